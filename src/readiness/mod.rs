@@ -1,0 +1,17 @@
+//! The gate-evaluation core: catalogue + state → [`Evaluation`].
+//!
+//! Pure by construction: nothing here performs I/O, reads a clock or knows a locale. Its output
+//! holds codes and numbers; templates turn them into words. Time enters only as data (when an
+//! acceptance happened), never as "now".
+
+pub mod catalogue;
+pub mod demo;
+pub mod evaluate;
+pub mod state;
+
+pub use catalogue::{Catalogue, DecisionCode, ItemKind};
+pub use evaluate::{Count, Evaluation, ItemEval, NextAction, SectionEval, Status, evaluate};
+pub use state::ReadinessState;
+
+#[cfg(test)]
+mod tests;

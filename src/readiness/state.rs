@@ -1,0 +1,172 @@
+//! The state of one tenant that the evaluation reads: plain values loaded from PostgreSQL.
+
+use std::collections::HashMap;
+
+use time::OffsetDateTime;
+
+/// A console role. Permissions to write are checked against it on the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Signs decisions and GO/NO-GO.
+    ManagingDirector,
+    /// Accepts dispatch-owned checks, runs probes.
+    Dispatcher,
+    /// Accepts finance-owned checks.
+    Accountant,
+    /// Reads.
+    Driver,
+    /// Reads.
+    Client,
+    /// Reads everything, changes nothing.
+    Reviewer,
+}
+
+impl Role {
+    /// The code stored in the database and used in message ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::ManagingDirector => "managing_director",
+            Self::Dispatcher => "dispatcher",
+            Self::Accountant => "accountant",
+            Self::Driver => "driver",
+            Self::Client => "client",
+            Self::Reviewer => "reviewer",
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn parse(code: &str) -> Option<Self> {
+        [
+            Self::ManagingDirector,
+            Self::Dispatcher,
+            Self::Accountant,
+            Self::Driver,
+            Self::Client,
+            Self::Reviewer,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == code)
+    }
+}
+
+/// One person or organisation of the scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// Stable id that becomes an auth claim, e.g. `user_md_anna`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Organisational unit, as the tenant writes it.
+    pub unit: String,
+    /// Console role.
+    pub role: Role,
+    /// Permission codes.
+    pub permissions: Vec<String>,
+}
+
+/// One external dependency and where it is heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provider {
+    /// Key, e.g. `scenario_store`.
+    pub key: String,
+    /// Mode today, e.g. `file-local`.
+    pub current_mode: String,
+    /// Production mode, e.g. `Postgres/RLS`; empty when not chosen.
+    pub target_mode: String,
+}
+
+/// How the tenant runs today and what it moves to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Profile {
+    /// Display name of the tenant.
+    pub name: String,
+    /// The scenario contract, e.g. `ScenarioStore.v1`.
+    pub scenario_contract: String,
+    /// Storage adapter today, e.g. `file-local`.
+    pub storage_adapter: String,
+    /// Auth mode today, e.g. `mock-auth-header`.
+    pub auth_mode: String,
+    /// Tenant mode today, e.g. `single-tenant-local`.
+    pub tenant_mode: String,
+    /// The adapter the rehearsal targets, e.g. `db-auth-session-adapter`.
+    pub adapter_target: String,
+    /// The release environment name, e.g. `local-demo`.
+    pub environment: String,
+}
+
+/// A standing acceptance of an owner check or decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acceptance {
+    /// Who accepted.
+    pub actor: String,
+    /// When.
+    pub at: OffsetDateTime,
+    /// The chosen value, for decisions.
+    pub value: Option<String>,
+}
+
+/// The latest result of a probe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProbeResult {
+    /// Whether it passed.
+    pub passed: bool,
+    /// For measuring probes: how many expected objects were found.
+    pub found: Option<u32>,
+    /// When it ran.
+    pub at: OffsetDateTime,
+}
+
+/// The latest frozen scenario snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    /// Version number, increasing per freeze.
+    pub version: i32,
+    /// Total rows.
+    pub rows: u64,
+    /// `bfg-` short checksum.
+    pub checksum: String,
+    /// Rows per batch group key (`operations`, `finance`, `audit`).
+    pub batch_rows: HashMap<String, u64>,
+}
+
+/// The GO signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signoff {
+    /// Who signed.
+    pub actor: String,
+    /// When.
+    pub at: OffsetDateTime,
+}
+
+/// Everything the evaluation needs about one tenant.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReadinessState {
+    /// How the tenant runs today.
+    pub profile: Profile,
+    /// Scenario actors, in display order.
+    pub actors: Vec<Actor>,
+    /// Providers, in display order.
+    pub providers: Vec<Provider>,
+    /// Standing acceptances by item key.
+    pub acceptances: HashMap<String, Acceptance>,
+    /// Latest probe results by item key.
+    pub probes: HashMap<String, ProbeResult>,
+    /// The latest frozen snapshot.
+    pub snapshot: Option<Snapshot>,
+    /// The GO signature, if any.
+    pub signoff: Option<Signoff>,
+    /// The time of the last state change recorded in the audit trail.
+    pub last_write: Option<OffsetDateTime>,
+}
+
+impl ReadinessState {
+    /// The actor with this id.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    /// The scenario actors, that is everyone but reviewers.
+    pub fn scenario_actors(&self) -> impl Iterator<Item = &Actor> {
+        self.actors.iter().filter(|a| a.role != Role::Reviewer)
+    }
+}

@@ -1,0 +1,616 @@
+//! Unit tests of the evaluation: every rule, the demo figures, the ladder, and that a change
+//! moves exactly the figures that depend on it.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use time::macros::datetime;
+
+use super::catalogue::{self, Catalogue, DecisionCode as D, Dependency, ItemKind};
+use super::demo;
+use super::evaluate::{Count, Evaluation, NextAction, Status, evaluate};
+use super::state::{Acceptance, ProbeResult, ReadinessState, Signoff, Snapshot};
+
+const AT: time::OffsetDateTime = datetime!(2026-11-01 09:00 UTC);
+
+fn demo_eval() -> Evaluation {
+    evaluate(&catalogue::standard(), &demo::state(AT))
+}
+
+fn count(ready: u32, total: u32) -> Count {
+    Count { ready, total }
+}
+
+fn accept(state: &mut ReadinessState, key: &str) {
+    state.acceptances.insert(
+        key.to_owned(),
+        Acceptance {
+            actor: catalogue::actors::ANNA.to_owned(),
+            at: AT,
+            value: Some("accepted value".to_owned()),
+        },
+    );
+}
+
+fn pass(state: &mut ReadinessState, key: &str, found: Option<u32>) {
+    state.probes.insert(
+        key.to_owned(),
+        ProbeResult {
+            passed: true,
+            found,
+            at: AT,
+        },
+    );
+}
+
+fn freeze_snapshot(state: &mut ReadinessState) {
+    state.snapshot = Some(Snapshot {
+        version: 1,
+        rows: 300,
+        checksum: "bfg-0011aabb".to_owned(),
+        batch_rows: HashMap::from([
+            ("operations".to_owned(), 180),
+            ("finance".to_owned(), 80),
+            ("audit".to_owned(), 40),
+        ]),
+    });
+}
+
+/// Every owner check and decision accepted, every probe passed, a snapshot frozen: all that
+/// stands between this state and GO is the signature.
+fn all_green() -> ReadinessState {
+    let cat = catalogue::standard();
+    let mut state = demo::state(AT);
+    for item in cat.sections.iter().flat_map(|s| &s.items) {
+        match item.kind {
+            ItemKind::OwnerCheck | ItemKind::Decision => accept(&mut state, &item.key),
+            ItemKind::Probe => pass(&mut state, &item.key, item.expected),
+            ItemKind::Derived => {}
+        }
+    }
+    freeze_snapshot(&mut state);
+    state
+}
+
+fn figures(ev: &Evaluation) -> BTreeMap<String, (Count, Option<D>)> {
+    ev.sections
+        .iter()
+        .map(|s| (s.key.clone(), (s.count, s.decision)))
+        .collect()
+}
+
+#[test]
+fn the_demo_state_shows_the_seed_page_figures() {
+    let ev = demo_eval();
+    let expected = [
+        ("gates", count(2, 9)),
+        ("provider_acceptance", count(0, 4)),
+        ("infrastructure", count(0, 4)),
+        ("wiring", count(0, 7)),
+        ("passage", count(0, 6)),
+        ("decision_board", count(1, 7)),
+        ("runbook", count(1, 6)),
+        ("cutover", count(0, 5)),
+        ("connection", count(0, 4)),
+        ("dry_run", count(0, 5)),
+        ("preflight", count(1, 5)),
+        ("release", count(3, 5)),
+        ("rollback", count(0, 4)),
+    ];
+    for (section, figure) in expected {
+        assert_eq!(ev.count(section), figure, "{section}");
+    }
+    assert_eq!(ev.decision, D::BlockedPendingDryRun);
+    assert_eq!(ev.decision.as_str(), "BLOCKED_PENDING_DRY_RUN");
+    assert_eq!(ev.batches(), count(1, 4));
+}
+
+#[test]
+fn the_demo_local_decisions_match_the_seed_page() {
+    let ev = demo_eval();
+    assert_eq!(
+        ev.local_decision("runbook"),
+        Some(D::BlockedPendingPreflight)
+    );
+    assert_eq!(ev.local_decision("release"), Some(D::BlockedPendingDryRun));
+    assert_eq!(ev.local_decision("rollback"), Some(D::BlockedPendingDryRun));
+    assert_eq!(
+        ev.local_decision("cutover"),
+        Some(D::BlockedPendingDataCutover)
+    );
+    assert_eq!(
+        ev.local_decision("wiring"),
+        Some(D::BlockedPendingInfrastructureOrCredentials)
+    );
+    assert_eq!(ev.local_decision("passage"), None);
+}
+
+#[test]
+fn the_demo_recommends_recording_adapter_connection_evidence() {
+    let ev = demo_eval();
+    assert_eq!(
+        ev.next_action,
+        Some(NextAction::Item {
+            key: "connection.endpoint_reachability".to_owned(),
+            section: "connection".to_owned(),
+            owner: None,
+        })
+    );
+}
+
+#[test]
+fn the_percentage_is_ready_items_over_all_items_outside_the_gates() {
+    // 6 of the 62 items outside the gate checklist are ready in the demo: 9 % rounded down.
+    assert_eq!(demo_eval().percent, 9);
+    let mut state = all_green();
+    state.signoff = Some(Signoff {
+        actor: catalogue::actors::ANNA.to_owned(),
+        at: AT,
+    });
+    assert_eq!(evaluate(&catalogue::standard(), &state).percent, 100);
+}
+
+#[test]
+fn the_gate_items_report_ready_or_waiting_with_their_section_counts() {
+    let ev = demo_eval();
+    let gate = |key: &str| ev.item(&format!("gates.{key}")).map(|i| i.status);
+    assert_eq!(gate("provider_contracts"), Some(Status::Ready));
+    assert_eq!(gate("session_adapter"), Some(Status::Ready));
+    assert_eq!(gate("connection"), Some(Status::Waiting));
+    assert_eq!(
+        ev.item("gates.preflight").map(|i| i.progress.clone()),
+        Some(vec![count(1, 5)])
+    );
+    assert_eq!(
+        ev.item("runbook.adapter_replay")
+            .map(|i| i.progress.clone()),
+        Some(vec![count(0, 4), count(0, 5)])
+    );
+    assert_eq!(
+        ev.item("decision_board.rollback_window")
+            .map(|i| i.progress.clone()),
+        Some(vec![count(0, 2)])
+    );
+}
+
+// ---- the ladder, rung by rung -------------------------------------------------------------
+
+#[test]
+fn all_gates_green_without_a_signature_waits_for_signoff() {
+    let ev = evaluate(&catalogue::standard(), &all_green());
+    assert_eq!(ev.count("gates"), count(9, 9));
+    assert_eq!(ev.decision, D::BlockedPendingSignoff);
+    assert_eq!(ev.next_action, Some(NextAction::SignOff));
+    assert_eq!(ev.local_decision("runbook"), Some(D::Ready));
+    assert_eq!(ev.local_decision("release"), Some(D::Ready));
+}
+
+#[test]
+fn a_signature_on_an_all_green_state_is_go_and_opens_live_wiring() {
+    let mut state = all_green();
+    state.signoff = Some(Signoff {
+        actor: catalogue::actors::ANNA.to_owned(),
+        at: AT,
+    });
+    let ev = evaluate(&catalogue::standard(), &state);
+    assert_eq!(ev.decision, D::Go);
+    assert!(ev.decision.is_go());
+    assert_eq!(ev.next_action, None);
+    assert_eq!(
+        ev.item("provider_acceptance.live_wiring").map(|i| i.status),
+        Some(Status::Ready)
+    );
+}
+
+#[test]
+fn connection_incomplete_blocks_on_dry_run() {
+    let mut state = all_green();
+    state.probes.remove("connection.write_probe");
+    let ev = evaluate(&catalogue::standard(), &state);
+    assert_eq!(ev.decision, D::BlockedPendingDryRun);
+    assert_eq!(ev.count("connection"), count(3, 4));
+}
+
+#[test]
+fn dry_run_incomplete_blocks_on_dry_run() {
+    let mut state = all_green();
+    state.probes.remove("dry_run.rollback_checkpoint");
+    assert_eq!(
+        evaluate(&catalogue::standard(), &state).decision,
+        D::BlockedPendingDryRun
+    );
+}
+
+#[test]
+fn a_missing_owner_check_behind_the_decision_board_blocks_on_preflight() {
+    let mut state = all_green();
+    state.acceptances.remove("passage.db_schema");
+    let ev = evaluate(&catalogue::standard(), &state);
+    assert_eq!(ev.decision, D::BlockedPendingPreflight);
+    // It reaches preflight twice: through the decision board (schema map) and through the
+    // release's owner evidence → the rollback freeze window → rollback evidence.
+    assert_eq!(ev.count("preflight"), count(3, 5));
+    for key in ["preflight.schema_map", "preflight.rollback_evidence"] {
+        assert_eq!(
+            ev.item(key).map(|i| i.status),
+            Some(Status::Waiting),
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn an_unpopulated_batch_group_blocks_on_data_cutover() {
+    let mut state = all_green();
+    if let Some(snapshot) = state.snapshot.as_mut() {
+        snapshot.batch_rows.remove("finance");
+    }
+    let ev = evaluate(&catalogue::standard(), &state);
+    assert_eq!(ev.decision, D::BlockedPendingDataCutover);
+    assert_eq!(ev.batches(), count(3, 4));
+}
+
+#[test]
+fn an_open_infrastructure_decision_blocks_on_infrastructure_or_credentials() {
+    let mut state = all_green();
+    state.acceptances.remove("infrastructure.region");
+    let ev = evaluate(&catalogue::standard(), &state);
+    assert_eq!(ev.decision, D::BlockedPendingInfrastructureOrCredentials);
+    assert_eq!(ev.count("gates"), count(8, 9));
+    assert_eq!(
+        ev.next_action,
+        Some(NextAction::Item {
+            key: "infrastructure.region".to_owned(),
+            section: "infrastructure".to_owned(),
+            owner: Some(catalogue::actors::ANNA.to_owned()),
+        })
+    );
+}
+
+#[test]
+fn missing_live_credentials_block_on_infrastructure_or_credentials() {
+    let mut state = all_green();
+    state.probes.remove("wiring.live_credentials");
+    assert_eq!(
+        evaluate(&catalogue::standard(), &state).decision,
+        D::BlockedPendingInfrastructureOrCredentials
+    );
+}
+
+#[test]
+fn revoking_a_signed_prerequisite_takes_go_back() {
+    let mut state = all_green();
+    state.signoff = Some(Signoff {
+        actor: catalogue::actors::ANNA.to_owned(),
+        at: AT,
+    });
+    state.acceptances.remove("passage.role_headers");
+    assert_ne!(evaluate(&catalogue::standard(), &state).decision, D::Go);
+}
+
+#[test]
+fn signoff_or_go_is_only_ever_reached_with_all_nine_gates_green() {
+    // Remove each record of the all-green state in turn; whatever the decision becomes, it
+    // is never sign-off or GO while a gate is red.
+    let green = all_green();
+    let mut records: Vec<String> = green.acceptances.keys().cloned().collect();
+    records.extend(green.probes.keys().cloned());
+    for key in records {
+        let mut state = green.clone();
+        state.acceptances.remove(&key);
+        state.probes.remove(&key);
+        state.signoff = Some(Signoff {
+            actor: catalogue::actors::ANNA.to_owned(),
+            at: AT,
+        });
+        let ev = evaluate(&catalogue::standard(), &state);
+        if matches!(ev.decision, D::BlockedPendingSignoff | D::Go) {
+            assert!(
+                ev.count("gates").complete(),
+                "{key} left a gate red at {}",
+                ev.decision
+            );
+        }
+    }
+}
+
+// ---- local decisions ----------------------------------------------------------------------
+
+#[test]
+fn the_runbook_waits_on_its_own_checks_once_preflight_is_done() {
+    let mut state = all_green();
+    state.probes.remove("runbook.schema_rls");
+    pass(&mut state, "runbook.schema_rls", Some(5));
+    let ev = evaluate(&catalogue::standard(), &state);
+    assert_eq!(ev.count("runbook"), count(5, 6));
+    assert_eq!(ev.local_decision("runbook"), Some(D::BlockedPendingRunbook));
+    assert_eq!(
+        ev.item("runbook.schema_rls").and_then(|i| i.measure),
+        Some(count(5, 6))
+    );
+}
+
+#[test]
+fn the_release_waits_on_owner_evidence_once_the_dry_run_is_done() {
+    let mut state = all_green();
+    state.acceptances.remove("passage.secrets_auth");
+    let ev = evaluate(&catalogue::standard(), &state);
+    assert_eq!(ev.local_decision("release"), Some(D::BlockedPendingRelease));
+    assert_eq!(
+        ev.local_decision("rollback"),
+        Some(D::BlockedPendingRollback)
+    );
+}
+
+// ---- one change moves exactly its dependents ----------------------------------------------
+
+/// Section keys whose counts can change when `key` changes: its own section and every section
+/// holding an item that depends on it, transitively (through items or whole sections).
+fn dependents(cat: &Catalogue, key: &str) -> BTreeSet<String> {
+    let owner_section = |k: &str| k.split('.').next().unwrap_or(k).to_owned();
+    let mut changed_items = BTreeSet::from([key.to_owned()]);
+    let mut changed_sections = BTreeSet::from([owner_section(key)]);
+    loop {
+        let before = changed_items.len() + changed_sections.len();
+        for item in cat.sections.iter().flat_map(|s| &s.items) {
+            let hit = item.depends_on.iter().any(|d| match d {
+                Dependency::Item(k) => changed_items.contains(k),
+                Dependency::Section(s) => changed_sections.contains(s),
+            });
+            if hit {
+                changed_items.insert(item.key.clone());
+                changed_sections.insert(owner_section(&item.key));
+            }
+        }
+        if changed_items.len() + changed_sections.len() == before {
+            return changed_sections;
+        }
+    }
+}
+
+#[test]
+fn each_record_changes_only_figures_that_depend_on_it() {
+    let cat = catalogue::standard();
+    let base = demo::state(AT);
+    let before = figures(&evaluate(&cat, &base));
+    for item in cat.sections.iter().flat_map(|s| &s.items) {
+        let mut state = base.clone();
+        match item.kind {
+            ItemKind::OwnerCheck | ItemKind::Decision => accept(&mut state, &item.key),
+            ItemKind::Probe => pass(&mut state, &item.key, item.expected),
+            ItemKind::Derived => continue,
+        }
+        let after = figures(&evaluate(&cat, &state));
+        let allowed = dependents(&cat, &item.key);
+        for (section, figure) in &after {
+            if before.get(section) != Some(figure) {
+                assert!(
+                    allowed.contains(section),
+                    "{} moved {section}, which does not depend on it",
+                    item.key
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn accepting_role_headers_moves_only_the_passage_count() {
+    let cat = catalogue::standard();
+    let before = figures(&demo_eval());
+    let mut state = demo::state(AT);
+    accept(&mut state, "passage.role_headers");
+    let after_ev = evaluate(&cat, &state);
+    let after = figures(&after_ev);
+    let moved: Vec<&String> = after
+        .iter()
+        .filter(|(k, v)| before.get(*k) != Some(v))
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(moved, ["passage"]);
+    assert_eq!(after_ev.count("passage"), count(1, 6));
+    // The board's secrets/RBAC decision now shows 1/2 evidence, still not ready.
+    assert_eq!(
+        after_ev
+            .item("decision_board.secrets_rbac_owner")
+            .map(|i| (i.status, i.progress.clone())),
+        Some((Status::Waiting, vec![count(1, 2)]))
+    );
+}
+
+#[test]
+fn revoking_an_acceptance_lowers_the_passage_count() {
+    let cat = catalogue::standard();
+    let mut state = demo::state(AT);
+    accept(&mut state, "passage.db_schema");
+    let accepted = evaluate(&cat, &state);
+    assert_eq!(accepted.count("passage"), count(1, 6));
+    assert_eq!(accepted.count("decision_board"), count(2, 7));
+    state.acceptances.remove("passage.db_schema");
+    let revoked = evaluate(&cat, &state);
+    assert_eq!(revoked.count("passage"), count(0, 6));
+    assert_eq!(revoked.count("decision_board"), count(1, 7));
+}
+
+#[test]
+fn a_failed_probe_does_not_count() {
+    let cat = catalogue::standard();
+    let mut state = demo::state(AT);
+    state.probes.insert(
+        "connection.endpoint_reachability".to_owned(),
+        ProbeResult {
+            passed: false,
+            found: None,
+            at: AT,
+        },
+    );
+    assert_eq!(evaluate(&cat, &state).count("connection"), count(0, 4));
+    pass(&mut state, "connection.endpoint_reachability", None);
+    let ev = evaluate(&cat, &state);
+    assert_eq!(ev.count("connection"), count(1, 4));
+    // The next probes are now open, and remain the recommended action.
+    assert_eq!(
+        ev.item("connection.tls_fingerprint").map(|i| i.status),
+        Some(Status::Open)
+    );
+}
+
+#[test]
+fn a_decision_without_a_value_is_not_accepted() {
+    let cat = catalogue::standard();
+    let mut state = demo::state(AT);
+    state.acceptances.insert(
+        "infrastructure.region".to_owned(),
+        Acceptance {
+            actor: catalogue::actors::ANNA.to_owned(),
+            at: AT,
+            value: None,
+        },
+    );
+    assert_eq!(evaluate(&cat, &state).count("infrastructure"), count(0, 4));
+}
+
+#[test]
+fn the_next_action_walks_to_a_missing_prerequisite() {
+    // With the connection done, the dry-run needs the frozen snapshot first.
+    let cat = catalogue::standard();
+    let mut state = demo::state(AT);
+    for key in [
+        "connection.endpoint_reachability",
+        "connection.tls_fingerprint",
+        "connection.rbac_session",
+        "connection.write_probe",
+    ] {
+        pass(&mut state, key, None);
+    }
+    let ev = evaluate(&cat, &state);
+    assert_eq!(ev.decision, D::BlockedPendingDryRun);
+    assert_eq!(
+        ev.next_action,
+        Some(NextAction::Item {
+            key: "runbook.freeze_snapshot".to_owned(),
+            section: "runbook".to_owned(),
+            owner: None,
+        })
+    );
+    freeze_snapshot(&mut state);
+    let ev = evaluate(&cat, &state);
+    assert!(matches!(
+        ev.next_action,
+        Some(NextAction::Item { ref key, .. }) if key == "dry_run.export_snapshot"
+    ));
+}
+
+// ---- facts --------------------------------------------------------------------------------
+
+#[test]
+fn a_provider_without_a_target_mode_turns_the_first_gate_red() {
+    let cat = catalogue::standard();
+    let mut state = demo::state(AT);
+    if let Some(p) = state.providers.first_mut() {
+        p.target_mode.clear();
+    }
+    let ev = evaluate(&cat, &state);
+    assert_eq!(ev.count("gates"), count(1, 9));
+    assert_eq!(
+        ev.item("gates.provider_contracts").map(|i| i.status),
+        Some(Status::Open)
+    );
+}
+
+#[test]
+fn an_actor_without_permissions_unsettles_actor_claims() {
+    let cat = catalogue::standard();
+    let mut state = demo::state(AT);
+    if let Some(a) = state.actors.get_mut(3) {
+        a.permissions.clear();
+    }
+    let ev = evaluate(&cat, &state);
+    assert_eq!(ev.count("runbook"), count(0, 6));
+    assert_eq!(ev.count("preflight"), count(0, 5));
+}
+
+#[test]
+fn an_empty_storage_adapter_removes_the_rollback_fallback() {
+    let cat = catalogue::standard();
+    let mut state = demo::state(AT);
+    state.profile.storage_adapter.clear();
+    let ev = evaluate(&cat, &state);
+    // Both the fallback and the env block (which names the storage adapter) turn red.
+    assert_eq!(ev.count("release"), count(1, 5));
+    assert_eq!(ev.count("gates"), count(2, 9));
+}
+
+// ---- misconfigured catalogues -------------------------------------------------------------
+
+#[test]
+fn an_unknown_dependency_marks_the_item_misconfigured_and_not_ready() {
+    let mut cat = catalogue::standard();
+    if let Some(item) = cat
+        .sections
+        .iter_mut()
+        .flat_map(|s| &mut s.items)
+        .find(|i| i.key == "release.adapter_target")
+    {
+        item.depends_on = vec![Dependency::parse("nowhere.item")];
+    }
+    let ev = evaluate(&cat, &demo::state(AT));
+    assert_eq!(
+        ev.item("release.adapter_target").map(|i| i.status),
+        Some(Status::Misconfigured)
+    );
+    assert!(ev.section("release").is_some_and(|s| s.misconfigured));
+    assert_eq!(ev.count("release"), count(2, 5));
+    assert!(ev.section("passage").is_some_and(|s| !s.misconfigured));
+}
+
+#[test]
+fn a_dependency_cycle_is_reported_not_followed_forever() {
+    let mut cat = catalogue::standard();
+    for item in cat.sections.iter_mut().flat_map(|s| &mut s.items) {
+        if item.key == "connection.endpoint_reachability" {
+            item.depends_on = vec![Dependency::parse("connection.write_probe")];
+        }
+    }
+    let ev = evaluate(&cat, &demo::state(AT));
+    assert!(ev.section("connection").is_some_and(|s| s.misconfigured));
+    assert_eq!(ev.decision, D::BlockedPendingDryRun);
+}
+
+#[test]
+fn an_owner_missing_from_the_actors_is_misconfigured() {
+    let cat = catalogue::standard();
+    let mut state = demo::state(AT);
+    state.actors.retain(|a| a.id != catalogue::actors::OLENA);
+    let ev = evaluate(&cat, &state);
+    assert_eq!(
+        ev.item("passage.db_schema").map(|i| i.status),
+        Some(Status::Misconfigured)
+    );
+}
+
+#[test]
+fn codes_parse_back_from_their_stored_form() {
+    for kind in [
+        ItemKind::OwnerCheck,
+        ItemKind::Decision,
+        ItemKind::Probe,
+        ItemKind::Derived,
+    ] {
+        assert_eq!(ItemKind::parse(kind.as_str()), Some(kind));
+    }
+    assert_eq!(ItemKind::parse("wish"), None);
+    assert_eq!(
+        D::parse("BLOCKED_PENDING_SIGNOFF"),
+        Some(D::BlockedPendingSignoff)
+    );
+    assert_eq!(
+        D::BlockedPendingDataCutover.slug(),
+        "blocked-pending-data-cutover"
+    );
+    let cat = catalogue::standard();
+    for item in cat.sections.iter().flat_map(|s| &s.items) {
+        if let Some(fact) = item.fact {
+            assert_eq!(catalogue::Fact::parse(fact.as_str()), Some(fact));
+        }
+    }
+}

@@ -1,7 +1,16 @@
 //! The readiness console: where a company decides whether its move from a demo setup to
 //! production infrastructure is GO or NO-GO.
 //!
-//! [`readiness`] is the pure core. Everything else adapts it to PostgreSQL (`db`), HTTP
-//! (`web`), languages (`i18n`) and the command line (`config`).
+//! [`readiness`] is the pure core. Everything else adapts it to PostgreSQL ([`db`]), HTTP
+//! ([`web`]), languages ([`i18n`]) and the command line ([`config`], [`run`]).
 
+pub mod config;
+pub mod db;
+pub mod i18n;
 pub mod readiness;
+pub mod run;
+pub mod telemetry;
+pub mod web;
+
+/// The schema migrations in `migrations/`, embedded at compile time.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!();

@@ -459,11 +459,9 @@ pub fn evaluate(catalogue: &Catalogue, state: &ReadinessState) -> Evaluation {
         .fold((0u64, 0u64), |(r, t), s| {
             (r + u64::from(s.count.ready), t + u64::from(s.count.total))
         });
-    let percent = if total == 0 {
-        0
-    } else {
-        u32::try_from(ready * 100 / total).unwrap_or(100)
-    };
+    let percent = (ready * 100)
+        .checked_div(total)
+        .map_or(0, |p| u32::try_from(p).unwrap_or(100));
     let next_action = next_action(catalogue, &sections, decision);
     Evaluation {
         sections,

@@ -1,1 +1,12 @@
-fn main() {}
+//! The one integration test binary: real PostgreSQL, the real router, real Chromium.
+
+// Helpers outside `#[test]` functions are test code too: a failed setup should stop the test
+// with a message, not be threaded through `Result`s.
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "tests fail loudly")]
+
+mod browser;
+mod console;
+mod embedded;
+mod locales;
+mod schema;
+mod support;

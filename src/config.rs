@@ -1,0 +1,113 @@
+//! Command-line and environment configuration. Every flag has an environment variable.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// A database URL: it may hold a password, so it never prints.
+#[derive(Clone)]
+pub struct SecretUrl(String);
+
+impl SecretUrl {
+    /// The URL itself, for connecting only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretUrl(<redacted>)")
+    }
+}
+
+impl std::str::FromStr for SecretUrl {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self(s.to_owned()))
+    }
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// JSON when standard error is not a terminal, readable text otherwise.
+    Auto,
+    /// One JSON object per line.
+    Json,
+    /// Readable text.
+    Pretty,
+}
+
+/// The readiness console.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+pub struct Cli {
+    /// Where the embedded PostgreSQL cluster lives when DATABASE_URL is not set.
+    #[arg(long, env = "READINESS_DATA_DIR", default_value = "var", global = true)]
+    pub data_dir: PathBuf,
+
+    /// Use this PostgreSQL server (as the app role) instead of the embedded one.
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<SecretUrl>,
+
+    /// With DATABASE_URL: the owner role's URL, used for migrations and the demo seed.
+    #[arg(
+        long,
+        env = "MIGRATION_DATABASE_URL",
+        global = true,
+        hide_env_values = true
+    )]
+    pub migration_database_url: Option<SecretUrl>,
+
+    /// Log format.
+    #[arg(
+        long,
+        env = "LOG_FORMAT",
+        value_enum,
+        default_value = "auto",
+        global = true
+    )]
+    pub log_format: LogFormat,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the console.
+    Serve(ServeArgs),
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Create the demo tenant BFG Control (never overwrites an existing one) and exit.
+    SeedDemo,
+}
+
+/// Options of `serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "READINESS_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+
+    /// Extra setting for the embedded PostgreSQL server, `name=value` (repeatable).
+    #[arg(
+        long = "postgres-option",
+        env = "READINESS_POSTGRES_OPTIONS",
+        value_delimiter = ','
+    )]
+    pub postgres_options: Vec<String>,
+
+    /// Connections in the app's pool.
+    #[arg(long, env = "READINESS_DB_POOL", default_value_t = 8)]
+    pub pool_size: u32,
+
+    /// Serve `/_bench/static`, a fixed body the size of the console, for the benchmark.
+    #[arg(long, env = "READINESS_BENCH_BASELINE", hide = true)]
+    pub bench_baseline: bool,
+}

@@ -1,0 +1,399 @@
+//! The embedded default: a private PostgreSQL cluster under `--data-dir`, on a Unix socket only.
+//!
+//! Layout of the data directory:
+//!
+//! ```text
+//! <data-dir>/.readiness-console   marker: this directory belongs to the console
+//! <data-dir>/lock                 held (flock) by the one process using the directory
+//! <data-dir>/postgres/            the cluster (initdb on first run)
+//! <data-dir>/run/                 the Unix socket directory
+//! <data-dir>/postgres.log         the server's log
+//! ```
+//!
+//! PostgreSQL refuses to run as root; when the console is started as root, the server runs as
+//! the `postgres` system user (created by Debian's package) through `runuser`.
+
+use std::fs::{self, File, OpenOptions};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const MARKER: &str = ".readiness-console";
+const MARKER_TEXT: &str = "readiness-console data directory, layout 1\n";
+/// The superuser created by `initdb`; it connects only over the private socket.
+pub const SUPERUSER: &str = "postgres";
+/// Where Debian installs server binaries, one folder per major version.
+const DEBIAN_LIB: &str = "/usr/lib/postgresql";
+/// A Unix socket path must fit in `sun_path` (108 bytes with the terminating NUL).
+const MAX_SOCKET_PATH: usize = 107;
+
+/// Why the embedded cluster cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum EmbeddedError {
+    /// No server binaries were found.
+    #[error(
+        "PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found in \
+         {BIN_DIR_ENV}, on PATH or under {DEBIAN_LIB}/*/bin: install them with \
+         `apt-get install -y postgresql`, or set DATABASE_URL to use an existing server"
+    )]
+    BinariesMissing,
+    /// Another process holds the data directory.
+    #[error(
+        "{0} is in use by another readiness-console process; stop it first or choose another \
+         --data-dir"
+    )]
+    InUse(PathBuf),
+    /// The directory holds something that is not ours.
+    #[error(
+        "{0} is not empty and is not a readiness-console data directory (no {MARKER} marker); \
+         nothing was changed: choose an empty or new --data-dir"
+    )]
+    Foreign(PathBuf),
+    /// Our directory, but the cluster in it is damaged or of another version.
+    #[error("{0}; nothing was changed")]
+    Corrupt(String),
+    /// The socket path would be too long.
+    #[error(
+        "the socket path {0} is longer than the {MAX_SOCKET_PATH} bytes a Unix socket allows: \
+         choose a shorter --data-dir"
+    )]
+    SocketPathTooLong(PathBuf),
+    /// Running as root without a `postgres` user.
+    #[error(
+        "running as root, the server must run as the `postgres` system user, which does not \
+         exist: install PostgreSQL from Debian's packages (`apt-get install -y postgresql`)"
+    )]
+    NoPostgresUser,
+    /// A PostgreSQL tool failed.
+    #[error("{tool} failed: {detail}")]
+    Tool {
+        /// Which tool.
+        tool: String,
+        /// What it printed.
+        detail: String,
+    },
+    /// A file system operation failed.
+    #[error("{what} {path}: {source}")]
+    Io {
+        /// What was being done.
+        what: &'static str,
+        /// On which path.
+        path: PathBuf,
+        /// The error.
+        source: std::io::Error,
+    },
+}
+
+fn io(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> EmbeddedError {
+    let path = path.to_owned();
+    move |source| EmbeddedError::Io { what, path, source }
+}
+
+/// A private cluster, locked for this process for as long as the value lives.
+#[derive(Debug)]
+pub struct EmbeddedPostgres {
+    cluster: PathBuf,
+    socket_dir: PathBuf,
+    log: PathBuf,
+    bin: PathBuf,
+    /// `Some(("postgres", uid, gid))` when started as root.
+    run_as: Option<(String, u32, u32)>,
+    options: Vec<String>,
+    _lock: File,
+}
+
+impl EmbeddedPostgres {
+    /// Claims `data_dir` for this process (creating it if needed), checks what it holds, finds
+    /// the server binaries and initialises the cluster on first use. Nothing is overwritten.
+    ///
+    /// `options` are extra `name=value` server settings, passed as `-c`.
+    pub fn open(data_dir: &Path, options: Vec<String>) -> Result<Self, EmbeddedError> {
+        let bin = find_binaries().ok_or(EmbeddedError::BinariesMissing)?;
+        fs::DirBuilder::new()
+            .recursive(true)
+            .create(data_dir)
+            .map_err(io("cannot create", data_dir))?;
+        let data_dir = data_dir
+            .canonicalize()
+            .map_err(io("cannot resolve", data_dir))?;
+        let marker = data_dir.join(MARKER);
+        if !marker.exists() {
+            let mut entries = fs::read_dir(&data_dir).map_err(io("cannot read", &data_dir))?;
+            if entries.next().is_some() {
+                return Err(EmbeddedError::Foreign(data_dir));
+            }
+            fs::write(&marker, MARKER_TEXT).map_err(io("cannot write", &marker))?;
+        }
+        let lock_path = data_dir.join("lock");
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io("cannot open", &lock_path))?;
+        if lock.try_lock().is_err() {
+            return Err(EmbeddedError::InUse(data_dir));
+        }
+        let cluster = data_dir.join("postgres");
+        let socket_dir = data_dir.join("run");
+        let socket = socket_dir.join(".s.PGSQL.5432");
+        if socket.as_os_str().len() > MAX_SOCKET_PATH {
+            return Err(EmbeddedError::SocketPathTooLong(socket));
+        }
+        let run_as = if is_root()? {
+            Some(postgres_user()?)
+        } else {
+            None
+        };
+        let this = Self {
+            log: data_dir.join("postgres.log"),
+            cluster,
+            socket_dir,
+            bin,
+            run_as,
+            options,
+            _lock: lock,
+        };
+        this.prepare_dirs()?;
+        this.check_or_init()?;
+        Ok(this)
+    }
+
+    fn prepare_dirs(&self) -> Result<(), EmbeddedError> {
+        for dir in [&self.cluster, &self.socket_dir] {
+            fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .map_err(io("cannot create", dir))?;
+            if let Some((_, uid, gid)) = &self.run_as {
+                std::os::unix::fs::chown(dir, Some(*uid), Some(*gid))
+                    .map_err(io("cannot hand to the postgres user", dir))?;
+            }
+        }
+        if let Some((_, uid, gid)) = &self.run_as {
+            if !self.log.exists() {
+                File::create(&self.log).map_err(io("cannot create", &self.log))?;
+            }
+            std::os::unix::fs::chown(&self.log, Some(*uid), Some(*gid))
+                .map_err(io("cannot hand to the postgres user", &self.log))?;
+        }
+        Ok(())
+    }
+
+    fn check_or_init(&self) -> Result<(), EmbeddedError> {
+        let version_file = self.cluster.join("PG_VERSION");
+        let empty = fs::read_dir(&self.cluster)
+            .map_err(io("cannot read", &self.cluster))?
+            .next()
+            .is_none();
+        if empty {
+            let mut cmd = self.command("initdb");
+            cmd.arg("-D").arg(&self.cluster).args([
+                "-U",
+                SUPERUSER,
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ]);
+            return run(cmd, "initdb").map(drop);
+        }
+        let found = fs::read_to_string(&version_file).map_err(|_| {
+            EmbeddedError::Corrupt(format!(
+                "{} holds files but no PG_VERSION: it is not a PostgreSQL cluster",
+                self.cluster.display()
+            ))
+        })?;
+        let ours = self.major_version()?;
+        if found.trim() != ours {
+            return Err(EmbeddedError::Corrupt(format!(
+                "{} was made by PostgreSQL {} but the server binaries found are version {ours}",
+                self.cluster.display(),
+                found.trim()
+            )));
+        }
+        Ok(())
+    }
+
+    fn major_version(&self) -> Result<String, EmbeddedError> {
+        let mut cmd = self.command_plain("postgres");
+        cmd.arg("--version");
+        let out = run(cmd, "postgres --version")?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        text.split_whitespace()
+            .find_map(|w| w.split('.').next().filter(|m| m.parse::<u32>().is_ok()))
+            .map(str::to_owned)
+            .ok_or_else(|| EmbeddedError::Tool {
+                tool: "postgres --version".into(),
+                detail: text.trim().to_owned(),
+            })
+    }
+
+    /// Starts the server (stopping first a server left running by a process that died).
+    pub fn start(&self) -> Result<(), EmbeddedError> {
+        if self.is_running() {
+            self.stop()?;
+        }
+        let mut server_options = format!(
+            "-c listen_addresses='' -c unix_socket_directories='{}' -c unix_socket_permissions=0700",
+            self.socket_dir.display()
+        );
+        for option in &self.options {
+            server_options.push_str(" -c ");
+            server_options.push_str(option);
+        }
+        let mut cmd = self.command("pg_ctl");
+        cmd.arg("-D")
+            .arg(&self.cluster)
+            .arg("-l")
+            .arg(&self.log)
+            .args(["-o", &server_options, "-w", "-t", "60", "start"]);
+        run(cmd, "pg_ctl start").map(drop).map_err(|e| match e {
+            EmbeddedError::Tool { tool, detail } => EmbeddedError::Tool {
+                tool,
+                detail: format!("{detail} (see {})", self.log.display()),
+            },
+            other => other,
+        })
+    }
+
+    fn is_running(&self) -> bool {
+        let mut cmd = self.command("pg_ctl");
+        cmd.arg("-D").arg(&self.cluster).arg("status");
+        cmd.output().is_ok_and(|o| o.status.success())
+    }
+
+    /// Stops the server, waiting for a clean shutdown.
+    pub fn stop(&self) -> Result<(), EmbeddedError> {
+        let mut cmd = self.command("pg_ctl");
+        cmd.arg("-D")
+            .arg(&self.cluster)
+            .args(["-m", "fast", "-w", "-t", "60", "stop"]);
+        run(cmd, "pg_ctl stop").map(drop)
+    }
+
+    /// The command line that stops this cluster, for a watcher that outlives the process
+    /// (the test harness stops its cluster this way when the test binary exits).
+    pub fn stop_command_line(&self) -> Vec<String> {
+        let cmd = self.command("pg_ctl");
+        let mut line = vec![cmd.get_program().to_string_lossy().into_owned()];
+        line.extend(cmd.get_args().map(|a| a.to_string_lossy().into_owned()));
+        line.extend([
+            "-D".to_owned(),
+            self.cluster.display().to_string(),
+            "-m".to_owned(),
+            "fast".to_owned(),
+            "stop".to_owned(),
+        ]);
+        line
+    }
+
+    /// A connection URL over the private socket.
+    pub fn url(&self, user: &str, database: &str) -> String {
+        format!(
+            "postgres://{user}@localhost/{database}?host={}",
+            self.socket_dir.display()
+        )
+    }
+
+    fn command_plain(&self, tool: &str) -> Command {
+        Command::new(self.bin.join(tool))
+    }
+
+    fn command(&self, tool: &str) -> Command {
+        match &self.run_as {
+            Some((user, _, _)) => {
+                let mut cmd = Command::new("runuser");
+                cmd.args(["-u", user, "--"]).arg(self.bin.join(tool));
+                // The postgres user may not be allowed into the caller's working directory.
+                cmd.current_dir("/");
+                cmd
+            }
+            None => self.command_plain(tool),
+        }
+    }
+}
+
+fn run(mut cmd: Command, tool: &str) -> Result<Output, EmbeddedError> {
+    let out = cmd.output().map_err(|e| EmbeddedError::Tool {
+        tool: tool.to_owned(),
+        detail: e.to_string(),
+    })?;
+    if out.status.success() {
+        Ok(out)
+    } else {
+        let mut detail = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+        if detail.is_empty() {
+            detail = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        }
+        Err(EmbeddedError::Tool {
+            tool: tool.to_owned(),
+            detail,
+        })
+    }
+}
+
+/// Names the folder of the server binaries, instead of searching PATH and Debian's folders.
+pub const BIN_DIR_ENV: &str = "READINESS_POSTGRES_BIN";
+
+/// The folder holding `initdb`, `pg_ctl` and `postgres`: `READINESS_POSTGRES_BIN`, else on
+/// PATH, else Debian's newest.
+fn find_binaries() -> Option<PathBuf> {
+    let has_all = |dir: &Path| {
+        ["initdb", "pg_ctl", "postgres"]
+            .iter()
+            .all(|t| dir.join(t).is_file())
+    };
+    if let Some(dir) = std::env::var_os(BIN_DIR_ENV) {
+        let dir = PathBuf::from(dir);
+        return has_all(&dir).then_some(dir);
+    }
+    let on_path = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path).find_map(|dir| {
+            let pg_ctl = dir.join("pg_ctl");
+            // Debian links pg_ctl into /usr/local/bin or /usr/bin; follow it to the real folder.
+            let real = pg_ctl.canonicalize().ok()?;
+            let folder = real.parent()?.to_owned();
+            has_all(&folder).then_some(folder)
+        })
+    });
+    on_path.or_else(|| {
+        let mut versions: Vec<(u32, PathBuf)> = fs::read_dir(DEBIAN_LIB)
+            .ok()?
+            .filter_map(|e| {
+                let e = e.ok()?;
+                let major = e.file_name().to_str()?.parse::<u32>().ok()?;
+                let bin = e.path().join("bin");
+                has_all(&bin).then_some((major, bin))
+            })
+            .collect();
+        versions.sort();
+        versions.pop().map(|(_, bin)| bin)
+    })
+}
+
+/// Whether this process runs as root. On Linux `/proc/self` belongs to the effective user.
+fn is_root() -> Result<bool, EmbeddedError> {
+    let path = Path::new("/proc/self");
+    let meta = fs::metadata(path).map_err(io("cannot read", path))?;
+    Ok(meta.uid() == 0)
+}
+
+fn postgres_user() -> Result<(String, u32, u32), EmbeddedError> {
+    let passwd =
+        fs::read_to_string("/etc/passwd").map_err(io("cannot read", Path::new("/etc/passwd")))?;
+    passwd
+        .lines()
+        .find_map(|line| {
+            let fields: Vec<&str> = line.split(':').collect();
+            (fields.first() == Some(&SUPERUSER)).then(|| {
+                Some((
+                    SUPERUSER.to_owned(),
+                    fields.get(2)?.parse().ok()?,
+                    fields.get(3)?.parse().ok()?,
+                ))
+            })?
+        })
+        .ok_or(EmbeddedError::NoPostgresUser)
+}

@@ -1,0 +1,146 @@
+//! The demo seed: the tenant BFG Control in the state of the seed console page.
+
+use sqlx::PgPool;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::DbError;
+use crate::readiness::{catalogue, demo};
+
+/// What `seed_demo` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedOutcome {
+    /// The demo tenant was created.
+    Created,
+    /// It existed already; nothing was changed.
+    AlreadyPresent,
+}
+
+/// Writes the demo tenant, its actors, providers, the standard catalogue and its one standing
+/// decision, in one transaction. Runs as the owner role. Never overwrites an existing tenant.
+pub async fn seed_demo(owner: &PgPool, now: OffsetDateTime) -> Result<SeedOutcome, DbError> {
+    let mut tx = owner.begin().await?;
+    let exists: bool = sqlx::query_scalar("select exists (select from tenants where slug = $1)")
+        .bind(demo::SLUG)
+        .fetch_one(&mut *tx)
+        .await?;
+    if exists {
+        return Ok(SeedOutcome::AlreadyPresent);
+    }
+    let state = demo::state(now);
+    let p = &state.profile;
+    let tenant: Uuid = sqlx::query_scalar(
+        "insert into tenants (slug, name, scenario_contract, storage_adapter, auth_mode,
+                              tenant_mode, adapter_target, environment)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
+    )
+    .bind(demo::SLUG)
+    .bind(&p.name)
+    .bind(&p.scenario_contract)
+    .bind(&p.storage_adapter)
+    .bind(&p.auth_mode)
+    .bind(&p.tenant_mode)
+    .bind(&p.adapter_target)
+    .bind(&p.environment)
+    .fetch_one(&mut *tx)
+    .await?;
+    // The tables are FORCE ROW LEVEL SECURITY: the owner, too, writes inside the tenant.
+    sqlx::query("select set_config('app.tenant_id', $1, true)")
+        .bind(tenant.to_string())
+        .execute(&mut *tx)
+        .await?;
+
+    for (position, a) in state.actors.iter().enumerate() {
+        sqlx::query(
+            "insert into actors (tenant_id, actor_id, name, unit, role, permissions, position)
+             values ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(tenant)
+        .bind(&a.id)
+        .bind(&a.name)
+        .bind(&a.unit)
+        .bind(a.role.as_str())
+        .bind(&a.permissions)
+        .bind(position_i32(position))
+        .execute(&mut *tx)
+        .await?;
+    }
+    for (position, pr) in state.providers.iter().enumerate() {
+        sqlx::query(
+            "insert into providers (tenant_id, key, current_mode, target_mode, position)
+             values ($1, $2, $3, $4, $5)",
+        )
+        .bind(tenant)
+        .bind(&pr.key)
+        .bind(&pr.current_mode)
+        .bind(&pr.target_mode)
+        .bind(position_i32(position))
+        .execute(&mut *tx)
+        .await?;
+    }
+    for (position, section) in catalogue::standard().sections.iter().enumerate() {
+        let (gated_by, pending) = match &section.decision {
+            Some(rule) => (
+                rule.gated_by.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+                Some(rule.pending.as_str()),
+            ),
+            None => (Vec::new(), None),
+        };
+        sqlx::query(
+            "insert into catalogue_sections
+                (tenant_id, key, position, contract, decision_gated_by, decision_pending)
+             values ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(tenant)
+        .bind(&section.key)
+        .bind(position_i32(position))
+        .bind(&section.contract)
+        .bind(&gated_by)
+        .bind(pending)
+        .execute(&mut *tx)
+        .await?;
+        for (item_position, item) in section.items.iter().enumerate() {
+            let depends_on: Vec<String> = item.depends_on.iter().map(ToString::to_string).collect();
+            sqlx::query(
+                "insert into catalogue_items
+                    (tenant_id, key, section_key, position, kind, code, owner_actor_id,
+                     depends_on, fact, proposal, expected)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            )
+            .bind(tenant)
+            .bind(&item.key)
+            .bind(&section.key)
+            .bind(position_i32(item_position))
+            .bind(item.kind.as_str())
+            .bind(&item.code)
+            .bind(&item.owner)
+            .bind(&depends_on)
+            .bind(item.fact.map(|f| f.as_str()))
+            .bind(&item.proposal)
+            .bind(item.expected.and_then(|e| i32::try_from(e).ok()))
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    for (item, acceptance) in &state.acceptances {
+        sqlx::query(
+            "insert into acceptances
+                (tenant_id, item_key, actor_id, value, evidence_note, accepted_at)
+             values ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(tenant)
+        .bind(item)
+        .bind(&acceptance.actor)
+        .bind(&acceptance.value)
+        .bind("Staging target selected for rehearsal; the local demo keeps the file adapter.")
+        .bind(acceptance.at)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(SeedOutcome::Created)
+}
+
+fn position_i32(position: usize) -> i32 {
+    i32::try_from(position).unwrap_or(i32::MAX)
+}

@@ -1,0 +1,642 @@
+//! The console page and its sections, each also served alone as an htmx partial.
+//!
+//! Handlers stay short: tenant → evaluation (cached) → view → template. The view turns codes
+//! and numbers of the [`Evaluation`] into words through Fluent; templates only lay them out.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, RawQuery, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum_htmx::HxRequest;
+
+use super::frame::Frame;
+use super::{AppError, AppState, Locale, Result, TenantView, record_tenant, vary_on_htmx};
+use crate::i18n::{Lang, Tr};
+use crate::readiness::catalogue::{self, DecisionCode, LADDER};
+use crate::readiness::state::Role;
+use crate::readiness::{Count, Evaluation, ItemKind, NextAction, Status, demo};
+
+/// The console's routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/t/{tenant}", get(console_page))
+        .route("/t/{tenant}/sections/{section}", get(section))
+}
+
+/// `GET /`: the demo tenant's console, keeping a `?lang=`.
+pub async fn home(RawQuery(query): RawQuery) -> Redirect {
+    match query {
+        Some(q) => Redirect::to(&format!("/t/{}?{q}", demo::SLUG)),
+        None => Redirect::to(&format!("/t/{}", demo::SLUG)),
+    }
+}
+
+async fn console_page(
+    State(app): State<AppState>,
+    Path(tenant): Path<String>,
+    Locale(lang): Locale,
+) -> Result<Response> {
+    record_tenant(&tenant);
+    let view = app.tenant(&tenant).await?;
+    let html = render_page(&view, lang, &tenant)?;
+    Ok(vary_on_htmx(Html(html).into_response()))
+}
+
+/// Renders the whole console page.
+pub fn render_page(view: &TenantView, lang: Lang, slug: &str) -> Result<String> {
+    let page = ConsolePage {
+        frame: Frame::new(lang, &format!("/t/{slug}")),
+        v: ConsoleView::new(lang.tr(), slug, view),
+    };
+    Ok(page.render()?)
+}
+
+async fn section(
+    State(app): State<AppState>,
+    Path((tenant, section)): Path<(String, String)>,
+    HxRequest(htmx): HxRequest,
+    Locale(lang): Locale,
+) -> Result<Response> {
+    record_tenant(&tenant);
+    let key = SectionKey::parse(&section).ok_or(AppError::NotFound)?;
+    let view = app.tenant(&tenant).await?;
+    let v = ConsoleView::new(lang.tr(), &tenant, &view);
+    // HX-Request only chooses the shape of the answer; it is never a security check.
+    let html = if htmx {
+        SectionFragment { v, key }.render()?
+    } else {
+        SectionPage {
+            frame: Frame::new(lang, &format!("/t/{tenant}/sections/{section}")),
+            v,
+            key,
+        }
+        .render()?
+    };
+    Ok(vary_on_htmx(Html(html).into_response()))
+}
+
+/// The sections this page renders, in page order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKey {
+    /// Header figures.
+    Kpis,
+    /// Integration readiness copilot.
+    Copilot,
+    /// The nine-gate blocker checklist.
+    Checklist,
+    /// The production readiness decision.
+    Decision,
+}
+
+impl SectionKey {
+    /// Page order.
+    pub const ALL: [SectionKey; 4] = [Self::Kpis, Self::Copilot, Self::Checklist, Self::Decision];
+
+    /// The id used in URLs, anchors and message ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Kpis => "kpis",
+            Self::Copilot => "copilot",
+            Self::Checklist => "checklist",
+            Self::Decision => "decision",
+        }
+    }
+
+    fn parse(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "console/page.html")]
+struct ConsolePage<'a> {
+    frame: Frame,
+    v: ConsoleView<'a>,
+}
+
+#[derive(Template)]
+#[template(path = "console/section_page.html")]
+struct SectionPage<'a> {
+    frame: Frame,
+    v: ConsoleView<'a>,
+    key: SectionKey,
+}
+
+#[derive(Template)]
+#[template(path = "console/_section.html")]
+struct SectionFragment<'a> {
+    v: ConsoleView<'a>,
+    key: SectionKey,
+}
+
+/// A figure tile of the header.
+pub struct Tile {
+    label: String,
+    value: String,
+    /// The value is a name rather than a figure.
+    text: bool,
+    detail: String,
+    state: &'static str,
+}
+
+/// A summary card of the copilot.
+pub struct Card {
+    title: String,
+    text: String,
+    state: &'static str,
+}
+
+/// The recommended next action, in words.
+pub struct ActionView {
+    title: String,
+    detail: String,
+    step: Option<String>,
+    who: Option<String>,
+}
+
+/// One gate of the blocker checklist.
+pub struct GateView {
+    label: String,
+    status: String,
+    state: &'static str,
+    count: Option<String>,
+    waiting: Option<String>,
+}
+
+/// One rung of the decision ladder.
+pub struct RungView {
+    code: &'static str,
+    label: String,
+    state: &'static str,
+    state_word: String,
+}
+
+/// Ready or not, as a CSS state.
+fn state_of(ready: bool) -> &'static str {
+    if ready { "ready" } else { "open" }
+}
+
+/// The message id of an item's label: `item-` and its key with `.` as `-`.
+fn item_label_id(key: &str) -> String {
+    format!("item-{}", key.replace('.', "-"))
+}
+
+/// Everything the console's templates read, for one tenant in one language.
+pub struct ConsoleView<'a> {
+    tr: Tr,
+    slug: &'a str,
+    view: &'a TenantView,
+}
+
+impl<'a> ConsoleView<'a> {
+    fn new(tr: Tr, slug: &'a str, view: &'a TenantView) -> Self {
+        Self { tr, slug, view }
+    }
+
+    fn ev(&self) -> &Evaluation {
+        &self.view.evaluation
+    }
+
+    fn tenant_name(&self) -> &str {
+        &self.view.console.state.profile.name
+    }
+
+    fn target(&self) -> &str {
+        &self.view.console.state.profile.adapter_target
+    }
+
+    fn count(&self, section: &str) -> Count {
+        self.ev().count(section)
+    }
+
+    fn sections(&self) -> [SectionKey; 4] {
+        SectionKey::ALL
+    }
+
+    fn section_url(&self, key: &SectionKey) -> String {
+        format!(
+            "/t/{}/sections/{}?lang={}",
+            self.slug,
+            key.id(),
+            self.tr.lang().code()
+        )
+    }
+
+    fn section_title(&self, key: &SectionKey) -> String {
+        self.tr.t(&format!("section-{}", key.id()))
+    }
+
+    fn decision_code(&self) -> &'static str {
+        self.ev().decision.as_str()
+    }
+
+    fn is_go(&self) -> bool {
+        self.ev().decision.is_go()
+    }
+
+    fn local_decision(&self, section: &str) -> &'static str {
+        self.ev()
+            .local_decision(section)
+            .map_or("", DecisionCode::as_str)
+    }
+
+    fn actor_line(&self, id: &str) -> String {
+        match self.view.console.state.actor(id) {
+            Some(actor) => format!("{} · {}", actor.name, self.tr.or_raw("unit", &actor.unit)),
+            None => id.to_owned(),
+        }
+    }
+
+    fn kpis(&self) -> Vec<Tile> {
+        let tr = self.tr;
+        let state = &self.view.console.state;
+        let actors = state.scenario_actors().count();
+        let count_tile = |id: &str, count: Count| Tile {
+            label: tr.t(&format!("kpi-{id}-label")),
+            value: count.to_string(),
+            text: false,
+            detail: tr.t(&format!("kpi-{id}-detail")),
+            state: state_of(count.complete()),
+        };
+        vec![
+            Tile {
+                label: tr.t("kpi-contract-label"),
+                value: state.profile.scenario_contract.clone(),
+                text: true,
+                detail: tr.t("kpi-contract-detail"),
+                state: "neutral",
+            },
+            Tile {
+                label: tr.t("kpi-actors-label"),
+                value: tr.num(actors as u64),
+                text: false,
+                detail: tr.t1("kpi-actors-detail", "count", actors),
+                state: "neutral",
+            },
+            Tile {
+                label: tr.t("kpi-providers-label"),
+                value: tr.num(state.providers.len() as u64),
+                text: false,
+                detail: tr.t("kpi-providers-detail"),
+                state: "neutral",
+            },
+            count_tile("preflight", self.count("preflight")),
+            count_tile("cutover", self.count("passage")),
+            count_tile("connection", self.count("connection")),
+        ]
+    }
+
+    fn gates_summary(&self) -> String {
+        let gates = self.count("gates");
+        self.tr.t3(
+            "copilot-gates",
+            "ready",
+            gates.ready,
+            "total",
+            gates.total,
+            "target",
+            self.target(),
+        )
+    }
+
+    fn percent(&self) -> u32 {
+        self.ev().percent
+    }
+
+    fn percent_text(&self) -> String {
+        self.tr.t1("copilot-percent", "percent", self.percent())
+    }
+
+    fn percent_help(&self) -> String {
+        let (ready, total) = self
+            .ev()
+            .sections
+            .iter()
+            .filter(|s| s.key != "gates")
+            .fold((0, 0), |(r, t), s| (r + s.count.ready, t + s.count.total));
+        self.tr
+            .t2("copilot-percent-help", "ready", ready, "total", total)
+    }
+
+    fn next_action(&self) -> Option<ActionView> {
+        let tr = self.tr;
+        let action = self.ev().next_action.as_ref()?;
+        Some(match action {
+            NextAction::SignOff => ActionView {
+                title: tr.t("action-title-signoff"),
+                detail: tr.t1("action-detail-signoff", "target", self.target()),
+                step: None,
+                who: self
+                    .view
+                    .console
+                    .state
+                    .actors
+                    .iter()
+                    .find(|a| a.role == Role::ManagingDirector)
+                    .map(|a| tr.t1("action-owner", "owner", self.actor_line(&a.id))),
+            },
+            NextAction::Item {
+                key,
+                section,
+                owner,
+            } => {
+                let item = self.ev().item(key);
+                let fact = self.view.console.catalogue.item(key).and_then(|d| d.fact);
+                let count = self.count(section);
+                let (title, detail) = match fact {
+                    Some(fact) => (
+                        tr.t(&format!("action-title-fact-{}", fact.as_str())),
+                        tr.t(&format!("action-detail-fact-{}", fact.as_str())),
+                    ),
+                    None => (
+                        tr.t(&format!("action-title-{section}")),
+                        tr.t2(
+                            &format!("action-detail-{section}"),
+                            "ready",
+                            count.ready,
+                            "total",
+                            count.total,
+                        ),
+                    ),
+                };
+                let who = match (owner, item.map(|i| i.kind)) {
+                    (Some(owner), _) => {
+                        Some(tr.t1("action-owner", "owner", self.actor_line(owner)))
+                    }
+                    (None, Some(ItemKind::Probe)) => Some(tr.t("action-who-probe")),
+                    _ => None,
+                };
+                ActionView {
+                    title,
+                    detail,
+                    step: Some(tr.t1("action-step", "item", self.item_label(key))),
+                    who,
+                }
+            }
+        })
+    }
+
+    fn cards(&self) -> Vec<Card> {
+        let tr = self.tr;
+        let state = &self.view.console.state;
+        let ev = self.ev();
+        let ready = |key: &str| ev.item(key).is_some_and(|i| i.is_ready());
+        let section_card = |id: &str, section: &str| {
+            let count = self.count(section);
+            Card {
+                title: tr.t(&format!("copilot-card-{id}-title")),
+                text: tr.t3(
+                    &format!("copilot-card-{id}-text"),
+                    "ready",
+                    count.ready,
+                    "total",
+                    count.total,
+                    "decision",
+                    self.local_decision(section),
+                ),
+                state: state_of(count.complete()),
+            }
+        };
+        let preflight = self.count("preflight");
+        vec![
+            Card {
+                title: tr.t("copilot-card-providers-title"),
+                text: tr.t1(
+                    "copilot-card-providers-text",
+                    "count",
+                    state.providers.len(),
+                ),
+                state: state_of(ready("gates.provider_contracts")),
+            },
+            Card {
+                title: tr.t("copilot-card-session-title"),
+                text: tr.t2(
+                    "copilot-card-session-text",
+                    "contract",
+                    &state.profile.scenario_contract,
+                    "auth",
+                    &state.profile.auth_mode,
+                ),
+                state: state_of(ready("gates.session_adapter")),
+            },
+            Card {
+                title: tr.t("copilot-card-preflight-title"),
+                text: match &state.snapshot {
+                    Some(snapshot) => tr.t3(
+                        "copilot-card-preflight-text",
+                        "ready",
+                        preflight.ready,
+                        "total",
+                        preflight.total,
+                        "checksum",
+                        &snapshot.checksum,
+                    ),
+                    None => tr.t2(
+                        "copilot-card-preflight-text-unfrozen",
+                        "ready",
+                        preflight.ready,
+                        "total",
+                        preflight.total,
+                    ),
+                },
+                state: state_of(preflight.complete()),
+            },
+            section_card("runbook", "runbook"),
+            section_card("release", "release"),
+            section_card("rollback", "rollback"),
+        ]
+    }
+
+    /// An item's label; labels may name the release environment.
+    fn item_label(&self, key: &str) -> String {
+        let environment = &self.view.console.state.profile.environment;
+        self.tr.t1(&item_label_id(key), "environment", environment)
+    }
+
+    fn gates(&self) -> Vec<GateView> {
+        let tr = self.tr;
+        self.ev()
+            .section("gates")
+            .map(|gates| {
+                gates
+                    .items
+                    .iter()
+                    .map(|item| GateView {
+                        label: self.item_label(&item.key),
+                        status: tr.t(if item.is_ready() {
+                            "gate-status-ready"
+                        } else if item.status == Status::Misconfigured {
+                            "status-misconfigured"
+                        } else {
+                            "gate-status-review"
+                        }),
+                        state: if item.status == Status::Misconfigured {
+                            "misconfigured"
+                        } else {
+                            state_of(item.is_ready())
+                        },
+                        count: item.progress.first().map(ToString::to_string),
+                        waiting: (!item.is_ready() && !item.waiting_on.is_empty()).then(|| {
+                            let names: Vec<String> = item
+                                .waiting_on
+                                .iter()
+                                .map(|s| tr.t(&format!("section-name-{s}")))
+                                .collect();
+                            tr.t1("gate-waiting-on", "sections", names.join(", "))
+                        }),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn decision_prompt(&self) -> String {
+        let tr = self.tr;
+        match self.ev().decision {
+            DecisionCode::Go => tr.t1("decision-prompt-go", "target", self.target()),
+            DecisionCode::BlockedPendingSignoff => {
+                tr.t1("decision-prompt-signoff", "target", self.target())
+            }
+            code => tr.t2(
+                "decision-prompt-blocked",
+                "target",
+                self.target(),
+                "decision",
+                code.as_str(),
+            ),
+        }
+    }
+
+    fn decision_needed(&self) -> String {
+        self.tr.t2(
+            "decision-needed-detail",
+            "release",
+            self.count("release").to_string(),
+            "cutover",
+            self.count("cutover").to_string(),
+        )
+    }
+
+    fn selected_target(&self) -> String {
+        self.ev()
+            .item("decision_board.adapter_selection")
+            .filter(|i| i.is_ready())
+            .and_then(|i| i.value.clone())
+            .unwrap_or_else(|| self.tr.t("decision-target-none"))
+    }
+
+    fn auth_target(&self) -> String {
+        self.view
+            .console
+            .state
+            .providers
+            .iter()
+            .find(|p| p.key == "auth_rbac")
+            .map(|p| p.target_mode.clone())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| self.tr.t("decision-auth-none"))
+    }
+
+    fn verdict(&self) -> String {
+        self.tr.t(if self.is_go() {
+            "decision-verdict-go"
+        } else {
+            "decision-verdict-nogo"
+        })
+    }
+
+    fn ladder(&self) -> Vec<RungView> {
+        let tr = self.tr;
+        let current = self.ev().decision;
+        let position = |code| {
+            LADDER
+                .iter()
+                .position(|r| r.code == code)
+                .unwrap_or(LADDER.len())
+        };
+        let at = position(current);
+        LADDER
+            .iter()
+            .map(|r| r.code)
+            .chain([DecisionCode::Go])
+            .enumerate()
+            .map(|(i, code)| {
+                let state = match i.cmp(&at) {
+                    std::cmp::Ordering::Less => "passed",
+                    std::cmp::Ordering::Equal => "current",
+                    std::cmp::Ordering::Greater => "ahead",
+                };
+                RungView {
+                    code: code.as_str(),
+                    label: tr.t(&format!("ladder-{}", code.slug())),
+                    state,
+                    state_word: tr.t(&format!(
+                        "ladder-state-{}",
+                        if code == DecisionCode::Go && state == "current" {
+                            "reached"
+                        } else {
+                            state
+                        }
+                    )),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Every message id the code builds at run time (the templates' literal ids are found by
+/// reading them). The locale parity test checks both sets against `locales/`.
+pub fn dynamic_message_ids() -> Vec<String> {
+    let cat = catalogue::standard();
+    let mut ids = Vec::new();
+    for section in &cat.sections {
+        ids.push(format!("section-name-{}", section.key));
+        ids.push(format!("action-title-{}", section.key));
+        ids.push(format!("action-detail-{}", section.key));
+        for item in &section.items {
+            ids.push(item_label_id(&item.key));
+            if let Some(fact) = item.fact {
+                ids.push(format!("action-title-fact-{}", fact.as_str()));
+                ids.push(format!("action-detail-fact-{}", fact.as_str()));
+            }
+        }
+    }
+    for key in SectionKey::ALL {
+        ids.push(format!("section-{}", key.id()));
+    }
+    for id in ["preflight", "cutover", "connection"] {
+        ids.push(format!("kpi-{id}-label"));
+        ids.push(format!("kpi-{id}-detail"));
+    }
+    for id in ["runbook", "release", "rollback"] {
+        ids.push(format!("copilot-card-{id}-title"));
+        ids.push(format!("copilot-card-{id}-text"));
+    }
+    for rung in LADDER.iter().map(|r| r.code).chain([DecisionCode::Go]) {
+        ids.push(format!("ladder-{}", rung.slug()));
+    }
+    for state in ["passed", "current", "ahead", "reached"] {
+        ids.push(format!("ladder-state-{state}"));
+    }
+    for lang in Lang::ALL {
+        ids.push(format!("language-name-{}", lang.code()));
+    }
+    for month in 1..=12 {
+        ids.push(format!("month-{month}"));
+    }
+    for kind in ["not-found", "unavailable", "internal"] {
+        ids.push(format!("error-title-{kind}"));
+        ids.push(format!("error-body-{kind}"));
+    }
+    for unit in demo::state(time::OffsetDateTime::UNIX_EPOCH)
+        .actors
+        .iter()
+        .map(|a| a.unit.clone())
+    {
+        ids.push(format!("unit-{unit}"));
+    }
+    ids.sort();
+    ids.dedup();
+    ids
+}

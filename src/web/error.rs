@@ -1,0 +1,177 @@
+//! One error type for handlers, rendered as a page or an htmx fragment in the user's language.
+//!
+//! A handler returns `Err(AppError)`; `IntoResponse` logs it once and marks the response with
+//! its kind; the [`render`] middleware, which knows the request's language and id, fills in the
+//! body. Internal details are logged, never shown.
+
+use askama::Template;
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use axum_htmx::{HX_REQUEST, HX_RESWAP, HX_RETARGET};
+
+use super::frame::Frame;
+use super::locale::Locale;
+use crate::db::DbError;
+use crate::i18n::Tr;
+
+/// Everything a handler can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// No such tenant or page.
+    #[error("not found")]
+    NotFound,
+    /// The database cannot be reached right now.
+    #[error("database unavailable: {0}")]
+    Unavailable(sqlx::Error),
+    /// Anything else.
+    #[error(transparent)]
+    Internal(anyhow::Error),
+}
+
+impl From<DbError> for AppError {
+    fn from(error: DbError) -> Self {
+        match error {
+            DbError::Sqlx(e) => e.into(),
+            other => Self::Internal(other.into()),
+        }
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        match error {
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::Protocol(_) => Self::Unavailable(error),
+            other => Self::Internal(other.into()),
+        }
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(error: askama::Error) -> Self {
+        Self::Internal(error.into())
+    }
+}
+
+/// The kind of error page to render, carried from `into_response` to [`render`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ErrorKind {
+    NotFound,
+    Unavailable,
+    Internal,
+}
+
+impl ErrorKind {
+    fn status(self) -> StatusCode {
+        match self {
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Self::NotFound => "not-found",
+            Self::Unavailable => "unavailable",
+            Self::Internal => "internal",
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let kind = match &self {
+            Self::NotFound => ErrorKind::NotFound,
+            Self::Unavailable(error) => {
+                tracing::warn!(%error, "database unavailable");
+                ErrorKind::Unavailable
+            }
+            Self::Internal(error) => {
+                tracing::error!(error = format!("{error:#}"), "request failed");
+                ErrorKind::Internal
+            }
+        };
+        let mut response = kind.status().into_response();
+        response.extensions_mut().insert(kind);
+        response
+    }
+}
+
+#[derive(Template)]
+#[template(path = "errors/page.html")]
+struct ErrorPage {
+    frame: Frame,
+    message: ErrorMessage,
+}
+
+#[derive(Template)]
+#[template(path = "errors/_fragment.html")]
+struct ErrorFragment {
+    message: ErrorMessage,
+}
+
+/// An error in the user's words.
+struct ErrorMessage {
+    title: String,
+    body: String,
+    reference: String,
+}
+
+impl ErrorMessage {
+    fn new(tr: Tr, kind: ErrorKind, request_id: &str) -> Self {
+        Self {
+            title: tr.t(&format!("error-title-{}", kind.id())),
+            body: tr.t(&format!("error-body-{}", kind.id())),
+            reference: tr.t1("error-request-id", "id", request_id),
+        }
+    }
+}
+
+/// Fills in the body of error responses: a page in the layout, or for htmx a fragment swapped
+/// into the page's notice area.
+pub async fn render(request: Request, next: Next) -> Response {
+    let Locale(lang) = Locale::from_parts(request.uri().query(), request.headers());
+    let htmx = request.headers().contains_key(HX_REQUEST);
+    let path = request.uri().path().to_owned();
+    let request_id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_owned();
+    let response = next.run(request).await;
+    let Some(kind) = response.extensions().get::<ErrorKind>().copied() else {
+        return response;
+    };
+    let message = ErrorMessage::new(lang.tr(), kind, &request_id);
+    let body = if htmx {
+        ErrorFragment { message }.render()
+    } else {
+        ErrorPage {
+            frame: Frame::new(lang, &path),
+            message,
+        }
+        .render()
+    };
+    let mut out = match body {
+        Ok(html) => (kind.status(), Html(html)).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "cannot render the error page");
+            kind.status().into_response()
+        }
+    };
+    if htmx {
+        let headers = out.headers_mut();
+        headers.insert(HX_RETARGET, HeaderValue::from_static("#notice"));
+        headers.insert(HX_RESWAP, HeaderValue::from_static("innerHTML"));
+    }
+    out.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    out
+}

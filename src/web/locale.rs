@@ -1,0 +1,73 @@
+//! The `Locale` extractor and the middleware that remembers a chosen language.
+
+use axum::extract::{FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::i18n::{self, Lang};
+
+/// The cookie that stores the visitor's language choice (a preference, not a session).
+const COOKIE: &str = "lang";
+
+/// The visitor's language, negotiated as [`i18n::negotiate`] describes.
+#[derive(Debug, Clone, Copy)]
+pub struct Locale(pub Lang);
+
+impl Locale {
+    /// Negotiates from a request's URI query and headers.
+    pub fn from_parts(query: Option<&str>, headers: &HeaderMap) -> Self {
+        let accept = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok());
+        Self(i18n::negotiate(
+            query.and_then(query_lang),
+            stored_choice(headers),
+            accept,
+        ))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Locale {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self::from_parts(parts.uri.query(), &parts.headers))
+    }
+}
+
+/// The `lang` parameter of a query string.
+fn query_lang(query: &str) -> Option<&str> {
+    query.split('&').find_map(|pair| pair.strip_prefix("lang="))
+}
+
+fn stored_choice(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| c.trim().strip_prefix("lang="))
+}
+
+/// When a request names a language we speak with `?lang=`, the response stores it as the
+/// visitor's choice for their next visits.
+pub async fn remember_choice(request: Request, next: Next) -> Response {
+    let chosen = request
+        .uri()
+        .query()
+        .and_then(query_lang)
+        .and_then(Lang::from_tag);
+    let mut response = next.run(request).await;
+    if let Some(lang) = chosen {
+        let cookie = format!(
+            "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+            lang.code()
+        );
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}

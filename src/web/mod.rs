@@ -1,0 +1,229 @@
+//! The HTTP adapter: [`AppState`], [`app`] (the router with its middleware), extractors, and
+//! one module per feature owning its routes and template structs.
+
+mod assets;
+mod console;
+mod error;
+mod frame;
+mod locale;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use sqlx::PgPool;
+use tower::ServiceBuilder;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnRequest, DefaultOnResponse, TraceLayer};
+
+use crate::db::{self, TenantConsole, cache::StateCache};
+use crate::readiness::{self, Evaluation};
+
+pub use console::dynamic_message_ids;
+pub use error::AppError;
+pub use locale::Locale;
+
+/// `Result` whose error renders as a localized error page or fragment.
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// The strict content security policy: only our own files, no inline script or style.
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+                       img-src 'self'; connect-src 'self'; form-action 'self'; \
+                       frame-ancestors 'none'; base-uri 'none'";
+
+/// A tenant's loaded state and its evaluation, cached together.
+#[derive(Debug)]
+pub struct TenantView {
+    /// Catalogue and state as loaded.
+    pub console: TenantConsole,
+    /// Their evaluation.
+    pub evaluation: Evaluation,
+}
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    /// The app role's pool.
+    pub pool: PgPool,
+    /// Evaluated tenants, kept exact by `LISTEN/NOTIFY`.
+    pub cache: Arc<StateCache<TenantView>>,
+    /// Serve `/_bench/static` (a fixed body) for the benchmark's baseline.
+    pub bench_baseline: bool,
+    baseline_body: Arc<tokio::sync::OnceCell<axum::body::Bytes>>,
+}
+
+impl AppState {
+    /// State over a pool; call [`AppState::spawn_listener`] to enable the cache.
+    pub fn new(pool: PgPool) -> Self {
+        Self {
+            pool,
+            cache: Arc::new(StateCache::default()),
+            bench_baseline: false,
+            baseline_body: Arc::default(),
+        }
+    }
+
+    /// Starts the task that keeps the cache exact; until it listens, nothing is cached.
+    pub fn spawn_listener(&self) -> tokio::task::JoinHandle<()> {
+        tokio::spawn(db::cache::listen(self.pool.clone(), self.cache.clone()))
+    }
+
+    /// The evaluated tenant with this slug, from the cache or freshly loaded.
+    pub async fn tenant(&self, slug: &str) -> Result<Arc<TenantView>> {
+        if !valid_slug(slug) {
+            return Err(AppError::NotFound);
+        }
+        if let Some(view) = self.cache.get(slug) {
+            return Ok(view);
+        }
+        let token = self.cache.token();
+        let console = db::load_console(&self.pool, slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let evaluation = readiness::evaluate(&console.catalogue, &console.state);
+        let view = Arc::new(TenantView {
+            console,
+            evaluation,
+        });
+        self.cache.put(slug, token, view.clone());
+        Ok(view)
+    }
+}
+
+fn valid_slug(slug: &str) -> bool {
+    (1..=63).contains(&slug.len())
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The whole application: routes and middleware.
+pub fn app(state: AppState) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    let mut router = Router::new()
+        .route("/", get(console::home))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/static/{file}", get(assets::serve))
+        .merge(console::router());
+    if state.bench_baseline {
+        router = router.route("/_bench/static", get(bench_static));
+    }
+    let security = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ));
+    router
+        .fallback(not_found)
+        .layer(middleware::from_fn(locale::remember_choice))
+        .layer(middleware::from_fn(error::render))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+                .layer(
+                    // One access line per request, with the request id on its span.
+                    TraceLayer::new_for_http()
+                        .make_span_with(make_span)
+                        .on_request(DefaultOnRequest::new().level(tracing::Level::DEBUG))
+                        .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+                )
+                .layer(PropagateRequestIdLayer::new(request_id))
+                .layer(security)
+                .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+                .layer(TimeoutLayer::with_status_code(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    Duration::from_secs(15),
+                )),
+        )
+        .with_state(state)
+}
+
+fn make_span(request: &Request) -> tracing::Span {
+    let request_id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!(
+        "request",
+        request_id,
+        method = %request.method(),
+        path = request.uri().path(),
+        tenant = tracing::field::Empty,
+        actor = tracing::field::Empty,
+    )
+}
+
+async fn not_found() -> AppError {
+    AppError::NotFound
+}
+
+/// Process up.
+async fn healthz() -> &'static str {
+    "ok\n"
+}
+
+/// Database reachable (503 otherwise).
+async fn readyz(State(state): State<AppState>) -> Response {
+    if db::ping(&state.pool).await {
+        (StatusCode::OK, "ready\n").into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response()
+    }
+}
+
+/// The benchmark's baseline: the demo console's bytes, rendered once, served as a fixed body.
+async fn bench_static(State(state): State<AppState>) -> Result<Response> {
+    let body = state
+        .baseline_body
+        .get_or_try_init(|| async {
+            let view = state.tenant(readiness::demo::SLUG).await?;
+            let html = console::render_page(&view, crate::i18n::Lang::En, readiness::demo::SLUG)?;
+            Ok::<_, AppError>(axum::body::Bytes::from(html))
+        })
+        .await?
+        .clone();
+    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response())
+}
+
+/// Records the tenant slug on the request's span.
+fn record_tenant(slug: &str) {
+    tracing::Span::current().record("tenant", slug);
+}
+
+/// Adds the `Vary` header of URLs that answer both a page and an htmx fragment.
+fn vary_on_htmx(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        header::VARY,
+        HeaderValue::from_static("HX-Request, Accept-Language, Cookie"),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}

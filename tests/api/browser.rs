@@ -1,0 +1,201 @@
+//! In Debian's Chromium through chromedriver, against the real server on a socket: the page
+//! loads with no console error and no CSP violation, the language switch works, and an htmx
+//! refresh swaps a section in place without reloading the page.
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+use crate::support::{TestApp, eventually};
+
+/// chromedriver, stopped when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_driver() -> Driver {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port");
+    let child = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver is installed (the README's test command installs it)");
+    Driver { child, port }
+}
+
+async fn browser(driver: &Driver) -> Client {
+    let profile = tempfile::tempdir().expect("profile dir");
+    let mut caps = Capabilities::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.keep().display()),
+            ],
+        }),
+    );
+    caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+    let url = format!("http://127.0.0.1:{}", driver.port);
+    for _ in 0..50 {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        if let Ok(client) = ClientBuilder::new(connector)
+            .capabilities(caps.clone())
+            .connect(&url)
+            .await
+        {
+            return client;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("chromedriver did not accept a session");
+}
+
+/// chromedriver's browser log (console messages, CSP violations), which W3C WebDriver lacks.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (axum::http::Method, Option<String>) {
+        (
+            axum::http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
+    }
+}
+
+async fn severe_log_entries(client: &Client) -> Vec<String> {
+    let log = client.issue_cmd(BrowserLog).await.expect("browser log");
+    log.as_array()
+        .map(|entries| {
+            entries
+                .iter()
+                .filter(|e| e["level"] == "SEVERE" || e["level"] == "WARNING")
+                .map(|e| e["message"].to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn text(client: &Client, css: &str) -> String {
+    client
+        .find(Locator::Css(css))
+        .await
+        .expect(css)
+        .text()
+        .await
+        .expect("text")
+}
+
+async fn eval(client: &Client, script: &str) -> serde_json::Value {
+    client.execute(script, vec![]).await.expect(script)
+}
+
+#[tokio::test]
+async fn the_console_in_chromium_switches_language_and_refreshes_sections_in_place() {
+    let app = TestApp::spawn().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let router = app.router.clone();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    let driver = start_driver();
+    let client = browser(&driver).await;
+
+    client
+        .goto(&format!("{base}/t/bfg-control?lang=es"))
+        .await
+        .expect("open");
+    assert_eq!(
+        eval(&client, "return document.documentElement.lang").await,
+        "es"
+    );
+    eventually(|| async { eval(&client, "return typeof window.htmx").await == "object" }).await;
+    assert_eq!(
+        text(&client, "#kpis .tile:nth-child(6) .tile-value").await,
+        "0/4"
+    );
+    assert_eq!(
+        text(&client, "#decision .decision-go .code").await,
+        "BLOCKED_PENDING_DRY_RUN"
+    );
+
+    // The language switcher keeps the visitor on the same page.
+    client
+        .find(Locator::Css(".langs a[hreflang='fr']"))
+        .await
+        .expect("switcher")
+        .click()
+        .await
+        .expect("click");
+    eventually(|| async { eval(&client, "return document.documentElement.lang").await == "fr" })
+        .await;
+    let url = client.current_url().await.expect("url");
+    assert_eq!(url.path(), "/t/bfg-control");
+
+    // A probe passes behind the page; the key figures' refresh swaps them in place.
+    eval(&client, "window.notReloaded = true; return null").await;
+    app.db
+        .as_owner_in_demo(
+            "insert into probe_results (tenant_id, item_key, passed)
+             values (current_setting('app.tenant_id')::uuid, 'connection.endpoint_reachability', true);",
+        )
+        .await;
+    eventually(|| async {
+        client
+            .find(Locator::Css("#kpis .refresh"))
+            .await
+            .expect("refresh")
+            .click()
+            .await
+            .expect("click");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        text(&client, "#kpis .tile:nth-child(6) .tile-value").await == "1/4"
+    })
+    .await;
+    assert_eq!(
+        eval(&client, "return window.notReloaded === true").await,
+        true
+    );
+    assert_eq!(
+        eval(&client, "return document.documentElement.lang").await,
+        "fr"
+    );
+
+    // Scroll the whole page; nothing was logged as an error, no CSP violation.
+    eval(
+        &client,
+        "window.scrollTo(0, document.body.scrollHeight); return null",
+    )
+    .await;
+    let problems = severe_log_entries(&client).await;
+    assert!(problems.is_empty(), "browser console: {problems:?}");
+    client.close().await.expect("close");
+}

@@ -1,0 +1,497 @@
+//! The console over HTTP: the demo figures in every language, figures that move with the rows
+//! under them, partials, headers and bad input.
+
+use readiness_console::i18n::Lang;
+
+use crate::support::{TestApp, eventually};
+
+const CONSOLE: &str = "/t/bfg-control";
+
+/// The header figures of the seed page, in page order.
+const DEMO_TILES: [&str; 6] = ["ScenarioStore.v1", "5", "6", "1/5", "0/6", "0/4"];
+/// The x/y of the seven gates that have one (preflight … rollback).
+const DEMO_GATE_COUNTS: [&str; 7] = ["1/5", "1/6", "0/4", "0/5", "3/5", "0/4", "0/4"];
+
+#[tokio::test]
+async fn the_demo_console_shows_the_seed_figures_in_each_language() {
+    let app = TestApp::spawn().await;
+    for lang in Lang::ALL {
+        let tr = lang.tr();
+        let page = app
+            .get(&format!("{CONSOLE}?lang={}", lang.code()), &[])
+            .await;
+        assert_eq!(page.status, 200);
+        assert!(
+            page.body
+                .contains(&format!("<html lang=\"{}\">", lang.code()))
+        );
+        assert_eq!(page.texts("tile-value"), DEMO_TILES, "{lang:?}");
+        assert_eq!(page.texts("gate-count"), DEMO_GATE_COUNTS, "{lang:?}");
+        assert_eq!(
+            page.text("summary"),
+            tr.t3(
+                "copilot-gates",
+                "ready",
+                2u32,
+                "total",
+                9u32,
+                "target",
+                "db-auth-session-adapter"
+            ),
+        );
+        assert_eq!(page.text("action-title"), tr.t("action-title-connection"));
+        assert!(page.body.contains(&tr.t2(
+            "action-detail-connection",
+            "ready",
+            0u32,
+            "total",
+            4u32
+        )));
+        assert_eq!(
+            page.texts("decision-value code"),
+            [
+                "db-auth-session-adapter",
+                "OIDC/RBAC",
+                "BLOCKED_PENDING_DRY_RUN"
+            ],
+        );
+        // Two gates ready, seven under review; the ladder stands at its first rung.
+        let ready = tr.t("gate-status-ready");
+        let review = tr.t("gate-status-review");
+        let badges = page.texts("badge");
+        assert_eq!(
+            badges.iter().filter(|b| **b == ready).count(),
+            2,
+            "{lang:?}"
+        );
+        assert_eq!(
+            badges.iter().filter(|b| **b == review).count(),
+            7,
+            "{lang:?}"
+        );
+        assert!(page.body.contains("aria-current=\"step\""));
+        assert!(
+            page.body
+                .contains(&tr.t1("copilot-percent", "percent", 9u32))
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_local_decisions_of_the_cards_match_the_seed_page() {
+    let app = TestApp::spawn().await;
+    let tr = Lang::En.tr();
+    let page = app.get(&format!("{CONSOLE}?lang=en"), &[]).await;
+    for (card, ready, total, decision) in [
+        ("runbook", 1u32, 6u32, "BLOCKED_PENDING_PREFLIGHT"),
+        ("release", 3, 5, "BLOCKED_PENDING_DRY_RUN"),
+        ("rollback", 0, 4, "BLOCKED_PENDING_DRY_RUN"),
+    ] {
+        let text = tr.t3(
+            &format!("copilot-card-{card}-text"),
+            "ready",
+            ready,
+            "total",
+            total,
+            "decision",
+            decision,
+        );
+        assert!(page.body.contains(&text), "{text}");
+    }
+}
+
+/// Every English message that reads differently in the other language must not appear on that
+/// language's page: the Spanish and French pages hold no English prose (and no page shows an
+/// unformatted message id).
+#[tokio::test]
+async fn spanish_and_french_pages_hold_no_english_prose() {
+    let app = TestApp::spawn().await;
+    let english = crate::locales::messages("en");
+    for lang in ["es", "fr", "en"] {
+        let translated = crate::locales::messages(lang);
+        let page = app.get(&format!("{CONSOLE}?lang={lang}"), &[]).await;
+        for (id, text) in &english {
+            // Only whole literal sentences: placeholders and short codes are not prose.
+            if text.contains('{') || text.split_whitespace().count() < 3 {
+                continue;
+            }
+            if translated.get(id) == Some(text) {
+                continue;
+            }
+            assert!(
+                !page.body.contains(text.as_str()),
+                "{lang} page shows English {id}: {text}"
+            );
+        }
+        // A message that failed to format shows as its bare id: none may.
+        for id in english.keys() {
+            assert!(
+                !page.body.contains(&format!(">{id}<")),
+                "{lang} page shows the id {id}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn figures_move_when_the_rows_under_them_change() {
+    let app = TestApp::spawn().await;
+    let before = app.get(CONSOLE, &[]).await;
+    assert_eq!(before.texts("tile-value")[4], "0/6");
+
+    // Marek accepts "role headers mapped" and a probe passes — written straight into Postgres.
+    app.db
+        .as_owner_in_demo(
+            "insert into acceptances (tenant_id, item_key, actor_id, evidence_note)
+             values (current_setting('app.tenant_id')::uuid, 'passage.role_headers',
+                     'user_dispatcher_marek', 'Role headers verified in staging');
+             insert into probe_results (tenant_id, item_key, passed)
+             values (current_setting('app.tenant_id')::uuid,
+                     'connection.endpoint_reachability', true);",
+        )
+        .await;
+    eventually(|| async {
+        let page = app.get(CONSOLE, &[]).await;
+        page.texts("tile-value") == ["ScenarioStore.v1", "5", "6", "1/5", "1/6", "1/4"]
+    })
+    .await;
+    let after = app.get(CONSOLE, &[]).await;
+    // The connection gate moved with it; the others did not.
+    assert_eq!(
+        after.texts("gate-count"),
+        ["1/5", "1/6", "1/4", "0/5", "3/5", "0/4", "0/4"]
+    );
+    // 8 of 62 items: the percentage moved from 9 % to 12 %.
+    assert!(
+        after
+            .body
+            .contains(&Lang::En.tr().t1("copilot-percent", "percent", 12u32))
+    );
+
+    // Revoking takes the passage count back down.
+    app.db
+        .as_owner_in_demo(
+            "update acceptances set revoked_at = now(), revoked_by = 'user_dispatcher_marek',
+                    revoke_reason = 'Headers changed'
+             where item_key = 'passage.role_headers' and revoked_at is null;",
+        )
+        .await;
+    eventually(|| async { app.get(CONSOLE, &[]).await.texts("tile-value")[4] == "0/6" }).await;
+}
+
+#[tokio::test]
+async fn every_gate_green_without_a_signature_asks_for_signoff() {
+    let app = TestApp::spawn().await;
+    // Accept every owner check and decision, pass every probe, freeze a populated snapshot.
+    app.db
+        .as_owner_in_demo(
+            "insert into acceptances (tenant_id, item_key, actor_id, value, evidence_note)
+             select tenant_id, key, coalesce(owner_actor_id, 'user_md_anna'), 'accepted', 'evidence'
+             from catalogue_items where kind in ('owner_check', 'decision')
+               and key <> 'decision_board.adapter_selection';
+             insert into probe_results (tenant_id, item_key, passed, found)
+             select tenant_id, key, true, expected from catalogue_items where kind = 'probe';
+             insert into scenario_snapshots (tenant_id, version, rows, checksum, batch_rows)
+             values (current_setting('app.tenant_id')::uuid, 1, 300, 'bfg-0011aabb',
+                     '{\"operations\": 180, \"finance\": 80, \"audit\": 40}');",
+        )
+        .await;
+    eventually(|| async {
+        app.get(CONSOLE, &[])
+            .await
+            .texts("decision-value code")
+            .last()
+            .map(String::as_str)
+            == Some("BLOCKED_PENDING_SIGNOFF")
+    })
+    .await;
+    let page = app.get(CONSOLE, &[]).await;
+    assert_eq!(
+        page.texts("gate-count"),
+        ["5/5", "6/6", "4/4", "5/5", "5/5", "4/4", "4/4"]
+    );
+    assert_eq!(
+        page.text("action-title"),
+        Lang::En.tr().t("action-title-signoff")
+    );
+
+    app.db
+        .as_owner_in_demo(
+            "insert into signoffs (tenant_id, actor_id, decision)
+             values (current_setting('app.tenant_id')::uuid, 'user_md_anna', 'GO');",
+        )
+        .await;
+    eventually(|| async {
+        app.get(CONSOLE, &[])
+            .await
+            .texts("decision-value code")
+            .last()
+            .map(String::as_str)
+            == Some("GO")
+    })
+    .await;
+    let page = app.get(CONSOLE, &[]).await;
+    assert!(page.body.contains(&Lang::En.tr().t("decision-verdict-go")));
+    assert!(page.body.contains(&Lang::En.tr().t("action-none")));
+}
+
+#[tokio::test]
+async fn the_root_leads_to_the_demo_console_keeping_the_language() {
+    let app = TestApp::spawn().await;
+    let page = app.get("/?lang=fr", &[]).await;
+    assert!(page.status.is_redirection());
+    assert_eq!(page.header("location"), "/t/bfg-control?lang=fr");
+    assert_eq!(app.get("/", &[]).await.header("location"), "/t/bfg-control");
+}
+
+#[tokio::test]
+async fn the_language_comes_from_the_query_then_the_stored_choice_then_the_header() {
+    let app = TestApp::spawn().await;
+    let lang_of = |body: &str| {
+        ["es", "fr", "en"]
+            .into_iter()
+            .find(|l| body.contains(&format!("<html lang=\"{l}\">")))
+            .unwrap_or("none")
+            .to_owned()
+    };
+    let chosen = app
+        .get(&format!("{CONSOLE}?lang=es"), &[("accept-language", "fr")])
+        .await;
+    assert_eq!(lang_of(&chosen.body), "es");
+    assert!(chosen.header("set-cookie").starts_with("lang=es;"));
+    let stored = app
+        .get(
+            CONSOLE,
+            &[("cookie", "lang=es"), ("accept-language", "fr-FR,fr;q=0.9")],
+        )
+        .await;
+    assert_eq!(lang_of(&stored.body), "es");
+    let header = app
+        .get(CONSOLE, &[("accept-language", "fr-FR,fr;q=0.9,en;q=0.5")])
+        .await;
+    assert_eq!(lang_of(&header.body), "fr");
+    // Unknown or malformed choices fall back; they are never an error.
+    for (path, headers) in [
+        (
+            format!("{CONSOLE}?lang=xx"),
+            vec![("accept-language", "de-DE")],
+        ),
+        (
+            format!("{CONSOLE}?lang=%3Cscript%3E"),
+            vec![("accept-language", ";;q=x,,")],
+        ),
+    ] {
+        let page = app.get(&path, &headers).await;
+        assert_eq!(page.status, 200);
+        assert_eq!(lang_of(&page.body), "en");
+        assert!(page.header("set-cookie").is_empty());
+    }
+    // The switcher keeps the visitor on the same page.
+    let page = app
+        .get(&format!("{CONSOLE}/sections/decision?lang=fr"), &[])
+        .await;
+    assert!(
+        page.body
+            .contains("href=\"/t/bfg-control/sections/decision?lang=es\"")
+    );
+}
+
+#[tokio::test]
+async fn a_section_is_served_alone_as_a_partial_for_htmx() {
+    let app = TestApp::spawn().await;
+    for section in ["kpis", "copilot", "checklist", "decision"] {
+        let path = format!("{CONSOLE}/sections/{section}?lang=en");
+        let fragment = app.get(&path, &[("hx-request", "true")]).await;
+        assert_eq!(fragment.status, 200);
+        assert!(fragment.header("vary").contains("HX-Request"));
+        assert!(
+            fragment
+                .body
+                .trim_start()
+                .starts_with(&format!("<section id=\"{section}\""))
+        );
+        assert!(!fragment.body.contains("<html"));
+        // Without htmx the same URL is a whole page holding that section.
+        let page = app.get(&path, &[]).await;
+        assert!(page.header("vary").contains("HX-Request"));
+        assert!(page.body.contains("<html lang=\"en\">"));
+        assert!(page.body.contains(&format!("<section id=\"{section}\"")));
+    }
+    let full = app.get(CONSOLE, &[]).await;
+    assert!(full.header("vary").contains("HX-Request"));
+    let fragment = app
+        .get(
+            &format!("{CONSOLE}/sections/checklist?lang=en"),
+            &[("hx-request", "true")],
+        )
+        .await;
+    // One source of truth: the fragment is byte for byte the section inside the page.
+    assert!(full.body.contains(fragment.body.trim()));
+}
+
+#[tokio::test]
+async fn unknown_tenants_and_pages_get_a_404_in_the_visitors_language() {
+    let app = TestApp::spawn().await;
+    for path in [
+        "/t/nobody?lang=es",
+        "/t/Not_A_Slug?lang=es",
+        "/nowhere?lang=es",
+        "/t/bfg-control/sections/nope?lang=es",
+    ] {
+        let page = app.get(path, &[]).await;
+        assert_eq!(page.status, 404, "{path}");
+        assert!(page.body.contains("<html lang=\"es\">"), "{path}");
+        assert!(
+            page.body
+                .contains(&Lang::Es.tr().t("error-title-not-found")),
+            "{path}"
+        );
+    }
+    let fragment = app
+        .get("/t/nobody/sections/kpis?lang=fr", &[("hx-request", "true")])
+        .await;
+    assert_eq!(fragment.status, 404);
+    assert_eq!(fragment.header("hx-retarget"), "#notice");
+    assert!(
+        fragment
+            .body
+            .contains(&Lang::Fr.tr().t("error-title-not-found"))
+    );
+}
+
+#[tokio::test]
+async fn every_response_carries_security_headers_and_a_request_id() {
+    let app = TestApp::spawn().await;
+    for path in [CONSOLE, "/healthz", "/nowhere"] {
+        let page = app.get(path, &[]).await;
+        let csp = page.header("content-security-policy");
+        assert!(csp.contains("script-src 'self'"), "{path}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}");
+        assert!(!csp.contains("unsafe-inline"), "{path}");
+        assert_eq!(page.header("x-content-type-options"), "nosniff");
+        assert_eq!(page.header("referrer-policy"), "same-origin");
+        assert_eq!(page.header("x-request-id").len(), 36, "{path}");
+    }
+    let page = app.get(CONSOLE, &[]).await;
+    // htmx is the only script, loaded from our own origin; no inline script or style.
+    assert_eq!(page.body.matches("<script").count(), 1);
+    assert!(
+        page.body
+            .contains("<script src=\"/static/htmx-2.0.11.min.js?v=")
+    );
+    assert!(!page.body.contains("style="));
+    assert!(!page.body.contains("<style"));
+}
+
+#[tokio::test]
+async fn static_files_are_fingerprinted_and_cached() {
+    let app = TestApp::spawn().await;
+    let page = app.get(CONSOLE, &[]).await;
+    let start = page
+        .body
+        .find("/static/app.css?v=")
+        .expect("stylesheet link");
+    let href = &page.body[start
+        ..page.body[start..]
+            .find('"')
+            .map_or(page.body.len(), |e| start + e)];
+    let css = app.get(href, &[]).await;
+    assert_eq!(css.status, 200);
+    assert!(css.header("content-type").starts_with("text/css"));
+    assert!(css.header("cache-control").contains("immutable"));
+    let stale = app.get("/static/app.css?v=old", &[]).await;
+    assert_eq!(stale.header("cache-control"), "no-cache");
+    assert_eq!(app.get("/static/secret.txt", &[]).await.status, 404);
+}
+
+#[tokio::test]
+async fn pages_are_compressed_for_clients_that_accept_it() {
+    let app = TestApp::spawn().await;
+    let page = app.get(CONSOLE, &[("accept-encoding", "br, gzip")]).await;
+    assert_eq!(page.header("content-encoding"), "br");
+}
+
+#[tokio::test]
+async fn health_and_readiness() {
+    let app = TestApp::spawn().await;
+    assert_eq!(app.get("/healthz", &[]).await.status, 200);
+    assert_eq!(app.get("/readyz", &[]).await.status, 200);
+}
+
+#[tokio::test]
+async fn a_database_outage_answers_503_in_the_visitors_language_and_recovers() {
+    use readiness_console::db::{self, embedded::EmbeddedPostgres};
+    use readiness_console::web::{self, AppState};
+
+    // A cluster of its own, so that this test can stop and start it.
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("outage-{}", uuid::Uuid::new_v4().simple()));
+    let pg = EmbeddedPostgres::open(&dir, vec!["fsync=off".into()]).expect("open");
+    pg.start().expect("start");
+    let superuser = db::connect(&pg.url(db::embedded::SUPERUSER, "postgres"), 1)
+        .await
+        .expect("su");
+    db::bootstrap_roles(&superuser).await.expect("roles");
+    db::create_database(&superuser, db::DATABASE)
+        .await
+        .expect("database");
+    superuser.close().await;
+    let owner = db::connect(&pg.url(db::OWNER_ROLE, db::DATABASE), 1)
+        .await
+        .expect("owner");
+    db::migrate(&owner).await.expect("migrate");
+    db::seed_demo(&owner, time::OffsetDateTime::now_utc())
+        .await
+        .expect("seed");
+    owner.close().await;
+    let app = db::connect(&pg.url(db::APP_ROLE, db::DATABASE), 2)
+        .await
+        .expect("app");
+    let state = AppState::new(app);
+    state.spawn_listener();
+    let served = TestRouter(web::app(state));
+    assert_eq!(served.get(CONSOLE).await.0, 200);
+
+    pg.stop().expect("stop");
+    assert_eq!(served.get("/healthz").await.0, 200);
+    assert_eq!(served.get("/readyz").await.0, 503);
+    let (status, body, request_id) = served.get(&format!("{CONSOLE}?lang=fr")).await;
+    assert_eq!(status, 503);
+    assert!(body.contains(&Lang::Fr.tr().t("error-title-unavailable")));
+    assert!(body.contains(&Lang::Fr.tr().t1("error-request-id", "id", request_id)));
+
+    // The same process recovers once the database is back.
+    pg.start().expect("restart");
+    eventually(|| async { served.get(CONSOLE).await.0 == 200 }).await;
+    assert_eq!(served.get("/readyz").await.0, 200);
+    pg.stop().expect("stop");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A router answering plain GETs: status, body and request id.
+struct TestRouter(axum::Router);
+
+impl TestRouter {
+    async fn get(&self, path: &str) -> (u16, String, String) {
+        use http_body_util::BodyExt;
+        use tower::ServiceExt;
+        let request = axum::http::Request::get(path)
+            .body(axum::body::Body::empty())
+            .expect("request");
+        let response = self.0.clone().oneshot(request).await.expect("infallible");
+        let status = response.status().as_u16();
+        let id = response
+            .headers()
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        (status, String::from_utf8_lossy(&body).into_owned(), id)
+    }
+}

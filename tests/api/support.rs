@@ -1,0 +1,227 @@
+//! Test harness: one throwaway PostgreSQL cluster per test run, a fresh database per test, the
+//! real router.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::OnceLock;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use http_body_util::BodyExt;
+use readiness_console::db::{self, embedded::EmbeddedPostgres};
+use readiness_console::web::{self, AppState};
+use sqlx::PgPool;
+use time::OffsetDateTime;
+use tower::ServiceExt;
+
+/// The cluster, started once per test process. A watcher process stops it when we exit.
+pub fn cluster() -> &'static EmbeddedPostgres {
+    static CLUSTER: OnceLock<EmbeddedPostgres> = OnceLock::new();
+    CLUSTER.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("test-pg");
+        let pg =
+            EmbeddedPostgres::open(&dir, vec!["fsync=off".into(), "max_connections=300".into()])
+                .expect("open the test cluster");
+        pg.start().expect("start the test cluster");
+        let stop = pg.stop_command_line().join(" ");
+        let watcher = format!(
+            "tail --pid={} -f /dev/null; {stop} >/dev/null 2>&1",
+            std::process::id()
+        );
+        spawn_watcher(&watcher);
+        drop_stale_databases(&pg);
+        pg
+    })
+}
+
+#[expect(
+    clippy::zombie_processes,
+    reason = "the watcher outlives this process to stop the cluster after it"
+)]
+fn spawn_watcher(script: &str) {
+    Command::new("sh")
+        .args(["-c", script])
+        .spawn()
+        .expect("spawn the cluster watcher");
+}
+
+/// Databases of earlier runs are dropped when a run starts (this run's are kept for
+/// inspection until the next one).
+fn drop_stale_databases(pg: &EmbeddedPostgres) {
+    let url = pg.url(db::embedded::SUPERUSER, "postgres");
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        runtime.block_on(async {
+            let pool = db::connect(&url, 1).await.expect("connect as superuser");
+            let stale: Vec<String> = sqlx::query_scalar(
+                "select datname::text from pg_database where datname like 't\\_%'",
+            )
+            .fetch_all(&pool)
+            .await
+            .expect("list databases");
+            for name in stale {
+                sqlx::raw_sql(&format!("drop database if exists \"{name}\" with (force)"))
+                    .execute(&pool)
+                    .await
+                    .expect("drop a stale database");
+            }
+        });
+    })
+    .join()
+    .expect("cleanup thread");
+}
+
+/// A fresh database with the schema and the demo tenant, and pools for both roles.
+pub struct TestDb {
+    /// The owner role: for changing rows behind the app's back.
+    pub owner: PgPool,
+    /// The app role.
+    pub app: PgPool,
+}
+
+impl TestDb {
+    pub async fn new() -> Self {
+        let pg = cluster();
+        let superuser = db::connect(&pg.url(db::embedded::SUPERUSER, "postgres"), 1)
+            .await
+            .expect("connect as superuser");
+        db::bootstrap_roles(&superuser).await.expect("roles");
+        let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+        db::create_database(&superuser, &name)
+            .await
+            .expect("create the test database");
+        superuser.close().await;
+        let owner = db::connect(&pg.url(db::OWNER_ROLE, &name), 2)
+            .await
+            .expect("connect as owner");
+        db::migrate(&owner).await.expect("migrate");
+        db::seed_demo(&owner, OffsetDateTime::now_utc())
+            .await
+            .expect("seed");
+        let app = db::connect(&pg.url(db::APP_ROLE, &name), 4)
+            .await
+            .expect("connect as app");
+        Self { owner, app }
+    }
+
+    /// Runs `sql` as the owner inside the demo tenant (the tables force row-level security).
+    pub async fn as_owner_in_demo(&self, sql: &str) {
+        let mut tx = self.owner.begin().await.expect("begin");
+        sqlx::query(
+            "select set_config('app.tenant_id', (select id::text from tenants where slug = 'bfg-control'), true)",
+        )
+        .execute(&mut *tx)
+        .await
+        .expect("enter tenant");
+        sqlx::raw_sql(sql).execute(&mut *tx).await.expect(sql);
+        tx.commit().await.expect("commit");
+    }
+}
+
+/// The app over a fresh database, with its cache listener running.
+pub struct TestApp {
+    pub db: TestDb,
+    pub router: Router,
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        let db = TestDb::new().await;
+        let state = AppState::new(db.app.clone());
+        state.spawn_listener();
+        let router = web::app(state);
+        Self { db, router }
+    }
+
+    /// GET with extra headers; the status, headers and body of the answer.
+    pub async fn get(&self, path: &str, headers: &[(&str, &str)]) -> Page {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(Body::empty()).expect("request"))
+            .await
+            .expect("infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        Page {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+}
+
+/// An answer.
+pub struct Page {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    /// The text of every element whose class list starts with `class`, in document order (the
+    /// templates put each such value alone in its element).
+    pub fn texts(&self, class: &str) -> Vec<String> {
+        let marker = format!("class=\"{class}");
+        self.body
+            .match_indices(&marker)
+            .filter(|(at, m)| matches!(self.body.as_bytes().get(at + m.len()), Some(b'"' | b' ')))
+            .filter_map(|(at, _)| {
+                let rest = &self.body[at..];
+                let start = rest.find('>')? + 1;
+                let end = rest[start..].find('<')? + start;
+                Some(html_unescape(rest[start..end].trim()))
+            })
+            .collect()
+    }
+
+    pub fn text(&self, class: &str) -> String {
+        self.texts(class).into_iter().next().unwrap_or_default()
+    }
+}
+
+fn html_unescape(s: &str) -> String {
+    s.replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Polls `check` until it holds (the cache learns of direct database changes through NOTIFY,
+/// which arrives a moment after the commit). Fails after five seconds.
+pub async fn eventually<F, Fut>(mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..100 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("condition not reached within five seconds");
+}

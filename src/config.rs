@@ -110,4 +110,8 @@ pub struct ServeArgs {
     /// Serve `/_bench/static`, a fixed body the size of the console, for the benchmark.
     #[arg(long, env = "READINESS_BENCH_BASELINE", hide = true)]
     pub bench_baseline: bool,
+
+    /// Load and evaluate the tenant on every request (the benchmark's uncached row).
+    #[arg(long, env = "READINESS_NO_STATE_CACHE", hide = true)]
+    pub no_state_cache: bool,
 }

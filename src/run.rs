@@ -152,7 +152,8 @@ async fn serve_on(db: &Database, args: &ServeArgs) -> anyhow::Result<()> {
 
     let mut state = AppState::new(db.app.clone());
     state.bench_baseline = args.bench_baseline;
-    let listener_task = state.spawn_listener();
+    // Without the listener the cache never goes live: every request loads and evaluates.
+    let listener_task = (!args.no_state_cache).then(|| state.spawn_listener());
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| format!("cannot listen on {}", args.bind))?;
@@ -164,7 +165,9 @@ async fn serve_on(db: &Database, args: &ServeArgs) -> anyhow::Result<()> {
     axum::serve(listener, web::app(state))
         .with_graceful_shutdown(shutdown_signal())
         .await?;
-    listener_task.abort();
+    if let Some(task) = listener_task {
+        task.abort();
+    }
     tracing::info!("stopped serving");
     Ok(())
 }

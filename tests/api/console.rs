@@ -3,7 +3,7 @@
 
 use readiness_console::i18n::Lang;
 
-use crate::support::{TestApp, eventually};
+use crate::support::{TestApp, eventually, get};
 
 const CONSOLE: &str = "/t/bfg-control";
 
@@ -179,6 +179,12 @@ async fn figures_move_when_the_rows_under_them_change() {
     eventually(|| async { app.get(CONSOLE, &[]).await.texts("tile-value")[4] == "0/6" }).await;
 }
 
+/// The overall decision code the page shows.
+async fn decision_shown(app: &TestApp) -> String {
+    let page = app.get(CONSOLE, &[]).await;
+    page.texts("decision-value code").pop().unwrap_or_default()
+}
+
 #[tokio::test]
 async fn every_gate_green_without_a_signature_asks_for_signoff() {
     let app = TestApp::spawn().await;
@@ -196,15 +202,7 @@ async fn every_gate_green_without_a_signature_asks_for_signoff() {
                      '{\"operations\": 180, \"finance\": 80, \"audit\": 40}');",
         )
         .await;
-    eventually(|| async {
-        app.get(CONSOLE, &[])
-            .await
-            .texts("decision-value code")
-            .last()
-            .map(String::as_str)
-            == Some("BLOCKED_PENDING_SIGNOFF")
-    })
-    .await;
+    eventually(|| async { decision_shown(&app).await == "BLOCKED_PENDING_SIGNOFF" }).await;
     let page = app.get(CONSOLE, &[]).await;
     assert_eq!(
         page.texts("gate-count"),
@@ -221,15 +219,7 @@ async fn every_gate_green_without_a_signature_asks_for_signoff() {
              values (current_setting('app.tenant_id')::uuid, 'user_md_anna', 'GO');",
         )
         .await;
-    eventually(|| async {
-        app.get(CONSOLE, &[])
-            .await
-            .texts("decision-value code")
-            .last()
-            .map(String::as_str)
-            == Some("GO")
-    })
-    .await;
+    eventually(|| async { decision_shown(&app).await == "GO" }).await;
     let page = app.get(CONSOLE, &[]).await;
     assert!(page.body.contains(&Lang::En.tr().t("decision-verdict-go")));
     assert!(page.body.contains(&Lang::En.tr().t("action-none")));
@@ -449,49 +439,31 @@ async fn a_database_outage_answers_503_in_the_visitors_language_and_recovers() {
         .expect("app");
     let state = AppState::new(app);
     state.spawn_listener();
-    let served = TestRouter(web::app(state));
-    assert_eq!(served.get(CONSOLE).await.0, 200);
+    let router = web::app(state);
+    let status = |path: &'static str| {
+        let router = router.clone();
+        async move { get(&router, path, &[]).await.status }
+    };
+    assert_eq!(status(CONSOLE).await, 200);
 
     pg.stop().expect("stop");
-    assert_eq!(served.get("/healthz").await.0, 200);
-    assert_eq!(served.get("/readyz").await.0, 503);
-    let (status, body, request_id) = served.get(&format!("{CONSOLE}?lang=fr")).await;
-    assert_eq!(status, 503);
-    assert!(body.contains(&Lang::Fr.tr().t("error-title-unavailable")));
-    assert!(body.contains(&Lang::Fr.tr().t1("error-request-id", "id", request_id)));
+    assert_eq!(status("/healthz").await, 200);
+    assert_eq!(status("/readyz").await, 503);
+    let page = get(&router, &format!("{CONSOLE}?lang=fr"), &[]).await;
+    assert_eq!(page.status, 503);
+    assert!(
+        page.body
+            .contains(&Lang::Fr.tr().t("error-title-unavailable"))
+    );
+    let reference = Lang::Fr
+        .tr()
+        .t1("error-request-id", "id", page.header("x-request-id"));
+    assert!(page.body.contains(&reference));
 
     // The same process recovers once the database is back.
     pg.start().expect("restart");
-    eventually(|| async { served.get(CONSOLE).await.0 == 200 }).await;
-    assert_eq!(served.get("/readyz").await.0, 200);
+    eventually(|| async { status(CONSOLE).await == 200 }).await;
+    assert_eq!(status("/readyz").await, 200);
     pg.stop().expect("stop");
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// A router answering plain GETs: status, body and request id.
-struct TestRouter(axum::Router);
-
-impl TestRouter {
-    async fn get(&self, path: &str) -> (u16, String, String) {
-        use http_body_util::BodyExt;
-        use tower::ServiceExt;
-        let request = axum::http::Request::get(path)
-            .body(axum::body::Body::empty())
-            .expect("request");
-        let response = self.0.clone().oneshot(request).await.expect("infallible");
-        let status = response.status().as_u16();
-        let id = response
-            .headers()
-            .get("x-request-id")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
-        (status, String::from_utf8_lossy(&body).into_owned(), id)
-    }
 }

@@ -228,8 +228,9 @@ $$;
 
 -- One statement loads everything the console page needs: it enters the tenant
 -- transaction-locally (so the context cannot leak to the next user of a pooled connection) and
--- returns the state as one document. Security invoker: the policies apply to the caller.
-create function console_state(p_slug text) returns jsonb
+-- returns the state as one document (`json`, not `jsonb`: it is only read once, and building
+-- text is twice as fast). Security invoker: the policies apply to the caller.
+create function console_state(p_slug text) returns json
 language plpgsql volatile security invoker as $$
 #variable_conflict use_column
 declare
@@ -240,49 +241,49 @@ begin
         return null;
     end if;
     perform set_config('app.tenant_id', t.id::text, true);
-    return jsonb_build_object(
-        'tenant', to_jsonb(t),
+    return json_build_object(
+        'tenant', row_to_json(t),
         'actors', coalesce((
-            select jsonb_agg(jsonb_build_object(
+            select json_agg(json_build_object(
                 'actor_id', actor_id, 'name', name, 'unit', unit, 'role', role,
                 'permissions', permissions) order by position)
-            from actors), '[]'),
+            from actors), '[]'::json),
         'providers', coalesce((
-            select jsonb_agg(jsonb_build_object(
+            select json_agg(json_build_object(
                 'key', key, 'current_mode', current_mode, 'target_mode', target_mode)
                 order by position)
-            from providers), '[]'),
+            from providers), '[]'::json),
         'sections', coalesce((
-            select jsonb_agg(jsonb_build_object(
+            select json_agg(json_build_object(
                 'key', key, 'contract', contract, 'decision_gated_by', decision_gated_by,
                 'decision_pending', decision_pending) order by position)
-            from catalogue_sections), '[]'),
+            from catalogue_sections), '[]'::json),
         'items', coalesce((
-            select jsonb_agg(jsonb_build_object(
+            select json_agg(json_build_object(
                 'key', key, 'section_key', section_key, 'kind', kind, 'code', code,
                 'owner', owner_actor_id, 'depends_on', depends_on, 'fact', fact,
                 'proposal', proposal, 'expected', expected) order by position)
-            from catalogue_items), '[]'),
+            from catalogue_items), '[]'::json),
         'acceptances', coalesce((
-            select jsonb_agg(jsonb_build_object(
+            select json_agg(json_build_object(
                 'item_key', item_key, 'actor_id', actor_id, 'value', value,
                 'at', accepted_at))
-            from acceptances where revoked_at is null), '[]'),
+            from acceptances where revoked_at is null), '[]'::json),
         'probes', coalesce((
-            select jsonb_agg(jsonb_build_object(
+            select json_agg(json_build_object(
                 'item_key', latest.item_key, 'passed', latest.passed,
                 'found', latest.found, 'at', latest.ran_at))
             from (
                 select distinct on (p.item_key) p.item_key, p.passed, p.found, p.ran_at
                 from probe_results p order by p.item_key, p.ran_at desc, p.id desc
-            ) latest), '[]'),
+            ) latest), '[]'::json),
         'snapshot', (
-            select jsonb_build_object(
+            select json_build_object(
                 'version', version, 'rows', rows, 'checksum', checksum,
                 'batch_rows', batch_rows)
             from scenario_snapshots order by version desc limit 1),
         'signoff', (
-            select jsonb_build_object('actor_id', actor_id, 'at', signed_at)
+            select json_build_object('actor_id', actor_id, 'at', signed_at)
             from (select * from signoffs order by signed_at desc, id desc limit 1) latest
             where decision = 'GO'),
         'last_write', (select at from audit_events order by seq desc limit 1)

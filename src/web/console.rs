@@ -39,7 +39,7 @@ async fn console_page(
 ) -> Result<Response> {
     record_tenant(&tenant);
     let view = app.tenant(&tenant).await?;
-    let html = render_page(&view, lang, &tenant)?;
+    let html = view.page(lang, |view| render_page(view, lang, &tenant))?;
     Ok(vary_on_htmx(Html(html).into_response()))
 }
 

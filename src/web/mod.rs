@@ -27,6 +27,8 @@ use tower_http::trace::{DefaultOnRequest, DefaultOnResponse, TraceLayer};
 use crate::db::{self, TenantConsole, cache::StateCache};
 use crate::readiness::{self, Evaluation};
 
+use crate::i18n::Lang;
+
 pub use console::dynamic_message_ids;
 pub use error::AppError;
 pub use locale::Locale;
@@ -39,13 +41,42 @@ pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; 
                        img-src 'self'; connect-src 'self'; form-action 'self'; \
                        frame-ancestors 'none'; base-uri 'none'";
 
-/// A tenant's loaded state and its evaluation, cached together.
+/// A tenant's loaded state and its evaluation, cached together, with the console page as
+/// rendered in each language (memoised: the page depends on nothing else).
 #[derive(Debug)]
 pub struct TenantView {
     /// Catalogue and state as loaded.
     pub console: TenantConsole,
     /// Their evaluation.
     pub evaluation: Evaluation,
+    pages: [std::sync::OnceLock<axum::body::Bytes>; 3],
+}
+
+impl TenantView {
+    /// Evaluates a loaded tenant.
+    pub fn new(console: TenantConsole) -> Self {
+        let evaluation = readiness::evaluate(&console.catalogue, &console.state);
+        Self {
+            console,
+            evaluation,
+            pages: Default::default(),
+        }
+    }
+
+    /// The console page in `lang`, rendered on first use.
+    pub(crate) fn page(
+        &self,
+        lang: Lang,
+        render: impl FnOnce(&Self) -> Result<String>,
+    ) -> Result<axum::body::Bytes> {
+        let slot = &self.pages[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)];
+        if let Some(page) = slot.get() {
+            return Ok(page.clone());
+        }
+        let page = axum::body::Bytes::from(render(self)?);
+        // Two requests may render at once; both results are the same bytes.
+        Ok(slot.get_or_init(|| page).clone())
+    }
 }
 
 /// What every handler shares.
@@ -88,11 +119,7 @@ impl AppState {
         let console = db::load_console(&self.pool, slug)
             .await?
             .ok_or(AppError::NotFound)?;
-        let evaluation = readiness::evaluate(&console.catalogue, &console.state);
-        let view = Arc::new(TenantView {
-            console,
-            evaluation,
-        });
+        let view = Arc::new(TenantView::new(console));
         self.cache.put(slug, token, view.clone());
         Ok(view)
     }
@@ -203,8 +230,9 @@ async fn bench_static(State(state): State<AppState>) -> Result<Response> {
         .baseline_body
         .get_or_try_init(|| async {
             let view = state.tenant(readiness::demo::SLUG).await?;
-            let html = console::render_page(&view, crate::i18n::Lang::En, readiness::demo::SLUG)?;
-            Ok::<_, AppError>(axum::body::Bytes::from(html))
+            let html = console::render_page(&view, Lang::En, readiness::demo::SLUG)?;
+            // A copy: the baseline must not share the console's memoised bytes.
+            Ok::<_, AppError>(axum::body::Bytes::copy_from_slice(html.as_bytes()))
         })
         .await?
         .clone();

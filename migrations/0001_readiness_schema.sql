@@ -286,7 +286,10 @@ begin
             select json_build_object('actor_id', actor_id, 'at', signed_at)
             from (select * from signoffs order by signed_at desc, id desc limit 1) latest
             where decision = 'GO'),
-        'last_write', (select at from audit_events order by seq desc limit 1)
+        'last_write', (select at from audit_events order by seq desc limit 1),
+        'audit_head', (
+            select json_build_object('seq', seq, 'hash', hash)
+            from audit_events order by seq desc limit 1)
     );
 end
 $$;

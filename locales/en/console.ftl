@@ -284,3 +284,25 @@ error-title-internal = Something went wrong
 error-body-internal = The page could not be produced. The error has been logged; give the reference below to your administrator.
 error-request-id = Reference: { $id }
 error-back = Back to the console
+
+## Printable summary
+
+print-title = { $tenant } · Go/no-go summary
+print-generated = Generated { $date }
+print-audit-head = audit chain head #{ $seq } { $hash }
+print-audit-empty = the audit chain has no event yet
+print-hint = Use your browser's print command: this summary fits one A4 page.
+print-signoff = Sign-off:
+print-signed = signed by { $owner }, { $date }
+print-not-signed = not signed
+print-blockers = Blockers and their owners
+print-item = Item
+print-section = Section
+print-who = Owner
+print-status = Status
+print-derived = Follows from other checks
+print-more = { $count ->
+    [one] and { $count } more item
+   *[other] and { $count } more items
+}
+print-link = Printable go/no-go summary

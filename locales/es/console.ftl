@@ -287,3 +287,25 @@ error-title-internal = Se ha producido un error
 error-body-internal = No se ha podido generar la página. El error ha quedado registrado; facilite la referencia que figura a continuación a su administrador.
 error-request-id = Referencia: { $id }
 error-back = Volver a la consola
+
+## Resumen imprimible
+
+print-title = { $tenant } · Resumen GO/NO-GO
+print-generated = Generado el { $date }
+print-audit-head = cabeza de la cadena de auditoría n.º { $seq } { $hash }
+print-audit-empty = la cadena de auditoría aún no tiene ningún evento
+print-hint = Use la función de impresión del navegador: este resumen cabe en una página A4.
+print-signoff = Firma:
+print-signed = firmado por { $owner }, { $date }
+print-not-signed = sin firmar
+print-blockers = Bloqueos y sus responsables
+print-item = Elemento
+print-section = Sección
+print-who = Responsable
+print-status = Estado
+print-derived = Se deduce de otras comprobaciones
+print-more = { $count ->
+    [one] y { $count } elemento más
+   *[other] y { $count } elementos más
+}
+print-link = Resumen GO/NO-GO imprimible

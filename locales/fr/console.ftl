@@ -284,3 +284,25 @@ error-title-internal = Une erreur est survenue
 error-body-internal = La page n’a pas pu être générée. L’erreur a été consignée ; communiquez la référence ci-dessous à votre administrateur.
 error-request-id = Référence : { $id }
 error-back = Retour à la console
+
+## Résumé imprimable
+
+print-title = { $tenant } · Synthèse GO/NO-GO
+print-generated = Généré le { $date }
+print-audit-head = tête de la chaîne d’audit nº { $seq } { $hash }
+print-audit-empty = la chaîne d’audit ne contient encore aucun événement
+print-hint = Utilisez la commande d’impression du navigateur : cette synthèse tient sur une page A4.
+print-signoff = Signature :
+print-signed = signé par { $owner }, { $date }
+print-not-signed = non signé
+print-blockers = Points bloquants et leurs responsables
+print-item = Élément
+print-section = Section
+print-who = Responsable
+print-status = Statut
+print-derived = Découle d’autres vérifications
+print-more = { $count ->
+    [one] et { $count } autre élément
+   *[other] et { $count } autres éléments
+}
+print-link = Synthèse GO/NO-GO imprimable

@@ -12,7 +12,8 @@ use crate::readiness::catalogue::{
     Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LocalDecisionRule, SectionDef,
 };
 use crate::readiness::state::{
-    Acceptance, Actor, ProbeResult, Profile, Provider, ReadinessState, Role, Signoff, Snapshot,
+    Acceptance, Actor, AuditHead, ProbeResult, Profile, Provider, ReadinessState, Role, Signoff,
+    Snapshot,
 };
 
 /// A tenant's catalogue and state, as loaded.
@@ -41,6 +42,13 @@ struct Doc {
     signoff: Option<SignoffRow>,
     #[serde(with = "time::serde::rfc3339::option")]
     last_write: Option<OffsetDateTime>,
+    audit_head: Option<AuditHeadRow>,
+}
+
+#[derive(Deserialize)]
+struct AuditHeadRow {
+    seq: i64,
+    hash: String,
 }
 
 #[derive(Deserialize)]
@@ -256,6 +264,10 @@ fn from_doc(doc: Doc) -> TenantConsole {
                 at: s.at,
             }),
             last_write: doc.last_write,
+            audit_head: doc.audit_head.map(|h| AuditHead {
+                seq: h.seq,
+                hash: h.hash,
+            }),
         },
     }
 }

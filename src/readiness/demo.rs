@@ -126,5 +126,6 @@ pub fn state(seeded_at: OffsetDateTime) -> ReadinessState {
         snapshot: None,
         signoff: None,
         last_write: None,
+        audit_head: None,
     }
 }

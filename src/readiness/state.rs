@@ -138,6 +138,15 @@ pub struct Signoff {
     pub at: OffsetDateTime,
 }
 
+/// The newest event of the audit chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditHead {
+    /// Its sequence number.
+    pub seq: i64,
+    /// Its hash.
+    pub hash: String,
+}
+
 /// Everything the evaluation needs about one tenant.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReadinessState {
@@ -157,6 +166,8 @@ pub struct ReadinessState {
     pub signoff: Option<Signoff>,
     /// The time of the last state change recorded in the audit trail.
     pub last_write: Option<OffsetDateTime>,
+    /// The head of the audit chain, if it has any event.
+    pub audit_head: Option<AuditHead>,
 }
 
 impl ReadinessState {

@@ -614,3 +614,108 @@ fn codes_parse_back_from_their_stored_form() {
         }
     }
 }
+
+// ---- derived links: each figure is the items it names --------------------------------------
+
+/// Each derived figure the console shows, the record that moves it, and its figure before and
+/// after: (item, record accepted or passed, progress before, progress after).
+#[test]
+fn each_derived_link_counts_the_items_it_names() {
+    let cat = catalogue::standard();
+    let links: [(&str, &str, Vec<Count>, Vec<Count>); 8] = [
+        // The decision board's evidence is the passage checks behind each decision.
+        (
+            "decision_board.environment_readiness",
+            "passage.contracts_frozen",
+            vec![count(0, 2)],
+            vec![count(1, 2)],
+        ),
+        (
+            "decision_board.release_approvals",
+            "passage.db_schema",
+            vec![count(0, 6)],
+            vec![count(1, 6)],
+        ),
+        // Adapter replay 0/4 + 0/5 is connection and dry-run.
+        (
+            "runbook.adapter_replay",
+            "connection.endpoint_reachability",
+            vec![count(0, 4), count(0, 5)],
+            vec![count(1, 4), count(0, 5)],
+        ),
+        (
+            "cutover.batch_replay",
+            "connection.endpoint_reachability",
+            vec![count(0, 4), count(0, 5)],
+            vec![count(1, 4), count(0, 5)],
+        ),
+        // The preflight's schema map is the decision board.
+        (
+            "preflight.schema_map",
+            "passage.db_schema",
+            vec![count(1, 7)],
+            vec![count(2, 7)],
+        ),
+        // The release's owner evidence is the passage checklist.
+        (
+            "release.owner_evidence",
+            "passage.secrets_auth",
+            vec![count(0, 6)],
+            vec![count(1, 6)],
+        ),
+        // The cutover's seed tenant/RLS is the runbook's schema and RLS probe.
+        (
+            "cutover.seed_tenant_rls",
+            "runbook.schema_rls",
+            vec![count(0, 1)],
+            vec![count(1, 1)],
+        ),
+        // The preflight's adapter replay is the dry-run.
+        (
+            "preflight.adapter_replay",
+            "dry_run.export_snapshot",
+            vec![count(0, 5)],
+            vec![count(1, 5)],
+        ),
+    ];
+    for (item, record, before, after) in links {
+        let base = demo::state(AT);
+        let progress = |state: &ReadinessState| {
+            evaluate(&cat, state)
+                .item(item)
+                .map(|i| i.progress.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(progress(&base), before, "{item} before");
+        let mut changed = base.clone();
+        match cat.item(record).map(|i| i.kind) {
+            Some(ItemKind::Probe) => pass(
+                &mut changed,
+                record,
+                cat.item(record).and_then(|i| i.expected),
+            ),
+            _ => accept(&mut changed, record),
+        }
+        assert_eq!(progress(&changed), after, "{item} after {record}");
+    }
+}
+
+#[test]
+fn checksum_verification_is_the_preflight_and_the_seals_are_the_rollback() {
+    let ev = demo_eval();
+    let depends = |key: &str| {
+        ev.item(key)
+            .map(|i| i.depends_on.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(depends("runbook.checksum_verification"), ["preflight"]);
+    assert_eq!(depends("runbook.rollback_seal"), ["rollback"]);
+    assert_eq!(depends("cutover.rollback_seal"), ["rollback"]);
+    assert_eq!(depends("rollback.freeze_window"), ["release"]);
+    assert_eq!(depends("preflight.rollback_evidence"), ["rollback"]);
+    assert_eq!(
+        ev.item("runbook.checksum_verification")
+            .map(|i| i.progress.clone()),
+        Some(vec![count(1, 5)])
+    );
+}

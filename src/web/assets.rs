@@ -29,7 +29,7 @@ fn asset(name: &'static str, bytes: &'static [u8], content_type: &'static str) -
     }
 }
 
-static ASSETS: LazyLock<[Asset; 3]> = LazyLock::new(|| {
+static ASSETS: LazyLock<[Asset; 4]> = LazyLock::new(|| {
     [
         asset(
             "app.css",
@@ -39,6 +39,11 @@ static ASSETS: LazyLock<[Asset; 3]> = LazyLock::new(|| {
         asset(
             "htmx-2.0.11.min.js",
             include_bytes!("../../static/htmx-2.0.11.min.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        asset(
+            "copy.js",
+            include_bytes!("../../static/copy.js"),
             "text/javascript; charset=utf-8",
         ),
         asset(

@@ -26,6 +26,8 @@ pub struct Frame {
     pub css: String,
     /// htmx URL.
     pub htmx: String,
+    /// The copy buttons' script.
+    pub copy: String,
     /// Icon URL.
     pub icon: String,
 }
@@ -47,6 +49,7 @@ impl Frame {
             tr,
             css: assets::url("app.css"),
             htmx: assets::url("htmx-2.0.11.min.js"),
+            copy: assets::url("copy.js"),
             icon: assets::url("favicon.svg"),
         }
     }

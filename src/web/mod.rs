@@ -53,9 +53,30 @@ pub struct TenantView {
 }
 
 impl TenantView {
-    /// Evaluates a loaded tenant.
+    /// Evaluates a loaded tenant, logging (once per load) what of its catalogue is
+    /// misconfigured: the page shows those sections with a notice instead of failing.
     pub fn new(console: TenantConsole) -> Self {
         let evaluation = readiness::evaluate(&console.catalogue, &console.state);
+        for key in console::listed_sections() {
+            match evaluation.section(key) {
+                None => tracing::warn!(
+                    tenant = %console.slug,
+                    section = key,
+                    "catalogue misconfigured: the section is missing"
+                ),
+                Some(section) if section.misconfigured => {
+                    for item in section.items.iter().filter(|i| i.problem.is_some()) {
+                        tracing::warn!(
+                            tenant = %console.slug,
+                            item = %item.key,
+                            problem = item.problem.as_deref().unwrap_or_default(),
+                            "catalogue misconfigured"
+                        );
+                    }
+                }
+                Some(_) => {}
+            }
+        }
         Self {
             console,
             evaluation,

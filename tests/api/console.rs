@@ -58,7 +58,13 @@ async fn the_demo_console_shows_the_seed_figures_in_each_language() {
         // Two gates ready, seven under review; the ladder stands at its first rung.
         let ready = tr.t("gate-status-ready");
         let review = tr.t("gate-status-review");
-        let badges = page.texts("badge");
+        let checklist = app
+            .get(
+                &format!("{CONSOLE}/sections/checklist?lang={}", lang.code()),
+                &[("hx-request", "true")],
+            )
+            .await;
+        let badges = checklist.texts("badge");
         assert_eq!(
             badges.iter().filter(|b| **b == ready).count(),
             2,
@@ -363,8 +369,9 @@ async fn every_response_carries_security_headers_and_a_request_id() {
         assert_eq!(page.header("x-request-id").len(), 36, "{path}");
     }
     let page = app.get(CONSOLE, &[]).await;
-    // htmx is the only script, loaded from our own origin; no inline script or style.
-    assert_eq!(page.body.matches("<script").count(), 1);
+    // Our own two scripts (htmx and the copy buttons), from our origin; nothing inline.
+    assert_eq!(page.body.matches("<script").count(), 2);
+    assert_eq!(page.body.matches("<script src=\"/static/").count(), 2);
     assert!(
         page.body
             .contains("<script src=\"/static/htmx-2.0.11.min.js?v=")

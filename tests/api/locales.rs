@@ -82,8 +82,9 @@ fn sources() -> Vec<String> {
         "templates",
         "templates/console",
         "templates/errors",
-        "src/web",
         "src",
+        "src/web",
+        "src/web/console",
     ] {
         for entry in std::fs::read_dir(Path::new(ROOT).join(dir)).expect("folder") {
             let path = entry.expect("entry").path();

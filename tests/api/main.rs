@@ -9,4 +9,5 @@ mod console;
 mod embedded;
 mod locales;
 mod schema;
+mod sections;
 mod support;

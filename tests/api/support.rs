@@ -85,6 +85,21 @@ pub struct TestDb {
 
 impl TestDb {
     pub async fn new() -> Self {
+        let owner = Self::empty().await;
+        db::migrate(&owner).await.expect("migrate");
+        db::seed_demo(&owner, OffsetDateTime::now_utc())
+            .await
+            .expect("seed");
+        let options = owner.connect_options();
+        let database = options.get_database().expect("database name").to_owned();
+        let app = db::connect(&cluster().url(db::APP_ROLE, &database), 4)
+            .await
+            .expect("connect as app");
+        Self { owner, app }
+    }
+
+    /// A fresh, empty database, as the owner role.
+    pub async fn empty() -> PgPool {
         let pg = cluster();
         let superuser = db::connect(&pg.url(db::embedded::SUPERUSER, "postgres"), 1)
             .await
@@ -95,17 +110,9 @@ impl TestDb {
             .await
             .expect("create the test database");
         superuser.close().await;
-        let owner = db::connect(&pg.url(db::OWNER_ROLE, &name), 2)
+        db::connect(&pg.url(db::OWNER_ROLE, &name), 2)
             .await
-            .expect("connect as owner");
-        db::migrate(&owner).await.expect("migrate");
-        db::seed_demo(&owner, OffsetDateTime::now_utc())
-            .await
-            .expect("seed");
-        let app = db::connect(&pg.url(db::APP_ROLE, &name), 4)
-            .await
-            .expect("connect as app");
-        Self { owner, app }
+            .expect("connect as owner")
     }
 
     /// Runs `sql` as the owner inside the demo tenant (the tables force row-level security).

@@ -10,6 +10,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum_htmx::HxRequest;
 
+mod print;
+mod sections;
+
 use super::frame::Frame;
 use super::{AppError, AppState, Locale, Result, TenantView, record_tenant, vary_on_htmx};
 use crate::i18n::{Lang, Tr};
@@ -22,6 +25,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/t/{tenant}", get(console_page))
         .route("/t/{tenant}/sections/{section}", get(section))
+        .route("/t/{tenant}/print", get(print_page))
 }
 
 /// `GET /`: the demo tenant's console, keeping a `?lang=`.
@@ -76,7 +80,31 @@ async fn section(
     Ok(vary_on_htmx(Html(html).into_response()))
 }
 
-/// The sections this page renders, in page order.
+/// `GET /t/{tenant}/print`: the go/no-go summary on one A4 page, generated now.
+async fn print_page(
+    State(app): State<AppState>,
+    Path(tenant): Path<String>,
+    Locale(lang): Locale,
+) -> Result<Response> {
+    record_tenant(&tenant);
+    let view = app.tenant(&tenant).await?;
+    let page = PrintPage {
+        frame: Frame::new(lang, &format!("/t/{tenant}/print")),
+        v: ConsoleView::new(lang.tr(), &tenant, &view),
+        generated: time::OffsetDateTime::now_utc(),
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "console/print.html")]
+struct PrintPage<'a> {
+    frame: Frame,
+    v: ConsoleView<'a>,
+    generated: time::OffsetDateTime,
+}
+
+/// The sections of the console, in page order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SectionKey {
     /// Header figures.
@@ -87,11 +115,45 @@ pub enum SectionKey {
     Checklist,
     /// The production readiness decision.
     Decision,
+    /// A section of the catalogue's items, by its catalogue key.
+    Items(&'static str),
+    /// Links from each blocker to its evidence.
+    ProofPath,
+    /// Provider contracts, current → target mode.
+    Providers,
+    /// The live session: how the tenant runs now.
+    Session,
+    /// The RBAC map of the scenario's actors.
+    Rbac,
+    /// The environments of the rollout plan.
+    Environments,
 }
 
 impl SectionKey {
     /// Page order.
-    pub const ALL: [SectionKey; 4] = [Self::Kpis, Self::Copilot, Self::Checklist, Self::Decision];
+    pub const ALL: [SectionKey; 21] = [
+        Self::Kpis,
+        Self::Copilot,
+        Self::Checklist,
+        Self::Decision,
+        Self::Items("provider_acceptance"),
+        Self::Items("infrastructure"),
+        Self::ProofPath,
+        Self::Items("wiring"),
+        Self::Providers,
+        Self::Session,
+        Self::Rbac,
+        Self::Items("passage"),
+        Self::Items("decision_board"),
+        Self::Items("runbook"),
+        Self::Items("cutover"),
+        Self::Items("connection"),
+        Self::Items("dry_run"),
+        Self::Items("preflight"),
+        Self::Items("release"),
+        Self::Items("rollback"),
+        Self::Environments,
+    ];
 
     /// The id used in URLs, anchors and message ids.
     pub fn id(self) -> &'static str {
@@ -100,6 +162,20 @@ impl SectionKey {
             Self::Copilot => "copilot",
             Self::Checklist => "checklist",
             Self::Decision => "decision",
+            Self::Items(key) => key,
+            Self::ProofPath => "proof_path",
+            Self::Providers => "providers",
+            Self::Session => "session",
+            Self::Rbac => "rbac",
+            Self::Environments => "environments",
+        }
+    }
+
+    /// The message id of its heading.
+    fn title_id(self) -> String {
+        match self {
+            Self::Items(key) => format!("section-name-{key}"),
+            other => format!("section-{}", other.id()),
         }
     }
 
@@ -210,7 +286,7 @@ impl<'a> ConsoleView<'a> {
         self.ev().count(section)
     }
 
-    fn sections(&self) -> [SectionKey; 4] {
+    fn sections(&self) -> [SectionKey; 21] {
         SectionKey::ALL
     }
 
@@ -224,7 +300,7 @@ impl<'a> ConsoleView<'a> {
     }
 
     fn section_title(&self, key: &SectionKey) -> String {
-        self.tr.t(&format!("section-{}", key.id()))
+        self.tr.t(&key.title_id())
     }
 
     fn decision_code(&self) -> &'static str {
@@ -585,6 +661,14 @@ impl<'a> ConsoleView<'a> {
     }
 }
 
+/// The catalogue sections the page lists item by item.
+pub fn listed_sections() -> impl Iterator<Item = &'static str> {
+    SectionKey::ALL.into_iter().filter_map(|k| match k {
+        SectionKey::Items(section) => Some(section),
+        _ => None,
+    })
+}
+
 /// Every message id the code builds at run time (the templates' literal ids are found by
 /// reading them). The locale parity test checks both sets against `locales/`.
 pub fn dynamic_message_ids() -> Vec<String> {
@@ -603,7 +687,62 @@ pub fn dynamic_message_ids() -> Vec<String> {
         }
     }
     for key in SectionKey::ALL {
-        ids.push(format!("section-{}", key.id()));
+        ids.push(key.title_id());
+        if let SectionKey::Items(section) = key {
+            ids.push(format!("intro-{section}"));
+        }
+    }
+    for section in &cat.sections {
+        let listed = listed_sections().any(|s| s == section.key);
+        if listed {
+            for item in &section.items {
+                ids.push(format!("{}-detail", item_label_id(&item.key)));
+            }
+        }
+    }
+    let state = demo::state(time::OffsetDateTime::UNIX_EPOCH);
+    let view = TenantView::new(crate::db::TenantConsole {
+        tenant_id: uuid::Uuid::nil(),
+        slug: demo::SLUG.to_owned(),
+        catalogue: cat.clone(),
+        state: state.clone(),
+    });
+    let inputs = crate::readiness::packets::PacketInputs {
+        tenant: demo::SLUG,
+        state: &state,
+        evaluation: &view.evaluation,
+    };
+    for packet in crate::readiness::packets::all(&inputs) {
+        ids.push(format!("packet-{}-intro", packet.key));
+    }
+    for status in [
+        Status::Ready,
+        Status::Open,
+        Status::Waiting,
+        Status::Misconfigured,
+    ] {
+        ids.push(format!("status-{}", status.as_str()));
+    }
+    for role in [
+        Role::ManagingDirector,
+        Role::Dispatcher,
+        Role::Accountant,
+        Role::Driver,
+        Role::Client,
+        Role::Reviewer,
+    ] {
+        ids.push(format!("role-{}", role.as_str()));
+    }
+    for group in &view.evaluation.batch_groups {
+        ids.push(format!("batch-{}", group.key));
+    }
+    for provider in &state.providers {
+        ids.push(format!("provider-{}", provider.key));
+        ids.push(format!("provider-detail-{}", provider.key));
+    }
+    for env in ["local", "staging", "production"] {
+        ids.push(format!("environment-{env}"));
+        ids.push(format!("environment-{env}-detail"));
     }
     for id in ["preflight", "cutover", "connection"] {
         ids.push(format!("kpi-{id}-label"));

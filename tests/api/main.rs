@@ -7,6 +7,7 @@
 mod browser;
 mod console;
 mod embedded;
+mod html;
 mod locales;
 mod schema;
 mod sections;

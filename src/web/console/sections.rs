@@ -179,8 +179,10 @@ impl ConsoleView<'_> {
             owner,
             depends: (!item.depends_on.is_empty())
                 .then(|| tr.t1("item-depends-on", "items", join(&item.depends_on))),
-            waiting: (item.status == Status::Waiting)
-                .then(|| tr.t1("gate-waiting-on", "sections", join(&item.waiting_on))),
+            // When everything it depends on is open, "depends on" says it all.
+            waiting: (item.status == Status::Waiting
+                && item.waiting_on.len() < item.depends_on.len())
+            .then(|| tr.t1("gate-waiting-on", "sections", join(&item.waiting_on))),
         }
     }
 

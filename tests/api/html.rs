@@ -1,0 +1,63 @@
+//! HTML validity: the Nu HTML checker (the npm package `vnu-jar`, installed by `scripts/test`)
+//! finds no error in the full console, the print view, a section page and an error page, in
+//! every language.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use readiness_console::i18n::Lang;
+
+use crate::support::TestApp;
+
+fn vnu_jar() -> PathBuf {
+    let jar = std::env::var_os("VNU_JAR").map_or_else(
+        || {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("target/vnu/node_modules/vnu-jar/build/dist/vnu.jar")
+        },
+        PathBuf::from,
+    );
+    assert!(
+        jar.is_file(),
+        "the Nu HTML checker is missing at {}: run scripts/test, which installs it",
+        jar.display()
+    );
+    jar
+}
+
+#[tokio::test]
+async fn every_page_is_valid_html_in_every_language() {
+    let jar = vnu_jar();
+    let app = TestApp::spawn().await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut files = Vec::new();
+    for lang in Lang::ALL {
+        let code = lang.code();
+        for (name, path) in [
+            ("console", format!("/t/bfg-control?lang={code}")),
+            ("print", format!("/t/bfg-control/print?lang={code}")),
+            (
+                "section",
+                format!("/t/bfg-control/sections/cutover?lang={code}"),
+            ),
+            ("not-found", format!("/t/nobody?lang={code}")),
+        ] {
+            let page = app.get(&path, &[]).await;
+            let file = dir.path().join(format!("{name}-{code}.html"));
+            std::fs::write(&file, &page.body).expect("write page");
+            files.push(file);
+        }
+    }
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .arg("--errors-only")
+        .args(&files)
+        .output()
+        .expect("run java (scripts/test installs it)");
+    let report = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && report.trim().is_empty(),
+        "HTML errors:\n{report}"
+    );
+}

@@ -1,6 +1,7 @@
 //! In Debian's Chromium through chromedriver, against the real server on a socket: the page
-//! loads with no console error and no CSP violation, the language switch works, and an htmx
-//! refresh swaps a section in place without reloading the page.
+//! loads with no console error and no CSP violation, the language switch works, an htmx
+//! refresh swaps a section in place without reloading the page, and the packets' copy buttons
+//! come alive.
 
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -188,6 +189,14 @@ async fn the_console_in_chromium_switches_language_and_refreshes_sections_in_pla
         eval(&client, "return document.documentElement.lang").await,
         "fr"
     );
+
+    // The copy buttons of the seven packets appear once their script has run under the CSP.
+    let visible = eval(
+        &client,
+        "return [...document.querySelectorAll('button.copy')].filter(b => !b.hidden).length",
+    )
+    .await;
+    assert_eq!(visible, 7);
 
     // Scroll the whole page; nothing was logged as an error, no CSP violation.
     eval(

@@ -86,6 +86,12 @@ pub enum Command {
     Migrate,
     /// Create the demo tenant BFG Control (never overwrites an existing one) and exit.
     SeedDemo,
+    /// Recompute a tenant's audit chain; exit non-zero naming the first broken event.
+    VerifyAudit {
+        /// The tenant's slug.
+        #[arg(long)]
+        tenant: String,
+    },
 }
 
 /// Options of `serve`.

@@ -7,6 +7,7 @@
 pub mod config;
 pub mod db;
 pub mod i18n;
+pub mod password;
 pub mod readiness;
 pub mod run;
 pub mod telemetry;

@@ -124,6 +124,31 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::VerifyAudit { tenant } => {
+            let db = Database::open(&cli, Vec::new(), 1).await?;
+            let pool = db.owner.clone().unwrap_or_else(|| db.app.clone());
+            let result = db::audit::verify(&pool, tenant).await;
+            db.close().await;
+            match result? {
+                None => anyhow::bail!("there is no tenant {tenant}"),
+                Some(db::audit::Verification::Intact { events, head_hash }) => {
+                    use std::io::Write as _;
+                    writeln!(
+                        std::io::stdout(),
+                        "audit chain of {tenant} intact: {events} events, head {}",
+                        if head_hash.is_empty() {
+                            "-"
+                        } else {
+                            &head_hash
+                        }
+                    )?;
+                    Ok(())
+                }
+                Some(db::audit::Verification::Broken { seq, reason }) => {
+                    anyhow::bail!("audit chain of {tenant} broken at event #{seq}: {reason}")
+                }
+            }
+        }
     }
 }
 

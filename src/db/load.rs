@@ -99,6 +99,7 @@ struct ItemRow {
     fact: Option<String>,
     proposal: Option<String>,
     expected: Option<u32>,
+    version: i32,
 }
 
 #[derive(Deserialize)]
@@ -161,6 +162,11 @@ fn from_doc(doc: Doc) -> TenantConsole {
             contract: s.contract,
             items: Vec::new(),
         })
+        .collect();
+    let item_versions = doc
+        .items
+        .iter()
+        .map(|i| (i.key.clone(), i.version))
         .collect();
     for row in doc.items {
         let kind = ItemKind::parse(&row.kind);
@@ -268,6 +274,7 @@ fn from_doc(doc: Doc) -> TenantConsole {
                 seq: h.seq,
                 hash: h.hash,
             }),
+            item_versions,
         },
     }
 }

@@ -1,10 +1,12 @@
 //! The only place that speaks SQL: pools, bootstrap, migrations, loading state, the demo seed,
 //! the state cache and the embedded PostgreSQL manager.
 
+pub mod audit;
 pub mod cache;
 pub mod embedded;
 mod load;
 mod seed;
+pub mod write;
 
 use std::time::Duration;
 
@@ -41,6 +43,9 @@ pub enum DbError {
         /// What is wrong with it.
         reason: &'static str,
     },
+    /// The demo seed could not be prepared.
+    #[error("cannot prepare the demo seed: {0}")]
+    Seed(String),
     /// The state document did not have the expected shape.
     #[error("the stored state could not be read: {0}")]
     Shape(#[from] serde_json::Error),

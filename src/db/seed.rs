@@ -137,6 +137,23 @@ pub async fn seed_demo(owner: &PgPool, now: OffsetDateTime) -> Result<SeedOutcom
         .execute(&mut *tx)
         .await?;
     }
+    for (actor, username, password) in demo::ACCOUNTS {
+        let phc = crate::password::hash(password).map_err(|e| DbError::Seed(e.to_string()))?;
+        sqlx::query(
+            "insert into accounts (tenant_id, actor_id, username, password_hash)
+             values ($1, $2, $3, $4)",
+        )
+        .bind(tenant)
+        .bind(actor)
+        .bind(username)
+        .bind(phc)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query("insert into audit_heads (tenant_id) values ($1)")
+        .bind(tenant)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(SeedOutcome::Created)
 }

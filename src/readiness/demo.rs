@@ -127,5 +127,17 @@ pub fn state(seeded_at: OffsetDateTime) -> ReadinessState {
         signoff: None,
         last_write: None,
         audit_head: None,
+        item_versions: HashMap::new(),
     }
 }
+
+/// The demo accounts: actor id, username, password. They exist only in the demo tenant, and the
+/// README names them.
+pub const ACCOUNTS: [(&str, &str, &str); 6] = [
+    (ANNA, "anna", "anna-go-no-go"),
+    (MAREK, "marek", "marek-dispatch"),
+    (OLENA, "olena", "olena-ledger"),
+    ("driver_tarasenko", "petro", "petro-driver"),
+    ("cp_client_lviv_farma", "lviv", "lviv-client"),
+    (REVIEWER, "reviewer", "reviewer-audit"),
+];

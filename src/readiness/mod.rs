@@ -7,6 +7,7 @@
 pub mod catalogue;
 pub mod demo;
 pub mod evaluate;
+pub mod evidence;
 pub mod packets;
 pub mod state;
 

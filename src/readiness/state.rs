@@ -168,6 +168,8 @@ pub struct ReadinessState {
     pub last_write: Option<OffsetDateTime>,
     /// The head of the audit chain, if it has any event.
     pub audit_head: Option<AuditHead>,
+    /// Each item's version: forms carry it, and a write drawn from an older one is refused.
+    pub item_versions: HashMap<String, i32>,
 }
 
 impl ReadinessState {

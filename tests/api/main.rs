@@ -12,3 +12,4 @@ mod locales;
 mod schema;
 mod sections;
 mod support;
+mod writes;

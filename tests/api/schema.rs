@@ -96,19 +96,33 @@ async fn the_tenant_context_does_not_outlive_the_loading_statement() {
 #[tokio::test]
 async fn the_app_role_cannot_write_what_it_was_not_granted() {
     let db = TestDb::new().await;
-    let mut tx = db.app.begin().await.expect("begin");
-    sqlx::query("select set_config('app.tenant_id', (select id::text from tenants limit 1), true)")
+    for statement in [
+        // Evidence, once given, is never rewritten; acceptances are revoked, never deleted.
+        "update acceptances set evidence_note = 'rewritten'",
+        "delete from acceptances",
+        // Actors, accounts and the catalogue belong to the owner (the app moves versions only).
+        "insert into actors (tenant_id, actor_id, name, unit, role, position)
+         values (current_setting('app.tenant_id')::uuid, 'x', 'X', 'x', 'reviewer', 9)",
+        "update accounts set password_hash = '$argon2id$forged'",
+        "update catalogue_items set kind = 'derived'",
+        "delete from audit_events",
+    ] {
+        let mut tx = db.app.begin().await.expect("begin");
+        sqlx::query(
+            "select set_config('app.tenant_id', (select id::text from tenants limit 1), true)",
+        )
         .execute(&mut *tx)
         .await
         .expect("enter");
-    let error = sqlx::query(
-        "insert into acceptances (tenant_id, item_key, actor_id, evidence_note)
-         values (current_setting('app.tenant_id')::uuid, 'passage.db_schema', 'user_accountant_olena', 'x')",
-    )
-    .execute(&mut *tx)
-    .await
-    .expect_err("the app role has no insert grant yet");
-    assert!(error.to_string().contains("permission denied"), "{error}");
+        let error = sqlx::raw_sql(statement)
+            .execute(&mut *tx)
+            .await
+            .expect_err(statement);
+        assert!(
+            error.to_string().contains("permission denied"),
+            "{statement}: {error}"
+        );
+    }
 }
 
 #[tokio::test]

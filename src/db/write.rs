@@ -1,0 +1,224 @@
+//! Writes: accepting and revoking owner checks. Each is one transaction — authorise, check the
+//! version the form was drawn from, apply, append the audit event, remember the idempotency key
+//! — so a failure leaves nothing behind.
+
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+use super::DbError;
+use super::audit::{self, NewEvent};
+use crate::readiness::ItemKind;
+use crate::readiness::evidence::{Evidence, EvidenceNote};
+use crate::readiness::state::Role;
+
+/// Who writes, from where.
+#[derive(Debug, Clone)]
+pub struct Author<'a> {
+    /// The tenant's slug.
+    pub tenant: &'a str,
+    /// The signed-in actor.
+    pub actor: &'a str,
+    /// The request id, recorded in the audit event.
+    pub request_id: &'a str,
+}
+
+/// What to do to an owner check.
+#[derive(Debug, Clone)]
+pub enum CheckCommand {
+    /// Accept it with evidence.
+    Accept(Evidence),
+    /// Revoke the standing acceptance, saying why.
+    Revoke(EvidenceNote),
+}
+
+/// A write that went through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// Applied now, as this audit event.
+    Applied(i64),
+    /// The same form was submitted before: nothing new was applied.
+    Replayed(i64),
+}
+
+/// Why a write was refused. Nothing was saved.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// No such tenant or item.
+    #[error("not found")]
+    NotFound,
+    /// This actor may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// The item changed since the form was drawn.
+    #[error("stale")]
+    Stale,
+    /// Accepting what is already accepted.
+    #[error("already accepted")]
+    AlreadyAccepted,
+    /// Revoking what is not accepted.
+    #[error("not accepted")]
+    NotAccepted,
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<sqlx::Error> for WriteError {
+    fn from(error: sqlx::Error) -> Self {
+        match &error {
+            // The partial unique index allows one standing acceptance per item.
+            sqlx::Error::Database(e) if e.constraint() == Some("acceptances_one_standing") => {
+                Self::AlreadyAccepted
+            }
+            _ => Self::Db(error.into()),
+        }
+    }
+}
+
+/// Enters the tenant in this transaction; its id.
+async fn enter(tx: &mut PgConnection, slug: &str) -> Result<Uuid, WriteError> {
+    sqlx::query_scalar(
+        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(WriteError::NotFound)
+}
+
+/// Accepts or revokes the owner check `item` as `author`, if the item is still at `version`.
+pub async fn owner_check(
+    pool: &PgPool,
+    author: &Author<'_>,
+    item: &str,
+    version: i32,
+    idempotency_key: Uuid,
+    command: &CheckCommand,
+) -> Result<Written, WriteError> {
+    let mut tx = pool.begin().await?;
+    let tenant = enter(&mut tx, author.tenant).await?;
+
+    let replay: Option<(i64, String)> =
+        sqlx::query_as("select audit_seq, actor_id from idempotency_keys where key = $1")
+            .bind(idempotency_key)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some((seq, actor)) = replay {
+        // A key belongs to the form of one actor; another actor cannot replay it.
+        return if actor == author.actor {
+            Ok(Written::Replayed(seq))
+        } else {
+            Err(WriteError::Forbidden)
+        };
+    }
+
+    let role: Option<String> = sqlx::query_scalar("select role from actors where actor_id = $1")
+        .bind(author.actor)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let role = role
+        .as_deref()
+        .and_then(Role::parse)
+        .ok_or(WriteError::Forbidden)?;
+    let row: Option<(String, Option<String>, i32)> =
+        sqlx::query_as("select kind, owner_actor_id, version from catalogue_items where key = $1")
+            .bind(item)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (kind, owner, current) = row.ok_or(WriteError::NotFound)?;
+    // Only the owner of an owner check accepts or revokes it; read-only roles never write.
+    let may_write = matches!(
+        role,
+        Role::ManagingDirector | Role::Dispatcher | Role::Accountant
+    );
+    if ItemKind::parse(&kind) != Some(ItemKind::OwnerCheck)
+        || owner.as_deref() != Some(author.actor)
+        || !may_write
+    {
+        return Err(WriteError::Forbidden);
+    }
+    if current != version {
+        return Err(WriteError::Stale);
+    }
+    // Moving the version first takes the item's row lock: concurrent writers of the same item
+    // queue here, and all but the first find the version moved.
+    let bumped = sqlx::query(
+        "update catalogue_items set version = version + 1 where key = $1 and version = $2",
+    )
+    .bind(item)
+    .bind(version)
+    .execute(&mut *tx)
+    .await?;
+    if bumped.rows_affected() != 1 {
+        return Err(WriteError::Stale);
+    }
+    let standing: Option<i64> =
+        sqlx::query_scalar("select id from acceptances where item_key = $1 and revoked_at is null")
+            .bind(item)
+            .fetch_optional(&mut *tx)
+            .await?;
+
+    let (action, digest) = match command {
+        CheckCommand::Accept(evidence) => {
+            if standing.is_some() {
+                return Err(WriteError::AlreadyAccepted);
+            }
+            sqlx::query(
+                "insert into acceptances (tenant_id, item_key, actor_id, evidence_note,
+                                          evidence_url, evidence_checksum)
+                 values ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(tenant)
+            .bind(item)
+            .bind(author.actor)
+            .bind(evidence.note.as_str())
+            .bind(evidence.url.as_ref().map(|u| u.as_str()))
+            .bind(evidence.checksum.as_ref().map(|c| c.as_str()))
+            .execute(&mut *tx)
+            .await?;
+            ("accept", evidence.digest())
+        }
+        CheckCommand::Revoke(reason) => {
+            let id = standing.ok_or(WriteError::NotAccepted)?;
+            sqlx::query(
+                "update acceptances set revoked_at = now(), revoked_by = $2, revoke_reason = $3
+                 where id = $1",
+            )
+            .bind(id)
+            .bind(author.actor)
+            .bind(reason.as_str())
+            .execute(&mut *tx)
+            .await?;
+            let digest = Evidence {
+                note: reason.clone(),
+                url: None,
+                checksum: None,
+            }
+            .digest();
+            ("revoke", digest)
+        }
+    };
+    let seq = audit::append(
+        &mut tx,
+        tenant,
+        &NewEvent {
+            actor: author.actor,
+            action,
+            target: item,
+            evidence_digest: Some(&digest),
+            request_id: author.request_id,
+        },
+    )
+    .await?;
+    sqlx::query(
+        "insert into idempotency_keys (tenant_id, key, actor_id, audit_seq) values ($1, $2, $3, $4)",
+    )
+    .bind(tenant)
+    .bind(idempotency_key)
+    .bind(author.actor)
+    .bind(seq)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Written::Applied(seq))
+}

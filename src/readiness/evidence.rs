@@ -1,0 +1,232 @@
+//! Evidence attached to an acceptance, parsed once at the boundary.
+
+use std::fmt;
+
+/// Why evidence was refused. Codes, translated by the templates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceError {
+    /// The note is missing or shorter than 10 characters.
+    NoteTooShort,
+    /// The note is longer than 2,000 characters.
+    NoteTooLong,
+    /// The link is not a URL.
+    UrlInvalid,
+    /// The link is not `https`.
+    UrlNotHttps,
+    /// The checksum has characters or a length a checksum cannot have.
+    ChecksumInvalid,
+}
+
+impl EvidenceError {
+    /// The code used in message ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NoteTooShort => "note-too-short",
+            Self::NoteTooLong => "note-too-long",
+            Self::UrlInvalid => "url-invalid",
+            Self::UrlNotHttps => "url-not-https",
+            Self::ChecksumInvalid => "checksum-invalid",
+        }
+    }
+
+    /// Every error, for the locale parity test.
+    pub const ALL: [Self; 5] = [
+        Self::NoteTooShort,
+        Self::NoteTooLong,
+        Self::UrlInvalid,
+        Self::UrlNotHttps,
+        Self::ChecksumInvalid,
+    ];
+}
+
+/// A note of 10 to 2,000 characters, trimmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceNote(String);
+
+impl EvidenceNote {
+    /// Characters a note needs at least.
+    pub const MIN: usize = 10;
+    /// Characters a note may have at most.
+    pub const MAX: usize = 2_000;
+
+    /// Parses a typed note.
+    pub fn parse(text: &str) -> Result<Self, EvidenceError> {
+        let text = text.trim();
+        match text.chars().count() {
+            n if n < Self::MIN => Err(EvidenceError::NoteTooShort),
+            n if n > Self::MAX => Err(EvidenceError::NoteTooLong),
+            _ => Ok(Self(text.to_owned())),
+        }
+    }
+
+    /// The note.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An `https` link to evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceUrl(String);
+
+impl EvidenceUrl {
+    /// Parses a typed link; an empty field is no link.
+    pub fn parse(text: &str) -> Result<Option<Self>, EvidenceError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let url = url::Url::parse(text).map_err(|_| EvidenceError::UrlInvalid)?;
+        if url.scheme() != "https" || url.host_str().is_none() {
+            return Err(EvidenceError::UrlNotHttps);
+        }
+        Ok(Some(Self(url.to_string())))
+    }
+
+    /// The link.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A checksum of attached evidence: 8 to 128 of `[A-Za-z0-9:_-]`, e.g. `bfg-3d15b1f6` or a
+/// SHA-256 in hex.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceChecksum(String);
+
+impl EvidenceChecksum {
+    /// Parses a typed checksum; an empty field is none.
+    pub fn parse(text: &str) -> Result<Option<Self>, EvidenceError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '-');
+        if (8..=128).contains(&text.len()) && text.chars().all(allowed) {
+            Ok(Some(Self(text.to_owned())))
+        } else {
+            Err(EvidenceError::ChecksumInvalid)
+        }
+    }
+
+    /// The checksum.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The evidence of one acceptance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// What the owner says.
+    pub note: EvidenceNote,
+    /// Where the evidence is.
+    pub url: Option<EvidenceUrl>,
+    /// Its checksum.
+    pub checksum: Option<EvidenceChecksum>,
+}
+
+impl Evidence {
+    /// Parses the three fields of the form; the first problem found is returned.
+    pub fn parse(note: &str, url: &str, checksum: &str) -> Result<Self, EvidenceError> {
+        Ok(Self {
+            note: EvidenceNote::parse(note)?,
+            url: EvidenceUrl::parse(url)?,
+            checksum: EvidenceChecksum::parse(checksum)?,
+        })
+    }
+
+    /// A digest of the evidence for the audit trail (the note itself may hold personal data and
+    /// stays in the acceptance row): SHA-256 over the three fields, newline-separated.
+    pub fn digest(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        hasher.update(self.note.as_str().as_bytes());
+        hasher.update(b"\n");
+        hasher.update(self.url.as_ref().map_or("", EvidenceUrl::as_str).as_bytes());
+        hasher.update(b"\n");
+        hasher.update(
+            self.checksum
+                .as_ref()
+                .map_or("", EvidenceChecksum::as_str)
+                .as_bytes(),
+        );
+        hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+impl fmt::Display for EvidenceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_must_be_between_ten_and_two_thousand_characters() {
+        assert_eq!(
+            EvidenceNote::parse("   short   "),
+            Err(EvidenceError::NoteTooShort)
+        );
+        assert_eq!(EvidenceNote::parse(""), Err(EvidenceError::NoteTooShort));
+        assert!(EvidenceNote::parse("Verified in staging").is_ok());
+        assert!(EvidenceNote::parse(&"é".repeat(2_000)).is_ok());
+        assert_eq!(
+            EvidenceNote::parse(&"x".repeat(2_001)),
+            Err(EvidenceError::NoteTooLong)
+        );
+    }
+
+    #[test]
+    fn links_must_be_https() {
+        assert_eq!(EvidenceUrl::parse(""), Ok(None));
+        assert_eq!(
+            EvidenceUrl::parse("http://example.org/x"),
+            Err(EvidenceError::UrlNotHttps)
+        );
+        assert_eq!(
+            EvidenceUrl::parse("javascript:alert(1)"),
+            Err(EvidenceError::UrlNotHttps)
+        );
+        assert_eq!(
+            EvidenceUrl::parse("not a url"),
+            Err(EvidenceError::UrlInvalid)
+        );
+        assert!(matches!(
+            EvidenceUrl::parse("https://evidence.example/run/42"),
+            Ok(Some(_))
+        ));
+    }
+
+    #[test]
+    fn checksums_are_short_tokens() {
+        assert_eq!(EvidenceChecksum::parse(" "), Ok(None));
+        assert!(matches!(
+            EvidenceChecksum::parse("bfg-3d15b1f6"),
+            Ok(Some(_))
+        ));
+        assert_eq!(
+            EvidenceChecksum::parse("abc"),
+            Err(EvidenceError::ChecksumInvalid)
+        );
+        assert_eq!(
+            EvidenceChecksum::parse("bfg 3d15b1f6"),
+            Err(EvidenceError::ChecksumInvalid)
+        );
+    }
+
+    #[test]
+    fn the_digest_covers_every_field() {
+        let a = Evidence::parse("Verified in staging", "", "").unwrap();
+        let b = Evidence::parse("Verified in staging", "https://e.example/1", "").unwrap();
+        assert_ne!(a.digest(), b.digest());
+        assert_eq!(a.digest().len(), 64);
+    }
+}

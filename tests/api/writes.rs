@@ -1,0 +1,377 @@
+//! Accepting and revoking owner checks at the data layer: authorisation, optimistic
+//! concurrency, idempotency, the audit chain, and 200 writers at once.
+
+use readiness_console::db::audit::{self, Verification};
+use readiness_console::db::write::{self, Author, CheckCommand, WriteError, Written};
+use readiness_console::readiness::evidence::{Evidence, EvidenceNote};
+use uuid::Uuid;
+
+use crate::support::TestDb;
+
+const MAREK: &str = "user_dispatcher_marek";
+
+fn author(actor: &str) -> Author<'_> {
+    Author {
+        tenant: "bfg-control",
+        actor,
+        request_id: "test-request",
+    }
+}
+
+fn accept() -> CheckCommand {
+    CheckCommand::Accept(Evidence::parse("Role headers verified in staging", "", "").unwrap())
+}
+
+async fn count(db: &TestDb, sql: &str) -> i64 {
+    let mut tx = db.owner.begin().await.unwrap();
+    sqlx::query(
+        "select set_config('app.tenant_id', (select id::text from tenants where slug = 'bfg-control'), true)",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query_scalar(sql).fetch_one(&mut *tx).await.unwrap()
+}
+
+async fn standing(db: &TestDb, item: &str) -> i64 {
+    count(
+        db,
+        &format!(
+            "select count(*) from acceptances where item_key = '{item}' and revoked_at is null"
+        ),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_owner_accepts_with_evidence_and_the_chain_records_it() {
+    let db = TestDb::new().await;
+    let written = write::owner_check(
+        &db.app,
+        &author(MAREK),
+        "passage.role_headers",
+        0,
+        Uuid::new_v4(),
+        &accept(),
+    )
+    .await
+    .expect("Marek owns role headers");
+    assert_eq!(written, Written::Applied(1));
+    assert_eq!(standing(&db, "passage.role_headers").await, 1);
+    let state = readiness_console::db::load_console(&db.app, "bfg-control")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(state.state.item_versions["passage.role_headers"], 1);
+    assert_eq!(state.state.audit_head.map(|h| h.seq), Some(1));
+    assert!(matches!(
+        audit::verify(&db.app, "bfg-control").await.unwrap(),
+        Some(Verification::Intact { events: 1, .. })
+    ));
+}
+
+#[tokio::test]
+async fn only_the_owner_may_accept_and_read_only_roles_never_write() {
+    let db = TestDb::new().await;
+    for actor in [
+        "user_accountant_olena",
+        "user_md_anna",
+        "driver_tarasenko",
+        "cp_client_lviv_farma",
+        "reviewer_audit",
+        "nobody",
+    ] {
+        let refused = write::owner_check(
+            &db.app,
+            &author(actor),
+            "passage.role_headers",
+            0,
+            Uuid::new_v4(),
+            &accept(),
+        )
+        .await;
+        assert!(
+            matches!(refused, Err(WriteError::Forbidden)),
+            "{actor}: {refused:?}"
+        );
+    }
+    // Decisions, probes and derived items are not owner checks.
+    for item in [
+        "decision_board.adapter_selection",
+        "connection.write_probe",
+        "gates.preflight",
+    ] {
+        let refused = write::owner_check(
+            &db.app,
+            &author("user_md_anna"),
+            item,
+            0,
+            Uuid::new_v4(),
+            &accept(),
+        )
+        .await;
+        assert!(matches!(refused, Err(WriteError::Forbidden)), "{item}");
+    }
+    let missing = write::owner_check(
+        &db.app,
+        &author(MAREK),
+        "passage.nothing",
+        0,
+        Uuid::new_v4(),
+        &accept(),
+    )
+    .await;
+    assert!(matches!(missing, Err(WriteError::NotFound)));
+    assert_eq!(count(&db, "select count(*) from audit_events").await, 0);
+    assert_eq!(
+        count(&db, "select count(*) from acceptances").await,
+        1,
+        "only the seed's"
+    );
+}
+
+#[tokio::test]
+async fn a_stale_form_is_refused_and_saves_nothing() {
+    let db = TestDb::new().await;
+    write::owner_check(
+        &db.app,
+        &author(MAREK),
+        "passage.role_headers",
+        0,
+        Uuid::new_v4(),
+        &accept(),
+    )
+    .await
+    .unwrap();
+    let stale = write::owner_check(
+        &db.app,
+        &author(MAREK),
+        "passage.role_headers",
+        0,
+        Uuid::new_v4(),
+        &CheckCommand::Revoke(EvidenceNote::parse("Headers changed upstream").unwrap()),
+    )
+    .await;
+    assert!(matches!(stale, Err(WriteError::Stale)));
+    assert_eq!(standing(&db, "passage.role_headers").await, 1);
+    assert_eq!(count(&db, "select count(*) from audit_events").await, 1);
+}
+
+#[tokio::test]
+async fn a_replayed_form_has_one_effect() {
+    let db = TestDb::new().await;
+    let key = Uuid::new_v4();
+    let first = write::owner_check(
+        &db.app,
+        &author(MAREK),
+        "passage.role_headers",
+        0,
+        key,
+        &accept(),
+    )
+    .await
+    .unwrap();
+    let again = write::owner_check(
+        &db.app,
+        &author(MAREK),
+        "passage.role_headers",
+        0,
+        key,
+        &accept(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(first, Written::Applied(1));
+    assert_eq!(again, Written::Replayed(1));
+    assert_eq!(standing(&db, "passage.role_headers").await, 1);
+    assert_eq!(count(&db, "select count(*) from audit_events").await, 1);
+}
+
+#[tokio::test]
+async fn revoking_needs_a_standing_acceptance_and_keeps_the_history() {
+    let db = TestDb::new().await;
+    let revoke = CheckCommand::Revoke(EvidenceNote::parse("Headers changed upstream").unwrap());
+    let nothing = write::owner_check(
+        &db.app,
+        &author(MAREK),
+        "passage.role_headers",
+        0,
+        Uuid::new_v4(),
+        &revoke,
+    )
+    .await;
+    assert!(matches!(nothing, Err(WriteError::NotAccepted)));
+    write::owner_check(
+        &db.app,
+        &author(MAREK),
+        "passage.role_headers",
+        0,
+        Uuid::new_v4(),
+        &accept(),
+    )
+    .await
+    .unwrap();
+    let revoked = write::owner_check(
+        &db.app,
+        &author(MAREK),
+        "passage.role_headers",
+        1,
+        Uuid::new_v4(),
+        &revoke,
+    )
+    .await
+    .unwrap();
+    assert_eq!(revoked, Written::Applied(2));
+    assert_eq!(standing(&db, "passage.role_headers").await, 0);
+    assert_eq!(
+        count(&db, "select count(*) from acceptances where item_key = 'passage.role_headers' and revoke_reason = 'Headers changed upstream'").await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn two_hundred_concurrent_accepts_make_one_acceptance_and_a_verifying_chain() {
+    let db = TestDb::new().await;
+    let pool = readiness_console::db::connect(
+        &crate::support::cluster().url(
+            readiness_console::db::APP_ROLE,
+            db.app.connect_options().get_database().unwrap(),
+        ),
+        32,
+    )
+    .await
+    .unwrap();
+    let tasks: Vec<_> = (0..200)
+        .map(|_| {
+            let pool = pool.clone();
+            tokio::spawn(async move {
+                write::owner_check(
+                    &pool,
+                    &author(MAREK),
+                    "passage.role_headers",
+                    0,
+                    Uuid::new_v4(),
+                    &accept(),
+                )
+                .await
+            })
+        })
+        .collect();
+    let mut applied = 0;
+    for task in tasks {
+        match task.await.unwrap() {
+            Ok(Written::Applied(_)) => applied += 1,
+            Err(WriteError::Stale | WriteError::AlreadyAccepted) => {}
+            other => panic!("unexpected outcome {other:?}"),
+        }
+    }
+    assert_eq!(applied, 1);
+    assert_eq!(standing(&db, "passage.role_headers").await, 1);
+    assert_eq!(count(&db, "select count(*) from audit_events").await, 1);
+    assert!(matches!(
+        audit::verify(&db.app, "bfg-control").await.unwrap(),
+        Some(Verification::Intact { events: 1, .. })
+    ));
+}
+
+#[tokio::test]
+async fn verification_finds_a_row_edited_behind_the_apps_back() {
+    let db = TestDb::new().await;
+    for item in ["passage.role_headers", "passage.scenario_store_rehearsal"] {
+        write::owner_check(&db.app, &author(MAREK), item, 0, Uuid::new_v4(), &accept())
+            .await
+            .unwrap();
+    }
+    // The owner disables the append-only trigger and rewrites the first event's action.
+    db.as_owner_in_demo(
+        "alter table audit_events disable trigger audit_events_append_only;
+         update audit_events set action = 'revoke' where seq = 1;
+         alter table audit_events enable trigger audit_events_append_only;",
+    )
+    .await;
+    assert_eq!(
+        audit::verify(&db.app, "bfg-control").await.unwrap(),
+        Some(Verification::Broken {
+            seq: 1,
+            reason: "columns_differ_from_canonical"
+        })
+    );
+}
+
+#[tokio::test]
+async fn verification_finds_deleted_newest_events() {
+    let db = TestDb::new().await;
+    for item in ["passage.role_headers", "passage.scenario_store_rehearsal"] {
+        write::owner_check(&db.app, &author(MAREK), item, 0, Uuid::new_v4(), &accept())
+            .await
+            .unwrap();
+    }
+    db.as_owner_in_demo(
+        "alter table audit_events disable trigger audit_events_append_only;
+         delete from audit_events where seq = 2;
+         alter table audit_events enable trigger audit_events_append_only;",
+    )
+    .await;
+    assert_eq!(
+        audit::verify(&db.app, "bfg-control").await.unwrap(),
+        Some(Verification::Broken {
+            seq: 2,
+            reason: "head_mismatch"
+        })
+    );
+}
+
+fn verify_audit(db: &TestDb) -> (bool, String, String) {
+    let url = crate::support::cluster().url(
+        readiness_console::db::APP_ROLE,
+        db.app.connect_options().get_database().unwrap(),
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_readiness-console"))
+        .args([
+            "--database-url",
+            &url,
+            "verify-audit",
+            "--tenant",
+            "bfg-control",
+        ])
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn verify_audit_names_the_first_broken_event() {
+    let db = TestDb::new().await;
+    write::owner_check(
+        &db.app,
+        &author(MAREK),
+        "passage.role_headers",
+        0,
+        Uuid::new_v4(),
+        &accept(),
+    )
+    .await
+    .unwrap();
+    let (ok, stdout, _) = verify_audit(&db);
+    assert!(ok);
+    assert!(
+        stdout.starts_with("audit chain of bfg-control intact: 1 events, head "),
+        "{stdout}"
+    );
+    db.as_owner_in_demo(
+        "alter table audit_events disable trigger audit_events_append_only;
+         update audit_events set target = 'passage.db_schema' where seq = 1;
+         alter table audit_events enable trigger audit_events_append_only;",
+    )
+    .await;
+    let (ok, _, stderr) = verify_audit(&db);
+    assert!(!ok);
+    assert!(
+        stderr.contains("broken at event #1: columns_differ_from_canonical"),
+        "{stderr}"
+    );
+}

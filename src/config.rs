@@ -109,6 +109,10 @@ pub struct ServeArgs {
     )]
     pub postgres_options: Vec<String>,
 
+    /// Served behind HTTPS: session cookies become `Secure` and take the `__Host-` prefix.
+    #[arg(long, env = "READINESS_HTTPS")]
+    pub https: bool,
+
     /// Connections in the app's pool.
     #[arg(long, env = "READINESS_DB_POOL", default_value_t = 8)]
     pub pool_size: u32,

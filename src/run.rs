@@ -177,6 +177,14 @@ async fn serve_on(db: &Database, args: &ServeArgs) -> anyhow::Result<()> {
 
     let mut state = AppState::new(db.app.clone());
     state.bench_baseline = args.bench_baseline;
+    state.https = args.https;
+    // Expired sessions are deleted hourly; an expired one is never accepted meanwhile.
+    let cleanup = tokio::spawn(
+        tower_sessions::session_store::ExpiredDeletion::continuously_delete_expired(
+            tower_sessions_sqlx_store::PostgresStore::new(db.app.clone()),
+            tokio::time::Duration::from_secs(3600),
+        ),
+    );
     // Without the listener the cache never goes live: every request loads and evaluates.
     let listener_task = (!args.no_state_cache).then(|| state.spawn_listener());
     let listener = tokio::net::TcpListener::bind(args.bind)
@@ -187,9 +195,13 @@ async fn serve_on(db: &Database, args: &ServeArgs) -> anyhow::Result<()> {
         args.bind,
         crate::readiness::demo::SLUG
     );
-    axum::serve(listener, web::app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
+    cleanup.abort();
     if let Some(task) = listener_task {
         task.abort();
     }

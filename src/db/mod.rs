@@ -1,6 +1,7 @@
 //! The only place that speaks SQL: pools, bootstrap, migrations, loading state, the demo seed,
 //! the state cache and the embedded PostgreSQL manager.
 
+pub mod accounts;
 pub mod audit;
 pub mod cache;
 pub mod embedded;

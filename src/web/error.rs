@@ -22,6 +22,12 @@ pub enum AppError {
     /// No such tenant or page.
     #[error("not found")]
     NotFound,
+    /// Not allowed: not the right actor, or a forged request.
+    #[error("forbidden")]
+    Forbidden,
+    /// The session ended (or never began): sign in again.
+    #[error("sign-in required")]
+    SignInRequired,
     /// The database cannot be reached right now.
     #[error("database unavailable: {0}")]
     Unavailable(sqlx::Error),
@@ -62,6 +68,8 @@ impl From<askama::Error> for AppError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum ErrorKind {
     NotFound,
+    Forbidden,
+    SignInRequired,
     Unavailable,
     Internal,
 }
@@ -70,6 +78,8 @@ impl ErrorKind {
     fn status(self) -> StatusCode {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::SignInRequired => StatusCode::UNAUTHORIZED,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -78,6 +88,8 @@ impl ErrorKind {
     fn id(self) -> &'static str {
         match self {
             Self::NotFound => "not-found",
+            Self::Forbidden => "forbidden",
+            Self::SignInRequired => "sign-in-required",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
@@ -88,6 +100,8 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let kind = match &self {
             Self::NotFound => ErrorKind::NotFound,
+            Self::Forbidden => ErrorKind::Forbidden,
+            Self::SignInRequired => ErrorKind::SignInRequired,
             Self::Unavailable(error) => {
                 tracing::warn!(%error, "database unavailable");
                 ErrorKind::Unavailable

@@ -16,6 +16,16 @@ pub struct LangLink {
     pub current: bool,
 }
 
+/// The account area of the header.
+pub struct AccountArea {
+    /// "Signed in as …", when signed in.
+    pub signed_in_as: Option<String>,
+    /// Where to sign in, when not.
+    pub sign_in: Option<String>,
+    /// The sign-out form's action and CSRF token, when signed in.
+    pub sign_out: Option<(String, String)>,
+}
+
 /// The page frame: `base.html` reads it.
 pub struct Frame {
     /// The translator.
@@ -30,6 +40,8 @@ pub struct Frame {
     pub copy: String,
     /// Icon URL.
     pub icon: String,
+    /// The header's account area, on a tenant's pages.
+    pub account: Option<AccountArea>,
 }
 
 impl Frame {
@@ -51,6 +63,33 @@ impl Frame {
             htmx: assets::url("htmx-2.0.11.min.js"),
             copy: assets::url("copy.js"),
             icon: assets::url("favicon.svg"),
+            account: None,
         }
+    }
+
+    /// With a "sign in" link to the tenant's sign-in page.
+    pub fn signed_out(mut self, tenant: &str) -> Self {
+        self.account = Some(AccountArea {
+            signed_in_as: None,
+            sign_in: Some(format!(
+                "/t/{tenant}/sign-in?lang={}",
+                self.tr.lang().code()
+            )),
+            sign_out: None,
+        });
+        self
+    }
+
+    /// With who is signed in and a sign-out button.
+    pub fn signed_in(mut self, tenant: &str, who: String, csrf: String) -> Self {
+        self.account = Some(AccountArea {
+            signed_in_as: Some(self.tr.t1("account-signed-in-as", "who", who)),
+            sign_in: None,
+            sign_out: Some((
+                format!("/t/{tenant}/sign-out?lang={}", self.tr.lang().code()),
+                csrf,
+            )),
+        });
+        self
     }
 }

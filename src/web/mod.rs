@@ -2,10 +2,12 @@
 //! one module per feature owning its routes and template structs.
 
 mod assets;
+mod auth;
 mod console;
 mod error;
 mod frame;
 mod locale;
+mod session;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,6 +25,10 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnRequest, DefaultOnResponse, TraceLayer};
+
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
 
 use crate::db::{self, TenantConsole, cache::StateCache};
 use crate::readiness::{self, Evaluation};
@@ -109,6 +115,10 @@ pub struct AppState {
     pub cache: Arc<StateCache<TenantView>>,
     /// Serve `/_bench/static` (a fixed body) for the benchmark's baseline.
     pub bench_baseline: bool,
+    /// Served over HTTPS: cookies are `Secure` and named with the `__Host-` prefix.
+    pub https: bool,
+    /// Sign-in attempts, per account and per client address.
+    pub throttle: Arc<session::Throttle>,
     baseline_body: Arc<tokio::sync::OnceCell<axum::body::Bytes>>,
 }
 
@@ -119,6 +129,8 @@ impl AppState {
             pool,
             cache: Arc::new(StateCache::default()),
             bench_baseline: false,
+            https: false,
+            throttle: Arc::new(session::Throttle::new(10, Duration::from_secs(60))),
             baseline_body: Arc::default(),
         }
     }
@@ -161,7 +173,8 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/static/{file}", get(assets::serve))
-        .merge(console::router());
+        .merge(console::router())
+        .merge(auth::router());
     if state.bench_baseline {
         router = router.route("/_bench/static", get(bench_static));
     }
@@ -186,8 +199,22 @@ pub fn app(state: AppState) -> Router {
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
         ));
+    let sessions = SessionManagerLayer::new(PostgresStore::new(state.pool.clone()))
+        .with_name(if state.https {
+            "__Host-session"
+        } else {
+            "session"
+        })
+        .with_secure(state.https)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(
+            tower_sessions::cookie::time::Duration::minutes(session::IDLE_TIMEOUT_MINUTES),
+        ));
     router
         .fallback(not_found)
+        .layer(sessions)
         .layer(middleware::from_fn(locale::remember_choice))
         .layer(middleware::from_fn(error::render))
         .layer(
@@ -251,7 +278,7 @@ async fn bench_static(State(state): State<AppState>) -> Result<Response> {
         .baseline_body
         .get_or_try_init(|| async {
             let view = state.tenant(readiness::demo::SLUG).await?;
-            let html = console::render_page(&view, Lang::En, readiness::demo::SLUG)?;
+            let html = console::render_page(&view, Lang::En, readiness::demo::SLUG, None)?;
             // A copy: the baseline must not share the console's memoised bytes.
             Ok::<_, AppError>(axum::body::Bytes::copy_from_slice(html.as_bytes()))
         })

@@ -82,6 +82,7 @@ fn sources() -> Vec<String> {
         "templates",
         "templates/console",
         "templates/errors",
+        "templates/auth",
         "src",
         "src/web",
         "src/web/console",

@@ -7,6 +7,7 @@
 mod browser;
 mod console;
 mod embedded;
+mod flow;
 mod html;
 mod locales;
 mod schema;

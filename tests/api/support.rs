@@ -236,3 +236,123 @@ where
     }
     panic!("condition not reached within five seconds");
 }
+
+/// A client that keeps its cookies, like a browser session, over the real router.
+pub struct Client {
+    router: Router,
+    cookies: std::collections::BTreeMap<String, String>,
+}
+
+impl Client {
+    pub fn new(router: &Router) -> Self {
+        Self {
+            router: router.clone(),
+            cookies: std::collections::BTreeMap::new(),
+        }
+    }
+
+    /// The value of a cookie this client holds.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies.get(name).cloned()
+    }
+
+    /// Replaces a cookie (to replay an old session id).
+    pub fn set_cookie(&mut self, name: &str, value: &str) {
+        self.cookies.insert(name.to_owned(), value.to_owned());
+    }
+
+    pub async fn get(&mut self, path: &str) -> Page {
+        self.send(Request::get(path), Body::empty(), &[]).await
+    }
+
+    /// POST a form, with extra headers (e.g. `hx-request`, `origin`).
+    pub async fn post(
+        &mut self,
+        path: &str,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Page {
+        let body = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let request =
+            Request::post(path).header("content-type", "application/x-www-form-urlencoded");
+        self.send(request, Body::from(body), headers).await
+    }
+
+    async fn send(
+        &mut self,
+        mut request: axum::http::request::Builder,
+        body: Body,
+        headers: &[(&str, &str)],
+    ) -> Page {
+        if !self.cookies.is_empty() {
+            let cookie = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            request = request.header("cookie", cookie);
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(body).expect("request"))
+            .await
+            .expect("infallible");
+        for value in response.headers().get_all("set-cookie") {
+            let text = value.to_str().unwrap_or_default();
+            let pair = text.split(';').next().unwrap_or_default();
+            if let Some((name, value)) = pair.split_once('=') {
+                let expired = text.contains("Max-Age=0") || value.is_empty();
+                if expired {
+                    self.cookies.remove(name);
+                } else {
+                    self.cookies.insert(name.to_owned(), value.to_owned());
+                }
+            }
+        }
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        Page {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_owned(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+impl Page {
+    /// The value of the first `name="…" value="…"` input after `after` in the body.
+    pub fn input_after(&self, after: &str, name: &str) -> String {
+        let start = self.body.find(after).unwrap_or(0);
+        let rest = &self.body[start..];
+        let marker = format!("name=\"{name}\" value=\"");
+        let at = rest.find(&marker).map(|i| i + marker.len()).unwrap_or(0);
+        rest[at..].split('"').next().unwrap_or_default().to_owned()
+    }
+}

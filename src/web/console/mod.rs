@@ -9,11 +9,14 @@ use axum::extract::{Path, RawQuery, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum_htmx::HxRequest;
+use tower_sessions::Session;
 
 mod print;
 mod sections;
+mod writes;
 
 use super::frame::Frame;
+use super::session;
 use super::{AppError, AppState, Locale, Result, TenantView, record_tenant, vary_on_htmx};
 use crate::i18n::{Lang, Tr};
 use crate::readiness::catalogue::{self, DecisionCode, LADDER};
@@ -26,6 +29,10 @@ pub fn router() -> Router<AppState> {
         .route("/t/{tenant}", get(console_page))
         .route("/t/{tenant}/sections/{section}", get(section))
         .route("/t/{tenant}/print", get(print_page))
+        .route(
+            "/t/{tenant}/items/{item}/{action}",
+            axum::routing::post(writes::item_write),
+        )
 }
 
 /// `GET /`: the demo tenant's console, keeping a `?lang=`.
@@ -36,22 +43,96 @@ pub async fn home(RawQuery(query): RawQuery) -> Redirect {
     }
 }
 
+/// Who is looking, when someone is signed in: their actor, their CSRF token, and a form they
+/// were filling in (kept when a write was refused).
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    /// The signed-in actor.
+    pub actor: String,
+    /// The session's CSRF token, put in every form.
+    pub csrf: String,
+    /// The evidence typed into one item's form, and why it was not accepted.
+    pub draft: Option<Draft>,
+}
+
+/// Typed evidence that a refused write keeps.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    /// The item.
+    pub item: String,
+    /// The note as typed.
+    pub note: String,
+    /// The link as typed.
+    pub url: String,
+    /// The checksum as typed.
+    pub checksum: String,
+    /// The message id saying why it was refused.
+    pub error: String,
+}
+
+/// The viewer signed in to `tenant`, if any.
+pub(super) async fn viewer_of(session: &Session, tenant: &str) -> Option<Viewer> {
+    let signed = session::viewer(session, tenant).await?;
+    Some(Viewer {
+        actor: signed.actor,
+        csrf: session::csrf_token(session).await,
+        draft: None,
+    })
+}
+
+/// The frame of a tenant page: who is signed in, or a way to sign in.
+fn frame_for(
+    lang: Lang,
+    path: &str,
+    tenant: &str,
+    view: &TenantView,
+    viewer: Option<&Viewer>,
+) -> Frame {
+    let frame = Frame::new(lang, path);
+    match viewer {
+        None => frame.signed_out(tenant),
+        Some(viewer) => {
+            let tr = lang.tr();
+            let who = match view.console.state.actor(&viewer.actor) {
+                Some(actor) => format!(
+                    "{} · {}",
+                    actor.name,
+                    tr.t(&format!("role-{}", actor.role.as_str()))
+                ),
+                None => viewer.actor.clone(),
+            };
+            frame.signed_in(tenant, who, viewer.csrf.clone())
+        }
+    }
+}
+
 async fn console_page(
     State(app): State<AppState>,
     Path(tenant): Path<String>,
     Locale(lang): Locale,
+    session: Session,
 ) -> Result<Response> {
     record_tenant(&tenant);
     let view = app.tenant(&tenant).await?;
-    let html = view.page(lang, |view| render_page(view, lang, &tenant))?;
+    let html = match viewer_of(&session, &tenant).await {
+        // Anonymous pages depend on the state and the language only: memoised.
+        None => view.page(lang, |view| render_page(view, lang, &tenant, None))?,
+        Some(viewer) => render_page(&view, lang, &tenant, Some(viewer))?.into(),
+    };
     Ok(vary_on_htmx(Html(html).into_response()))
 }
 
 /// Renders the whole console page.
-pub fn render_page(view: &TenantView, lang: Lang, slug: &str) -> Result<String> {
+pub fn render_page(
+    view: &TenantView,
+    lang: Lang,
+    slug: &str,
+    viewer: Option<Viewer>,
+) -> Result<String> {
     let page = ConsolePage {
-        frame: Frame::new(lang, &format!("/t/{slug}")),
-        v: ConsoleView::new(lang.tr(), slug, view),
+        frame: frame_for(lang, &format!("/t/{slug}"), slug, view, viewer.as_ref()),
+        v: ConsoleView::new(lang.tr(), slug, view, viewer),
+        oob: false,
     };
     Ok(page.render()?)
 }
@@ -61,23 +142,47 @@ async fn section(
     Path((tenant, section)): Path<(String, String)>,
     HxRequest(htmx): HxRequest,
     Locale(lang): Locale,
+    session: Session,
 ) -> Result<Response> {
     record_tenant(&tenant);
     let key = SectionKey::parse(&section).ok_or(AppError::NotFound)?;
     let view = app.tenant(&tenant).await?;
-    let v = ConsoleView::new(lang.tr(), &tenant, &view);
+    let viewer = viewer_of(&session, &tenant).await;
     // HX-Request only chooses the shape of the answer; it is never a security check.
     let html = if htmx {
-        SectionFragment { v, key }.render()?
-    } else {
-        SectionPage {
-            frame: Frame::new(lang, &format!("/t/{tenant}/sections/{section}")),
-            v,
+        SectionFragment {
+            v: ConsoleView::new(lang.tr(), &tenant, &view, viewer),
             key,
+            oob: false,
         }
         .render()?
+    } else {
+        section_page(&view, lang, &tenant, key, viewer)?
     };
     Ok(vary_on_htmx(Html(html).into_response()))
+}
+
+/// A section alone in the page frame.
+fn section_page(
+    view: &TenantView,
+    lang: Lang,
+    tenant: &str,
+    key: SectionKey,
+    viewer: Option<Viewer>,
+) -> Result<String> {
+    let page = SectionPage {
+        frame: frame_for(
+            lang,
+            &format!("/t/{tenant}/sections/{}", key.id()),
+            tenant,
+            view,
+            viewer.as_ref(),
+        ),
+        v: ConsoleView::new(lang.tr(), tenant, view, viewer),
+        key,
+        oob: false,
+    };
+    Ok(page.render()?)
 }
 
 /// `GET /t/{tenant}/print`: the go/no-go summary on one A4 page, generated now.
@@ -85,12 +190,20 @@ async fn print_page(
     State(app): State<AppState>,
     Path(tenant): Path<String>,
     Locale(lang): Locale,
+    session: Session,
 ) -> Result<Response> {
     record_tenant(&tenant);
     let view = app.tenant(&tenant).await?;
+    let viewer = viewer_of(&session, &tenant).await;
     let page = PrintPage {
-        frame: Frame::new(lang, &format!("/t/{tenant}/print")),
-        v: ConsoleView::new(lang.tr(), &tenant, &view),
+        frame: frame_for(
+            lang,
+            &format!("/t/{tenant}/print"),
+            &tenant,
+            &view,
+            viewer.as_ref(),
+        ),
+        v: ConsoleView::new(lang.tr(), &tenant, &view, viewer),
         generated: time::OffsetDateTime::now_utc(),
     };
     Ok(Html(page.render()?).into_response())
@@ -189,6 +302,7 @@ impl SectionKey {
 struct ConsolePage<'a> {
     frame: Frame,
     v: ConsoleView<'a>,
+    oob: bool,
 }
 
 #[derive(Template)]
@@ -197,6 +311,7 @@ struct SectionPage<'a> {
     frame: Frame,
     v: ConsoleView<'a>,
     key: SectionKey,
+    oob: bool,
 }
 
 #[derive(Template)]
@@ -204,6 +319,8 @@ struct SectionPage<'a> {
 struct SectionFragment<'a> {
     v: ConsoleView<'a>,
     key: SectionKey,
+    /// Sent as an out-of-band swap beside another section.
+    oob: bool,
 }
 
 /// A figure tile of the header.
@@ -263,11 +380,17 @@ pub struct ConsoleView<'a> {
     tr: Tr,
     slug: &'a str,
     view: &'a TenantView,
+    viewer: Option<Viewer>,
 }
 
 impl<'a> ConsoleView<'a> {
-    fn new(tr: Tr, slug: &'a str, view: &'a TenantView) -> Self {
-        Self { tr, slug, view }
+    fn new(tr: Tr, slug: &'a str, view: &'a TenantView, viewer: Option<Viewer>) -> Self {
+        Self {
+            tr,
+            slug,
+            view,
+            viewer,
+        }
     }
 
     fn ev(&self) -> &Evaluation {
@@ -736,6 +859,9 @@ pub fn dynamic_message_ids() -> Vec<String> {
     for group in &view.evaluation.batch_groups {
         ids.push(format!("batch-{}", group.key));
     }
+    for error in crate::readiness::evidence::EvidenceError::ALL {
+        ids.push(format!("evidence-{}", error.as_str()));
+    }
     for provider in &state.providers {
         ids.push(format!("provider-{}", provider.key));
         ids.push(format!("provider-detail-{}", provider.key));
@@ -764,7 +890,13 @@ pub fn dynamic_message_ids() -> Vec<String> {
     for month in 1..=12 {
         ids.push(format!("month-{month}"));
     }
-    for kind in ["not-found", "unavailable", "internal"] {
+    for kind in [
+        "not-found",
+        "forbidden",
+        "sign-in-required",
+        "unavailable",
+        "internal",
+    ] {
         ids.push(format!("error-title-{kind}"));
         ids.push(format!("error-body-{kind}"));
     }

@@ -28,6 +28,27 @@ pub struct ItemRow {
     pub(super) owner: Option<String>,
     pub(super) depends: Option<String>,
     pub(super) waiting: Option<String>,
+    /// The signed-in viewer owns it and it is open.
+    pub(super) mine: bool,
+    /// "Waiting on <owner>", for an open item someone else owns.
+    pub(super) waiting_owner: Option<String>,
+    /// The accept or revoke form, for the viewer's own owner checks.
+    pub(super) form: Option<ItemForm>,
+}
+
+/// The form that accepts (with evidence) or revokes (with a reason) an owner check.
+pub struct ItemForm {
+    pub(super) id: String,
+    pub(super) action: String,
+    pub(super) target: String,
+    pub(super) accept: bool,
+    pub(super) csrf: String,
+    pub(super) version: i32,
+    pub(super) idempotency_key: String,
+    pub(super) note: String,
+    pub(super) url: String,
+    pub(super) checksum: String,
+    pub(super) error: Option<String>,
 }
 
 /// A packet as shown: its block, checksum and how to check it.
@@ -137,10 +158,49 @@ impl ConsoleView<'_> {
         let Some(eval) = self.ev().section(section) else {
             return Vec::new();
         };
-        eval.items.iter().map(|item| self.item_row(item)).collect()
+        eval.items
+            .iter()
+            .map(|item| self.item_row(section, item))
+            .collect()
     }
 
-    fn item_row(&self, item: &ItemEval) -> ItemRow {
+    fn item_form(&self, section: &str, item: &ItemEval) -> Option<ItemForm> {
+        let viewer = self.viewer.as_ref()?;
+        if item.kind != ItemKind::OwnerCheck || item.owner.as_deref() != Some(viewer.actor.as_str())
+        {
+            return None;
+        }
+        let accept = !item.is_ready();
+        let draft = viewer.draft.as_ref().filter(|d| d.item == item.key);
+        Some(ItemForm {
+            id: format!("form-{}", item.key.replace('.', "-")),
+            action: format!(
+                "/t/{}/items/{}/{}?lang={}",
+                self.slug,
+                item.key,
+                if accept { "accept" } else { "revoke" },
+                self.tr.lang().code()
+            ),
+            target: format!("#{section}"),
+            accept,
+            csrf: viewer.csrf.clone(),
+            version: self
+                .view
+                .console
+                .state
+                .item_versions
+                .get(&item.key)
+                .copied()
+                .unwrap_or(0),
+            idempotency_key: uuid::Uuid::new_v4().to_string(),
+            note: draft.map(|d| d.note.clone()).unwrap_or_default(),
+            url: draft.map(|d| d.url.clone()).unwrap_or_default(),
+            checksum: draft.map(|d| d.checksum.clone()).unwrap_or_default(),
+            error: draft.map(|d| self.tr.t(&d.error)),
+        })
+    }
+
+    fn item_row(&self, section: &str, item: &ItemEval) -> ItemRow {
         let tr = self.tr;
         let label_of = |key: &str| {
             if key.contains('.') {
@@ -155,6 +215,10 @@ impl ConsoleView<'_> {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        let mine = self
+            .viewer
+            .as_ref()
+            .is_some_and(|v| item.owner.as_deref() == Some(v.actor.as_str()));
         let owner = match (&item.owner, item.kind) {
             (Some(owner), _) => Some(tr.t1("item-owner", "owner", self.actor_line(owner))),
             (None, ItemKind::Probe) => Some(tr.t("item-run-by-console")),
@@ -183,6 +247,12 @@ impl ConsoleView<'_> {
             waiting: (item.status == Status::Waiting
                 && item.waiting_on.len() < item.depends_on.len())
             .then(|| tr.t1("gate-waiting-on", "sections", join(&item.waiting_on))),
+            mine: !item.is_ready() && mine,
+            waiting_owner: (self.viewer.is_some() && !item.is_ready() && !mine)
+                .then_some(item.owner.as_ref())
+                .flatten()
+                .map(|owner| tr.t1("item-waiting-owner", "owner", self.actor_line(owner))),
+            form: self.item_form(section, item),
         }
     }
 

@@ -1,0 +1,35 @@
+## Signing in and out
+
+account-signed-in-as = Signed in as { $who }
+account-sign-in = Sign in
+account-sign-out = Sign out
+sign-in-title = Sign in to { $tenant }
+sign-in-username = Username
+sign-in-password = Password
+sign-in-submit = Sign in
+sign-in-failed = Wrong username or password.
+sign-in-throttled = Too many attempts. Wait a minute, then try again.
+
+## Accepting and revoking checks
+
+item-yours = Yours
+item-waiting-owner = Waiting on { $owner }
+form-note = Evidence (10 to 2,000 characters)
+form-reason = Why you revoke it (10 to 2,000 characters)
+form-url = Link to the evidence (https, optional)
+form-checksum = Checksum of the evidence (optional)
+form-accept = Accept with this evidence
+form-revoke = Revoke
+evidence-note-too-short = The evidence needs at least 10 characters.
+evidence-note-too-long = The evidence may have at most 2,000 characters.
+evidence-url-invalid = The link is not a web address.
+evidence-url-not-https = The link must start with https://.
+evidence-checksum-invalid = A checksum holds 8 to 128 letters, digits, colons, underscores or hyphens.
+write-stale = This check changed while you were filling in the form. Your text is kept below: look at the new state and submit again.
+
+## Refusals
+
+error-title-forbidden = Not allowed
+error-body-forbidden = You may not do this: only the owner of a check accepts or revokes it, and the request must come from this console.
+error-title-sign-in-required = Sign in again
+error-body-sign-in-required = Your session has ended. Sign in again, then submit the form once more.

@@ -1,0 +1,35 @@
+## Inicio y cierre de sesión
+
+account-signed-in-as = Sesión iniciada como { $who }
+account-sign-in = Iniciar sesión
+account-sign-out = Cerrar sesión
+sign-in-title = Iniciar sesión en { $tenant }
+sign-in-username = Nombre de usuario
+sign-in-password = Contraseña
+sign-in-submit = Iniciar sesión
+sign-in-failed = Nombre de usuario o contraseña incorrectos.
+sign-in-throttled = Demasiados intentos. Espere un minuto y vuelva a intentarlo.
+
+## Aceptación y revocación de comprobaciones
+
+item-yours = A su cargo
+item-waiting-owner = A la espera de { $owner }
+form-note = Evidencias (de 10 a 2000 caracteres)
+form-reason = Motivo de la revocación (de 10 a 2000 caracteres)
+form-url = Enlace a las evidencias (https, opcional)
+form-checksum = Suma de control de las evidencias (opcional)
+form-accept = Aceptar con estas evidencias
+form-revoke = Revocar
+evidence-note-too-short = Las evidencias deben tener al menos 10 caracteres.
+evidence-note-too-long = Las evidencias pueden tener como máximo 2000 caracteres.
+evidence-url-invalid = El enlace no es una dirección web.
+evidence-url-not-https = El enlace debe empezar por https://.
+evidence-checksum-invalid = Una suma de control consta de 8 a 128 letras, dígitos, dos puntos, guiones bajos o guiones.
+write-stale = Esta comprobación ha cambiado mientras rellenaba el formulario. Su texto se conserva a continuación: revise el nuevo estado y envíe de nuevo el formulario.
+
+## Rechazos
+
+error-title-forbidden = Acción no permitida
+error-body-forbidden = No puede realizar esta acción: solo el responsable de una comprobación puede aceptarla o revocarla, y la solicitud debe proceder de esta consola.
+error-title-sign-in-required = Vuelva a iniciar sesión
+error-body-sign-in-required = Su sesión ha finalizado. Vuelva a iniciar sesión y envíe de nuevo el formulario.

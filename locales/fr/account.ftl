@@ -1,0 +1,35 @@
+## Connexion et déconnexion
+
+account-signed-in-as = Session ouverte en tant que { $who }
+account-sign-in = Se connecter
+account-sign-out = Se déconnecter
+sign-in-title = Connexion à { $tenant }
+sign-in-username = Nom d’utilisateur
+sign-in-password = Mot de passe
+sign-in-submit = Se connecter
+sign-in-failed = Nom d’utilisateur ou mot de passe incorrect.
+sign-in-throttled = Trop de tentatives. Patientez une minute, puis réessayez.
+
+## Acceptation et révocation des vérifications
+
+item-yours = À vous
+item-waiting-owner = En attente de { $owner }
+form-note = Preuves (10 à 2 000 caractères)
+form-reason = Motif de la révocation (10 à 2 000 caractères)
+form-url = Lien vers les preuves (https, facultatif)
+form-checksum = Somme de contrôle des preuves (facultatif)
+form-accept = Accepter avec ces preuves
+form-revoke = Révoquer
+evidence-note-too-short = Les preuves doivent comporter au moins 10 caractères.
+evidence-note-too-long = Les preuves ne peuvent pas dépasser 2 000 caractères.
+evidence-url-invalid = Le lien n’est pas une adresse web.
+evidence-url-not-https = Le lien doit commencer par https://.
+evidence-checksum-invalid = Une somme de contrôle comporte de 8 à 128 lettres, chiffres, deux-points, traits de soulignement ou traits d’union.
+write-stale = Cette vérification a changé pendant que vous remplissiez le formulaire. Votre texte est conservé ci-dessous : consultez le nouvel état, puis renvoyez le formulaire.
+
+## Refus
+
+error-title-forbidden = Action non autorisée
+error-body-forbidden = Vous ne pouvez pas effectuer cette action : seul le responsable d’une vérification peut l’accepter ou la révoquer, et la demande doit provenir de cette console.
+error-title-sign-in-required = Reconnectez-vous
+error-body-sign-in-required = Votre session a pris fin. Reconnectez-vous, puis renvoyez le formulaire.

@@ -1,0 +1,38 @@
+//! Accounts, looked up inside their tenant.
+
+use sqlx::PgPool;
+
+use super::DbError;
+
+/// What sign-in needs of an account.
+#[derive(Debug, Clone)]
+pub struct Account {
+    /// The actor it signs in as.
+    pub actor_id: String,
+    /// The argon2id PHC string.
+    pub password_hash: String,
+}
+
+/// The account with this username in the tenant with this slug.
+pub async fn find(pool: &PgPool, tenant: &str, username: &str) -> Result<Option<Account>, DbError> {
+    let mut tx = pool.begin().await?;
+    let entered: Option<String> = sqlx::query_scalar(
+        "select set_config('app.tenant_id', id::text, true) from tenants where slug = $1",
+    )
+    .bind(tenant)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if entered.is_none() {
+        return Ok(None);
+    }
+    let row: Option<(String, String)> =
+        sqlx::query_as("select actor_id, password_hash from accounts where username = $1")
+            .bind(username)
+            .fetch_optional(&mut *tx)
+            .await?;
+    tx.commit().await?;
+    Ok(row.map(|(actor_id, password_hash)| Account {
+        actor_id,
+        password_hash,
+    }))
+}

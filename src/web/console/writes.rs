@@ -1,0 +1,190 @@
+//! `POST /t/{tenant}/items/{item}/{accept|revoke}`: an owner accepts a check with evidence, or
+//! revokes it with a reason.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum_htmx::HxRequest;
+use serde::Deserialize;
+use tower_sessions::Session;
+use uuid::Uuid;
+
+use super::{ConsoleView, Draft, SectionFragment, SectionKey, section_page, viewer_of};
+use crate::db::write::{self, Author, CheckCommand, WriteError};
+use crate::readiness::evidence::{Evidence, EvidenceNote};
+use crate::web::session::{csrf_matches, same_origin};
+use crate::web::{AppError, AppState, Locale, Result, record_tenant};
+
+/// The form of an owner check.
+#[derive(Debug, Deserialize)]
+pub struct CheckForm {
+    csrf: String,
+    version: i32,
+    idempotency_key: Uuid,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    url: String,
+    #[serde(default)]
+    checksum: String,
+}
+
+/// Accept or revoke.
+pub(super) async fn item_write(
+    State(app): State<AppState>,
+    Path((tenant, item, action)): Path<(String, String, String)>,
+    Locale(lang): Locale,
+    HxRequest(htmx): HxRequest,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<CheckForm>,
+) -> Result<Response> {
+    record_tenant(&tenant);
+    let Some(viewer) = viewer_of(&session, &tenant).await else {
+        return Err(AppError::SignInRequired);
+    };
+    tracing::Span::current().record("actor", viewer.actor.as_str());
+    if !same_origin(&headers) || !csrf_matches(&session, &form.csrf).await {
+        return Err(AppError::Forbidden);
+    }
+    let section = item
+        .split_once('.')
+        .map(|(s, _)| s.to_owned())
+        .unwrap_or_default();
+    let key = SectionKey::ALL
+        .into_iter()
+        .find(|k| matches!(k, SectionKey::Items(s) if *s == section))
+        .ok_or(AppError::NotFound)?;
+    let draft = |error: &str| Draft {
+        item: item.clone(),
+        note: form.note.clone(),
+        url: form.url.clone(),
+        checksum: form.checksum.clone(),
+        error: error.to_owned(),
+    };
+    let command = match action.as_str() {
+        "accept" => {
+            Evidence::parse(&form.note, &form.url, &form.checksum).map(CheckCommand::Accept)
+        }
+        "revoke" => EvidenceNote::parse(&form.note).map(CheckCommand::Revoke),
+        _ => return Err(AppError::NotFound),
+    };
+    let command = match command {
+        Ok(command) => command,
+        Err(error) => {
+            let id = format!("evidence-{}", error.as_str());
+            return refused(
+                &app,
+                &tenant,
+                lang,
+                htmx,
+                key,
+                viewer,
+                draft(&id),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let request_id = headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_owned();
+    let author = Author {
+        tenant: &tenant,
+        actor: &viewer.actor,
+        request_id: &request_id,
+    };
+    let before = app.tenant(&tenant).await?;
+    let outcome = write::owner_check(
+        &app.pool,
+        &author,
+        &item,
+        form.version,
+        form.idempotency_key,
+        &command,
+    )
+    .await;
+    // Our own write: drop the cached state now rather than when the notification arrives.
+    app.cache.invalidate();
+    match outcome {
+        Ok(_) => {}
+        Err(WriteError::Forbidden) => return Err(AppError::Forbidden),
+        Err(WriteError::NotFound) => return Err(AppError::NotFound),
+        Err(WriteError::Stale | WriteError::AlreadyAccepted | WriteError::NotAccepted) => {
+            return refused(
+                &app,
+                &tenant,
+                lang,
+                htmx,
+                key,
+                viewer,
+                draft("write-stale"),
+                StatusCode::CONFLICT,
+            )
+            .await;
+        }
+        Err(WriteError::Db(error)) => return Err(error.into()),
+    }
+    tracing::info!(item = %item, action = %action, "owner check written");
+    if !htmx {
+        let anchor = format!("item-{}", item.replace('.', "-"));
+        return Ok(
+            Redirect::to(&format!("/t/{tenant}?lang={}#{anchor}", lang.code())).into_response(),
+        );
+    }
+    // The changed section, and out of band every other section whose figures moved.
+    let after = app.tenant(&tenant).await?;
+    let mut html = String::new();
+    for k in SectionKey::ALL {
+        let changed = match k {
+            SectionKey::Items(s) => before.evaluation.section(s) != after.evaluation.section(s),
+            SectionKey::Providers | SectionKey::Rbac | SectionKey::Environments => false,
+            _ => true,
+        };
+        if k == key || changed {
+            html.push_str(
+                &SectionFragment {
+                    v: ConsoleView::new(lang.tr(), &tenant, &after, Some(viewer.clone())),
+                    key: k,
+                    oob: k != key,
+                }
+                .render()?,
+            );
+        }
+    }
+    Ok(Html(html).into_response())
+}
+
+/// The section again, with the typed evidence kept and the reason it was refused.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "everything a refusal page is drawn from"
+)]
+async fn refused(
+    app: &AppState,
+    tenant: &str,
+    lang: crate::i18n::Lang,
+    htmx: bool,
+    key: SectionKey,
+    mut viewer: super::Viewer,
+    draft: Draft,
+    status: StatusCode,
+) -> Result<Response> {
+    let view = app.tenant(tenant).await?;
+    viewer.draft = Some(draft);
+    let html = if htmx {
+        SectionFragment {
+            v: ConsoleView::new(lang.tr(), tenant, &view, Some(viewer)),
+            key,
+            oob: false,
+        }
+        .render()?
+    } else {
+        section_page(&view, lang, tenant, key, Some(viewer))?
+    };
+    Ok((status, Html(html)).into_response())
+}

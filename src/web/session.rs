@@ -1,0 +1,183 @@
+//! Who is signed in, the CSRF token, the same-origin check and sign-in throttling.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::http::{HeaderMap, header};
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+
+/// How long a sign-in lasts at most, whatever the activity.
+pub const ABSOLUTE_LIFETIME: Duration = Duration::from_secs(12 * 60 * 60);
+/// Idle time after which a session ends.
+pub const IDLE_TIMEOUT_MINUTES: i64 = 30;
+
+const AUTH: &str = "auth";
+const CSRF: &str = "csrf";
+
+/// The signed-in actor, as kept in the session.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SignedIn {
+    /// The tenant signed in to.
+    pub tenant: String,
+    /// The actor.
+    pub actor: String,
+    /// When, in seconds since the Unix epoch.
+    pub since: i64,
+}
+
+/// A random token (128 bits, hex).
+pub fn random_token() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+/// The actor signed in to `tenant` in this session, if any (and not past the absolute
+/// lifetime, in which case the session ends here).
+pub async fn viewer(session: &Session, tenant: &str) -> Option<SignedIn> {
+    let signed: SignedIn = session.get(AUTH).await.ok().flatten()?;
+    let age = time::OffsetDateTime::now_utc().unix_timestamp() - signed.since;
+    if age > i64::try_from(ABSOLUTE_LIFETIME.as_secs()).unwrap_or(i64::MAX) {
+        let _ = session.flush().await;
+        return None;
+    }
+    (signed.tenant == tenant).then_some(signed)
+}
+
+/// The session's CSRF token, created on first use.
+pub async fn csrf_token(session: &Session) -> String {
+    if let Ok(Some(token)) = session.get::<String>(CSRF).await {
+        return token;
+    }
+    let token = random_token();
+    let _ = session.insert(CSRF, &token).await;
+    token
+}
+
+/// Whether a submitted token is the session's.
+pub async fn csrf_matches(session: &Session, submitted: &str) -> bool {
+    match session.get::<String>(CSRF).await {
+        Ok(Some(token)) => {
+            // Compare digests, so the time taken says nothing about the token.
+            use sha2::{Digest, Sha256};
+            Sha256::digest(token.as_bytes()) == Sha256::digest(submitted.as_bytes())
+        }
+        _ => false,
+    }
+}
+
+/// Signs `actor` in: a new session id (the old one dies), a new CSRF token.
+pub async fn sign_in(
+    session: &Session,
+    tenant: &str,
+    actor: &str,
+) -> Result<(), tower_sessions::session::Error> {
+    session.cycle_id().await?;
+    session
+        .insert(
+            AUTH,
+            SignedIn {
+                tenant: tenant.to_owned(),
+                actor: actor.to_owned(),
+                since: time::OffsetDateTime::now_utc().unix_timestamp(),
+            },
+        )
+        .await?;
+    session.insert(CSRF, random_token()).await
+}
+
+/// Signs out: the session is destroyed.
+pub async fn sign_out(session: &Session) {
+    let _ = session.flush().await;
+}
+
+/// A write must come from our own pages: `Sec-Fetch-Site` (when the browser sends it) must be
+/// `same-origin`, and `Origin` (when sent) must name the host the request was sent to.
+pub fn same_origin(headers: &HeaderMap) -> bool {
+    let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    if let Some(site) = fetch_site
+        && site != "same-origin"
+        && site != "none"
+    {
+        return false;
+    }
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return true;
+    };
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    origin
+        .split_once("://")
+        .is_some_and(|(_, authority)| !host.is_empty() && authority == host)
+}
+
+/// Counts sign-in attempts per key in a fixed window; refuses past the limit. Applied before
+/// any password is hashed, per account and per client address.
+#[derive(Debug)]
+pub struct Throttle {
+    limit: u32,
+    window: Duration,
+    seen: Mutex<HashMap<String, (Instant, u32)>>,
+}
+
+impl Throttle {
+    /// At most `limit` attempts per `window` for one key.
+    pub fn new(limit: u32, window: Duration) -> Self {
+        Self {
+            limit,
+            window,
+            seen: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Records an attempt; `false` when the key is over its limit.
+    pub fn allow(&self, key: &str) -> bool {
+        let Ok(mut seen) = self.seen.lock() else {
+            return false;
+        };
+        let now = Instant::now();
+        if seen.len() > 10_000 {
+            seen.retain(|_, (start, _)| now.duration_since(*start) < self.window);
+        }
+        let entry = seen.entry(key.to_owned()).or_insert((now, 0));
+        if now.duration_since(entry.0) >= self.window {
+            *entry = (now, 0);
+        }
+        entry.1 += 1;
+        entry.1 <= self.limit
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_throttle_refuses_past_its_limit_per_key() {
+        let throttle = Throttle::new(3, Duration::from_secs(60));
+        assert!((0..3).all(|_| throttle.allow("anna")));
+        assert!(!throttle.allow("anna"));
+        assert!(throttle.allow("marek"));
+    }
+
+    #[test]
+    fn only_same_origin_requests_may_write() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, "console.example:8080".parse().unwrap());
+        assert!(same_origin(&headers));
+        headers.insert(
+            header::ORIGIN,
+            "http://console.example:8080".parse().unwrap(),
+        );
+        assert!(same_origin(&headers));
+        headers.insert("sec-fetch-site", "same-origin".parse().unwrap());
+        assert!(same_origin(&headers));
+        headers.insert("sec-fetch-site", "cross-site".parse().unwrap());
+        assert!(!same_origin(&headers));
+        headers.insert("sec-fetch-site", "same-origin".parse().unwrap());
+        headers.insert(header::ORIGIN, "https://evil.example".parse().unwrap());
+        assert!(!same_origin(&headers));
+    }
+}

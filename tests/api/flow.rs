@@ -1,0 +1,410 @@
+//! Signing in, and accepting a check with evidence over HTTP: sessions, roles, CSRF, stale
+//! forms, validation, htmx and no-JS answers.
+
+use readiness_console::db::audit::{self, Verification};
+use readiness_console::i18n::Lang;
+
+use crate::support::{Client, TestApp, eventually};
+
+const CONSOLE: &str = "/t/bfg-control";
+const ROLE_HEADERS: &str = "/t/bfg-control/items/passage.role_headers/accept?lang=en";
+
+/// Signs in through the form; the client keeps the session.
+async fn signed_in(app: &TestApp, username: &str, password: &str) -> Client {
+    let mut client = Client::new(&app.router);
+    let form = client.get(&format!("{CONSOLE}/sign-in?lang=en")).await;
+    let csrf = form.input_after("<form", "csrf");
+    let done = client
+        .post(
+            &format!("{CONSOLE}/sign-in?lang=en"),
+            &[
+                ("username", username),
+                ("password", password),
+                ("csrf", &csrf),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{username} signs in: {}", done.body);
+    client
+}
+
+/// The accept form of passage.role_headers as the page draws it for this client.
+async fn role_headers_form(client: &mut Client) -> (String, String, String) {
+    let page = client.get(&format!("{CONSOLE}?lang=en")).await;
+    let form = "id=\"form-passage-role_headers\"";
+    assert!(page.body.contains(form), "Marek sees his form");
+    (
+        page.input_after(form, "csrf"),
+        page.input_after(form, "version"),
+        page.input_after(form, "idempotency_key"),
+    )
+}
+
+#[tokio::test]
+async fn signing_in_rotates_the_session_and_signing_out_ends_it() {
+    let app = TestApp::spawn().await;
+    let mut client = Client::new(&app.router);
+    let form = client.get(&format!("{CONSOLE}/sign-in?lang=en")).await;
+    let before = client
+        .cookie("session")
+        .expect("a session holds the sign-in form's token");
+    let csrf = form.input_after("<form", "csrf");
+    client
+        .post(
+            &format!("{CONSOLE}/sign-in?lang=en"),
+            &[
+                ("username", "marek"),
+                ("password", "marek-dispatch"),
+                ("csrf", &csrf),
+            ],
+            &[],
+        )
+        .await;
+    let after = client.cookie("session").expect("signed in");
+    assert_ne!(before, after, "the session id changes at sign-in");
+    let page = client.get(&format!("{CONSOLE}?lang=en")).await;
+    assert!(page.body.contains(&Lang::En.tr().t1(
+        "account-signed-in-as",
+        "who",
+        "Marek Zielinski · Dispatcher"
+    )));
+
+    // The pre-sign-in id is dead.
+    let mut old = Client::new(&app.router);
+    old.set_cookie("session", &before);
+    assert!(
+        !old.get(&format!("{CONSOLE}?lang=en"))
+            .await
+            .body
+            .contains("Marek Zielinski · Dispatcher")
+    );
+
+    let csrf = page.input_after("account-form", "csrf");
+    let out = client
+        .post(
+            &format!("{CONSOLE}/sign-out?lang=en"),
+            &[("csrf", &csrf)],
+            &[],
+        )
+        .await;
+    assert_eq!(out.status, 303);
+    let mut replay = Client::new(&app.router);
+    replay.set_cookie("session", &after);
+    let page = replay.get(&format!("{CONSOLE}?lang=en")).await;
+    assert!(
+        page.body.contains(&Lang::En.tr().t("account-sign-in")),
+        "signed out for good"
+    );
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_user_get_the_same_answer() {
+    let app = TestApp::spawn().await;
+    let mut answers = Vec::new();
+    for (username, password) in [
+        ("marek", "not-his-password"),
+        ("nobody", "whatever-password"),
+    ] {
+        let mut client = Client::new(&app.router);
+        let form = client.get(&format!("{CONSOLE}/sign-in?lang=es")).await;
+        let csrf = form.input_after("<form", "csrf");
+        let page = client
+            .post(
+                &format!("{CONSOLE}/sign-in?lang=es"),
+                &[
+                    ("username", username),
+                    ("password", password),
+                    ("csrf", &csrf),
+                ],
+                &[],
+            )
+            .await;
+        assert_eq!(page.status, 401);
+        assert!(page.body.contains(&Lang::Es.tr().t("sign-in-failed")));
+        answers.push(page.body.replace(&csrf, "").replace(username, ""));
+    }
+    assert_eq!(answers[0], answers[1]);
+}
+
+#[tokio::test]
+async fn marek_accepts_role_headers_and_the_figures_move_in_place() {
+    let app = TestApp::spawn().await;
+    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let (csrf, version, key) = role_headers_form(&mut marek).await;
+    let answer = marek
+        .post(
+            ROLE_HEADERS,
+            &[
+                ("csrf", &csrf),
+                ("version", &version),
+                ("idempotency_key", &key),
+                ("note", "Role headers verified against the staging gateway"),
+                ("url", "https://evidence.example/runs/42"),
+                ("checksum", ""),
+            ],
+            &[("hx-request", "true")],
+        )
+        .await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    // The passage section itself, and out of band the header figures, the copilot, the
+    // checklist, the decision and the decision board it moved.
+    assert!(answer.body.contains(
+        "<section id=\"passage\" class=\"panel panel-passage\" aria-labelledby=\"passage-title\">"
+    ));
+    for oob in [
+        "kpis",
+        "copilot",
+        "checklist",
+        "decision",
+        "decision_board",
+        "release",
+    ] {
+        assert!(
+            answer.body.contains(&format!("<section id=\"{oob}\" ")),
+            "{oob}"
+        );
+    }
+    assert!(answer.body.contains("data-hx-swap-oob=\"true\""));
+    assert!(!answer.body.contains("<section id=\"providers\""));
+    assert!(answer.texts("tile-value").contains(&"1/6".to_owned()));
+
+    // Replaying the same form changes nothing more.
+    let replay = marek
+        .post(
+            ROLE_HEADERS,
+            &[
+                ("csrf", &csrf),
+                ("version", &version),
+                ("idempotency_key", &key),
+                ("note", "Role headers verified against the staging gateway"),
+            ],
+            &[("hx-request", "true")],
+        )
+        .await;
+    assert_eq!(replay.status, 200);
+    assert!(matches!(
+        audit::verify(&app.db.app, "bfg-control").await.unwrap(),
+        Some(Verification::Intact { events: 1, .. })
+    ));
+    let page = marek.get(&format!("{CONSOLE}?lang=en")).await;
+    assert_eq!(page.texts("tile-value")[4], "1/6");
+}
+
+#[tokio::test]
+async fn without_javascript_the_form_redirects_back_to_the_item() {
+    let app = TestApp::spawn().await;
+    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let (csrf, version, key) = role_headers_form(&mut marek).await;
+    let answer = marek
+        .post(
+            ROLE_HEADERS,
+            &[
+                ("csrf", &csrf),
+                ("version", &version),
+                ("idempotency_key", &key),
+                ("note", "Checked by hand in staging"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(answer.status, 303);
+    assert_eq!(
+        answer.header("location"),
+        "/t/bfg-control?lang=en#item-passage-role_headers"
+    );
+    eventually(|| async {
+        Client::new(&app.router)
+            .get(CONSOLE)
+            .await
+            .texts("tile-value")[4]
+            == "1/6"
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn olena_cannot_accept_mareks_check_and_the_reviewer_changes_nothing() {
+    let app = TestApp::spawn().await;
+    for (username, password) in [
+        ("olena", "olena-ledger"),
+        ("reviewer", "reviewer-audit"),
+        ("petro", "petro-driver"),
+    ] {
+        let mut client = signed_in(&app, username, password).await;
+        let page = client.get(&format!("{CONSOLE}?lang=es")).await;
+        assert!(
+            !page.body.contains("id=\"form-passage-role_headers\""),
+            "{username} sees no form for it"
+        );
+        let csrf = page.input_after("account-form", "csrf");
+        let refused = client
+            .post(
+                "/t/bfg-control/items/passage.role_headers/accept?lang=es",
+                &[
+                    ("csrf", &csrf),
+                    ("version", "0"),
+                    ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
+                    ("note", "I would like to accept this"),
+                ],
+                &[],
+            )
+            .await;
+        assert_eq!(refused.status, 403, "{username}");
+        assert!(
+            refused
+                .body
+                .contains(&Lang::Es.tr().t("error-title-forbidden"))
+        );
+    }
+    // Olena's own checks carry her forms, and Marek's show whom they wait on.
+    let mut olena = signed_in(&app, "olena", "olena-ledger").await;
+    let page = olena.get(&format!("{CONSOLE}?lang=en")).await;
+    assert!(page.body.contains("id=\"form-passage-db_schema\""));
+    assert!(page.body.contains(&Lang::En.tr().t1(
+        "item-waiting-owner",
+        "owner",
+        "Marek Zielinski · Dispatch desk"
+    )));
+    assert_eq!(
+        audit::verify(&app.db.app, "bfg-control").await.unwrap(),
+        Some(Verification::Intact {
+            events: 0,
+            head_hash: String::new()
+        })
+    );
+}
+
+#[tokio::test]
+async fn bad_evidence_is_refused_in_the_users_language_and_the_text_is_kept() {
+    let app = TestApp::spawn().await;
+    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let (csrf, version, key) = role_headers_form(&mut marek).await;
+    for (note, url, message) in [
+        ("too short", "", "evidence-note-too-short"),
+        (
+            "Verified in the staging gateway",
+            "http://insecure.example/x",
+            "evidence-url-not-https",
+        ),
+    ] {
+        let answer = marek
+            .post(
+                "/t/bfg-control/items/passage.role_headers/accept?lang=fr",
+                &[
+                    ("csrf", &csrf),
+                    ("version", &version),
+                    ("idempotency_key", &key),
+                    ("note", note),
+                    ("url", url),
+                ],
+                &[("hx-request", "true")],
+            )
+            .await;
+        assert_eq!(answer.status, 422);
+        assert!(answer.body.contains(&Lang::Fr.tr().t(message)), "{message}");
+        assert!(answer.body.contains(note), "the typed note is kept");
+    }
+    let page = marek.get(CONSOLE).await;
+    assert_eq!(page.texts("tile-value")[4], "0/6", "nothing was saved");
+}
+
+#[tokio::test]
+async fn a_stale_form_answers_409_with_the_fresh_section_and_the_evidence_kept() {
+    let app = TestApp::spawn().await;
+    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let (csrf, version, _) = role_headers_form(&mut marek).await;
+    // Accepted meanwhile, from another tab.
+    let first = marek
+        .post(
+            ROLE_HEADERS,
+            &[
+                ("csrf", &csrf),
+                ("version", &version),
+                ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
+                ("note", "Accepted from the first tab"),
+            ],
+            &[("hx-request", "true")],
+        )
+        .await;
+    assert_eq!(first.status, 200);
+    let stale = marek
+        .post(
+            ROLE_HEADERS,
+            &[
+                ("csrf", &csrf),
+                ("version", &version),
+                ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
+                ("note", "Typed in the second tab"),
+            ],
+            &[("hx-request", "true")],
+        )
+        .await;
+    assert_eq!(stale.status, 409);
+    assert!(stale.body.contains(&Lang::En.tr().t("write-stale")));
+    assert!(stale.body.contains("Typed in the second tab"));
+    assert!(
+        stale.body.contains("/items/passage.role_headers/revoke"),
+        "the fresh section offers revoking"
+    );
+}
+
+#[tokio::test]
+async fn a_write_without_the_token_or_from_another_origin_is_refused() {
+    let app = TestApp::spawn().await;
+    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let (csrf, version, key) = role_headers_form(&mut marek).await;
+    let fields = |token: &str| {
+        vec![
+            ("csrf".to_owned(), token.to_owned()),
+            ("version".to_owned(), version.clone()),
+            ("idempotency_key".to_owned(), key.clone()),
+            (
+                "note".to_owned(),
+                "Role headers verified in staging".to_owned(),
+            ),
+        ]
+    };
+    for (token, headers) in [
+        ("", vec![]),
+        ("forged-token", vec![]),
+        (csrf.as_str(), vec![("origin", "https://evil.example")]),
+        (csrf.as_str(), vec![("sec-fetch-site", "cross-site")]),
+    ] {
+        let owned = fields(token);
+        let form: Vec<(&str, &str)> = owned
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let refused = marek.post(ROLE_HEADERS, &form, &headers).await;
+        assert_eq!(refused.status, 403, "token {token:?}, headers {headers:?}");
+    }
+    let page = marek.get(CONSOLE).await;
+    assert_eq!(page.texts("tile-value")[4], "0/6");
+    // No state change on any GET: the write URL does not answer GET.
+    assert_eq!(marek.get(ROLE_HEADERS).await.status, 405);
+}
+
+#[tokio::test]
+async fn a_form_sent_after_the_session_ended_asks_to_sign_in_again() {
+    let app = TestApp::spawn().await;
+    let mut stranger = Client::new(&app.router);
+    let answer = stranger
+        .post(
+            ROLE_HEADERS,
+            &[
+                ("csrf", "x"),
+                ("version", "0"),
+                ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
+                ("note", "Role headers verified"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(answer.status, 401);
+    assert!(
+        answer
+            .body
+            .contains(&Lang::En.tr().t("error-title-sign-in-required"))
+    );
+}

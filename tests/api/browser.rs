@@ -40,6 +40,10 @@ fn start_driver() -> Driver {
 }
 
 async fn browser(driver: &Driver) -> Client {
+    browser_with(driver, true).await
+}
+
+async fn browser_with(driver: &Driver, javascript: bool) -> Client {
     let profile = tempfile::tempdir().expect("profile dir");
     let mut caps = Capabilities::new();
     caps.insert(
@@ -55,6 +59,9 @@ async fn browser(driver: &Driver) -> Client {
             ],
         }),
     );
+    if !javascript && let Some(options) = caps.get_mut("goog:chromeOptions") {
+        options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+    }
     caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
     let url = format!("http://127.0.0.1:{}", driver.port);
     for _ in 0..50 {
@@ -206,5 +213,183 @@ async fn the_console_in_chromium_switches_language_and_refreshes_sections_in_pla
     .await;
     let problems = severe_log_entries(&client).await;
     assert!(problems.is_empty(), "browser console: {problems:?}");
+    client.close().await.expect("close");
+}
+
+/// Serves the app on a real socket; its base URL.
+async fn serve(app: &TestApp) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let router = app.router.clone();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    base
+}
+
+async fn sign_in(client: &Client, base: &str, username: &str, password: &str) {
+    client
+        .goto(&format!("{base}/t/bfg-control/sign-in?lang=en"))
+        .await
+        .expect("open");
+    client
+        .find(Locator::Id("username"))
+        .await
+        .expect("username")
+        .send_keys(username)
+        .await
+        .expect("type");
+    client
+        .find(Locator::Id("password"))
+        .await
+        .expect("password")
+        .send_keys(password)
+        .await
+        .expect("type");
+    client
+        .find(Locator::Css(".sign-in button[type=submit]"))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("click");
+    eventually(|| async {
+        client
+            .current_url()
+            .await
+            .is_ok_and(|u| !u.path().ends_with("sign-in"))
+    })
+    .await;
+}
+
+/// Saves a screenshot when SCREENSHOT_DIR is set (for looking at the pages, not asserting).
+async fn keep_screenshot(client: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("SCREENSHOT_DIR") {
+        let png = client.screenshot().await.expect("screenshot");
+        std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), png).expect("write");
+    }
+}
+
+#[tokio::test]
+async fn marek_accepts_in_place_and_olena_is_refused_with_a_message() {
+    let app = TestApp::spawn().await;
+    let base = serve(&app).await;
+    let driver = start_driver();
+    let client = browser(&driver).await;
+
+    sign_in(&client, &base, "marek", "marek-dispatch").await;
+    eventually(|| async { eval(&client, "return typeof window.htmx").await == "object" }).await;
+    assert_eq!(
+        text(&client, "#kpis .tile:nth-child(5) .tile-value").await,
+        "0/6"
+    );
+    eval(&client, "window.notReloaded = true; document.getElementById('form-passage-role_headers').scrollIntoView(); return null").await;
+    client
+        .find(Locator::Id("form-passage-role_headers-note"))
+        .await
+        .expect("note")
+        .send_keys("Role headers verified against the staging gateway")
+        .await
+        .expect("type");
+    keep_screenshot(&client, "marek-form").await;
+    client
+        .find(Locator::Css(
+            "#form-passage-role_headers button[type=submit]",
+        ))
+        .await
+        .expect("accept")
+        .click()
+        .await
+        .expect("click");
+    eventually(|| async { text(&client, "#kpis .tile:nth-child(5) .tile-value").await == "1/6" })
+        .await;
+    assert_eq!(
+        eval(&client, "return window.notReloaded === true").await,
+        true,
+        "no reload"
+    );
+    keep_screenshot(&client, "marek-accepted").await;
+    // The check now offers revoking, and reads as accepted by Marek.
+    assert!(
+        client
+            .find(Locator::Css("form[action*='passage.role_headers/revoke']"))
+            .await
+            .is_ok()
+    );
+
+    // Olena, signed in the same browser, tries Marek's check through her own form.
+    client
+        .find(Locator::Css(".account-form button"))
+        .await
+        .expect("sign out")
+        .click()
+        .await
+        .expect("click");
+    eventually(|| async { client.find(Locator::Css(".account-link")).await.is_ok() }).await;
+    sign_in(&client, &base, "olena", "olena-ledger").await;
+    eventually(|| async { eval(&client, "return typeof window.htmx").await == "object" }).await;
+    eval(
+        &client,
+        "const f = document.getElementById('form-passage-db_schema');
+         const url = f.getAttribute('action').replace('passage.db_schema', 'passage.scenario_store_rehearsal');
+         f.setAttribute('action', url); f.setAttribute('data-hx-post', url); htmx.process(f);
+         f.querySelector('textarea').value = 'Trying to accept a check that is not mine';
+         f.querySelector('button[type=submit]').click(); return null",
+    )
+    .await;
+    eventually(|| async { !text(&client, "#notice").await.is_empty() }).await;
+    let notice = text(&client, "#notice").await;
+    assert!(
+        notice.contains(
+            &readiness_console::i18n::Lang::En
+                .tr()
+                .t("error-title-forbidden")
+        ),
+        "{notice}"
+    );
+    assert_eq!(
+        text(&client, "#kpis .tile:nth-child(5) .tile-value").await,
+        "1/6"
+    );
+    keep_screenshot(&client, "olena-refused").await;
+    client.close().await.expect("close");
+}
+
+#[tokio::test]
+async fn the_same_flow_works_with_javascript_disabled() {
+    let app = TestApp::spawn().await;
+    let base = serve(&app).await;
+    let driver = start_driver();
+    let client = browser_with(&driver, false).await;
+    sign_in(&client, &base, "marek", "marek-dispatch").await;
+    assert_eq!(
+        text(&client, "#kpis .tile:nth-child(5) .tile-value").await,
+        "0/6"
+    );
+    client
+        .find(Locator::Id("form-passage-scenario_store_rehearsal-note"))
+        .await
+        .expect("note")
+        .send_keys("The file-local payload replays cleanly")
+        .await
+        .expect("type");
+    client
+        .find(Locator::Css(
+            "#form-passage-scenario_store_rehearsal button[type=submit]",
+        ))
+        .await
+        .expect("accept")
+        .click()
+        .await
+        .expect("click");
+    eventually(|| async {
+        client
+            .current_url()
+            .await
+            .is_ok_and(|u| u.fragment() == Some("item-passage-scenario_store_rehearsal"))
+    })
+    .await;
+    eventually(|| async { text(&client, "#kpis .tile:nth-child(5) .tile-value").await == "1/6" })
+        .await;
     client.close().await.expect("close");
 }

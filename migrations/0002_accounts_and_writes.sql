@@ -74,6 +74,7 @@ grant update (revoked_at, revoked_by, revoke_reason) on acceptances to readiness
 grant insert on audit_events to readiness_app;
 grant select, update on audit_heads to readiness_app;
 grant select, insert on idempotency_keys to readiness_app;
+grant insert on signoffs to readiness_app;
 
 -- The loader now also returns each item's version, which forms carry.
 create or replace function console_state(p_slug text) returns json
@@ -130,9 +131,9 @@ begin
                 'batch_rows', batch_rows)
             from scenario_snapshots order by version desc limit 1),
         'signoff', (
-            select json_build_object('actor_id', actor_id, 'at', signed_at)
-            from (select * from signoffs order by signed_at desc, id desc limit 1) latest
-            where decision = 'GO'),
+            select json_build_object('actor_id', actor_id, 'at', signed_at,
+                                     'decision', decision, 'reason', reason)
+            from signoffs order by signed_at desc, id desc limit 1),
         'last_write', (select at from audit_events order by seq desc limit 1),
         'audit_head', (
             select json_build_object('seq', seq, 'hash', hash)

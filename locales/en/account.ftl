@@ -33,3 +33,22 @@ error-title-forbidden = Not allowed
 error-body-forbidden = You may not do this: only the owner of a check accepts or revokes it, and the request must come from this console.
 error-title-sign-in-required = Sign in again
 error-body-sign-in-required = Your session has ended. Sign in again, then submit the form once more.
+
+## Decisions
+
+form-value = Decided value
+form-decide = Record this decision
+evidence-value-invalid = A decided value holds 1 to 200 characters on one line.
+
+## Signing off production
+
+signoff-heading = Sign-off
+signoff-password = Your password, again
+signoff-go = Sign production GO
+signoff-no-go = Record NO-GO
+signoff-reason = Why production may not go ahead (10 to 2,000 characters)
+signoff-go-unavailable = Production can be signed GO once every gate is green; the decision stands at { $decision }.
+signoff-not-ready = Production cannot be signed GO: the decision stands at { $decision }.
+signoff-wrong-password = The password is not right; nothing was signed.
+signoff-last-go = Signed GO by { $owner }, { $date }.
+signoff-last-no-go = NO-GO recorded by { $owner }, { $date }: { $reason }

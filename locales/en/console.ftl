@@ -293,7 +293,6 @@ print-audit-head = audit chain head #{ $seq } { $hash }
 print-audit-empty = the audit chain has no event yet
 print-hint = Use your browser's print command: this summary fits one A4 page.
 print-signoff = Sign-off:
-print-signed = signed by { $owner }, { $date }
 print-not-signed = not signed
 print-blockers = Blockers and their owners
 print-item = Item

@@ -33,3 +33,22 @@ error-title-forbidden = Acción no permitida
 error-body-forbidden = No puede realizar esta acción: solo el responsable de una comprobación puede aceptarla o revocarla, y la solicitud debe proceder de esta consola.
 error-title-sign-in-required = Vuelva a iniciar sesión
 error-body-sign-in-required = Su sesión ha finalizado. Vuelva a iniciar sesión y envíe de nuevo el formulario.
+
+## Decisiones
+
+form-value = Valor decidido
+form-decide = Registrar esta decisión
+evidence-value-invalid = Un valor decidido tiene entre 1 y 200 caracteres en una sola línea.
+
+## Firma de la puesta en producción
+
+signoff-heading = Firma
+signoff-password = Su contraseña, de nuevo
+signoff-go = Firmar GO de producción
+signoff-no-go = Registrar NO-GO
+signoff-reason = Por qué la producción no puede seguir adelante (de 10 a 2000 caracteres)
+signoff-go-unavailable = Se podrá firmar GO de producción cuando todos los puntos de control estén en verde; la decisión está en { $decision }.
+signoff-not-ready = No se puede firmar GO de producción: la decisión está en { $decision }.
+signoff-wrong-password = La contraseña no es correcta; no se ha firmado nada.
+signoff-last-go = GO firmado por { $owner }, { $date }.
+signoff-last-no-go = NO-GO registrado por { $owner }, { $date }: { $reason }

@@ -296,7 +296,6 @@ print-audit-head = cabeza de la cadena de auditoría n.º { $seq } { $hash }
 print-audit-empty = la cadena de auditoría aún no tiene ningún evento
 print-hint = Use la función de impresión del navegador: este resumen cabe en una página A4.
 print-signoff = Firma:
-print-signed = firmado por { $owner }, { $date }
 print-not-signed = sin firmar
 print-blockers = Bloqueos y sus responsables
 print-item = Elemento

@@ -33,3 +33,22 @@ error-title-forbidden = Action non autorisée
 error-body-forbidden = Vous ne pouvez pas effectuer cette action : seul le responsable d’une vérification peut l’accepter ou la révoquer, et la demande doit provenir de cette console.
 error-title-sign-in-required = Reconnectez-vous
 error-body-sign-in-required = Votre session a pris fin. Reconnectez-vous, puis renvoyez le formulaire.
+
+## Décisions
+
+form-value = Valeur décidée
+form-decide = Enregistrer cette décision
+evidence-value-invalid = Une valeur décidée compte de 1 à 200 caractères sur une seule ligne.
+
+## Signature de la mise en production
+
+signoff-heading = Signature
+signoff-password = Votre mot de passe, à nouveau
+signoff-go = Signer le GO de production
+signoff-no-go = Enregistrer un NO-GO
+signoff-reason = Pourquoi la production ne peut pas avancer (de 10 à 2 000 caractères)
+signoff-go-unavailable = Le GO de production pourra être signé quand tous les points de contrôle seront au vert ; la décision en est à { $decision }.
+signoff-not-ready = Le GO de production ne peut pas être signé : la décision en est à { $decision }.
+signoff-wrong-password = Le mot de passe n’est pas le bon ; rien n’a été signé.
+signoff-last-go = GO signé par { $owner }, { $date }.
+signoff-last-no-go = NO-GO enregistré par { $owner }, { $date } : { $reason }

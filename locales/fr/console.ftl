@@ -293,7 +293,6 @@ print-audit-head = tête de la chaîne d’audit nº { $seq } { $hash }
 print-audit-empty = la chaîne d’audit ne contient encore aucun événement
 print-hint = Utilisez la commande d’impression du navigateur : cette synthèse tient sur une page A4.
 print-signoff = Signature :
-print-signed = signé par { $owner }, { $date }
 print-not-signed = non signé
 print-blockers = Points bloquants et leurs responsables
 print-item = Élément

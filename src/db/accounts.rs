@@ -36,3 +36,27 @@ pub async fn find(pool: &PgPool, tenant: &str, username: &str) -> Result<Option<
         password_hash,
     }))
 }
+
+/// The password hash of the account of `actor` in the tenant with this slug.
+pub async fn password_of(
+    pool: &PgPool,
+    tenant: &str,
+    actor: &str,
+) -> Result<Option<String>, DbError> {
+    let mut tx = pool.begin().await?;
+    let entered: Option<String> = sqlx::query_scalar(
+        "select set_config('app.tenant_id', id::text, true) from tenants where slug = $1",
+    )
+    .bind(tenant)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if entered.is_none() {
+        return Ok(None);
+    }
+    let hash = sqlx::query_scalar("select password_hash from accounts where actor_id = $1")
+        .bind(actor)
+        .fetch_optional(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(hash)
+}

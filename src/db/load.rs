@@ -133,6 +133,8 @@ struct SignoffRow {
     actor_id: String,
     #[serde(with = "time::serde::rfc3339")]
     at: OffsetDateTime,
+    decision: String,
+    reason: Option<String>,
 }
 
 /// Loads the tenant with this slug; `None` when there is none.
@@ -140,6 +142,18 @@ pub async fn load_console(pool: &PgPool, slug: &str) -> Result<Option<TenantCons
     let doc: Option<sqlx::types::Json<Doc>> = sqlx::query_scalar("select console_state($1)")
         .bind(slug)
         .fetch_one(pool)
+        .await?;
+    Ok(doc.map(|sqlx::types::Json(doc)| from_doc(doc)))
+}
+
+/// The same, inside a transaction (which sees its own uncommitted writes and locks).
+pub async fn load_in(
+    tx: &mut sqlx::PgConnection,
+    slug: &str,
+) -> Result<Option<TenantConsole>, DbError> {
+    let doc: Option<sqlx::types::Json<Doc>> = sqlx::query_scalar("select console_state($1)")
+        .bind(slug)
+        .fetch_one(&mut *tx)
         .await?;
     Ok(doc.map(|sqlx::types::Json(doc)| from_doc(doc)))
 }
@@ -268,6 +282,8 @@ fn from_doc(doc: Doc) -> TenantConsole {
             signoff: doc.signoff.map(|s| Signoff {
                 actor: s.actor_id,
                 at: s.at,
+                go: s.decision == "GO",
+                reason: s.reason,
             }),
             last_write: doc.last_write,
             audit_head: doc.audit_head.map(|h| AuditHead {

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::DbError;
 use super::audit::{self, NewEvent};
 use crate::readiness::ItemKind;
-use crate::readiness::evidence::{Evidence, EvidenceNote};
+use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use crate::readiness::state::Role;
 
 /// Who writes, from where.
@@ -22,12 +22,14 @@ pub struct Author<'a> {
     pub request_id: &'a str,
 }
 
-/// What to do to an owner check.
+/// What to do to an owner check or a decision.
 #[derive(Debug, Clone)]
 pub enum CheckCommand {
-    /// Accept it with evidence.
+    /// Accept an owner check with evidence.
     Accept(Evidence),
-    /// Revoke the standing acceptance, saying why.
+    /// Record and accept a decision's value, with evidence.
+    Decide(DecisionValue, Evidence),
+    /// Revoke the standing acceptance or decision, saying why.
     Revoke(EvidenceNote),
 }
 
@@ -126,15 +128,20 @@ pub async fn owner_check(
             .fetch_optional(&mut *tx)
             .await?;
     let (kind, owner, current) = row.ok_or(WriteError::NotFound)?;
-    // Only the owner of an owner check accepts or revokes it; read-only roles never write.
-    let may_write = matches!(
-        role,
-        Role::ManagingDirector | Role::Dispatcher | Role::Accountant
-    );
-    if ItemKind::parse(&kind) != Some(ItemKind::OwnerCheck)
-        || owner.as_deref() != Some(author.actor)
-        || !may_write
-    {
+    let kind = ItemKind::parse(&kind);
+    // Only an item's owner writes it; owner checks are accepted, decisions decided (and only by
+    // the managing director); read-only roles never write.
+    let may_write = match (command, kind) {
+        (CheckCommand::Accept(_), Some(ItemKind::OwnerCheck))
+        | (CheckCommand::Revoke(_), Some(ItemKind::OwnerCheck)) => matches!(
+            role,
+            Role::ManagingDirector | Role::Dispatcher | Role::Accountant
+        ),
+        (CheckCommand::Decide(..), Some(ItemKind::Decision))
+        | (CheckCommand::Revoke(_), Some(ItemKind::Decision)) => role == Role::ManagingDirector,
+        _ => false,
+    };
+    if owner.as_deref() != Some(author.actor) || !may_write {
         return Err(WriteError::Forbidden);
     }
     if current != version {
@@ -159,24 +166,32 @@ pub async fn owner_check(
             .await?;
 
     let (action, digest) = match command {
-        CheckCommand::Accept(evidence) => {
+        CheckCommand::Accept(evidence) | CheckCommand::Decide(_, evidence) => {
             if standing.is_some() {
                 return Err(WriteError::AlreadyAccepted);
             }
+            let value = match command {
+                CheckCommand::Decide(value, _) => Some(value.as_str()),
+                _ => None,
+            };
             sqlx::query(
-                "insert into acceptances (tenant_id, item_key, actor_id, evidence_note,
+                "insert into acceptances (tenant_id, item_key, actor_id, value, evidence_note,
                                           evidence_url, evidence_checksum)
-                 values ($1, $2, $3, $4, $5, $6)",
+                 values ($1, $2, $3, $4, $5, $6, $7)",
             )
             .bind(tenant)
             .bind(item)
             .bind(author.actor)
+            .bind(value)
             .bind(evidence.note.as_str())
             .bind(evidence.url.as_ref().map(|u| u.as_str()))
             .bind(evidence.checksum.as_ref().map(|c| c.as_str()))
             .execute(&mut *tx)
             .await?;
-            ("accept", evidence.digest())
+            match command {
+                CheckCommand::Decide(value, _) => ("decide", evidence.digest_with_value(value)),
+                _ => ("accept", evidence.digest()),
+            }
         }
         CheckCommand::Revoke(reason) => {
             let id = standing.ok_or(WriteError::NotAccepted)?;
@@ -221,4 +236,109 @@ pub async fn owner_check(
     .await?;
     tx.commit().await?;
     Ok(Written::Applied(seq))
+}
+
+/// The managing director's sign-off.
+#[derive(Debug, Clone)]
+pub enum Signoff {
+    /// Production may go ahead.
+    Go,
+    /// Production may not, for this reason.
+    NoGo(EvidenceNote),
+}
+
+/// Why a GO was refused: the decision the ladder stands at instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotReady(pub crate::readiness::DecisionCode);
+
+/// Records a sign-off. GO is refused unless the ladder, evaluated inside this transaction with
+/// the audit head locked (so no other write interleaves), stands at `BLOCKED_PENDING_SIGNOFF`.
+/// The caller has checked the password.
+pub async fn signoff(
+    pool: &PgPool,
+    author: &Author<'_>,
+    idempotency_key: Uuid,
+    signoff: &Signoff,
+) -> Result<Result<Written, NotReady>, WriteError> {
+    let mut tx = pool.begin().await?;
+    let tenant = enter(&mut tx, author.tenant).await?;
+    let replay: Option<(i64, String)> =
+        sqlx::query_as("select audit_seq, actor_id from idempotency_keys where key = $1")
+            .bind(idempotency_key)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some((seq, actor)) = replay {
+        return if actor == author.actor {
+            Ok(Ok(Written::Replayed(seq)))
+        } else {
+            Err(WriteError::Forbidden)
+        };
+    }
+    let role: Option<String> = sqlx::query_scalar("select role from actors where actor_id = $1")
+        .bind(author.actor)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if role.as_deref().and_then(Role::parse) != Some(Role::ManagingDirector) {
+        return Err(WriteError::Forbidden);
+    }
+    // Every other write appends to the chain, so holding the head holds them all off.
+    sqlx::query("select seq from audit_heads where tenant_id = $1 for update")
+        .bind(tenant)
+        .execute(&mut *tx)
+        .await?;
+    if matches!(signoff, Signoff::Go) {
+        let console = super::load::load_in(&mut tx, author.tenant)
+            .await?
+            .ok_or(WriteError::NotFound)?;
+        let decision = crate::readiness::evaluate(&console.catalogue, &console.state).decision;
+        if decision != crate::readiness::DecisionCode::BlockedPendingSignoff {
+            return Ok(Err(NotReady(decision)));
+        }
+    }
+    let (decision, reason, action) = match signoff {
+        Signoff::Go => ("GO", None, "sign_go"),
+        Signoff::NoGo(reason) => ("NO_GO", Some(reason.as_str()), "record_no_go"),
+    };
+    sqlx::query(
+        "insert into signoffs (tenant_id, actor_id, decision, reason) values ($1, $2, $3, $4)",
+    )
+    .bind(tenant)
+    .bind(author.actor)
+    .bind(decision)
+    .bind(reason)
+    .execute(&mut *tx)
+    .await?;
+    let digest = reason
+        .and_then(|r| EvidenceNote::parse(r).ok())
+        .map(|note| {
+            Evidence {
+                note,
+                url: None,
+                checksum: None,
+            }
+            .digest()
+        });
+    let seq = audit::append(
+        &mut tx,
+        tenant,
+        &NewEvent {
+            actor: author.actor,
+            action,
+            target: "production",
+            evidence_digest: digest.as_deref(),
+            request_id: author.request_id,
+        },
+    )
+    .await?;
+    sqlx::query(
+        "insert into idempotency_keys (tenant_id, key, actor_id, audit_seq) values ($1, $2, $3, $4)",
+    )
+    .bind(tenant)
+    .bind(idempotency_key)
+    .bind(author.actor)
+    .bind(seq)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(Written::Applied(seq)))
 }

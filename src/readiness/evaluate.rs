@@ -384,7 +384,7 @@ impl<'a> Evaluator<'a> {
         let mut result = DecisionCode::Go;
         for rung in LADDER {
             let satisfied = if rung.requires.is_empty() {
-                self.state.signoff.is_some()
+                self.state.signoff.as_ref().is_some_and(|s| s.go)
             } else {
                 rung.requires
                     .iter()

@@ -15,6 +15,8 @@ pub enum EvidenceError {
     UrlNotHttps,
     /// The checksum has characters or a length a checksum cannot have.
     ChecksumInvalid,
+    /// A decision's value is empty, longer than 200 characters, or holds control characters.
+    ValueInvalid,
 }
 
 impl EvidenceError {
@@ -26,16 +28,18 @@ impl EvidenceError {
             Self::UrlInvalid => "url-invalid",
             Self::UrlNotHttps => "url-not-https",
             Self::ChecksumInvalid => "checksum-invalid",
+            Self::ValueInvalid => "value-invalid",
         }
     }
 
     /// Every error, for the locale parity test.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::NoteTooShort,
         Self::NoteTooLong,
         Self::UrlInvalid,
         Self::UrlNotHttps,
         Self::ChecksumInvalid,
+        Self::ValueInvalid,
     ];
 }
 
@@ -115,6 +119,27 @@ impl EvidenceChecksum {
     }
 }
 
+/// The value a decision records, e.g. `EU` for the hosting region: 1 to 200 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionValue(String);
+
+impl DecisionValue {
+    /// Parses a typed value.
+    pub fn parse(text: &str) -> Result<Self, EvidenceError> {
+        let text = text.trim();
+        if (1..=200).contains(&text.chars().count()) && !text.chars().any(char::is_control) {
+            Ok(Self(text.to_owned()))
+        } else {
+            Err(EvidenceError::ValueInvalid)
+        }
+    }
+
+    /// The value.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// The evidence of one acceptance.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
@@ -151,6 +176,22 @@ impl Evidence {
                 .map_or("", EvidenceChecksum::as_str)
                 .as_bytes(),
         );
+        hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+impl Evidence {
+    /// The digest of a decided value with its evidence.
+    pub fn digest_with_value(&self, value: &DecisionValue) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        hasher.update(value.as_str().as_bytes());
+        hasher.update(b"\n");
+        hasher.update(self.digest().as_bytes());
         hasher
             .finalize()
             .iter()
@@ -219,6 +260,26 @@ mod tests {
         assert_eq!(
             EvidenceChecksum::parse("bfg 3d15b1f6"),
             Err(EvidenceError::ChecksumInvalid)
+        );
+    }
+
+    #[test]
+    fn decision_values_are_short_single_lines() {
+        assert_eq!(
+            DecisionValue::parse(" EU ").map(|v| v.as_str().to_owned()),
+            Ok("EU".to_owned())
+        );
+        assert_eq!(
+            DecisionValue::parse("   "),
+            Err(EvidenceError::ValueInvalid)
+        );
+        assert_eq!(
+            DecisionValue::parse("EU\nUS"),
+            Err(EvidenceError::ValueInvalid)
+        );
+        assert_eq!(
+            DecisionValue::parse(&"x".repeat(201)),
+            Err(EvidenceError::ValueInvalid)
         );
     }
 

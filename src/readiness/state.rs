@@ -129,13 +129,17 @@ pub struct Snapshot {
     pub batch_rows: HashMap<String, u64>,
 }
 
-/// The GO signature.
+/// The latest sign-off: GO, or NO-GO with a reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signoff {
     /// Who signed.
     pub actor: String,
     /// When.
     pub at: OffsetDateTime,
+    /// GO (`true`) or NO-GO.
+    pub go: bool,
+    /// Why, for a NO-GO.
+    pub reason: Option<String>,
 }
 
 /// The newest event of the audit chain.
@@ -162,7 +166,7 @@ pub struct ReadinessState {
     pub probes: HashMap<String, ProbeResult>,
     /// The latest frozen snapshot.
     pub snapshot: Option<Snapshot>,
-    /// The GO signature, if any.
+    /// The latest sign-off, if any. Only a GO one counts towards the decision.
     pub signoff: Option<Signoff>,
     /// The time of the last state change recorded in the audit trail.
     pub last_write: Option<OffsetDateTime>,

@@ -145,6 +145,8 @@ fn the_percentage_is_ready_items_over_all_items_outside_the_gates() {
     state.signoff = Some(Signoff {
         actor: catalogue::actors::ANNA.to_owned(),
         at: AT,
+        go: true,
+        reason: None,
     });
     assert_eq!(evaluate(&catalogue::standard(), &state).percent, 100);
 }
@@ -190,6 +192,8 @@ fn a_signature_on_an_all_green_state_is_go_and_opens_live_wiring() {
     state.signoff = Some(Signoff {
         actor: catalogue::actors::ANNA.to_owned(),
         at: AT,
+        go: true,
+        reason: None,
     });
     let ev = evaluate(&catalogue::standard(), &state);
     assert_eq!(ev.decision, D::Go);
@@ -282,6 +286,8 @@ fn revoking_a_signed_prerequisite_takes_go_back() {
     state.signoff = Some(Signoff {
         actor: catalogue::actors::ANNA.to_owned(),
         at: AT,
+        go: true,
+        reason: None,
     });
     state.acceptances.remove("passage.role_headers");
     assert_ne!(evaluate(&catalogue::standard(), &state).decision, D::Go);
@@ -301,6 +307,8 @@ fn signoff_or_go_is_only_ever_reached_with_all_nine_gates_green() {
         state.signoff = Some(Signoff {
             actor: catalogue::actors::ANNA.to_owned(),
             at: AT,
+            go: true,
+            reason: None,
         });
         let ev = evaluate(&catalogue::standard(), &state);
         if matches!(ev.decision, D::BlockedPendingSignoff | D::Go) {
@@ -717,5 +725,20 @@ fn checksum_verification_is_the_preflight_and_the_seals_are_the_rollback() {
         ev.item("runbook.checksum_verification")
             .map(|i| i.progress.clone()),
         Some(vec![count(1, 5)])
+    );
+}
+
+#[test]
+fn a_recorded_no_go_does_not_count_as_a_signature() {
+    let mut state = all_green();
+    state.signoff = Some(Signoff {
+        actor: catalogue::actors::ANNA.to_owned(),
+        at: AT,
+        go: false,
+        reason: Some("Backup restore not rehearsed".to_owned()),
+    });
+    assert_eq!(
+        evaluate(&catalogue::standard(), &state).decision,
+        D::BlockedPendingSignoff
     );
 }

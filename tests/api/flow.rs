@@ -408,3 +408,217 @@ async fn a_form_sent_after_the_session_ended_asks_to_sign_in_again() {
             .contains(&Lang::En.tr().t("error-title-sign-in-required"))
     );
 }
+
+async fn decision_code(client: &mut Client) -> String {
+    let page = client.get(&format!("{CONSOLE}?lang=en")).await;
+    page.texts("decision-value code").pop().unwrap_or_default()
+}
+
+#[tokio::test]
+async fn anna_records_a_decision_and_marek_cannot() {
+    let app = TestApp::spawn().await;
+    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
+    let page = anna.get(&format!("{CONSOLE}?lang=en")).await;
+    let form = "id=\"form-infrastructure-region\"";
+    assert!(page.body.contains(form));
+    assert_eq!(
+        page.input_after(form, "value"),
+        "EU",
+        "the proposal is prefilled"
+    );
+    let answer = anna
+        .post(
+            "/t/bfg-control/items/infrastructure.region/decide?lang=en",
+            &[
+                ("csrf", &page.input_after(form, "csrf")),
+                ("version", &page.input_after(form, "version")),
+                (
+                    "idempotency_key",
+                    &page.input_after(form, "idempotency_key"),
+                ),
+                ("value", "EU (Frankfurt)"),
+                ("note", "Data residency confirmed with the DPO"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(answer.status, 303);
+    let page = anna
+        .get(&format!("{CONSOLE}/sections/infrastructure?lang=en"))
+        .await;
+    assert!(
+        page.texts("section-count").contains(&Lang::En.tr().t2(
+            "section-count",
+            "ready",
+            1u32,
+            "total",
+            4u32
+        ))
+    );
+    assert!(
+        page.texts("item-figure")
+            .contains(&"EU (Frankfurt)".to_owned())
+    );
+
+    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let page = marek.get(&format!("{CONSOLE}?lang=en")).await;
+    assert!(!page.body.contains("id=\"form-infrastructure-hosting\""));
+    let refused = marek
+        .post(
+            "/t/bfg-control/items/infrastructure.hosting/decide?lang=en",
+            &[
+                ("csrf", &page.input_after("account-form", "csrf")),
+                ("version", "0"),
+                ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
+                ("value", "Some cloud"),
+                ("note", "Deciding what is not mine"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(refused.status, 403);
+}
+
+/// Anna's sign-off form fields.
+async fn signoff_fields(anna: &mut Client) -> (String, String) {
+    let page = anna.get(&format!("{CONSOLE}?lang=en")).await;
+    (
+        page.input_after("id=\"signoff\"", "csrf"),
+        page.input_after("id=\"signoff\"", "idempotency_key"),
+    )
+}
+
+#[tokio::test]
+async fn go_is_refused_while_a_gate_is_red_and_no_go_is_recorded_with_its_reason() {
+    let app = TestApp::spawn().await;
+    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
+    let (csrf, key) = signoff_fields(&mut anna).await;
+    let page = anna.get(&format!("{CONSOLE}?lang=en")).await;
+    assert!(
+        !page.body.contains("value=\"GO\""),
+        "no GO form while the gates are red"
+    );
+    let refused = anna
+        .post(
+            &format!("{CONSOLE}/signoff?lang=en"),
+            &[
+                ("csrf", &csrf),
+                ("idempotency_key", &key),
+                ("decision", "GO"),
+                ("password", "anna-go-no-go"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(refused.status, 409);
+    assert!(refused.body.contains(&Lang::En.tr().t1(
+        "signoff-not-ready",
+        "decision",
+        "BLOCKED_PENDING_DRY_RUN"
+    )));
+
+    let wrong = anna
+        .post(
+            &format!("{CONSOLE}/signoff?lang=en"),
+            &[
+                ("csrf", &csrf),
+                ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
+                ("decision", "NO_GO"),
+                ("password", "guess"),
+                ("reason", "Backup restore not rehearsed yet"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(wrong.status, 403);
+    assert!(
+        wrong.body.contains("Backup restore not rehearsed yet"),
+        "the reason is kept"
+    );
+
+    let recorded = anna
+        .post(
+            &format!("{CONSOLE}/signoff?lang=en"),
+            &[
+                ("csrf", &csrf),
+                ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
+                ("decision", "NO_GO"),
+                ("password", "anna-go-no-go"),
+                ("reason", "Backup restore not rehearsed yet"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(recorded.status, 303);
+    let page = anna.get(&format!("{CONSOLE}?lang=en")).await;
+    assert!(page.body.contains(": Backup restore not rehearsed yet"));
+    assert!(matches!(
+        audit::verify(&app.db.app, "bfg-control").await.unwrap(),
+        Some(Verification::Intact { events: 1, .. })
+    ));
+
+    // Only the managing director signs.
+    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let page = marek.get(&format!("{CONSOLE}?lang=en")).await;
+    assert!(!page.body.contains("id=\"signoff\""));
+    let refused = marek
+        .post(
+            &format!("{CONSOLE}/signoff?lang=en"),
+            &[
+                ("csrf", &page.input_after("account-form", "csrf")),
+                ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
+                ("decision", "NO_GO"),
+                ("password", "marek-dispatch"),
+                ("reason", "I would like to stop this"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(refused.status, 403);
+}
+
+#[tokio::test]
+async fn with_every_gate_green_anna_signs_go() {
+    let app = TestApp::spawn().await;
+    app.db
+        .as_owner_in_demo(
+            "insert into acceptances (tenant_id, item_key, actor_id, value, evidence_note)
+             select tenant_id, key, coalesce(owner_actor_id, 'user_md_anna'), 'accepted', 'evidence'
+             from catalogue_items where kind in ('owner_check', 'decision')
+               and key <> 'decision_board.adapter_selection';
+             insert into probe_results (tenant_id, item_key, passed, found)
+             select tenant_id, key, true, expected from catalogue_items where kind = 'probe';
+             insert into scenario_snapshots (tenant_id, version, rows, checksum, batch_rows)
+             values (current_setting('app.tenant_id')::uuid, 1, 300, 'bfg-0011aabb',
+                     '{\"operations\": 180, \"finance\": 80, \"audit\": 40}');",
+        )
+        .await;
+    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
+    eventually(|| async {
+        Client::new(&app.router)
+            .get(CONSOLE)
+            .await
+            .body
+            .contains("BLOCKED_PENDING_SIGNOFF")
+    })
+    .await;
+    let (csrf, key) = signoff_fields(&mut anna).await;
+    let signed = anna
+        .post(
+            &format!("{CONSOLE}/signoff?lang=en"),
+            &[
+                ("csrf", &csrf),
+                ("idempotency_key", &key),
+                ("decision", "GO"),
+                ("password", "anna-go-no-go"),
+            ],
+            &[("hx-request", "true")],
+        )
+        .await;
+    assert_eq!(signed.status, 204);
+    assert_eq!(
+        signed.header("hx-redirect"),
+        "/t/bfg-control?lang=en#decision"
+    );
+    assert_eq!(decision_code(&mut anna).await, "GO");
+}

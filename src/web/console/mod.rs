@@ -13,6 +13,7 @@ use tower_sessions::Session;
 
 mod print;
 mod sections;
+mod signoff;
 mod writes;
 
 use super::frame::Frame;
@@ -33,6 +34,7 @@ pub fn router() -> Router<AppState> {
             "/t/{tenant}/items/{item}/{action}",
             axum::routing::post(writes::item_write),
         )
+        .route("/t/{tenant}/signoff", axum::routing::post(signoff::signoff))
 }
 
 /// `GET /`: the demo tenant's console, keeping a `?lang=`.
@@ -60,6 +62,8 @@ pub struct Viewer {
 pub struct Draft {
     /// The item.
     pub item: String,
+    /// The decision's value as typed.
+    pub value: String,
     /// The note as typed.
     pub note: String,
     /// The link as typed.

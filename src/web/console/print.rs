@@ -52,17 +52,8 @@ impl ConsoleView<'_> {
     }
 
     pub(super) fn signoff_line(&self) -> String {
-        let tr = self.tr;
-        match &self.view.console.state.signoff {
-            Some(s) => tr.t2(
-                "print-signed",
-                "owner",
-                self.actor_line(&s.actor),
-                "date",
-                tr.datetime(&s.at),
-            ),
-            None => tr.t("print-not-signed"),
-        }
+        self.last_signoff()
+            .unwrap_or_else(|| self.tr.t("print-not-signed"))
     }
 
     pub(super) fn audit_head_line(&self) -> String {

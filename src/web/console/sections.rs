@@ -42,6 +42,8 @@ pub struct ItemForm {
     pub(super) action: String,
     pub(super) target: String,
     pub(super) accept: bool,
+    /// For decisions: the value field, prefilled with the proposal.
+    pub(super) value: Option<String>,
     pub(super) csrf: String,
     pub(super) version: i32,
     pub(super) idempotency_key: String,
@@ -166,23 +168,36 @@ impl ConsoleView<'_> {
 
     fn item_form(&self, section: &str, item: &ItemEval) -> Option<ItemForm> {
         let viewer = self.viewer.as_ref()?;
-        if item.kind != ItemKind::OwnerCheck || item.owner.as_deref() != Some(viewer.actor.as_str())
+        let decision = item.kind == ItemKind::Decision;
+        if !(item.kind == ItemKind::OwnerCheck || decision)
+            || item.owner.as_deref() != Some(viewer.actor.as_str())
         {
             return None;
         }
         let accept = !item.is_ready();
         let draft = viewer.draft.as_ref().filter(|d| d.item == item.key);
+        let verb = match (accept, decision) {
+            (false, _) => "revoke",
+            (true, true) => "decide",
+            (true, false) => "accept",
+        };
         Some(ItemForm {
             id: format!("form-{}", item.key.replace('.', "-")),
             action: format!(
                 "/t/{}/items/{}/{}?lang={}",
                 self.slug,
                 item.key,
-                if accept { "accept" } else { "revoke" },
+                verb,
                 self.tr.lang().code()
             ),
             target: format!("#{section}"),
             accept,
+            value: (decision && accept).then(|| {
+                draft
+                    .map(|d| d.value.clone())
+                    .or_else(|| item.value.clone())
+                    .unwrap_or_default()
+            }),
             csrf: viewer.csrf.clone(),
             version: self
                 .view

@@ -1,5 +1,6 @@
-//! `POST /t/{tenant}/items/{item}/{accept|revoke}`: an owner accepts a check with evidence, or
-//! revokes it with a reason.
+//! `POST /t/{tenant}/items/{item}/{accept|decide|revoke}`: an owner accepts a check with
+//! evidence, the managing director records a decision's value with evidence, or either revokes
+//! with a reason.
 
 use askama::Template;
 use axum::Form;
@@ -13,7 +14,7 @@ use uuid::Uuid;
 
 use super::{ConsoleView, Draft, SectionFragment, SectionKey, section_page, viewer_of};
 use crate::db::write::{self, Author, CheckCommand, WriteError};
-use crate::readiness::evidence::{Evidence, EvidenceNote};
+use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use crate::web::session::{csrf_matches, same_origin};
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
 
@@ -23,6 +24,8 @@ pub struct CheckForm {
     csrf: String,
     version: i32,
     idempotency_key: Uuid,
+    #[serde(default)]
+    value: String,
     #[serde(default)]
     note: String,
     #[serde(default)]
@@ -59,6 +62,7 @@ pub(super) async fn item_write(
         .ok_or(AppError::NotFound)?;
     let draft = |error: &str| Draft {
         item: item.clone(),
+        value: form.value.clone(),
         note: form.note.clone(),
         url: form.url.clone(),
         checksum: form.checksum.clone(),
@@ -68,6 +72,10 @@ pub(super) async fn item_write(
         "accept" => {
             Evidence::parse(&form.note, &form.url, &form.checksum).map(CheckCommand::Accept)
         }
+        "decide" => DecisionValue::parse(&form.value).and_then(|value| {
+            Evidence::parse(&form.note, &form.url, &form.checksum)
+                .map(|evidence| CheckCommand::Decide(value, evidence))
+        }),
         "revoke" => EvidenceNote::parse(&form.note).map(CheckCommand::Revoke),
         _ => return Err(AppError::NotFound),
     };
@@ -157,6 +165,20 @@ pub(super) async fn item_write(
         }
     }
     Ok(Html(html).into_response())
+}
+
+/// The section again for a viewer whose draft says why the write was refused.
+pub(super) async fn refused_with(
+    app: &AppState,
+    tenant: &str,
+    lang: crate::i18n::Lang,
+    htmx: bool,
+    key: SectionKey,
+    viewer: super::Viewer,
+    status: StatusCode,
+) -> Result<Response> {
+    let draft = viewer.draft.clone().unwrap_or_default();
+    refused(app, tenant, lang, htmx, key, viewer, draft, status).await
 }
 
 /// The section again, with the typed evidence kept and the reason it was refused.

@@ -106,7 +106,12 @@ pub(super) async fn item_write(
         actor: &viewer.actor,
         request_id: &request_id,
     };
-    let before = app.tenant(&tenant).await?;
+    // For htmx the answer names the sections whose figures moved: keep the evaluation before.
+    let before = if htmx {
+        Some(app.tenant(&tenant).await?)
+    } else {
+        None
+    };
     let outcome = write::owner_check(
         &app.pool,
         &author,
@@ -138,12 +143,12 @@ pub(super) async fn item_write(
         Err(WriteError::Db(error)) => return Err(error.into()),
     }
     tracing::info!(item = %item, action = %action, "owner check written");
-    if !htmx {
+    let Some(before) = before else {
         let anchor = format!("item-{}", item.replace('.', "-"));
         return Ok(
             Redirect::to(&format!("/t/{tenant}?lang={}#{anchor}", lang.code())).into_response(),
         );
-    }
+    };
     // The changed section, and out of band every other section whose figures moved.
     let after = app.tenant(&tenant).await?;
     let mut html = String::new();

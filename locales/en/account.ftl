@@ -52,3 +52,4 @@ signoff-not-ready = Production cannot be signed GO: the decision stands at { $de
 signoff-wrong-password = The password is not right; nothing was signed.
 signoff-last-go = Signed GO by { $owner }, { $date }.
 signoff-last-no-go = NO-GO recorded by { $owner }, { $date }: { $reason }
+write-session-ended = Your session had ended. You are signed in again and your evidence is back in the form: check it and send it.

@@ -52,3 +52,4 @@ signoff-not-ready = No se puede firmar GO de producción: la decisión está en 
 signoff-wrong-password = La contraseña no es correcta; no se ha firmado nada.
 signoff-last-go = GO firmado por { $owner }, { $date }.
 signoff-last-no-go = NO-GO registrado por { $owner }, { $date }: { $reason }
+write-session-ended = Su sesión había caducado. Ha vuelto a iniciar sesión y sus evidencias están de nuevo en el formulario: revíselas y envíelas.

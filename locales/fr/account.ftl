@@ -52,3 +52,4 @@ signoff-not-ready = Le GO de production ne peut pas être signé : la décisio
 signoff-wrong-password = Le mot de passe n’est pas le bon ; rien n’a été signé.
 signoff-last-go = GO signé par { $owner }, { $date }.
 signoff-last-no-go = NO-GO enregistré par { $owner }, { $date } : { $reason }
+write-session-ended = Votre session avait expiré. Elle est rouverte et vos preuves sont revenues dans le formulaire : vérifiez-les et envoyez-les.

@@ -127,7 +127,16 @@ async fn sign_in(
         .map_err(|e| AppError::Internal(e.into()))?;
     tracing::Span::current().record("actor", account.actor_id.as_str());
     tracing::info!(outcome = "signed_in", "sign-in");
-    Ok(Redirect::to(&format!("/t/{tenant}?lang={}", lang.code())).into_response())
+    // Back to the form whose evidence was kept when the previous session ended, if any.
+    let anchor = session
+        .get::<(String, crate::web::console::Draft)>(crate::web::console::PENDING_DRAFT)
+        .await
+        .ok()
+        .flatten()
+        .filter(|(t, _)| *t == tenant)
+        .map(|(_, draft)| format!("#item-{}", draft.item.replace('.', "-")))
+        .unwrap_or_default();
+    Ok(Redirect::to(&format!("/t/{tenant}?lang={}{anchor}", lang.code())).into_response())
 }
 
 /// The sign-out form.

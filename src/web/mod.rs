@@ -3,7 +3,7 @@
 
 mod assets;
 mod auth;
-mod console;
+pub(crate) mod console;
 mod error;
 mod frame;
 mod locale;

@@ -386,27 +386,71 @@ async fn a_write_without_the_token_or_from_another_origin_is_refused() {
 }
 
 #[tokio::test]
-async fn a_form_sent_after_the_session_ended_asks_to_sign_in_again() {
+async fn a_form_sent_after_the_session_ended_comes_back_after_signing_in_with_the_evidence() {
     let app = TestApp::spawn().await;
-    let mut stranger = Client::new(&app.router);
-    let answer = stranger
+    // The session is gone (expired, or another browser): the form is sent without one.
+    let mut marek = Client::new(&app.router);
+    let note = "Typed before my session ended";
+    let answer = marek
         .post(
             ROLE_HEADERS,
             &[
-                ("csrf", "x"),
+                ("csrf", "stale"),
                 ("version", "0"),
                 ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
-                ("note", "Role headers verified"),
+                ("note", note),
             ],
             &[],
         )
         .await;
-    assert_eq!(answer.status, 401);
-    assert!(
-        answer
-            .body
-            .contains(&Lang::En.tr().t("error-title-sign-in-required"))
+    assert_eq!(answer.status, 303);
+    assert_eq!(answer.header("location"), "/t/bfg-control/sign-in?lang=en");
+    let form = marek.get("/t/bfg-control/sign-in?lang=en").await;
+    let csrf = form.input_after("<form", "csrf");
+    let signed = marek
+        .post(
+            "/t/bfg-control/sign-in?lang=en",
+            &[
+                ("username", "marek"),
+                ("password", "marek-dispatch"),
+                ("csrf", &csrf),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(
+        signed.header("location"),
+        "/t/bfg-control?lang=en#item-passage-role_headers"
     );
+    let page = marek.get(&format!("{CONSOLE}?lang=en")).await;
+    assert!(
+        page.body.contains(&format!(">{note}</textarea>")),
+        "the evidence is back in the form"
+    );
+    assert!(page.body.contains(&Lang::En.tr().t("write-session-ended")));
+    assert_eq!(
+        page.texts("tile-value")[4],
+        "0/6",
+        "nothing was written without a session"
+    );
+
+    // Sent again, it is accepted, and the kept evidence is dropped.
+    let (csrf, version, key) = role_headers_form(&mut marek).await;
+    let done = marek
+        .post(
+            ROLE_HEADERS,
+            &[
+                ("csrf", &csrf),
+                ("version", &version),
+                ("idempotency_key", &key),
+                ("note", note),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(done.status, 303);
+    let page = marek.get(&format!("{CONSOLE}?lang=en")).await;
+    assert!(!page.body.contains(&Lang::En.tr().t("write-session-ended")));
 }
 
 async fn decision_code(client: &mut Client) -> String {

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use readiness_console::i18n::Lang;
 
-use crate::support::TestApp;
+use crate::support::{Client, TestApp};
 
 fn vnu_jar() -> PathBuf {
     let jar = std::env::var_os("VNU_JAR").map_or_else(
@@ -41,9 +41,34 @@ async fn every_page_is_valid_html_in_every_language() {
                 format!("/t/bfg-control/sections/cutover?lang={code}"),
             ),
             ("not-found", format!("/t/nobody?lang={code}")),
+            ("sign-in", format!("/t/bfg-control/sign-in?lang={code}")),
         ] {
             let page = app.get(&path, &[]).await;
             let file = dir.path().join(format!("{name}-{code}.html"));
+            std::fs::write(&file, &page.body).expect("write page");
+            files.push(file);
+        }
+        // Signed in: Marek's page carries his evidence forms, Anna's her decisions and sign-off.
+        for (username, password) in [("marek", "marek-dispatch"), ("anna", "anna-go-no-go")] {
+            let mut client = Client::new(&app.router);
+            let form = client
+                .get(&format!("/t/bfg-control/sign-in?lang={code}"))
+                .await;
+            let csrf = form.input_after("<form", "csrf");
+            client
+                .post(
+                    &format!("/t/bfg-control/sign-in?lang={code}"),
+                    &[
+                        ("username", username),
+                        ("password", password),
+                        ("csrf", &csrf),
+                    ],
+                    &[],
+                )
+                .await;
+            let page = client.get(&format!("/t/bfg-control?lang={code}")).await;
+            assert!(page.body.contains("evidence-form"), "{username} sees forms");
+            let file = dir.path().join(format!("{username}-{code}.html"));
             std::fs::write(&file, &page.body).expect("write page");
             files.push(file);
         }

@@ -58,7 +58,7 @@ pub struct Viewer {
 }
 
 /// Typed evidence that a refused write keeps.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Draft {
     /// The item.
     pub item: String,
@@ -74,13 +74,24 @@ pub struct Draft {
     pub error: String,
 }
 
-/// The viewer signed in to `tenant`, if any.
+/// The session key of evidence typed into a form whose session had ended.
+pub(crate) const PENDING_DRAFT: &str = "pending_draft";
+
+/// The viewer signed in to `tenant`, if any, with the evidence they typed before their session
+/// ended (kept until that form is sent again).
 pub(super) async fn viewer_of(session: &Session, tenant: &str) -> Option<Viewer> {
     let signed = session::viewer(session, tenant).await?;
+    let draft = session
+        .get::<(String, Draft)>(PENDING_DRAFT)
+        .await
+        .ok()
+        .flatten()
+        .filter(|(t, _)| t == tenant)
+        .map(|(_, draft)| draft);
     Some(Viewer {
         actor: signed.actor,
         csrf: session::csrf_token(session).await,
-        draft: None,
+        draft,
     })
 }
 

@@ -5,14 +5,16 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum_htmx::HxRequest;
+use axum_htmx::{HX_REDIRECT, HxRequest};
 use serde::Deserialize;
 use tower_sessions::Session;
 use uuid::Uuid;
 
-use super::{ConsoleView, Draft, SectionFragment, SectionKey, section_page, viewer_of};
+use super::{
+    ConsoleView, Draft, PENDING_DRAFT, SectionFragment, SectionKey, section_page, viewer_of,
+};
 use crate::db::write::{self, Author, CheckCommand, WriteError};
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use crate::web::session::{csrf_matches, same_origin};
@@ -46,7 +48,32 @@ pub(super) async fn item_write(
 ) -> Result<Response> {
     record_tenant(&tenant);
     let Some(viewer) = viewer_of(&session, &tenant).await else {
-        return Err(AppError::SignInRequired);
+        // The session ended while the form was open: keep what was typed (from our own pages
+        // only), and send the user to sign in; they come back to the form with it.
+        if !same_origin(&headers) {
+            return Err(AppError::Forbidden);
+        }
+        let kept = Draft {
+            item: item.clone(),
+            value: form.value.clone(),
+            note: form.note.clone(),
+            url: form.url.clone(),
+            checksum: form.checksum.clone(),
+            error: "write-session-ended".to_owned(),
+        };
+        session
+            .insert(PENDING_DRAFT, (&tenant, kept))
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?;
+        let sign_in = format!("/t/{tenant}/sign-in?lang={}", lang.code());
+        if htmx {
+            let mut response = StatusCode::UNAUTHORIZED.into_response();
+            if let Ok(value) = HeaderValue::from_str(&sign_in) {
+                response.headers_mut().insert(HX_REDIRECT, value);
+            }
+            return Ok(response);
+        }
+        return Ok(Redirect::to(&sign_in).into_response());
     };
     tracing::Span::current().record("actor", viewer.actor.as_str());
     if !same_origin(&headers) || !csrf_matches(&session, &form.csrf).await {
@@ -143,6 +170,9 @@ pub(super) async fn item_write(
         Err(WriteError::Db(error)) => return Err(error.into()),
     }
     tracing::info!(item = %item, action = %action, "owner check written");
+    if viewer.draft.as_ref().is_some_and(|d| d.item == item) {
+        let _ = session.remove::<(String, Draft)>(PENDING_DRAFT).await;
+    }
     let Some(before) = before else {
         let anchor = format!("item-{}", item.replace('.', "-"));
         return Ok(

@@ -189,6 +189,9 @@ async fn marek_accepts_role_headers_and_the_figures_move_in_place() {
     ));
     let page = marek.get(&format!("{CONSOLE}?lang=en")).await;
     assert_eq!(page.texts("tile-value")[4], "1/6");
+    // The live session now shows when the last write happened.
+    assert!(!page.body.contains(&Lang::En.tr().t("session-not-written")));
+    assert!(page.body.contains(" UTC</dd>"));
 }
 
 #[tokio::test]

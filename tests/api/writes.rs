@@ -375,3 +375,105 @@ async fn verify_audit_names_the_first_broken_event() {
         "{stderr}"
     );
 }
+
+/// Every role against every kind of write: the owner check of each owner, a decision, and the
+/// sign-off. Allowed exactly where the issue says; everything else is Forbidden.
+#[tokio::test]
+async fn every_role_against_every_write() {
+    use readiness_console::db::write::Signoff;
+    use readiness_console::readiness::evidence::DecisionValue;
+    let db = TestDb::new().await;
+    let actors = [
+        ("user_md_anna", true),
+        ("user_dispatcher_marek", false),
+        ("user_accountant_olena", false),
+        ("driver_tarasenko", false),
+        ("cp_client_lviv_farma", false),
+        ("reviewer_audit", false),
+    ];
+    let checks = [
+        ("passage.contracts_frozen", "user_md_anna"),
+        ("passage.role_headers", "user_dispatcher_marek"),
+        ("passage.db_schema", "user_accountant_olena"),
+    ];
+    let evidence = || Evidence::parse("Checked for the role matrix", "", "").unwrap();
+    for (actor, managing_director) in actors {
+        for (item, owner) in checks {
+            let result = write::owner_check(
+                &db.app,
+                &author(actor),
+                item,
+                0,
+                Uuid::new_v4(),
+                &CheckCommand::Accept(evidence()),
+            )
+            .await;
+            if actor == owner {
+                assert!(
+                    matches!(result, Ok(Written::Applied(_))),
+                    "{actor} accepts {item}: {result:?}"
+                );
+                // Put it back for the next actor's turn.
+                write::owner_check(
+                    &db.app,
+                    &author(actor),
+                    item,
+                    1,
+                    Uuid::new_v4(),
+                    &CheckCommand::Revoke(EvidenceNote::parse("Undo for the matrix").unwrap()),
+                )
+                .await
+                .unwrap();
+                db.as_owner_in_demo(&format!(
+                    "update catalogue_items set version = 0 where key = '{item}'"
+                ))
+                .await;
+            } else {
+                assert!(
+                    matches!(result, Err(WriteError::Forbidden)),
+                    "{actor} on {item}: {result:?}"
+                );
+            }
+        }
+        let decide = CheckCommand::Decide(DecisionValue::parse("EU").unwrap(), evidence());
+        let decided = write::owner_check(
+            &db.app,
+            &author(actor),
+            "infrastructure.region",
+            0,
+            Uuid::new_v4(),
+            &decide,
+        )
+        .await;
+        let signed = write::signoff(
+            &db.app,
+            &author(actor),
+            Uuid::new_v4(),
+            &Signoff::NoGo(EvidenceNote::parse("Not yet, for the matrix").unwrap()),
+        )
+        .await;
+        if managing_director {
+            assert!(
+                matches!(decided, Ok(Written::Applied(_))),
+                "{actor} decides: {decided:?}"
+            );
+            assert!(
+                matches!(signed, Ok(Ok(Written::Applied(_)))),
+                "{actor} signs: {signed:?}"
+            );
+        } else {
+            assert!(
+                matches!(decided, Err(WriteError::Forbidden)),
+                "{actor} decides: {decided:?}"
+            );
+            assert!(
+                matches!(signed, Err(WriteError::Forbidden)),
+                "{actor} signs: {signed:?}"
+            );
+        }
+    }
+    assert!(matches!(
+        audit::verify(&db.app, "bfg-control").await.unwrap(),
+        Some(Verification::Intact { .. })
+    ));
+}

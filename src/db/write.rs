@@ -77,6 +77,45 @@ impl From<sqlx::Error> for WriteError {
     }
 }
 
+/// The audit event a form's idempotency key already produced, if any. A key belongs to the
+/// form of one actor: another actor presenting it is refused.
+async fn replayed(
+    tx: &mut PgConnection,
+    key: Uuid,
+    actor: &str,
+) -> Result<Option<i64>, WriteError> {
+    let seen: Option<(i64, String)> =
+        sqlx::query_as("select audit_seq, actor_id from idempotency_keys where key = $1")
+            .bind(key)
+            .fetch_optional(&mut *tx)
+            .await?;
+    match seen {
+        Some((seq, owner)) if owner == actor => Ok(Some(seq)),
+        Some(_) => Err(WriteError::Forbidden),
+        None => Ok(None),
+    }
+}
+
+/// Remembers that a form's key produced this audit event.
+async fn remember(
+    tx: &mut PgConnection,
+    tenant: Uuid,
+    key: Uuid,
+    actor: &str,
+    seq: i64,
+) -> Result<(), WriteError> {
+    sqlx::query(
+        "insert into idempotency_keys (tenant_id, key, actor_id, audit_seq) values ($1, $2, $3, $4)",
+    )
+    .bind(tenant)
+    .bind(key)
+    .bind(actor)
+    .bind(seq)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
 /// Enters the tenant in this transaction; its id.
 async fn enter(tx: &mut PgConnection, slug: &str) -> Result<Uuid, WriteError> {
     sqlx::query_scalar(
@@ -100,18 +139,8 @@ pub async fn owner_check(
     let mut tx = pool.begin().await?;
     let tenant = enter(&mut tx, author.tenant).await?;
 
-    let replay: Option<(i64, String)> =
-        sqlx::query_as("select audit_seq, actor_id from idempotency_keys where key = $1")
-            .bind(idempotency_key)
-            .fetch_optional(&mut *tx)
-            .await?;
-    if let Some((seq, actor)) = replay {
-        // A key belongs to the form of one actor; another actor cannot replay it.
-        return if actor == author.actor {
-            Ok(Written::Replayed(seq))
-        } else {
-            Err(WriteError::Forbidden)
-        };
+    if let Some(seq) = replayed(&mut tx, idempotency_key, author.actor).await? {
+        return Ok(Written::Replayed(seq));
     }
 
     let role: Option<String> = sqlx::query_scalar("select role from actors where actor_id = $1")
@@ -225,15 +254,7 @@ pub async fn owner_check(
         },
     )
     .await?;
-    sqlx::query(
-        "insert into idempotency_keys (tenant_id, key, actor_id, audit_seq) values ($1, $2, $3, $4)",
-    )
-    .bind(tenant)
-    .bind(idempotency_key)
-    .bind(author.actor)
-    .bind(seq)
-    .execute(&mut *tx)
-    .await?;
+    remember(&mut tx, tenant, idempotency_key, author.actor, seq).await?;
     tx.commit().await?;
     Ok(Written::Applied(seq))
 }
@@ -262,17 +283,8 @@ pub async fn signoff(
 ) -> Result<Result<Written, NotReady>, WriteError> {
     let mut tx = pool.begin().await?;
     let tenant = enter(&mut tx, author.tenant).await?;
-    let replay: Option<(i64, String)> =
-        sqlx::query_as("select audit_seq, actor_id from idempotency_keys where key = $1")
-            .bind(idempotency_key)
-            .fetch_optional(&mut *tx)
-            .await?;
-    if let Some((seq, actor)) = replay {
-        return if actor == author.actor {
-            Ok(Ok(Written::Replayed(seq)))
-        } else {
-            Err(WriteError::Forbidden)
-        };
+    if let Some(seq) = replayed(&mut tx, idempotency_key, author.actor).await? {
+        return Ok(Ok(Written::Replayed(seq)));
     }
     let role: Option<String> = sqlx::query_scalar("select role from actors where actor_id = $1")
         .bind(author.actor)
@@ -330,15 +342,7 @@ pub async fn signoff(
         },
     )
     .await?;
-    sqlx::query(
-        "insert into idempotency_keys (tenant_id, key, actor_id, audit_seq) values ($1, $2, $3, $4)",
-    )
-    .bind(tenant)
-    .bind(idempotency_key)
-    .bind(author.actor)
-    .bind(seq)
-    .execute(&mut *tx)
-    .await?;
+    remember(&mut tx, tenant, idempotency_key, author.actor, seq).await?;
     tx.commit().await?;
     Ok(Ok(Written::Applied(seq)))
 }

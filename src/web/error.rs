@@ -153,12 +153,7 @@ pub async fn render(request: Request, next: Next) -> Response {
     let Locale(lang) = Locale::from_parts(request.uri().query(), request.headers());
     let htmx = request.headers().contains_key(HX_REQUEST);
     let path = request.uri().path().to_owned();
-    let request_id = request
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("-")
-        .to_owned();
+    let request_id = super::request_id(request.headers());
     let response = next.run(request).await;
     let Some(kind) = response.extensions().get::<ErrorKind>().copied() else {
         return response;

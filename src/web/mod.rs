@@ -287,6 +287,15 @@ async fn bench_static(State(state): State<AppState>) -> Result<Response> {
     Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response())
 }
 
+/// The request's id, as set by the request-id layer.
+fn request_id(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_owned()
+}
+
 /// Records the tenant slug on the request's span.
 fn record_tenant(slug: &str) {
     tracing::Span::current().record("tenant", slug);

@@ -195,19 +195,7 @@ async fn decision_shown(app: &TestApp) -> String {
 async fn every_gate_green_without_a_signature_asks_for_signoff() {
     let app = TestApp::spawn().await;
     // Accept every owner check and decision, pass every probe, freeze a populated snapshot.
-    app.db
-        .as_owner_in_demo(
-            "insert into acceptances (tenant_id, item_key, actor_id, value, evidence_note)
-             select tenant_id, key, coalesce(owner_actor_id, 'user_md_anna'), 'accepted', 'evidence'
-             from catalogue_items where kind in ('owner_check', 'decision')
-               and key <> 'decision_board.adapter_selection';
-             insert into probe_results (tenant_id, item_key, passed, found)
-             select tenant_id, key, true, expected from catalogue_items where kind = 'probe';
-             insert into scenario_snapshots (tenant_id, version, rows, checksum, batch_rows)
-             values (current_setting('app.tenant_id')::uuid, 1, 300, 'bfg-0011aabb',
-                     '{\"operations\": 180, \"finance\": 80, \"audit\": 40}');",
-        )
-        .await;
+    app.db.make_all_green().await;
     eventually(|| async { decision_shown(&app).await == "BLOCKED_PENDING_SIGNOFF" }).await;
     let page = app.get(CONSOLE, &[]).await;
     assert_eq!(

@@ -627,19 +627,7 @@ async fn go_is_refused_while_a_gate_is_red_and_no_go_is_recorded_with_its_reason
 #[tokio::test]
 async fn with_every_gate_green_anna_signs_go() {
     let app = TestApp::spawn().await;
-    app.db
-        .as_owner_in_demo(
-            "insert into acceptances (tenant_id, item_key, actor_id, value, evidence_note)
-             select tenant_id, key, coalesce(owner_actor_id, 'user_md_anna'), 'accepted', 'evidence'
-             from catalogue_items where kind in ('owner_check', 'decision')
-               and key <> 'decision_board.adapter_selection';
-             insert into probe_results (tenant_id, item_key, passed, found)
-             select tenant_id, key, true, expected from catalogue_items where kind = 'probe';
-             insert into scenario_snapshots (tenant_id, version, rows, checksum, batch_rows)
-             values (current_setting('app.tenant_id')::uuid, 1, 300, 'bfg-0011aabb',
-                     '{\"operations\": 180, \"finance\": 80, \"audit\": 40}');",
-        )
-        .await;
+    app.db.make_all_green().await;
     let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
     eventually(|| async {
         Client::new(&app.router)

@@ -115,6 +115,23 @@ impl TestDb {
             .expect("connect as owner")
     }
 
+    /// Accepts every owner check and decision, passes every probe and freezes a populated
+    /// snapshot, straight in the database: every gate green, not yet signed.
+    pub async fn make_all_green(&self) {
+        self.as_owner_in_demo(
+            "insert into acceptances (tenant_id, item_key, actor_id, value, evidence_note)
+             select tenant_id, key, coalesce(owner_actor_id, 'user_md_anna'), 'accepted', 'evidence'
+             from catalogue_items where kind in ('owner_check', 'decision')
+               and key <> 'decision_board.adapter_selection';
+             insert into probe_results (tenant_id, item_key, passed, found)
+             select tenant_id, key, true, expected from catalogue_items where kind = 'probe';
+             insert into scenario_snapshots (tenant_id, version, rows, checksum, batch_rows)
+             values (current_setting('app.tenant_id')::uuid, 1, 300, 'bfg-0011aabb',
+                     '{\"operations\": 180, \"finance\": 80, \"audit\": 40}');",
+        )
+        .await;
+    }
+
     /// Runs `sql` as the owner inside the demo tenant (the tables force row-level security).
     pub async fn as_owner_in_demo(&self, sql: &str) {
         let mut tx = self.owner.begin().await.expect("begin");

@@ -87,11 +87,7 @@ pub(super) async fn signoff(
     if !crate::password::verify(form.password.clone(), stored).await {
         return refuse("signoff-wrong-password".to_owned(), StatusCode::FORBIDDEN).await;
     }
-    let request_id = headers
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("-")
-        .to_owned();
+    let request_id = crate::web::request_id(&headers);
     let author = Author {
         tenant: &tenant,
         actor: &viewer.actor,

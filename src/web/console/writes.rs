@@ -123,11 +123,7 @@ pub(super) async fn item_write(
             .await;
         }
     };
-    let request_id = headers
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("-")
-        .to_owned();
+    let request_id = crate::web::request_id(&headers);
     let author = Author {
         tenant: &tenant,
         actor: &viewer.actor,

@@ -413,3 +413,81 @@ async fn the_same_flow_works_with_javascript_disabled() {
     }
     client.close().await.expect("close");
 }
+
+#[tokio::test]
+async fn anna_records_a_decision_and_a_no_go_in_french() {
+    let app = TestApp::spawn().await;
+    let base = serve(&app).await;
+    let driver = start_driver();
+    let client = browser(&driver).await;
+    sign_in(&client, &base, "anna", "anna-go-no-go").await;
+    client
+        .goto(&format!("{base}/t/bfg-control?lang=fr"))
+        .await
+        .expect("open");
+    eventually(|| async { eval(&client, "return typeof window.htmx").await == "object" }).await;
+    let tr = readiness_console::i18n::Lang::Fr.tr();
+    let count = |ready: u32| tr.t2("section-count", "ready", ready, "total", 4u32);
+    assert_eq!(
+        text(&client, "#infrastructure .section-count").await,
+        count(0)
+    );
+    // The proposal is in the value field already; Anna gives her evidence and records it.
+    client
+        .find(Locator::Id("form-infrastructure-region-note"))
+        .await
+        .expect("note")
+        .send_keys("Résidence des données confirmée avec le DPO")
+        .await
+        .expect("type");
+    client
+        .find(Locator::Css(
+            "#form-infrastructure-region button[type=submit]",
+        ))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("click");
+    eventually(|| async { text(&client, "#infrastructure .section-count").await == count(1) })
+        .await;
+
+    // NO-GO with a reason and her password: the page comes back showing it.
+    client
+        .find(Locator::Id("signoff-reason"))
+        .await
+        .expect("reason")
+        .send_keys("La restauration des sauvegardes n’a pas été répétée")
+        .await
+        .expect("type");
+    client
+        .find(Locator::Id("signoff-nogo-password"))
+        .await
+        .expect("password")
+        .send_keys("anna-go-no-go")
+        .await
+        .expect("type");
+    client
+        .find(Locator::Css(
+            "#signoff form:last-of-type button[type=submit]",
+        ))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("click");
+    eventually(|| async {
+        text(&client, ".signoff-last")
+            .await
+            .contains("La restauration des sauvegardes n’a pas été répétée")
+    })
+    .await;
+    assert_eq!(
+        eval(&client, "return document.documentElement.lang").await,
+        "fr"
+    );
+    keep_screenshot(&client, "anna-no-go-fr").await;
+    let problems = severe_log_entries(&client).await;
+    assert!(problems.is_empty(), "browser console: {problems:?}");
+    client.close().await.expect("close");
+}

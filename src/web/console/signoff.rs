@@ -5,7 +5,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_htmx::{HX_REDIRECT, HxRequest};
+use axum_htmx::{HX_REFRESH, HxRequest};
 use serde::Deserialize;
 use tower_sessions::Session;
 use uuid::Uuid;
@@ -106,15 +106,16 @@ pub(super) async fn signoff(
         Err(_) => return Err(AppError::Forbidden),
     }
     tracing::info!(decision = %form.decision, "sign-off recorded");
-    let console = format!("/t/{tenant}?lang={}#decision", lang.code());
     if htmx {
-        // Every figure of the page follows the decision: htmx loads the page again.
+        // Every figure of the page follows the decision: htmx reloads the page. (A redirect to
+        // the same page with a fragment would only scroll, not reload.)
         let mut response = StatusCode::NO_CONTENT.into_response();
-        if let Ok(value) = HeaderValue::from_str(&console) {
-            response.headers_mut().insert(HX_REDIRECT, value);
-        }
+        response
+            .headers_mut()
+            .insert(HX_REFRESH, HeaderValue::from_static("true"));
         return Ok(response);
     }
+    let console = format!("/t/{tenant}?lang={}#decision", lang.code());
     Ok(Redirect::to(&console).into_response())
 }
 

@@ -119,6 +119,28 @@ async fn text(client: &Client, css: &str) -> String {
     }
 }
 
+/// Types `keys` into the element with this id.
+async fn fill(client: &Client, id: &str, keys: &str) {
+    client
+        .find(Locator::Id(id))
+        .await
+        .expect(id)
+        .send_keys(keys)
+        .await
+        .expect("type");
+}
+
+/// Clicks the element this selector finds.
+async fn press(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .expect(css)
+        .click()
+        .await
+        .expect("click");
+}
+
 async fn eval(client: &Client, script: &str) -> serde_json::Value {
     client.execute(script, vec![]).await.expect(script)
 }
@@ -154,13 +176,7 @@ async fn the_console_in_chromium_switches_language_and_refreshes_sections_in_pla
     );
 
     // The language switcher keeps the visitor on the same page.
-    client
-        .find(Locator::Css(".langs a[hreflang='fr']"))
-        .await
-        .expect("switcher")
-        .click()
-        .await
-        .expect("click");
+    press(&client, ".langs a[hreflang='fr']").await;
     eventually(|| async { eval(&client, "return document.documentElement.lang").await == "fr" })
         .await;
     let url = client.current_url().await.expect("url");
@@ -175,13 +191,7 @@ async fn the_console_in_chromium_switches_language_and_refreshes_sections_in_pla
         )
         .await;
     eventually(|| async {
-        client
-            .find(Locator::Css("#kpis .refresh"))
-            .await
-            .expect("refresh")
-            .click()
-            .await
-            .expect("click");
+        press(&client, "#kpis .refresh").await;
         tokio::time::sleep(Duration::from_millis(100)).await;
         text(&client, "#kpis .tile:nth-child(6) .tile-value").await == "1/4"
     })
@@ -230,27 +240,9 @@ async fn sign_in(client: &Client, base: &str, username: &str, password: &str) {
         .goto(&format!("{base}/t/bfg-control/sign-in?lang=en"))
         .await
         .expect("open");
-    client
-        .find(Locator::Id("username"))
-        .await
-        .expect("username")
-        .send_keys(username)
-        .await
-        .expect("type");
-    client
-        .find(Locator::Id("password"))
-        .await
-        .expect("password")
-        .send_keys(password)
-        .await
-        .expect("type");
-    client
-        .find(Locator::Css(".sign-in button[type=submit]"))
-        .await
-        .expect("submit")
-        .click()
-        .await
-        .expect("click");
+    fill(client, "username", username).await;
+    fill(client, "password", password).await;
+    press(client, ".sign-in button[type=submit]").await;
     eventually(|| async {
         client
             .current_url()
@@ -292,13 +284,12 @@ async fn marek_accepts_in_place_and_olena_is_refused_with_a_message() {
             "window.notReloaded = true; document.getElementById('form-passage-role_headers').scrollIntoView(); return null",
         )
         .await;
-        client
-            .find(Locator::Id("form-passage-role_headers-note"))
-            .await
-            .expect("note")
-            .send_keys("Role headers verified against the staging gateway")
-            .await
-            .expect("type");
+        fill(
+            &client,
+            "form-passage-role_headers-note",
+            "Role headers verified against the staging gateway",
+        )
+        .await;
         keep_screenshot(&client, &format!("marek-form-{lang}")).await;
         client
             .find(Locator::Css(
@@ -329,13 +320,7 @@ async fn marek_accepts_in_place_and_olena_is_refused_with_a_message() {
     );
 
     // Olena, signed in the same browser, tries Marek's check through her own form.
-    client
-        .find(Locator::Css(".account-form button"))
-        .await
-        .expect("sign out")
-        .click()
-        .await
-        .expect("click");
+    press(&client, ".account-form button").await;
     eventually(|| async { client.find(Locator::Css(".account-link")).await.is_ok() }).await;
     sign_in(&client, &base, "olena", "olena-ledger").await;
     eventually(|| async { eval(&client, "return typeof window.htmx").await == "object" }).await;
@@ -378,13 +363,12 @@ async fn the_same_flow_works_with_javascript_disabled() {
             .goto(&format!("{base}/t/bfg-control?lang={lang}"))
             .await
             .expect("open");
-        client
-            .find(Locator::Id("form-passage-scenario_store_rehearsal-note"))
-            .await
-            .expect("note")
-            .send_keys("The file-local payload replays cleanly")
-            .await
-            .expect("type");
+        fill(
+            &client,
+            "form-passage-scenario_store_rehearsal-note",
+            "The file-local payload replays cleanly",
+        )
+        .await;
         client
             .find(Locator::Css(
                 "#form-passage-scenario_store_rehearsal button[type=submit]",
@@ -433,13 +417,12 @@ async fn anna_records_a_decision_and_a_no_go_in_french() {
         count(0)
     );
     // The proposal is in the value field already; Anna gives her evidence and records it.
-    client
-        .find(Locator::Id("form-infrastructure-region-note"))
-        .await
-        .expect("note")
-        .send_keys("Résidence des données confirmée avec le DPO")
-        .await
-        .expect("type");
+    fill(
+        &client,
+        "form-infrastructure-region-note",
+        "Résidence des données confirmée avec le DPO",
+    )
+    .await;
     client
         .find(Locator::Css(
             "#form-infrastructure-region button[type=submit]",
@@ -453,20 +436,13 @@ async fn anna_records_a_decision_and_a_no_go_in_french() {
         .await;
 
     // NO-GO with a reason and her password: the page comes back showing it.
-    client
-        .find(Locator::Id("signoff-reason"))
-        .await
-        .expect("reason")
-        .send_keys("La restauration des sauvegardes n’a pas été répétée")
-        .await
-        .expect("type");
-    client
-        .find(Locator::Id("signoff-nogo-password"))
-        .await
-        .expect("password")
-        .send_keys("anna-go-no-go")
-        .await
-        .expect("type");
+    fill(
+        &client,
+        "signoff-reason",
+        "La restauration des sauvegardes n’a pas été répétée",
+    )
+    .await;
+    fill(&client, "signoff-nogo-password", "anna-go-no-go").await;
     client
         .find(Locator::Css(
             "#signoff form:last-of-type button[type=submit]",

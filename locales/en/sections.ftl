@@ -185,3 +185,5 @@ packet-dry-run-intro = The dry-run checkpoint for { $target }, checksum { $check
 packet-preflight-intro = The preflight report, checksum { $checksum }, for the DB/auth migration rehearsal before live infrastructure.
 packet-release-env-intro = The release environment block, checksum { $checksum }.
 packet-rollback-intro = The rollback audit packet, checksum { $checksum }.
+packet-download = Download
+packet-digest-help = The SHA-256 is that of the downloaded file (sha256sum); its first 8 hex digits make the bfg- checksum.

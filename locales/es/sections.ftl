@@ -185,3 +185,5 @@ packet-dry-run-intro = El punto de restauración de la simulación para { $targe
 packet-preflight-intro = El informe de verificación previa, con suma de control { $checksum }, para el ensayo de la migración de DB/auth antes de disponer de la infraestructura real.
 packet-release-env-intro = El bloque del entorno de la versión, con suma de control { $checksum }.
 packet-rollback-intro = El paquete de auditoría de la reversión, con suma de control { $checksum }.
+packet-download = Descargar
+packet-digest-help = El SHA-256 es el del archivo descargado (sha256sum); sus 8 primeros dígitos hexadecimales forman la suma de control bfg-.

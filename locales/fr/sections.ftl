@@ -185,3 +185,5 @@ packet-dry-run-intro = Le point de reprise de l’essai à blanc pour { $target 
 packet-preflight-intro = Le rapport de contrôle préalable, somme de contrôle { $checksum }, pour la répétition de la migration DB/auth avant la mise en place de l’infrastructure réelle.
 packet-release-env-intro = Le bloc de l’environnement de version, somme de contrôle { $checksum }.
 packet-rollback-intro = Le paquet d’audit du retour arrière, somme de contrôle { $checksum }.
+packet-download = Télécharger
+packet-digest-help = Le SHA-256 est celui du fichier téléchargé (sha256sum) ; ses 8 premiers chiffres hexadécimaux forment la somme de contrôle bfg-.

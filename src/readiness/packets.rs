@@ -43,7 +43,36 @@ impl Packet {
     pub fn checksum(&self) -> String {
         format!("bfg-{}", &self.sha256()[..8])
     }
+
+    /// The media type of the downloaded file.
+    pub fn media_type(&self) -> &'static str {
+        match self.key {
+            "runbook-sql" => "application/sql; charset=utf-8",
+            _ => "text/plain; charset=utf-8",
+        }
+    }
+
+    /// The download's file name, e.g. `bfg-control-runbook-sql.sql`.
+    pub fn filename(&self, tenant: &str) -> String {
+        let extension = match self.key {
+            "runbook-sql" => "sql",
+            "release-env" | "rollback" => "env",
+            _ => "txt",
+        };
+        format!("{tenant}-{}.{extension}", self.key)
+    }
 }
+
+/// Every packet's key, in page order.
+pub const KEYS: [&str; 7] = [
+    "runbook-sql",
+    "cutover-plan",
+    "connection",
+    "dry-run",
+    "preflight",
+    "release-env",
+    "rollback",
+];
 
 /// What the packets are rendered from.
 pub struct PacketInputs<'a> {
@@ -89,6 +118,14 @@ impl PacketInputs<'_> {
             .map_or("none", |a| a.id.as_str())
     }
 
+    /// The audit chain head the packet is generated at: `seq:hash`, or `none`.
+    fn audit_head(&self) -> String {
+        self.state
+            .audit_head
+            .as_ref()
+            .map_or_else(|| "none".to_owned(), |h| format!("{}:{}", h.seq, h.hash))
+    }
+
     fn status(&self, item: &str) -> &'static str {
         self.evaluation
             .item(item)
@@ -111,14 +148,15 @@ impl PacketInputs<'_> {
     }
 }
 
-/// `key=value` lines under the contract name.
-fn key_values(contract: &str, pairs: &[(&str, String)]) -> String {
+/// `key=value` lines under the contract name, ending with the audit chain head.
+fn key_values(contract: &str, pairs: &[(&str, String)], inputs: &PacketInputs<'_>) -> String {
     let mut body = String::new();
     body.push_str(contract);
     body.push('\n');
     for (key, value) in pairs {
         let _ = writeln!(body, "{key}={value}");
     }
+    let _ = writeln!(body, "audit_head={}", inputs.audit_head());
     body
 }
 
@@ -199,6 +237,7 @@ pub fn runbook_sql(inputs: &PacketInputs<'_>) -> Packet {
         ("rows", inputs.snapshot_rows().to_string()),
         ("runbook", inputs.count("runbook").to_string()),
         ("runbook_decision", inputs.decision("runbook").to_owned()),
+        ("audit_head", inputs.audit_head()),
     ] {
         let _ = writeln!(body, "-- {key}={value}");
     }
@@ -237,7 +276,7 @@ pub fn cutover_plan(inputs: &PacketInputs<'_>) -> Packet {
     Packet {
         contract: "ProductionDataCutoverPlan.v1",
         key: "cutover-plan",
-        body: key_values("ProductionDataCutoverPlan.v1", &pairs),
+        body: key_values("ProductionDataCutoverPlan.v1", &pairs, inputs),
     }
 }
 
@@ -257,7 +296,7 @@ pub fn connection(inputs: &PacketInputs<'_>) -> Packet {
     Packet {
         contract: "ProductionAdapterConnection.v1",
         key: "connection",
-        body: key_values("ProductionAdapterConnection.v1", &pairs),
+        body: key_values("ProductionAdapterConnection.v1", &pairs, inputs),
     }
 }
 
@@ -278,7 +317,7 @@ pub fn dry_run(inputs: &PacketInputs<'_>) -> Packet {
     Packet {
         contract: "ProductionAdapterDryRun.v1",
         key: "dry-run",
-        body: key_values("ProductionAdapterDryRun.v1", &pairs),
+        body: key_values("ProductionAdapterDryRun.v1", &pairs, inputs),
     }
 }
 
@@ -307,14 +346,14 @@ pub fn preflight(inputs: &PacketInputs<'_>) -> Packet {
     Packet {
         contract: "ProductionAdapterMigrationPreflight.v1",
         key: "preflight",
-        body: key_values("ProductionAdapterMigrationPreflight.v1", &pairs),
+        body: key_values("ProductionAdapterMigrationPreflight.v1", &pairs, inputs),
     }
 }
 
 /// The nine release environment variables, as `NAME=value` lines.
 pub fn release_env(inputs: &PacketInputs<'_>) -> Packet {
     let p = &inputs.state.profile;
-    let mut body = String::new();
+    let mut body = format!("# audit_head={}\n", inputs.audit_head());
     for (name, value) in [
         ("BFG_RELEASE_ENVIRONMENT", p.environment.as_str()),
         ("BFG_RELEASE_TARGET", p.adapter_target.as_str()),
@@ -338,7 +377,7 @@ pub fn release_env(inputs: &PacketInputs<'_>) -> Packet {
 /// The six rollback variables of `ProductionRollbackDrill.v1`.
 pub fn rollback(inputs: &PacketInputs<'_>) -> Packet {
     let p = &inputs.state.profile;
-    let mut body = String::new();
+    let mut body = format!("# audit_head={}\n", inputs.audit_head());
     for (name, value) in [
         ("BFG_ROLLBACK_DECISION", inputs.decision("rollback")),
         ("BFG_ROLLBACK_OWNER", inputs.rollback_owner()),
@@ -436,15 +475,41 @@ mod tests {
         assert!(body("preflight").contains("\nchecks=1/5\nschema_map=1/7\ndry_run=0/5\n"));
         assert_eq!(
             body("release-env"),
-            "BFG_RELEASE_ENVIRONMENT=local-demo\nBFG_RELEASE_TARGET=db-auth-session-adapter\n\
+            "# audit_head=none\nBFG_RELEASE_ENVIRONMENT=local-demo\nBFG_RELEASE_TARGET=db-auth-session-adapter\n\
              BFG_SCENARIO_ADAPTER=ScenarioStore.v1\nBFG_STORAGE_ADAPTER=file-local\n\
              BFG_AUTH_MODE=mock-auth-header\nBFG_TENANT_MODE=single-tenant-local\n\
              BFG_ROLLBACK_OWNER=user_md_anna\nBFG_RELEASE_EVIDENCE=ProductionAdapterDryRun.v1\n\
              BFG_RELEASE_DECISION=BLOCKED_PENDING_DRY_RUN\n"
         );
-        assert_eq!(body("rollback").lines().count(), 6);
-        assert!(body("rollback").starts_with("BFG_ROLLBACK_DECISION=BLOCKED_PENDING_DRY_RUN\n"));
+        assert_eq!(body("rollback").lines().count(), 7);
+        assert!(
+            body("rollback")
+                .starts_with("# audit_head=none\nBFG_ROLLBACK_DECISION=BLOCKED_PENDING_DRY_RUN\n")
+        );
         assert!(body("connection").contains("\nendpoint=not_recorded\n"));
+    }
+
+    #[test]
+    fn every_packet_names_the_audit_chain_head_it_was_generated_at() {
+        let mut state = demo_state();
+        state.audit_head = Some(crate::readiness::state::AuditHead {
+            seq: 42,
+            hash: "ab12".to_owned(),
+        });
+        for packet in packets(&state) {
+            assert!(
+                packet.body.contains("audit_head=42:ab12\n"),
+                "{}",
+                packet.key
+            );
+        }
+        assert_eq!(
+            packets(&demo_state())
+                .iter()
+                .map(|p| p.key)
+                .collect::<Vec<_>>(),
+            KEYS
+        );
     }
 
     #[test]

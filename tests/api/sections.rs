@@ -281,3 +281,48 @@ async fn a_misconfigured_catalogue_shows_a_notice_on_its_section_not_a_failed_pa
     assert_eq!(connection.status, 200);
     assert!(!connection.body.contains(&notice));
 }
+
+#[tokio::test]
+async fn each_packet_downloads_as_the_bytes_the_page_shows_with_that_digest() {
+    use sha2::{Digest, Sha256};
+    let app = TestApp::spawn().await;
+    let page = app.get(&format!("{CONSOLE}?lang=fr"), &[]).await;
+    let checksums = page.texts("packet-checksum code");
+    for (key, checksum) in packets::KEYS.iter().zip(&checksums) {
+        let file = app.get(&format!("{CONSOLE}/packets/{key}"), &[]).await;
+        assert_eq!(file.status, 200, "{key}");
+        assert!(
+            file.header("content-disposition")
+                .starts_with(&format!("attachment; filename=\"bfg-control-{key}."))
+        );
+        let digest: String = Sha256::digest(file.body.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        // sha256sum of the download is the digest on the page, and its first 8 digits the checksum.
+        assert!(
+            page.body.contains(&digest),
+            "{key}: the page shows the download's SHA-256"
+        );
+        assert_eq!(checksum, &format!("bfg-{}", &digest[..8]), "{key}");
+        assert!(
+            file.body.contains("audit_head=none"),
+            "{key} names the chain head"
+        );
+    }
+    assert_eq!(
+        app.get(&format!("{CONSOLE}/packets/runbook-sql"), &[])
+            .await
+            .header("content-type"),
+        "application/sql; charset=utf-8"
+    );
+    let missing = app
+        .get(&format!("{CONSOLE}/packets/secrets?lang=es"), &[])
+        .await;
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing
+            .body
+            .contains(&Lang::Es.tr().t("error-title-not-found"))
+    );
+}

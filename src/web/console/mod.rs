@@ -11,6 +11,7 @@ use axum::routing::get;
 use axum_htmx::HxRequest;
 use tower_sessions::Session;
 
+mod files;
 mod print;
 mod sections;
 mod signoff;
@@ -35,6 +36,7 @@ pub fn router() -> Router<AppState> {
             axum::routing::post(writes::item_write),
         )
         .route("/t/{tenant}/signoff", axum::routing::post(signoff::signoff))
+        .route("/t/{tenant}/packets/{name}", get(files::packet_file))
 }
 
 /// `GET /`: the demo tenant's console, keeping a `?lang=`.

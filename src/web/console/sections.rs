@@ -56,6 +56,7 @@ pub struct ItemForm {
 /// A packet as shown: its block, checksum and how to check it.
 pub struct PacketView {
     pub(super) id: String,
+    pub(super) href: String,
     pub(super) contract: &'static str,
     pub(super) intro: String,
     pub(super) body: String,
@@ -354,6 +355,7 @@ impl ConsoleView<'_> {
             .filter(|p| keys.contains(&p.key))
             .map(|p: Packet| PacketView {
                 id: format!("packet-{}", p.key),
+                href: format!("/t/{}/packets/{}", self.slug, p.key),
                 contract: p.contract,
                 intro: tr.t2(
                     &format!("packet-{}-intro", p.key),

@@ -142,3 +142,6 @@ begin
 end
 $$;
 
+
+-- The proof path finds the events that name an item without scanning the chain.
+create index audit_events_target on audit_events (tenant_id, target, seq desc);

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod cache;
 pub mod embedded;
 mod load;
+pub mod proof;
 mod seed;
 pub mod write;
 

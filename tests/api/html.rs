@@ -42,6 +42,11 @@ async fn every_page_is_valid_html_in_every_language() {
             ),
             ("not-found", format!("/t/nobody?lang={code}")),
             ("sign-in", format!("/t/bfg-control/sign-in?lang={code}")),
+            ("proof", format!("/t/bfg-control/proof?lang={code}")),
+            (
+                "item",
+                format!("/t/bfg-control/items/passage.role_headers?lang={code}"),
+            ),
         ] {
             let page = app.get(&path, &[]).await;
             let file = dir.path().join(format!("{name}-{code}.html"));

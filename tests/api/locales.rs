@@ -83,6 +83,7 @@ fn sources() -> Vec<String> {
         "templates/console",
         "templates/errors",
         "templates/auth",
+        "templates/proof",
         "src",
         "src/web",
         "src/web/console",

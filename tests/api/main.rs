@@ -10,6 +10,7 @@ mod embedded;
 mod flow;
 mod html;
 mod locales;
+mod proof;
 mod schema;
 mod sections;
 mod support;

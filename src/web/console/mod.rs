@@ -13,6 +13,7 @@ use tower_sessions::Session;
 
 mod files;
 mod print;
+mod proof;
 mod sections;
 mod signoff;
 mod writes;
@@ -37,6 +38,8 @@ pub fn router() -> Router<AppState> {
         )
         .route("/t/{tenant}/signoff", axum::routing::post(signoff::signoff))
         .route("/t/{tenant}/packets/{name}", get(files::packet_file))
+        .route("/t/{tenant}/proof", get(proof::proof_page))
+        .route("/t/{tenant}/items/{key}", get(proof::item_page))
 }
 
 /// `GET /`: the demo tenant's console, keeping a `?lang=`.
@@ -854,6 +857,14 @@ pub fn dynamic_message_ids() -> Vec<String> {
     };
     for packet in crate::readiness::packets::all(&inputs) {
         ids.push(format!("packet-{}-intro", packet.key));
+    }
+    for kind in [
+        ItemKind::OwnerCheck,
+        ItemKind::Decision,
+        ItemKind::Probe,
+        ItemKind::Derived,
+    ] {
+        ids.push(format!("kind-{}", kind.as_str()));
     }
     for status in [
         Status::Ready,

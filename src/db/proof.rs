@@ -1,0 +1,90 @@
+//! What the proof path shows of one item: every acceptance and revocation with its evidence,
+//! and the audit events that name it.
+
+use sqlx::PgPool;
+use time::OffsetDateTime;
+
+use super::DbError;
+
+/// One acceptance (or decision), standing or revoked.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AcceptanceRecord {
+    /// Who accepted.
+    pub actor_id: String,
+    /// The decided value, for decisions.
+    pub value: Option<String>,
+    /// The evidence note.
+    pub evidence_note: String,
+    /// The evidence link.
+    pub evidence_url: Option<String>,
+    /// The evidence checksum.
+    pub evidence_checksum: Option<String>,
+    /// When.
+    pub accepted_at: OffsetDateTime,
+    /// When it was revoked, if it was.
+    pub revoked_at: Option<OffsetDateTime>,
+    /// Who revoked it.
+    pub revoked_by: Option<String>,
+    /// Why.
+    pub revoke_reason: Option<String>,
+}
+
+/// One audit event.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AuditRecord {
+    /// Sequence number.
+    pub seq: i64,
+    /// Who.
+    pub actor_id: Option<String>,
+    /// What.
+    pub action: String,
+    /// When.
+    pub at: OffsetDateTime,
+    /// Its hash.
+    pub hash: String,
+    /// The previous event's hash.
+    pub prev_hash: String,
+}
+
+/// An item's history.
+#[derive(Debug, Clone, Default)]
+pub struct ItemHistory {
+    /// Acceptances, newest first.
+    pub acceptances: Vec<AcceptanceRecord>,
+    /// Audit events naming the item, newest first.
+    pub events: Vec<AuditRecord>,
+}
+
+/// The history of `item` in the tenant with this slug (empty for an unknown tenant).
+pub async fn item_history(pool: &PgPool, tenant: &str, item: &str) -> Result<ItemHistory, DbError> {
+    let mut tx = pool.begin().await?;
+    let entered: Option<String> = sqlx::query_scalar(
+        "select set_config('app.tenant_id', id::text, true) from tenants where slug = $1",
+    )
+    .bind(tenant)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if entered.is_none() {
+        return Ok(ItemHistory::default());
+    }
+    let acceptances = sqlx::query_as(
+        "select actor_id, value, evidence_note, evidence_url, evidence_checksum, accepted_at,
+                revoked_at, revoked_by, revoke_reason
+         from acceptances where item_key = $1 order by accepted_at desc, id desc",
+    )
+    .bind(item)
+    .fetch_all(&mut *tx)
+    .await?;
+    let events = sqlx::query_as(
+        "select seq, actor_id, action, at, hash, prev_hash
+         from audit_events where target = $1 order by seq desc",
+    )
+    .bind(item)
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(ItemHistory {
+        acceptances,
+        events,
+    })
+}

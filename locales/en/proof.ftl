@@ -23,3 +23,4 @@ kind-owner_check = Owner check
 kind-decision = Decision
 kind-probe = Probe run by the console
 kind-derived = Derived from other checks
+proof-event-first = first event of the chain

@@ -23,3 +23,4 @@ kind-owner_check = Comprobación de un responsable
 kind-decision = Decisión
 kind-probe = Prueba ejecutada por la consola
 kind-derived = Se deduce de otras comprobaciones
+proof-event-first = primer evento de la cadena

@@ -23,3 +23,4 @@ kind-owner_check = Vérification d’un responsable
 kind-decision = Décision
 kind-probe = Test exécuté par la console
 kind-derived = Découle d’autres vérifications
+proof-event-first = premier événement de la chaîne

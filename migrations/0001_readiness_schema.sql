@@ -68,6 +68,9 @@ create table catalogue_items (
     fact text,
     proposal text,
     expected int,
+    -- Optimistic concurrency: a form carries the version of the item it was drawn from; every
+    -- accept or revoke moves it.
+    version int not null default 0,
     created_at timestamptz not null default now(),
     primary key (tenant_id, key),
     foreign key (tenant_id, section_key) references catalogue_sections (tenant_id, key)
@@ -262,7 +265,8 @@ begin
             select json_agg(json_build_object(
                 'key', key, 'section_key', section_key, 'kind', kind, 'code', code,
                 'owner', owner_actor_id, 'depends_on', depends_on, 'fact', fact,
-                'proposal', proposal, 'expected', expected) order by position)
+                'proposal', proposal, 'expected', expected, 'version', version)
+                order by position)
             from catalogue_items), '[]'::json),
         'acceptances', coalesce((
             select json_agg(json_build_object(
@@ -283,9 +287,9 @@ begin
                 'batch_rows', batch_rows)
             from scenario_snapshots order by version desc limit 1),
         'signoff', (
-            select json_build_object('actor_id', actor_id, 'at', signed_at)
-            from (select * from signoffs order by signed_at desc, id desc limit 1) latest
-            where decision = 'GO'),
+            select json_build_object('actor_id', actor_id, 'at', signed_at,
+                                     'decision', decision, 'reason', reason)
+            from signoffs order by signed_at desc, id desc limit 1),
         'last_write', (select at from audit_events order by seq desc limit 1),
         'audit_head', (
             select json_build_object('seq', seq, 'hash', hash)
@@ -294,6 +298,84 @@ begin
 end
 $$;
 
+
+-- The proof path finds the events that name an item without scanning the chain.
+create index audit_events_target on audit_events (tenant_id, target, seq desc);
+
 grant select on tenants, actors, providers, catalogue_sections, catalogue_items, acceptances,
     probe_results, scenario_snapshots, signoffs, audit_events to readiness_app;
 grant execute on function console_state(text) to readiness_app;
+
+-- Accounts and sessions, and what the app role needs to write: accepting and revoking checks
+-- with evidence, decisions and the sign-off, each appending to the tenant's audit chain in the
+-- same transaction.
+
+-- One account per actor who signs in. The password is an argon2id PHC string; nothing else
+-- about it is stored.
+create table accounts (
+    tenant_id uuid not null,
+    actor_id text not null,
+    username text not null check (username ~ '^[a-z0-9._-]{2,64}$'),
+    password_hash text not null check (password_hash like '$argon2id$%'),
+    created_at timestamptz not null default now(),
+    primary key (tenant_id, actor_id),
+    unique (tenant_id, username),
+    foreign key (tenant_id, actor_id) references actors (tenant_id, actor_id)
+);
+alter table accounts enable row level security;
+alter table accounts force row level security;
+create policy tenant_isolation on accounts
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+-- Sessions, in the shape tower-sessions' PostgreSQL store expects. The id is a random 128-bit
+-- value; the data names the tenant and actor. Not tenant-scoped: a session is found by its id
+-- before any tenant is known.
+create schema tower_sessions;
+create table tower_sessions.session (
+    id text primary key not null,
+    data bytea not null,
+    expiry_date timestamptz not null
+);
+create index session_expiry on tower_sessions.session (expiry_date);
+grant usage on schema tower_sessions to readiness_app;
+grant select, insert, update, delete on tower_sessions.session to readiness_app;
+
+grant update (version) on catalogue_items to readiness_app;
+
+-- Idempotency: a replayed form (same key) has one effect. The key is the form's, the result is
+-- the audit sequence number the first submission produced.
+create table idempotency_keys (
+    tenant_id uuid not null references tenants (id),
+    key uuid not null,
+    actor_id text not null,
+    audit_seq bigint not null,
+    created_at timestamptz not null default now(),
+    primary key (tenant_id, key)
+);
+alter table idempotency_keys enable row level security;
+alter table idempotency_keys force row level security;
+create policy tenant_isolation on idempotency_keys
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+-- The head of each tenant's audit chain. Appends lock this row (update … returning) inside the
+-- writing transaction, under READ COMMITTED, so the chain never forks.
+create table audit_heads (
+    tenant_id uuid primary key references tenants (id),
+    seq bigint not null default 0,
+    hash text not null default ''
+);
+alter table audit_heads enable row level security;
+alter table audit_heads force row level security;
+create policy tenant_isolation on audit_heads
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+grant select on accounts to readiness_app;
+grant insert on acceptances to readiness_app;
+grant update (revoked_at, revoked_by, revoke_reason) on acceptances to readiness_app;
+grant insert on audit_events to readiness_app;
+grant select, update on audit_heads to readiness_app;
+grant select, insert on idempotency_keys to readiness_app;
+grant insert on signoffs to readiness_app;

@@ -21,6 +21,9 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
+    /// Every kind.
+    pub const ALL: [Self; 4] = [Self::OwnerCheck, Self::Decision, Self::Probe, Self::Derived];
+
     /// The code stored in the database and used in message ids.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -33,9 +36,7 @@ impl ItemKind {
 
     /// Parses a stored code; `None` for an unknown kind.
     pub fn parse(code: &str) -> Option<Self> {
-        [Self::OwnerCheck, Self::Decision, Self::Probe, Self::Derived]
-            .into_iter()
-            .find(|kind| kind.as_str() == code)
+        Self::ALL.into_iter().find(|kind| kind.as_str() == code)
     }
 }
 

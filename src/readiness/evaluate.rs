@@ -19,6 +19,9 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status.
+    pub const ALL: [Self; 4] = [Self::Ready, Self::Open, Self::Waiting, Self::Misconfigured];
+
     /// The code used in message ids and CSS classes.
     pub fn as_str(self) -> &'static str {
         match self {

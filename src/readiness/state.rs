@@ -22,6 +22,16 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role.
+    pub const ALL: [Self; 6] = [
+        Self::ManagingDirector,
+        Self::Dispatcher,
+        Self::Accountant,
+        Self::Driver,
+        Self::Client,
+        Self::Reviewer,
+    ];
+
     /// The code stored in the database and used in message ids.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -36,16 +46,7 @@ impl Role {
 
     /// Parses a stored code.
     pub fn parse(code: &str) -> Option<Self> {
-        [
-            Self::ManagingDirector,
-            Self::Dispatcher,
-            Self::Accountant,
-            Self::Driver,
-            Self::Client,
-            Self::Reviewer,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == code)
+        Self::ALL.into_iter().find(|r| r.as_str() == code)
     }
 }
 

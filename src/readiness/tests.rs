@@ -598,12 +598,7 @@ fn an_owner_missing_from_the_actors_is_misconfigured() {
 
 #[test]
 fn codes_parse_back_from_their_stored_form() {
-    for kind in [
-        ItemKind::OwnerCheck,
-        ItemKind::Decision,
-        ItemKind::Probe,
-        ItemKind::Derived,
-    ] {
+    for kind in ItemKind::ALL {
         assert_eq!(ItemKind::parse(kind.as_str()), Some(kind));
     }
     assert_eq!(ItemKind::parse("wish"), None);

@@ -3,9 +3,7 @@
 
 use readiness_console::i18n::Lang;
 
-use crate::support::{TestApp, eventually, get};
-
-const CONSOLE: &str = "/t/bfg-control";
+use crate::support::{CONSOLE, TestApp, eventually, get};
 
 /// The header figures of the seed page, in page order.
 const DEMO_TILES: [&str; 6] = ["ScenarioStore.v1", "5", "6", "1/5", "0/6", "0/4"];

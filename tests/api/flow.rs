@@ -4,9 +4,8 @@
 use readiness_console::db::audit::{self, Verification};
 use readiness_console::i18n::Lang;
 
-use crate::support::{Client, TestApp, eventually};
+use crate::support::{CONSOLE, Client, TestApp, eventually};
 
-const CONSOLE: &str = "/t/bfg-control";
 const ROLE_HEADERS: &str = "/t/bfg-control/items/passage.role_headers/accept?lang=en";
 
 /// Signs in through the form; the client keeps the session.

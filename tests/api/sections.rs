@@ -4,9 +4,7 @@
 use readiness_console::i18n::Lang;
 use readiness_console::readiness::packets;
 
-use crate::support::{TestApp, TestDb, eventually, get};
-
-const CONSOLE: &str = "/t/bfg-control";
+use crate::support::{CONSOLE, TestApp, TestDb, eventually, get};
 
 /// Ready/total of each item section, in page order.
 const DEMO_COUNTS: [(u32, u32); 12] = [

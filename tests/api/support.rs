@@ -15,6 +15,9 @@ use sqlx::PgPool;
 use time::OffsetDateTime;
 use tower::ServiceExt;
 
+/// The demo tenant's console.
+pub const CONSOLE: &str = "/t/bfg-control";
+
 /// The cluster, started once per test process. A watcher process stops it when we exit.
 pub fn cluster() -> &'static EmbeddedPostgres {
     static CLUSTER: OnceLock<EmbeddedPostgres> = OnceLock::new();
@@ -167,30 +170,11 @@ impl TestApp {
     }
 }
 
-/// GET through a router with extra headers; the status, headers and body of the answer.
+/// GET through a router with extra headers, without cookies; the status, headers and body.
 pub async fn get(router: &Router, path: &str, headers: &[(&str, &str)]) -> Page {
-    let mut request = Request::get(path);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = router
-        .clone()
-        .oneshot(request.body(Body::empty()).expect("request"))
+    Client::new(router)
+        .send(Request::get(path), Body::empty(), headers)
         .await
-        .expect("infallible");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    Page {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
 }
 
 /// An answer.

@@ -843,48 +843,20 @@ pub fn dynamic_message_ids() -> Vec<String> {
             }
         }
     }
-    let state = demo::state(time::OffsetDateTime::UNIX_EPOCH);
-    let view = TenantView::new(crate::db::TenantConsole {
-        tenant_id: uuid::Uuid::nil(),
-        slug: demo::SLUG.to_owned(),
-        catalogue: cat.clone(),
-        state: state.clone(),
-    });
-    let inputs = crate::readiness::packets::PacketInputs {
-        tenant: demo::SLUG,
-        state: &state,
-        evaluation: &view.evaluation,
-    };
-    for packet in crate::readiness::packets::all(&inputs) {
-        ids.push(format!("packet-{}-intro", packet.key));
+    for key in crate::readiness::packets::KEYS {
+        ids.push(format!("packet-{key}-intro"));
     }
-    for kind in [
-        ItemKind::OwnerCheck,
-        ItemKind::Decision,
-        ItemKind::Probe,
-        ItemKind::Derived,
-    ] {
+    for kind in ItemKind::ALL {
         ids.push(format!("kind-{}", kind.as_str()));
     }
-    for status in [
-        Status::Ready,
-        Status::Open,
-        Status::Waiting,
-        Status::Misconfigured,
-    ] {
+    for status in Status::ALL {
         ids.push(format!("status-{}", status.as_str()));
     }
-    for role in [
-        Role::ManagingDirector,
-        Role::Dispatcher,
-        Role::Accountant,
-        Role::Driver,
-        Role::Client,
-        Role::Reviewer,
-    ] {
+    for role in Role::ALL {
         ids.push(format!("role-{}", role.as_str()));
     }
-    for group in &view.evaluation.batch_groups {
+    let state = demo::state(time::OffsetDateTime::UNIX_EPOCH);
+    for group in crate::readiness::evaluate::batch_groups(&state) {
         ids.push(format!("batch-{}", group.key));
     }
     for error in crate::readiness::evidence::EvidenceError::ALL {
@@ -909,8 +881,8 @@ pub fn dynamic_message_ids() -> Vec<String> {
     for rung in LADDER.iter().map(|r| r.code).chain([DecisionCode::Go]) {
         ids.push(format!("ladder-{}", rung.slug()));
     }
-    for state in ["passed", "current", "ahead", "reached"] {
-        ids.push(format!("ladder-state-{state}"));
+    for rung_state in ["passed", "current", "ahead", "reached"] {
+        ids.push(format!("ladder-state-{rung_state}"));
     }
     for lang in Lang::ALL {
         ids.push(format!("language-name-{}", lang.code()));
@@ -928,12 +900,8 @@ pub fn dynamic_message_ids() -> Vec<String> {
         ids.push(format!("error-title-{kind}"));
         ids.push(format!("error-body-{kind}"));
     }
-    for unit in demo::state(time::OffsetDateTime::UNIX_EPOCH)
-        .actors
-        .iter()
-        .map(|a| a.unit.clone())
-    {
-        ids.push(format!("unit-{unit}"));
+    for actor in &state.actors {
+        ids.push(format!("unit-{}", actor.unit));
     }
     ids.sort();
     ids.dedup();

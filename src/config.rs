@@ -62,6 +62,12 @@ pub struct Cli {
     )]
     pub migration_database_url: Option<SecretUrl>,
 
+    /// The Ed25519 key that signs the audit chain's checkpoints, created on first use.
+    /// Default: `audit-signing.key` in the data directory. Keep it out of the database's
+    /// backups' reach: whoever holds it can sign checkpoints.
+    #[arg(long, env = "READINESS_AUDIT_KEY", global = true)]
+    pub audit_key: Option<PathBuf>,
+
     /// Log format.
     #[arg(
         long,
@@ -91,7 +97,46 @@ pub enum Command {
         /// The tenant's slug.
         #[arg(long)]
         tenant: String,
+        /// Also check against checkpoints kept elsewhere: a `checkpoints.jsonl` from an earlier
+        /// proof bundle.
+        #[arg(long)]
+        checkpoints: Option<PathBuf>,
     },
+    /// Check a `BFGScenarioSnapshot.v1` file and import it for a tenant, as the snapshot page
+    /// does; with `--freeze`, freeze it as the next snapshot version too.
+    ImportSnapshot {
+        /// The tenant's slug.
+        #[arg(long)]
+        tenant: String,
+        /// The JSON-lines file.
+        #[arg(long)]
+        file: PathBuf,
+        /// The actor the audit trail records: the managing director or the dispatcher.
+        #[arg(long)]
+        actor: String,
+        /// Freeze the import as a new snapshot version.
+        #[arg(long)]
+        freeze: bool,
+    },
+    /// Check a downloaded proof bundle offline: its SHA256SUMS manifest, the audit chain inside
+    /// and the checkpoint signatures. Exits non-zero naming what is wrong.
+    VerifyBundle {
+        /// The bundle (`.tar`).
+        file: PathBuf,
+        /// Trust this public key (64 hex digits, as shown on the audit page) instead of the one
+        /// the bundle carries.
+        #[arg(long)]
+        public_key: Option<String>,
+    },
+}
+
+impl Cli {
+    /// Where the audit signing key lives.
+    pub fn audit_key_path(&self) -> PathBuf {
+        self.audit_key
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("audit-signing.key"))
+    }
 }
 
 /// Options of `serve`.

@@ -4,6 +4,9 @@
 //! [`readiness`] is the pure core. Everything else adapts it to PostgreSQL ([`db`]), HTTP
 //! ([`web`]), languages ([`i18n`]) and the command line ([`config`], [`run`]).
 
+pub mod bundle;
+pub mod chain;
+pub mod checkpoint;
 pub mod config;
 pub mod db;
 pub mod i18n;

@@ -1,12 +1,15 @@
 //! The subcommands: connect (starting the embedded cluster when there is no DATABASE_URL),
 //! migrate, seed, serve, and stop cleanly.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::PgPool;
 use time::OffsetDateTime;
 
+use crate::chain::Verification;
+use crate::checkpoint::CheckpointKey;
 use crate::config::{Cli, Command, ServeArgs};
 use crate::db::{self, SeedOutcome, embedded::EmbeddedPostgres};
 use crate::web::{self, AppState};
@@ -72,6 +75,24 @@ impl Database {
         }
     }
 
+    /// Migrates (when the owner role is at hand) and, on a new embedded cluster, creates the
+    /// demo tenant.
+    async fn prepare(&self) -> anyhow::Result<()> {
+        if let Some(owner) = &self.owner {
+            db::migrate(owner).await?;
+            if self.embedded.is_some() {
+                let tenants: i64 = sqlx::query_scalar("select count(*) from tenants")
+                    .fetch_one(owner)
+                    .await?;
+                if tenants == 0 {
+                    db::seed_demo(owner, OffsetDateTime::now_utc()).await?;
+                    tracing::info!("the database was empty: demo tenant created");
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn owner(&self) -> anyhow::Result<&PgPool> {
         self.owner
             .as_ref()
@@ -124,58 +145,243 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::VerifyAudit { tenant } => {
-            let db = Database::open(&cli, Vec::new(), 1).await?;
-            let pool = db.owner.clone().unwrap_or_else(|| db.app.clone());
-            let result = db::audit::verify(&pool, tenant).await;
-            db.close().await;
-            match result? {
-                None => anyhow::bail!("there is no tenant {tenant}"),
-                Some(db::audit::Verification::Intact { events, head_hash }) => {
-                    use std::io::Write as _;
-                    writeln!(
-                        std::io::stdout(),
-                        "audit chain of {tenant} intact: {events} events, head {}",
-                        if head_hash.is_empty() {
-                            "-"
-                        } else {
-                            &head_hash
-                        }
-                    )?;
-                    Ok(())
-                }
-                Some(db::audit::Verification::Broken { seq, reason }) => {
-                    anyhow::bail!("audit chain of {tenant} broken at event #{seq}: {reason}")
-                }
+        Command::VerifyAudit {
+            tenant,
+            checkpoints,
+        } => verify_audit(&cli, tenant, checkpoints.as_deref()).await,
+        Command::VerifyBundle { file, public_key } => verify_bundle(file, public_key.as_deref()),
+        Command::ImportSnapshot {
+            tenant,
+            file,
+            actor,
+            freeze,
+        } => import_snapshot(&cli, tenant, file, actor, *freeze).await,
+    }
+}
+
+/// `import-snapshot`: the same checks and writes as the snapshot page, as `actor`.
+async fn import_snapshot(
+    cli: &Cli,
+    tenant: &str,
+    file: &std::path::Path,
+    actor: &str,
+    freeze: bool,
+) -> anyhow::Result<()> {
+    use crate::db::write::{Author, WriteError};
+    use crate::readiness::scenario;
+    use std::io::Write as _;
+    let size = std::fs::metadata(file)
+        .with_context(|| format!("cannot read {}", file.display()))?
+        .len();
+    // Refused before reading it whole.
+    if size > scenario::MAX_BYTES as u64 {
+        anyhow::bail!(
+            "{} is {size} bytes: the limit is {} bytes",
+            file.display(),
+            scenario::MAX_BYTES
+        );
+    }
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let parsed = match scenario::parse(&bytes, tenant) {
+        Ok(parsed) => parsed,
+        Err(problems) => {
+            let mut err = std::io::stderr();
+            for p in &problems {
+                let args: Vec<String> = p
+                    .problem
+                    .args()
+                    .into_iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect();
+                writeln!(
+                    err,
+                    "{}:{}: {} {}",
+                    file.display(),
+                    p.line,
+                    p.problem.code(),
+                    args.join(" ")
+                )?;
             }
+            anyhow::bail!(
+                "{} was refused ({} problems); nothing was stored",
+                file.display(),
+                problems.len()
+            );
+        }
+    };
+    let db = Database::open(cli, Vec::new(), 1).await?;
+    let prepared = db.prepare().await;
+    let key =
+        match prepared.and_then(|()| Ok(CheckpointKey::load_or_create(&cli.audit_key_path())?)) {
+            Ok(key) => key,
+            Err(error) => {
+                db.close().await;
+                return Err(error);
+            }
+        };
+    let request_id = format!("cli-{}", uuid::Uuid::new_v4());
+    let author = Author {
+        tenant,
+        actor,
+        request_id: &request_id,
+        key: &key,
+    };
+    let result = async {
+        let upload = db::snapshot::Upload {
+            sha256: &crate::bundle::sha256(&bytes),
+            bytes: bytes.len(),
+        };
+        db::snapshot::import(&db.app, &author, uuid::Uuid::new_v4(), upload, &parsed).await?;
+        if freeze {
+            let id: i64 = db::snapshot::history(&db.app, tenant)
+                .await?
+                .imports
+                .first()
+                .map(|i| i.id)
+                .ok_or(WriteError::NotFound)?;
+            db::snapshot::freeze(&db.app, &author, uuid::Uuid::new_v4(), id).await?;
+        }
+        Ok::<_, WriteError>(())
+    }
+    .await;
+    db.close().await;
+    match result {
+        Ok(()) => {}
+        Err(WriteError::Forbidden) => {
+            anyhow::bail!(
+                "{actor} may not import snapshots of {tenant}: only the managing director and the dispatcher may"
+            )
+        }
+        Err(WriteError::NotFound) => anyhow::bail!("there is no tenant {tenant}"),
+        Err(error) => return Err(error.into()),
+    }
+    writeln!(
+        std::io::stdout(),
+        "{}: {} rows imported for {tenant}, checksum {}{}",
+        file.display(),
+        parsed.rows(),
+        parsed.checksum(),
+        if freeze {
+            ", frozen as a new snapshot version"
+        } else {
+            ""
+        }
+    )?;
+    Ok(())
+}
+
+/// `verify-bundle`: needs no database.
+fn verify_bundle(file: &std::path::Path, public_key: Option<&str>) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let report = crate::bundle::verify(&bytes, public_key);
+    let mut out = std::io::stdout();
+    writeln!(
+        out,
+        "{}: {} files match SHA256SUMS",
+        file.display(),
+        report.files_ok
+    )?;
+    if let Some(Verification::Intact {
+        events,
+        head_hash,
+        checkpoints,
+    }) = &report.chain
+    {
+        writeln!(
+            out,
+            "audit chain intact: {events} events, head {}, {checkpoints} signed checkpoints",
+            if head_hash.is_empty() { "-" } else { head_hash }
+        )?;
+    }
+    if report.ok() {
+        return Ok(());
+    }
+    for problem in &report.problems {
+        writeln!(std::io::stderr(), "{problem}")?;
+    }
+    anyhow::bail!(
+        "{} does not verify ({} problems)",
+        file.display(),
+        report.problems.len()
+    )
+}
+
+/// `verify-audit`: the chain against itself, its head, its checkpoints and any kept elsewhere,
+/// under the public key of the configured signing key.
+async fn verify_audit(
+    cli: &Cli,
+    tenant: &str,
+    kept: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let kept = match kept {
+        Some(path) => crate::bundle::read_checkpoints(
+            &std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?,
+        )
+        .map_err(|e| anyhow::anyhow!("{} is not a checkpoints file: {e}", path.display()))?,
+        None => Vec::new(),
+    };
+    let key_path = cli.audit_key_path();
+    let trusted = if key_path.exists() {
+        Some(CheckpointKey::load_or_create(&key_path)?.public_hex())
+    } else {
+        None
+    };
+    let db = Database::open(cli, Vec::new(), 1).await?;
+    let pool = db.owner.clone().unwrap_or_else(|| db.app.clone());
+    let result = match db.prepare().await {
+        Ok(()) => db::audit::verify(&pool, tenant, trusted.as_deref(), &kept)
+            .await
+            .map_err(anyhow::Error::from),
+        Err(error) => Err(error),
+    };
+    db.close().await;
+    match result? {
+        None => anyhow::bail!("there is no tenant {tenant}"),
+        Some(Verification::Intact {
+            events,
+            head_hash,
+            checkpoints,
+        }) => {
+            writeln!(
+                std::io::stdout(),
+                "audit chain of {tenant} intact: {events} events, head {}, {checkpoints} signed \
+                 checkpoints{}",
+                if head_hash.is_empty() {
+                    "-"
+                } else {
+                    &head_hash
+                },
+                if trusted.is_some() {
+                    ""
+                } else {
+                    " (no signing key here: signatures checked against their own key)"
+                }
+            )?;
+            Ok(())
+        }
+        Some(Verification::Broken { seq, reason }) => {
+            anyhow::bail!("audit chain of {tenant} broken at event #{seq}: {reason}")
         }
     }
 }
 
 async fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
     let db = Database::open(cli, args.postgres_options.clone(), args.pool_size).await?;
-    let result = serve_on(&db, args).await;
+    let result = serve_on(cli, &db, args).await;
     db.close().await;
     result
 }
 
-async fn serve_on(db: &Database, args: &ServeArgs) -> anyhow::Result<()> {
-    if let Some(owner) = &db.owner {
-        db::migrate(owner).await?;
-        if db.embedded.is_some() {
-            let tenants: i64 = sqlx::query_scalar("select count(*) from tenants")
-                .fetch_one(owner)
-                .await?;
-            if tenants == 0 {
-                db::seed_demo(owner, OffsetDateTime::now_utc()).await?;
-                tracing::info!("the database was empty: demo tenant created");
-            }
-        }
-    }
+async fn serve_on(cli: &Cli, db: &Database, args: &ServeArgs) -> anyhow::Result<()> {
+    db.prepare().await?;
     wait_for_database(&db.app).await;
     db::ensure_app_role_is_safe(&db.app).await?;
 
-    let mut state = AppState::new(db.app.clone());
+    let key = Arc::new(CheckpointKey::load_or_create(&cli.audit_key_path())?);
+    tracing::info!(public_key = %key.public_hex(), "audit checkpoints are signed with this key");
+    let mut state = AppState::new(db.app.clone(), key.clone());
     state.bench_baseline = args.bench_baseline;
     state.https = args.https;
     // Expired sessions are deleted hourly; an expired one is never accepted meanwhile.
@@ -185,6 +391,9 @@ async fn serve_on(db: &Database, args: &ServeArgs) -> anyhow::Result<()> {
             tokio::time::Duration::from_secs(3600),
         ),
     );
+    // Checkpoints: every thousandth event is signed as it is appended; this signs the head of
+    // any chain that has moved and was last signed over an hour ago.
+    let checkpoints = tokio::spawn(sign_checkpoints(db.app.clone(), key));
     // Without the listener the cache never goes live: every request loads and evaluates.
     let listener_task = (!args.no_state_cache).then(|| state.spawn_listener());
     let listener = tokio::net::TcpListener::bind(args.bind)
@@ -202,11 +411,24 @@ async fn serve_on(db: &Database, args: &ServeArgs) -> anyhow::Result<()> {
     .with_graceful_shutdown(shutdown_signal())
     .await?;
     cleanup.abort();
+    checkpoints.abort();
     if let Some(task) = listener_task {
         task.abort();
     }
     tracing::info!("stopped serving");
     Ok(())
+}
+
+async fn sign_checkpoints(pool: PgPool, key: Arc<CheckpointKey>) {
+    let mut every = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        every.tick().await;
+        match db::audit::checkpoint_due(&pool, &key).await {
+            Ok(0) => {}
+            Ok(signed) => tracing::info!(signed, "audit checkpoints signed"),
+            Err(error) => tracing::warn!(%error, "audit checkpoints not signed this time"),
+        }
+    }
 }
 
 async fn wait_for_database(pool: &PgPool) {

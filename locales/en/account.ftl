@@ -30,7 +30,7 @@ write-stale = This check changed while you were filling in the form. Your text i
 ## Refusals
 
 error-title-forbidden = Not allowed
-error-body-forbidden = You may not do this: only the owner of a check accepts or revokes it, and the request must come from this console.
+error-body-forbidden = You may not do this: your role does not allow it, or the request did not come from this console.
 error-title-sign-in-required = Sign in again
 error-body-sign-in-required = Your session has ended. Sign in again, then submit the form once more.
 
@@ -53,3 +53,5 @@ signoff-wrong-password = The password is not right; nothing was signed.
 signoff-last-go = Signed GO by { $owner }, { $date }.
 signoff-last-no-go = NO-GO recorded by { $owner }, { $date }: { $reason }
 write-session-ended = Your session had ended. You are signed in again and your evidence is back in the form: check it and send it.
+error-title-bad-request = The request could not be read
+error-body-bad-request = The form arrived incomplete or damaged. Go back and send it again.

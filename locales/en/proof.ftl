@@ -24,3 +24,4 @@ kind-decision = Decision
 kind-probe = Probe run by the console
 kind-derived = Derived from other checks
 proof-event-first = first event of the chain
+proof-by-section = Every section, its count and its items

@@ -30,7 +30,7 @@ write-stale = Esta comprobación ha cambiado mientras rellenaba el formulario. S
 ## Rechazos
 
 error-title-forbidden = Acción no permitida
-error-body-forbidden = No puede realizar esta acción: solo el responsable de una comprobación puede aceptarla o revocarla, y la solicitud debe proceder de esta consola.
+error-body-forbidden = No puede hacer esto: su rol no lo permite, o la solicitud no vino de esta consola.
 error-title-sign-in-required = Vuelva a iniciar sesión
 error-body-sign-in-required = Su sesión ha finalizado. Vuelva a iniciar sesión y envíe de nuevo el formulario.
 
@@ -53,3 +53,5 @@ signoff-wrong-password = La contraseña no es correcta; no se ha firmado nada.
 signoff-last-go = GO firmado por { $owner }, { $date }.
 signoff-last-no-go = NO-GO registrado por { $owner }, { $date }: { $reason }
 write-session-ended = Su sesión había caducado. Ha vuelto a iniciar sesión y sus evidencias están de nuevo en el formulario: revíselas y envíelas.
+error-title-bad-request = No se pudo leer la solicitud
+error-body-bad-request = El formulario llegó incompleto o dañado. Vuelva atrás y envíelo de nuevo.

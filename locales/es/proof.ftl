@@ -24,3 +24,4 @@ kind-decision = Decisión
 kind-probe = Prueba ejecutada por la consola
 kind-derived = Se deduce de otras comprobaciones
 proof-event-first = primer evento de la cadena
+proof-by-section = Cada sección, su recuento y sus elementos

@@ -30,7 +30,7 @@ write-stale = Cette vérification a changé pendant que vous remplissiez le form
 ## Refus
 
 error-title-forbidden = Action non autorisée
-error-body-forbidden = Vous ne pouvez pas effectuer cette action : seul le responsable d’une vérification peut l’accepter ou la révoquer, et la demande doit provenir de cette console.
+error-body-forbidden = Vous ne pouvez pas faire cela : votre rôle ne le permet pas, ou la requête ne vient pas de cette console.
 error-title-sign-in-required = Reconnectez-vous
 error-body-sign-in-required = Votre session a pris fin. Reconnectez-vous, puis renvoyez le formulaire.
 
@@ -53,3 +53,5 @@ signoff-wrong-password = Le mot de passe n’est pas le bon ; rien n’a été
 signoff-last-go = GO signé par { $owner }, { $date }.
 signoff-last-no-go = NO-GO enregistré par { $owner }, { $date } : { $reason }
 write-session-ended = Votre session avait expiré. Elle est rouverte et vos preuves sont revenues dans le formulaire : vérifiez-les et envoyez-les.
+error-title-bad-request = La requête n’a pas pu être lue
+error-body-bad-request = Le formulaire est arrivé incomplet ou endommagé. Revenez en arrière et envoyez-le de nouveau.

@@ -24,3 +24,4 @@ kind-decision = Décision
 kind-probe = Test exécuté par la console
 kind-derived = Découle d’autres vérifications
 proof-event-first = premier événement de la chaîne
+proof-by-section = Chaque section, son décompte et ses éléments

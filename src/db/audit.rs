@@ -1,18 +1,15 @@
-//! The append-only audit chain.
-//!
-//! Each event's `hash` is the SHA-256 of the previous event's hash, a newline, and the event's
-//! **canonical text**, which is stored exactly as hashed. The canonical text is one `key=value`
-//! per line in a fixed order (see [`canonical`]), so it can also be re-derived from the row's
-//! columns: verification checks both, which catches a row edited behind the app's back even if
-//! the editor left the canonical text alone.
+//! The append-only audit chain in PostgreSQL: appending under the head's lock, signing
+//! checkpoints, reading pages and the whole chain back, and verifying it (the rules are in
+//! [`crate::chain`]).
 
-use sha2::{Digest, Sha256};
 use sqlx::{PgConnection, PgPool};
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
 use super::DbError;
+use crate::chain::{self, Event, canonical, chain_hash};
+pub use crate::chain::{Fault, Verification};
+use crate::checkpoint::{self, Checkpoint, CheckpointKey};
 
 /// What an event records.
 #[derive(Debug, Clone)]
@@ -29,49 +26,15 @@ pub struct NewEvent<'a> {
     pub request_id: &'a str,
 }
 
-/// The canonical text of an event: the exact bytes its hash covers.
-#[expect(clippy::too_many_arguments, reason = "one argument per recorded field")]
-pub fn canonical(
-    tenant: Uuid,
-    seq: i64,
-    actor: &str,
-    action: &str,
-    target: &str,
-    evidence_digest: Option<&str>,
-    request_id: &str,
-    at: OffsetDateTime,
-) -> String {
-    let at = at
-        .to_offset(time::UtcOffset::UTC)
-        .format(&Rfc3339)
-        .unwrap_or_default();
-    format!(
-        "v1\ntenant={tenant}\nseq={seq}\nactor={actor}\naction={action}\ntarget={target}\n\
-         evidence={}\nrequest={request_id}\nat={at}\n",
-        evidence_digest.unwrap_or("-")
-    )
-}
-
-/// SHA-256 of the previous hash, a newline, and the canonical text, in lowercase hex.
-pub fn chain_hash(prev_hash: &str, canonical: &str) -> String {
-    let mut hasher = Sha256::new();
-    hasher.update(prev_hash.as_bytes());
-    hasher.update(b"\n");
-    hasher.update(canonical.as_bytes());
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// Appends an event inside the caller's transaction (the tenant context already set).
-/// Locks the tenant's head row first, so concurrent appends queue up instead of forking.
-/// Returns the event's sequence number.
+/// Locks the tenant's head row first, so concurrent appends queue up instead of forking. Every
+/// [`checkpoint::EVERY_EVENTS`]th event is checkpointed in the same transaction, signed with
+/// `key`. Returns the event's sequence number.
 pub async fn append(
     tx: &mut PgConnection,
     tenant: Uuid,
     event: &NewEvent<'_>,
+    key: &CheckpointKey,
 ) -> Result<i64, DbError> {
     let (seq, prev_hash): (i64, String) = sqlx::query_as(
         "update audit_heads set seq = seq + 1 where tenant_id = $1 returning seq, hash",
@@ -118,44 +81,75 @@ pub async fn append(
         .bind(&hash)
         .execute(&mut *tx)
         .await?;
+    if seq % checkpoint::EVERY_EVENTS == 0 {
+        store_checkpoint(tx, tenant, &key.sign(tenant, seq, &hash, at)).await?;
+    }
     Ok(seq)
 }
 
-/// The outcome of verifying a tenant's chain.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Verification {
-    /// Every event links to the previous one and matches its hash and columns.
-    Intact {
-        /// Events checked.
-        events: i64,
-        /// The head's hash (empty when there are no events).
-        head_hash: String,
-    },
-    /// The first event that does not verify, and why.
-    Broken {
-        /// Its sequence number.
-        seq: i64,
-        /// What is wrong.
-        reason: &'static str,
-    },
+async fn store_checkpoint(
+    tx: &mut PgConnection,
+    tenant: Uuid,
+    cp: &Checkpoint,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "insert into audit_checkpoints (tenant_id, seq, hash, at, public_key, statement, signature)
+         values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing",
+    )
+    .bind(tenant)
+    .bind(cp.seq)
+    .bind(&cp.hash)
+    .bind(cp.at)
+    .bind(&cp.public_key)
+    .bind(&cp.statement)
+    .bind(&cp.signature)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
 }
 
-#[derive(sqlx::FromRow)]
-struct EventRow {
-    seq: i64,
-    actor_id: Option<String>,
-    action: String,
-    target: String,
-    evidence_digest: Option<String>,
-    request_id: Option<String>,
-    at: OffsetDateTime,
-    canonical: String,
-    prev_hash: String,
-    hash: String,
+/// Signs a checkpoint of every tenant whose chain has moved since its last checkpoint, if one
+/// is due (see [`checkpoint::due`]). Each tenant's head is locked while it is signed, so the
+/// checkpoint names an event that exists. Returns how many were signed.
+pub async fn checkpoint_due(pool: &PgPool, key: &CheckpointKey) -> Result<usize, DbError> {
+    let tenants: Vec<Uuid> = sqlx::query_scalar("select id from tenants order by slug")
+        .fetch_all(pool)
+        .await?;
+    let mut signed = 0;
+    for tenant in tenants {
+        let mut tx = pool.begin().await?;
+        sqlx::query("select set_config('app.tenant_id', $1::text, true)")
+            .bind(tenant)
+            .execute(&mut *tx)
+            .await?;
+        let head: Option<(i64, String)> =
+            sqlx::query_as("select seq, hash from audit_heads where tenant_id = $1 for update")
+                .bind(tenant)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let last: Option<(i64, OffsetDateTime)> = sqlx::query_as(
+            "select seq, at from audit_checkpoints where tenant_id = $1 order by seq desc limit 1",
+        )
+        .bind(tenant)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let now = OffsetDateTime::now_utc();
+        if let Some((seq, hash)) = head.filter(|(seq, _)| checkpoint::due(*seq, last, now)) {
+            store_checkpoint(&mut tx, tenant, &key.sign(tenant, seq, &hash, now)).await?;
+            signed += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(signed)
 }
 
-/// Recomputes a tenant's chain from its first event. Returns `None` for an unknown tenant.
-pub async fn verify(pool: &PgPool, slug: &str) -> Result<Option<Verification>, DbError> {
+/// Signs a checkpoint of the tenant's head now, whatever is due (for operators and tests).
+/// `None` for an unknown tenant or an empty chain.
+pub async fn checkpoint_now(
+    pool: &PgPool,
+    slug: &str,
+    key: &CheckpointKey,
+) -> Result<Option<Checkpoint>, DbError> {
     let mut tx = pool.begin().await?;
     let tenant: Option<Uuid> = sqlx::query_scalar(
         "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = $1",
@@ -166,7 +160,36 @@ pub async fn verify(pool: &PgPool, slug: &str) -> Result<Option<Verification>, D
     let Some(tenant) = tenant else {
         return Ok(None);
     };
-    let rows: Vec<EventRow> = sqlx::query_as(
+    let head: Option<(i64, String)> =
+        sqlx::query_as("select seq, hash from audit_heads where tenant_id = $1 for update")
+            .bind(tenant)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((seq, hash)) = head.filter(|(seq, _)| *seq > 0) else {
+        return Ok(None);
+    };
+    let cp = key.sign(tenant, seq, &hash, OffsetDateTime::now_utc());
+    store_checkpoint(&mut tx, tenant, &cp).await?;
+    tx.commit().await?;
+    Ok(Some(cp))
+}
+
+/// A tenant's whole chain: its id, events in order, head and checkpoints.
+#[derive(Debug, Clone)]
+pub struct Chain {
+    /// The tenant's id (the canonical texts name it).
+    pub tenant: Uuid,
+    /// Every event, oldest first.
+    pub events: Vec<Event>,
+    /// The recorded head: sequence number and hash.
+    pub head: (i64, String),
+    /// Every signed checkpoint, oldest first.
+    pub checkpoints: Vec<Checkpoint>,
+}
+
+/// Reads the whole chain of the tenant entered in `tx` (its id `tenant`).
+pub async fn read_chain_in(tx: &mut PgConnection, tenant: Uuid) -> Result<Chain, DbError> {
+    let events = sqlx::query_as(
         "select seq, actor_id, action, target, evidence_digest, request_id, at, canonical,
                 prev_hash, hash
          from audit_events order by seq",
@@ -178,54 +201,195 @@ pub async fn verify(pool: &PgPool, slug: &str) -> Result<Option<Verification>, D
             .bind(tenant)
             .fetch_optional(&mut *tx)
             .await?;
-    tx.commit().await?;
-    Ok(Some(check(tenant, &rows, head)))
+    let checkpoints = sqlx::query_as(
+        "select seq, hash, at, public_key, statement, signature
+         from audit_checkpoints order by seq",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    Ok(Chain {
+        tenant,
+        events,
+        head: head.unwrap_or_default(),
+        checkpoints,
+    })
 }
 
-fn check(tenant: Uuid, rows: &[EventRow], head: Option<(i64, String)>) -> Verification {
-    let mut prev = String::new();
-    for (i, row) in rows.iter().enumerate() {
-        let expected_seq = i64::try_from(i).unwrap_or(i64::MAX) + 1;
-        let broken = |reason| Verification::Broken {
-            seq: row.seq,
-            reason,
-        };
-        if row.seq != expected_seq {
-            return Verification::Broken {
-                seq: expected_seq,
-                reason: "missing",
-            };
+/// Recomputes a tenant's chain from its first event and checks it against its head, its
+/// checkpoints and any `kept` elsewhere (from an earlier bundle), under the `trusted` public
+/// key. The events stream through the check in one read-only snapshot, so a chain of millions
+/// is checked in constant memory. Returns `None` for an unknown tenant.
+pub async fn verify(
+    pool: &PgPool,
+    slug: &str,
+    trusted: Option<&str>,
+    kept: &[Checkpoint],
+) -> Result<Option<Verification>, DbError> {
+    use futures_util::TryStreamExt as _;
+    let mut tx = pool.begin().await?;
+    sqlx::query("set transaction isolation level repeatable read, read only")
+        .execute(&mut *tx)
+        .await?;
+    let tenant: Option<Uuid> = sqlx::query_scalar(
+        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(tenant) = tenant else {
+        return Ok(None);
+    };
+    let head: Option<(i64, String)> =
+        sqlx::query_as("select seq, hash from audit_heads where tenant_id = $1")
+            .bind(tenant)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let mut checkpoints: Vec<Checkpoint> = sqlx::query_as(
+        "select seq, hash, at, public_key, statement, signature
+         from audit_checkpoints order by seq",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    checkpoints.extend_from_slice(kept);
+    let mut checker = chain::Checker::new(tenant, &checkpoints);
+    {
+        let mut events = sqlx::query_as::<_, Event>(
+            "select seq, actor_id, action, target, evidence_digest, request_id, at, canonical,
+                    prev_hash, hash
+             from audit_events order by seq",
+        )
+        .fetch(&mut *tx);
+        while let Some(event) = events.try_next().await? {
+            if !checker.push(&event) {
+                break;
+            }
         }
-        if row.prev_hash != prev {
-            return broken("prev_hash_mismatch");
-        }
-        let derived = canonical(
-            tenant,
-            row.seq,
-            row.actor_id.as_deref().unwrap_or_default(),
-            &row.action,
-            &row.target,
-            row.evidence_digest.as_deref(),
-            row.request_id.as_deref().unwrap_or_default(),
-            row.at,
-        );
-        if derived != row.canonical {
-            return broken("columns_differ_from_canonical");
-        }
-        if chain_hash(&prev, &row.canonical) != row.hash {
-            return broken("hash_mismatch");
-        }
-        prev.clone_from(&row.hash);
     }
-    let events = i64::try_from(rows.len()).unwrap_or(i64::MAX);
-    match head {
-        Some((seq, hash)) if seq != events || hash != prev => Verification::Broken {
-            seq: events + 1,
-            reason: "head_mismatch",
-        },
-        _ => Verification::Intact {
-            events,
-            head_hash: prev,
-        },
-    }
+    tx.commit().await?;
+    let head = head.unwrap_or_default();
+    Ok(Some(checker.finish(Some((head.0, &head.1)), trusted)))
+}
+
+/// Which events a page of the audit trail shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageQuery {
+    /// Events older than this sequence number (the "older" cursor).
+    pub before: Option<i64>,
+    /// Events newer than this sequence number (the "newer" cursor).
+    pub after: Option<i64>,
+    /// Only this actor's.
+    pub actor: Option<String>,
+    /// Only this action.
+    pub action: Option<String>,
+    /// Only events on this section's items.
+    pub section: Option<String>,
+    /// From this instant on.
+    pub from: Option<OffsetDateTime>,
+    /// Before this instant.
+    pub to: Option<OffsetDateTime>,
+}
+
+/// Events per page.
+pub const PAGE_SIZE: i32 = 50;
+
+/// One page of the trail, newest first.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// The head: sequence number and hash.
+    pub head: (i64, String),
+    /// The latest checkpoint: sequence number, hash, time.
+    pub checkpoint: Option<(i64, String, OffsetDateTime)>,
+    /// The events, newest first.
+    pub events: Vec<PageEvent>,
+    /// Whether older events match (beyond the last shown).
+    pub older: bool,
+    /// Whether newer events match (beyond the first shown).
+    pub newer: bool,
+}
+
+/// One event of a page.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct PageEvent {
+    /// Sequence number.
+    pub seq: i64,
+    /// Who.
+    pub actor_id: Option<String>,
+    /// What.
+    pub action: String,
+    /// On what.
+    pub target: String,
+    /// The evidence's SHA-256.
+    pub evidence_digest: Option<String>,
+    /// The request.
+    pub request_id: Option<String>,
+    /// When.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    /// Its hash.
+    pub hash: String,
+    /// The previous event's hash.
+    pub prev_hash: String,
+}
+
+#[derive(serde::Deserialize)]
+struct PageDoc {
+    head: Option<HeadDoc>,
+    checkpoint: Option<CheckpointDoc>,
+    events: Vec<PageEvent>,
+}
+
+#[derive(serde::Deserialize)]
+struct HeadDoc {
+    seq: i64,
+    hash: String,
+}
+
+#[derive(serde::Deserialize)]
+struct CheckpointDoc {
+    seq: i64,
+    hash: String,
+    #[serde(with = "time::serde::rfc3339")]
+    at: OffsetDateTime,
+}
+
+/// A page of the tenant's trail in one statement (see `audit_page` in the migrations).
+/// `None` for an unknown tenant.
+pub async fn page(pool: &PgPool, slug: &str, query: &PageQuery) -> Result<Option<Page>, DbError> {
+    let doc: Option<sqlx::types::Json<PageDoc>> =
+        sqlx::query_scalar("select audit_page($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+            .bind(slug)
+            .bind(query.before)
+            .bind(query.after)
+            .bind(query.actor.as_deref())
+            .bind(query.action.as_deref())
+            .bind(query.section.as_deref())
+            .bind(query.from)
+            .bind(query.to)
+            .bind(PAGE_SIZE)
+            .fetch_one(pool)
+            .await?;
+    let Some(sqlx::types::Json(doc)) = doc else {
+        return Ok(None);
+    };
+    let mut events = doc.events;
+    let more = events.len() > usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX);
+    let (older, newer) = if query.after.is_some() {
+        // Oldest first from the cursor: the extra row is the newest.
+        if more {
+            events.remove(0);
+        }
+        (true, more)
+    } else {
+        if more {
+            events.pop();
+        }
+        (more, query.before.is_some())
+    };
+    Ok(Some(Page {
+        head: doc.head.map(|h| (h.seq, h.hash)).unwrap_or_default(),
+        checkpoint: doc.checkpoint.map(|c| (c.seq, c.hash, c.at)),
+        events,
+        older,
+        newer,
+    }))
 }

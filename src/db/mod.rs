@@ -8,6 +8,7 @@ pub mod embedded;
 mod load;
 pub mod proof;
 mod seed;
+pub mod snapshot;
 pub mod write;
 
 use std::time::Duration;

@@ -29,6 +29,70 @@ pub struct AcceptanceRecord {
     pub revoke_reason: Option<String>,
 }
 
+/// An acceptance with the item it is about, for the evidence list.
+#[derive(Debug, Clone, serde::Serialize, sqlx::FromRow)]
+pub struct EvidenceRecord {
+    /// The item.
+    pub item_key: String,
+    /// Who accepted.
+    pub actor_id: String,
+    /// The decided value, for decisions.
+    pub value: Option<String>,
+    /// The evidence note.
+    pub evidence_note: String,
+    /// The evidence link.
+    pub evidence_url: Option<String>,
+    /// The evidence checksum.
+    pub evidence_checksum: Option<String>,
+    /// When.
+    #[serde(with = "time::serde::rfc3339")]
+    pub accepted_at: OffsetDateTime,
+    /// When it was revoked, if it was.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub revoked_at: Option<OffsetDateTime>,
+    /// Who revoked it.
+    pub revoked_by: Option<String>,
+    /// Why.
+    pub revoke_reason: Option<String>,
+}
+
+/// Everything a proof bundle holds, read in one consistent snapshot: the packets and the
+/// summary name exactly the chain head the bundle carries.
+#[derive(Debug)]
+pub struct BundleSource {
+    /// Catalogue and state.
+    pub console: super::TenantConsole,
+    /// The whole audit chain.
+    pub chain: super::audit::Chain,
+    /// Every acceptance and revocation, oldest first.
+    pub evidence: Vec<EvidenceRecord>,
+}
+
+/// Reads a bundle's source. `None` for an unknown tenant.
+pub async fn bundle_source(pool: &PgPool, slug: &str) -> Result<Option<BundleSource>, DbError> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("set transaction isolation level repeatable read, read only")
+        .execute(&mut *tx)
+        .await?;
+    let Some(console) = super::load::load_in(&mut tx, slug).await? else {
+        return Ok(None);
+    };
+    let chain = super::audit::read_chain_in(&mut tx, console.tenant_id).await?;
+    let evidence = sqlx::query_as(
+        "select item_key, actor_id, value, evidence_note, evidence_url, evidence_checksum,
+                accepted_at, revoked_at, revoked_by, revoke_reason
+         from acceptances order by accepted_at, id",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some(BundleSource {
+        console,
+        chain,
+        evidence,
+    }))
+}
+
 /// One audit event.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AuditRecord {

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::DbError;
 use super::audit::{self, NewEvent};
+use crate::checkpoint::CheckpointKey;
 use crate::readiness::ItemKind;
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use crate::readiness::state::Role;
@@ -20,6 +21,8 @@ pub struct Author<'a> {
     pub actor: &'a str,
     /// The request id, recorded in the audit event.
     pub request_id: &'a str,
+    /// Signs the audit chain's checkpoints.
+    pub key: &'a CheckpointKey,
 }
 
 /// What to do to an owner check or a decision.
@@ -79,7 +82,7 @@ impl From<sqlx::Error> for WriteError {
 
 /// The audit event a form's idempotency key already produced, if any. A key belongs to the
 /// form of one actor: another actor presenting it is refused.
-async fn replayed(
+pub(crate) async fn replayed(
     tx: &mut PgConnection,
     key: Uuid,
     actor: &str,
@@ -97,7 +100,7 @@ async fn replayed(
 }
 
 /// Remembers that a form's key produced this audit event.
-async fn remember(
+pub(crate) async fn remember(
     tx: &mut PgConnection,
     tenant: Uuid,
     key: Uuid,
@@ -117,7 +120,7 @@ async fn remember(
 }
 
 /// Enters the tenant in this transaction; its id.
-async fn enter(tx: &mut PgConnection, slug: &str) -> Result<Uuid, WriteError> {
+pub(crate) async fn enter(tx: &mut PgConnection, slug: &str) -> Result<Uuid, WriteError> {
     sqlx::query_scalar(
         "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = $1",
     )
@@ -252,6 +255,7 @@ pub async fn owner_check(
             evidence_digest: Some(&digest),
             request_id: author.request_id,
         },
+        author.key,
     )
     .await?;
     remember(&mut tx, tenant, idempotency_key, author.actor, seq).await?;
@@ -340,6 +344,7 @@ pub async fn signoff(
             evidence_digest: digest.as_deref(),
             request_id: author.request_id,
         },
+        author.key,
     )
     .await?;
     remember(&mut tx, tenant, idempotency_key, author.actor, seq).await?;

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod evaluate;
 pub mod evidence;
 pub mod packets;
+pub mod scenario;
 pub mod state;
 
 pub use catalogue::{Catalogue, DecisionCode, ItemKind};

@@ -28,6 +28,9 @@ pub enum AppError {
     /// The session ended (or never began): sign in again.
     #[error("sign-in required")]
     SignInRequired,
+    /// The request could not be read (a damaged form).
+    #[error("bad request")]
+    BadRequest,
     /// The database cannot be reached right now.
     #[error("database unavailable: {0}")]
     Unavailable(sqlx::Error),
@@ -67,6 +70,7 @@ impl From<askama::Error> for AppError {
 /// The kind of error page to render, carried from `into_response` to [`render`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum ErrorKind {
+    BadRequest,
     NotFound,
     Forbidden,
     SignInRequired,
@@ -77,6 +81,7 @@ pub(super) enum ErrorKind {
 impl ErrorKind {
     fn status(self) -> StatusCode {
         match self {
+            Self::BadRequest => StatusCode::BAD_REQUEST,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::SignInRequired => StatusCode::UNAUTHORIZED,
@@ -87,6 +92,7 @@ impl ErrorKind {
 
     fn id(self) -> &'static str {
         match self {
+            Self::BadRequest => "bad-request",
             Self::NotFound => "not-found",
             Self::Forbidden => "forbidden",
             Self::SignInRequired => "sign-in-required",
@@ -99,6 +105,7 @@ impl ErrorKind {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let kind = match &self {
+            Self::BadRequest => ErrorKind::BadRequest,
             Self::NotFound => ErrorKind::NotFound,
             Self::Forbidden => ErrorKind::Forbidden,
             Self::SignInRequired => ErrorKind::SignInRequired,

@@ -30,6 +30,7 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::PostgresStore;
 
+use crate::checkpoint::CheckpointKey;
 use crate::db::{self, TenantConsole, cache::StateCache};
 use crate::readiness::{self, Evaluation};
 
@@ -119,14 +120,18 @@ pub struct AppState {
     pub https: bool,
     /// Sign-in attempts, per account and per client address.
     pub throttle: Arc<session::Throttle>,
+    /// Signs the audit chain's checkpoints.
+    pub key: Arc<CheckpointKey>,
     baseline_body: Arc<tokio::sync::OnceCell<axum::body::Bytes>>,
 }
 
 impl AppState {
-    /// State over a pool; call [`AppState::spawn_listener`] to enable the cache.
-    pub fn new(pool: PgPool) -> Self {
+    /// State over a pool, signing checkpoints with `key`; call [`AppState::spawn_listener`] to
+    /// enable the cache.
+    pub fn new(pool: PgPool, key: Arc<CheckpointKey>) -> Self {
         Self {
             pool,
+            key,
             cache: Arc::new(StateCache::default()),
             bench_baseline: false,
             https: false,

@@ -467,3 +467,86 @@ async fn anna_records_a_decision_and_a_no_go_in_french() {
     assert!(problems.is_empty(), "browser console: {problems:?}");
     client.close().await.expect("close");
 }
+
+#[tokio::test]
+async fn a_reviewer_follows_a_blocker_to_its_audit_events_and_verifies_the_chain() {
+    use readiness_console::db::write::{self, Author, CheckCommand};
+    use readiness_console::readiness::evidence::{Evidence, EvidenceNote};
+    let app = TestApp::spawn().await;
+    // Marek accepted a passage check, then revoked it: still a blocker, with two events.
+    let author = Author {
+        tenant: "bfg-control",
+        actor: "user_dispatcher_marek",
+        request_id: "browser-test",
+        key: crate::support::test_key(),
+    };
+    let accept = CheckCommand::Accept(
+        Evidence::parse("Headers verified on the gateway", "", "").expect("evidence"),
+    );
+    let revoke =
+        CheckCommand::Revoke(EvidenceNote::parse("The gateway was reconfigured").expect("note"));
+    for (version, command) in [(0, accept), (1, revoke)] {
+        write::owner_check(
+            &app.db.app,
+            &author,
+            "passage.role_headers",
+            version,
+            uuid::Uuid::new_v4(),
+            &command,
+        )
+        .await
+        .expect("write");
+    }
+    let base = serve(&app).await;
+    let driver = start_driver();
+    let client = browser(&driver).await;
+    sign_in(&client, &base, "reviewer", "reviewer-audit").await;
+    let tr = readiness_console::i18n::Lang::Fr.tr();
+
+    client
+        .goto(&format!("{base}/t/bfg-control/proof?lang=fr"))
+        .await
+        .expect("open the proof path");
+    keep_screenshot(&client, "proof-fr").await;
+    press(
+        &client,
+        "a[href^='/t/bfg-control/items/passage.role_headers']",
+    )
+    .await;
+    eventually(|| async {
+        client
+            .current_url()
+            .await
+            .is_ok_and(|u| u.path() == "/t/bfg-control/items/passage.role_headers")
+    })
+    .await;
+    assert!(
+        text(&client, ".history")
+            .await
+            .contains("The gateway was reconfigured")
+    );
+    keep_screenshot(&client, "item-fr").await;
+    // The revocation's audit event, in the trail.
+    press(&client, "a[href$='#e-2']").await;
+    eventually(|| async {
+        client
+            .current_url()
+            .await
+            .is_ok_and(|u| u.path() == "/t/bfg-control/audit" && u.fragment() == Some("e-2"))
+    })
+    .await;
+    let row = text(&client, "#e-2").await;
+    assert!(row.contains(&tr.t("audit-action-revoke")), "{row}");
+    assert!(row.contains("Marek Zielinski"), "{row}");
+    // Verify the chain from the browser: htmx swaps in the verdict.
+    press(&client, "#audit-verify button").await;
+    eventually(|| async {
+        text(&client, "#audit-verify .verdict")
+            .await
+            .contains(&tr.t("audit-verify-intact"))
+    })
+    .await;
+    keep_screenshot(&client, "audit-fr").await;
+    assert_eq!(severe_log_entries(&client).await, Vec::<String>::new());
+    client.close().await.expect("close");
+}

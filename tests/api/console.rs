@@ -430,7 +430,7 @@ async fn a_database_outage_answers_503_in_the_visitors_language_and_recovers() {
     let app = db::connect(&pg.url(db::APP_ROLE, db::DATABASE), 2)
         .await
         .expect("app");
-    let state = AppState::new(app);
+    let state = AppState::new(app, crate::support::test_key().clone());
     state.spawn_listener();
     let router = web::app(state);
     let status = |path: &'static str| {

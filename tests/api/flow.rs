@@ -1,32 +1,12 @@
 //! Signing in, and accepting a check with evidence over HTTP: sessions, roles, CSRF, stale
 //! forms, validation, htmx and no-JS answers.
 
-use readiness_console::db::audit::{self, Verification};
+use readiness_console::db::audit::Verification;
 use readiness_console::i18n::Lang;
 
-use crate::support::{CONSOLE, Client, TestApp, eventually};
+use crate::support::{CONSOLE, Client, TestApp, eventually, signed_in};
 
 const ROLE_HEADERS: &str = "/t/bfg-control/items/passage.role_headers/accept?lang=en";
-
-/// Signs in through the form; the client keeps the session.
-async fn signed_in(app: &TestApp, username: &str, password: &str) -> Client {
-    let mut client = Client::new(&app.router);
-    let form = client.get(&format!("{CONSOLE}/sign-in?lang=en")).await;
-    let csrf = form.input_after("<form", "csrf");
-    let done = client
-        .post(
-            &format!("{CONSOLE}/sign-in?lang=en"),
-            &[
-                ("username", username),
-                ("password", password),
-                ("csrf", &csrf),
-            ],
-            &[],
-        )
-        .await;
-    assert_eq!(done.status, 303, "{username} signs in: {}", done.body);
-    client
-}
 
 /// The accept form of passage.role_headers as the page draws it for this client.
 async fn role_headers_form(client: &mut Client) -> (String, String, String) {
@@ -183,7 +163,7 @@ async fn marek_accepts_role_headers_and_the_figures_move_in_place() {
         .await;
     assert_eq!(replay.status, 200);
     assert!(matches!(
-        audit::verify(&app.db.app, "bfg-control").await.unwrap(),
+        crate::support::verify_chain(&app.db.app).await,
         Some(Verification::Intact { events: 1, .. })
     ));
     let page = marek.get(&format!("{CONSOLE}?lang=en")).await;
@@ -269,10 +249,11 @@ async fn olena_cannot_accept_mareks_check_and_the_reviewer_changes_nothing() {
         "Marek Zielinski · Dispatch desk"
     )));
     assert_eq!(
-        audit::verify(&app.db.app, "bfg-control").await.unwrap(),
+        crate::support::verify_chain(&app.db.app).await,
         Some(Verification::Intact {
             events: 0,
-            head_hash: String::new()
+            head_hash: String::new(),
+            checkpoints: 0,
         })
     );
 }
@@ -599,7 +580,7 @@ async fn go_is_refused_while_a_gate_is_red_and_no_go_is_recorded_with_its_reason
     let page = anna.get(&format!("{CONSOLE}?lang=en")).await;
     assert!(page.body.contains(": Backup restore not rehearsed yet"));
     assert!(matches!(
-        audit::verify(&app.db.app, "bfg-control").await.unwrap(),
+        crate::support::verify_chain(&app.db.app).await,
         Some(Verification::Intact { events: 1, .. })
     ));
 

@@ -84,6 +84,8 @@ fn sources() -> Vec<String> {
         "templates/errors",
         "templates/auth",
         "templates/proof",
+        "templates/audit",
+        "templates/snapshot",
         "src",
         "src/web",
         "src/web/console",

@@ -4,6 +4,7 @@
 // with a message, not be threaded through `Result`s.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "tests fail loudly")]
 
+mod audit;
 mod browser;
 mod console;
 mod embedded;
@@ -13,5 +14,6 @@ mod locales;
 mod proof;
 mod schema;
 mod sections;
+mod snapshot;
 mod support;
 mod writes;

@@ -44,6 +44,7 @@ async fn an_item_page_shows_its_evidence_history_and_audit_events() {
         tenant: "bfg-control",
         actor: "user_dispatcher_marek",
         request_id: "proof-test",
+        key: crate::support::test_key(),
     };
     let accept = CheckCommand::Accept(
         Evidence::parse(
@@ -96,14 +97,20 @@ async fn an_item_page_shows_its_evidence_history_and_audit_events() {
         assert!(page.body.contains("bfg-3d15b1f6"));
         assert!(page.body.contains("The gateway was reconfigured"));
         assert!(page.body.contains(&tr.t("kind-owner_check")));
-        // Two audit events, newest first, with their hashes.
+        // Two audit events, newest first, each linking to its place in the audit trail.
+        let revoke = page.body.find(&format!(
+            "audit?lang={}&amp;before=3#e-2\">2</a></th><td>{}</td>",
+            lang.code(),
+            tr.t("audit-action-revoke")
+        ));
+        let accept = page.body.find(&format!(
+            "audit?lang={}&amp;before=2#e-1\">1</a></th><td>{}</td>",
+            lang.code(),
+            tr.t("audit-action-accept")
+        ));
         assert!(
-            page.body
-                .contains("<th scope=\"row\">2</th><td class=\"code\">revoke</td>")
-        );
-        assert!(
-            page.body
-                .contains("<th scope=\"row\">1</th><td class=\"code\">accept</td>")
+            revoke.is_some() && accept.is_some() && revoke < accept,
+            "{lang:?}"
         );
         // Needed by the decision board's secrets/RBAC decision (and the whole passage's users).
         assert!(

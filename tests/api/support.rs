@@ -9,6 +9,8 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
+use readiness_console::chain::Verification;
+use readiness_console::checkpoint::CheckpointKey;
 use readiness_console::db::{self, embedded::EmbeddedPostgres};
 use readiness_console::web::{self, AppState};
 use sqlx::PgPool;
@@ -135,6 +137,28 @@ impl TestDb {
         .await;
     }
 
+    /// A transaction as the owner inside the demo tenant, for reading (or trying to change)
+    /// what the tenant holds.
+    pub async fn demo_tx(&self) -> sqlx::Transaction<'static, sqlx::Postgres> {
+        let mut tx = self.owner.begin().await.expect("begin");
+        sqlx::query(
+            "select set_config('app.tenant_id', (select id::text from tenants where slug = 'bfg-control'), true)",
+        )
+        .execute(&mut *tx)
+        .await
+        .expect("enter tenant");
+        tx
+    }
+
+    /// Counts the demo tenant's rows of `table`.
+    pub async fn count_in_demo(&self, table: &str) -> i64 {
+        let mut tx = self.demo_tx().await;
+        sqlx::query_scalar(&format!("select count(*) from {table}"))
+            .fetch_one(&mut *tx)
+            .await
+            .expect("count")
+    }
+
     /// Runs `sql` as the owner inside the demo tenant (the tables force row-level security).
     pub async fn as_owner_in_demo(&self, sql: &str) {
         let mut tx = self.owner.begin().await.expect("begin");
@@ -158,7 +182,7 @@ pub struct TestApp {
 impl TestApp {
     pub async fn spawn() -> Self {
         let db = TestDb::new().await;
-        let state = AppState::new(db.app.clone());
+        let state = AppState::new(db.app.clone(), test_key().clone());
         state.spawn_listener();
         let router = web::app(state);
         Self { db, router }
@@ -171,6 +195,19 @@ impl TestApp {
 }
 
 /// GET through a router with extra headers, without cookies; the status, headers and body.
+/// The signing key of every test app (a fixed seed: tests compare public keys).
+pub fn test_key() -> &'static std::sync::Arc<CheckpointKey> {
+    static KEY: OnceLock<std::sync::Arc<CheckpointKey>> = OnceLock::new();
+    KEY.get_or_init(|| std::sync::Arc::new(CheckpointKey::from_seed([42; 32])))
+}
+
+/// Verifies the demo tenant's chain under the test key.
+pub async fn verify_chain(pool: &PgPool) -> Option<Verification> {
+    db::audit::verify(pool, "bfg-control", Some(&test_key().public_hex()), &[])
+        .await
+        .unwrap()
+}
+
 pub async fn get(router: &Router, path: &str, headers: &[(&str, &str)]) -> Page {
     Client::new(router)
         .send(Request::get(path), Body::empty(), headers)
@@ -238,6 +275,26 @@ where
     panic!("condition not reached within five seconds");
 }
 
+/// Signs in through the form; the client keeps the session.
+pub async fn signed_in(app: &TestApp, username: &str, password: &str) -> Client {
+    let mut client = Client::new(&app.router);
+    let form = client.get(&format!("{CONSOLE}/sign-in?lang=en")).await;
+    let csrf = form.input_after("<form", "csrf");
+    let done = client
+        .post(
+            &format!("{CONSOLE}/sign-in?lang=en"),
+            &[
+                ("username", username),
+                ("password", password),
+                ("csrf", &csrf),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{username} signs in: {}", done.body);
+    client
+}
+
 /// A client that keeps its cookies, like a browser session, over the real router.
 pub struct Client {
     router: Router,
@@ -280,6 +337,42 @@ impl Client {
             .join("&");
         let request =
             Request::post(path).header("content-type", "application/x-www-form-urlencoded");
+        self.send(request, Body::from(body), headers).await
+    }
+
+    /// POST `multipart/form-data`: text fields and one file.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &str, &[u8]),
+        headers: &[(&str, &str)],
+    ) -> Page {
+        let boundary = "----readiness-test-boundary";
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\ncontent-disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        let (name, filename, bytes) = file;
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\ncontent-disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\ncontent-type: application/x-ndjson\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let request = Request::post(path)
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header("content-length", body.len().to_string());
         self.send(request, Body::from(body), headers).await
     }
 

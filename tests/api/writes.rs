@@ -15,6 +15,7 @@ fn author(actor: &str) -> Author<'_> {
         tenant: "bfg-control",
         actor,
         request_id: "test-request",
+        key: crate::support::test_key(),
     }
 }
 
@@ -65,7 +66,7 @@ async fn the_owner_accepts_with_evidence_and_the_chain_records_it() {
     assert_eq!(state.state.item_versions["passage.role_headers"], 1);
     assert_eq!(state.state.audit_head.map(|h| h.seq), Some(1));
     assert!(matches!(
-        audit::verify(&db.app, "bfg-control").await.unwrap(),
+        crate::support::verify_chain(&db.app).await,
         Some(Verification::Intact { events: 1, .. })
     ));
 }
@@ -269,7 +270,7 @@ async fn two_hundred_concurrent_accepts_make_one_acceptance_and_a_verifying_chai
     assert_eq!(standing(&db, "passage.role_headers").await, 1);
     assert_eq!(count(&db, "select count(*) from audit_events").await, 1);
     assert!(matches!(
-        audit::verify(&db.app, "bfg-control").await.unwrap(),
+        crate::support::verify_chain(&db.app).await,
         Some(Verification::Intact { events: 1, .. })
     ));
 }
@@ -290,10 +291,10 @@ async fn verification_finds_a_row_edited_behind_the_apps_back() {
     )
     .await;
     assert_eq!(
-        audit::verify(&db.app, "bfg-control").await.unwrap(),
+        crate::support::verify_chain(&db.app).await,
         Some(Verification::Broken {
             seq: 1,
-            reason: "columns_differ_from_canonical"
+            reason: audit::Fault::ColumnsDifferFromCanonical
         })
     );
 }
@@ -313,10 +314,10 @@ async fn verification_finds_deleted_newest_events() {
     )
     .await;
     assert_eq!(
-        audit::verify(&db.app, "bfg-control").await.unwrap(),
+        crate::support::verify_chain(&db.app).await,
         Some(Verification::Broken {
             seq: 2,
-            reason: "head_mismatch"
+            reason: audit::Fault::HeadMismatch
         })
     );
 }
@@ -473,7 +474,7 @@ async fn every_role_against_every_write() {
         }
     }
     assert!(matches!(
-        audit::verify(&db.app, "bfg-control").await.unwrap(),
+        crate::support::verify_chain(&db.app).await,
         Some(Verification::Intact { .. })
     ));
 }

@@ -11,11 +11,14 @@ use axum::routing::get;
 use axum_htmx::HxRequest;
 use tower_sessions::Session;
 
+mod audit;
+mod bundle;
 mod files;
 mod print;
 mod proof;
 mod sections;
 mod signoff;
+mod snapshot;
 mod writes;
 
 use super::frame::Frame;
@@ -40,6 +43,19 @@ pub fn router() -> Router<AppState> {
         .route("/t/{tenant}/packets/{name}", get(files::packet_file))
         .route("/t/{tenant}/proof", get(proof::proof_page))
         .route("/t/{tenant}/items/{key}", get(proof::item_page))
+        .route("/t/{tenant}/audit", get(audit::audit_page))
+        .route("/t/{tenant}/audit/verify", get(audit::verify))
+        .route("/t/{tenant}/bundle", get(audit::bundle))
+        .route("/t/{tenant}/snapshot", get(snapshot::snapshot_page))
+        .route(
+            "/t/{tenant}/snapshot/import",
+            axum::routing::post(snapshot::import)
+                .layer(axum::extract::DefaultBodyLimit::max(snapshot::MAX_UPLOAD)),
+        )
+        .route(
+            "/t/{tenant}/snapshot/freeze",
+            axum::routing::post(snapshot::freeze),
+        )
 }
 
 /// `GET /`: the demo tenant's console, keeping a `?lang=`.
@@ -347,6 +363,8 @@ struct SectionFragment<'a> {
 pub struct Tile {
     label: String,
     value: String,
+    /// Where the figure is explained: the proof path's section.
+    href: Option<String>,
     /// The value is a name rather than a figure.
     text: bool,
     detail: String,
@@ -371,6 +389,8 @@ pub struct ActionView {
 /// One gate of the blocker checklist.
 pub struct GateView {
     label: String,
+    /// The gate's page on the proof path.
+    href: String,
     status: String,
     state: &'static str,
     count: Option<String>,
@@ -471,9 +491,10 @@ impl<'a> ConsoleView<'a> {
         let tr = self.tr;
         let state = &self.view.console.state;
         let actors = state.scenario_actors().count();
-        let count_tile = |id: &str, count: Count| Tile {
+        let count_tile = |id: &str, section: &str, count: Count| Tile {
             label: tr.t(&format!("kpi-{id}-label")),
             value: count.to_string(),
+            href: Some(self.proof_href(section)),
             text: false,
             detail: tr.t(&format!("kpi-{id}-detail")),
             state: state_of(count.complete()),
@@ -482,6 +503,7 @@ impl<'a> ConsoleView<'a> {
             Tile {
                 label: tr.t("kpi-contract-label"),
                 value: state.profile.scenario_contract.clone(),
+                href: None,
                 text: true,
                 detail: tr.t("kpi-contract-detail"),
                 state: "neutral",
@@ -489,6 +511,7 @@ impl<'a> ConsoleView<'a> {
             Tile {
                 label: tr.t("kpi-actors-label"),
                 value: tr.num(actors as u64),
+                href: None,
                 text: false,
                 detail: tr.t1("kpi-actors-detail", "count", actors),
                 state: "neutral",
@@ -496,13 +519,14 @@ impl<'a> ConsoleView<'a> {
             Tile {
                 label: tr.t("kpi-providers-label"),
                 value: tr.num(state.providers.len() as u64),
+                href: None,
                 text: false,
                 detail: tr.t("kpi-providers-detail"),
                 state: "neutral",
             },
-            count_tile("preflight", self.count("preflight")),
-            count_tile("cutover", self.count("passage")),
-            count_tile("connection", self.count("connection")),
+            count_tile("preflight", "preflight", self.count("preflight")),
+            count_tile("cutover", "passage", self.count("passage")),
+            count_tile("connection", "connection", self.count("connection")),
         ]
     }
 
@@ -673,6 +697,24 @@ impl<'a> ConsoleView<'a> {
         self.tr.t1(&item_label_id(key), "environment", environment)
     }
 
+    /// An item's permalink on the proof path.
+    fn item_href(&self, key: &str) -> String {
+        format!(
+            "/t/{}/items/{key}?lang={}",
+            self.slug,
+            self.tr.lang().code()
+        )
+    }
+
+    /// A section's place on the proof path.
+    fn proof_href(&self, section: &str) -> String {
+        format!(
+            "/t/{}/proof?lang={}#s-{section}",
+            self.slug,
+            self.tr.lang().code()
+        )
+    }
+
     fn gates(&self) -> Vec<GateView> {
         let tr = self.tr;
         self.ev()
@@ -683,6 +725,7 @@ impl<'a> ConsoleView<'a> {
                     .iter()
                     .map(|item| GateView {
                         label: self.item_label(&item.key),
+                        href: self.item_href(&item.key),
                         status: tr.t(if item.is_ready() {
                             "gate-status-ready"
                         } else if item.status == Status::Misconfigured {
@@ -891,6 +934,7 @@ pub fn dynamic_message_ids() -> Vec<String> {
         ids.push(format!("month-{month}"));
     }
     for kind in [
+        "bad-request",
         "not-found",
         "forbidden",
         "sign-in-required",
@@ -902,6 +946,21 @@ pub fn dynamic_message_ids() -> Vec<String> {
     }
     for actor in &state.actors {
         ids.push(format!("unit-{}", actor.unit));
+    }
+    for action in audit::ACTIONS {
+        ids.push(format!("audit-action-{action}"));
+    }
+    for fault in crate::chain::Fault::ALL {
+        ids.push(format!("audit-fault-{}", fault.as_str()));
+    }
+    for code in crate::readiness::scenario::Problem::CODES {
+        ids.push(format!("scenario-error-{code}"));
+    }
+    for kind in crate::readiness::scenario::RecordKind::ALL {
+        ids.push(format!("scenario-kind-{}", kind.as_str()));
+    }
+    for target in ["production", "scenario"] {
+        ids.push(format!("audit-target-{target}"));
     }
     ids.sort();
     ids.dedup();

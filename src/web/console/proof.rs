@@ -29,12 +29,22 @@ pub struct BlockerView {
     pub(super) items: Vec<ItemLink>,
 }
 
+/// A section on the proof path: its count and every item, ready or not.
+pub struct SectionProof {
+    pub(super) key: &'static str,
+    pub(super) label: String,
+    pub(super) count: String,
+    pub(super) state: &'static str,
+    pub(super) items: Vec<ItemLink>,
+}
+
 #[derive(Template)]
 #[template(path = "proof/page.html")]
 struct ProofPage<'a> {
     frame: Frame,
     v: ConsoleView<'a>,
     blockers: Vec<BlockerView>,
+    sections: Vec<SectionProof>,
 }
 
 #[derive(Template)]
@@ -105,6 +115,30 @@ impl ConsoleView<'_> {
             .collect()
     }
 
+    /// Every listed section with its count and items: where the console's figures link to.
+    fn sections_proof(&self) -> Vec<SectionProof> {
+        super::listed_sections()
+            .filter_map(|key| {
+                let section = self.ev().section(key)?;
+                Some(SectionProof {
+                    key,
+                    label: self.tr.t(&format!("section-name-{key}")),
+                    count: section.count.to_string(),
+                    state: if section.count.complete() {
+                        "ready"
+                    } else {
+                        "open"
+                    },
+                    items: section
+                        .items
+                        .iter()
+                        .filter_map(|i| self.item_link(&i.key))
+                        .collect(),
+                })
+            })
+            .collect()
+    }
+
     /// Items naming `key` (or its section) among what they depend on.
     fn dependents(&self, key: &str) -> Vec<ItemLink> {
         let section = key.split('.').next().unwrap_or_default();
@@ -144,7 +178,17 @@ pub(super) async fn proof_page(
     );
     let v = ConsoleView::new(lang.tr(), &tenant, &view, viewer);
     let blockers = v.rungs_ahead();
-    Ok(Html(ProofPage { frame, v, blockers }.render()?).into_response())
+    let sections = v.sections_proof();
+    Ok(Html(
+        ProofPage {
+            frame,
+            v,
+            blockers,
+            sections,
+        }
+        .render()?,
+    )
+    .into_response())
 }
 
 /// `GET /t/{tenant}/items/{key}`: one item's permalink, in any language.

@@ -18,6 +18,8 @@ pub struct SectionHead {
 
 /// One item, in words.
 pub struct ItemRow {
+    /// The item's permalink on the proof path.
+    pub(super) href: String,
     pub(super) anchor: String,
     pub(super) label: String,
     pub(super) detail: String,
@@ -241,6 +243,7 @@ impl ConsoleView<'_> {
             _ => None,
         };
         ItemRow {
+            href: self.item_href(&item.key),
             anchor: item.key.replace('.', "-"),
             label: self.item_label(&item.key),
             detail: tr.t1(

@@ -92,6 +92,7 @@ pub(super) async fn signoff(
         tenant: &tenant,
         actor: &viewer.actor,
         request_id: &request_id,
+        key: &app.key,
     };
     let outcome = write::signoff(&app.pool, &author, form.idempotency_key, &command).await;
     app.cache.invalidate();

@@ -128,6 +128,7 @@ pub(super) async fn item_write(
         tenant: &tenant,
         actor: &viewer.actor,
         request_id: &request_id,
+        key: &app.key,
     };
     // For htmx the answer names the sections whose figures moved: keep the evaluation before.
     let before = if htmx {

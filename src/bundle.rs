@@ -1,0 +1,222 @@
+//! The proof bundle: one tar archive with every packet, the decision summary, the evidence list,
+//! the audit events as JSON lines, the signed checkpoints, the public key, and a `SHA256SUMS`
+//! manifest, so that `sha256sum -c SHA256SUMS` passes inside the unpacked folder. Building and
+//! checking happen in memory; [`verify`] is what `readiness-console verify-bundle` runs.
+
+use std::collections::BTreeMap;
+use std::io::Read as _;
+
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::chain::{self, Event, Verification};
+use crate::checkpoint::{Checkpoint, hex};
+
+/// The manifest's name.
+pub const MANIFEST: &str = "SHA256SUMS";
+/// The audit events, one JSON object per line, oldest first.
+pub const EVENTS: &str = "audit-events.jsonl";
+/// The signed checkpoints, one JSON object per line.
+pub const CHECKPOINTS: &str = "checkpoints.jsonl";
+/// The checkpoint signing key's public half, 64 hex digits.
+pub const PUBLIC_KEY: &str = "audit-public-key.txt";
+/// The decision summary; it names the tenant id and the chain head.
+pub const SUMMARY: &str = "summary.json";
+
+/// Lowercase hex SHA-256.
+pub fn sha256(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Writes `files` (path inside the folder, bytes) under the folder `dir`, with a `SHA256SUMS`
+/// manifest of them all, as a tar archive. Entries carry `mtime` and no owner names.
+pub fn build(dir: &str, files: &[(String, Vec<u8>)], mtime: OffsetDateTime) -> Vec<u8> {
+    let manifest: String = files
+        .iter()
+        .map(|(path, bytes)| format!("{}  {path}\n", sha256(bytes)))
+        .collect();
+    let mut archive = tar::Builder::new(Vec::new());
+    let mtime = u64::try_from(mtime.unix_timestamp()).unwrap_or(0);
+    let entries = files
+        .iter()
+        .map(|(p, b)| (p.as_str(), b.as_slice()))
+        .chain([(MANIFEST, manifest.as_bytes())]);
+    for (path, bytes) in entries {
+        let mut header = tar::Header::new_ustar();
+        header.set_size(bytes.len() as u64);
+        header.set_mode(0o644);
+        header.set_mtime(mtime);
+        header.set_entry_type(tar::EntryType::Regular);
+        // Appending to a Vec cannot fail; a path tar cannot hold is a bug caught by tests.
+        if let Err(error) = archive.append_data(&mut header, format!("{dir}/{path}"), bytes) {
+            tracing::error!(%error, path, "cannot add a file to the proof bundle");
+        }
+    }
+    archive.into_inner().unwrap_or_default()
+}
+
+/// Reads `checkpoints.jsonl`.
+pub fn read_checkpoints(bytes: &[u8]) -> Result<Vec<Checkpoint>, String> {
+    read_lines(bytes)
+}
+
+fn read_lines<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<Vec<T>, String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| "not UTF-8".to_owned())?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1)))
+        .collect()
+}
+
+/// What `verify-bundle` found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Files listed in the manifest whose digest matched.
+    pub files_ok: usize,
+    /// Everything wrong, one sentence each; empty when the bundle verifies.
+    pub problems: Vec<String>,
+    /// The chain inside, checked against its checkpoints, if it could be read.
+    pub chain: Option<Verification>,
+}
+
+impl Report {
+    /// Whether the bundle verifies.
+    pub fn ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// The summary fields the check needs.
+#[derive(serde::Deserialize)]
+struct SummaryHead {
+    tenant_id: Uuid,
+    audit_head: HeadRef,
+}
+
+#[derive(serde::Deserialize)]
+struct HeadRef {
+    seq: i64,
+    hash: String,
+}
+
+/// Checks a bundle: every file against the manifest (and no file outside it), then the audit
+/// chain inside against its head and checkpoints, under `trusted` (hex public key) if given,
+/// else under the public key the bundle carries.
+pub fn verify(archive: &[u8], trusted: Option<&str>) -> Report {
+    let mut report = Report::default();
+    let files = match unpack(archive) {
+        Ok(files) => files,
+        Err(error) => {
+            report
+                .problems
+                .push(format!("not a readable tar archive: {error}"));
+            return report;
+        }
+    };
+    let Some(manifest) = files.get(MANIFEST) else {
+        report.problems.push(format!("{MANIFEST} is missing"));
+        return report;
+    };
+    let mut listed = BTreeMap::new();
+    for (i, line) in String::from_utf8_lossy(manifest).lines().enumerate() {
+        match line.split_once("  ") {
+            Some((digest, path)) if digest.len() == 64 => {
+                listed.insert(path.to_owned(), digest.to_owned());
+            }
+            _ => report
+                .problems
+                .push(format!("{MANIFEST} line {} is not `digest  path`", i + 1)),
+        }
+    }
+    for (path, digest) in &listed {
+        match files.get(path.as_str()) {
+            None => report
+                .problems
+                .push(format!("{path} is listed in {MANIFEST} but missing")),
+            Some(bytes) if sha256(bytes) != *digest => report
+                .problems
+                .push(format!("{path} does not match its digest in {MANIFEST}")),
+            Some(_) => report.files_ok += 1,
+        }
+    }
+    for path in files.keys().filter(|p| p.as_str() != MANIFEST) {
+        if !listed.contains_key(path) {
+            report
+                .problems
+                .push(format!("{path} is not listed in {MANIFEST}"));
+        }
+    }
+    let read = |name: &str| files.get(name).map(Vec::as_slice).unwrap_or_default();
+    let summary: Result<SummaryHead, _> = serde_json::from_slice(read(SUMMARY));
+    let events: Result<Vec<Event>, _> = read_lines(read(EVENTS));
+    let checkpoints = read_checkpoints(read(CHECKPOINTS));
+    let key = String::from_utf8_lossy(read(PUBLIC_KEY)).trim().to_owned();
+    match (summary, events, checkpoints) {
+        (Ok(summary), Ok(events), Ok(checkpoints)) => {
+            let trusted = trusted.unwrap_or(&key);
+            let verification = chain::check(
+                summary.tenant_id,
+                &events,
+                Some((summary.audit_head.seq, &summary.audit_head.hash)),
+                &checkpoints,
+                Some(trusted),
+            );
+            if let Verification::Broken { seq, reason } = &verification {
+                report.problems.push(format!(
+                    "the audit chain in {EVENTS} is broken at event #{seq}: {reason}"
+                ));
+            }
+            report.chain = Some(verification);
+        }
+        (summary, events, checkpoints) => {
+            if let Err(error) = summary {
+                report
+                    .problems
+                    .push(format!("{SUMMARY} cannot be read: {error}"));
+            }
+            if let Err(error) = events {
+                report
+                    .problems
+                    .push(format!("{EVENTS} cannot be read: {error}"));
+            }
+            if let Err(error) = checkpoints {
+                report
+                    .problems
+                    .push(format!("{CHECKPOINTS} cannot be read: {error}"));
+            }
+        }
+    }
+    report
+}
+
+/// The archive's regular files by path inside the bundle's folder.
+fn unpack(archive: &[u8]) -> std::io::Result<BTreeMap<String, Vec<u8>>> {
+    let mut files = BTreeMap::new();
+    let mut reader = tar::Archive::new(archive);
+    for entry in reader.entries()? {
+        let mut entry = entry?;
+        if entry.header().entry_type() != tar::EntryType::Regular {
+            continue;
+        }
+        let path = entry.path()?.to_string_lossy().into_owned();
+        let inner = path.split_once('/').map_or(path.as_str(), |(_, rest)| rest);
+        let inner = inner.to_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes)?;
+        files.insert(inner, bytes);
+    }
+    Ok(files)
+}
+
+/// One JSON object per line.
+pub fn json_lines<T: serde::Serialize>(rows: &[T]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for row in rows {
+        if serde_json::to_writer(&mut out, row).is_ok() {
+            out.push(b'\n');
+        }
+    }
+    out
+}

@@ -1,0 +1,442 @@
+//! The audit chain's rules, with no I/O: how an event is written down (its canonical text), how
+//! it is hashed, and how a whole chain — from the database or from a downloaded bundle — is
+//! checked against itself, its head and its signed checkpoints.
+//!
+//! Each event's `hash` is the SHA-256 of the previous event's hash, a newline, and the event's
+//! **canonical text**, one `key=value` per line in a fixed order (see [`canonical`]). The text
+//! is stored exactly as hashed and can also be re-derived from the event's columns; checking
+//! both catches a row edited behind the app's back even if the editor left the text alone.
+
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+use uuid::Uuid;
+
+use crate::checkpoint::{Checkpoint, hex};
+
+/// The canonical text of an event: the exact bytes its hash covers.
+#[expect(clippy::too_many_arguments, reason = "one argument per recorded field")]
+pub fn canonical(
+    tenant: Uuid,
+    seq: i64,
+    actor: &str,
+    action: &str,
+    target: &str,
+    evidence_digest: Option<&str>,
+    request_id: &str,
+    at: OffsetDateTime,
+) -> String {
+    let at = at
+        .to_offset(time::UtcOffset::UTC)
+        .format(&Rfc3339)
+        .unwrap_or_default();
+    format!(
+        "v1\ntenant={tenant}\nseq={seq}\nactor={actor}\naction={action}\ntarget={target}\n\
+         evidence={}\nrequest={request_id}\nat={at}\n",
+        evidence_digest.unwrap_or("-")
+    )
+}
+
+/// SHA-256 of the previous hash, a newline, and the canonical text, in lowercase hex.
+pub fn chain_hash(prev_hash: &str, canonical: &str) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(prev_hash.as_bytes());
+    hasher.update(b"\n");
+    hasher.update(canonical.as_bytes());
+    hex(&hasher.finalize())
+}
+
+/// One event as stored, and as exported one JSON object per line.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, sqlx::FromRow)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Sequence number, from 1.
+    pub seq: i64,
+    /// Who acted.
+    pub actor_id: Option<String>,
+    /// What they did.
+    pub action: String,
+    /// On what.
+    pub target: String,
+    /// SHA-256 of the evidence, if any.
+    pub evidence_digest: Option<String>,
+    /// The request's id.
+    pub request_id: Option<String>,
+    /// When.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    /// The exact hashed text.
+    pub canonical: String,
+    /// The previous event's hash (empty for the first).
+    pub prev_hash: String,
+    /// This event's hash.
+    pub hash: String,
+}
+
+/// The outcome of checking a chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verification {
+    /// Every event links to the previous one, matches its hash and columns, agrees with the
+    /// head and with every checkpoint.
+    Intact {
+        /// Events checked (the head's sequence number).
+        events: i64,
+        /// The head's hash (empty when there are no events).
+        head_hash: String,
+        /// Signed checkpoints checked.
+        checkpoints: usize,
+    },
+    /// The first fault found, and where.
+    Broken {
+        /// The sequence number of the first event that does not verify (or that is missing).
+        seq: i64,
+        /// What is wrong, as a code (see [`Fault`]).
+        reason: Fault,
+    },
+}
+
+/// What is wrong with a chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// An event is missing: the sequence jumps.
+    Missing,
+    /// Events are out of order or a sequence number repeats.
+    OutOfOrder,
+    /// An event does not name its predecessor's hash.
+    PrevHashMismatch,
+    /// An event's columns say something other than its canonical text.
+    ColumnsDifferFromCanonical,
+    /// An event's hash is not the hash of its text.
+    HashMismatch,
+    /// The head names another sequence number or hash than the last event.
+    HeadMismatch,
+    /// A checkpoint names events that are no longer there (newest events deleted).
+    TruncatedBeforeCheckpoint,
+    /// The event at a checkpoint's sequence number has another hash.
+    CheckpointHashMismatch,
+    /// A checkpoint is signed by a key other than the trusted one.
+    CheckpointUnknownKey,
+    /// A checkpoint's signature does not verify.
+    CheckpointBadSignature,
+    /// A checkpoint's columns differ from its signed statement.
+    CheckpointStatementMismatch,
+}
+
+impl Fault {
+    /// The code shown to operators and used in message ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Missing => "missing",
+            Self::OutOfOrder => "out_of_order",
+            Self::PrevHashMismatch => "prev_hash_mismatch",
+            Self::ColumnsDifferFromCanonical => "columns_differ_from_canonical",
+            Self::HashMismatch => "hash_mismatch",
+            Self::HeadMismatch => "head_mismatch",
+            Self::TruncatedBeforeCheckpoint => "truncated_before_checkpoint",
+            Self::CheckpointHashMismatch => "checkpoint_hash_mismatch",
+            Self::CheckpointUnknownKey => "checkpoint_unknown_key",
+            Self::CheckpointBadSignature => "checkpoint_bad_signature",
+            Self::CheckpointStatementMismatch => "checkpoint_statement_mismatch",
+        }
+    }
+
+    /// Every fault.
+    pub const ALL: [Self; 11] = [
+        Self::Missing,
+        Self::OutOfOrder,
+        Self::PrevHashMismatch,
+        Self::ColumnsDifferFromCanonical,
+        Self::HashMismatch,
+        Self::HeadMismatch,
+        Self::TruncatedBeforeCheckpoint,
+        Self::CheckpointHashMismatch,
+        Self::CheckpointUnknownKey,
+        Self::CheckpointBadSignature,
+        Self::CheckpointStatementMismatch,
+    ];
+}
+
+impl std::fmt::Display for Fault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Checks `events` (in the order given) of `tenant` against themselves, the recorded `head`
+/// (sequence, hash) if there is one, and each checkpoint under the `trusted` public key (hex).
+/// With no trusted key, checkpoints are checked against their own key: that still catches an
+/// edited checkpoint, not a forged one.
+pub fn check(
+    tenant: Uuid,
+    events: &[Event],
+    head: Option<(i64, &str)>,
+    checkpoints: &[Checkpoint],
+    trusted: Option<&str>,
+) -> Verification {
+    let mut checker = Checker::new(tenant, checkpoints);
+    for event in events {
+        if !checker.push(event) {
+            break;
+        }
+    }
+    checker.finish(head, trusted)
+}
+
+/// The same check, one event at a time, so a long chain can stream through it. It keeps the
+/// hashes at the checkpoints' sequence numbers only.
+#[derive(Debug)]
+pub struct Checker<'a> {
+    tenant: Uuid,
+    checkpoints: Vec<&'a Checkpoint>,
+    pinned: std::collections::HashMap<i64, String>,
+    prev: String,
+    expected: i64,
+    broken: Option<(i64, Fault)>,
+}
+
+impl<'a> Checker<'a> {
+    /// A checker of `tenant`'s chain, to be compared with `checkpoints` at the end.
+    pub fn new(tenant: Uuid, checkpoints: &'a [Checkpoint]) -> Self {
+        let mut checkpoints: Vec<&Checkpoint> = checkpoints.iter().collect();
+        checkpoints.sort_by_key(|c| c.seq);
+        Self {
+            tenant,
+            pinned: checkpoints.iter().map(|c| (c.seq, String::new())).collect(),
+            checkpoints,
+            prev: String::new(),
+            expected: 1,
+            broken: None,
+        }
+    }
+
+    /// Checks the next event; `false` once the chain is broken (later events add nothing).
+    pub fn push(&mut self, event: &Event) -> bool {
+        if self.broken.is_some() {
+            return false;
+        }
+        let fault = if event.seq > self.expected {
+            Some((self.expected, Fault::Missing))
+        } else if event.seq < self.expected {
+            Some((event.seq, Fault::OutOfOrder))
+        } else if event.prev_hash != self.prev {
+            Some((event.seq, Fault::PrevHashMismatch))
+        } else if canonical(
+            self.tenant,
+            event.seq,
+            event.actor_id.as_deref().unwrap_or_default(),
+            &event.action,
+            &event.target,
+            event.evidence_digest.as_deref(),
+            event.request_id.as_deref().unwrap_or_default(),
+            event.at,
+        ) != event.canonical
+        {
+            Some((event.seq, Fault::ColumnsDifferFromCanonical))
+        } else if chain_hash(&self.prev, &event.canonical) != event.hash {
+            Some((event.seq, Fault::HashMismatch))
+        } else {
+            None
+        };
+        if let Some(fault) = fault {
+            self.broken = Some(fault);
+            return false;
+        }
+        if let Some(slot) = self.pinned.get_mut(&event.seq) {
+            slot.clone_from(&event.hash);
+        }
+        self.prev.clone_from(&event.hash);
+        self.expected += 1;
+        true
+    }
+
+    /// The verdict, comparing the chain with the `head` and the checkpoints.
+    pub fn finish(self, head: Option<(i64, &str)>, trusted: Option<&str>) -> Verification {
+        let broken = |seq, reason| Verification::Broken { seq, reason };
+        if let Some((seq, reason)) = self.broken {
+            return broken(seq, reason);
+        }
+        let last = self.expected - 1;
+        // Checkpoints before the head: a chain cut back to before a checkpoint, with the head
+        // rewritten to match, is reported as what it is.
+        for cp in &self.checkpoints {
+            let key = trusted.unwrap_or(&cp.public_key);
+            if let Err(fault) = cp.check(self.tenant, key) {
+                return broken(cp.seq, fault.into());
+            }
+            if cp.seq > last {
+                return broken(last + 1, Fault::TruncatedBeforeCheckpoint);
+            }
+            if self.pinned.get(&cp.seq) != Some(&cp.hash) {
+                return broken(cp.seq, Fault::CheckpointHashMismatch);
+            }
+        }
+        if let Some((seq, hash)) = head
+            && (seq != last || hash != self.prev)
+        {
+            return broken(last + 1, Fault::HeadMismatch);
+        }
+        Verification::Intact {
+            events: last,
+            head_hash: self.prev,
+            checkpoints: self.checkpoints.len(),
+        }
+    }
+}
+
+impl From<crate::checkpoint::CheckpointFault> for Fault {
+    fn from(fault: crate::checkpoint::CheckpointFault) -> Self {
+        use crate::checkpoint::CheckpointFault as C;
+        match fault {
+            C::UnknownKey => Self::CheckpointUnknownKey,
+            C::BadSignature => Self::CheckpointBadSignature,
+            C::StatementMismatch => Self::CheckpointStatementMismatch,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checkpoint::CheckpointKey;
+    use time::macros::datetime;
+
+    const TENANT: Uuid = Uuid::from_u128(0xB0C);
+    const LENGTH: i64 = 12;
+
+    /// A valid chain of `LENGTH` events, checkpointed at 5 and at its head.
+    fn chain() -> (Vec<Event>, Vec<Checkpoint>, CheckpointKey) {
+        let key = CheckpointKey::from_seed([9; 32]);
+        let mut events: Vec<Event> = Vec::new();
+        let mut prev = String::new();
+        for seq in 1..=LENGTH {
+            let at = datetime!(2026-11-22 08:00 UTC) + time::Duration::minutes(seq);
+            let (actor, action, target) = ("user_md_anna", "accept", format!("gates.g{seq}"));
+            let text = canonical(TENANT, seq, actor, action, &target, None, "r", at);
+            let hash = chain_hash(&prev, &text);
+            events.push(Event {
+                seq,
+                actor_id: Some(actor.into()),
+                action: action.into(),
+                target,
+                evidence_digest: None,
+                request_id: Some("r".into()),
+                at,
+                canonical: text,
+                prev_hash: prev.clone(),
+                hash: hash.clone(),
+            });
+            prev = hash;
+        }
+        let at = datetime!(2026-11-22 12:00 UTC);
+        let checkpoints = [5, LENGTH]
+            .iter()
+            .map(|&seq| {
+                let hash = &events[usize::try_from(seq - 1).unwrap()].hash;
+                key.sign(TENANT, seq, hash, at)
+            })
+            .collect();
+        (events, checkpoints, key)
+    }
+
+    fn verdict(events: &[Event], checkpoints: &[Checkpoint], key: &CheckpointKey) -> Verification {
+        let head = events.last().map(|e| (e.seq, e.hash.clone()));
+        check(
+            TENANT,
+            events,
+            head.as_ref().map(|(s, h)| (*s, h.as_str())),
+            checkpoints,
+            Some(&key.public_hex()),
+        )
+    }
+
+    fn at(i: i64) -> usize {
+        usize::try_from(i - 1).unwrap()
+    }
+
+    #[test]
+    fn an_untouched_chain_verifies_with_its_checkpoints() {
+        let (events, checkpoints, key) = chain();
+        assert_eq!(
+            verdict(&events, &checkpoints, &key),
+            Verification::Intact {
+                events: LENGTH,
+                head_hash: events[at(LENGTH)].hash.clone(),
+                checkpoints: 2,
+            }
+        );
+    }
+
+    #[test]
+    fn every_kind_of_tampering_is_detected_at_every_position() {
+        type Tamper = fn(&mut Vec<Event>, i64);
+        let kinds: [(&str, Tamper); 6] = [
+            ("edited field", |e, i| e[at(i)].action = "revoke".into()),
+            ("edited text and hash", |e, i| {
+                let ev = &mut e[at(i)];
+                ev.canonical = ev.canonical.replace("accept", "revoke");
+                ev.action = "revoke".into();
+                ev.hash = chain_hash(&ev.prev_hash, &ev.canonical);
+            }),
+            ("deleted", |e, i| {
+                e.remove(at(i));
+            }),
+            ("reordered", |e, i| {
+                let j = if i == LENGTH { i - 1 } else { i + 1 };
+                e.swap(at(i), at(j));
+            }),
+            ("inserted", |e, i| {
+                let mut forged = e[at(i)].clone();
+                forged.target = "gates.forged".into();
+                e.insert(at(i), forged);
+            }),
+            ("renumbered", |e, i| e[at(i)].seq += 100),
+        ];
+        for (name, tamper) in kinds {
+            for position in 1..=LENGTH {
+                let (mut events, checkpoints, key) = chain();
+                tamper(&mut events, position);
+                assert!(
+                    matches!(
+                        verdict(&events, &checkpoints, &key),
+                        Verification::Broken { .. }
+                    ),
+                    "{name} at {position} went unnoticed"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn deleting_the_newest_events_is_caught_by_a_checkpoint() {
+        for keep in 0..LENGTH {
+            let (mut events, checkpoints, key) = chain();
+            events.truncate(usize::try_from(keep).unwrap());
+            // The head is rewritten to match what is left, as a careful forger would.
+            let verdict = verdict(&events, &checkpoints, &key);
+            assert!(
+                matches!(verdict, Verification::Broken { .. }),
+                "cut back to {keep} events went unnoticed"
+            );
+        }
+    }
+
+    #[test]
+    fn a_forged_or_edited_checkpoint_is_caught() {
+        let (events, mut checkpoints, key) = chain();
+        let forger = CheckpointKey::from_seed([1; 32]);
+        checkpoints[0] = forger.sign(TENANT, 5, &events[4].hash, checkpoints[0].at);
+        assert_eq!(
+            verdict(&events, &checkpoints, &key),
+            Verification::Broken {
+                seq: 5,
+                reason: Fault::CheckpointUnknownKey
+            }
+        );
+        let (events, mut checkpoints, key) = chain();
+        checkpoints[1].hash = events[3].hash.clone();
+        assert!(matches!(
+            verdict(&events, &checkpoints, &key),
+            Verification::Broken { .. }
+        ));
+    }
+}

@@ -1,0 +1,332 @@
+//! The audit trail (`/t/{tenant}/audit`): filtered keyset pages of the chain, the chain's
+//! verification, and the proof bundle download.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum_htmx::HxRequest;
+use time::OffsetDateTime;
+use tower_sessions::Session;
+
+use super::{ConsoleView, frame_for, viewer_of};
+use crate::chain::Verification;
+use crate::db::audit::{self, Page, PageEvent, PageQuery};
+use crate::web::frame::Frame;
+use crate::web::{AppError, AppState, Locale, Result, record_tenant};
+
+/// The actions an event can record, for the filter.
+pub const ACTIONS: [&str; 7] = [
+    "accept",
+    "decide",
+    "revoke",
+    "sign_go",
+    "record_no_go",
+    "import_snapshot",
+    "freeze_snapshot",
+];
+
+/// The filters as typed in the query string. Everything is text, so a mistyped value is
+/// reported on the page instead of failing the request.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct Filters {
+    before: Option<String>,
+    after: Option<String>,
+    #[serde(default)]
+    actor: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    section: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+}
+
+impl Filters {
+    /// The query, and the message ids of the filters that could not be read (then ignored).
+    fn parse(&self) -> (PageQuery, Vec<&'static str>) {
+        let mut problems = Vec::new();
+        let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        let mut date = |s: &str, id: &'static str| {
+            let s = s.trim();
+            if s.is_empty() {
+                return None;
+            }
+            let format = time::macros::format_description!("[year]-[month]-[day]");
+            match time::Date::parse(s, &format) {
+                Ok(date) => Some(date.midnight().assume_utc()),
+                Err(_) => {
+                    problems.push(id);
+                    None
+                }
+            }
+        };
+        let from = date(&self.from, "audit-filter-bad-from");
+        // "To" includes its whole day.
+        let to = date(&self.to, "audit-filter-bad-to").map(|d| d + time::Duration::DAY);
+        let cursor = |s: &Option<String>| s.as_deref().and_then(|s| s.parse::<i64>().ok());
+        let query = PageQuery {
+            before: cursor(&self.before),
+            after: cursor(&self.after),
+            actor: text(&self.actor),
+            action: text(&self.action).filter(|a| ACTIONS.contains(&a.as_str())),
+            section: text(&self.section),
+            from,
+            to,
+        };
+        (query, problems)
+    }
+
+    /// The query string of these filters with another cursor.
+    fn with_cursor(&self, cursor: &str, seq: i64, lang: &str) -> String {
+        let mut url = url::form_urlencoded::Serializer::new(String::new());
+        url.append_pair("lang", lang);
+        for (name, value) in [
+            ("actor", &self.actor),
+            ("action", &self.action),
+            ("section", &self.section),
+            ("from", &self.from),
+            ("to", &self.to),
+        ] {
+            if !value.trim().is_empty() {
+                url.append_pair(name, value.trim());
+            }
+        }
+        if !cursor.is_empty() {
+            url.append_pair(cursor, &seq.to_string());
+        }
+        url.finish()
+    }
+
+    fn is_filtered(&self) -> bool {
+        [
+            &self.actor,
+            &self.action,
+            &self.section,
+            &self.from,
+            &self.to,
+        ]
+        .iter()
+        .any(|s| !s.trim().is_empty())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "audit/page.html")]
+struct AuditPage<'a> {
+    frame: Frame,
+    v: ConsoleView<'a>,
+    page: Page,
+    filters: Filters,
+    problems: Vec<&'static str>,
+    public_key: String,
+    verify: VerifyPartial,
+    older: Option<String>,
+    newer: Option<String>,
+    newest: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "audit/_verify.html")]
+struct VerifyPartial {
+    tr: crate::i18n::Tr,
+    slug: String,
+    signed_in: bool,
+    result: Option<Verification>,
+    at: Option<OffsetDateTime>,
+}
+
+impl VerifyPartial {
+    fn n(&self, n: &i64) -> String {
+        self.tr.num(u64::try_from(*n).unwrap_or_default())
+    }
+
+    fn nu(&self, n: &usize) -> String {
+        self.tr.num(u64::try_from(*n).unwrap_or_default())
+    }
+}
+
+impl AuditPage<'_> {
+    fn action_label(&self, action: &str) -> String {
+        self.v.tr.or_raw("audit-action", action)
+    }
+
+    /// A target: an item's page when it names an item.
+    fn target_href(&self, event: &PageEvent) -> Option<String> {
+        self.v.ev().item(&event.target).map(|_| {
+            format!(
+                "/t/{}/items/{}?lang={}",
+                self.v.slug,
+                event.target,
+                self.v.tr.lang().code()
+            )
+        })
+    }
+
+    fn target_label(&self, event: &PageEvent) -> String {
+        if self.v.ev().item(&event.target).is_some() {
+            self.v.item_label(&event.target)
+        } else {
+            self.v.tr.or_raw("audit-target", &event.target)
+        }
+    }
+
+    fn actors(&self) -> Vec<(String, String)> {
+        self.v
+            .view
+            .console
+            .state
+            .actors
+            .iter()
+            .map(|a| (a.id.clone(), self.v.actor_line(&a.id)))
+            .collect()
+    }
+
+    fn sections(&self) -> Vec<(&'static str, String)> {
+        super::listed_sections()
+            .map(|key| (key, self.v.tr.t(&format!("section-name-{key}"))))
+            .collect()
+    }
+
+    fn actions(&self) -> Vec<(&'static str, String)> {
+        ACTIONS.iter().map(|a| (*a, self.action_label(a))).collect()
+    }
+}
+
+/// `GET /t/{tenant}/audit`: a page of the trail, newest first.
+pub(super) async fn audit_page(
+    State(app): State<AppState>,
+    Path(tenant): Path<String>,
+    Locale(lang): Locale,
+    session: Session,
+    Query(filters): Query<Filters>,
+) -> Result<Response> {
+    record_tenant(&tenant);
+    let view = app.tenant(&tenant).await?;
+    let (query, problems) = filters.parse();
+    let page = audit::page(&app.pool, &tenant, &query)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let viewer = viewer_of(&session, &tenant).await;
+    let frame = frame_for(
+        lang,
+        &format!("/t/{tenant}/audit"),
+        &tenant,
+        &view,
+        viewer.as_ref(),
+    );
+    let code = lang.code();
+    let base = format!("/t/{tenant}/audit?");
+    let older = page
+        .events
+        .last()
+        .filter(|_| page.older)
+        .map(|e| base.clone() + &filters.with_cursor("before", e.seq, code));
+    let newer = page
+        .events
+        .first()
+        .filter(|_| page.newer)
+        .map(|e| base.clone() + &filters.with_cursor("after", e.seq, code));
+    let newest = (query.before.is_some() || query.after.is_some())
+        .then(|| base.clone() + &filters.with_cursor("", 0, code));
+    let verify = VerifyPartial {
+        tr: lang.tr(),
+        slug: tenant.clone(),
+        signed_in: viewer.is_some(),
+        result: None,
+        at: None,
+    };
+    let v = ConsoleView::new(lang.tr(), &tenant, &view, viewer);
+    let html = AuditPage {
+        frame,
+        v,
+        page,
+        filters,
+        problems,
+        public_key: app.key.public_hex(),
+        verify,
+        older,
+        newer,
+        newest,
+    }
+    .render()?;
+    Ok(super::super::vary_on_htmx(Html(html).into_response()))
+}
+
+/// `GET /t/{tenant}/audit/verify`: recomputes the chain (signed-in users: it reads every event)
+/// and shows the verdict — as a fragment for htmx, else on its own page.
+pub(super) async fn verify(
+    State(app): State<AppState>,
+    Path(tenant): Path<String>,
+    Locale(lang): Locale,
+    session: Session,
+    HxRequest(htmx): HxRequest,
+) -> Result<Response> {
+    record_tenant(&tenant);
+    let view = app.tenant(&tenant).await?;
+    if viewer_of(&session, &tenant).await.is_none() {
+        return Err(AppError::SignInRequired);
+    }
+    let result = audit::verify(&app.pool, &tenant, Some(&app.key.public_hex()), &[])
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if let Verification::Broken { seq, reason } = &result {
+        tracing::error!(seq, %reason, "the audit chain does not verify");
+    }
+    let partial = VerifyPartial {
+        tr: lang.tr(),
+        slug: tenant.clone(),
+        signed_in: true,
+        result: Some(result),
+        at: Some(OffsetDateTime::now_utc()),
+    };
+    if htmx {
+        return Ok(super::super::vary_on_htmx(
+            Html(partial.render()?).into_response(),
+        ));
+    }
+    let viewer = viewer_of(&session, &tenant).await;
+    let frame = frame_for(
+        lang,
+        &format!("/t/{tenant}/audit/verify"),
+        &tenant,
+        &view,
+        viewer.as_ref(),
+    );
+    let v = ConsoleView::new(lang.tr(), &tenant, &view, viewer);
+    let html = VerifyPage { frame, v, partial }.render()?;
+    Ok(super::super::vary_on_htmx(Html(html).into_response()))
+}
+
+#[derive(Template)]
+#[template(path = "audit/verify.html")]
+struct VerifyPage<'a> {
+    frame: Frame,
+    v: ConsoleView<'a>,
+    partial: VerifyPartial,
+}
+
+/// `GET /t/{tenant}/bundle`: the proof bundle as one tar file.
+pub(super) async fn bundle(
+    State(app): State<AppState>,
+    Path(tenant): Path<String>,
+) -> Result<Response> {
+    record_tenant(&tenant);
+    let (name, bytes) = super::bundle::proof_bundle(&app, &tenant).await?;
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/x-tar"),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+        bytes,
+    )
+        .into_response())
+}

@@ -1,0 +1,518 @@
+//! The audit trail over HTTP and in the database: keyset pages that neither skip nor repeat
+//! while events are appended, filters, the chain's verification (and each kind of tampering it
+//! catches in PostgreSQL), signed checkpoints, and the proof bundle checked with `sha256sum`
+//! and `verify-bundle`.
+
+use std::collections::BTreeSet;
+
+use readiness_console::bundle;
+use readiness_console::chain::{Fault, Verification};
+use readiness_console::db::audit::{self, NewEvent};
+use readiness_console::i18n::Lang;
+use uuid::Uuid;
+
+use crate::support::{CONSOLE, Client, TestApp, TestDb, signed_in, test_key, verify_chain};
+
+/// Appends `n` events to the demo tenant's chain as the app would, through the app role.
+async fn append(db: &TestDb, n: i64, action: &str, target: &str) {
+    let mut tx = db.app.begin().await.unwrap();
+    let tenant: Uuid = sqlx::query_scalar(
+        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = 'bfg-control'",
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap();
+    for _ in 0..n {
+        audit::append(
+            &mut tx,
+            tenant,
+            &NewEvent {
+                actor: "user_dispatcher_marek",
+                action,
+                target,
+                evidence_digest: None,
+                request_id: "test",
+            },
+            test_key(),
+        )
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+/// The sequence numbers of the events a page lists, in order.
+fn seqs(body: &str) -> Vec<i64> {
+    body.match_indices("<tr id=\"e-")
+        .filter_map(|(at, m)| {
+            let rest = &body[at + m.len()..];
+            rest[..rest.find('"')?].parse().ok()
+        })
+        .collect()
+}
+
+/// The "older" link of a page.
+fn older(body: &str) -> Option<String> {
+    let at = body.find("rel=\"next\"")?;
+    let start = body[..at].rfind("href=\"")? + 6;
+    Some(
+        body[start..at]
+            .trim_end_matches("\" ")
+            .replace("&#38;", "&")
+            .replace("&amp;", "&"),
+    )
+}
+
+#[tokio::test]
+async fn paging_back_while_events_are_appended_neither_skips_nor_repeats() {
+    let app = TestApp::spawn().await;
+    append(&app.db, 180, "accept", "passage.role_headers").await;
+    // Writers keep appending while a reader pages back from the newest event.
+    let writer_db = app.db.app.clone();
+    let writer = tokio::spawn(async move {
+        let db = TestDb {
+            owner: writer_db.clone(),
+            app: writer_db,
+        };
+        for _ in 0..20 {
+            append(&db, 5, "revoke", "passage.role_headers").await;
+        }
+    });
+    let mut page = app.get(&format!("{CONSOLE}/audit?lang=en"), &[]).await;
+    assert_eq!(page.status, 200);
+    let first = seqs(&page.body);
+    assert_eq!(first.len(), 50);
+    let newest = first[0];
+    let mut seen = first.clone();
+    while let Some(next) = older(&page.body) {
+        page = app.get(&next, &[]).await;
+        assert_eq!(page.status, 200, "{next}");
+        seen.extend(seqs(&page.body));
+    }
+    writer.await.unwrap();
+    let expected: Vec<i64> = (1..=newest).rev().collect();
+    assert_eq!(
+        seen, expected,
+        "every event from the first page's newest down, once"
+    );
+    // The next first page starts at the new head.
+    let now = app.get(&format!("{CONSOLE}/audit?lang=en"), &[]).await;
+    assert_eq!(seqs(&now.body)[0], 280);
+    // And the chain the writers made verifies, with its signed checkpoints (none due yet).
+    assert!(matches!(
+        verify_chain(&app.db.app).await,
+        Some(Verification::Intact { events: 280, .. })
+    ));
+}
+
+#[tokio::test]
+async fn filters_narrow_the_trail_and_a_bad_date_is_reported_in_the_users_language() {
+    let app = TestApp::spawn().await;
+    append(&app.db, 3, "accept", "passage.role_headers").await;
+    append(&app.db, 2, "revoke", "wiring.oidc_issuer").await;
+    let revokes = app
+        .get(&format!("{CONSOLE}/audit?lang=es&action=revoke"), &[])
+        .await;
+    assert_eq!(seqs(&revokes.body), vec![5, 4]);
+    let passage = app
+        .get(&format!("{CONSOLE}/audit?lang=fr&section=passage"), &[])
+        .await;
+    assert_eq!(seqs(&passage.body), vec![3, 2, 1]);
+    let nobody = app
+        .get(&format!("{CONSOLE}/audit?lang=en&actor=user_md_anna"), &[])
+        .await;
+    assert!(seqs(&nobody.body).is_empty());
+    assert!(
+        nobody
+            .body
+            .contains(&Lang::En.tr().t("audit-none-matching"))
+    );
+    let today = time::OffsetDateTime::now_utc().date();
+    let dated = app
+        .get(
+            &format!("{CONSOLE}/audit?lang=en&from={today}&to={today}"),
+            &[],
+        )
+        .await;
+    assert_eq!(seqs(&dated.body).len(), 5);
+    let yesterday = today.previous_day().unwrap();
+    let before = app
+        .get(&format!("{CONSOLE}/audit?lang=en&to={yesterday}"), &[])
+        .await;
+    assert!(seqs(&before.body).is_empty());
+    let bad = app
+        .get(&format!("{CONSOLE}/audit?lang=fr&from=22/11/2026"), &[])
+        .await;
+    assert_eq!(bad.status, 200);
+    assert!(bad.body.contains(&Lang::Fr.tr().t("audit-filter-bad-from")));
+    assert_eq!(
+        seqs(&bad.body).len(),
+        5,
+        "the bad filter is ignored, not fatal"
+    );
+    // Each event links to the item it names, and shows its hash and the previous one.
+    assert!(
+        passage
+            .body
+            .contains("href=\"/t/bfg-control/items/passage.role_headers?lang=fr\"")
+    );
+}
+
+#[tokio::test]
+async fn verifying_from_the_page_needs_a_session_and_shows_the_head() {
+    let app = TestApp::spawn().await;
+    append(&app.db, 3, "accept", "passage.role_headers").await;
+    let anonymous = app
+        .get(&format!("{CONSOLE}/audit/verify?lang=en"), &[])
+        .await;
+    assert_eq!(anonymous.status, 401);
+    let mut reviewer = signed_in(&app, "reviewer", "reviewer-audit").await;
+    let Some(Verification::Intact { head_hash, .. }) = verify_chain(&app.db.app).await else {
+        panic!("the chain verifies");
+    };
+    for lang in Lang::ALL {
+        let tr = lang.tr();
+        let page = reviewer
+            .get(&format!("{CONSOLE}/audit/verify?lang={}", lang.code()))
+            .await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains(&tr.t("audit-verify-intact")), "{lang:?}");
+        assert!(page.body.contains(&head_hash));
+    }
+    // Edited behind the app's back: the page names the event and why.
+    tamper(
+        &app.db,
+        "update audit_events set target = 'passage.other' where seq = 2",
+    )
+    .await;
+    let broken = reviewer
+        .get(&format!("{CONSOLE}/audit/verify?lang=es"))
+        .await;
+    let tr = Lang::Es.tr();
+    assert!(
+        broken
+            .body
+            .contains(&tr.t1("audit-verify-broken", "seq", 2u32))
+    );
+    assert!(
+        broken
+            .body
+            .contains(&tr.t("audit-fault-columns_differ_from_canonical"))
+    );
+}
+
+/// Runs `sql` on the demo tenant as the owner with the append-only triggers off: what someone
+/// with the database's keys could do.
+async fn tamper(db: &TestDb, sql: &str) {
+    db.as_owner_in_demo(&format!(
+        "alter table audit_events disable trigger user;
+         {sql};
+         alter table audit_events enable trigger user;"
+    ))
+    .await;
+}
+
+async fn broken_at(db: &TestDb) -> (i64, Fault) {
+    match verify_chain(&db.app).await {
+        Some(Verification::Broken { seq, reason }) => (seq, reason),
+        other => panic!("tampering went unnoticed: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn each_kind_of_tampering_in_the_database_is_caught_at_several_positions() {
+    for position in [1, 6, 12] {
+        // Edited.
+        let db = TestDb::new().await;
+        append(&db, 12, "accept", "passage.role_headers").await;
+        assert!(matches!(
+            verify_chain(&db.app).await,
+            Some(Verification::Intact { .. })
+        ));
+        tamper(
+            &db,
+            &format!("update audit_events set actor_id = 'user_md_anna' where seq = {position}"),
+        )
+        .await;
+        assert_eq!(
+            broken_at(&db).await,
+            (position, Fault::ColumnsDifferFromCanonical)
+        );
+
+        // Deleted (the head rewritten when it was the newest).
+        let db = TestDb::new().await;
+        append(&db, 12, "accept", "passage.role_headers").await;
+        tamper(
+            &db,
+            &format!("delete from audit_events where seq = {position}"),
+        )
+        .await;
+        if position == 12 {
+            // Without a checkpoint past it, the head catches a deleted newest event…
+            assert_eq!(broken_at(&db).await.1, Fault::HeadMismatch);
+        } else {
+            assert_eq!(broken_at(&db).await, (position, Fault::Missing));
+        }
+
+        // Reordered: two neighbours swap numbers.
+        let db = TestDb::new().await;
+        append(&db, 12, "accept", "passage.role_headers").await;
+        let other = if position == 12 { 11 } else { position + 1 };
+        tamper(
+            &db,
+            &format!(
+                "update audit_events set seq = 1000000 where seq = {position};
+                 update audit_events set seq = {position} where seq = {other};
+                 update audit_events set seq = {other} where seq = 1000000"
+            ),
+        )
+        .await;
+        assert!(broken_at(&db).await.0 <= position.min(other));
+
+        // Inserted: later events renumbered to make room for a forged one.
+        let db = TestDb::new().await;
+        append(&db, 12, "accept", "passage.role_headers").await;
+        tamper(
+            &db,
+            &format!(
+                "update audit_events set seq = seq + 1000 where seq >= {position};
+                 update audit_events set seq = seq - 999 where seq >= 1000;
+                 insert into audit_events (tenant_id, seq, actor_id, action, target, canonical,
+                                           prev_hash, hash)
+                 select tenant_id, {position}, 'user_md_anna', 'accept', 'production', 'forged',
+                        coalesce((select hash from audit_events where seq = {position} - 1), ''),
+                        repeat('0', 64)
+                 from audit_heads;
+                 update audit_heads set seq = seq + 1"
+            ),
+        )
+        .await;
+        assert_eq!(broken_at(&db).await.0, position);
+    }
+}
+
+#[tokio::test]
+async fn deleting_the_newest_events_is_caught_against_a_signed_checkpoint() {
+    for keep in [0, 5, 11] {
+        let db = TestDb::new().await;
+        append(&db, 12, "accept", "passage.role_headers").await;
+        let cp = audit::checkpoint_now(&db.app, "bfg-control", test_key())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(cp.seq, 12);
+        // The newest events go, and the head is rewritten to the last one left: the chain
+        // alone would look whole.
+        tamper(
+            &db,
+            &format!(
+                "delete from audit_events where seq > {keep};
+                 update audit_heads set seq = {keep},
+                     hash = coalesce((select hash from audit_events where seq = {keep}), '')"
+            ),
+        )
+        .await;
+        assert_eq!(
+            broken_at(&db).await,
+            (keep + 1, Fault::TruncatedBeforeCheckpoint)
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_thousandth_event_is_checkpointed_as_it_is_appended() {
+    let db = TestDb::new().await;
+    append(&db, 1001, "accept", "passage.role_headers").await;
+    let checkpoints: Vec<(i64, String)> =
+        sqlx::query_as("select seq, public_key from audit_checkpoints order by seq")
+            .fetch_all(&mut *db.demo_tx().await)
+            .await
+            .unwrap();
+    assert_eq!(checkpoints, vec![(1000, test_key().public_hex())]);
+    // The hourly signer has nothing to add while the last checkpoint is recent.
+    assert_eq!(audit::checkpoint_due(&db.app, test_key()).await.unwrap(), 0);
+    assert!(matches!(
+        verify_chain(&db.app).await,
+        Some(Verification::Intact {
+            events: 1001,
+            checkpoints: 1,
+            ..
+        })
+    ));
+    // The app role cannot remove or edit a checkpoint.
+    let delete = sqlx::query("delete from audit_checkpoints")
+        .execute(&db.app)
+        .await;
+    assert!(delete.is_err());
+}
+
+/// Unpacks a tar into a new temporary folder.
+fn unpack(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut archive = tar::Archive::new(bytes);
+    archive.unpack(dir.path()).unwrap();
+    let inner = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    (dir, inner)
+}
+
+/// Builds a tar of a folder, as someone editing an unpacked bundle would.
+fn repack(dir: &std::path::Path) -> Vec<u8> {
+    let mut builder = tar::Builder::new(Vec::new());
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    builder.append_dir_all(&name, dir).unwrap();
+    builder.into_inner().unwrap()
+}
+
+#[tokio::test]
+async fn the_proof_bundle_passes_sha256sum_and_verify_bundle_and_edits_are_named() {
+    let app = TestApp::spawn().await;
+    append(&app.db, 7, "accept", "passage.role_headers").await;
+    audit::checkpoint_now(&app.db.app, "bfg-control", test_key())
+        .await
+        .unwrap();
+    let mut client = Client::new(&app.router);
+    let response = client.get(&format!("{CONSOLE}/bundle")).await;
+    assert_eq!(response.status, 200);
+    assert_eq!(response.header("content-type"), "application/x-tar");
+    assert!(
+        response
+            .header("content-disposition")
+            .contains("bfg-control-proof-7.tar")
+    );
+    let bytes = get_bytes(&app, &format!("{CONSOLE}/bundle")).await;
+    let report = bundle::verify(&bytes, Some(&test_key().public_hex()));
+    assert!(report.ok(), "{:?}", report.problems);
+    assert!(matches!(
+        report.chain,
+        Some(Verification::Intact {
+            events: 7,
+            checkpoints: 1,
+            ..
+        })
+    ));
+    let (_tmp, dir) = unpack(&bytes);
+    let sums = std::process::Command::new("sha256sum")
+        .args(["-c", "SHA256SUMS"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        sums.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sums.stdout)
+    );
+    // Each packet inside is the file the console offers, byte for byte.
+    let packet = get_bytes(&app, &format!("{CONSOLE}/packets/rollback")).await;
+    assert_eq!(
+        std::fs::read(dir.join("packets/bfg-control-rollback.env")).unwrap(),
+        packet
+    );
+
+    // Any edit is named, and `sha256sum -c` fails too.
+    for (file, edit) in [
+        ("summary.json", "\"decision\": \"GO\""),
+        ("evidence.jsonl", "{}"),
+        ("packets/bfg-control-runbook-sql.sql", "-- edited"),
+        ("audit-public-key.txt", "00"),
+    ] {
+        let (_tmp, dir) = unpack(&bytes);
+        let path = dir.join(file);
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str(edit);
+        std::fs::write(&path, text).unwrap();
+        let report = bundle::verify(&repack(&dir), None);
+        assert!(
+            report.problems.iter().any(|p| p.contains(file)),
+            "{file}: {:?}",
+            report.problems
+        );
+        let sums = std::process::Command::new("sha256sum")
+            .args(["-c", "--quiet", "SHA256SUMS"])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert!(!sums.status.success());
+    }
+    // Events edited and the manifest recomputed to match: the chain inside still gives it away.
+    let (_tmp, dir) = unpack(&bytes);
+    let events = std::fs::read_to_string(dir.join(bundle::EVENTS)).unwrap();
+    std::fs::write(
+        dir.join(bundle::EVENTS),
+        events.replacen("user_dispatcher_marek", "user_md_anna", 1),
+    )
+    .unwrap();
+    let manifest: String = ["packets", ""]
+        .iter()
+        .flat_map(|sub| std::fs::read_dir(dir.join(sub)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file() && !p.ends_with(bundle::MANIFEST))
+        .map(|p| {
+            let rel = p.strip_prefix(&dir).unwrap().to_string_lossy().into_owned();
+            format!("{}  {rel}\n", bundle::sha256(&std::fs::read(&p).unwrap()))
+        })
+        .collect();
+    std::fs::write(dir.join(bundle::MANIFEST), manifest).unwrap();
+    let report = bundle::verify(&repack(&dir), Some(&test_key().public_hex()));
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.contains("broken at event #1")),
+        "{:?}",
+        report.problems
+    );
+    // Checkpoints re-signed by another key are refused under the key the audit page shows.
+    let report = bundle::verify(&bytes, Some(&"ab".repeat(32)));
+    assert!(!report.ok());
+}
+
+async fn get_bytes(app: &TestApp, path: &str) -> Vec<u8> {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let response = app
+        .router
+        .clone()
+        .oneshot(
+            axum::http::Request::get(path)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec()
+}
+
+#[tokio::test]
+async fn the_audit_page_works_in_every_language_and_links_back_to_the_proof_path() {
+    let app = TestApp::spawn().await;
+    append(&app.db, 2, "accept", "passage.role_headers").await;
+    for lang in Lang::ALL {
+        let tr = lang.tr();
+        let page = app
+            .get(&format!("{CONSOLE}/audit?lang={}", lang.code()), &[])
+            .await;
+        assert_eq!(page.status, 200);
+        assert!(
+            page.body
+                .contains(&format!("<html lang=\"{}\">", lang.code()))
+        );
+        assert!(page.body.contains(&tr.t("audit-verify-sign-in")));
+        assert!(page.body.contains(&test_key().public_hex()));
+        assert!(page.body.contains(&tr.t("audit-action-accept")));
+        let seen: BTreeSet<i64> = seqs(&page.body).into_iter().collect();
+        assert_eq!(seen, BTreeSet::from([1, 2]));
+    }
+    let unknown = app.get("/t/nobody/audit?lang=es", &[]).await;
+    assert_eq!(unknown.status, 404);
+}

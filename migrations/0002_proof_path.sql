@@ -97,8 +97,8 @@ create index audit_events_at on audit_events (tenant_id, at);
 -- One page of the audit trail in one statement, newest first, `p_limit + 1` rows so the caller
 -- knows whether there is a further page. `p_before` pages towards older events, `p_after`
 -- towards newer ones. Events are append-only and numbered under the head's lock, so a cursor
--- never skips or repeats one while others are appended. The query is built with only the
--- filters in use, so each page is planned on its own and walks one index.
+-- never skips or repeats one while others are appended. Unfiltered pages use static queries;
+-- filtered ones are built with only the filters in use, so each walks one index.
 create function audit_page(
     p_slug text, p_before bigint, p_after bigint, p_actor text, p_action text,
     p_section text, p_from timestamptz, p_to timestamptz, p_limit int
@@ -106,31 +106,66 @@ create function audit_page(
 language plpgsql stable security invoker as $$
 declare
     t uuid;
-    q text := 'select * from audit_events where tenant_id = $1';
+    q text;
     events json;
+    lo bigint;
+    hi bigint;
 begin
     select id into t from tenants where slug = p_slug;
     if not found then
         return null;
     end if;
     perform set_config('app.tenant_id', t::text, true);
-    if p_before is not null then q := q || ' and seq < $2'; end if;
-    if p_after is not null then q := q || ' and seq > $3'; end if;
-    if p_actor is not null then q := q || ' and actor_id = $4'; end if;
-    if p_action is not null then q := q || ' and action = $5'; end if;
-    if p_section is not null then q := q || ' and split_part(target, ''.'', 1) = $6'; end if;
-    if p_from is not null then q := q || ' and at >= $7'; end if;
-    if p_to is not null then q := q || ' and at < $8'; end if;
-    q := q || case when p_after is null then ' order by seq desc' else ' order by seq' end
-           || ' limit $9 + 1';
-    execute 'select coalesce(json_agg(json_build_object(
-                 ''seq'', e.seq, ''actor_id'', e.actor_id, ''action'', e.action,
-                 ''target'', e.target, ''evidence_digest'', e.evidence_digest,
-                 ''request_id'', e.request_id, ''at'', e.at, ''hash'', e.hash,
-                 ''prev_hash'', e.prev_hash) order by e.seq desc), ''[]'')
-             from (' || q || ') e'
-        into events
-        using t, p_before, p_after, p_actor, p_action, p_section, p_from, p_to, p_limit;
+    if p_actor is null and p_action is null and p_section is null and p_from is null
+       and p_to is null then
+        -- Unfiltered, the common case: static queries, planned once per connection, walking
+        -- the primary key from the cursor.
+        if p_after is null then
+            select coalesce(json_agg(e order by e.seq desc), '[]') into events
+            from (select seq, actor_id, action, target, evidence_digest, request_id, at, hash,
+                         prev_hash
+                  from audit_events
+                  where tenant_id = t and seq < coalesce(p_before, 9223372036854775807)
+                  order by seq desc limit p_limit + 1) e;
+        else
+            select coalesce(json_agg(e order by e.seq desc), '[]') into events
+            from (select seq, actor_id, action, target, evidence_digest, request_id, at, hash,
+                         prev_hash
+                  from audit_events
+                  where tenant_id = t and seq > p_after
+                  order by seq limit p_limit + 1) e;
+        end if;
+    else
+        -- Filtered: the query holds only the filters in use, so each is planned for what it
+        -- is. A date range becomes a range of sequence numbers (events are numbered in time
+        -- order), so every filter walks its own index between two bounds.
+        q := 'select seq, actor_id, action, target, evidence_digest, request_id, at, hash,
+                     prev_hash
+              from audit_events where tenant_id = $1';
+        if p_before is not null then q := q || ' and seq < $2'; end if;
+        if p_after is not null then q := q || ' and seq > $3'; end if;
+        if p_actor is not null then q := q || ' and actor_id = $4'; end if;
+        if p_action is not null then q := q || ' and action = $5'; end if;
+        if p_section is not null then
+            q := q || ' and split_part(target, ''.'', 1) = $6';
+        end if;
+        if p_from is not null then
+            select seq into lo from audit_events where tenant_id = t and at >= p_from
+            order by at, seq limit 1;
+            q := q || ' and at >= $7 and seq >= $10';
+        end if;
+        if p_to is not null then
+            select seq into hi from audit_events where tenant_id = t and at < p_to
+            order by at desc, seq desc limit 1;
+            q := q || ' and at < $8 and seq <= $11';
+        end if;
+        q := q || case when p_after is null then ' order by seq desc' else ' order by seq' end
+               || ' limit $9 + 1';
+        execute 'select coalesce(json_agg(e order by e.seq desc), ''[]'') from (' || q || ') e'
+            into events
+            using t, p_before, p_after, p_actor, p_action, p_section, p_from, p_to, p_limit,
+                  lo, hi;
+    end if;
     return json_build_object(
         'head', (select json_build_object('seq', seq, 'hash', hash)
                  from audit_heads where tenant_id = t),

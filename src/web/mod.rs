@@ -57,7 +57,13 @@ pub struct TenantView {
     /// Their evaluation.
     pub evaluation: Evaluation,
     pages: [std::sync::OnceLock<axum::body::Bytes>; 3],
+    /// Anonymous audit trail pages by language and query: exact for as long as this view is,
+    /// since every appended event replaces the view.
+    audit_pages: std::sync::Mutex<std::collections::HashMap<String, axum::body::Bytes>>,
 }
+
+/// How many audit trail pages a view keeps.
+const AUDIT_PAGES_KEPT: usize = 256;
 
 impl TenantView {
     /// Evaluates a loaded tenant, logging (once per load) what of its catalogue is
@@ -88,6 +94,7 @@ impl TenantView {
             console,
             evaluation,
             pages: Default::default(),
+            audit_pages: Default::default(),
         }
     }
 
@@ -104,6 +111,23 @@ impl TenantView {
         let page = axum::body::Bytes::from(render(self)?);
         // Two requests may render at once; both results are the same bytes.
         Ok(slot.get_or_init(|| page).clone())
+    }
+}
+
+impl TenantView {
+    /// A memoised audit trail page.
+    pub(crate) fn audit_page(&self, key: &str) -> Option<axum::body::Bytes> {
+        self.audit_pages.lock().ok()?.get(key).cloned()
+    }
+
+    /// Keeps an audit trail page (forgetting them all when full: they are cheap to redo).
+    pub(crate) fn keep_audit_page(&self, key: String, page: axum::body::Bytes) {
+        if let Ok(mut pages) = self.audit_pages.lock() {
+            if pages.len() >= AUDIT_PAGES_KEPT {
+                pages.clear();
+            }
+            pages.insert(key, page);
+        }
     }
 }
 

@@ -333,8 +333,8 @@ async fn marek_accepts_in_place_and_olena_is_refused_with_a_message() {
          f.querySelector('button[type=submit]').click(); return null",
     )
     .await;
-    eventually(|| async { !text(&client, "#notice").await.is_empty() }).await;
-    let notice = text(&client, "#notice").await;
+    eventually(|| async { !text(&client, ".notice").await.is_empty() }).await;
+    let notice = text(&client, ".notice").await;
     assert!(
         notice.contains(
             &readiness_console::i18n::Lang::En
@@ -548,5 +548,79 @@ async fn a_reviewer_follows_a_blocker_to_its_audit_events_and_verifies_the_chain
     .await;
     keep_screenshot(&client, "audit-fr").await;
     assert_eq!(severe_log_entries(&client).await, Vec::<String>::new());
+    client.close().await.expect("close");
+}
+
+#[tokio::test]
+async fn the_dispatcher_uploads_a_payload_sees_it_refused_by_line_then_imports_and_freezes_it() {
+    let app = TestApp::spawn().await;
+    let base = serve(&app).await;
+    let driver = start_driver();
+    let client = browser(&driver).await;
+    sign_in(&client, &base, "marek", "marek-dispatch").await;
+    let tr = readiness_console::i18n::Lang::Es.tr();
+    let demo = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/demo/bfg-control-scenario.jsonl"
+    );
+    let files = tempfile::tempdir().expect("dir");
+    let broken = files.path().join("payload-broken.jsonl");
+    let payload = std::fs::read_to_string(demo).expect("demo payload");
+    std::fs::write(&broken, payload.replacen("\"pallets\":", "\"palets\":", 1)).expect("write");
+
+    let upload = |path: std::path::PathBuf| {
+        let client = client.clone();
+        let base = base.clone();
+        async move {
+            client
+                .goto(&format!("{base}/t/bfg-control/snapshot?lang=es"))
+                .await
+                .expect("open");
+            client
+                .find(Locator::Css("input[type=file]"))
+                .await
+                .expect("file input")
+                .send_keys(&path.display().to_string())
+                .await
+                .expect("choose the file");
+            press(&client, "form[enctype='multipart/form-data'] button").await;
+        }
+    };
+    upload(broken).await;
+    eventually(|| async { text(&client, ".scenario-problems").await.contains("palets") }).await;
+    let problems = text(&client, ".scenario-problems").await;
+    assert!(
+        problems.contains(&tr.t1("scenario-error-line", "line", 2u32)),
+        "{problems}"
+    );
+    keep_screenshot(&client, "snapshot-refused-es").await;
+    assert_eq!(app.db.count_in_demo("scenario_imports").await, 0);
+
+    upload(demo.into()).await;
+    eventually(|| async { text(&client, ".flash").await == tr.t("scenario-imported") }).await;
+    press(
+        &client,
+        "form[action^='/t/bfg-control/snapshot/freeze'] button",
+    )
+    .await;
+    eventually(|| async { text(&client, ".flash").await == tr.t("scenario-frozen") }).await;
+    assert!(text(&client, "dl.fields").await.contains("bfg-5de6a303"));
+    keep_screenshot(&client, "snapshot-frozen-es").await;
+    // The console moved: the preflight tile reads 2/5.
+    client
+        .goto(&format!("{base}/t/bfg-control?lang=es"))
+        .await
+        .expect("console");
+    assert_eq!(
+        text(&client, "#kpis .tile:nth-child(4) .tile-value").await,
+        "2/5"
+    );
+    // The refused upload's 422 is the only complaint: no script error, no CSP violation.
+    let log: Vec<String> = severe_log_entries(&client)
+        .await
+        .into_iter()
+        .filter(|e| !e.contains("/snapshot/import?lang=es - Failed to load resource: the server responded with a status of 422"))
+        .collect();
+    assert_eq!(log, Vec::<String>::new());
     client.close().await.expect("close");
 }

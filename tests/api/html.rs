@@ -47,6 +47,12 @@ async fn every_page_is_valid_html_in_every_language() {
                 "item",
                 format!("/t/bfg-control/items/passage.role_headers?lang={code}"),
             ),
+            ("audit", format!("/t/bfg-control/audit?lang={code}")),
+            (
+                "audit-filtered",
+                format!("/t/bfg-control/audit?lang={code}&action=accept&from=nonsense"),
+            ),
+            ("snapshot", format!("/t/bfg-control/snapshot?lang={code}")),
         ] {
             let page = app.get(&path, &[]).await;
             let file = dir.path().join(format!("{name}-{code}.html"));
@@ -76,6 +82,17 @@ async fn every_page_is_valid_html_in_every_language() {
             let file = dir.path().join(format!("{username}-{code}.html"));
             std::fs::write(&file, &page.body).expect("write page");
             files.push(file);
+            // The snapshot page with its upload form, and the chain's verdict.
+            for (name, path) in [
+                ("snapshot", format!("/t/bfg-control/snapshot?lang={code}")),
+                ("verify", format!("/t/bfg-control/audit/verify?lang={code}")),
+            ] {
+                let page = client.get(&path).await;
+                assert_eq!(page.status, 200, "{path}");
+                let file = dir.path().join(format!("{username}-{name}-{code}.html"));
+                std::fs::write(&file, &page.body).expect("write page");
+                files.push(file);
+            }
         }
     }
     let out = Command::new("java")

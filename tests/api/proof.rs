@@ -128,3 +128,87 @@ async fn an_item_page_shows_its_evidence_history_and_audit_events() {
             .contains(&Lang::Fr.tr().t("error-title-not-found"))
     );
 }
+
+/// Every `href="…"` of a page that starts with `prefix`, unescaped, in order, once each.
+fn links(body: &str, prefix: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (at, _) in body.match_indices(&format!("href=\"{prefix}")) {
+        let rest = &body[at + 6..];
+        let link = rest[..rest.find('"').unwrap()]
+            .replace("&#38;", "&")
+            .replace("&amp;", "&");
+        if !out.contains(&link) {
+            out.push(link);
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn from_every_blocker_each_item_reaches_its_evidence_and_audit_events() {
+    let app = TestApp::spawn().await;
+    // Evidence on blockers of two rungs: one passage check accepted then revoked (still a
+    // blocker), and the dispatcher's import of the scenario payload.
+    let author = Author {
+        tenant: "bfg-control",
+        actor: "user_dispatcher_marek",
+        request_id: "proof-walk",
+        key: crate::support::test_key(),
+    };
+    let accept =
+        CheckCommand::Accept(Evidence::parse("Headers verified on the gateway", "", "").unwrap());
+    let revoke = CheckCommand::Revoke(EvidenceNote::parse("The gateway was reconfigured").unwrap());
+    for (version, command) in [(0, accept), (1, revoke)] {
+        write::owner_check(
+            &app.db.app,
+            &author,
+            "passage.role_headers",
+            version,
+            Uuid::new_v4(),
+            &command,
+        )
+        .await
+        .unwrap();
+    }
+    for lang in Lang::ALL {
+        let code = lang.code();
+        let tr = lang.tr();
+        let proof = app
+            .get(&format!("/t/bfg-control/proof?lang={code}"), &[])
+            .await;
+        let items = links(&proof.body, "/t/bfg-control/items/");
+        assert!(items.len() > 30, "every blocker's items: {}", items.len());
+        let mut events_followed = 0;
+        for item in &items {
+            let page = app.get(item, &[]).await;
+            assert_eq!(page.status, 200, "{item}");
+            assert!(page.body.contains(&tr.t("proof-history")), "{item}");
+            assert!(page.body.contains(&tr.t("proof-events")), "{item}");
+            // Each audit event the item names opens in the trail, at that event.
+            for event in links(&page.body, "/t/bfg-control/audit?") {
+                let (path, anchor) = event.split_once('#').unwrap();
+                let trail = app.get(path, &[]).await;
+                assert_eq!(trail.status, 200, "{event}");
+                let row = trail
+                    .body
+                    .find(&format!("id=\"{anchor}\""))
+                    .unwrap_or_else(|| panic!("{event} shows its event"));
+                assert!(trail.body[row..].contains("Marek Zielinski"));
+                events_followed += 1;
+            }
+        }
+        let role_headers = app
+            .get(
+                &format!("/t/bfg-control/items/passage.role_headers?lang={code}"),
+                &[],
+            )
+            .await;
+        assert!(
+            role_headers
+                .body
+                .contains("Headers verified on the gateway")
+        );
+        assert!(role_headers.body.contains("The gateway was reconfigured"));
+        assert_eq!(events_followed, 2, "{lang:?}");
+    }
+}

@@ -2,7 +2,7 @@
 //! verification, and the proof bundle download.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum_htmx::HxRequest;
@@ -100,6 +100,24 @@ impl Filters {
         url.finish()
     }
 
+    /// A date as typed, for the form, when it is a date (the field takes nothing else).
+    fn date_value(value: &str) -> &str {
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        if time::Date::parse(value.trim(), &format).is_ok() {
+            value.trim()
+        } else {
+            ""
+        }
+    }
+
+    fn start_date(&self) -> &str {
+        Self::date_value(&self.from)
+    }
+
+    fn end_date(&self) -> &str {
+        Self::date_value(&self.to)
+    }
+
     fn is_filtered(&self) -> bool {
         [
             &self.actor,
@@ -195,21 +213,29 @@ impl AuditPage<'_> {
     }
 }
 
-/// `GET /t/{tenant}/audit`: a page of the trail, newest first.
+/// `GET /t/{tenant}/audit`: a page of the trail, newest first. Anonymous pages are memoised
+/// with the tenant's view, which every appended event replaces.
 pub(super) async fn audit_page(
     State(app): State<AppState>,
     Path(tenant): Path<String>,
     Locale(lang): Locale,
     session: Session,
+    RawQuery(raw): RawQuery,
     Query(filters): Query<Filters>,
 ) -> Result<Response> {
     record_tenant(&tenant);
     let view = app.tenant(&tenant).await?;
+    let viewer = viewer_of(&session, &tenant).await;
+    let memo = format!("{}?{}", lang.code(), raw.unwrap_or_default());
+    if viewer.is_none()
+        && let Some(page) = view.audit_page(&memo)
+    {
+        return Ok(super::super::vary_on_htmx(Html(page).into_response()));
+    }
     let (query, problems) = filters.parse();
     let page = audit::page(&app.pool, &tenant, &query)
         .await?
         .ok_or(AppError::NotFound)?;
-    let viewer = viewer_of(&session, &tenant).await;
     let frame = frame_for(
         lang,
         &format!("/t/{tenant}/audit"),
@@ -238,20 +264,26 @@ pub(super) async fn audit_page(
         result: None,
         at: None,
     };
+    let anonymous = viewer.is_none();
     let v = ConsoleView::new(lang.tr(), &tenant, &view, viewer);
-    let html = AuditPage {
-        frame,
-        v,
-        page,
-        filters,
-        problems,
-        public_key: app.key.public_hex(),
-        verify,
-        older,
-        newer,
-        newest,
+    let html = axum::body::Bytes::from(
+        AuditPage {
+            frame,
+            v,
+            page,
+            filters,
+            problems,
+            public_key: app.key.public_hex(),
+            verify,
+            older,
+            newer,
+            newest,
+        }
+        .render()?,
+    );
+    if anonymous {
+        view.keep_audit_page(memo, html.clone());
     }
-    .render()?;
     Ok(super::super::vary_on_htmx(Html(html).into_response()))
 }
 

@@ -118,6 +118,19 @@ pub enum Command {
         #[arg(long)]
         freeze: bool,
     },
+    /// Run a rehearsal against the tenant's target database, as the rehearsal page does, and
+    /// record it: `connection` (the probes), `gap` (the schema gap analysis) or `dry-run`.
+    Rehearse {
+        /// What to run.
+        #[arg(value_parser = ["connection", "gap", "dry-run"])]
+        kind: String,
+        /// The tenant's slug.
+        #[arg(long)]
+        tenant: String,
+        /// The actor the audit trail records: the managing director or the dispatcher.
+        #[arg(long)]
+        actor: String,
+    },
     /// Check a downloaded proof bundle offline: its SHA256SUMS manifest, the audit chain inside
     /// and the checkpoint signatures. Exits non-zero naming what is wrong.
     VerifyBundle {

@@ -12,6 +12,7 @@ pub mod db;
 pub mod i18n;
 pub mod password;
 pub mod readiness;
+pub mod rehearsal;
 pub mod run;
 pub mod telemetry;
 pub mod web;

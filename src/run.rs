@@ -150,6 +150,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             checkpoints,
         } => verify_audit(&cli, tenant, checkpoints.as_deref()).await,
         Command::VerifyBundle { file, public_key } => verify_bundle(file, public_key.as_deref()),
+        Command::Rehearse {
+            kind,
+            tenant,
+            actor,
+        } => rehearse(&cli, &kind.replace('-', "_"), tenant, actor).await,
         Command::ImportSnapshot {
             tenant,
             file,
@@ -268,6 +273,56 @@ async fn import_snapshot(
         }
     )?;
     Ok(())
+}
+
+/// `rehearse`: the same run as the page's button, awaited, with its steps printed.
+async fn rehearse(cli: &Cli, kind: &str, tenant: &str, actor: &str) -> anyhow::Result<()> {
+    use crate::db::rehearsal::{Runner, StartError};
+    use std::io::Write as _;
+    let db = Database::open(cli, Vec::new(), 2).await?;
+    let result = async {
+        db.prepare().await?;
+        let runner = Runner {
+            tenant: tenant.to_owned(),
+            actor: actor.to_owned(),
+            request_id: format!("cli-{}", uuid::Uuid::new_v4()),
+            key: Arc::new(CheckpointKey::load_or_create(&cli.audit_key_path())?),
+        };
+        let limits = crate::rehearsal::Limits::default();
+        match db::rehearsal::start(&db.app, &runner, kind, limits).await {
+            Ok((_, work)) => work.await,
+            Err(StartError::Refused(refusal)) => {
+                anyhow::bail!("the {kind} run was refused: {}", refusal.as_str())
+            }
+            Err(StartError::Forbidden) => anyhow::bail!(
+                "{actor} may not run rehearsals of {tenant}: only the managing director and the dispatcher may"
+            ),
+            Err(error) => return Err(error.into()),
+        }
+        let run = db::rehearsal::run_row(&db.app, tenant, None, Some(kind))
+            .await?
+            .context("the run was not recorded")?;
+        let mut out = std::io::stdout();
+        for step in &run.transcript.0 {
+            writeln!(
+                out,
+                "{:<36} {:<7} {} ({} ms)",
+                step.item,
+                if step.passed { "passed" } else { "failed" },
+                step.reason,
+                step.duration_ms
+            )?;
+        }
+        writeln!(out, "{kind} run #{}: {}", run.id, run.state)?;
+        if run.state == "passed" {
+            Ok(())
+        } else {
+            anyhow::bail!("the {kind} run did not pass")
+        }
+    }
+    .await;
+    db.close().await;
+    result
 }
 
 /// `verify-bundle`: needs no database.

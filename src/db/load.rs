@@ -12,8 +12,8 @@ use crate::readiness::catalogue::{
     Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LocalDecisionRule, SectionDef,
 };
 use crate::readiness::state::{
-    Acceptance, Actor, AuditHead, ProbeResult, Profile, Provider, ReadinessState, Role, Signoff,
-    Snapshot,
+    Acceptance, Actor, AuditHead, ProbeResult, Profile, Provider, ReadinessState, RehearsalRun,
+    Role, Signoff, Snapshot,
 };
 
 /// A tenant's catalogue and state, as loaded.
@@ -43,6 +43,26 @@ struct Doc {
     #[serde(with = "time::serde::rfc3339::option")]
     last_write: Option<OffsetDateTime>,
     audit_head: Option<AuditHeadRow>,
+    target: Option<String>,
+    #[serde(default)]
+    runs: Vec<RunRow>,
+}
+
+#[derive(Deserialize)]
+struct RunRow {
+    id: i64,
+    kind: String,
+    state: String,
+    reason: Option<String>,
+    actor_id: String,
+    endpoint: Option<String>,
+    tls: Option<String>,
+    #[serde(default)]
+    summary: std::collections::BTreeMap<String, String>,
+    #[serde(with = "time::serde::rfc3339")]
+    started_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    finished_at: Option<OffsetDateTime>,
 }
 
 #[derive(Deserialize)]
@@ -291,6 +311,23 @@ fn from_doc(doc: Doc) -> TenantConsole {
                 hash: h.hash,
             }),
             item_versions,
+            target: doc.target,
+            runs: doc
+                .runs
+                .into_iter()
+                .map(|r| RehearsalRun {
+                    id: r.id,
+                    kind: r.kind,
+                    state: r.state,
+                    reason: r.reason,
+                    actor: r.actor_id,
+                    endpoint: r.endpoint,
+                    tls: r.tls,
+                    summary: r.summary,
+                    started_at: r.started_at,
+                    finished_at: r.finished_at,
+                })
+                .collect(),
         },
     }
 }

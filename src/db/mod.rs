@@ -7,6 +7,7 @@ pub mod cache;
 pub mod embedded;
 mod load;
 pub mod proof;
+pub mod rehearsal;
 mod seed;
 pub mod snapshot;
 pub mod write;

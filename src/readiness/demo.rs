@@ -128,6 +128,8 @@ pub fn state(seeded_at: OffsetDateTime) -> ReadinessState {
         last_write: None,
         audit_head: None,
         item_versions: HashMap::new(),
+        target: None,
+        runs: Vec::new(),
     }
 }
 

@@ -176,7 +176,7 @@ pub fn all(inputs: &PacketInputs<'_>) -> Vec<Packet> {
 /// The body of the SQL outline after its header: the schema, the four tables, row-level
 /// security enabled and forced, and the tenant policies. It runs on PostgreSQL 15 as written,
 /// and again without error (every statement is idempotent).
-const RUNBOOK_SQL: &str = "\
+pub const RUNBOOK_SQL: &str = "\
 create schema if not exists bfg_flowcontrol;
 create table if not exists bfg_flowcontrol.tenants (
     tenant_id text primary key,
@@ -284,12 +284,21 @@ pub fn cutover_plan(inputs: &PacketInputs<'_>) -> Packet {
 /// holds a secret: until a probe records a redacted endpoint and a fingerprint, both read
 /// `not_recorded`.
 pub fn connection(inputs: &PacketInputs<'_>) -> Packet {
+    let run = inputs.state.run("connection");
+    let recorded = |value: Option<&String>| value.map_or("not_recorded", String::as_str).to_owned();
     let mut pairs = vec![
         ("target", inputs.target().to_owned()),
         ("tenant", inputs.tenant.to_owned()),
-        ("endpoint", "not_recorded".to_owned()),
-        ("tls_fingerprint", "not_recorded".to_owned()),
+        ("endpoint", recorded(run.and_then(|r| r.endpoint.as_ref()))),
+        (
+            "tls_fingerprint",
+            recorded(run.and_then(|r| r.tls.as_ref())),
+        ),
     ];
+    if let Some(run) = run {
+        pairs.push(("run", format!("{}:{}", run.id, run.state)));
+        pairs.extend(run.summary.iter().map(|(k, v)| (k.as_str(), v.clone())));
+    }
     let items = inputs.items("connection");
     pairs.extend(items.iter().map(|(k, s)| (k.as_str(), (*s).to_owned())));
     pairs.push(("connection", inputs.count("connection").to_string()));
@@ -310,6 +319,11 @@ pub fn dry_run(inputs: &PacketInputs<'_>) -> Packet {
     ];
     let items = inputs.items("dry_run");
     pairs.extend(items.iter().map(|(k, s)| (k.as_str(), (*s).to_owned())));
+    // The transcript's figures: rows and checksums before and after the replay, timings.
+    if let Some(run) = inputs.state.run("dry_run") {
+        pairs.push(("run", format!("{}:{}", run.id, run.state)));
+        pairs.extend(run.summary.iter().map(|(k, v)| (k.as_str(), v.clone())));
+    }
     pairs.extend([
         ("dry_run", inputs.count("dry_run").to_string()),
         ("fallback", inputs.state.profile.storage_adapter.clone()),

@@ -152,6 +152,31 @@ pub struct AuditHead {
     pub hash: String,
 }
 
+/// A rehearsal run against the target database, as the console shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RehearsalRun {
+    /// Its id.
+    pub id: i64,
+    /// `connection`, `dry_run` or `gap`.
+    pub kind: String,
+    /// `running`, `passed`, `failed`, `refused` or `timed_out`.
+    pub state: String,
+    /// Why it was refused or failed, as a code.
+    pub reason: Option<String>,
+    /// Who started it.
+    pub actor: String,
+    /// The target's endpoint, redacted: host, port and database, never credentials.
+    pub endpoint: Option<String>,
+    /// The TLS certificate's SHA-256, or `not_tls`.
+    pub tls: Option<String>,
+    /// Its figures for packets: `key → value`, sorted.
+    pub summary: std::collections::BTreeMap<String, String>,
+    /// When it started.
+    pub started_at: OffsetDateTime,
+    /// When it ended.
+    pub finished_at: Option<OffsetDateTime>,
+}
+
 /// Everything the evaluation needs about one tenant.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReadinessState {
@@ -175,12 +200,21 @@ pub struct ReadinessState {
     pub audit_head: Option<AuditHead>,
     /// Each item's version: forms carry it, and a write drawn from an older one is refused.
     pub item_versions: HashMap<String, i32>,
+    /// The rehearsal target's secret reference (`env:NAME` or `file:/path`), never a secret.
+    pub target: Option<String>,
+    /// The latest rehearsal run of each kind.
+    pub runs: Vec<RehearsalRun>,
 }
 
 impl ReadinessState {
     /// The actor with this id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
+    }
+
+    /// The latest run of this kind.
+    pub fn run(&self, kind: &str) -> Option<&RehearsalRun> {
+        self.runs.iter().find(|r| r.kind == kind)
     }
 
     /// The scenario actors, that is everyone but reviewers.

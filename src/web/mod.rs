@@ -146,6 +146,8 @@ pub struct AppState {
     pub throttle: Arc<session::Throttle>,
     /// Signs the audit chain's checkpoints.
     pub key: Arc<CheckpointKey>,
+    /// How long rehearsals against the target may take.
+    pub rehearsal: crate::rehearsal::Limits,
     baseline_body: Arc<tokio::sync::OnceCell<axum::body::Bytes>>,
 }
 
@@ -156,6 +158,7 @@ impl AppState {
         Self {
             pool,
             key,
+            rehearsal: crate::rehearsal::Limits::default(),
             cache: Arc::new(StateCache::default()),
             bench_baseline: false,
             https: false,

@@ -86,6 +86,7 @@ fn sources() -> Vec<String> {
         "templates/proof",
         "templates/audit",
         "templates/snapshot",
+        "templates/rehearsal",
         "src",
         "src/web",
         "src/web/console",

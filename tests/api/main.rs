@@ -12,6 +12,7 @@ mod flow;
 mod html;
 mod locales;
 mod proof;
+mod rehearsal;
 mod schema;
 mod sections;
 mod snapshot;

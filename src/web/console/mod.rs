@@ -16,6 +16,7 @@ mod bundle;
 mod files;
 mod print;
 mod proof;
+mod rehearsal;
 mod sections;
 mod signoff;
 mod snapshot;
@@ -51,6 +52,16 @@ pub fn router() -> Router<AppState> {
             "/t/{tenant}/snapshot/import",
             axum::routing::post(snapshot::import)
                 .layer(axum::extract::DefaultBodyLimit::max(snapshot::MAX_UPLOAD)),
+        )
+        .route("/t/{tenant}/rehearsal", get(rehearsal::rehearsal_page))
+        .route("/t/{tenant}/rehearsal/run", get(rehearsal::poll))
+        .route(
+            "/t/{tenant}/rehearsal/target",
+            axum::routing::post(rehearsal::set_target),
+        )
+        .route(
+            "/t/{tenant}/rehearsal/{kind}",
+            axum::routing::post(rehearsal::start),
         )
         .route(
             "/t/{tenant}/snapshot/freeze",
@@ -959,7 +970,39 @@ pub fn dynamic_message_ids() -> Vec<String> {
     for kind in crate::readiness::scenario::RecordKind::ALL {
         ids.push(format!("scenario-kind-{}", kind.as_str()));
     }
-    for target in ["production", "scenario"] {
+    for kind in crate::db::rehearsal::KINDS {
+        for id in ["rehearsal-kind-", "rehearsal-run-"] {
+            ids.push(format!("{id}{kind}"));
+        }
+        ids.push(format!("rehearsal-kind-{kind}-help"));
+    }
+    for state in ["running", "passed", "failed", "refused", "timed_out"] {
+        ids.push(format!("rehearsal-state-{state}"));
+    }
+    for reason in crate::rehearsal::REASONS.iter().chain(&["timed_out"]) {
+        ids.push(format!("rehearsal-reason-{reason}"));
+    }
+    for refusal in crate::rehearsal::Refusal::ALL {
+        ids.push(format!("rehearsal-refused-{}", refusal.as_str()));
+        ids.push(format!("rehearsal-reason-{}", refusal.as_str()));
+    }
+    for error in crate::rehearsal::RefError::ALL {
+        ids.push(format!("rehearsal-ref-{}", error.as_str()));
+    }
+    for kind in [
+        "schema",
+        "table",
+        "column",
+        "rls_enabled",
+        "rls_forced",
+        "policy",
+    ] {
+        ids.push(format!("rehearsal-gap-kind-{kind}"));
+    }
+    for action in ["set_target", "probe_passed", "probe_failed"] {
+        ids.push(format!("audit-action-{action}"));
+    }
+    for target in ["production", "scenario", "connection"] {
         ids.push(format!("audit-target-{target}"));
     }
     ids.sort();

@@ -1,0 +1,418 @@
+//! Rehearsal runs in the console's database: the target reference, one run at a time, and each
+//! step's result stored as a probe result with its audit event, in one transaction.
+
+use std::sync::Arc;
+
+use sqlx::PgPool;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::DbError;
+use super::audit::{self, NewEvent};
+use super::write::{WriteError, enter};
+use crate::checkpoint::CheckpointKey;
+use crate::readiness::state::Role;
+use crate::rehearsal::dry_run::{self, Frozen};
+use crate::rehearsal::probes;
+use crate::rehearsal::{Limits, Outcome, Refusal, SecretRef, Target, own_identity};
+
+/// Who runs the rehearsal, owned so the run can outlive the request.
+#[derive(Debug, Clone)]
+pub struct Runner {
+    /// The tenant's slug.
+    pub tenant: String,
+    /// The actor.
+    pub actor: String,
+    /// The request (or CLI invocation) id, recorded in the audit events.
+    pub request_id: String,
+    /// Signs checkpoints when events are appended.
+    pub key: Arc<CheckpointKey>,
+}
+
+/// The kinds of run.
+pub const KINDS: [&str; 3] = ["connection", "dry_run", "gap"];
+
+/// A started run's work, to spawn (the page) or await (the CLI).
+pub type RunWork = std::pin::Pin<Box<dyn Future<Output = ()> + Send>>;
+
+/// Why a run could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// Not the managing director or the dispatcher.
+    #[error("forbidden")]
+    Forbidden,
+    /// No such tenant or kind.
+    #[error("not found")]
+    NotFound,
+    /// Refused before touching the target (recorded as a refused run, except `Busy`).
+    #[error("refused: {0:?}")]
+    Refused(Refusal),
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<sqlx::Error> for StartError {
+    fn from(error: sqlx::Error) -> Self {
+        match &error {
+            sqlx::Error::Database(e) if e.constraint() == Some("rehearsal_one_running") => {
+                Self::Refused(Refusal::Busy)
+            }
+            _ => Self::Db(error.into()),
+        }
+    }
+}
+
+impl From<WriteError> for StartError {
+    fn from(error: WriteError) -> Self {
+        match error {
+            WriteError::Forbidden => Self::Forbidden,
+            WriteError::Db(e) => Self::Db(e),
+            _ => Self::NotFound,
+        }
+    }
+}
+
+/// Who may name targets and run rehearsals: the managing director and the dispatcher.
+pub fn may_run(role: Role) -> bool {
+    matches!(role, Role::ManagingDirector | Role::Dispatcher)
+}
+
+async fn authorise(tx: &mut sqlx::PgConnection, actor: &str) -> Result<(), StartError> {
+    let role: Option<String> = sqlx::query_scalar("select role from actors where actor_id = $1")
+        .bind(actor)
+        .fetch_optional(&mut *tx)
+        .await?;
+    match role.as_deref().and_then(Role::parse) {
+        Some(role) if may_run(role) => Ok(()),
+        _ => Err(StartError::Forbidden),
+    }
+}
+
+/// Records the tenant's target reference (validated by the caller's [`SecretRef::parse`]).
+pub async fn set_target(
+    pool: &PgPool,
+    runner: &Runner,
+    reference: &SecretRef,
+) -> Result<(), StartError> {
+    let mut tx = pool.begin().await?;
+    let tenant = enter(&mut tx, &runner.tenant).await?;
+    authorise(&mut tx, &runner.actor).await?;
+    let text = reference.as_text();
+    sqlx::query(
+        "insert into rehearsal_targets (tenant_id, reference, actor_id) values ($1, $2, $3)",
+    )
+    .bind(tenant)
+    .bind(&text)
+    .bind(&runner.actor)
+    .execute(&mut *tx)
+    .await?;
+    audit::append(
+        &mut tx,
+        tenant,
+        &NewEvent {
+            actor: &runner.actor,
+            action: "set_target",
+            target: "connection",
+            evidence_digest: Some(&crate::bundle::sha256(text.as_bytes())),
+            request_id: &runner.request_id,
+        },
+        &runner.key,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Starts a run of `kind`: checks the role, that nothing else runs, that the target resolves
+/// and is not the console's own database, and (for the dry-run) that a snapshot is frozen. On
+/// success the run is recorded as running and its work is returned, to be spawned or awaited.
+pub async fn start(
+    pool: &PgPool,
+    runner: &Runner,
+    kind: &str,
+    limits: Limits,
+) -> Result<(i64, RunWork), StartError> {
+    if !KINDS.contains(&kind) {
+        return Err(StartError::NotFound);
+    }
+    let mut tx = pool.begin().await?;
+    let tenant = enter(&mut tx, &runner.tenant).await?;
+    authorise(&mut tx, &runner.actor).await?;
+    // A run that outlived its limit by far (the process stopped under it) no longer blocks.
+    sqlx::query(
+        "update rehearsal_runs set state = 'timed_out', reason = 'timed_out', finished_at = now()
+         where state = 'running' and started_at < now() - $1::interval",
+    )
+    .bind(format!("{} seconds", limits.run.as_secs() * 2 + 30))
+    .execute(&mut *tx)
+    .await?;
+    let id: i64 = sqlx::query_scalar(
+        "insert into rehearsal_runs (tenant_id, kind, state, actor_id) values ($1, $2, 'running', $3)
+         returning id",
+    )
+    .bind(tenant)
+    .bind(kind)
+    .bind(&runner.actor)
+    .fetch_one(&mut *tx)
+    .await?;
+    let reference: Option<String> =
+        sqlx::query_scalar("select reference from rehearsal_targets order by id desc limit 1")
+            .fetch_optional(&mut *tx)
+            .await?;
+    tx.commit().await?;
+
+    let prepared = prepare(pool, &runner.tenant, kind, reference.as_deref(), limits).await;
+    let (target, frozen) = match prepared {
+        Ok(ready) => ready,
+        Err(refusal) => {
+            finish(
+                pool,
+                runner,
+                id,
+                "refused",
+                Some(refusal.as_str()),
+                &Outcome::default(),
+            )
+            .await?;
+            return Err(StartError::Refused(refusal));
+        }
+    };
+    let pool = pool.clone();
+    let runner = runner.clone();
+    let kind = kind.to_owned();
+    let work = async move {
+        let actors = scenario_actors(&pool, &runner.tenant)
+            .await
+            .unwrap_or_default();
+        let job = async {
+            match kind.as_str() {
+                "connection" => probes::connection(&target, limits).await,
+                "gap" => probes::gap_run(&target, limits).await,
+                _ => match &frozen {
+                    Some(frozen) => dry_run::run(&target, limits, &actors, frozen).await,
+                    None => Outcome::default(),
+                },
+            }
+        };
+        let (state, reason, outcome) = match tokio::time::timeout(limits.run, job).await {
+            Ok(outcome) if outcome.passed() => ("passed", None, outcome),
+            Ok(outcome) => ("failed", None, outcome),
+            Err(_) => ("timed_out", Some("timed_out"), Outcome::default()),
+        };
+        if let Err(error) = finish(&pool, &runner, id, state, reason, &outcome).await {
+            tracing::error!(%error, run = id, "a rehearsal run could not be recorded");
+        }
+        tracing::info!(run = id, kind, state, "rehearsal run finished");
+    };
+    Ok((id, Box::pin(work)))
+}
+
+/// Resolves the target, refuses the console's own database, and loads the frozen snapshot a
+/// dry-run needs.
+async fn prepare(
+    pool: &PgPool,
+    slug: &str,
+    kind: &str,
+    reference: Option<&str>,
+    limits: Limits,
+) -> Result<(Target, Option<Frozen>), Refusal> {
+    let reference = reference
+        .and_then(|r| SecretRef::parse(r).ok())
+        .ok_or(Refusal::NoTarget)?;
+    let url = reference.resolve()?;
+    let target = Target::new(&url, limits)?;
+    if let Ok(mut conn) = target.connect(limits).await {
+        let theirs = crate::rehearsal::identity(&mut conn).await.ok();
+        let ours = own_identity(pool).await.ok();
+        let _ = sqlx::Connection::close(conn).await;
+        if theirs.is_some() && theirs == ours {
+            return Err(Refusal::OwnDatabase);
+        }
+    }
+    let frozen = if kind == "dry_run" {
+        Some(
+            frozen(pool, slug)
+                .await
+                .ok()
+                .flatten()
+                .ok_or(Refusal::NoSnapshot)?,
+        )
+    } else {
+        None
+    };
+    Ok((target, frozen))
+}
+
+/// Records a run's end: its steps as probe results with their audit events, then the run.
+async fn finish(
+    pool: &PgPool,
+    runner: &Runner,
+    id: i64,
+    state: &str,
+    reason: Option<&str>,
+    outcome: &Outcome,
+) -> Result<(), StartError> {
+    let mut tx = pool.begin().await?;
+    let tenant = enter(&mut tx, &runner.tenant).await?;
+    for step in &outcome.steps {
+        let detail = serde_json::json!({
+            "run": id, "reason": step.reason, "detail": step.detail,
+        });
+        sqlx::query(
+            "insert into probe_results (tenant_id, item_key, passed, found, detail, duration_ms)
+             values ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(tenant)
+        .bind(step.item)
+        .bind(step.passed)
+        .bind(step.found)
+        .bind(&detail)
+        .bind(i32::try_from(step.duration_ms).unwrap_or(i32::MAX))
+        .execute(&mut *tx)
+        .await?;
+        audit::append(
+            &mut tx,
+            tenant,
+            &NewEvent {
+                actor: &runner.actor,
+                action: if step.passed {
+                    "probe_passed"
+                } else {
+                    "probe_failed"
+                },
+                target: step.item,
+                evidence_digest: Some(&crate::bundle::sha256(detail.to_string().as_bytes())),
+                request_id: &runner.request_id,
+            },
+            &runner.key,
+        )
+        .await?;
+    }
+    let transcript = serde_json::to_value(&outcome.steps).unwrap_or_default();
+    sqlx::query(
+        "update rehearsal_runs set state = $2, reason = $3, endpoint = $4, tls = $5,
+                transcript = $6, summary = $7, finished_at = now()
+         where id = $1",
+    )
+    .bind(id)
+    .bind(state)
+    .bind(reason)
+    .bind(&outcome.endpoint)
+    .bind(&outcome.tls)
+    .bind(&transcript)
+    .bind(sqlx::types::Json(&outcome.summary))
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn scenario_actors(
+    pool: &PgPool,
+    slug: &str,
+) -> Result<Vec<crate::readiness::state::Actor>, DbError> {
+    Ok(super::load_console(pool, slug)
+        .await?
+        .map(|c| c.state.scenario_actors().cloned().collect())
+        .unwrap_or_default())
+}
+
+/// The newest frozen snapshot's records.
+pub async fn frozen(pool: &PgPool, slug: &str) -> Result<Option<Frozen>, DbError> {
+    let mut tx = pool.begin().await?;
+    let entered: Option<String> = sqlx::query_scalar(
+        "select set_config('app.tenant_id', id::text, true) from tenants where slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if entered.is_none() {
+        return Ok(None);
+    }
+    let latest: Option<(i32, Option<String>, Option<i64>)> = sqlx::query_as(
+        "select version, sha256, import_id from scenario_snapshots order by version desc limit 1",
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((version, Some(sha256), Some(import))) = latest else {
+        return Ok(None);
+    };
+    let records = sqlx::query_as(
+        "select kind, record_id, canonical from scenario_records where import_id = $1
+         order by kind collate \"C\", record_id collate \"C\"",
+    )
+    .bind(import)
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some(Frozen {
+        version,
+        sha256,
+        records,
+    }))
+}
+
+/// A run as the page polls it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RunRow {
+    /// Its id.
+    pub id: i64,
+    /// Its kind.
+    pub kind: String,
+    /// Its state.
+    pub state: String,
+    /// Why, when refused or timed out.
+    pub reason: Option<String>,
+    /// Each step.
+    pub transcript: sqlx::types::Json<Vec<StepRow>>,
+    /// When it started.
+    pub started_at: OffsetDateTime,
+}
+
+/// A step as stored in a transcript.
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
+pub struct StepRow {
+    /// The item.
+    pub item: String,
+    /// Passed.
+    pub passed: bool,
+    /// Found objects.
+    pub found: Option<i32>,
+    /// Reason code.
+    pub reason: String,
+    /// Measures.
+    pub detail: serde_json::Value,
+    /// Timing.
+    pub duration_ms: i64,
+}
+
+/// One run of the tenant, or the latest of a kind.
+pub async fn run_row(
+    pool: &PgPool,
+    slug: &str,
+    id: Option<i64>,
+    kind: Option<&str>,
+) -> Result<Option<RunRow>, DbError> {
+    let mut tx = pool.begin().await?;
+    let entered: Option<Uuid> = sqlx::query_scalar(
+        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if entered.is_none() {
+        return Ok(None);
+    }
+    let row = sqlx::query_as(
+        "select id, kind, state, reason, transcript, started_at from rehearsal_runs
+         where ($1::bigint is null or id = $1) and ($2::text is null or kind = $2)
+         order by id desc limit 1",
+    )
+    .bind(id)
+    .bind(kind)
+    .fetch_optional(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(row)
+}

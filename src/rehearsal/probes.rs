@@ -1,0 +1,381 @@
+//! The connection probes and the schema gap analysis. Writes happen only inside transactions
+//! that are rolled back.
+
+use serde_json::json;
+use sqlx::{Connection, PgConnection};
+use uuid::Uuid;
+
+use super::{Limits, Outcome, Step, Target, reason, timed};
+
+/// The runbook's schema.
+pub const SCHEMA: &str = "bfg_flowcontrol";
+/// The runbook's tables and the columns each must have.
+pub const TABLES: [(&str, &[&str]); 4] = [
+    ("tenants", &["tenant_id", "name", "created_at"]),
+    (
+        "users",
+        &[
+            "user_id",
+            "tenant_id",
+            "role_key",
+            "display_name",
+            "permissions",
+        ],
+    ),
+    (
+        "scenario_snapshots",
+        &[
+            "snapshot_id",
+            "tenant_id",
+            "checksum",
+            "schema_version",
+            "payload",
+            "created_at",
+        ],
+    ),
+    (
+        "audit_events",
+        &[
+            "event_id",
+            "tenant_id",
+            "actor_id",
+            "source",
+            "payload",
+            "created_at",
+        ],
+    ),
+];
+/// The tables the runbook puts under row-level security, with their tenant policy.
+pub const RLS_TABLES: [(&str, &str); 3] = [
+    ("users", "bfg_tenant_users"),
+    ("scenario_snapshots", "bfg_tenant_snapshots"),
+    ("audit_events", "bfg_tenant_audit"),
+];
+/// Objects counted by "schema and RLS": the schema, four tables, and row-level security.
+pub const EXPECTED_OBJECTS: i32 = 6;
+
+/// One line of the gap analysis: an object the runbook expects, and what the target has.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct GapLine {
+    /// `schema`, `table`, `column`, `rls_enabled`, `rls_forced` or `policy`.
+    pub kind: String,
+    /// The object, e.g. `bfg_flowcontrol.users.role_key`.
+    pub object: String,
+    /// Whether the target has it.
+    pub found: bool,
+}
+
+/// Reads the target's catalogue and compares it with the runbook: every expected object,
+/// found or missing, and the count of the six "schema and RLS" objects present.
+pub async fn gap(conn: &mut PgConnection) -> Result<(Vec<GapLine>, i32), sqlx::Error> {
+    let schema: bool =
+        sqlx::query_scalar("select exists (select 1 from pg_namespace where nspname = $1)")
+            .bind(SCHEMA)
+            .fetch_one(&mut *conn)
+            .await?;
+    let columns: Vec<(String, String)> = sqlx::query_as(
+        "select table_name::text, column_name::text from information_schema.columns
+         where table_schema = $1",
+    )
+    .bind(SCHEMA)
+    .fetch_all(&mut *conn)
+    .await?;
+    let tables: Vec<(String, bool, bool)> = sqlx::query_as(
+        "select c.relname::text, c.relrowsecurity, c.relforcerowsecurity
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+         where n.nspname = $1 and c.relkind in ('r', 'p')",
+    )
+    .bind(SCHEMA)
+    .fetch_all(&mut *conn)
+    .await?;
+    let policies: Vec<(String, String, String)> = sqlx::query_as(
+        "select tablename::text, policyname::text, coalesce(qual, '') from pg_policies
+         where schemaname = $1",
+    )
+    .bind(SCHEMA)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut lines = vec![GapLine {
+        kind: "schema".into(),
+        object: SCHEMA.into(),
+        found: schema,
+    }];
+    let mut present = i32::from(schema);
+    for (table, wanted) in TABLES {
+        let has_table = tables.iter().any(|(t, _, _)| t == table);
+        lines.push(GapLine {
+            kind: "table".into(),
+            object: format!("{SCHEMA}.{table}"),
+            found: has_table,
+        });
+        let mut complete = has_table;
+        for column in wanted {
+            let found = columns.iter().any(|(t, c)| t == table && c == column);
+            complete &= found;
+            lines.push(GapLine {
+                kind: "column".into(),
+                object: format!("{SCHEMA}.{table}.{column}"),
+                found,
+            });
+        }
+        present += i32::from(complete);
+    }
+    let mut rls = true;
+    for (table, policy) in RLS_TABLES {
+        let flags = tables.iter().find(|(t, _, _)| t == table);
+        let enabled = flags.is_some_and(|(_, e, _)| *e);
+        let forced = flags.is_some_and(|(_, _, f)| *f);
+        let has_policy = policies
+            .iter()
+            .any(|(t, p, qual)| t == table && p == policy && qual.contains("bfg.tenant_id"));
+        rls &= enabled && forced && has_policy;
+        for (kind, found) in [
+            ("rls_enabled", enabled),
+            ("rls_forced", forced),
+            ("policy", has_policy),
+        ] {
+            lines.push(GapLine {
+                kind: kind.into(),
+                object: if kind == "policy" {
+                    format!("{SCHEMA}.{table}:{policy}")
+                } else {
+                    format!("{SCHEMA}.{table}")
+                },
+                found,
+            });
+        }
+    }
+    present += i32::from(rls);
+    Ok((lines, present))
+}
+
+/// The gap analysis as a run: it decides `runbook.schema_rls` (x/6).
+pub async fn gap_run(target: &Target, limits: Limits) -> Outcome {
+    let mut outcome = Outcome {
+        endpoint: Some(target.endpoint.clone()),
+        ..Outcome::default()
+    };
+    let mut conn = match target.connect(limits).await {
+        Ok(conn) => conn,
+        Err(why) => {
+            outcome.steps.push(failed("runbook.schema_rls", why));
+            return outcome;
+        }
+    };
+    let step = timed("runbook.schema_rls", async {
+        let (lines, present) = gap(&mut conn).await.map_err(|e| reason(&e))?;
+        Ok((
+            Some(present),
+            json!({ "present": present, "expected": EXPECTED_OBJECTS, "lines": lines }),
+        ))
+    })
+    .await;
+    let present = step.found.unwrap_or(0);
+    outcome
+        .summary
+        .insert("schema_rls".into(), format!("{present}/{EXPECTED_OBJECTS}"));
+    // Measured, but passed only when every object is there.
+    let mut step = step;
+    if step.passed && present < EXPECTED_OBJECTS {
+        step.passed = false;
+        step.reason = "schema_missing";
+    }
+    outcome.steps.push(step);
+    let _ = conn.close().await;
+    outcome
+}
+
+fn failed(item: &'static str, why: &'static str) -> Step {
+    Step {
+        item,
+        passed: false,
+        found: None,
+        reason: why,
+        detail: json!({}),
+        duration_ms: 0,
+    }
+}
+
+/// Checks what the RBAC session relies on: a role that does not bypass row-level security, the
+/// runbook's tables with RLS enabled and forced.
+pub async fn rls_guard(conn: &mut PgConnection) -> Result<(), &'static str> {
+    let bypass: bool = sqlx::query_scalar(
+        "select rolsuper or rolbypassrls from pg_roles where rolname = current_user",
+    )
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(|e| reason(&e))?;
+    if bypass {
+        return Err("bypasses_rls");
+    }
+    let (lines, _) = gap(conn).await.map_err(|e| reason(&e))?;
+    let missing = |kind: &str| lines.iter().any(|l| l.kind == kind && !l.found);
+    if missing("schema") || missing("table") || missing("column") {
+        return Err("schema_missing");
+    }
+    if missing("rls_enabled") || missing("rls_forced") || missing("policy") {
+        return Err("rls_not_forced");
+    }
+    Ok(())
+}
+
+/// The four connection probes (and `wiring.live_credentials`, which needs TLS).
+pub async fn connection(target: &Target, limits: Limits) -> Outcome {
+    let items = [
+        "connection.endpoint_reachability",
+        "connection.tls_fingerprint",
+        "connection.rbac_session",
+        "connection.write_probe",
+        "wiring.live_credentials",
+    ];
+    let mut outcome = Outcome {
+        endpoint: Some(target.endpoint.clone()),
+        ..Outcome::default()
+    };
+    let mut connected = None;
+    let reach = timed(items[0], async {
+        let mut conn = target.connect(limits).await?;
+        let version: String = sqlx::query_scalar("select current_setting('server_version')")
+            .fetch_one(&mut conn)
+            .await
+            .map_err(|e| reason(&e))?;
+        connected = Some(conn);
+        Ok((None, json!({ "server_version": version })))
+    })
+    .await;
+    if let Some(version) = reach.detail.get("server_version").and_then(|v| v.as_str()) {
+        outcome
+            .summary
+            .insert("server_version".into(), version.to_owned());
+    }
+    outcome.steps.push(reach);
+    let Some(mut conn) = connected else {
+        outcome
+            .steps
+            .extend(items[1..].iter().map(|item| Step::blocked(item)));
+        return outcome;
+    };
+    // This build speaks PostgreSQL without TLS: a local target is recorded as "not TLS";
+    // a remote one without TLS fails, and live credentials stay blocked either way.
+    let tls = timed(items[1], async {
+        if target.local && !target.wants_tls {
+            Ok((None, json!({ "tls": "not_tls", "local": true })))
+        } else {
+            Err("not_tls_remote")
+        }
+    })
+    .await;
+    if tls.passed {
+        outcome.tls = Some("not_tls".into());
+    }
+    outcome.steps.push(tls);
+    let probe_tenant = format!("rehearsal-{}", Uuid::new_v4().simple());
+    let rbac = timed(items[2], async {
+        rls_guard(&mut conn).await?;
+        isolation(&mut conn, &probe_tenant)
+            .await
+            .map_err(|e| reason(&e))?
+    })
+    .await;
+    let rbac_passed = rbac.passed;
+    outcome.steps.push(rbac);
+    if rbac_passed {
+        outcome
+            .steps
+            .push(timed(items[3], write_probe(&mut conn, &probe_tenant)).await);
+    } else {
+        outcome.steps.push(Step::blocked(items[3]));
+    }
+    outcome.steps.push(Step {
+        item: items[4],
+        passed: false,
+        found: None,
+        reason: "not_tls_remote",
+        detail: json!({ "tls": "not_tls" }),
+        duration_ms: 0,
+    });
+    let _ = conn.close().await;
+    outcome
+}
+
+/// Inside a rolled-back transaction: a row of another tenant is written under that tenant's
+/// context, then, under ours, it must be invisible.
+async fn isolation(
+    conn: &mut PgConnection,
+    tenant: &str,
+) -> Result<Result<(Option<i32>, serde_json::Value), &'static str>, sqlx::Error> {
+    let other = format!("{tenant}-other");
+    let mut tx = conn.begin().await?;
+    for t in [tenant, other.as_str()] {
+        sqlx::query("insert into bfg_flowcontrol.tenants (tenant_id, name) values ($1, $1)")
+            .bind(t)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("select set_config('bfg.tenant_id', $1, true)")
+        .bind(&other)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "insert into bfg_flowcontrol.users (user_id, tenant_id, role_key, display_name)
+         values ($1, $2, 'probe', 'Isolation probe')",
+    )
+    .bind(format!("{other}-user"))
+    .bind(&other)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("select set_config('bfg.tenant_id', $1, true)")
+        .bind(tenant)
+        .execute(&mut *tx)
+        .await?;
+    let visible: i64 = sqlx::query_scalar("select count(*) from bfg_flowcontrol.users")
+        .fetch_one(&mut *tx)
+        .await?;
+    tx.rollback().await?;
+    if visible == 0 {
+        Ok(Ok((None, json!({ "other_tenant_rows_visible": 0 }))))
+    } else {
+        Ok(Err("isolation_broken"))
+    }
+}
+
+/// Inside a rolled-back transaction: insert, read back.
+async fn write_probe(
+    conn: &mut PgConnection,
+    tenant: &str,
+) -> Result<(Option<i32>, serde_json::Value), &'static str> {
+    let work = async {
+        let mut tx = conn.begin().await?;
+        sqlx::query("insert into bfg_flowcontrol.tenants (tenant_id, name) values ($1, $1)")
+            .bind(tenant)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("select set_config('bfg.tenant_id', $1, true)")
+            .bind(tenant)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "insert into bfg_flowcontrol.users (user_id, tenant_id, role_key, display_name)
+             values ($1, $2, 'probe', 'Write probe')",
+        )
+        .bind(format!("{tenant}-user"))
+        .bind(tenant)
+        .execute(&mut *tx)
+        .await?;
+        let read: i64 =
+            sqlx::query_scalar("select count(*) from bfg_flowcontrol.users where user_id = $1")
+                .bind(format!("{tenant}-user"))
+                .fetch_one(&mut *tx)
+                .await?;
+        tx.rollback().await?;
+        Ok::<_, sqlx::Error>(read)
+    };
+    match work.await {
+        Ok(1) => Ok((
+            None,
+            json!({ "written": 1, "read_back": 1, "rolled_back": true }),
+        )),
+        Ok(_) => Err("isolation_broken"),
+        Err(error) => Err(reason(&error)),
+    }
+}

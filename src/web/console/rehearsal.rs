@@ -1,0 +1,314 @@
+//! The rehearsal page (`/t/{tenant}/rehearsal`): name the target by a secret reference, run
+//! the connection probes, the schema gap analysis and the dry-run as jobs the page polls, and
+//! read each step's result.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum_htmx::HX_REFRESH;
+use tower_sessions::Session;
+
+use super::{ConsoleView, Viewer, frame_for, viewer_of};
+use crate::db::rehearsal::{self, KINDS, RunRow, Runner, StartError};
+use crate::i18n::Lang;
+use crate::rehearsal::probes::GapLine;
+use crate::rehearsal::{RefError, Refusal, SecretRef};
+use crate::web::frame::Frame;
+use crate::web::session::{csrf_matches, same_origin};
+use crate::web::{AppError, AppState, Locale, Result, TenantView, record_tenant};
+
+#[derive(Template)]
+#[template(path = "rehearsal/page.html")]
+struct RehearsalPage<'a> {
+    frame: Frame,
+    v: ConsoleView<'a>,
+    may_run: bool,
+    /// The reference as typed, when it was refused.
+    typed: String,
+    /// Why the typed reference or the last start was refused (a message id).
+    problem: Option<String>,
+    runs: Vec<RunPartial>,
+    gap: Vec<GapLine>,
+}
+
+/// One kind's latest run, polled while it runs.
+#[derive(Template)]
+#[template(path = "rehearsal/_run.html")]
+struct RunPartial {
+    tr: crate::i18n::Tr,
+    slug: String,
+    kind: &'static str,
+    run: Option<RunRow>,
+    csrf: Option<String>,
+    environment: String,
+}
+
+impl RehearsalPage<'_> {
+    fn csrf(&self) -> &str {
+        self.v.viewer.as_ref().map_or("", |v| v.csrf.as_str())
+    }
+}
+
+impl RunPartial {
+    fn running(&self) -> bool {
+        self.run.as_ref().is_some_and(|r| r.state == "running")
+    }
+
+    fn item_label(&self, key: &str) -> String {
+        self.tr.t1(
+            &format!("item-{}", key.replace('.', "-")),
+            "environment",
+            self.environment.as_str(),
+        )
+    }
+
+    fn reason_text(&self, code: &str) -> String {
+        self.tr.t(&format!("rehearsal-reason-{code}"))
+    }
+}
+
+fn may_run(view: &TenantView, viewer: Option<&Viewer>) -> bool {
+    viewer
+        .and_then(|v| view.console.state.actor(&v.actor))
+        .is_some_and(|a| rehearsal::may_run(a.role))
+}
+
+async fn render(
+    app: &AppState,
+    tenant: &str,
+    lang: Lang,
+    session: &Session,
+    typed: String,
+    problem: Option<String>,
+    status: StatusCode,
+) -> Result<Response> {
+    let view = app.tenant(tenant).await?;
+    let viewer = viewer_of(session, tenant).await;
+    let csrf = viewer.as_ref().map(|v| v.csrf.clone());
+    let mut runs = Vec::new();
+    for kind in KINDS {
+        runs.push(RunPartial {
+            tr: lang.tr(),
+            slug: tenant.to_owned(),
+            kind,
+            run: rehearsal::run_row(&app.pool, tenant, None, Some(kind)).await?,
+            csrf: csrf.clone().filter(|_| may_run(&view, viewer.as_ref())),
+            environment: view.console.state.profile.environment.clone(),
+        });
+    }
+    let gap = runs
+        .iter()
+        .find(|r| r.kind == "gap")
+        .and_then(|r| r.run.as_ref())
+        .and_then(|r| r.transcript.0.first())
+        .and_then(|step| step.detail.get("lines"))
+        .and_then(|lines| serde_json::from_value(lines.clone()).ok())
+        .unwrap_or_default();
+    let frame = frame_for(
+        lang,
+        &format!("/t/{tenant}/rehearsal"),
+        tenant,
+        &view,
+        viewer.as_ref(),
+    );
+    let page = RehearsalPage {
+        may_run: may_run(&view, viewer.as_ref()),
+        frame,
+        typed,
+        problem,
+        runs,
+        gap,
+        v: ConsoleView::new(lang.tr(), tenant, &view, viewer),
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+/// `GET /t/{tenant}/rehearsal`.
+pub(super) async fn rehearsal_page(
+    State(app): State<AppState>,
+    Path(tenant): Path<String>,
+    Locale(lang): Locale,
+    session: Session,
+) -> Result<Response> {
+    record_tenant(&tenant);
+    render(
+        &app,
+        &tenant,
+        lang,
+        &session,
+        String::new(),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn runner(
+    app: &AppState,
+    tenant: &str,
+    session: &Session,
+    headers: &HeaderMap,
+    csrf: &str,
+) -> Result<Runner> {
+    let viewer = viewer_of(session, tenant)
+        .await
+        .ok_or(AppError::SignInRequired)?;
+    tracing::Span::current().record("actor", viewer.actor.as_str());
+    if !same_origin(headers) || !csrf_matches(session, csrf).await {
+        return Err(AppError::Forbidden);
+    }
+    let view = app.tenant(tenant).await?;
+    if !may_run(&view, Some(&viewer)) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(Runner {
+        tenant: tenant.to_owned(),
+        actor: viewer.actor,
+        request_id: crate::web::request_id(headers),
+        key: app.key.clone(),
+    })
+}
+
+/// The target form.
+#[derive(Debug, serde::Deserialize)]
+pub struct TargetForm {
+    csrf: String,
+    #[serde(default)]
+    reference: String,
+}
+
+/// `POST /t/{tenant}/rehearsal/target`.
+pub(super) async fn set_target(
+    State(app): State<AppState>,
+    Path(tenant): Path<String>,
+    Locale(lang): Locale,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<TargetForm>,
+) -> Result<Response> {
+    record_tenant(&tenant);
+    let runner = runner(&app, &tenant, &session, &headers, &form.csrf).await?;
+    let reference = match SecretRef::parse(&form.reference) {
+        Ok(reference) => reference,
+        Err(error) => {
+            // An inline secret is not echoed back into the page.
+            let typed = if error == RefError::Inline {
+                String::new()
+            } else {
+                form.reference
+            };
+            let problem = format!("rehearsal-ref-{}", error.as_str());
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return render(&app, &tenant, lang, &session, typed, Some(problem), status).await;
+        }
+    };
+    rehearsal::set_target(&app.pool, &runner, &reference)
+        .await
+        .map_err(start_error)?;
+    app.cache.invalidate();
+    Ok(Redirect::to(&format!("/t/{tenant}/rehearsal?lang={}", lang.code())).into_response())
+}
+
+fn start_error(error: StartError) -> AppError {
+    match error {
+        StartError::Forbidden => AppError::Forbidden,
+        StartError::Db(error) => error.into(),
+        _ => AppError::NotFound,
+    }
+}
+
+/// The run buttons.
+#[derive(Debug, serde::Deserialize)]
+pub struct RunForm {
+    csrf: String,
+}
+
+/// `POST /t/{tenant}/rehearsal/{kind}`: starts a run and goes back to the page, which polls it.
+pub(super) async fn start(
+    State(app): State<AppState>,
+    Path((tenant, kind)): Path<(String, String)>,
+    Locale(lang): Locale,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<RunForm>,
+) -> Result<Response> {
+    record_tenant(&tenant);
+    let runner = runner(&app, &tenant, &session, &headers, &form.csrf).await?;
+    match rehearsal::start(&app.pool, &runner, &kind, app.rehearsal).await {
+        Ok((id, work)) => {
+            tracing::info!(run = id, kind, "rehearsal run started");
+            tokio::spawn(work);
+        }
+        Err(StartError::Refused(refusal)) => {
+            app.cache.invalidate();
+            let problem = format!("rehearsal-refused-{}", refusal.as_str());
+            let status = if refusal == Refusal::Busy {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            return render(
+                &app,
+                &tenant,
+                lang,
+                &session,
+                String::new(),
+                Some(problem),
+                status,
+            )
+            .await;
+        }
+        Err(error) => return Err(start_error(error)),
+    }
+    app.cache.invalidate();
+    Ok(Redirect::to(&format!(
+        "/t/{tenant}/rehearsal?lang={}#run-{kind}",
+        lang.code()
+    ))
+    .into_response())
+}
+
+/// Which run the page polls.
+#[derive(Debug, serde::Deserialize)]
+pub struct Poll {
+    kind: String,
+}
+
+/// `GET /t/{tenant}/rehearsal/run?kind=…`: the latest run of a kind, as a fragment. While it
+/// runs the fragment polls itself; once it ends the page reloads to show the moved figures.
+pub(super) async fn poll(
+    State(app): State<AppState>,
+    Path(tenant): Path<String>,
+    Locale(lang): Locale,
+    session: Session,
+    Query(poll): Query<Poll>,
+) -> Result<Response> {
+    record_tenant(&tenant);
+    let kind = KINDS
+        .into_iter()
+        .find(|k| *k == poll.kind)
+        .ok_or(AppError::NotFound)?;
+    let view = app.tenant(&tenant).await?;
+    let viewer = viewer_of(&session, &tenant).await;
+    let partial = RunPartial {
+        tr: lang.tr(),
+        slug: tenant.clone(),
+        kind,
+        run: rehearsal::run_row(&app.pool, &tenant, None, Some(kind)).await?,
+        csrf: viewer
+            .as_ref()
+            .filter(|v| may_run(&view, Some(v)))
+            .map(|v| v.csrf.clone()),
+        environment: view.console.state.profile.environment.clone(),
+    };
+    let finished = !partial.running();
+    let mut response = Html(partial.render()?).into_response();
+    if finished {
+        response
+            .headers_mut()
+            .insert(HX_REFRESH, HeaderValue::from_static("true"));
+    }
+    Ok(super::super::vary_on_htmx(response))
+}

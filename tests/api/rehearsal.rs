@@ -1,0 +1,502 @@
+//! Rehearsals against real PostgreSQL targets (other databases of the test cluster): a healthy
+//! target passes every probe, the gap analysis and the dry-run and keeps no trace; each kind of
+//! broken target fails with its reason in three languages; bad references and runs are refused;
+//! and the secret never appears in pages, packets, the database or the logs.
+
+use std::io::Write as _;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use readiness_console::db::rehearsal::{self, Runner, StartError};
+use readiness_console::db::{self, embedded};
+use readiness_console::i18n::Lang;
+use readiness_console::readiness::packets::RUNBOOK_SQL;
+use readiness_console::readiness::scenario;
+use readiness_console::rehearsal::{Limits, Refusal};
+use sqlx::PgPool;
+
+use crate::support::{CONSOLE, Client, TestApp, TestDb, cluster, signed_in, test_key};
+
+const DEMO: &[u8] = include_bytes!("../../demo/bfg-control-scenario.jsonl");
+
+/// A new database in the test cluster, as a target: its name and an owner pool.
+async fn target_db(runbook: bool) -> (String, PgPool) {
+    let pool = TestDb::empty().await;
+    let name = pool.connect_options().get_database().unwrap().to_owned();
+    if runbook {
+        sqlx::raw_sql(RUNBOOK_SQL).execute(&pool).await.unwrap();
+    }
+    (name, pool)
+}
+
+/// Writes `url` to a file of its own (as an operator would, readable by the console only) and
+/// names it as the target by `file:` reference.
+async fn name_target(app: &TestApp, url: &str) {
+    let path = std::env::temp_dir().join(format!("readiness-target-{}", uuid::Uuid::new_v4()));
+    std::fs::write(&path, url).unwrap();
+    set_reference(app, &format!("file:{}", path.display())).await;
+}
+
+async fn set_reference(app: &TestApp, reference: &str) {
+    rehearsal::set_target(
+        &app.db.app,
+        &runner(),
+        &readiness_console::rehearsal::SecretRef::parse(reference).unwrap(),
+    )
+    .await
+    .unwrap();
+}
+
+static RUNNER: std::sync::LazyLock<Runner> = std::sync::LazyLock::new(runner);
+
+fn runner() -> Runner {
+    Runner {
+        tenant: "bfg-control".into(),
+        actor: "user_dispatcher_marek".into(),
+        request_id: "rehearsal-test".into(),
+        key: test_key().clone(),
+    }
+}
+
+fn limits() -> Limits {
+    Limits {
+        connect: Duration::from_secs(3),
+        statement: Duration::from_secs(2),
+        run: Duration::from_secs(30),
+    }
+}
+
+/// Runs a rehearsal to its end, as the CLI does.
+async fn run(app: &TestApp, kind: &str) -> rehearsal::RunRow {
+    let (_, work) = rehearsal::start(&app.db.app, &runner(), kind, limits())
+        .await
+        .unwrap();
+    work.await;
+    rehearsal::run_row(&app.db.app, "bfg-control", None, Some(kind))
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+fn reasons(run: &rehearsal::RunRow) -> Vec<(String, bool, String)> {
+    run.transcript
+        .0
+        .iter()
+        .map(|s| (s.item.clone(), s.passed, s.reason.clone()))
+        .collect()
+}
+
+async fn freeze_demo(app: &TestApp) {
+    let parsed = scenario::parse(DEMO, "bfg-control").unwrap();
+    let author = readiness_console::db::write::Author {
+        tenant: "bfg-control",
+        actor: "user_dispatcher_marek",
+        request_id: "rehearsal-test",
+        key: test_key(),
+    };
+    let upload = db::snapshot::Upload {
+        sha256: "0".repeat(64).leak(),
+        bytes: DEMO.len(),
+    };
+    db::snapshot::import(&app.db.app, &author, uuid::Uuid::new_v4(), upload, &parsed)
+        .await
+        .unwrap();
+    let id = db::snapshot::history(&app.db.app, "bfg-control")
+        .await
+        .unwrap()
+        .imports[0]
+        .id;
+    db::snapshot::freeze(&app.db.app, &author, uuid::Uuid::new_v4(), id)
+        .await
+        .unwrap();
+}
+
+/// Rows of the runbook's tables, counted by the superuser (no row-level security in the way).
+async fn rows_on_target(name: &str) -> i64 {
+    let pool = db::connect(&cluster().url(embedded::SUPERUSER, name), 1)
+        .await
+        .unwrap();
+    let n = sqlx::query_scalar(
+        "select (select count(*) from bfg_flowcontrol.tenants)
+              + (select count(*) from bfg_flowcontrol.users)
+              + (select count(*) from bfg_flowcontrol.scenario_snapshots)
+              + (select count(*) from bfg_flowcontrol.audit_events)",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    n
+}
+
+#[tokio::test]
+async fn a_healthy_target_passes_every_probe_the_gap_analysis_and_the_dry_run_and_keeps_no_trace() {
+    let app = TestApp::spawn().await;
+    let (name, _pool) = target_db(true).await;
+    name_target(&app, &cluster().url(db::OWNER_ROLE, &name)).await;
+    freeze_demo(&app).await;
+    let console = app.get(&format!("{CONSOLE}?lang=en"), &[]).await;
+    assert_eq!(console.texts("tile-value")[5], "0/4", "connection before");
+
+    let connection = run(&app, "connection").await;
+    assert_eq!(
+        connection.state, "failed",
+        "live credentials stay blocked without TLS"
+    );
+    let steps = reasons(&connection);
+    assert!(steps[..4].iter().all(|(_, passed, _)| *passed), "{steps:?}");
+    assert_eq!(
+        steps[4],
+        (
+            "wiring.live_credentials".into(),
+            false,
+            "not_tls_remote".into()
+        )
+    );
+    let gap = run(&app, "gap").await;
+    assert_eq!(gap.state, "passed", "{:?}", reasons(&gap));
+    assert_eq!(gap.transcript.0[0].found, Some(6));
+    let dry = run(&app, "dry_run").await;
+    assert_eq!(dry.state, "passed", "{:?}", reasons(&dry));
+    assert_eq!(dry.transcript.0.len(), 5);
+    let replay = &dry.transcript.0[3].detail;
+    assert_eq!(replay["rows_read_back"], 400);
+    assert_eq!(replay["sha256_before"], replay["sha256_after"]);
+    assert_eq!(rows_on_target(&name).await, 0, "the target holds no trace");
+
+    crate::support::eventually(|| async {
+        let page = app.get(&format!("{CONSOLE}?lang=en"), &[]).await;
+        page.texts("tile-value")[5] == "4/4"
+    })
+    .await;
+    let page = app.get(&format!("{CONSOLE}?lang=en"), &[]).await;
+    let tr = Lang::En.tr();
+    let counts = page.texts("section-count");
+    for (ready, total) in [(4u32, 4u32), (5, 5)] {
+        assert!(
+            counts.contains(&tr.t2("section-count", "ready", ready, "total", total)),
+            "{ready}/{total} in {counts:?}"
+        );
+    }
+    // The connection packet names the endpoint, redacted, and "not TLS".
+    let packet = app.get(&format!("{CONSOLE}/packets/connection"), &[]).await;
+    assert!(
+        packet
+            .body
+            .contains(&format!("endpoint={}", cluster_endpoint(&name))),
+        "{}",
+        packet.body
+    );
+    assert!(packet.body.contains("tls_fingerprint=not_tls"));
+    let dry_packet = app.get(&format!("{CONSOLE}/packets/dry-run"), &[]).await;
+    assert!(
+        dry_packet.body.contains("rows_read_back=400"),
+        "{}",
+        dry_packet.body
+    );
+    // Every step is an audit event.
+    let audit = app
+        .get(&format!("{CONSOLE}/audit?lang=en&action=probe_passed"), &[])
+        .await;
+    assert!(audit.body.contains("dry_run.rollback_checkpoint"));
+}
+
+fn cluster_endpoint(name: &str) -> String {
+    let url = cluster().url(db::OWNER_ROLE, name);
+    let host = url.split("host=").nth(1).unwrap();
+    format!("{host}:5432/{name}")
+}
+
+#[tokio::test]
+async fn each_broken_target_fails_with_its_reason_in_every_language() {
+    let app = TestApp::spawn().await;
+    freeze_demo(&app).await;
+    let (bare, _bare_pool) = target_db(false).await;
+    let (unforced, unforced_pool) = target_db(true).await;
+    sqlx::raw_sql("alter table bfg_flowcontrol.users no force row level security")
+        .execute(&unforced_pool)
+        .await
+        .unwrap();
+    let cases = [
+        (
+            "postgres://nobody@127.0.0.1:1/bfg".to_owned(),
+            "connection.endpoint_reachability",
+            "unreachable",
+        ),
+        (
+            cluster().url("no_such_role", &bare),
+            "connection.endpoint_reachability",
+            "auth_failed",
+        ),
+        (
+            cluster().url(db::OWNER_ROLE, "no_such_database"),
+            "connection.endpoint_reachability",
+            "no_database",
+        ),
+        (
+            cluster().url(db::OWNER_ROLE, &bare),
+            "connection.rbac_session",
+            "schema_missing",
+        ),
+        (
+            cluster().url(db::OWNER_ROLE, &unforced),
+            "connection.rbac_session",
+            "rls_not_forced",
+        ),
+    ];
+    for (url, item, reason) in cases {
+        name_target(&app, &url).await;
+        let run = run(&app, "connection").await;
+        assert_eq!(run.state, "failed");
+        let steps = reasons(&run);
+        assert!(
+            steps.contains(&(item.to_owned(), false, reason.to_owned())),
+            "{reason}: {steps:?}"
+        );
+        let mut reviewer = signed_in(&app, "reviewer", "reviewer-audit").await;
+        for lang in Lang::ALL {
+            let page = reviewer
+                .get(&format!("{CONSOLE}/rehearsal?lang={}", lang.code()))
+                .await;
+            let text = lang.tr().t(&format!("rehearsal-reason-{reason}"));
+            assert!(page.body.contains(&escape(&text)), "{reason} in {lang:?}");
+            assert!(
+                !page.body.contains("rehearsal/connection?"),
+                "the reviewer runs nothing"
+            );
+        }
+    }
+    // The gap analysis of the bare database: nothing of the runbook, shown line by line.
+    name_target(&app, &cluster().url(db::OWNER_ROLE, &bare)).await;
+    let gap = run(&app, "gap").await;
+    assert_eq!(gap.transcript.0[0].found, Some(0));
+    let page = app.get(&format!("{CONSOLE}/rehearsal?lang=fr"), &[]).await;
+    assert!(page.body.contains("bfg_flowcontrol.users.role_key"));
+    assert!(
+        page.body
+            .contains(&Lang::Fr.tr().t("rehearsal-gap-missing"))
+    );
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('\'', "&#39;")
+        .replace('"', "&#34;")
+}
+
+#[tokio::test]
+async fn a_statement_that_outlives_its_limit_is_cancelled_and_recorded() {
+    let app = TestApp::spawn().await;
+    let (name, pool) = target_db(true).await;
+    name_target(&app, &cluster().url(db::OWNER_ROLE, &name)).await;
+    // Someone holds the tenants table: the probe's insert waits, then its statement times out.
+    let mut blocker = pool.begin().await.unwrap();
+    sqlx::query("lock table bfg_flowcontrol.tenants in access exclusive mode")
+        .execute(&mut *blocker)
+        .await
+        .unwrap();
+    let run = run(&app, "connection").await;
+    blocker.rollback().await.unwrap();
+    let steps = reasons(&run);
+    assert!(
+        steps
+            .iter()
+            .any(|(_, passed, reason)| !passed && reason == "statement_timeout"),
+        "{steps:?}"
+    );
+    assert_eq!(run.state, "failed");
+}
+
+#[tokio::test]
+async fn bad_references_and_runs_are_refused_and_leave_nothing() {
+    let app = TestApp::spawn().await;
+    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let page = marek.get(&format!("{CONSOLE}/rehearsal?lang=es")).await;
+    let csrf = page.input_after("class=\"target-form\"", "csrf");
+    let tr = Lang::Es.tr();
+    // Inline secrets and malformed references are refused; the secret is not echoed back.
+    for (typed, problem) in [
+        (
+            "postgres://bfg:S3cretValue@db.example/bfg",
+            "rehearsal-ref-inline",
+        ),
+        ("TARGET_DATABASE_URL", "rehearsal-ref-malformed"),
+    ] {
+        let refused = marek
+            .post(
+                &format!("{CONSOLE}/rehearsal/target?lang=es"),
+                &[("csrf", &csrf), ("reference", typed)],
+                &[],
+            )
+            .await;
+        assert_eq!(refused.status, 422);
+        assert!(refused.body.contains(&escape(&tr.t(problem))), "{problem}");
+        assert!(!refused.body.contains("S3cretValue"));
+    }
+    assert_eq!(app.db.count_in_demo("rehearsal_targets").await, 0);
+    // No target, an unset variable, an unreadable file, something that is not a URL, the
+    // console's own database: each refused before anything runs on a target.
+    let start = |kind: &'static str| rehearsal::start(&app.db.app, &RUNNER, kind, limits());
+    assert!(matches!(
+        start("connection").await,
+        Err(StartError::Refused(Refusal::NoTarget))
+    ));
+    // `PATH` is set but holds no URL: the environment is read, and what it holds is checked.
+    let refs = [
+        ("env:READINESS_TEST_NEVER_SET", Refusal::EnvUnset),
+        ("file:/nonexistent/target-url", Refusal::FileUnreadable),
+        ("env:PATH", Refusal::MalformedUrl),
+    ];
+    for (reference, refusal) in refs {
+        set_reference(&app, reference).await;
+        assert!(
+            matches!(start("connection").await, Err(StartError::Refused(r)) if r == refusal),
+            "{reference}"
+        );
+    }
+    name_target(&app, "not a url").await;
+    assert!(matches!(
+        start("gap").await,
+        Err(StartError::Refused(Refusal::MalformedUrl))
+    ));
+    let own = app
+        .db
+        .app
+        .connect_options()
+        .get_database()
+        .unwrap()
+        .to_owned();
+    name_target(&app, &cluster().url(db::OWNER_ROLE, &own)).await;
+    assert!(matches!(
+        start("connection").await,
+        Err(StartError::Refused(Refusal::OwnDatabase))
+    ));
+    // The page says so, in the user's language.
+    let page = marek
+        .post(
+            &format!("{CONSOLE}/rehearsal/connection?lang=fr"),
+            &[("csrf", &csrf)],
+            &[],
+        )
+        .await;
+    assert_eq!(page.status, 422);
+    assert!(
+        page.body
+            .contains(&escape(&Lang::Fr.tr().t("rehearsal-refused-own_database")))
+    );
+    // The dry-run needs a frozen snapshot.
+    let (name, _pool) = target_db(true).await;
+    name_target(&app, &cluster().url(db::OWNER_ROLE, &name)).await;
+    assert!(matches!(
+        start("dry_run").await,
+        Err(StartError::Refused(Refusal::NoSnapshot))
+    ));
+    // Started twice at once: one runs, the other is told.
+    let (_, work) = start("connection").await.unwrap();
+    assert!(matches!(
+        start("gap").await,
+        Err(StartError::Refused(Refusal::Busy))
+    ));
+    let busy = marek
+        .post(
+            &format!("{CONSOLE}/rehearsal/gap?lang=en"),
+            &[("csrf", &csrf)],
+            &[],
+        )
+        .await;
+    assert_eq!(busy.status, 409);
+    work.await;
+    // Refusals write no probe result: only the healthy run's five steps are there.
+    assert_eq!(app.db.count_in_demo("probe_results").await, 5);
+    // Reviewers run nothing.
+    let mut reviewer = signed_in(&app, "reviewer", "reviewer-audit").await;
+    let page = reviewer.get(&format!("{CONSOLE}/rehearsal?lang=en")).await;
+    let refused = reviewer
+        .post(
+            &format!("{CONSOLE}/rehearsal/connection?lang=en"),
+            &[("csrf", &page.input_after("<form", "csrf"))],
+            &[],
+        )
+        .await;
+    assert_eq!(refused.status, 403);
+}
+
+/// Log lines, captured.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn the_secret_is_nowhere_in_logs_pages_packets_or_the_database() {
+    let logs = Captured::default();
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let app = TestApp::spawn().await;
+    freeze_demo(&app).await;
+    const SECRET: &str = "S3cretValue-9f2c";
+    // A password-bearing URL to an unreachable port, in a file.
+    name_target(&app, &format!("postgres://bfg:{SECRET}@127.0.0.1:1/bfg")).await;
+    run(&app, "connection").await;
+    let file = tempfile::NamedTempFile::new().unwrap();
+    writeln!(file.as_file(), "postgres://bfg:{SECRET}@127.0.0.1:1/bfg").unwrap();
+    set_reference(&app, &format!("file:{}", file.path().display())).await;
+    run(&app, "dry_run").await;
+    run(&app, "gap").await;
+
+    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let mut seen = Vec::new();
+    for lang in Lang::ALL {
+        for path in ["", "/rehearsal", "/audit", "/proof", "/print"] {
+            seen.push(
+                marek
+                    .get(&format!("{CONSOLE}{path}?lang={}", lang.code()))
+                    .await
+                    .body,
+            );
+        }
+    }
+    for packet in readiness_console::readiness::packets::KEYS {
+        seen.push(
+            app.get(&format!("{CONSOLE}/packets/{packet}"), &[])
+                .await
+                .body,
+        );
+    }
+    let mut client = Client::new(&app.router);
+    seen.push(client.get(&format!("{CONSOLE}/bundle")).await.body);
+    let dump: String = sqlx::query_scalar(
+        "select string_agg(t::text, E'\\n') from (
+             select r::text as t from rehearsal_runs r
+             union all select p::text from probe_results p
+             union all select a::text from audit_events a
+             union all select g::text from rehearsal_targets g) x",
+    )
+    .fetch_one(&mut *app.db.demo_tx().await)
+    .await
+    .unwrap();
+    assert!(
+        dump.contains("127.0.0.1:1/bfg"),
+        "the redacted endpoint is recorded"
+    );
+    seen.push(dump);
+    let logged = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    assert!(!logged.is_empty());
+    seen.push(logged);
+    for text in seen {
+        assert!(!text.contains(SECRET), "the secret leaked");
+    }
+}

@@ -372,9 +372,10 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// Whether every step passed.
-    pub fn passed(&self) -> bool {
-        !self.steps.is_empty() && self.steps.iter().all(|s| s.passed)
+    /// Whether every step of the items under `prefix` passed (and there was one).
+    pub fn passed(&self, prefix: &str) -> bool {
+        let mut own = self.steps.iter().filter(|s| s.item.starts_with(prefix));
+        own.clone().next().is_some() && own.all(|s| s.passed)
     }
 }
 

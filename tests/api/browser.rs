@@ -624,3 +624,100 @@ async fn the_dispatcher_uploads_a_payload_sees_it_refused_by_line_then_imports_a
     assert_eq!(log, Vec::<String>::new());
     client.close().await.expect("close");
 }
+
+#[tokio::test]
+async fn the_dispatcher_rehearses_against_a_healthy_target_from_the_page() {
+    use readiness_console::db;
+    let app = TestApp::spawn().await;
+    // A target database with the runbook applied, its URL in a file only the console reads.
+    let target = crate::support::TestDb::empty().await;
+    sqlx::raw_sql(readiness_console::readiness::packets::RUNBOOK_SQL)
+        .execute(&target)
+        .await
+        .expect("runbook");
+    let name = target
+        .connect_options()
+        .get_database()
+        .expect("name")
+        .to_owned();
+    let secret = tempfile::NamedTempFile::new().expect("file");
+    std::fs::write(
+        secret.path(),
+        crate::support::cluster().url(db::OWNER_ROLE, &name),
+    )
+    .expect("write");
+    // The snapshot is frozen (its own flow is tested elsewhere).
+    let parsed = readiness_console::readiness::scenario::parse(
+        include_bytes!("../../demo/bfg-control-scenario.jsonl"),
+        "bfg-control",
+    )
+    .expect("demo");
+    let author = db::write::Author {
+        tenant: "bfg-control",
+        actor: "user_dispatcher_marek",
+        request_id: "browser",
+        key: crate::support::test_key(),
+    };
+    let upload = db::snapshot::Upload {
+        sha256: "0000000000000000000000000000000000000000000000000000000000000000",
+        bytes: 1,
+    };
+    db::snapshot::import(&app.db.app, &author, uuid::Uuid::new_v4(), upload, &parsed)
+        .await
+        .expect("import");
+    let import = db::snapshot::history(&app.db.app, "bfg-control")
+        .await
+        .expect("history")
+        .imports[0]
+        .id;
+    db::snapshot::freeze(&app.db.app, &author, uuid::Uuid::new_v4(), import)
+        .await
+        .expect("freeze");
+
+    let base = serve(&app).await;
+    let driver = start_driver();
+    let client = browser(&driver).await;
+    sign_in(&client, &base, "marek", "marek-dispatch").await;
+    let tr = readiness_console::i18n::Lang::Fr.tr();
+    client
+        .goto(&format!("{base}/t/bfg-control/rehearsal?lang=fr"))
+        .await
+        .expect("open");
+    fill(
+        &client,
+        "reference",
+        &format!("file:{}", secret.path().display()),
+    )
+    .await;
+    press(&client, ".target-form button").await;
+    eventually(|| async { text(&client, "dl.fields .code").await.starts_with("file:") }).await;
+    for kind in ["connection", "gap", "dry_run"] {
+        press(&client, &format!("#run-{kind} form button")).await;
+        // The page polls the run and reloads when it ends.
+        eventually(|| async {
+            text(&client, &format!("#run-{kind} .run-state"))
+                .await
+                .starts_with(&tr.t("rehearsal-state-passed"))
+        })
+        .await;
+    }
+    keep_screenshot(&client, "rehearsal-fr").await;
+    client
+        .goto(&format!("{base}/t/bfg-control?lang=fr"))
+        .await
+        .expect("console");
+    assert_eq!(
+        text(&client, "#kpis .tile:nth-child(6) .tile-value").await,
+        "4/4",
+        "connection"
+    );
+    let dry_run = text(&client, "#dry_run .section-count").await;
+    assert_eq!(
+        dry_run,
+        tr.t2("section-count", "ready", 5u32, "total", 5u32),
+        "dry-run"
+    );
+    keep_screenshot(&client, "console-after-rehearsal-fr").await;
+    assert_eq!(severe_log_entries(&client).await, Vec::<String>::new());
+    client.close().await.expect("close");
+}

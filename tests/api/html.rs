@@ -53,6 +53,7 @@ async fn every_page_is_valid_html_in_every_language() {
                 format!("/t/bfg-control/audit?lang={code}&action=accept&from=nonsense"),
             ),
             ("snapshot", format!("/t/bfg-control/snapshot?lang={code}")),
+            ("rehearsal", format!("/t/bfg-control/rehearsal?lang={code}")),
         ] {
             let page = app.get(&path, &[]).await;
             let file = dir.path().join(format!("{name}-{code}.html"));
@@ -86,6 +87,7 @@ async fn every_page_is_valid_html_in_every_language() {
             for (name, path) in [
                 ("snapshot", format!("/t/bfg-control/snapshot?lang={code}")),
                 ("verify", format!("/t/bfg-control/audit/verify?lang={code}")),
+                ("rehearsal", format!("/t/bfg-control/rehearsal?lang={code}")),
             ] {
                 let page = client.get(&path).await;
                 assert_eq!(page.status, 200, "{path}");

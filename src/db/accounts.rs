@@ -16,13 +16,7 @@ pub struct Account {
 /// The account with this username in the tenant with this slug.
 pub async fn find(pool: &PgPool, tenant: &str, username: &str) -> Result<Option<Account>, DbError> {
     let mut tx = pool.begin().await?;
-    let entered: Option<String> = sqlx::query_scalar(
-        "select set_config('app.tenant_id', id::text, true) from tenants where slug = $1",
-    )
-    .bind(tenant)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if entered.is_none() {
+    if super::enter_tenant(&mut tx, tenant).await?.is_none() {
         return Ok(None);
     }
     let row: Option<(String, String)> =
@@ -44,13 +38,7 @@ pub async fn password_of(
     actor: &str,
 ) -> Result<Option<String>, DbError> {
     let mut tx = pool.begin().await?;
-    let entered: Option<String> = sqlx::query_scalar(
-        "select set_config('app.tenant_id', id::text, true) from tenants where slug = $1",
-    )
-    .bind(tenant)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if entered.is_none() {
+    if super::enter_tenant(&mut tx, tenant).await?.is_none() {
         return Ok(None);
     }
     let hash = sqlx::query_scalar("select password_hash from accounts where actor_id = $1")

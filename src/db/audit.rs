@@ -151,12 +151,7 @@ pub async fn checkpoint_now(
     key: &CheckpointKey,
 ) -> Result<Option<Checkpoint>, DbError> {
     let mut tx = pool.begin().await?;
-    let tenant: Option<Uuid> = sqlx::query_scalar(
-        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = $1",
-    )
-    .bind(slug)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let tenant = super::enter_tenant(&mut tx, slug).await?;
     let Some(tenant) = tenant else {
         return Ok(None);
     };
@@ -230,12 +225,7 @@ pub async fn verify(
     sqlx::query("set transaction isolation level repeatable read, read only")
         .execute(&mut *tx)
         .await?;
-    let tenant: Option<Uuid> = sqlx::query_scalar(
-        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = $1",
-    )
-    .bind(slug)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let tenant = super::enter_tenant(&mut tx, slug).await?;
     let Some(tenant) = tenant else {
         return Ok(None);
     };

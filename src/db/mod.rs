@@ -154,3 +154,17 @@ pub async fn create_database(superuser: &PgPool, database: &str) -> Result<(), D
 pub async fn ping(pool: &PgPool) -> bool {
     sqlx::query("select 1").execute(pool).await.is_ok()
 }
+
+/// Enters the tenant with this slug for the rest of the transaction — row-level security then
+/// shows only its rows — and returns its id; `None` for an unknown slug.
+pub(crate) async fn enter_tenant(
+    tx: &mut sqlx::PgConnection,
+    slug: &str,
+) -> Result<Option<uuid::Uuid>, sqlx::Error> {
+    sqlx::query_scalar(
+        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(&mut *tx)
+    .await
+}

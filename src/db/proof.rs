@@ -122,13 +122,7 @@ pub struct ItemHistory {
 /// The history of `item` in the tenant with this slug (empty for an unknown tenant).
 pub async fn item_history(pool: &PgPool, tenant: &str, item: &str) -> Result<ItemHistory, DbError> {
     let mut tx = pool.begin().await?;
-    let entered: Option<String> = sqlx::query_scalar(
-        "select set_config('app.tenant_id', id::text, true) from tenants where slug = $1",
-    )
-    .bind(tenant)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if entered.is_none() {
+    if super::enter_tenant(&mut tx, tenant).await?.is_none() {
         return Ok(ItemHistory::default());
     }
     let acceptances = sqlx::query_as(

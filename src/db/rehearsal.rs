@@ -5,11 +5,10 @@ use std::sync::Arc;
 
 use sqlx::PgPool;
 use time::OffsetDateTime;
-use uuid::Uuid;
 
 use super::DbError;
 use super::audit::{self, NewEvent};
-use super::write::{WriteError, enter};
+use super::write::{WriteError, enter, role_of};
 use crate::checkpoint::CheckpointKey;
 use crate::readiness::state::Role;
 use crate::rehearsal::dry_run::{self, Frozen};
@@ -79,11 +78,7 @@ pub fn may_run(role: Role) -> bool {
 }
 
 async fn authorise(tx: &mut sqlx::PgConnection, actor: &str) -> Result<(), StartError> {
-    let role: Option<String> = sqlx::query_scalar("select role from actors where actor_id = $1")
-        .bind(actor)
-        .fetch_optional(&mut *tx)
-        .await?;
-    match role.as_deref().and_then(Role::parse) {
+    match role_of(tx, actor).await? {
         Some(role) if may_run(role) => Ok(()),
         _ => Err(StartError::Forbidden),
     }
@@ -328,13 +323,7 @@ async fn scenario_actors(
 /// The newest frozen snapshot's records.
 pub async fn frozen(pool: &PgPool, slug: &str) -> Result<Option<Frozen>, DbError> {
     let mut tx = pool.begin().await?;
-    let entered: Option<String> = sqlx::query_scalar(
-        "select set_config('app.tenant_id', id::text, true) from tenants where slug = $1",
-    )
-    .bind(slug)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if entered.is_none() {
+    if super::enter_tenant(&mut tx, slug).await?.is_none() {
         return Ok(None);
     }
     let latest: Option<(i32, Option<String>, Option<i64>)> = sqlx::query_as(
@@ -402,13 +391,7 @@ pub async fn run_row(
     kind: Option<&str>,
 ) -> Result<Option<RunRow>, DbError> {
     let mut tx = pool.begin().await?;
-    let entered: Option<Uuid> = sqlx::query_scalar(
-        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = $1",
-    )
-    .bind(slug)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if entered.is_none() {
+    if super::enter_tenant(&mut tx, slug).await?.is_none() {
         return Ok(None);
     }
     let row = sqlx::query_as(

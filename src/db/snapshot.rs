@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::DbError;
 use super::audit::{self, NewEvent};
-use super::write::{Author, WriteError, Written, enter, remember, replayed};
+use super::write::{Author, WriteError, Written, enter, remember, replayed, role_of};
 use crate::readiness::scenario::{RecordKind, Scenario};
 use crate::readiness::state::Role;
 
@@ -23,11 +23,7 @@ pub fn may_write(role: Role) -> bool {
 }
 
 async fn authorise(tx: &mut sqlx::PgConnection, actor: &str) -> Result<(), WriteError> {
-    let role: Option<String> = sqlx::query_scalar("select role from actors where actor_id = $1")
-        .bind(actor)
-        .fetch_optional(&mut *tx)
-        .await?;
-    match role.as_deref().and_then(Role::parse) {
+    match role_of(tx, actor).await? {
         Some(role) if may_write(role) => Ok(()),
         _ => Err(WriteError::Forbidden),
     }
@@ -251,13 +247,7 @@ pub struct History {
 /// The tenant's imports (the last ten) and snapshots. Empty for an unknown tenant.
 pub async fn history(pool: &PgPool, slug: &str) -> Result<History, DbError> {
     let mut tx = pool.begin().await?;
-    let entered: Option<String> = sqlx::query_scalar(
-        "select set_config('app.tenant_id', id::text, true) from tenants where slug = $1",
-    )
-    .bind(slug)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if entered.is_none() {
+    if super::enter_tenant(&mut tx, slug).await?.is_none() {
         return Ok(History::default());
     }
     let imports = sqlx::query_as(

@@ -121,13 +121,21 @@ pub(crate) async fn remember(
 
 /// Enters the tenant in this transaction; its id.
 pub(crate) async fn enter(tx: &mut PgConnection, slug: &str) -> Result<Uuid, WriteError> {
-    sqlx::query_scalar(
-        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = $1",
-    )
-    .bind(slug)
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(WriteError::NotFound)
+    super::enter_tenant(tx, slug)
+        .await?
+        .ok_or(WriteError::NotFound)
+}
+
+/// The role of `actor` in the entered tenant.
+pub(crate) async fn role_of(
+    tx: &mut PgConnection,
+    actor: &str,
+) -> Result<Option<Role>, sqlx::Error> {
+    let role: Option<String> = sqlx::query_scalar("select role from actors where actor_id = $1")
+        .bind(actor)
+        .fetch_optional(&mut *tx)
+        .await?;
+    Ok(role.as_deref().and_then(Role::parse))
 }
 
 /// Accepts or revokes the owner check `item` as `author`, if the item is still at `version`.
@@ -290,11 +298,7 @@ pub async fn signoff(
     if let Some(seq) = replayed(&mut tx, idempotency_key, author.actor).await? {
         return Ok(Ok(Written::Replayed(seq)));
     }
-    let role: Option<String> = sqlx::query_scalar("select role from actors where actor_id = $1")
-        .bind(author.actor)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if role.as_deref().and_then(Role::parse) != Some(Role::ManagingDirector) {
+    if role_of(&mut tx, author.actor).await? != Some(Role::ManagingDirector) {
         return Err(WriteError::Forbidden);
     }
     // Every other write appends to the chain, so holding the head holds them all off.

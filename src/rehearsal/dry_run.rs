@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
 
-use super::probes::{EXPECTED_OBJECTS, gap, rls_guard};
+use super::probes::{EXPECTED_OBJECTS, as_tenant, gap, new_tenant, rls_guard};
 use super::{Limits, Outcome, Step, Target, reason, timed};
 use crate::checkpoint::hex;
 use crate::readiness::state::Actor;
@@ -155,14 +155,7 @@ async fn rehearse(
     // 3. The RBAC claims of the five actors, written and read back under the tenant's context.
     let claims = timed(ITEMS[2], async {
         let work = async {
-            sqlx::query("insert into bfg_flowcontrol.tenants (tenant_id, name) values ($1, $1)")
-                .bind(tenant)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("select set_config('bfg.tenant_id', $1, true)")
-                .bind(tenant)
-                .execute(&mut *tx)
-                .await?;
+            new_tenant(&mut tx, tenant).await?;
             for actor in actors {
                 sqlx::query(
                     "insert into bfg_flowcontrol.users
@@ -283,10 +276,7 @@ async fn no_trace(
 ) -> Result<(Option<i32>, Value), &'static str> {
     let work = async {
         let mut tx = conn.begin().await?;
-        sqlx::query("select set_config('bfg.tenant_id', $1, true)")
-            .bind(tenant)
-            .execute(&mut *tx)
-            .await?;
+        as_tenant(&mut tx, tenant).await?;
         let left: i64 = sqlx::query_scalar(
             "select (select count(*) from bfg_flowcontrol.tenants where tenant_id = $1)
                   + (select count(*) from bfg_flowcontrol.users where tenant_id = $1)

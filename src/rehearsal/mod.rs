@@ -8,12 +8,13 @@
 
 pub mod dry_run;
 pub mod probes;
+pub mod tls;
 
 use std::str::FromStr;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use sqlx::postgres::{PgConnectOptions, PgSslMode};
+use sqlx::postgres::PgConnectOptions;
 use sqlx::{Connection, PgConnection, PgPool};
 
 use crate::config::SecretUrl;
@@ -186,8 +187,8 @@ pub struct Target {
     pub endpoint: String,
     /// On this machine (a Unix socket or a loopback address).
     pub local: bool,
-    /// The URL asks for TLS.
-    pub wants_tls: bool,
+    /// Host and port over TCP; `None` for a Unix socket (where TLS does not apply).
+    pub tcp: Option<(String, u16)>,
 }
 
 impl std::fmt::Debug for Target {
@@ -201,20 +202,19 @@ impl Target {
     pub fn new(url: &SecretUrl, limits: Limits) -> Result<Self, Refusal> {
         let options =
             PgConnectOptions::from_str(url.expose()).map_err(|_| Refusal::MalformedUrl)?;
-        let host = options
-            .get_socket()
-            .map(|p| p.display().to_string())
+        let socket = options.get_socket().map(|p| p.display().to_string());
+        let host = socket
+            .clone()
             .unwrap_or_else(|| options.get_host().to_owned());
+        let tcp = socket
+            .is_none()
+            .then(|| (options.get_host().to_owned(), options.get_port()));
         let local = host.starts_with('/')
             || matches!(host.as_str(), "localhost" | "127.0.0.1" | "::1" | "[::1]");
         let endpoint = format!(
             "{host}:{}/{}",
             options.get_port(),
             options.get_database().unwrap_or("-")
-        );
-        let wants_tls = matches!(
-            options.get_ssl_mode(),
-            PgSslMode::Require | PgSslMode::VerifyCa | PgSslMode::VerifyFull
         );
         let statement = limits.statement.as_millis().to_string();
         let options = options
@@ -224,7 +224,7 @@ impl Target {
             options,
             endpoint,
             local,
-            wants_tls,
+            tcp,
         })
     }
 

@@ -255,19 +255,25 @@ pub async fn connection(target: &Target, limits: Limits) -> Outcome {
             .extend(items[1..].iter().map(|item| Step::blocked(item)));
         return outcome;
     };
-    // This build speaks PostgreSQL without TLS: a local target is recorded as "not TLS";
-    // a remote one without TLS fails, and live credentials stay blocked either way.
+    // TLS: the certificate's SHA-256 over TCP; a Unix socket (or a local server without TLS)
+    // is recorded as "not TLS"; a remote server without TLS fails.
     let tls = timed(items[1], async {
-        if target.local && !target.wants_tls {
-            Ok((None, json!({ "tls": "not_tls", "local": true })))
-        } else {
-            Err("not_tls_remote")
+        let Some((host, port)) = &target.tcp else {
+            return Ok((None, json!({ "tls": "not_tls", "socket": true })));
+        };
+        match super::tls::fingerprint(host, *port, limits.connect).await? {
+            Some(sha) => Ok((None, json!({ "tls": sha }))),
+            None if target.local => Ok((None, json!({ "tls": "not_tls", "local": true }))),
+            None => Err("not_tls_remote"),
         }
     })
     .await;
-    if tls.passed {
-        outcome.tls = Some("not_tls".into());
-    }
+    let fingerprint = tls
+        .detail
+        .get("tls")
+        .and_then(|v| v.as_str())
+        .map(str::to_owned);
+    outcome.tls.clone_from(&fingerprint);
     outcome.steps.push(tls);
     let probe_tenant = format!("rehearsal-{}", Uuid::new_v4().simple());
     let rbac = timed(items[2], async {
@@ -286,16 +292,55 @@ pub async fn connection(target: &Target, limits: Limits) -> Outcome {
     } else {
         outcome.steps.push(Step::blocked(items[3]));
     }
+    // Live credentials only over TLS.
+    let encrypted = fingerprint.filter(|f| f != "not_tls");
     outcome.steps.push(Step {
         item: items[4],
-        passed: false,
+        passed: encrypted.is_some(),
         found: None,
-        reason: "not_tls_remote",
-        detail: json!({ "tls": "not_tls" }),
+        reason: if encrypted.is_some() {
+            "ok"
+        } else {
+            "not_tls_remote"
+        },
+        detail: json!({ "tls": encrypted.as_deref().unwrap_or("not_tls") }),
         duration_ms: 0,
     });
     let _ = conn.close().await;
     outcome
+}
+
+/// Sets the tenant context as the runbook's policies read it (`bfg.tenant_id`), for the rest
+/// of the transaction.
+pub(super) async fn as_tenant(tx: &mut PgConnection, tenant: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("select set_config('bfg.tenant_id', $1, true)")
+        .bind(tenant)
+        .execute(&mut *tx)
+        .await
+        .map(drop)
+}
+
+/// Adds a tenant row (the tenants table is not tenant-scoped) and enters it.
+pub(super) async fn new_tenant(tx: &mut PgConnection, tenant: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("insert into bfg_flowcontrol.tenants (tenant_id, name) values ($1, $1)")
+        .bind(tenant)
+        .execute(&mut *tx)
+        .await?;
+    as_tenant(tx, tenant).await
+}
+
+/// Inserts a user of `tenant` (whose context is set).
+async fn probe_user(tx: &mut PgConnection, tenant: &str, name: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into bfg_flowcontrol.users (user_id, tenant_id, role_key, display_name)
+         values ($1, $2, 'probe', $3)",
+    )
+    .bind(format!("{tenant}-user"))
+    .bind(tenant)
+    .bind(name)
+    .execute(&mut *tx)
+    .await
+    .map(drop)
 }
 
 /// Inside a rolled-back transaction: a row of another tenant is written under that tenant's
@@ -306,28 +351,9 @@ async fn isolation(
 ) -> Result<Result<(Option<i32>, serde_json::Value), &'static str>, sqlx::Error> {
     let other = format!("{tenant}-other");
     let mut tx = conn.begin().await?;
-    for t in [tenant, other.as_str()] {
-        sqlx::query("insert into bfg_flowcontrol.tenants (tenant_id, name) values ($1, $1)")
-            .bind(t)
-            .execute(&mut *tx)
-            .await?;
-    }
-    sqlx::query("select set_config('bfg.tenant_id', $1, true)")
-        .bind(&other)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(
-        "insert into bfg_flowcontrol.users (user_id, tenant_id, role_key, display_name)
-         values ($1, $2, 'probe', 'Isolation probe')",
-    )
-    .bind(format!("{other}-user"))
-    .bind(&other)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query("select set_config('bfg.tenant_id', $1, true)")
-        .bind(tenant)
-        .execute(&mut *tx)
-        .await?;
+    new_tenant(&mut tx, &other).await?;
+    probe_user(&mut tx, &other, "Isolation probe").await?;
+    new_tenant(&mut tx, tenant).await?;
     let visible: i64 = sqlx::query_scalar("select count(*) from bfg_flowcontrol.users")
         .fetch_one(&mut *tx)
         .await?;
@@ -346,22 +372,8 @@ async fn write_probe(
 ) -> Result<(Option<i32>, serde_json::Value), &'static str> {
     let work = async {
         let mut tx = conn.begin().await?;
-        sqlx::query("insert into bfg_flowcontrol.tenants (tenant_id, name) values ($1, $1)")
-            .bind(tenant)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("select set_config('bfg.tenant_id', $1, true)")
-            .bind(tenant)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "insert into bfg_flowcontrol.users (user_id, tenant_id, role_key, display_name)
-             values ($1, $2, 'probe', 'Write probe')",
-        )
-        .bind(format!("{tenant}-user"))
-        .bind(tenant)
-        .execute(&mut *tx)
-        .await?;
+        new_tenant(&mut tx, tenant).await?;
+        probe_user(&mut tx, tenant, "Write probe").await?;
         let read: i64 =
             sqlx::query_scalar("select count(*) from bfg_flowcontrol.users where user_id = $1")
                 .bind(format!("{tenant}-user"))

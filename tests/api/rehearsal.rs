@@ -497,3 +497,178 @@ async fn the_secret_is_nowhere_in_logs_pages_packets_or_the_database() {
         assert!(!text.contains(SECRET), "the secret leaked");
     }
 }
+
+/// A throwaway cluster on 127.0.0.1 with TLS (a self-signed certificate) and passwords over
+/// TCP: the SHA-256 of its certificate, its port, and the cluster (stopped and removed on drop).
+struct TlsCluster {
+    pg: Option<embedded::EmbeddedPostgres>,
+    dir: std::path::PathBuf,
+    port: u16,
+    certificate_sha256: String,
+}
+
+impl Drop for TlsCluster {
+    fn drop(&mut self) {
+        if let Some(pg) = self.pg.take() {
+            let _ = pg.stop();
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn command(program: &str, args: &[&str]) -> Vec<u8> {
+    let out = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{program}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+async fn tls_cluster() -> TlsCluster {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("tls-pg-{}", uuid::Uuid::new_v4().simple()));
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .unwrap()
+        .port();
+    let options = vec![
+        "listen_addresses=127.0.0.1".to_owned(),
+        format!("port={port}"),
+        "ssl=on".to_owned(),
+        "fsync=off".to_owned(),
+    ];
+    let pg = embedded::EmbeddedPostgres::open(&dir, options).unwrap();
+    // The server's files: a self-signed certificate in the data directory (its defaults
+    // `server.crt` and `server.key`), and passwords (SCRAM) for every TCP connection.
+    let data = dir.join("postgres");
+    let (crt, key) = (data.join("server.crt"), data.join("server.key"));
+    command(
+        "openssl",
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            key.to_str().unwrap(),
+            "-out",
+            crt.to_str().unwrap(),
+        ],
+    );
+    let owner = std::fs::metadata(&data).unwrap();
+    for file in [&crt, &key] {
+        std::os::unix::fs::chown(
+            file,
+            Some(std::os::unix::fs::MetadataExt::uid(&owner)),
+            Some(std::os::unix::fs::MetadataExt::gid(&owner)),
+        )
+        .unwrap();
+        std::fs::set_permissions(file, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+            .unwrap();
+    }
+    let hba = data.join("pg_hba.conf");
+    let rules: String = std::fs::read_to_string(&hba)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            if l.starts_with("host") {
+                l.replace("trust", "scram-sha-256")
+            } else {
+                l.to_owned()
+            }
+        })
+        .map(|l| l + "\n")
+        .collect();
+    std::fs::write(&hba, rules).unwrap();
+    pg.start().unwrap();
+    let der = command(
+        "openssl",
+        &["x509", "-in", crt.to_str().unwrap(), "-outform", "DER"],
+    );
+    let certificate_sha256 = readiness_console::bundle::sha256(&der);
+    // A role with a password, owning a database with the runbook applied (set up over the
+    // trusted local socket).
+    let socket = |user: &str, database: &str| {
+        pg.url(user, database)
+            .replacen("@localhost/", &format!("@localhost:{port}/"), 1)
+    };
+    let su = db::connect(&socket(embedded::SUPERUSER, "postgres"), 1)
+        .await
+        .unwrap();
+    for sql in [
+        "create role bfg login password 'Tls-pass-42'",
+        "create database bfg owner bfg",
+    ] {
+        sqlx::raw_sql(sql).execute(&su).await.unwrap();
+    }
+    su.close().await;
+    let owner = db::connect(&socket("bfg", "bfg"), 1).await.unwrap();
+    sqlx::raw_sql(RUNBOOK_SQL).execute(&owner).await.unwrap();
+    owner.close().await;
+    TlsCluster {
+        pg: Some(pg),
+        dir,
+        port,
+        certificate_sha256,
+    }
+}
+
+#[tokio::test]
+async fn a_tls_target_is_fingerprinted_and_lets_live_credentials_through() {
+    let tls = tls_cluster().await;
+    let app = TestApp::spawn().await;
+    for url in [
+        format!("postgres://bfg:Tls-pass-42@127.0.0.1:{}/bfg", tls.port),
+        format!(
+            "postgres://bfg:Tls-pass-42@127.0.0.1:{}/bfg?sslmode=require",
+            tls.port
+        ),
+    ] {
+        name_target(&app, &url).await;
+        let run = run(&app, "connection").await;
+        assert_eq!(run.state, "passed", "{:?}", reasons(&run));
+        let steps = reasons(&run);
+        assert_eq!(
+            steps[4],
+            ("wiring.live_credentials".into(), true, "ok".into())
+        );
+        assert_eq!(
+            run.transcript.0[1].detail["tls"], tls.certificate_sha256,
+            "the fingerprint is the certificate's SHA-256"
+        );
+    }
+    let packet = app.get(&format!("{CONSOLE}/packets/connection"), &[]).await;
+    assert!(
+        packet
+            .body
+            .contains(&format!("tls_fingerprint={}", tls.certificate_sha256)),
+        "{}",
+        packet.body
+    );
+    assert!(!packet.body.contains("Tls-pass-42"));
+    // A wrong password is refused by the target, and said so.
+    name_target(
+        &app,
+        &format!("postgres://bfg:wrong-password@127.0.0.1:{}/bfg", tls.port),
+    )
+    .await;
+    let run = run(&app, "connection").await;
+    assert_eq!(
+        reasons(&run)[0],
+        (
+            "connection.endpoint_reachability".into(),
+            false,
+            "auth_failed".into()
+        )
+    );
+}

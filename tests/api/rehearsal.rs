@@ -672,3 +672,46 @@ async fn a_tls_target_is_fingerprinted_and_lets_live_credentials_through() {
         )
     );
 }
+
+#[tokio::test]
+async fn a_run_that_outlives_its_limit_is_cancelled_and_recorded_as_timed_out() {
+    let app = TestApp::spawn().await;
+    let (name, pool) = target_db(true).await;
+    name_target(&app, &cluster().url(db::OWNER_ROLE, &name)).await;
+    let mut blocker = pool.begin().await.unwrap();
+    sqlx::query("lock table bfg_flowcontrol.tenants in access exclusive mode")
+        .execute(&mut *blocker)
+        .await
+        .unwrap();
+    // Statements may wait longer than the whole run may take.
+    let limits = Limits {
+        connect: Duration::from_secs(3),
+        statement: Duration::from_secs(30),
+        run: Duration::from_secs(2),
+    };
+    let (_, work) = rehearsal::start(&app.db.app, &runner(), "connection", limits)
+        .await
+        .unwrap();
+    work.await;
+    blocker.rollback().await.unwrap();
+    let run = rehearsal::run_row(&app.db.app, "bfg-control", None, Some("connection"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (run.state.as_str(), run.reason.as_deref()),
+        ("timed_out", Some("timed_out"))
+    );
+    // Nothing partial: no step of the cancelled run was recorded, and the next run may start.
+    assert_eq!(app.db.count_in_demo("probe_results").await, 0);
+    let page = app.get(&format!("{CONSOLE}/rehearsal?lang=es"), &[]).await;
+    assert!(
+        page.body
+            .contains(&escape(&Lang::Es.tr().t("rehearsal-state-timed_out")))
+    );
+    assert!(
+        rehearsal::start(&app.db.app, &runner(), "gap", limits)
+            .await
+            .is_ok()
+    );
+}

@@ -119,6 +119,8 @@ pub async fn ensure_app_role_is_safe(app: &PgPool) -> Result<(), DbError> {
 pub async fn bootstrap_roles(superuser: &PgPool) -> Result<(), DbError> {
     sqlx::raw_sql(&format!(
         "do $$ begin
+           -- Two processes bootstrapping at once queue here instead of both creating a role.
+           perform pg_advisory_xact_lock(hashtext('readiness_console.bootstrap_roles'));
            if not exists (select from pg_roles where rolname = '{OWNER_ROLE}') then
              create role {OWNER_ROLE} login;
            end if;

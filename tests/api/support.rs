@@ -52,7 +52,8 @@ fn spawn_watcher(script: &str) {
 }
 
 /// Databases of earlier runs are dropped when a run starts (this run's are kept for
-/// inspection until the next one).
+/// inspection until the next one), and the roles are made once, before any test creates a
+/// database (made concurrently, two tests could both find a role missing).
 fn drop_stale_databases(pg: &EmbeddedPostgres) {
     let url = pg.url(db::embedded::SUPERUSER, "postgres");
     std::thread::spawn(move || {
@@ -62,6 +63,7 @@ fn drop_stale_databases(pg: &EmbeddedPostgres) {
             .expect("runtime");
         runtime.block_on(async {
             let pool = db::connect(&url, 1).await.expect("connect as superuser");
+            db::bootstrap_roles(&pool).await.expect("roles");
             let stale: Vec<String> = sqlx::query_scalar(
                 "select datname::text from pg_database where datname like 't\\_%'",
             )
@@ -109,7 +111,6 @@ impl TestDb {
         let superuser = db::connect(&pg.url(db::embedded::SUPERUSER, "postgres"), 1)
             .await
             .expect("connect as superuser");
-        db::bootstrap_roles(&superuser).await.expect("roles");
         let name = format!("t_{}", uuid::Uuid::new_v4().simple());
         db::create_database(&superuser, &name)
             .await

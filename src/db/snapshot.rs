@@ -9,9 +9,8 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::DbError;
-use super::audit::{self, NewEvent};
-use super::write::{Author, WriteError, Written, enter, remember, replayed, role_of};
-use crate::readiness::scenario::{RecordKind, Scenario};
+use super::write::{Author, WriteError, Written, conclude, enter, replayed, role_of};
+use crate::readiness::scenario::{RecordKind, Scenario, records_sha256};
 use crate::readiness::state::Role;
 
 /// The audit target of snapshot events.
@@ -93,21 +92,16 @@ pub async fn import(
     .bind(&texts)
     .execute(&mut *tx)
     .await?;
-    let seq = audit::append(
-        &mut tx,
+    let seq = conclude(
+        tx,
         tenant,
-        &NewEvent {
-            actor: author.actor,
-            action: "import_snapshot",
-            target: TARGET,
-            evidence_digest: Some(&sha256),
-            request_id: author.request_id,
-        },
-        author.key,
+        author,
+        idempotency_key,
+        "import_snapshot",
+        TARGET,
+        Some(&sha256),
     )
     .await?;
-    remember(&mut tx, tenant, idempotency_key, author.actor, seq).await?;
-    tx.commit().await?;
     Ok(Written::Applied(seq))
 }
 
@@ -141,19 +135,17 @@ pub async fn freeze(
     if records.is_empty() {
         return Err(WriteError::NotFound);
     }
-    let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
     let mut batch_rows: BTreeMap<String, u64> = crate::readiness::scenario::BATCH_GROUPS
         .iter()
         .map(|g| ((*g).to_owned(), 0))
         .collect();
-    for (kind, _, canonical) in &records {
-        sha2::Digest::update(&mut hasher, canonical.as_bytes());
-        sha2::Digest::update(&mut hasher, b"\n");
+    for (kind, _, _) in &records {
         if let Some(kind) = RecordKind::ALL.into_iter().find(|k| k.as_str() == kind) {
             *batch_rows.entry(kind.batch_group().to_owned()).or_default() += 1;
         }
     }
-    let sha256 = crate::checkpoint::hex(&sha2::Digest::finalize(hasher));
+    // The records come in checksum order (kind, id, byte-wise).
+    let sha256 = records_sha256(records.iter().map(|(_, _, c)| c.as_str()));
     let version: i32 = sqlx::query_scalar(
         "insert into scenario_snapshots (tenant_id, version, rows, checksum, batch_rows,
                                          import_id, actor_id, sha256)
@@ -170,21 +162,16 @@ pub async fn freeze(
     .bind(&sha256)
     .fetch_one(&mut *tx)
     .await?;
-    let seq = audit::append(
-        &mut tx,
+    let seq = conclude(
+        tx,
         tenant,
-        &NewEvent {
-            actor: author.actor,
-            action: "freeze_snapshot",
-            target: TARGET,
-            evidence_digest: Some(&sha256),
-            request_id: author.request_id,
-        },
-        author.key,
+        author,
+        idempotency_key,
+        "freeze_snapshot",
+        TARGET,
+        Some(&sha256),
     )
     .await?;
-    remember(&mut tx, tenant, idempotency_key, author.actor, seq).await?;
-    tx.commit().await?;
     tracing::info!(version, rows = records.len(), "scenario snapshot frozen");
     Ok(Written::Applied(seq))
 }

@@ -126,6 +126,35 @@ pub(crate) async fn enter(tx: &mut PgConnection, slug: &str) -> Result<Uuid, Wri
         .ok_or(WriteError::NotFound)
 }
 
+/// Ends a write: appends its audit event, remembers the form's idempotency key against it, and
+/// commits. Returns the event's sequence number.
+pub(crate) async fn conclude(
+    mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    tenant: Uuid,
+    author: &Author<'_>,
+    idempotency_key: Uuid,
+    action: &str,
+    target: &str,
+    evidence_digest: Option<&str>,
+) -> Result<i64, WriteError> {
+    let seq = audit::append(
+        &mut tx,
+        tenant,
+        &NewEvent {
+            actor: author.actor,
+            action,
+            target,
+            evidence_digest,
+            request_id: author.request_id,
+        },
+        author.key,
+    )
+    .await?;
+    remember(&mut tx, tenant, idempotency_key, author.actor, seq).await?;
+    tx.commit().await?;
+    Ok(seq)
+}
+
 /// The role of `actor` in the entered tenant.
 pub(crate) async fn role_of(
     tx: &mut PgConnection,
@@ -253,21 +282,16 @@ pub async fn owner_check(
             ("revoke", digest)
         }
     };
-    let seq = audit::append(
-        &mut tx,
+    let seq = conclude(
+        tx,
         tenant,
-        &NewEvent {
-            actor: author.actor,
-            action,
-            target: item,
-            evidence_digest: Some(&digest),
-            request_id: author.request_id,
-        },
-        author.key,
+        author,
+        idempotency_key,
+        action,
+        item,
+        Some(&digest),
     )
     .await?;
-    remember(&mut tx, tenant, idempotency_key, author.actor, seq).await?;
-    tx.commit().await?;
     Ok(Written::Applied(seq))
 }
 
@@ -338,20 +362,15 @@ pub async fn signoff(
             }
             .digest()
         });
-    let seq = audit::append(
-        &mut tx,
+    let seq = conclude(
+        tx,
         tenant,
-        &NewEvent {
-            actor: author.actor,
-            action,
-            target: "production",
-            evidence_digest: digest.as_deref(),
-            request_id: author.request_id,
-        },
-        author.key,
+        author,
+        idempotency_key,
+        action,
+        "production",
+        digest.as_deref(),
     )
     .await?;
-    remember(&mut tx, tenant, idempotency_key, author.actor, seq).await?;
-    tx.commit().await?;
     Ok(Ok(Written::Applied(seq)))
 }

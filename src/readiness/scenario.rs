@@ -161,16 +161,7 @@ impl Scenario {
     pub fn sha256(&self) -> String {
         let mut sorted: Vec<&Record> = self.records.iter().collect();
         sorted.sort_by(|a, b| (a.kind.as_str(), &a.id).cmp(&(b.kind.as_str(), &b.id)));
-        let mut hasher = Sha256::new();
-        for record in sorted {
-            hasher.update(record.canonical.as_bytes());
-            hasher.update(b"\n");
-        }
-        hasher
-            .finalize()
-            .iter()
-            .map(|byte| format!("{byte:02x}"))
-            .collect()
+        records_sha256(sorted.iter().map(|r| r.canonical.as_str()))
     }
 
     /// The short checksum shown on the console: `bfg-` and the first 8 hex digits of
@@ -181,6 +172,21 @@ impl Scenario {
         checksum.insert_str(0, "bfg-");
         checksum
     }
+}
+
+/// SHA-256 (lowercase hex) over canonical records already in checksum order — sorted by kind,
+/// then id — each followed by a newline: the snapshot checksum, wherever the records come from.
+pub fn records_sha256<'a>(canonicals: impl IntoIterator<Item = &'a str>) -> String {
+    let mut hasher = Sha256::new();
+    for canonical in canonicals {
+        hasher.update(canonical.as_bytes());
+        hasher.update(b"\n");
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 /// A problem found in a snapshot, and where.

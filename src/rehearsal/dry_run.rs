@@ -2,13 +2,12 @@
 //! that is rolled back at the end, then a check that nothing stayed.
 
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
 
 use super::probes::{EXPECTED_OBJECTS, as_tenant, gap, new_tenant, rls_guard};
 use super::{Limits, Outcome, Step, Target, reason, timed};
-use crate::checkpoint::hex;
+use crate::readiness::scenario::records_sha256;
 use crate::readiness::state::Actor;
 
 /// The frozen snapshot the dry-run carries.
@@ -22,15 +21,11 @@ pub struct Frozen {
     pub records: Vec<(String, String, String)>,
 }
 
-/// SHA-256 over canonical records, each followed by a newline, sorted by (kind, id).
-pub fn records_sha256(records: &mut [(String, String, String)]) -> String {
+/// The snapshot checksum of records in any order: sorted by (kind, id), then
+/// [`records_sha256`].
+pub fn records_sha256_sorted(records: &mut [(String, String, String)]) -> String {
     records.sort_by(|a, b| (a.0.as_str(), a.1.as_str()).cmp(&(b.0.as_str(), b.1.as_str())));
-    let mut hasher = Sha256::new();
-    for (_, _, canonical) in records.iter() {
-        hasher.update(canonical.as_bytes());
-        hasher.update(b"\n");
-    }
-    hex(&hasher.finalize())
+    records_sha256(records.iter().map(|(_, _, canonical)| canonical.as_str()))
 }
 
 const ITEMS: [&str; 5] = [
@@ -50,7 +45,7 @@ pub async fn run(target: &Target, limits: Limits, actors: &[Actor], frozen: &Fro
     // 1. Export: the frozen records, checked against the checksum they were frozen with.
     let mut records = frozen.records.clone();
     let export = timed(ITEMS[0], async {
-        let sha = records_sha256(&mut records);
+        let sha = records_sha256_sorted(&mut records);
         if sha == frozen.sha256 {
             Ok((
                 None,
@@ -252,7 +247,7 @@ async fn rehearse(
                 (field("kind"), field("id"), v.to_string())
             })
             .collect();
-        let after = records_sha256(&mut read);
+        let after = records_sha256_sorted(&mut read);
         if after == frozen.sha256 {
             Ok((
                 Some(i32::try_from(read.len()).unwrap_or(i32::MAX)),

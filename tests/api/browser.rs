@@ -470,33 +470,15 @@ async fn anna_records_a_decision_and_a_no_go_in_french() {
 
 #[tokio::test]
 async fn a_reviewer_follows_a_blocker_to_its_audit_events_and_verifies_the_chain() {
-    use readiness_console::db::write::{self, Author, CheckCommand};
-    use readiness_console::readiness::evidence::{Evidence, EvidenceNote};
     let app = TestApp::spawn().await;
     // Marek accepted a passage check, then revoked it: still a blocker, with two events.
-    let author = Author {
-        tenant: "bfg-control",
-        actor: "user_dispatcher_marek",
-        request_id: "browser-test",
-        key: crate::support::test_key(),
-    };
-    let accept = CheckCommand::Accept(
-        Evidence::parse("Headers verified on the gateway", "", "").expect("evidence"),
-    );
-    let revoke =
-        CheckCommand::Revoke(EvidenceNote::parse("The gateway was reconfigured").expect("note"));
-    for (version, command) in [(0, accept), (1, revoke)] {
-        write::owner_check(
-            &app.db.app,
-            &author,
-            "passage.role_headers",
-            version,
-            uuid::Uuid::new_v4(),
-            &command,
-        )
-        .await
-        .expect("write");
-    }
+    crate::support::accept_then_revoke_role_headers(
+        &app.db,
+        "Headers verified on the gateway",
+        "",
+        "",
+    )
+    .await;
     let base = serve(&app).await;
     let driver = start_driver();
     let client = browser(&driver).await;
@@ -647,32 +629,7 @@ async fn the_dispatcher_rehearses_against_a_healthy_target_from_the_page() {
     )
     .expect("write");
     // The snapshot is frozen (its own flow is tested elsewhere).
-    let parsed = readiness_console::readiness::scenario::parse(
-        include_bytes!("../../demo/bfg-control-scenario.jsonl"),
-        "bfg-control",
-    )
-    .expect("demo");
-    let author = db::write::Author {
-        tenant: "bfg-control",
-        actor: "user_dispatcher_marek",
-        request_id: "browser",
-        key: crate::support::test_key(),
-    };
-    let upload = db::snapshot::Upload {
-        sha256: "0000000000000000000000000000000000000000000000000000000000000000",
-        bytes: 1,
-    };
-    db::snapshot::import(&app.db.app, &author, uuid::Uuid::new_v4(), upload, &parsed)
-        .await
-        .expect("import");
-    let import = db::snapshot::history(&app.db.app, "bfg-control")
-        .await
-        .expect("history")
-        .imports[0]
-        .id;
-    db::snapshot::freeze(&app.db.app, &author, uuid::Uuid::new_v4(), import)
-        .await
-        .expect("freeze");
+    crate::support::freeze_demo_snapshot(&app.db).await;
 
     let base = serve(&app).await;
     let driver = start_driver();

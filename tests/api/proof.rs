@@ -1,11 +1,8 @@
 //! The reviewer's proof path: decision → blocker → item → evidence → audit events.
 
-use readiness_console::db::write::{self, Author, CheckCommand};
 use readiness_console::i18n::Lang;
-use readiness_console::readiness::evidence::{Evidence, EvidenceNote};
-use uuid::Uuid;
 
-use crate::support::TestApp;
+use crate::support::{TestApp, accept_then_revoke_role_headers};
 
 #[tokio::test]
 async fn the_proof_path_leads_from_each_blocker_to_its_items() {
@@ -40,41 +37,13 @@ async fn the_proof_path_leads_from_each_blocker_to_its_items() {
 #[tokio::test]
 async fn an_item_page_shows_its_evidence_history_and_audit_events() {
     let app = TestApp::spawn().await;
-    let author = Author {
-        tenant: "bfg-control",
-        actor: "user_dispatcher_marek",
-        request_id: "proof-test",
-        key: crate::support::test_key(),
-    };
-    let accept = CheckCommand::Accept(
-        Evidence::parse(
-            "Headers verified on the gateway",
-            "https://evidence.example/7",
-            "bfg-3d15b1f6",
-        )
-        .unwrap(),
-    );
-    write::owner_check(
-        &app.db.app,
-        &author,
-        "passage.role_headers",
-        0,
-        Uuid::new_v4(),
-        &accept,
+    accept_then_revoke_role_headers(
+        &app.db,
+        "Headers verified on the gateway",
+        "https://evidence.example/7",
+        "bfg-3d15b1f6",
     )
-    .await
-    .unwrap();
-    let revoke = CheckCommand::Revoke(EvidenceNote::parse("The gateway was reconfigured").unwrap());
-    write::owner_check(
-        &app.db.app,
-        &author,
-        "passage.role_headers",
-        1,
-        Uuid::new_v4(),
-        &revoke,
-    )
-    .await
-    .unwrap();
+    .await;
 
     for lang in Lang::ALL {
         let tr = lang.tr();
@@ -147,29 +116,8 @@ fn links(body: &str, prefix: &str) -> Vec<String> {
 #[tokio::test]
 async fn from_every_blocker_each_item_reaches_its_evidence_and_audit_events() {
     let app = TestApp::spawn().await;
-    // Evidence on blockers of two rungs: one passage check accepted then revoked (still a
-    // blocker), and the dispatcher's import of the scenario payload.
-    let author = Author {
-        tenant: "bfg-control",
-        actor: "user_dispatcher_marek",
-        request_id: "proof-walk",
-        key: crate::support::test_key(),
-    };
-    let accept =
-        CheckCommand::Accept(Evidence::parse("Headers verified on the gateway", "", "").unwrap());
-    let revoke = CheckCommand::Revoke(EvidenceNote::parse("The gateway was reconfigured").unwrap());
-    for (version, command) in [(0, accept), (1, revoke)] {
-        write::owner_check(
-            &app.db.app,
-            &author,
-            "passage.role_headers",
-            version,
-            Uuid::new_v4(),
-            &command,
-        )
-        .await
-        .unwrap();
-    }
+    // Evidence on a blocker: a passage check accepted then revoked (still a blocker).
+    accept_then_revoke_role_headers(&app.db, "Headers verified on the gateway", "", "").await;
     for lang in Lang::ALL {
         let code = lang.code();
         let tr = lang.tr();

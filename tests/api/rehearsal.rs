@@ -11,13 +11,12 @@ use readiness_console::db::rehearsal::{self, Runner, StartError};
 use readiness_console::db::{self, embedded};
 use readiness_console::i18n::Lang;
 use readiness_console::readiness::packets::RUNBOOK_SQL;
-use readiness_console::readiness::scenario;
 use readiness_console::rehearsal::{Limits, Refusal};
 use sqlx::PgPool;
 
-use crate::support::{CONSOLE, Client, TestApp, TestDb, cluster, signed_in, test_key};
-
-const DEMO: &[u8] = include_bytes!("../../demo/bfg-control-scenario.jsonl");
+use crate::support::{
+    CONSOLE, Client, TestApp, TestDb, cluster, freeze_demo_snapshot, signed_in, test_key,
+};
 
 /// A new database in the test cluster, as a target: its name and an owner pool.
 async fn target_db(runbook: bool) -> (String, PgPool) {
@@ -86,31 +85,6 @@ fn reasons(run: &rehearsal::RunRow) -> Vec<(String, bool, String)> {
         .collect()
 }
 
-async fn freeze_demo(app: &TestApp) {
-    let parsed = scenario::parse(DEMO, "bfg-control").unwrap();
-    let author = readiness_console::db::write::Author {
-        tenant: "bfg-control",
-        actor: "user_dispatcher_marek",
-        request_id: "rehearsal-test",
-        key: test_key(),
-    };
-    let upload = db::snapshot::Upload {
-        sha256: "0".repeat(64).leak(),
-        bytes: DEMO.len(),
-    };
-    db::snapshot::import(&app.db.app, &author, uuid::Uuid::new_v4(), upload, &parsed)
-        .await
-        .unwrap();
-    let id = db::snapshot::history(&app.db.app, "bfg-control")
-        .await
-        .unwrap()
-        .imports[0]
-        .id;
-    db::snapshot::freeze(&app.db.app, &author, uuid::Uuid::new_v4(), id)
-        .await
-        .unwrap();
-}
-
 /// Rows of the runbook's tables, counted by the superuser (no row-level security in the way).
 async fn rows_on_target(name: &str) -> i64 {
     let pool = db::connect(&cluster().url(embedded::SUPERUSER, name), 1)
@@ -134,7 +108,7 @@ async fn a_healthy_target_passes_every_probe_the_gap_analysis_and_the_dry_run_an
     let app = TestApp::spawn().await;
     let (name, _pool) = target_db(true).await;
     name_target(&app, &cluster().url(db::OWNER_ROLE, &name)).await;
-    freeze_demo(&app).await;
+    freeze_demo_snapshot(&app.db).await;
     let console = app.get(&format!("{CONSOLE}?lang=en"), &[]).await;
     assert_eq!(console.texts("tile-value")[5], "0/4", "connection before");
 
@@ -207,7 +181,7 @@ fn cluster_endpoint(name: &str) -> String {
 #[tokio::test]
 async fn each_broken_target_fails_with_its_reason_in_every_language() {
     let app = TestApp::spawn().await;
-    freeze_demo(&app).await;
+    freeze_demo_snapshot(&app.db).await;
     let (bare, _bare_pool) = target_db(false).await;
     let (unforced, unforced_pool) = target_db(true).await;
     sqlx::raw_sql("alter table bfg_flowcontrol.users no force row level security")
@@ -443,7 +417,7 @@ async fn the_secret_is_nowhere_in_logs_pages_packets_or_the_database() {
     let _guard = tracing::subscriber::set_default(subscriber);
 
     let app = TestApp::spawn().await;
-    freeze_demo(&app).await;
+    freeze_demo_snapshot(&app.db).await;
     const SECRET: &str = "S3cretValue-9f2c";
     // A password-bearing URL to an unreachable port, in a file.
     name_target(&app, &format!("postgres://bfg:{SECRET}@127.0.0.1:1/bfg")).await;

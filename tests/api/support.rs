@@ -202,6 +202,60 @@ pub fn test_key() -> &'static std::sync::Arc<CheckpointKey> {
     KEY.get_or_init(|| std::sync::Arc::new(CheckpointKey::from_seed([42; 32])))
 }
 
+/// Marek accepts `passage.role_headers` with this evidence, then revokes it ("The gateway was
+/// reconfigured"): the item stays open, with an acceptance, a revocation and two audit events.
+pub async fn accept_then_revoke_role_headers(db: &TestDb, note: &str, url: &str, checksum: &str) {
+    use readiness_console::db::write::{self, CheckCommand};
+    use readiness_console::readiness::evidence::{Evidence, EvidenceNote};
+    let accept = CheckCommand::Accept(Evidence::parse(note, url, checksum).expect("evidence"));
+    let revoke =
+        CheckCommand::Revoke(EvidenceNote::parse("The gateway was reconfigured").expect("note"));
+    for (version, command) in [(0, accept), (1, revoke)] {
+        write::owner_check(
+            &db.app,
+            &marek(),
+            "passage.role_headers",
+            version,
+            uuid::Uuid::new_v4(),
+            &command,
+        )
+        .await
+        .expect("write");
+    }
+}
+
+/// Marek, writing straight through the database layer.
+pub fn marek() -> readiness_console::db::write::Author<'static> {
+    readiness_console::db::write::Author {
+        tenant: "bfg-control",
+        actor: "user_dispatcher_marek",
+        request_id: "test",
+        key: test_key(),
+    }
+}
+
+/// The demo payload (`demo/bfg-control-scenario.jsonl`), imported by Marek and frozen.
+pub async fn freeze_demo_snapshot(db: &TestDb) {
+    use readiness_console::readiness::scenario;
+    let demo = include_bytes!("../../demo/bfg-control-scenario.jsonl");
+    let parsed = scenario::parse(demo, "bfg-control").expect("the demo payload");
+    let upload = db::snapshot::Upload {
+        sha256: "0000000000000000000000000000000000000000000000000000000000000000",
+        bytes: demo.len(),
+    };
+    db::snapshot::import(&db.app, &marek(), uuid::Uuid::new_v4(), upload, &parsed)
+        .await
+        .expect("import");
+    let import = db::snapshot::history(&db.app, "bfg-control")
+        .await
+        .expect("history")
+        .imports[0]
+        .id;
+    db::snapshot::freeze(&db.app, &marek(), uuid::Uuid::new_v4(), import)
+        .await
+        .expect("freeze");
+}
+
 /// Verifies the demo tenant's chain under the test key.
 pub async fn verify_chain(pool: &PgPool) -> Option<Verification> {
     db::audit::verify(pool, "bfg-control", Some(&test_key().public_hex()), &[])

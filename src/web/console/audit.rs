@@ -9,7 +9,7 @@ use axum_htmx::HxRequest;
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
-use super::{ConsoleView, frame_for, viewer_of};
+use super::{ConsoleView, page_parts, viewer_of};
 use crate::chain::Verification;
 use crate::db::audit::{self, Page, PageEvent, PageQuery};
 use crate::web::frame::Frame;
@@ -25,6 +25,10 @@ pub const ACTIONS: [&str; 7] = [
     "import_snapshot",
     "freeze_snapshot",
 ];
+
+/// How dates are typed in the filters (what `<input type="date">` sends).
+const DATE: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
 
 /// The filters as typed in the query string. Everything is text, so a mistyped value is
 /// reported on the page instead of failing the request.
@@ -54,8 +58,7 @@ impl Filters {
             if s.is_empty() {
                 return None;
             }
-            let format = time::macros::format_description!("[year]-[month]-[day]");
-            match time::Date::parse(s, &format) {
+            match time::Date::parse(s, DATE) {
                 Ok(date) => Some(date.midnight().assume_utc()),
                 Err(_) => {
                     problems.push(id);
@@ -102,8 +105,7 @@ impl Filters {
 
     /// A date as typed, for the form, when it is a date (the field takes nothing else).
     fn date_value(value: &str) -> &str {
-        let format = time::macros::format_description!("[year]-[month]-[day]");
-        if time::Date::parse(value.trim(), &format).is_ok() {
+        if time::Date::parse(value.trim(), DATE).is_ok() {
             value.trim()
         } else {
             ""
@@ -236,13 +238,6 @@ pub(super) async fn audit_page(
     let page = audit::page(&app.pool, &tenant, &query)
         .await?
         .ok_or(AppError::NotFound)?;
-    let frame = frame_for(
-        lang,
-        &format!("/t/{tenant}/audit"),
-        &tenant,
-        &view,
-        viewer.as_ref(),
-    );
     let code = lang.code();
     let base = format!("/t/{tenant}/audit?");
     let older = page
@@ -265,7 +260,7 @@ pub(super) async fn audit_page(
         at: None,
     };
     let anonymous = viewer.is_none();
-    let v = ConsoleView::new(lang.tr(), &tenant, &view, viewer);
+    let (frame, v) = page_parts(lang, &format!("/t/{tenant}/audit"), &tenant, &view, viewer);
     let html = axum::body::Bytes::from(
         AuditPage {
             frame,
@@ -320,14 +315,13 @@ pub(super) async fn verify(
         ));
     }
     let viewer = viewer_of(&session, &tenant).await;
-    let frame = frame_for(
+    let (frame, v) = page_parts(
         lang,
         &format!("/t/{tenant}/audit/verify"),
         &tenant,
         &view,
-        viewer.as_ref(),
+        viewer,
     );
-    let v = ConsoleView::new(lang.tr(), &tenant, &view, viewer);
     let html = VerifyPage { frame, v, partial }.render()?;
     Ok(super::super::vary_on_htmx(Html(html).into_response()))
 }

@@ -23,7 +23,7 @@ pub(super) async fn proof_bundle(app: &AppState, slug: &str) -> Result<(String, 
         let console = &source.console;
         let evaluation = readiness::evaluate(&console.catalogue, &console.state);
         let packets = packets::all(&PacketInputs {
-            tenant: slug_of(console),
+            tenant: &console.slug,
             state: &console.state,
             evaluation: &evaluation,
         });
@@ -108,8 +108,4 @@ pub(super) async fn proof_bundle(app: &AppState, slug: &str) -> Result<(String, 
     })
     .await
     .map_err(|e| AppError::Internal(e.into()))
-}
-
-fn slug_of(console: &crate::db::TenantConsole) -> &str {
-    &console.slug
 }

@@ -127,6 +127,18 @@ pub(super) async fn viewer_of(session: &Session, tenant: &str) -> Option<Viewer>
     })
 }
 
+/// What a tenant page starts from: its frame and the view of the tenant for `viewer`.
+fn page_parts<'a>(
+    lang: Lang,
+    path: &str,
+    tenant: &'a str,
+    view: &'a TenantView,
+    viewer: Option<Viewer>,
+) -> (Frame, ConsoleView<'a>) {
+    let frame = frame_for(lang, path, tenant, view, viewer.as_ref());
+    (frame, ConsoleView::new(lang.tr(), tenant, view, viewer))
+}
+
 /// The frame of a tenant page: who is signed in, or a way to sign in.
 fn frame_for(
     lang: Lang,

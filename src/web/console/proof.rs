@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
 use tower_sessions::Session;
 
-use super::{ConsoleView, frame_for, viewer_of};
+use super::{ConsoleView, page_parts, viewer_of};
 use crate::db::proof::{self, ItemHistory};
 use crate::readiness::catalogue::{Dependency, LADDER};
 use crate::readiness::{ItemEval, Status};
@@ -169,14 +169,7 @@ pub(super) async fn proof_page(
     record_tenant(&tenant);
     let view = app.tenant(&tenant).await?;
     let viewer = viewer_of(&session, &tenant).await;
-    let frame = frame_for(
-        lang,
-        &format!("/t/{tenant}/proof"),
-        &tenant,
-        &view,
-        viewer.as_ref(),
-    );
-    let v = ConsoleView::new(lang.tr(), &tenant, &view, viewer);
+    let (frame, v) = page_parts(lang, &format!("/t/{tenant}/proof"), &tenant, &view, viewer);
     let blockers = v.rungs_ahead();
     let sections = v.sections_proof();
     Ok(Html(
@@ -203,14 +196,13 @@ pub(super) async fn item_page(
     let item = view.evaluation.item(&key).ok_or(AppError::NotFound)?;
     let history = proof::item_history(&app.pool, &tenant, &key).await?;
     let viewer = viewer_of(&session, &tenant).await;
-    let frame = frame_for(
+    let (frame, v) = page_parts(
         lang,
         &format!("/t/{tenant}/items/{key}"),
         &tenant,
         &view,
-        viewer.as_ref(),
+        viewer,
     );
-    let v = ConsoleView::new(lang.tr(), &tenant, &view, viewer);
     let tr = lang.tr();
     let page = ItemPage {
         section: tr.t(&format!(

@@ -10,7 +10,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_htmx::HX_REFRESH;
 use tower_sessions::Session;
 
-use super::{ConsoleView, Viewer, frame_for, viewer_of};
+use super::{ConsoleView, Viewer, page_parts, viewer_of};
 use crate::db::rehearsal::{self, KINDS, RunRow, Runner, StartError};
 use crate::i18n::Lang;
 use crate::rehearsal::probes::GapLine;
@@ -58,7 +58,7 @@ impl RunPartial {
 
     fn item_label(&self, key: &str) -> String {
         self.tr.t1(
-            &format!("item-{}", key.replace('.', "-")),
+            &super::item_label_id(key),
             "environment",
             self.environment.as_str(),
         )
@@ -106,21 +106,17 @@ async fn render(
         .and_then(|step| step.detail.get("lines"))
         .and_then(|lines| serde_json::from_value(lines.clone()).ok())
         .unwrap_or_default();
-    let frame = frame_for(
-        lang,
-        &format!("/t/{tenant}/rehearsal"),
-        tenant,
-        &view,
-        viewer.as_ref(),
-    );
+    let may_run = may_run(&view, viewer.as_ref());
+    let path = format!("/t/{tenant}/rehearsal");
+    let (frame, v) = page_parts(lang, &path, tenant, &view, viewer);
     let page = RehearsalPage {
-        may_run: may_run(&view, viewer.as_ref()),
+        may_run,
         frame,
         typed,
         problem,
         runs,
         gap,
-        v: ConsoleView::new(lang.tr(), tenant, &view, viewer),
+        v,
     };
     Ok((status, Html(page.render()?)).into_response())
 }

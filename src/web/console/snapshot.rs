@@ -8,7 +8,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 use uuid::Uuid;
 
-use super::{ConsoleView, Viewer, frame_for, viewer_of};
+use super::{ConsoleView, Viewer, page_parts, viewer_of};
 use crate::db::snapshot::{self, History, Upload};
 use crate::db::write::{Author, WriteError};
 use crate::i18n::Lang;
@@ -116,22 +116,18 @@ async fn render(
     let view = app.tenant(tenant).await?;
     let history = snapshot::history(&app.pool, tenant).await?;
     let viewer = viewer_of(session, tenant).await;
-    let frame = frame_for(
-        lang,
-        &format!("/t/{tenant}/snapshot"),
-        tenant,
-        &view,
-        viewer.as_ref(),
-    );
+    let may_write = may_write(&view, viewer.as_ref());
+    let path = format!("/t/{tenant}/snapshot");
+    let (frame, v) = page_parts(lang, &path, tenant, &view, viewer);
     let page = SnapshotPage {
-        may_write: may_write(&view, viewer.as_ref()),
+        may_write,
         frame,
         history,
         problems,
         file_name,
         key: Uuid::new_v4(),
         notice,
-        v: ConsoleView::new(lang.tr(), tenant, &view, viewer),
+        v,
     };
     Ok((status, Html(page.render()?)).into_response())
 }

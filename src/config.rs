@@ -68,6 +68,27 @@ pub struct Cli {
     #[arg(long, env = "READINESS_AUDIT_KEY", global = true)]
     pub audit_key: Option<PathBuf>,
 
+    /// A directory whose files rehearsal targets may be named from (`file:` references;
+    /// repeatable). Default: `secrets` in the data directory. Files elsewhere, and symlinks
+    /// leading out, are refused.
+    #[arg(
+        long = "secret-dir",
+        env = "READINESS_SECRET_DIRS",
+        value_delimiter = ',',
+        global = true
+    )]
+    pub secret_dirs: Vec<PathBuf>,
+
+    /// The prefix of the environment variables rehearsal targets may be named from (`env:`
+    /// references).
+    #[arg(
+        long,
+        env = "READINESS_TARGET_ENV_PREFIX",
+        default_value = crate::rehearsal::SecretPolicy::DEFAULT_ENV_PREFIX,
+        global = true
+    )]
+    pub target_env_prefix: String,
+
     /// Log format.
     #[arg(
         long,
@@ -144,6 +165,22 @@ pub enum Command {
 }
 
 impl Cli {
+    /// Where secret references may point.
+    pub fn secret_policy(&self) -> crate::rehearsal::SecretPolicy {
+        let dirs = if self.secret_dirs.is_empty() {
+            vec![self.data_dir.join("secrets")]
+        } else {
+            self.secret_dirs.clone()
+        };
+        crate::rehearsal::SecretPolicy {
+            dirs: dirs
+                .into_iter()
+                .map(|dir| std::path::absolute(&dir).unwrap_or(dir))
+                .collect(),
+            env_prefix: self.target_env_prefix.clone(),
+        }
+    }
+
     /// Where the audit signing key lives.
     pub fn audit_key_path(&self) -> PathBuf {
         self.audit_key

@@ -287,6 +287,7 @@ async fn rehearse(cli: &Cli, kind: &str, tenant: &str, actor: &str) -> anyhow::R
             actor: actor.to_owned(),
             request_id: format!("cli-{}", uuid::Uuid::new_v4()),
             key: Arc::new(CheckpointKey::load_or_create(&cli.audit_key_path())?),
+            secrets: Arc::new(cli.secret_policy()),
         };
         let limits = crate::rehearsal::Limits::default();
         match db::rehearsal::start(&db.app, &runner, kind, limits).await {
@@ -439,6 +440,7 @@ async fn serve_on(cli: &Cli, db: &Database, args: &ServeArgs) -> anyhow::Result<
     let mut state = AppState::new(db.app.clone(), key.clone());
     state.bench_baseline = args.bench_baseline;
     state.https = args.https;
+    state.secrets = Arc::new(cli.secret_policy());
     // Expired sessions are deleted hourly; an expired one is never accepted meanwhile.
     let cleanup = tokio::spawn(
         tower_sessions::session_store::ExpiredDeletion::continuously_delete_expired(

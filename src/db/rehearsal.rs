@@ -13,7 +13,7 @@ use crate::checkpoint::CheckpointKey;
 use crate::readiness::state::Role;
 use crate::rehearsal::dry_run::{self, Frozen};
 use crate::rehearsal::probes;
-use crate::rehearsal::{Limits, Outcome, Refusal, SecretRef, Target, own_identity};
+use crate::rehearsal::{Limits, Outcome, Refusal, SecretPolicy, SecretRef, Target, own_identity};
 
 /// Who runs the rehearsal, owned so the run can outlive the request.
 #[derive(Debug, Clone)]
@@ -26,6 +26,8 @@ pub struct Runner {
     pub request_id: String,
     /// Signs checkpoints when events are appended.
     pub key: Arc<CheckpointKey>,
+    /// Where the target's secret reference may point.
+    pub secrets: Arc<SecretPolicy>,
 }
 
 /// The kinds of run.
@@ -157,7 +159,7 @@ pub async fn start(
             .await?;
     tx.commit().await?;
 
-    let prepared = prepare(pool, &runner.tenant, kind, reference.as_deref(), limits).await;
+    let prepared = prepare(pool, runner, kind, reference.as_deref(), limits).await;
     let (target, frozen) = match prepared {
         Ok(ready) => ready,
         Err(refusal) => {
@@ -214,7 +216,7 @@ pub async fn start(
 /// dry-run needs.
 async fn prepare(
     pool: &PgPool,
-    slug: &str,
+    runner: &Runner,
     kind: &str,
     reference: Option<&str>,
     limits: Limits,
@@ -222,7 +224,7 @@ async fn prepare(
     let reference = reference
         .and_then(|r| SecretRef::parse(r).ok())
         .ok_or(Refusal::NoTarget)?;
-    let url = reference.resolve()?;
+    let url = reference.resolve(&runner.secrets)?;
     let target = Target::new(&url, limits)?;
     if let Ok(mut conn) = target.connect(limits).await {
         let theirs = crate::rehearsal::identity(&mut conn).await.ok();
@@ -234,7 +236,7 @@ async fn prepare(
     }
     let frozen = if kind == "dry_run" {
         Some(
-            frozen(pool, slug)
+            frozen(pool, &runner.tenant)
                 .await
                 .ok()
                 .flatten()

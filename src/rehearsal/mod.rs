@@ -37,6 +37,10 @@ pub enum RefError {
     Inline,
     /// Neither `env:NAME` nor `file:/absolute/path`.
     Malformed,
+    /// The file is not under a directory the operator allows (`--secret-dir`).
+    OutsideSecretDirs,
+    /// The variable's name does not start with the prefix the operator allows.
+    EnvPrefix,
 }
 
 impl RefError {
@@ -46,11 +50,99 @@ impl RefError {
             Self::Empty => "empty",
             Self::Inline => "inline",
             Self::Malformed => "malformed",
+            Self::OutsideSecretDirs => "outside_secret_dirs",
+            Self::EnvPrefix => "env_prefix",
         }
     }
 
     /// Every error.
-    pub const ALL: [Self; 3] = [Self::Empty, Self::Inline, Self::Malformed];
+    pub const ALL: [Self; 5] = [
+        Self::Empty,
+        Self::Inline,
+        Self::Malformed,
+        Self::OutsideSecretDirs,
+        Self::EnvPrefix,
+    ];
+}
+
+/// Where secret references may point, as the operator configured it: `file:` references only
+/// under these directories, `env:` references only to names with this prefix. Anything else
+/// the console's process can read — its own configuration, `/etc/passwd`, a `.pgpass` — stays
+/// out of reach of whoever may name a target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecretPolicy {
+    /// Directories `file:` references may resolve under (after symlinks are resolved).
+    pub dirs: Vec<std::path::PathBuf>,
+    /// The prefix of the environment variables `env:` references may name.
+    pub env_prefix: String,
+}
+
+impl Default for SecretPolicy {
+    fn default() -> Self {
+        Self {
+            dirs: Vec::new(),
+            env_prefix: Self::DEFAULT_ENV_PREFIX.to_owned(),
+        }
+    }
+}
+
+impl SecretPolicy {
+    /// The prefix allowed when the operator names none.
+    pub const DEFAULT_ENV_PREFIX: &'static str = "READINESS_TARGET_";
+    /// The most a secret file may hold: a URL, not a document.
+    pub const MAX_FILE_BYTES: u64 = 4096;
+
+    /// Whether the reference points where the policy allows, judged on its text alone (no file
+    /// is touched, so naming a target tells nothing about which files exist).
+    pub fn admits(&self, reference: &SecretRef) -> Result<(), RefError> {
+        match reference {
+            SecretRef::Env(name) if name.starts_with(&self.env_prefix) => Ok(()),
+            SecretRef::Env(_) => Err(RefError::EnvPrefix),
+            SecretRef::File(path) => {
+                // `..` could climb out of an allowed directory before any symlink is resolved.
+                let plain = path
+                    .components()
+                    .all(|c| !matches!(c, std::path::Component::ParentDir));
+                if plain && self.dirs.iter().any(|dir| path.starts_with(dir)) {
+                    Ok(())
+                } else {
+                    Err(RefError::OutsideSecretDirs)
+                }
+            }
+        }
+    }
+
+    /// Reads a `file:` reference: symlinks resolved first and the real path checked again
+    /// against the allowed directories (themselves resolved), a regular file, at most
+    /// [`Self::MAX_FILE_BYTES`].
+    fn read_file(&self, path: &std::path::Path) -> Result<String, Refusal> {
+        use std::io::Read as _;
+        let real = std::fs::canonicalize(path).map_err(|_| Refusal::FileUnreadable)?;
+        let inside = self
+            .dirs
+            .iter()
+            .any(|dir| std::fs::canonicalize(dir).is_ok_and(|dir| real.starts_with(dir)));
+        if !inside {
+            return Err(Refusal::FileOutsideSecretDirs);
+        }
+        let file = std::fs::File::open(&real).map_err(|_| Refusal::FileUnreadable)?;
+        let meta = file.metadata().map_err(|_| Refusal::FileUnreadable)?;
+        if !meta.is_file() {
+            return Err(Refusal::FileUnreadable);
+        }
+        if meta.len() > Self::MAX_FILE_BYTES {
+            return Err(Refusal::FileTooLarge);
+        }
+        // The length is checked again on what is read: the file may grow in between.
+        let mut bytes = Vec::new();
+        file.take(Self::MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|_| Refusal::FileUnreadable)?;
+        if bytes.len() as u64 > Self::MAX_FILE_BYTES {
+            return Err(Refusal::FileTooLarge);
+        }
+        String::from_utf8(bytes).map_err(|_| Refusal::MalformedUrl)
+    }
 }
 
 impl SecretRef {
@@ -82,7 +174,9 @@ impl SecretRef {
         if let Some(path) = text.strip_prefix("file:") {
             let valid = path.starts_with('/')
                 && path.len() <= 1000
-                && !path.chars().any(char::is_whitespace);
+                && path
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '_' | '-'));
             return if valid {
                 Ok(Self::File(path.into()))
             } else {
@@ -100,15 +194,18 @@ impl SecretRef {
         }
     }
 
-    /// Reads the URL it points to. The error says what is missing, never what was found.
-    pub fn resolve(&self) -> Result<SecretUrl, Refusal> {
+    /// Reads the URL it points to, where `policy` allows, and checks that it is a PostgreSQL
+    /// URL. The error says which rule failed, never what was found.
+    pub fn resolve(&self, policy: &SecretPolicy) -> Result<SecretUrl, Refusal> {
+        policy.admits(self).map_err(|error| match error {
+            RefError::EnvPrefix => Refusal::EnvNotAllowed,
+            _ => Refusal::FileOutsideSecretDirs,
+        })?;
         let text = match self {
             Self::Env(name) => std::env::var(name).map_err(|_| Refusal::EnvUnset)?,
-            Self::File(path) => {
-                std::fs::read_to_string(path).map_err(|_| Refusal::FileUnreadable)?
-            }
+            Self::File(path) => policy.read_file(path)?,
         };
-        SecretUrl::from_str(text.trim()).map_err(|_| Refusal::MalformedUrl)
+        Ok(SecretUrl::from_str(text.trim()).unwrap_or_else(|never| match never {}))
     }
 }
 
@@ -119,10 +216,24 @@ pub enum Refusal {
     NoTarget,
     /// The environment variable is not set.
     EnvUnset,
+    /// The variable's name lacks the allowed prefix.
+    EnvNotAllowed,
     /// The file cannot be read.
     FileUnreadable,
-    /// What it holds is not a PostgreSQL URL.
+    /// The file, once symlinks are resolved, is outside the allowed directories.
+    FileOutsideSecretDirs,
+    /// The file is larger than a URL can be.
+    FileTooLarge,
+    /// What it holds is not a `postgres://` or `postgresql://` URL.
     MalformedUrl,
+    /// The URL's host is missing or has characters a host cannot have.
+    UrlHost,
+    /// The URL's port is not a port.
+    UrlPort,
+    /// The URL names no database, or one with characters outside `[A-Za-z0-9_.-]`.
+    UrlDatabase,
+    /// The URL has a parameter the console does not pass on.
+    UrlParameter,
     /// The target is the console's own database.
     OwnDatabase,
     /// Another run is under way.
@@ -137,8 +248,15 @@ impl Refusal {
         match self {
             Self::NoTarget => "no_target",
             Self::EnvUnset => "env_unset",
+            Self::EnvNotAllowed => "env_not_allowed",
             Self::FileUnreadable => "file_unreadable",
+            Self::FileOutsideSecretDirs => "file_outside_secret_dirs",
+            Self::FileTooLarge => "file_too_large",
             Self::MalformedUrl => "malformed_url",
+            Self::UrlHost => "url_host",
+            Self::UrlPort => "url_port",
+            Self::UrlDatabase => "url_database",
+            Self::UrlParameter => "url_parameter",
             Self::OwnDatabase => "own_database",
             Self::Busy => "busy",
             Self::NoSnapshot => "no_snapshot",
@@ -146,15 +264,106 @@ impl Refusal {
     }
 
     /// Every refusal.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 14] = [
         Self::NoTarget,
         Self::EnvUnset,
+        Self::EnvNotAllowed,
         Self::FileUnreadable,
+        Self::FileOutsideSecretDirs,
+        Self::FileTooLarge,
         Self::MalformedUrl,
+        Self::UrlHost,
+        Self::UrlPort,
+        Self::UrlDatabase,
+        Self::UrlParameter,
         Self::OwnDatabase,
         Self::Busy,
         Self::NoSnapshot,
     ];
+}
+
+/// The parts of a target URL that may be shown, each checked against a strict character set.
+/// The redacted endpoint is built from these and nothing else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Endpoint {
+    /// A host name, an IP address, or the absolute folder of a Unix socket.
+    host: String,
+    port: u16,
+    database: String,
+}
+
+impl Endpoint {
+    /// The URL parameters passed on to the connection; any other is refused.
+    const PARAMETERS: [&'static str; 2] = ["host", "sslmode"];
+
+    fn parse(text: &str) -> Result<Self, Refusal> {
+        let url = url::Url::parse(text).map_err(|error| match error {
+            url::ParseError::InvalidPort => Refusal::UrlPort,
+            url::ParseError::EmptyHost
+            | url::ParseError::IdnaError
+            | url::ParseError::InvalidIpv4Address
+            | url::ParseError::InvalidIpv6Address
+            | url::ParseError::InvalidDomainCharacter => Refusal::UrlHost,
+            _ => Refusal::MalformedUrl,
+        })?;
+        if !matches!(url.scheme(), "postgres" | "postgresql") {
+            return Err(Refusal::MalformedUrl);
+        }
+        let mut socket = None;
+        for (name, value) in url.query_pairs() {
+            if !Self::PARAMETERS.contains(&name.as_ref()) {
+                return Err(Refusal::UrlParameter);
+            }
+            if name == "host" {
+                let folder = value.starts_with('/')
+                    && value.len() <= 255
+                    && value
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '_' | '-'));
+                if !folder {
+                    return Err(Refusal::UrlHost);
+                }
+                socket = Some(value.into_owned());
+            }
+        }
+        let host = match (socket, url.host()) {
+            (Some(folder), _) => folder,
+            (None, Some(url::Host::Domain(name))) => {
+                let valid = (1..=253).contains(&name.len())
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'));
+                if !valid {
+                    return Err(Refusal::UrlHost);
+                }
+                name.to_owned()
+            }
+            (None, Some(url::Host::Ipv4(ip))) => ip.to_string(),
+            (None, Some(url::Host::Ipv6(ip))) => format!("[{ip}]"),
+            (None, None) => return Err(Refusal::UrlHost),
+        };
+        let port = url.port().unwrap_or(5432);
+        if port == 0 {
+            return Err(Refusal::UrlPort);
+        }
+        let database = url.path().strip_prefix('/').unwrap_or_default();
+        let valid = (1..=63).contains(&database.len())
+            && database
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+        if !valid {
+            return Err(Refusal::UrlDatabase);
+        }
+        Ok(Self {
+            host,
+            port,
+            database: database.to_owned(),
+        })
+    }
+
+    fn redacted(&self) -> String {
+        format!("{}:{}/{}", self.host, self.port, self.database)
+    }
 }
 
 /// How long a rehearsal may take.
@@ -198,31 +407,22 @@ impl std::fmt::Debug for Target {
 }
 
 impl Target {
-    /// Parses a resolved URL.
+    /// Parses a resolved URL: its visible parts must pass [`Endpoint`]'s strict rules before
+    /// anything else reads it.
     pub fn new(url: &SecretUrl, limits: Limits) -> Result<Self, Refusal> {
+        let endpoint = Endpoint::parse(url.expose())?;
         let options =
             PgConnectOptions::from_str(url.expose()).map_err(|_| Refusal::MalformedUrl)?;
-        let socket = options.get_socket().map(|p| p.display().to_string());
-        let host = socket
-            .clone()
-            .unwrap_or_else(|| options.get_host().to_owned());
-        let tcp = socket
-            .is_none()
-            .then(|| (options.get_host().to_owned(), options.get_port()));
-        let local = host.starts_with('/')
-            || matches!(host.as_str(), "localhost" | "127.0.0.1" | "::1" | "[::1]");
-        let endpoint = format!(
-            "{host}:{}/{}",
-            options.get_port(),
-            options.get_database().unwrap_or("-")
-        );
+        let socket = endpoint.host.starts_with('/');
+        let local = socket || matches!(endpoint.host.as_str(), "localhost" | "127.0.0.1" | "[::1]");
+        let tcp = (!socket).then(|| (options.get_host().to_owned(), endpoint.port));
         let statement = limits.statement.as_millis().to_string();
         let options = options
             .application_name("readiness-console-rehearsal")
             .options([("statement_timeout", statement.as_str())]);
         Ok(Self {
             options,
-            endpoint,
+            endpoint: endpoint.redacted(),
             local,
             tcp,
         })
@@ -430,13 +630,92 @@ mod tests {
         let target = Target::new(&local, Limits::default()).unwrap();
         assert_eq!(target.endpoint, "/run/pg:5432/bfg");
         assert!(target.local);
+    }
+
+    #[test]
+    fn a_target_url_that_breaks_a_rule_is_refused_naming_the_rule() {
+        let refused =
+            |text: &str| Target::new(&SecretUrl::from_str(text).unwrap(), Limits::default()).err();
+        for (text, rule) in [
+            ("not a url", Refusal::MalformedUrl),
+            ("root:x:0:0:root:/root:/bin/bash", Refusal::MalformedUrl),
+            ("mysql://db.example/bfg", Refusal::MalformedUrl),
+            ("postgres:///bfg", Refusal::UrlHost),
+            ("postgres://db_example!/bfg", Refusal::UrlHost),
+            ("postgres://db.example:99999/bfg", Refusal::UrlPort),
+            ("postgres://db.example:0/bfg", Refusal::UrlPort),
+            ("postgres://db.example/", Refusal::UrlDatabase),
+            (
+                "postgres://db.example/x:0:0:root:/root:/bin/bash",
+                Refusal::UrlDatabase,
+            ),
+            ("postgres://db.example/bfg%0Aprod", Refusal::UrlDatabase),
+            ("postgres://u@localhost/bfg?host=run/pg", Refusal::UrlHost),
+            (
+                "postgres://db.example/bfg?options=-c%20x",
+                Refusal::UrlParameter,
+            ),
+        ] {
+            assert_eq!(refused(text), Some(rule), "{text}");
+        }
         assert_eq!(
-            Target::new(
-                &SecretUrl::from_str("not a url").unwrap(),
-                Limits::default()
-            )
-            .err(),
-            Some(Refusal::MalformedUrl)
+            refused("postgresql://u:p@[::1]:5433/bfg?sslmode=require"),
+            None,
+            "IPv6 with sslmode"
         );
+    }
+
+    #[test]
+    fn references_resolve_only_where_the_operator_allows() {
+        let dir = std::env::temp_dir().join(format!("secret-policy-{}", std::process::id()));
+        let allowed = dir.join("allowed");
+        std::fs::create_dir_all(&allowed).unwrap();
+        std::fs::write(allowed.join("target"), "postgres://u:p@db.example/bfg\n").unwrap();
+        std::fs::write(dir.join("outside"), "postgres://u:p@db.example/bfg").unwrap();
+        std::fs::write(allowed.join("big"), "x".repeat(5000)).unwrap();
+        let _ = std::fs::remove_file(allowed.join("escape"));
+        std::os::unix::fs::symlink(dir.join("outside"), allowed.join("escape")).unwrap();
+        let policy = SecretPolicy {
+            dirs: vec![allowed.clone()],
+            ..SecretPolicy::default()
+        };
+        let file = |p: &std::path::Path| SecretRef::File(p.to_path_buf());
+        assert!(file(&allowed.join("target")).resolve(&policy).is_ok());
+        assert_eq!(
+            file(&dir.join("outside")).resolve(&policy).err(),
+            Some(Refusal::FileOutsideSecretDirs)
+        );
+        assert_eq!(
+            file(&allowed.join("escape")).resolve(&policy).err(),
+            Some(Refusal::FileOutsideSecretDirs),
+            "a symlink out of the directory"
+        );
+        assert_eq!(
+            policy.admits(&file(&allowed.join("../outside"))),
+            Err(RefError::OutsideSecretDirs)
+        );
+        assert_eq!(
+            file(&allowed.join("big")).resolve(&policy).err(),
+            Some(Refusal::FileTooLarge)
+        );
+        assert_eq!(
+            file(std::path::Path::new("/etc/passwd"))
+                .resolve(&policy)
+                .err(),
+            Some(Refusal::FileOutsideSecretDirs)
+        );
+        assert_eq!(
+            policy.admits(&SecretRef::Env("HOME".into())),
+            Err(RefError::EnvPrefix)
+        );
+        assert_eq!(
+            SecretRef::Env("HOME".into()).resolve(&policy).err(),
+            Some(Refusal::EnvNotAllowed)
+        );
+        assert_eq!(
+            policy.admits(&SecretRef::Env("READINESS_TARGET_URL".into())),
+            Ok(())
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

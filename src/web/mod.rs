@@ -148,6 +148,8 @@ pub struct AppState {
     pub key: Arc<CheckpointKey>,
     /// How long rehearsals against the target may take.
     pub rehearsal: crate::rehearsal::Limits,
+    /// Where rehearsal targets' secret references may point.
+    pub secrets: Arc<crate::rehearsal::SecretPolicy>,
     baseline_body: Arc<tokio::sync::OnceCell<axum::body::Bytes>>,
 }
 
@@ -159,6 +161,7 @@ impl AppState {
             pool,
             key,
             rehearsal: crate::rehearsal::Limits::default(),
+            secrets: Arc::default(),
             cache: Arc::new(StateCache::default()),
             bench_baseline: false,
             https: false,

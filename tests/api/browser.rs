@@ -622,7 +622,8 @@ async fn the_dispatcher_rehearses_against_a_healthy_target_from_the_page() {
         .get_database()
         .expect("name")
         .to_owned();
-    let secret = tempfile::NamedTempFile::new().expect("file");
+    crate::support::test_secrets();
+    let secret = tempfile::NamedTempFile::new_in(crate::support::secrets_dir()).expect("file");
     std::fs::write(
         secret.path(),
         crate::support::cluster().url(db::OWNER_ROLE, &name),

@@ -15,7 +15,8 @@ use readiness_console::rehearsal::{Limits, Refusal};
 use sqlx::PgPool;
 
 use crate::support::{
-    CONSOLE, Client, TestApp, TestDb, cluster, freeze_demo_snapshot, signed_in, test_key,
+    CONSOLE, Client, TestApp, TestDb, cluster, freeze_demo_snapshot, secrets_dir, signed_in,
+    test_key, test_secrets,
 };
 
 /// A new database in the test cluster, as a target: its name and an owner pool.
@@ -31,7 +32,8 @@ async fn target_db(runbook: bool) -> (String, PgPool) {
 /// Writes `url` to a file of its own (as an operator would, readable by the console only) and
 /// names it as the target by `file:` reference.
 async fn name_target(app: &TestApp, url: &str) {
-    let path = std::env::temp_dir().join(format!("readiness-target-{}", uuid::Uuid::new_v4()));
+    test_secrets();
+    let path = secrets_dir().join(format!("readiness-target-{}", uuid::Uuid::new_v4()));
     std::fs::write(&path, url).unwrap();
     set_reference(app, &format!("file:{}", path.display())).await;
 }
@@ -54,6 +56,7 @@ fn runner() -> Runner {
         actor: "user_dispatcher_marek".into(),
         request_id: "rehearsal-test".into(),
         key: test_key().clone(),
+        secrets: test_secrets().clone(),
     }
 }
 
@@ -312,11 +315,13 @@ async fn bad_references_and_runs_are_refused_and_leave_nothing() {
         start("connection").await,
         Err(StartError::Refused(Refusal::NoTarget))
     ));
-    // `PATH` is set but holds no URL: the environment is read, and what it holds is checked.
+    // `CARGO_PKG_NAME` is set but holds no URL: the environment is read, and what it holds is
+    // checked.
+    let missing = format!("file:{}/nonexistent-target-url", secrets_dir().display());
     let refs = [
-        ("env:READINESS_TEST_NEVER_SET", Refusal::EnvUnset),
-        ("file:/nonexistent/target-url", Refusal::FileUnreadable),
-        ("env:PATH", Refusal::MalformedUrl),
+        ("env:CARGO_PKG_NEVER_SET", Refusal::EnvUnset),
+        (missing.as_str(), Refusal::FileUnreadable),
+        ("env:CARGO_PKG_NAME", Refusal::MalformedUrl),
     ];
     for (reference, refusal) in refs {
         set_reference(&app, reference).await;
@@ -406,6 +411,152 @@ impl std::io::Write for Captured {
     }
 }
 
+/// Everything the console shows or keeps of a tenant's rehearsals: its pages in every language
+/// (signed in and not), every packet, the proof bundle, and the rows of the rehearsal, probe,
+/// audit and target tables.
+async fn everything_shown(app: &TestApp) -> Vec<String> {
+    let mut marek = signed_in(app, "marek", "marek-dispatch").await;
+    let mut seen = Vec::new();
+    for lang in Lang::ALL {
+        for path in ["", "/rehearsal", "/audit", "/proof", "/print"] {
+            let path = format!("{CONSOLE}{path}?lang={}", lang.code());
+            seen.push(marek.get(&path).await.body);
+            seen.push(app.get(&path, &[]).await.body);
+        }
+    }
+    for packet in readiness_console::readiness::packets::KEYS {
+        seen.push(
+            app.get(&format!("{CONSOLE}/packets/{packet}"), &[])
+                .await
+                .body,
+        );
+    }
+    let mut client = Client::new(&app.router);
+    let bundle = client.get(&format!("{CONSOLE}/bundle")).await;
+    assert_eq!(bundle.status, 200);
+    seen.push(bundle.body);
+    let dump: String = sqlx::query_scalar(
+        "select string_agg(t::text, E'\\n') from (
+             select r::text as t from rehearsal_runs r
+             union all select p::text from probe_results p
+             union all select a::text from audit_events a
+             union all select g::text from rehearsal_targets g) x",
+    )
+    .fetch_one(&mut *app.db.demo_tx().await)
+    .await
+    .unwrap();
+    seen.push(dump);
+    seen
+}
+
+#[tokio::test]
+async fn a_file_outside_the_secret_dirs_is_never_read_not_even_through_a_symlink() {
+    let app = TestApp::spawn().await;
+    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    // Named on the page, a file outside the allowed folders is refused in every language.
+    for lang in Lang::ALL {
+        let page = marek
+            .get(&format!("{CONSOLE}/rehearsal?lang={}", lang.code()))
+            .await;
+        let csrf = page.input_after("class=\"target-form\"", "csrf");
+        let refused = marek
+            .post(
+                &format!("{CONSOLE}/rehearsal/target?lang={}", lang.code()),
+                &[("csrf", &csrf), ("reference", "file:/etc/passwd")],
+                &[],
+            )
+            .await;
+        assert_eq!(refused.status, 422);
+        let message = lang.tr().t("rehearsal-ref-outside_secret_dirs");
+        assert!(refused.body.contains(&escape(&message)), "{lang:?}");
+    }
+    assert_eq!(app.db.count_in_demo("rehearsal_targets").await, 0);
+
+    // A symlink inside the allowed folder that leads out of it, to /etc/passwd or to a
+    // `.pgpass`-style file, passes the naming (it is judged on its text) and is refused when
+    // the run resolves it: nothing of either file is read.
+    let outside = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    const PGPASS_SECRET: &str = "PgpassS3cret-71c0";
+    let pgpass = outside.path().join(".pgpass");
+    std::fs::write(
+        &pgpass,
+        format!("db.example:5432:bfg:bfg:{PGPASS_SECRET}\n"),
+    )
+    .unwrap();
+    let passwd_line = std::fs::read_to_string("/etc/passwd")
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    test_secrets();
+    for (name, points_to) in [
+        ("passwd", std::path::Path::new("/etc/passwd")),
+        ("pgpass", &pgpass),
+    ] {
+        let link = secrets_dir().join(format!("{name}-{}", uuid::Uuid::new_v4()));
+        std::os::unix::fs::symlink(points_to, &link).unwrap();
+        let page = marek.get(&format!("{CONSOLE}/rehearsal?lang=en")).await;
+        let csrf = page.input_after("class=\"target-form\"", "csrf");
+        let saved = marek
+            .post(
+                &format!("{CONSOLE}/rehearsal/target?lang=en"),
+                &[
+                    ("csrf", &csrf),
+                    ("reference", &format!("file:{}", link.display())),
+                ],
+                &[],
+            )
+            .await;
+        assert_eq!(saved.status, 303, "{name}");
+        let started = rehearsal::start(&app.db.app, &runner(), "connection", limits()).await;
+        assert!(
+            matches!(
+                started,
+                Err(StartError::Refused(Refusal::FileOutsideSecretDirs))
+            ),
+            "{name}"
+        );
+        let refused = rehearsal::run_row(&app.db.app, "bfg-control", None, Some("connection"))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(refused.state, "refused", "{name}");
+        assert_eq!(refused.reason.as_deref(), Some("file_outside_secret_dirs"));
+    }
+    let page = app.get(&format!("{CONSOLE}/rehearsal?lang=es"), &[]).await;
+    assert!(page.body.contains(&escape(
+        &Lang::Es.tr().t("rehearsal-reason-file_outside_secret_dirs")
+    )));
+    for text in everything_shown(&app).await {
+        assert!(!text.contains(&passwd_line), "/etc/passwd leaked");
+        assert!(!text.contains(PGPASS_SECRET), "the .pgpass leaked");
+    }
+}
+
+#[tokio::test]
+async fn an_endpoint_recorded_from_a_file_that_held_no_url_is_cleared_by_the_migration() {
+    let db = TestDb::new().await;
+    db.as_owner_in_demo(
+        "insert into rehearsal_runs (tenant_id, kind, state, actor_id, endpoint) values
+           (current_setting('app.tenant_id')::uuid, 'connection', 'failed',
+            'user_dispatcher_marek', 'localhost:5432/x:0:0:root:/root:/bin/bash'),
+           (current_setting('app.tenant_id')::uuid, 'gap', 'passed',
+            'user_dispatcher_marek', 'db.example:6543/bfg_prod');",
+    )
+    .await;
+    sqlx::raw_sql(include_str!("../../migrations/0004_redact_endpoints.sql"))
+        .execute(&db.owner)
+        .await
+        .unwrap();
+    let endpoints: Vec<Option<String>> =
+        sqlx::query_scalar("select endpoint from rehearsal_runs order by id")
+            .fetch_all(&mut *db.demo_tx().await)
+            .await
+            .unwrap();
+    assert_eq!(endpoints, [None, Some("db.example:6543/bfg_prod".into())]);
+}
+
 #[tokio::test]
 async fn the_secret_is_nowhere_in_logs_pages_packets_or_the_database() {
     let logs = Captured::default();
@@ -422,48 +573,17 @@ async fn the_secret_is_nowhere_in_logs_pages_packets_or_the_database() {
     // A password-bearing URL to an unreachable port, in a file.
     name_target(&app, &format!("postgres://bfg:{SECRET}@127.0.0.1:1/bfg")).await;
     run(&app, "connection").await;
-    let file = tempfile::NamedTempFile::new().unwrap();
+    let file = tempfile::NamedTempFile::new_in(secrets_dir()).unwrap();
     writeln!(file.as_file(), "postgres://bfg:{SECRET}@127.0.0.1:1/bfg").unwrap();
     set_reference(&app, &format!("file:{}", file.path().display())).await;
     run(&app, "dry_run").await;
     run(&app, "gap").await;
 
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
-    let mut seen = Vec::new();
-    for lang in Lang::ALL {
-        for path in ["", "/rehearsal", "/audit", "/proof", "/print"] {
-            seen.push(
-                marek
-                    .get(&format!("{CONSOLE}{path}?lang={}", lang.code()))
-                    .await
-                    .body,
-            );
-        }
-    }
-    for packet in readiness_console::readiness::packets::KEYS {
-        seen.push(
-            app.get(&format!("{CONSOLE}/packets/{packet}"), &[])
-                .await
-                .body,
-        );
-    }
-    let mut client = Client::new(&app.router);
-    seen.push(client.get(&format!("{CONSOLE}/bundle")).await.body);
-    let dump: String = sqlx::query_scalar(
-        "select string_agg(t::text, E'\\n') from (
-             select r::text as t from rehearsal_runs r
-             union all select p::text from probe_results p
-             union all select a::text from audit_events a
-             union all select g::text from rehearsal_targets g) x",
-    )
-    .fetch_one(&mut *app.db.demo_tx().await)
-    .await
-    .unwrap();
+    let mut seen = everything_shown(&app).await;
     assert!(
-        dump.contains("127.0.0.1:1/bfg"),
+        seen.iter().any(|t| t.contains("127.0.0.1:1/bfg")),
         "the redacted endpoint is recorded"
     );
-    seen.push(dump);
     let logged = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
     assert!(!logged.is_empty());
     seen.push(logged);

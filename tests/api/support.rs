@@ -183,7 +183,8 @@ pub struct TestApp {
 impl TestApp {
     pub async fn spawn() -> Self {
         let db = TestDb::new().await;
-        let state = AppState::new(db.app.clone(), test_key().clone());
+        let mut state = AppState::new(db.app.clone(), test_key().clone());
+        state.secrets = test_secrets().clone();
         state.spawn_listener();
         let router = web::app(state);
         Self { db, router }
@@ -196,6 +197,26 @@ impl TestApp {
 }
 
 /// GET through a router with extra headers, without cookies; the status, headers and body.
+/// Where the tests' secret references may point: files under `secrets/` of the test
+/// scratch folder, and the variables cargo sets for its package (`CARGO_PKG_NAME` is set and
+/// holds no URL).
+pub fn test_secrets() -> &'static std::sync::Arc<readiness_console::rehearsal::SecretPolicy> {
+    static POLICY: OnceLock<std::sync::Arc<readiness_console::rehearsal::SecretPolicy>> =
+        OnceLock::new();
+    POLICY.get_or_init(|| {
+        std::fs::create_dir_all(secrets_dir()).expect("the secrets folder");
+        std::sync::Arc::new(readiness_console::rehearsal::SecretPolicy {
+            dirs: vec![secrets_dir()],
+            env_prefix: "CARGO_PKG_".into(),
+        })
+    })
+}
+
+/// The folder the tests keep target URLs in.
+pub fn secrets_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("secrets")
+}
+
 /// The signing key of every test app (a fixed seed: tests compare public keys).
 pub fn test_key() -> &'static std::sync::Arc<CheckpointKey> {
     static KEY: OnceLock<std::sync::Arc<CheckpointKey>> = OnceLock::new();

@@ -164,6 +164,7 @@ async fn runner(
         actor: viewer.actor,
         request_id: crate::web::request_id(headers),
         key: app.key.clone(),
+        secrets: app.secrets.clone(),
     })
 }
 
@@ -186,7 +187,9 @@ pub(super) async fn set_target(
 ) -> Result<Response> {
     record_tenant(&tenant);
     let runner = runner(&app, &tenant, &session, &headers, &form.csrf).await?;
-    let reference = match SecretRef::parse(&form.reference) {
+    let parsed = SecretRef::parse(&form.reference)
+        .and_then(|reference| app.secrets.admits(&reference).map(|()| reference));
+    let reference = match parsed {
         Ok(reference) => reference,
         Err(error) => {
             // An inline secret is not echoed back into the page.

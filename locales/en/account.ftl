@@ -20,10 +20,11 @@ form-url = Link to the evidence (https, optional)
 form-checksum = Checksum of the evidence (optional)
 form-accept = Accept with this evidence
 form-revoke = Revoke
-evidence-note-too-short = The evidence needs at least 10 characters.
+evidence-note-too-short = The evidence needs at least 10 visible characters.
 evidence-note-too-long = The evidence may have at most 2,000 characters.
 evidence-url-invalid = The link is not a web address.
 evidence-url-not-https = The link must start with https://.
+evidence-url-too-long = The link may have at most 2,048 characters.
 evidence-checksum-invalid = A checksum holds 8 to 128 letters, digits, colons, underscores or hyphens.
 write-stale = This check changed while you were filling in the form. Your text is kept below: look at the new state and submit again.
 
@@ -39,6 +40,7 @@ error-body-sign-in-required = Your session has ended. Sign in again, then submit
 form-value = Decided value
 form-decide = Record this decision
 evidence-value-invalid = A decided value holds 1 to 200 characters on one line.
+evidence-note-control = The evidence holds a control character, or text that was not valid UTF-8 (shown as �): remove it and send again.
 
 ## Signing off production
 

@@ -22,6 +22,7 @@ audit-filter-apply = Filter
 audit-filter-clear = Clear the filters
 audit-filter-bad-from = The “from” date was not understood (use YYYY-MM-DD); it was ignored.
 audit-filter-bad-to = The “to” date was not understood (use YYYY-MM-DD); it was ignored.
+audit-filter-bad-name = A “who” or “section” filter held characters no name has; it was ignored.
 audit-none-matching = No event matches these filters.
 audit-target-column = On
 audit-evidence-digest = evidence SHA-256: { $digest }

@@ -20,10 +20,11 @@ form-url = Enlace a las evidencias (https, opcional)
 form-checksum = Suma de control de las evidencias (opcional)
 form-accept = Aceptar con estas evidencias
 form-revoke = Revocar
-evidence-note-too-short = Las evidencias deben tener al menos 10 caracteres.
+evidence-note-too-short = Las evidencias deben tener al menos 10 caracteres visibles.
 evidence-note-too-long = Las evidencias pueden tener como máximo 2000 caracteres.
 evidence-url-invalid = El enlace no es una dirección web.
 evidence-url-not-https = El enlace debe empezar por https://.
+evidence-url-too-long = El enlace puede tener como máximo 2048 caracteres.
 evidence-checksum-invalid = Una suma de control consta de 8 a 128 letras, dígitos, dos puntos, guiones bajos o guiones.
 write-stale = Esta comprobación ha cambiado mientras rellenaba el formulario. Su texto se conserva a continuación: revise el nuevo estado y envíe de nuevo el formulario.
 
@@ -39,6 +40,7 @@ error-body-sign-in-required = Su sesión ha finalizado. Vuelva a iniciar sesión
 form-value = Valor decidido
 form-decide = Registrar esta decisión
 evidence-value-invalid = Un valor decidido tiene entre 1 y 200 caracteres en una sola línea.
+evidence-note-control = Las evidencias contienen un carácter de control o texto que no era UTF-8 válido (se muestra como �): elimínelo y vuelva a enviarlas.
 
 ## Firma de la puesta en producción
 

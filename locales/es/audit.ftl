@@ -22,6 +22,7 @@ audit-filter-apply = Filtrar
 audit-filter-clear = Quitar los filtros
 audit-filter-bad-from = No se entendió la fecha «desde» (use AAAA-MM-DD); se ha ignorado.
 audit-filter-bad-to = No se entendió la fecha «hasta» (use AAAA-MM-DD); se ha ignorado.
+audit-filter-bad-name = Un filtro de «quién» o de «sección» contenía caracteres que ningún nombre tiene; se ha ignorado.
 audit-none-matching = Ningún evento coincide con estos filtros.
 audit-target-column = Sobre
 audit-evidence-digest = SHA-256 de la evidencia: { $digest }

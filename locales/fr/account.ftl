@@ -20,10 +20,11 @@ form-url = Lien vers les preuves (https, facultatif)
 form-checksum = Somme de contrôle des preuves (facultatif)
 form-accept = Accepter avec ces preuves
 form-revoke = Révoquer
-evidence-note-too-short = Les preuves doivent comporter au moins 10 caractères.
+evidence-note-too-short = Les preuves doivent comporter au moins 10 caractères visibles.
 evidence-note-too-long = Les preuves ne peuvent pas dépasser 2 000 caractères.
 evidence-url-invalid = Le lien n’est pas une adresse web.
 evidence-url-not-https = Le lien doit commencer par https://.
+evidence-url-too-long = Le lien ne peut pas dépasser 2 048 caractères.
 evidence-checksum-invalid = Une somme de contrôle comporte de 8 à 128 lettres, chiffres, deux-points, traits de soulignement ou traits d’union.
 write-stale = Cette vérification a changé pendant que vous remplissiez le formulaire. Votre texte est conservé ci-dessous : consultez le nouvel état, puis renvoyez le formulaire.
 
@@ -39,6 +40,7 @@ error-body-sign-in-required = Votre session a pris fin. Reconnectez-vous, puis r
 form-value = Valeur décidée
 form-decide = Enregistrer cette décision
 evidence-value-invalid = Une valeur décidée compte de 1 à 200 caractères sur une seule ligne.
+evidence-note-control = Les preuves contiennent un caractère de contrôle, ou du texte qui n’était pas de l’UTF-8 valide (affiché �) : supprimez-le et envoyez à nouveau.
 
 ## Signature de la mise en production
 

@@ -22,6 +22,7 @@ audit-filter-apply = Filtrer
 audit-filter-clear = Retirer les filtres
 audit-filter-bad-from = La date « du » n’a pas été comprise (format AAAA-MM-JJ) ; elle a été ignorée.
 audit-filter-bad-to = La date « au » n’a pas été comprise (format AAAA-MM-JJ) ; elle a été ignorée.
+audit-filter-bad-name = Un filtre « qui » ou « section » contenait des caractères qu’aucun nom ne comporte ; il a été ignoré.
 audit-none-matching = Aucun événement ne correspond à ces filtres.
 audit-target-column = Sur
 audit-evidence-digest = SHA-256 de la preuve : { $digest }

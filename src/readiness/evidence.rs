@@ -17,6 +17,11 @@ pub enum EvidenceError {
     ChecksumInvalid,
     /// A decision's value is empty, longer than 200 characters, or holds control characters.
     ValueInvalid,
+    /// The note holds a control character (other than a line break or a tab) or text that was
+    /// not valid UTF-8.
+    NoteControl,
+    /// The link is longer than 2,048 characters.
+    UrlTooLong,
 }
 
 impl EvidenceError {
@@ -29,21 +34,63 @@ impl EvidenceError {
             Self::UrlNotHttps => "url-not-https",
             Self::ChecksumInvalid => "checksum-invalid",
             Self::ValueInvalid => "value-invalid",
+            Self::NoteControl => "note-control",
+            Self::UrlTooLong => "url-too-long",
         }
     }
 
     /// Every error, for the locale parity test.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 8] = [
         Self::NoteTooShort,
         Self::NoteTooLong,
         Self::UrlInvalid,
         Self::UrlNotHttps,
         Self::ChecksumInvalid,
         Self::ValueInvalid,
+        Self::NoteControl,
+        Self::UrlTooLong,
     ];
 }
 
-/// A note of 10 to 2,000 characters, trimmed.
+/// Whether a character may not appear in typed text: C0 and C1 controls and DEL (a line break
+/// and a tab only where `lines` allows), and U+FFFD, which is what text that was not valid
+/// UTF-8 decodes to.
+fn refused_char(c: char, lines: bool) -> bool {
+    (c.is_control() && !(lines && matches!(c, '\n' | '\t'))) || c == char::REPLACEMENT_CHARACTER
+}
+
+/// Whitespace or an invisible format character (a zero-width space, a bidirectional mark…).
+fn invisible(c: char) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory as _};
+    c.is_whitespace() || c.general_category() == GeneralCategory::Format
+}
+
+/// Typed text without the invisible characters around it.
+fn trimmed(text: &str) -> &str {
+    text.trim_matches(invisible)
+}
+
+/// How many characters of `text` can be seen.
+fn visible_len(text: &str) -> usize {
+    text.chars().filter(|c| !invisible(*c)).count()
+}
+
+/// Typed text as it may be shown back in a form: every character [`refused_char`] would refuse
+/// becomes U+FFFD, so the writer sees where it was and nothing invisible reaches the page.
+pub fn as_typed(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if refused_char(c, true) {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// A note of 10 to 2,000 characters, at least 10 of them visible, trimmed, with line breaks
+/// as `\n`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvidenceNote(String);
 
@@ -53,14 +100,20 @@ impl EvidenceNote {
     /// Characters a note may have at most.
     pub const MAX: usize = 2_000;
 
-    /// Parses a typed note.
+    /// Parses a typed note (a browser sends line breaks as `\r\n`).
     pub fn parse(text: &str) -> Result<Self, EvidenceError> {
-        let text = text.trim();
-        match text.chars().count() {
-            n if n < Self::MIN => Err(EvidenceError::NoteTooShort),
-            n if n > Self::MAX => Err(EvidenceError::NoteTooLong),
-            _ => Ok(Self(text.to_owned())),
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        if text.chars().any(|c| refused_char(c, true)) {
+            return Err(EvidenceError::NoteControl);
         }
+        let text = trimmed(&text);
+        if visible_len(text) < Self::MIN {
+            return Err(EvidenceError::NoteTooShort);
+        }
+        if text.chars().count() > Self::MAX {
+            return Err(EvidenceError::NoteTooLong);
+        }
+        Ok(Self(text.to_owned()))
     }
 
     /// The note.
@@ -69,22 +122,37 @@ impl EvidenceNote {
     }
 }
 
-/// An `https` link to evidence.
+/// An `https` link to evidence, of at most 2,048 characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvidenceUrl(String);
 
 impl EvidenceUrl {
+    /// Characters a link may have at most.
+    pub const MAX: usize = 2_048;
+
     /// Parses a typed link; an empty field is no link.
     pub fn parse(text: &str) -> Result<Option<Self>, EvidenceError> {
-        let text = text.trim();
+        let text = trimmed(text);
         if text.is_empty() {
             return Ok(None);
+        }
+        if text.chars().count() > Self::MAX {
+            return Err(EvidenceError::UrlTooLong);
+        }
+        // The URL parser would silently drop a tab or a line break: refuse them first.
+        if text.chars().any(|c| refused_char(c, false) || invisible(c)) {
+            return Err(EvidenceError::UrlInvalid);
         }
         let url = url::Url::parse(text).map_err(|_| EvidenceError::UrlInvalid)?;
         if url.scheme() != "https" || url.host_str().is_none() {
             return Err(EvidenceError::UrlNotHttps);
         }
-        Ok(Some(Self(url.to_string())))
+        // Normalising (punycode, percent-encoding) may lengthen it.
+        let url = url.to_string();
+        if url.chars().count() > Self::MAX {
+            return Err(EvidenceError::UrlTooLong);
+        }
+        Ok(Some(Self(url)))
     }
 
     /// The link.
@@ -99,6 +167,9 @@ impl EvidenceUrl {
 pub struct EvidenceChecksum(String);
 
 impl EvidenceChecksum {
+    /// Characters a checksum may have at most.
+    pub const MAX: usize = 128;
+
     /// Parses a typed checksum; an empty field is none.
     pub fn parse(text: &str) -> Result<Option<Self>, EvidenceError> {
         let text = text.trim();
@@ -106,7 +177,7 @@ impl EvidenceChecksum {
             return Ok(None);
         }
         let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '-');
-        if (8..=128).contains(&text.len()) && text.chars().all(allowed) {
+        if (8..=Self::MAX).contains(&text.len()) && text.chars().all(allowed) {
             Ok(Some(Self(text.to_owned())))
         } else {
             Err(EvidenceError::ChecksumInvalid)
@@ -119,15 +190,22 @@ impl EvidenceChecksum {
     }
 }
 
-/// The value a decision records, e.g. `EU` for the hosting region: 1 to 200 characters.
+/// The value a decision records, e.g. `EU` for the hosting region: 1 to 200 characters on one
+/// line, at least one of them visible.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecisionValue(String);
 
 impl DecisionValue {
+    /// Characters a value may have at most.
+    pub const MAX: usize = 200;
+
     /// Parses a typed value.
     pub fn parse(text: &str) -> Result<Self, EvidenceError> {
-        let text = text.trim();
-        if (1..=200).contains(&text.chars().count()) && !text.chars().any(char::is_control) {
+        let text = trimmed(text);
+        if visible_len(text) >= 1
+            && text.chars().count() <= Self::MAX
+            && !text.chars().any(|c| refused_char(c, false))
+        {
             Ok(Self(text.to_owned()))
         } else {
             Err(EvidenceError::ValueInvalid)
@@ -226,6 +304,41 @@ mod tests {
     }
 
     #[test]
+    fn notes_count_visible_characters_and_refuse_control_characters() {
+        let zero_width = "\u{200B}".repeat(12);
+        assert_eq!(
+            EvidenceNote::parse(&zero_width),
+            Err(EvidenceError::NoteTooShort)
+        );
+        assert_eq!(
+            EvidenceNote::parse(&format!("{zero_width}abc{zero_width}")),
+            Err(EvidenceError::NoteTooShort)
+        );
+        for bad in [
+            "Verified\0 in staging",
+            "Verified \u{1b}[31m red",
+            "Bad \u{FFFD} bytes here",
+            "del\u{7f} in the middle",
+        ] {
+            assert_eq!(
+                EvidenceNote::parse(bad),
+                Err(EvidenceError::NoteControl),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            EvidenceNote::parse("Line one\r\nline two\tand a tab").map(|n| n.as_str().to_owned()),
+            Ok("Line one\nline two\tand a tab".to_owned())
+        );
+        assert_eq!(
+            EvidenceNote::parse("\u{FEFF} Verified in staging \u{200B}")
+                .map(|n| n.as_str().to_owned()),
+            Ok("Verified in staging".to_owned())
+        );
+        assert_eq!(as_typed("a\0b\u{1b}c\nd"), "a\u{FFFD}b\u{FFFD}c\nd");
+    }
+
+    #[test]
     fn links_must_be_https() {
         assert_eq!(EvidenceUrl::parse(""), Ok(None));
         assert_eq!(
@@ -244,6 +357,12 @@ mod tests {
             EvidenceUrl::parse("https://evidence.example/run/42"),
             Ok(Some(_))
         ));
+        let long = format!("https://evidence.example/{}", "a".repeat(2_048));
+        assert_eq!(EvidenceUrl::parse(&long), Err(EvidenceError::UrlTooLong));
+        assert_eq!(
+            EvidenceUrl::parse("https://evidence.example/\nrun"),
+            Err(EvidenceError::UrlInvalid)
+        );
     }
 
     #[test]
@@ -281,6 +400,13 @@ mod tests {
             DecisionValue::parse(&"x".repeat(201)),
             Err(EvidenceError::ValueInvalid)
         );
+        for bad in ["\u{200B}\u{200B}", "EU\0", "E\u{FFFD}U"] {
+            assert_eq!(
+                DecisionValue::parse(bad),
+                Err(EvidenceError::ValueInvalid),
+                "{bad:?}"
+            );
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod demo;
 pub mod evaluate;
 pub mod evidence;
+pub mod names;
 pub mod packets;
 pub mod scenario;
 pub mod state;

@@ -1,17 +1,19 @@
 //! Signing in and out of a tenant.
 
 use askama::Template;
+use axum::Extension;
 use axum::Router;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Form};
+
+use super::extract::Form;
 use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::frame::Frame;
-use super::session::{self, csrf_matches, csrf_token, same_origin};
+use super::session::{self, csrf_matches, same_origin};
 use super::{AppError, AppState, Locale, Result, record_tenant};
 use crate::db;
 use crate::i18n::Lang;
@@ -34,35 +36,59 @@ struct SignInPage {
     error: Option<String>,
 }
 
+/// The sign-in page. A form sent back after a refusal keeps the token it was sent with (it
+/// matched its cookie); a new form gets a fresh token, its cookie set on the response.
 async fn render(
     app: &AppState,
-    session: &Session,
     lang: Lang,
     tenant: &str,
-    username: String,
+    username: &str,
     error: Option<&str>,
-) -> Result<String> {
+    status: StatusCode,
+    token: Option<&str>,
+) -> Result<Response> {
     let view = app.tenant(tenant).await?;
+    let (csrf, cookie) = match token {
+        Some(token) => (token.to_owned(), None),
+        None => {
+            let (token, cookie) = session::sign_in_token(app.https);
+            (token, Some(cookie))
+        }
+    };
     let page = SignInPage {
         frame: Frame::new(lang, &format!("/t/{tenant}/sign-in")),
         tenant: tenant.to_owned(),
         tenant_name: view.console.state.profile.name.clone(),
-        csrf: csrf_token(session).await,
-        username,
+        csrf,
+        username: crate::readiness::evidence::as_typed(username),
         error: error.map(|id| lang.tr().t(id)),
     };
-    Ok(page.render()?)
+    let mut response = (status, Html(page.render()?)).into_response();
+    if let Some(cookie) = cookie.and_then(|c| axum::http::HeaderValue::from_str(&c).ok()) {
+        response
+            .headers_mut()
+            .insert(axum::http::header::SET_COOKIE, cookie);
+    }
+    Ok(response)
 }
 
+/// Showing the form stores nothing: its token lives in a cookie, not in a session.
 async fn sign_in_page(
     State(app): State<AppState>,
     Path(tenant): Path<String>,
     Locale(lang): Locale,
-    session: Session,
 ) -> Result<Response> {
     record_tenant(&tenant);
-    let html = render(&app, &session, lang, &tenant, String::new(), None).await?;
-    Ok(Html(html).into_response())
+    render(&app, lang, &tenant, "", None, StatusCode::OK, None).await
+}
+
+/// Whether a typed username can be an account's: 1 to 64 of `[a-z0-9._-]` once lowercased.
+/// Anything else is answered like an unknown account, without asking the database.
+fn plausible_username(username: &str) -> bool {
+    (1..=64).contains(&username.len())
+        && username.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
 }
 
 /// The sign-in form.
@@ -83,7 +109,7 @@ async fn sign_in(
     Form(form): Form<SignInForm>,
 ) -> Result<Response> {
     record_tenant(&tenant);
-    if !same_origin(&headers) || !csrf_matches(&session, &form.csrf).await {
+    if !same_origin(&headers) || !session::sign_in_token_matches(&headers, app.https, &form.csrf) {
         return Err(AppError::Forbidden);
     }
     let username = form.username.trim().to_lowercase();
@@ -92,32 +118,38 @@ async fn sign_in(
     if !app.throttle.allow(&format!("account:{tenant}:{username}"))
         || !app.throttle.allow(&format!("client:{client}"))
     {
-        let html = render(
+        let status = StatusCode::TOO_MANY_REQUESTS;
+        return render(
             &app,
-            &session,
             lang,
             &tenant,
-            username,
+            &username,
             Some("sign-in-throttled"),
+            status,
+            Some(&form.csrf),
         )
-        .await?;
-        return Ok((StatusCode::TOO_MANY_REQUESTS, Html(html)).into_response());
+        .await;
     }
-    let account = db::accounts::find(&app.pool, &tenant, &username).await?;
+    let account = if plausible_username(&username) {
+        db::accounts::find(&app.pool, &tenant, &username).await?
+    } else {
+        None
+    };
     let stored = account.as_ref().map(|a| a.password_hash.clone());
     // The same work, and the same answer, for an unknown user and a wrong password.
     if !crate::password::verify(form.password, stored).await {
         tracing::info!(outcome = "refused", "sign-in");
-        let html = render(
+        let status = StatusCode::UNAUTHORIZED;
+        return render(
             &app,
-            &session,
             lang,
             &tenant,
-            username,
+            &username,
             Some("sign-in-failed"),
+            status,
+            Some(&form.csrf),
         )
-        .await?;
-        return Ok((StatusCode::UNAUTHORIZED, Html(html)).into_response());
+        .await;
     }
     let Some(account) = account else {
         return Err(AppError::Forbidden);

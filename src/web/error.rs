@@ -56,6 +56,15 @@ impl From<sqlx::Error> for AppError {
             | sqlx::Error::Io(_)
             | sqlx::Error::Tls(_)
             | sqlx::Error::Protocol(_) => Self::Unavailable(error),
+            // Text the database cannot hold (a NUL byte, a character outside its encoding) is
+            // refused at the boundary; should some field slip past it, it is still the
+            // request's fault, not a failure of ours.
+            sqlx::Error::Database(ref e)
+                if matches!(e.code().as_deref(), Some("22021" | "22P05")) =>
+            {
+                tracing::warn!(error = %e, "text the database cannot hold reached a query");
+                Self::BadRequest
+            }
             other => Self::Internal(other.into()),
         }
     }

@@ -5,6 +5,7 @@ mod assets;
 mod auth;
 pub(crate) mod console;
 mod error;
+mod extract;
 mod frame;
 mod locale;
 mod session;
@@ -177,7 +178,7 @@ impl AppState {
 
     /// The evaluated tenant with this slug, from the cache or freshly loaded.
     pub async fn tenant(&self, slug: &str) -> Result<Arc<TenantView>> {
-        if !valid_slug(slug) {
+        if readiness::names::TenantSlug::parse(slug).is_none() {
             return Err(AppError::NotFound);
         }
         if let Some(view) = self.cache.get(slug) {
@@ -193,11 +194,31 @@ impl AppState {
     }
 }
 
-fn valid_slug(slug: &str) -> bool {
-    (1..=63).contains(&slug.len())
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+/// Answers 404 before any handler for a tenant URL whose segments can name nothing (see
+/// [`readiness::names::tenant_path_is_plausible`]): no query or header is ever built from one.
+async fn guard_path(request: Request, next: middleware::Next) -> Response {
+    if readiness::names::tenant_path_is_plausible(request.uri().path()) {
+        next.run(request).await
+    } else {
+        AppError::NotFound.into_response()
+    }
+}
+
+/// Keeps a client's `X-Request-Id` only when it is 1–64 of `[A-Za-z0-9._-]`; otherwise drops
+/// it, and the request-id layer makes a fresh one. What is recorded in the audit trail and the
+/// logs is then never markup, a control character or a novel.
+fn drop_foreign_request_id(mut request: Request) -> Request {
+    let valid = request.headers().get("x-request-id").is_none_or(|value| {
+        let bytes = value.as_bytes();
+        (1..=64).contains(&bytes.len())
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+    });
+    if !valid {
+        request.headers_mut().remove("x-request-id");
+    }
+    request
 }
 
 /// The whole application: routes and middleware.
@@ -234,6 +255,9 @@ pub fn app(state: AppState) -> Router {
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
         ));
+    // The session cookie is signed: only an id this console issued is ever looked up, and a
+    // request carrying one can be told from a request carrying none or a made-up one.
+    let cookie_key = tower_sessions::cookie::Key::from(&state.key.derive("session-cookie"));
     let sessions = SessionManagerLayer::new(PostgresStore::new(state.pool.clone()))
         .with_name(if state.https {
             "__Host-session"
@@ -246,14 +270,17 @@ pub fn app(state: AppState) -> Router {
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(
             tower_sessions::cookie::time::Duration::minutes(session::IDLE_TIMEOUT_MINUTES),
-        ));
+        ))
+        .with_signed(cookie_key);
     router
         .fallback(not_found)
         .layer(sessions)
+        .layer(middleware::from_fn(guard_path))
         .layer(middleware::from_fn(locale::remember_choice))
         .layer(middleware::from_fn(error::render))
         .layer(
             ServiceBuilder::new()
+                .map_request(drop_foreign_request_id)
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
                 .layer(
                     // One access line per request, with the request id on its span.

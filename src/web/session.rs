@@ -113,6 +113,48 @@ pub fn same_origin(headers: &HeaderMap) -> bool {
         .is_some_and(|(_, authority)| !host.is_empty() && authority == host)
 }
 
+/// Stricter than [`same_origin`], for the one write that needs no session (keeping a draft
+/// for a session that ended): the browser must say where the form came from, with
+/// `Sec-Fetch-Site: same-origin` or an `Origin` naming this host.
+pub fn declared_same_origin(headers: &HeaderMap) -> bool {
+    let declared = headers.contains_key("sec-fetch-site") || headers.contains_key(header::ORIGIN);
+    declared && same_origin(headers)
+}
+
+/// The sign-in form's CSRF token for a visitor without a session: a random value in a cookie
+/// and the same value in the form (a "double submit"), so that showing the form stores
+/// nothing on the server. A page elsewhere can neither read the cookie nor set it.
+pub fn sign_in_token(https: bool) -> (String, String) {
+    let token = random_token();
+    let (name, secure) = sign_in_cookie_name(https);
+    let cookie = format!("{name}={token}; Path=/; Max-Age=3600; SameSite=Strict; HttpOnly{secure}");
+    (token, cookie)
+}
+
+fn sign_in_cookie_name(https: bool) -> (&'static str, &'static str) {
+    if https {
+        ("__Host-sign-in", "; Secure")
+    } else {
+        ("sign-in", "")
+    }
+}
+
+/// Whether the sign-in form's token is the one its cookie holds.
+pub fn sign_in_token_matches(headers: &HeaderMap, https: bool, submitted: &str) -> bool {
+    use sha2::{Digest, Sha256};
+    let (name, _) = sign_in_cookie_name(https);
+    let prefix = format!("{name}=");
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().strip_prefix(prefix.as_str()))
+        .any(|token| {
+            !token.is_empty() && Sha256::digest(token.as_bytes()) == Sha256::digest(submitted)
+        })
+}
+
 /// Counts sign-in attempts per key in a fixed window; refuses past the limit. Applied before
 /// any password is hashed, per account and per client address.
 #[derive(Debug)]

@@ -23,11 +23,11 @@ async fn role_headers_form(client: &mut Client) -> (String, String, String) {
 #[tokio::test]
 async fn signing_in_rotates_the_session_and_signing_out_ends_it() {
     let app = TestApp::spawn().await;
-    let mut client = Client::new(&app.router);
+    // Showing the form starts no session; a session that exists before signing in (here
+    // Olena's, in the same browser) is replaced.
+    let mut client = signed_in(&app, "olena", "olena-ledger").await;
+    let before = client.cookie("session").expect("a session before");
     let form = client.get(&format!("{CONSOLE}/sign-in?lang=en")).await;
-    let before = client
-        .cookie("session")
-        .expect("a session holds the sign-in form's token");
     let csrf = form.input_after("<form", "csrf");
     client
         .post(
@@ -371,8 +371,13 @@ async fn a_write_without_the_token_or_from_another_origin_is_refused() {
 #[tokio::test]
 async fn a_form_sent_after_the_session_ended_comes_back_after_signing_in_with_the_evidence() {
     let app = TestApp::spawn().await;
-    // The session is gone (expired, or another browser): the form is sent without one.
-    let mut marek = Client::new(&app.router);
+    // Marek's session ends behind his back (it expired, or he signed out elsewhere): his
+    // browser still sends the cookie, and the form comes from the console's own page.
+    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    sqlx::query("delete from tower_sessions.session")
+        .execute(&app.db.app)
+        .await
+        .unwrap();
     let note = "Typed before my session ended";
     let answer = marek
         .post(
@@ -383,7 +388,7 @@ async fn a_form_sent_after_the_session_ended_comes_back_after_signing_in_with_th
                 ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
                 ("note", note),
             ],
-            &[],
+            &[("origin", "http://localhost"), ("host", "localhost")],
         )
         .await;
     assert_eq!(answer.status, 303);
@@ -434,6 +439,82 @@ async fn a_form_sent_after_the_session_ended_comes_back_after_signing_in_with_th
     assert_eq!(done.status, 303);
     let page = marek.get(&format!("{CONSOLE}?lang=en")).await;
     assert!(!page.body.contains(&Lang::En.tr().t("write-session-ended")));
+}
+
+/// Rows of the session table.
+async fn sessions(app: &TestApp) -> i64 {
+    sqlx::query_scalar("select count(*) from tower_sessions.session")
+        .fetch_one(&app.db.app)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_write_without_our_session_stores_nothing_and_goes_to_sign_in() {
+    let app = TestApp::spawn().await;
+    // Visiting the console and the sign-in form creates no session row.
+    let mut visitor = Client::new(&app.router);
+    visitor.get(&format!("{CONSOLE}?lang=en")).await;
+    let form = visitor.get("/t/bfg-control/sign-in?lang=en").await;
+    assert_eq!(form.status, 200);
+    assert_eq!(
+        sessions(&app).await,
+        0,
+        "no session for an anonymous visitor"
+    );
+    let acceptances = app.db.count_in_demo("acceptances").await;
+    let huge = "x".repeat(1_900_000);
+    let form = [
+        ("csrf", "anything"),
+        ("version", "0"),
+        ("idempotency_key", "7b0c5b7e-1d7e-4f5e-9a51-3f7bb1a0c001"),
+        ("note", huge.as_str()),
+    ];
+    // No cookie at all, a made-up cookie, and (below) our own ended session without saying
+    // where the form came from: each is sent to sign in, and nothing is kept.
+    let mut anonymous = Client::new(&app.router);
+    let answer = anonymous.post(ROLE_HEADERS, &form, &[]).await;
+    assert_eq!(answer.status, 303);
+    assert_eq!(answer.header("location"), "/t/bfg-control/sign-in?lang=en");
+    assert!(
+        !answer
+            .headers
+            .get_all("set-cookie")
+            .iter()
+            .any(|c| c.to_str().unwrap().starts_with("session=")),
+        "no session is started"
+    );
+    let mut forger = Client::new(&app.router);
+    forger.set_cookie("session", "AAAAAAAAAAAAAAAAAAAAAA");
+    let origin = [("origin", "http://localhost"), ("host", "localhost")];
+    assert_eq!(forger.post(ROLE_HEADERS, &form, &origin).await.status, 303);
+    assert_eq!(sessions(&app).await, 0, "nothing stored for strangers");
+
+    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    sqlx::query("delete from tower_sessions.session")
+        .execute(&app.db.app)
+        .await
+        .unwrap();
+    let ended = marek.cookie("session").unwrap();
+    assert_eq!(marek.post(ROLE_HEADERS, &form, &[]).await.status, 303);
+    assert_eq!(sessions(&app).await, 0, "no origin, no draft");
+    // (The answer removed the cookie; a second tab still sends it.)
+    marek.set_cookie("session", &ended);
+    // With the origin, the draft is kept, within the note's limit.
+    assert_eq!(marek.post(ROLE_HEADERS, &form, &origin).await.status, 303);
+    let stored: i64 = sqlx::query_scalar(
+        "select coalesce(sum(length(data)), 0)::bigint from tower_sessions.session",
+    )
+    .fetch_one(&app.db.app)
+    .await
+    .unwrap();
+    assert_eq!(sessions(&app).await, 1);
+    assert!(stored < 10_000, "the draft is capped: {stored} bytes");
+    assert_eq!(
+        app.db.count_in_demo("acceptances").await,
+        acceptances,
+        "nothing was written"
+    );
 }
 
 async fn decision_code(client: &mut Client) -> String {

@@ -2,7 +2,9 @@
 //! verification, and the proof bundle download.
 
 use askama::Template;
-use axum::extract::{Path, Query, RawQuery, State};
+use axum::extract::{Path, RawQuery, State};
+
+use crate::web::extract::Query;
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum_htmx::HxRequest;
@@ -70,12 +72,25 @@ impl Filters {
         // "To" includes its whole day.
         let to = date(&self.to, "audit-filter-bad-to").map(|d| d + time::Duration::DAY);
         let cursor = |s: &Option<String>| s.as_deref().and_then(|s| s.parse::<i64>().ok());
+        // An actor id and a section key are plain names: anything else names nobody.
+        let mut name = |s: &str| {
+            let s = text(s)?;
+            let plain = s.len() <= 128
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+            if !plain && !problems.contains(&"audit-filter-bad-name") {
+                problems.push("audit-filter-bad-name");
+            }
+            plain.then_some(s)
+        };
+        let actor = name(&self.actor);
+        let section = name(&self.section);
         let query = PageQuery {
             before: cursor(&self.before),
             after: cursor(&self.after),
-            actor: text(&self.actor),
+            actor,
             action: text(&self.action).filter(|a| ACTIONS.contains(&a.as_str())),
-            section: text(&self.section),
+            section,
             from,
             to,
         };

@@ -2,9 +2,9 @@
 //! the connection probes, the schema gap analysis and the dry-run as jobs the page polls, and
 //! read each step's result.
 
+use crate::web::extract::{Form, Query};
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_htmx::HX_REFRESH;
@@ -196,7 +196,8 @@ pub(super) async fn set_target(
             let typed = if error == RefError::Inline {
                 String::new()
             } else {
-                form.reference
+                let kept: String = form.reference.chars().take(1000).collect();
+                crate::readiness::evidence::as_typed(&kept)
             };
             let problem = format!("rehearsal-ref-{}", error.as_str());
             let status = StatusCode::UNPROCESSABLE_ENTITY;

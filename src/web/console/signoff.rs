@@ -1,7 +1,7 @@
 //! `POST /t/{tenant}/signoff`: the managing director signs production GO (only when every gate
 //! is green) or records NO-GO with a reason, re-entering her password in the form.
 
-use axum::Form;
+use crate::web::extract::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -46,7 +46,13 @@ pub(super) async fn signoff(
     }
     let draft = |error: &str| Draft {
         item: "signoff".to_owned(),
-        note: form.reason.clone(),
+        note: crate::readiness::evidence::as_typed(
+            &form
+                .reason
+                .chars()
+                .take(EvidenceNote::MAX)
+                .collect::<String>(),
+        ),
         error: error.to_owned(),
         ..Draft::default()
     };

@@ -138,7 +138,7 @@ pub(super) async fn snapshot_page(
     Path(tenant): Path<String>,
     Locale(lang): Locale,
     session: Session,
-    axum::extract::Query(query): axum::extract::Query<Done>,
+    crate::web::extract::Query(query): crate::web::extract::Query<Done>,
 ) -> Result<Response> {
     record_tenant(&tenant);
     let notice = match query.done.as_deref() {
@@ -330,7 +330,7 @@ pub(super) async fn freeze(
     Locale(lang): Locale,
     session: Session,
     headers: HeaderMap,
-    axum::Form(form): axum::Form<FreezeForm>,
+    crate::web::extract::Form(form): crate::web::extract::Form<FreezeForm>,
 ) -> Result<Response> {
     record_tenant(&tenant);
     let viewer = writer(&app, &tenant, &session, &headers).await?;

@@ -2,8 +2,8 @@
 //! evidence, the managing director records a decision's value with evidence, or either revokes
 //! with a reason.
 
+use crate::web::extract::Form;
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -16,8 +16,8 @@ use super::{
     ConsoleView, Draft, PENDING_DRAFT, SectionFragment, SectionKey, section_page, viewer_of,
 };
 use crate::db::write::{self, Author, CheckCommand, WriteError};
-use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
-use crate::web::session::{csrf_matches, same_origin};
+use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceChecksum, EvidenceNote};
+use crate::web::session::{csrf_matches, declared_same_origin, same_origin};
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
 
 /// The form of an owner check.
@@ -36,6 +36,23 @@ pub struct CheckForm {
     checksum: String,
 }
 
+impl Draft {
+    /// What was typed into a check's form, as it may be shown back: each field within its
+    /// evidence limit, with characters the form would refuse made visible.
+    fn typed(item: &str, form: &CheckForm, error: &str) -> Self {
+        use crate::readiness::evidence::{EvidenceUrl, as_typed};
+        let capped = |text: &str, max: usize| as_typed(&text.chars().take(max).collect::<String>());
+        Self {
+            item: item.to_owned(),
+            value: capped(&form.value, DecisionValue::MAX),
+            note: capped(&form.note, EvidenceNote::MAX),
+            url: capped(&form.url, EvidenceUrl::MAX),
+            checksum: capped(&form.checksum, EvidenceChecksum::MAX),
+            error: error.to_owned(),
+        }
+    }
+}
+
 /// Accept or revoke.
 pub(super) async fn item_write(
     State(app): State<AppState>,
@@ -47,24 +64,20 @@ pub(super) async fn item_write(
     Form(form): Form<CheckForm>,
 ) -> Result<Response> {
     record_tenant(&tenant);
+    // Whether the request carried a session cookie we signed (before loading it: a session
+    // that has ended loads as none).
+    let ours = session.id().is_some();
     let Some(viewer) = viewer_of(&session, &tenant).await else {
-        // The session ended while the form was open: keep what was typed (from our own pages
-        // only), and send the user to sign in; they come back to the form with it.
-        if !same_origin(&headers) {
-            return Err(AppError::Forbidden);
+        // Our own session ended while the form was open: keep what was typed (from our own
+        // pages only, each field within its limit), and send the user to sign in; they come
+        // back to the form with it. A request without our cookie stores nothing.
+        if ours && declared_same_origin(&headers) {
+            let kept = Draft::typed(&item, &form, "write-session-ended");
+            session
+                .insert(PENDING_DRAFT, (&tenant, kept))
+                .await
+                .map_err(|e| AppError::Internal(e.into()))?;
         }
-        let kept = Draft {
-            item: item.clone(),
-            value: form.value.clone(),
-            note: form.note.clone(),
-            url: form.url.clone(),
-            checksum: form.checksum.clone(),
-            error: "write-session-ended".to_owned(),
-        };
-        session
-            .insert(PENDING_DRAFT, (&tenant, kept))
-            .await
-            .map_err(|e| AppError::Internal(e.into()))?;
         let sign_in = format!("/t/{tenant}/sign-in?lang={}", lang.code());
         if htmx {
             let mut response = StatusCode::UNAUTHORIZED.into_response();
@@ -87,14 +100,7 @@ pub(super) async fn item_write(
         .into_iter()
         .find(|k| matches!(k, SectionKey::Items(s) if *s == section))
         .ok_or(AppError::NotFound)?;
-    let draft = |error: &str| Draft {
-        item: item.clone(),
-        value: form.value.clone(),
-        note: form.note.clone(),
-        url: form.url.clone(),
-        checksum: form.checksum.clone(),
-        error: error.to_owned(),
-    };
+    let draft = |error: &str| Draft::typed(&item, &form, error);
     let command = match action.as_str() {
         "accept" => {
             Evidence::parse(&form.note, &form.url, &form.checksum).map(CheckCommand::Accept)

@@ -210,6 +210,21 @@ fn decode_hex<const N: usize>(text: &str) -> Option<[u8; N]> {
     Some(out)
 }
 
+impl CheckpointKey {
+    /// A 64-byte key for another purpose, derived from this one (SHA-512 over the purpose's
+    /// name and the seed): whoever holds the audit key file holds it too, and nothing else
+    /// needs keeping. The purpose names keep the derived keys apart.
+    pub fn derive(&self, purpose: &str) -> [u8; 64] {
+        use sha2::{Digest, Sha512};
+        let mut hasher = Sha512::new();
+        hasher.update(b"readiness-console derived key v1\n");
+        hasher.update(purpose.as_bytes());
+        hasher.update(b"\n");
+        hasher.update(self.signing.to_bytes());
+        hasher.finalize().into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,20 +287,5 @@ mod tests {
         assert!(due(2000, Some((1000, AT)), AT + time::Duration::MINUTE));
         assert!(due(1001, Some((1000, AT)), AT + time::Duration::HOUR));
         assert!(!due(1000, Some((1000, AT)), AT + time::Duration::DAY));
-    }
-}
-
-impl CheckpointKey {
-    /// A 64-byte key for another purpose, derived from this one (SHA-512 over the purpose's
-    /// name and the seed): whoever holds the audit key file holds it too, and nothing else
-    /// needs keeping. The purpose names keep the derived keys apart.
-    pub fn derive(&self, purpose: &str) -> [u8; 64] {
-        use sha2::{Digest, Sha512};
-        let mut hasher = Sha512::new();
-        hasher.update(b"readiness-console derived key v1\n");
-        hasher.update(purpose.as_bytes());
-        hasher.update(b"\n");
-        hasher.update(self.signing.to_bytes());
-        hasher.finalize().into()
     }
 }

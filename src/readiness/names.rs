@@ -62,9 +62,9 @@ pub fn tenant_path_is_plausible(path: &str) -> bool {
         return true;
     };
     let mut segments = rest.split('/');
-    if !segments
+    if segments
         .next()
-        .is_some_and(|s| TenantSlug::parse(s).is_some())
+        .is_none_or(|s| TenantSlug::parse(s).is_none())
     {
         return false;
     }

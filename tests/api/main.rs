@@ -9,6 +9,7 @@ mod browser;
 mod console;
 mod embedded;
 mod flow;
+mod hostile;
 mod html;
 mod locales;
 mod proof;

@@ -371,6 +371,20 @@ pub async fn signed_in(app: &TestApp, username: &str, password: &str) -> Client 
     client
 }
 
+/// Every byte but unreserved ASCII as `%XX`.
+pub fn percent_encode(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+                char::from(*b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
 /// A client that keeps its cookies, like a browser session, over the real router.
 pub struct Client {
     router: Router,
@@ -409,6 +423,24 @@ impl Client {
         let body = form
             .iter()
             .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let request =
+            Request::post(path).header("content-type", "application/x-www-form-urlencoded");
+        self.send(request, Body::from(body), headers).await
+    }
+
+    /// POST a form whose values are raw bytes (each percent-encoded as it is), for input no
+    /// browser would send: invalid UTF-8, control characters.
+    pub async fn post_bytes(
+        &mut self,
+        path: &str,
+        form: &[(&str, &[u8])],
+        headers: &[(&str, &str)],
+    ) -> Page {
+        let body = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", urlencode(k), percent_encode(v)))
             .collect::<Vec<_>>()
             .join("&");
         let request =

@@ -202,9 +202,10 @@ pub(super) async fn import(
     Locale(lang): Locale,
     session: Session,
     headers: HeaderMap,
-    mut multipart: Multipart,
+    multipart: std::result::Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<Response> {
     record_tenant(&tenant);
+    let mut multipart = multipart.map_err(|_| AppError::BadRequest)?;
     let viewer = writer(&app, &tenant, &session, &headers).await?;
     let too_large = |file_name: String| {
         render(

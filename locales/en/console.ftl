@@ -1,6 +1,7 @@
 ## Frame
 
 brand = Readiness console
+meta-description = The readiness console: whether the move from the demo setup to production infrastructure is GO or NO-GO, why, what to do next, and the evidence behind every figure.
 skip-to-content = Skip to content
 language-switcher = Language
 language-name-es = Español

@@ -1,6 +1,7 @@
 ## Marco
 
 brand = Consola de preparación
+meta-description = La consola de preparación: si el paso de la configuración de demostración a la infraestructura de producción es GO o NO-GO, por qué, qué hacer a continuación y las evidencias de cada cifra.
 skip-to-content = Saltar al contenido
 language-switcher = Idioma
 language-name-es = Español

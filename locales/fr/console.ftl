@@ -1,6 +1,7 @@
 ## Cadre
 
 brand = Console de préparation
+meta-description = La console de préparation : si le passage de la configuration de démonstration à l’infrastructure de production est GO ou NO-GO, pourquoi, que faire ensuite, et les preuves derrière chaque chiffre.
 skip-to-content = Aller au contenu
 language-switcher = Langue
 language-name-es = Español

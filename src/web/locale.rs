@@ -52,8 +52,13 @@ fn stored_choice(headers: &HeaderMap) -> Option<&str> {
 }
 
 /// When a request names a language we speak with `?lang=`, the response stores it as the
-/// visitor's choice for their next visits.
-pub async fn remember_choice(request: Request, next: Next) -> Response {
+/// visitor's choice for their next visits (a `Secure` cookie when served over HTTPS, like
+/// every other cookie of the console).
+pub async fn remember_choice(
+    axum::extract::State(https): axum::extract::State<bool>,
+    request: Request,
+    next: Next,
+) -> Response {
     let chosen = request
         .uri()
         .query()
@@ -62,8 +67,9 @@ pub async fn remember_choice(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     if let Some(lang) = chosen {
         let cookie = format!(
-            "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
-            lang.code()
+            "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{}",
+            lang.code(),
+            if https { "; Secure" } else { "" }
         );
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, value);

@@ -276,7 +276,10 @@ pub fn app(state: AppState) -> Router {
         .fallback(not_found)
         .layer(sessions)
         .layer(middleware::from_fn(guard_path))
-        .layer(middleware::from_fn(locale::remember_choice))
+        .layer(middleware::from_fn_with_state(
+            state.https,
+            locale::remember_choice,
+        ))
         .layer(middleware::from_fn(error::render))
         .layer(
             ServiceBuilder::new()

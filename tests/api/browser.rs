@@ -679,3 +679,64 @@ async fn the_dispatcher_rehearses_against_a_healthy_target_from_the_page() {
     assert_eq!(severe_log_entries(&client).await, Vec::<String>::new());
     client.close().await.expect("close");
 }
+
+/// For every element that shows text, the contrast ratio (WCAG 2.x) of its colour against the
+/// background it is drawn on (its own or its nearest ancestor's, composited over white); those
+/// below 4.5:1, described.
+const LOW_CONTRAST: &str = r#"
+const rgba = s => { const m = s.match(/[\d.]+/g).map(Number); return m.length === 3 ? [...m, 1] : m; };
+const over = (top, below) => { const a = top[3]; return [0, 1, 2].map(i => top[i] * a + below[i] * (1 - a)).concat(1); };
+const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+const background = el => { const layers = [];
+  for (let e = el; e; e = e.parentElement) { const b = rgba(getComputedStyle(e).backgroundColor); if (b[3] > 0) layers.push(b); if (b[3] >= 1) break; }
+  return layers.reverse().reduce((acc, layer) => over(layer, acc), [255, 255, 255, 1]); };
+const low = [];
+for (const el of document.querySelectorAll('body *')) {
+  const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  const style = getComputedStyle(el);
+  if (!own || style.visibility === 'hidden' || style.display === 'none' || el.getClientRects().length === 0) continue;
+  const bg = background(el); const fg = over(rgba(style.color), bg);
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x); const ratio = (a + 0.05) / (b + 0.05);
+  if (ratio < 4.5) low.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 30)}" ${style.color} on rgb(${bg.slice(0, 3).map(Math.round)}) = ${ratio.toFixed(2)}`);
+}
+return low;
+"#;
+
+#[tokio::test]
+async fn no_text_on_any_page_falls_below_a_contrast_of_4_5_to_1() {
+    let app = TestApp::spawn().await;
+    let base = serve(&app).await;
+    let driver = start_driver();
+    let client = browser(&driver).await;
+    let pages = [
+        "",
+        "/proof",
+        "/audit",
+        "/snapshot",
+        "/rehearsal",
+        "/print",
+        "/items/passage.role_headers",
+        "/items/decision_board.adapter_selection",
+        "/sign-in",
+    ];
+    let mut low = Vec::new();
+    // As a visitor, then as the managing director (who sees every form).
+    for signed_in in [false, true] {
+        if signed_in {
+            sign_in(&client, &base, "anna", "anna-go-no-go").await;
+        }
+        for page in pages {
+            client
+                .goto(&format!("{base}/t/bfg-control{page}?lang=en"))
+                .await
+                .expect("open");
+            let found = eval(&client, LOW_CONTRAST).await;
+            for entry in found.as_array().expect("a list") {
+                low.push(format!("{page}: {}", entry.as_str().unwrap_or_default()));
+            }
+        }
+    }
+    client.close().await.expect("close");
+    assert!(low.is_empty(), "below 4.5:1:\n{}", low.join("\n"));
+}

@@ -715,3 +715,42 @@ async fn with_every_gate_green_anna_signs_go() {
     assert_eq!(signed.header("hx-refresh"), "true");
     assert_eq!(decision_code(&mut anna).await, "GO");
 }
+
+#[tokio::test]
+async fn behind_https_every_cookie_is_secure() {
+    let app = TestApp::spawn().await;
+    let mut state = readiness_console::web::AppState::new(
+        app.db.app.clone(),
+        crate::support::test_key().clone(),
+    );
+    state.https = true;
+    let router = readiness_console::web::app(state);
+    let mut client = Client::new(&router);
+    let mut set = Vec::new();
+    let form = client.get(&format!("{CONSOLE}/sign-in?lang=fr")).await;
+    set.extend(form.headers.get_all("set-cookie").iter().cloned());
+    let csrf = form.input_after("<form", "csrf");
+    let signed = client
+        .post(
+            &format!("{CONSOLE}/sign-in?lang=fr"),
+            &[
+                ("username", "marek"),
+                ("password", "marek-dispatch"),
+                ("csrf", &csrf),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(signed.status, 303);
+    set.extend(signed.headers.get_all("set-cookie").iter().cloned());
+    let names: Vec<&str> = set
+        .iter()
+        .map(|c| c.to_str().unwrap().split('=').next().unwrap())
+        .collect();
+    assert!(names.contains(&"lang"), "{names:?}");
+    assert!(names.contains(&"__Host-session"), "{names:?}");
+    assert!(names.contains(&"__Host-sign-in"), "{names:?}");
+    for cookie in &set {
+        assert!(cookie.to_str().unwrap().contains("; Secure"), "{cookie:?}");
+    }
+}

@@ -140,10 +140,11 @@ pub enum Command {
         freeze: bool,
     },
     /// Run a rehearsal against the tenant's target database, as the rehearsal page does, and
-    /// record it: `connection` (the probes), `gap` (the schema gap analysis) or `dry-run`.
+    /// record it: `connection` (the probes), `gap` (the schema gap analysis) or `dry_run` (spelled
+    /// as in the rehearsal page's URL and the logs).
     Rehearse {
         /// What to run.
-        #[arg(value_parser = ["connection", "gap", "dry-run"])]
+        #[arg(value_parser = crate::db::rehearsal::KINDS)]
         kind: String,
         /// The tenant's slug.
         #[arg(long)]

@@ -154,7 +154,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             kind,
             tenant,
             actor,
-        } => rehearse(&cli, &kind.replace('-', "_"), tenant, actor).await,
+        } => rehearse(&cli, kind, tenant, actor).await,
         Command::ImportSnapshot {
             tenant,
             file,

@@ -27,6 +27,8 @@ evidence-url-not-https = The link must start with https://.
 evidence-url-too-long = The link may have at most 2,048 characters.
 evidence-checksum-invalid = A checksum holds 8 to 128 letters, digits, colons, underscores or hyphens.
 write-stale = This check changed while you were filling in the form. Your text is kept below: look at the new state and submit again.
+write-not-accepted = There is nothing to revoke: this check is not accepted. The form below shows its current state.
+write-already-accepted = This check is already accepted. The form below shows its current state; revoke it first to accept it again.
 
 ## Refusals
 

@@ -27,6 +27,8 @@ evidence-url-not-https = El enlace debe empezar por https://.
 evidence-url-too-long = El enlace puede tener como máximo 2048 caracteres.
 evidence-checksum-invalid = Una suma de control consta de 8 a 128 letras, dígitos, dos puntos, guiones bajos o guiones.
 write-stale = Esta comprobación ha cambiado mientras rellenaba el formulario. Su texto se conserva a continuación: revise el nuevo estado y envíe de nuevo el formulario.
+write-not-accepted = No hay nada que revocar: esta comprobación no está aceptada. El formulario muestra a continuación su estado actual.
+write-already-accepted = Esta comprobación ya está aceptada. El formulario muestra a continuación su estado actual; revóquela primero para volver a aceptarla.
 
 ## Rechazos
 

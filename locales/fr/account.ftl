@@ -27,6 +27,8 @@ evidence-url-not-https = Le lien doit commencer par https://.
 evidence-url-too-long = Le lien ne peut pas dépasser 2 048 caractères.
 evidence-checksum-invalid = Une somme de contrôle comporte de 8 à 128 lettres, chiffres, deux-points, traits de soulignement ou traits d’union.
 write-stale = Cette vérification a changé pendant que vous remplissiez le formulaire. Votre texte est conservé ci-dessous : consultez le nouvel état, puis renvoyez le formulaire.
+write-not-accepted = Il n’y a rien à révoquer : cette vérification n’est pas acceptée. Le formulaire ci-dessous montre son état actuel.
+write-already-accepted = Cette vérification est déjà acceptée. Le formulaire ci-dessous montre son état actuel ; révoquez-la d’abord pour l’accepter à nouveau.
 
 ## Refus
 

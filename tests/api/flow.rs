@@ -754,3 +754,35 @@ async fn behind_https_every_cookie_is_secure() {
         assert!(cookie.to_str().unwrap().contains("; Secure"), "{cookie:?}");
     }
 }
+
+#[tokio::test]
+async fn revoking_a_check_that_is_not_accepted_says_so() {
+    let app = TestApp::spawn().await;
+    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let events = app.db.count_in_demo("audit_events").await;
+    let (csrf, version, key) = role_headers_form(&mut marek).await;
+    for lang in Lang::ALL {
+        let answer = marek
+            .post(
+                &format!(
+                    "/t/bfg-control/items/passage.role_headers/revoke?lang={}",
+                    lang.code()
+                ),
+                &[
+                    ("csrf", &csrf),
+                    ("version", &version),
+                    ("idempotency_key", &key),
+                    ("note", "Reopening the header mapping"),
+                ],
+                &[],
+            )
+            .await;
+        assert_eq!(answer.status, 409);
+        assert!(
+            answer.body.contains(&lang.tr().t("write-not-accepted")),
+            "{lang:?}"
+        );
+        assert!(!answer.body.contains(&lang.tr().t("write-stale")));
+    }
+    assert_eq!(app.db.count_in_demo("audit_events").await, events);
+}

@@ -157,7 +157,14 @@ pub(super) async fn item_write(
         Ok(_) => {}
         Err(WriteError::Forbidden) => return Err(AppError::Forbidden),
         Err(WriteError::NotFound) => return Err(AppError::NotFound),
-        Err(WriteError::Stale | WriteError::AlreadyAccepted | WriteError::NotAccepted) => {
+        Err(
+            error @ (WriteError::Stale | WriteError::AlreadyAccepted | WriteError::NotAccepted),
+        ) => {
+            let message = match error {
+                WriteError::AlreadyAccepted => "write-already-accepted",
+                WriteError::NotAccepted => "write-not-accepted",
+                _ => "write-stale",
+            };
             return refused(
                 &app,
                 &tenant,
@@ -165,14 +172,14 @@ pub(super) async fn item_write(
                 htmx,
                 key,
                 viewer,
-                draft("write-stale"),
+                draft(message),
                 StatusCode::CONFLICT,
             )
             .await;
         }
         Err(WriteError::Db(error)) => return Err(error.into()),
     }
-    tracing::info!(item = %item, action = %action, "owner check written");
+    tracing::info!(item = %item, action = %action, "item written");
     if viewer.draft.as_ref().is_some_and(|d| d.item == item) {
         let _ = session.remove::<(String, Draft)>(PENDING_DRAFT).await;
     }

@@ -58,7 +58,7 @@ impl Database {
             db::create_database(&superuser, db::DATABASE).await?;
             superuser.close().await;
             let owner = db::connect(&pg.url(db::OWNER_ROLE, db::DATABASE), 2).await?;
-            let app = db::connect(&pg.url(db::APP_ROLE, db::DATABASE), pool_size).await?;
+            let app = db::connect_app(&pg.url(db::APP_ROLE, db::DATABASE), pool_size).await?;
             Ok::<_, db::DbError>((owner, app))
         }
         .await;

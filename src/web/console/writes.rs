@@ -61,10 +61,7 @@ pub(super) async fn item_write(
             checksum: form.checksum.clone(),
             error: "write-session-ended".to_owned(),
         };
-        session
-            .insert(PENDING_DRAFT, (&tenant, kept))
-            .await
-            .map_err(|e| AppError::Internal(e.into()))?;
+        session.insert(PENDING_DRAFT, (&tenant, kept)).await?;
         let sign_in = format!("/t/{tenant}/sign-in?lang={}", lang.code());
         if htmx {
             let mut response = StatusCode::UNAUTHORIZED.into_response();

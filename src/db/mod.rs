@@ -1,5 +1,5 @@
 //! The only place that speaks SQL: pools, bootstrap, migrations, loading state, the demo seed,
-//! the state cache and the embedded PostgreSQL manager.
+//! the state cache and the embedded PostgreSQL manager with its supervisor.
 
 pub mod accounts;
 pub mod audit;
@@ -10,6 +10,7 @@ pub mod proof;
 pub mod rehearsal;
 mod seed;
 pub mod snapshot;
+pub mod supervisor;
 pub mod write;
 
 use std::time::Duration;

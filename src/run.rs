@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 use crate::chain::Verification;
 use crate::checkpoint::CheckpointKey;
 use crate::config::{Cli, Command, ServeArgs};
+use crate::db::supervisor::{self, Supervisor};
 use crate::db::{self, SeedOutcome, embedded::EmbeddedPostgres};
 use crate::web::{self, AppState};
 
@@ -18,7 +19,8 @@ use crate::web::{self, AppState};
 struct Database {
     app: PgPool,
     owner: Option<PgPool>,
-    embedded: Option<EmbeddedPostgres>,
+    embedded: Option<Arc<EmbeddedPostgres>>,
+    supervisor: Option<Supervisor>,
 }
 
 impl Database {
@@ -40,6 +42,7 @@ impl Database {
             app: db::connect_lazy(url.expose(), pool_size)?,
             owner,
             embedded: None,
+            supervisor: None,
         })
     }
 
@@ -48,7 +51,7 @@ impl Database {
         let pg = tokio::task::spawn_blocking(move || {
             let pg = EmbeddedPostgres::open(&data_dir, options)?;
             pg.start()?;
-            Ok::<_, db::embedded::EmbeddedError>(pg)
+            Ok::<_, db::embedded::EmbeddedError>(Arc::new(pg))
         })
         .await??;
         tracing::info!(data_dir = %cli.data_dir.display(), "embedded PostgreSQL started");
@@ -58,7 +61,7 @@ impl Database {
             db::create_database(&superuser, db::DATABASE).await?;
             superuser.close().await;
             let owner = db::connect(&pg.url(db::OWNER_ROLE, db::DATABASE), 2).await?;
-            let app = db::connect(&pg.url(db::APP_ROLE, db::DATABASE), pool_size).await?;
+            let app = db::connect_app(&pg.url(db::APP_ROLE, db::DATABASE), pool_size).await?;
             Ok::<_, db::DbError>((owner, app))
         }
         .await;
@@ -67,6 +70,7 @@ impl Database {
                 app,
                 owner: Some(owner),
                 embedded: Some(pg),
+                supervisor: None,
             }),
             Err(error) => {
                 stop_embedded(pg).await;
@@ -99,7 +103,19 @@ impl Database {
             .context("this needs the owner role: set MIGRATION_DATABASE_URL next to DATABASE_URL")
     }
 
+    /// Restarts the embedded server whenever it exits, until [`Database::close`]. A server
+    /// named by DATABASE_URL is someone else's: nothing restarts it.
+    fn supervise(&mut self) {
+        if let Some(pg) = &self.embedded {
+            self.supervisor = Some(Supervisor::spawn(pg.clone(), supervisor::Policy::default()));
+        }
+    }
+
     async fn close(self) {
+        // First, or the supervisor would start the server again as it stops.
+        if let Some(supervisor) = self.supervisor {
+            supervisor.stop().await;
+        }
         self.app.close().await;
         if let Some(owner) = self.owner {
             owner.close().await;
@@ -110,7 +126,7 @@ impl Database {
     }
 }
 
-async fn stop_embedded(pg: EmbeddedPostgres) {
+async fn stop_embedded(pg: Arc<EmbeddedPostgres>) {
     match tokio::task::spawn_blocking(move || pg.stop()).await {
         Ok(Ok(())) => tracing::info!("embedded PostgreSQL stopped"),
         Ok(Err(error)) => tracing::error!(%error, "embedded PostgreSQL did not stop cleanly"),
@@ -424,7 +440,8 @@ async fn verify_audit(
 }
 
 async fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
-    let db = Database::open(cli, args.postgres_options.clone(), args.pool_size).await?;
+    let mut db = Database::open(cli, args.postgres_options.clone(), args.pool_size).await?;
+    db.supervise();
     let result = serve_on(cli, &db, args).await;
     db.close().await;
     result

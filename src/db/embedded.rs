@@ -26,6 +26,12 @@ pub const SUPERUSER: &str = "postgres";
 const DEBIAN_LIB: &str = "/usr/lib/postgresql";
 /// A Unix socket path must fit in `sun_path` (108 bytes with the terminating NUL).
 const MAX_SOCKET_PATH: usize = 107;
+/// The server's lock file in the cluster; its first line is the postmaster's pid.
+const POSTMASTER_PID: &str = "postmaster.pid";
+/// The server's socket, in the socket directory.
+const SOCKET: &str = ".s.PGSQL.5432";
+/// The socket's lock file, also headed by the postmaster's pid.
+const SOCKET_LOCK: &str = ".s.PGSQL.5432.lock";
 
 /// Why the embedded cluster cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -136,7 +142,7 @@ impl EmbeddedPostgres {
         }
         let cluster = data_dir.join("postgres");
         let socket_dir = data_dir.join("run");
-        let socket = socket_dir.join(".s.PGSQL.5432");
+        let socket = socket_dir.join(SOCKET);
         if socket.as_os_str().len() > MAX_SOCKET_PATH {
             return Err(EmbeddedError::SocketPathTooLong(socket));
         }
@@ -230,11 +236,13 @@ impl EmbeddedPostgres {
             })
     }
 
-    /// Starts the server (stopping first a server left running by a process that died).
+    /// Starts the server (stopping first a server left running by a process that died, and
+    /// clearing the lock files of one that was killed).
     pub fn start(&self) -> Result<(), EmbeddedError> {
         if self.is_running() {
             self.stop()?;
         }
+        self.remove_stale_lock_files()?;
         let mut server_options = format!(
             "-c listen_addresses='' -c unix_socket_directories='{}' -c unix_socket_permissions=0700",
             self.socket_dir.display()
@@ -258,14 +266,46 @@ impl EmbeddedPostgres {
         })
     }
 
-    fn is_running(&self) -> bool {
-        let mut cmd = self.command("pg_ctl");
-        cmd.arg("-D").arg(&self.cluster).arg("status");
-        cmd.output().is_ok_and(|o| o.status.success())
+    /// The process id of the running server: the one `postmaster.pid` names, if that process
+    /// is a live `postgres`. Cheap (two small file reads, no process spawned), so it can be
+    /// asked every second.
+    pub fn postmaster_pid(&self) -> Option<u32> {
+        let pid = lock_file_pid(&self.cluster.join(POSTMASTER_PID))?;
+        is_live_postgres(pid).then_some(pid)
     }
 
-    /// Stops the server, waiting for a clean shutdown.
+    /// Whether the server is running.
+    ///
+    /// Not `pg_ctl status`: that only asks whether the pid exists, and a server that was
+    /// killed stays a zombie until whoever adopted it reaps it, which a container's first
+    /// process may do late or never.
+    pub fn is_running(&self) -> bool {
+        self.postmaster_pid().is_some()
+    }
+
+    /// A server that was killed (or the machine that lost power) leaves `postmaster.pid` and
+    /// the socket's lock file behind. PostgreSQL removes them itself when the pid in them is
+    /// gone, but not when it is a zombie or was reused by another program: then it refuses to
+    /// start. Called only when no server of ours runs, and we hold the data directory's lock,
+    /// so a lock file that names no live `postgres` is stale.
+    fn remove_stale_lock_files(&self) -> Result<(), EmbeddedError> {
+        for file in [
+            self.cluster.join(POSTMASTER_PID),
+            self.socket_dir.join(SOCKET_LOCK),
+        ] {
+            if file.exists() && !lock_file_pid(&file).is_some_and(is_live_postgres) {
+                fs::remove_file(&file).map_err(io("cannot remove the stale lock file", &file))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Stops the server, waiting for a clean shutdown; a server that is not running is left
+    /// alone.
     pub fn stop(&self) -> Result<(), EmbeddedError> {
+        if !self.is_running() {
+            return Ok(());
+        }
         let mut cmd = self.command("pg_ctl");
         cmd.arg("-D")
             .arg(&self.cluster)
@@ -373,6 +413,34 @@ fn find_binaries() -> Option<PathBuf> {
     })
 }
 
+/// The pid on the first line of a PostgreSQL lock file.
+fn lock_file_pid(path: &Path) -> Option<u32> {
+    fs::read_to_string(path)
+        .ok()?
+        .lines()
+        .next()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Whether `pid` is a live (not zombie) `postgres` process, from `/proc/<pid>/stat`.
+fn is_live_postgres(pid: u32) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| stat_is_live_postgres(&stat))
+}
+
+/// Reads `/proc/<pid>/stat` (`pid (comm) state …`): the command is `postgres` and the state
+/// is neither zombie nor dead. A pid reused by another program is not our server.
+fn stat_is_live_postgres(stat: &str) -> bool {
+    // The command may itself hold spaces and parentheses: it ends at the last `)`.
+    let Some((head, rest)) = stat.rsplit_once(')') else {
+        return false;
+    };
+    let comm = head.split_once('(').map(|(_, comm)| comm);
+    let state = rest.split_whitespace().next();
+    comm == Some("postgres") && state.is_some_and(|s| !matches!(s, "Z" | "X" | "x"))
+}
+
 /// Whether this process runs as root. On Linux `/proc/self` belongs to the effective user.
 fn is_root() -> Result<bool, EmbeddedError> {
     let path = Path::new("/proc/self");
@@ -396,4 +464,46 @@ fn postgres_user() -> Result<(String, u32, u32), EmbeddedError> {
             })?
         })
         .ok_or(EmbeddedError::NoPostgresUser)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_live_postgres_process_counts_as_the_running_server() {
+        let cases = [
+            ("4242 (postgres) S 1 4242 4242 0 -1 4194560", true),
+            ("4242 (postgres) R 1 4242 4242 0 -1 4194560", true),
+            ("4242 (postgres) Z 1 4242 4242 0 -1 4194308", false),
+            ("4242 (postgres) X 1 4242 4242 0 -1 4194308", false),
+            ("4242 (bash) S 1 4242 4242 0 -1 4194560", false),
+            ("4242 (post) gres) S 1 4242 4242 0 -1 4194560", false),
+            ("4242 (postgres)", false),
+            ("", false),
+        ];
+        for (stat, live) in cases {
+            assert_eq!(stat_is_live_postgres(stat), live, "{stat:?}");
+        }
+    }
+
+    #[test]
+    fn a_lock_file_is_read_for_the_pid_on_its_first_line() {
+        let dir = std::env::temp_dir().join(format!("lockfile-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let cases = [
+            ("4242\n/var/lib/postgres\n1700000000\n", Some(4242)),
+            ("  4242  \n", Some(4242)),
+            ("-4242\n", None),
+            ("", None),
+            ("junk\n", None),
+        ];
+        for (text, pid) in cases {
+            let file = dir.join(POSTMASTER_PID);
+            fs::write(&file, text).unwrap();
+            assert_eq!(lock_file_pid(&file), pid, "{text:?}");
+        }
+        assert_eq!(lock_file_pid(&dir.join("absent")), None);
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }

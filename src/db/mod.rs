@@ -1,5 +1,5 @@
 //! The only place that speaks SQL: pools, bootstrap, migrations, loading state, the demo seed,
-//! the state cache and the embedded PostgreSQL manager.
+//! the state cache and the embedded PostgreSQL manager with its supervisor.
 
 pub mod accounts;
 pub mod audit;
@@ -10,6 +10,7 @@ pub mod proof;
 pub mod rehearsal;
 mod seed;
 pub mod snapshot;
+pub mod supervisor;
 pub mod write;
 
 use std::time::Duration;
@@ -62,8 +63,11 @@ fn options(url: &str) -> Result<PgConnectOptions, DbError> {
     Ok(options.disable_statement_logging())
 }
 
-/// A pool for the running app. Short acquire timeout: a database outage answers 503 quickly
-/// instead of holding requests.
+/// How long a request waits for a connection of the app's pool. Short: during an outage a
+/// request answers 503 after this instead of being held.
+pub const APP_ACQUIRE_TIMEOUT: Duration = Duration::from_millis(1500);
+
+/// A pool for tools, bootstrapping and tests, which may wait up to 3 s for a connection.
 pub async fn connect(url: &str, max_connections: u32) -> Result<PgPool, DbError> {
     Ok(PgPoolOptions::new()
         .max_connections(max_connections)
@@ -72,13 +76,42 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<PgPool, DbError>
         .await?)
 }
 
-/// A pool that connects lazily, so the server can start (and report `/readyz` 503) while the
-/// database is still down.
+/// The app role's pool that requests use: it waits [`APP_ACQUIRE_TIMEOUT`] at most.
+pub async fn connect_app(url: &str, max_connections: u32) -> Result<PgPool, DbError> {
+    Ok(app_pool(max_connections)
+        .connect_with(options(url)?)
+        .await?)
+}
+
+/// The app role's pool, connecting lazily, so the server can start (and report `/readyz`
+/// 503) while the database is still down.
 pub fn connect_lazy(url: &str, max_connections: u32) -> Result<PgPool, DbError> {
-    Ok(PgPoolOptions::new()
+    Ok(app_pool(max_connections).connect_lazy_with(options(url)?))
+}
+
+fn app_pool(max_connections: u32) -> PgPoolOptions {
+    PgPoolOptions::new()
         .max_connections(max_connections)
-        .acquire_timeout(Duration::from_secs(3))
-        .connect_lazy_with(options(url)?))
+        .acquire_timeout(APP_ACQUIRE_TIMEOUT)
+}
+
+/// Whether an error says the database cannot be reached (down, restarting, shutting down)
+/// rather than that a statement failed: the request answers 503, not 500.
+pub fn unreachable(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::Protocol(_) => true,
+        // Class 08 is "connection exception"; 57P… is the server ending the connection:
+        // shutting down (what backends say when their postmaster dies), crashing, or not yet
+        // accepting connections.
+        sqlx::Error::Database(e) => e
+            .code()
+            .is_some_and(|code| code.starts_with("08") || code.starts_with("57P")),
+        _ => false,
+    }
 }
 
 /// Applies the migrations; run as the owner role.
@@ -169,4 +202,68 @@ pub(crate) async fn enter_tenant(
     .bind(slug)
     .fetch_optional(&mut *tx)
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+
+    /// A server error with only a SQLSTATE.
+    #[derive(Debug)]
+    struct ServerSaid(&'static str);
+
+    impl std::fmt::Display for ServerSaid {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "SQLSTATE {}", self.0)
+        }
+    }
+
+    impl std::error::Error for ServerSaid {}
+
+    impl sqlx::error::DatabaseError for ServerSaid {
+        fn message(&self) -> &str {
+            self.0
+        }
+        fn code(&self) -> Option<Cow<'_, str>> {
+            Some(Cow::Borrowed(self.0))
+        }
+        fn as_error(&self) -> &(dyn std::error::Error + Send + Sync + 'static) {
+            self
+        }
+        fn as_error_mut(&mut self) -> &mut (dyn std::error::Error + Send + Sync + 'static) {
+            self
+        }
+        fn into_error(self: Box<Self>) -> Box<dyn std::error::Error + Send + Sync + 'static> {
+            self
+        }
+        fn kind(&self) -> sqlx::error::ErrorKind {
+            sqlx::error::ErrorKind::Other
+        }
+    }
+
+    #[test]
+    fn an_unreachable_or_restarting_server_is_told_from_a_failed_statement() {
+        let server = |code| sqlx::Error::Database(Box::new(ServerSaid(code)));
+        let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        let cases = [
+            (sqlx::Error::PoolTimedOut, true),
+            (sqlx::Error::PoolClosed, true),
+            (sqlx::Error::Io(refused), true),
+            // The postmaster died under the backend; the server is shutting down; starting up.
+            (server("57P01"), true),
+            (server("57P02"), true),
+            (server("57P03"), true),
+            (server("08006"), true),
+            // A statement that failed on a server that answers.
+            (server("23505"), false),
+            (server("57014"), false),
+            (server("42P01"), false),
+            (sqlx::Error::RowNotFound, false),
+        ];
+        for (error, expected) in cases {
+            assert_eq!(unreachable(&error), expected, "{error}");
+        }
+    }
 }

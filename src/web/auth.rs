@@ -154,9 +154,7 @@ async fn sign_in(
     let Some(account) = account else {
         return Err(AppError::Forbidden);
     };
-    session::sign_in(&session, &tenant, &account.actor_id)
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?;
+    session::sign_in(&session, &tenant, &account.actor_id).await?;
     tracing::Span::current().record("actor", account.actor_id.as_str());
     tracing::info!(outcome = "signed_in", "sign-in");
     // Back to the form whose evidence was kept when the previous session ended, if any.
@@ -187,6 +185,6 @@ async fn sign_out(
     if !same_origin(&headers) || !csrf_matches(&session, &form.csrf).await {
         return Err(AppError::Forbidden);
     }
-    session::sign_out(&session).await;
+    session::sign_out(&session).await?;
     Ok(Redirect::to(&format!("/t/{tenant}?lang={}", lang.code())).into_response())
 }

@@ -31,9 +31,9 @@ pub enum AppError {
     /// The request could not be read (a damaged form).
     #[error("bad request")]
     BadRequest,
-    /// The database cannot be reached right now.
+    /// The database cannot be reached right now (directly, or as the session store).
     #[error("database unavailable: {0}")]
-    Unavailable(sqlx::Error),
+    Unavailable(Box<dyn std::error::Error + Send + Sync>),
     /// Anything else.
     #[error(transparent)]
     Internal(anyhow::Error),
@@ -50,12 +50,10 @@ impl From<DbError> for AppError {
 
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
+        if crate::db::unreachable(&error) {
+            return Self::Unavailable(error.into());
+        }
         match error {
-            sqlx::Error::PoolTimedOut
-            | sqlx::Error::PoolClosed
-            | sqlx::Error::Io(_)
-            | sqlx::Error::Tls(_)
-            | sqlx::Error::Protocol(_) => Self::Unavailable(error),
             // Text the database cannot hold (a NUL byte, a character outside its encoding) is
             // refused at the boundary; should some field slip past it, it is still the
             // request's fault, not a failure of ours.
@@ -64,6 +62,20 @@ impl From<sqlx::Error> for AppError {
             {
                 tracing::warn!(error = %e, "text the database cannot hold reached a query");
                 Self::BadRequest
+            }
+            other => Self::Internal(other.into()),
+        }
+    }
+}
+
+impl From<tower_sessions::session::Error> for AppError {
+    fn from(error: tower_sessions::session::Error) -> Self {
+        use tower_sessions::{session, session_store};
+        match error {
+            // The store is the database, and its errors arrive as text: a failing backend is
+            // the database failing.
+            session::Error::Store(session_store::Error::Backend(_)) => {
+                Self::Unavailable(error.into())
             }
             other => Self::Internal(other.into()),
         }
@@ -199,4 +211,39 @@ pub async fn render(request: Request, next: Next) -> Response {
     out.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use tower_sessions::{session, session_store};
+
+    use super::*;
+
+    #[test]
+    fn a_session_store_that_fails_is_an_outage_and_a_damaged_session_is_not() {
+        let kind = |error: session::Error| {
+            AppError::from(error)
+                .into_response()
+                .extensions()
+                .get::<ErrorKind>()
+                .copied()
+        };
+        let cases = [
+            (
+                session_store::Error::Backend("pool timed out".into()),
+                ErrorKind::Unavailable,
+            ),
+            (
+                session_store::Error::Decode("bad record".into()),
+                ErrorKind::Internal,
+            ),
+            (
+                session_store::Error::Encode("bad value".into()),
+                ErrorKind::Internal,
+            ),
+        ];
+        for (error, expected) in cases {
+            assert_eq!(kind(session::Error::Store(error)), Some(expected));
+        }
+    }
 }

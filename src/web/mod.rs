@@ -229,8 +229,11 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/static/{file}", get(assets::serve))
-        .merge(console::router())
-        .merge(auth::router());
+        .merge(
+            console::router()
+                .merge(auth::router())
+                .route_layer(middleware::from_fn(session::load)),
+        );
     if state.bench_baseline {
         router = router.route("/_bench/static", get(bench_static));
     }
@@ -274,7 +277,10 @@ pub fn app(state: AppState) -> Router {
         .with_signed(cookie_key);
     router
         .fallback(not_found)
+        // The session layer between the two: `store_failed` tells its own answers from ours.
+        .layer(middleware::from_fn(session::mark))
         .layer(sessions)
+        .layer(middleware::from_fn(session::store_failed))
         .layer(middleware::from_fn(guard_path))
         .layer(middleware::from_fn_with_state(
             state.https,

@@ -1,12 +1,18 @@
-//! Who is signed in, the CSRF token, the same-origin check and sign-in throttling.
+//! Who is signed in, the CSRF token, the same-origin check and sign-in throttling; and the
+//! middleware that turns a session store that cannot be reached into the 503 page.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use axum::extract::Request;
 use axum::http::{HeaderMap, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
+
+use super::AppError;
 
 /// How long a sign-in lasts at most, whatever the activity.
 pub const ABSOLUTE_LIFETIME: Duration = Duration::from_secs(12 * 60 * 60);
@@ -86,9 +92,57 @@ pub async fn sign_in(
     session.insert(CSRF, random_token()).await
 }
 
-/// Signs out: the session is destroyed.
-pub async fn sign_out(session: &Session) {
-    let _ = session.flush().await;
+/// Signs out: the session is destroyed (in the store too, or it fails: a session row left
+/// behind would still be valid).
+pub async fn sign_out(session: &Session) -> Result<(), tower_sessions::session::Error> {
+    session.flush().await
+}
+
+/// Reads the session a request's cookie names before the handler runs (one read serves the
+/// whole request). When the store — the database — cannot be reached, the request answers
+/// 503 here; read lazily, the failure would look like "nobody signed in", and a write would
+/// then fail as a 500 on storing what it keeps for after sign-in.
+///
+/// Layered on the routes that use sessions only: static files do not pay for a read.
+/// Whether a request carried a session cookie this console signed is noted first, as
+/// [`OurSessionCookie`]: once read, a session that has ended looks like none at all.
+pub(super) async fn load(session: Session, mut request: Request, next: Next) -> Response {
+    if session.id().is_some() {
+        request.extensions_mut().insert(OurSessionCookie);
+        if let Err(error) = session.get_value(AUTH).await {
+            return AppError::from(error).into_response();
+        }
+    }
+    next.run(request).await
+}
+
+/// The request carried a session cookie this console signed (the session may have ended since).
+#[derive(Debug, Clone, Copy)]
+pub struct OurSessionCookie;
+
+/// Marks every response the router produced, so that [`store_failed`] can tell them from the
+/// session layer's own.
+pub(super) async fn mark(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    response.extensions_mut().insert(Routed);
+    response
+}
+
+/// The mark of [`mark`].
+#[derive(Debug, Clone, Copy)]
+struct Routed;
+
+/// When the session layer cannot save a changed session it drops the router's response and
+/// answers an empty 500 of its own. The store is the database, so that is an outage: the
+/// 503 page instead.
+pub(super) async fn store_failed(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    if response.extensions().get::<Routed>().is_some()
+        || response.status() != axum::http::StatusCode::INTERNAL_SERVER_ERROR
+    {
+        return response;
+    }
+    AppError::Unavailable("the session store did not save the session".into()).into_response()
 }
 
 /// A write must come from our own pages: `Sec-Fetch-Site` (when the browser sends it) must be

@@ -17,7 +17,7 @@ use super::{
 };
 use crate::db::write::{self, Author, CheckCommand, WriteError};
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceChecksum, EvidenceNote};
-use crate::web::session::{csrf_matches, declared_same_origin, same_origin};
+use crate::web::session::{OurSessionCookie, csrf_matches, declared_same_origin, same_origin};
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
 
 /// The form of an owner check.
@@ -54,29 +54,28 @@ impl Draft {
 }
 
 /// Accept or revoke.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one extractor each; the write-preamble extractor will gather them"
+)]
 pub(super) async fn item_write(
     State(app): State<AppState>,
     Path((tenant, item, action)): Path<(String, String, String)>,
     Locale(lang): Locale,
     HxRequest(htmx): HxRequest,
     session: Session,
+    ours: Option<axum::Extension<OurSessionCookie>>,
     headers: HeaderMap,
     Form(form): Form<CheckForm>,
 ) -> Result<Response> {
     record_tenant(&tenant);
-    // Whether the request carried a session cookie we signed (before loading it: a session
-    // that has ended loads as none).
-    let ours = session.id().is_some();
     let Some(viewer) = viewer_of(&session, &tenant).await else {
         // Our own session ended while the form was open: keep what was typed (from our own
         // pages only, each field within its limit), and send the user to sign in; they come
         // back to the form with it. A request without our cookie stores nothing.
-        if ours && declared_same_origin(&headers) {
+        if ours.is_some() && declared_same_origin(&headers) {
             let kept = Draft::typed(&item, &form, "write-session-ended");
-            session
-                .insert(PENDING_DRAFT, (&tenant, kept))
-                .await
-                .map_err(|e| AppError::Internal(e.into()))?;
+            session.insert(PENDING_DRAFT, (&tenant, kept)).await?;
         }
         let sign_in = format!("/t/{tenant}/sign-in?lang={}", lang.code());
         if htmx {

@@ -110,7 +110,8 @@ fn first_event() -> i64 {
 
 /// Checks a bundle: every file against the manifest (and no file outside it), then the audit
 /// chain inside against its head, each event's signature and the checkpoints, under `trusted`
-/// (hex public key) if given, else under the public key the bundle carries.
+/// (hex public key) if given, else under the public key the bundle carries. The bundle must
+/// carry a checkpoint of its own head: that checkpoint is what a reader keeps.
 pub fn verify(archive: &[u8], trusted: Option<&str>) -> Report {
     let mut report = Report::default();
     let files = match unpack(archive) {
@@ -175,6 +176,17 @@ pub fn verify(archive: &[u8], trusted: Option<&str>) -> Report {
             if let Verification::Broken { seq, reason } = &verification {
                 report.problems.push(format!(
                     "the audit chain in {EVENTS} is broken at event #{seq}: {reason}"
+                ));
+            }
+            if head.seq > 0
+                && !checkpoints
+                    .iter()
+                    .any(|c| c.seq == head.seq && c.hash == head.hash)
+            {
+                report.problems.push(format!(
+                    "{CHECKPOINTS} has no checkpoint of the head, event #{}: nothing signed \
+                     pins the newest events",
+                    head.seq
                 ));
             }
             report.chain = Some(verification);

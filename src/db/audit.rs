@@ -239,6 +239,41 @@ pub async fn read_chain_in(tx: &mut PgConnection, tenant: Uuid) -> Result<Chain,
     })
 }
 
+/// Makes sure a checkpoint under `key` names the head of `chain` (read in one snapshot by the
+/// caller): if none does, signs one now, stores it, and adds it to `chain`. A proof bundle
+/// calls this, so the `checkpoints.jsonl` a reader keeps always pins the head it saw — which is
+/// what later catches the newest events deleted and the head rewritten. A head that names
+/// another event than the last one is left unsigned: the chain is broken already, and the
+/// key never vouches for an event that is not there.
+pub async fn pin_head(
+    pool: &PgPool,
+    chain: &mut Chain,
+    key: &CheckpointKey,
+) -> Result<(), DbError> {
+    let (seq, hash) = &chain.head;
+    let public_key = key.public_hex();
+    let pinned = chain
+        .checkpoints
+        .iter()
+        .any(|c| c.seq == *seq && c.hash == *hash && c.public_key == public_key);
+    let last = chain.events.last().map(|e| (e.seq, e.hash.as_str()));
+    if pinned || last != Some((*seq, hash.as_str())) {
+        return Ok(());
+    }
+    // The event exists (the snapshot read it, and events are append-only), so signing it after
+    // the snapshot ended is still a true statement.
+    let cp = key.sign(chain.tenant, *seq, hash, OffsetDateTime::now_utc());
+    let mut tx = pool.begin().await?;
+    sqlx::query("select set_config('app.tenant_id', $1::text, true)")
+        .bind(chain.tenant)
+        .execute(&mut *tx)
+        .await?;
+    store_checkpoint(&mut tx, chain.tenant, &cp).await?;
+    tx.commit().await?;
+    chain.checkpoints.push(cp);
+    Ok(())
+}
+
 /// Recomputes a tenant's chain from its first event and checks it against its head, each
 /// event's signature, its checkpoints and any `kept` elsewhere (from an earlier bundle; one
 /// also stored counts once), under the `trusted` public key. The events stream through the

@@ -99,11 +99,19 @@ struct SummaryHead {
 struct HeadRef {
     seq: i64,
     hash: String,
+    /// Events from here on must be signed. A bundle that does not say is held to all of them.
+    #[serde(default = "first_event")]
+    signed_from: i64,
+}
+
+fn first_event() -> i64 {
+    1
 }
 
 /// Checks a bundle: every file against the manifest (and no file outside it), then the audit
-/// chain inside against its head and checkpoints, under `trusted` (hex public key) if given,
-/// else under the public key the bundle carries.
+/// chain inside against its head, each event's signature and the checkpoints, under `trusted`
+/// (hex public key) if given, else under the public key the bundle carries. The bundle must
+/// carry a checkpoint of its own head: that checkpoint is what a reader keeps.
 pub fn verify(archive: &[u8], trusted: Option<&str>) -> Report {
     let mut report = Report::default();
     let files = match unpack(archive) {
@@ -156,16 +164,29 @@ pub fn verify(archive: &[u8], trusted: Option<&str>) -> Report {
     match (summary, events, checkpoints) {
         (Ok(summary), Ok(events), Ok(checkpoints)) => {
             let trusted = trusted.unwrap_or(&key);
+            let head = &summary.audit_head;
             let verification = chain::check(
                 summary.tenant_id,
                 &events,
-                Some((summary.audit_head.seq, &summary.audit_head.hash)),
+                Some((head.seq, &head.hash)),
                 &checkpoints,
                 Some(trusted),
+                head.signed_from,
             );
             if let Verification::Broken { seq, reason } = &verification {
                 report.problems.push(format!(
                     "the audit chain in {EVENTS} is broken at event #{seq}: {reason}"
+                ));
+            }
+            if head.seq > 0
+                && !checkpoints
+                    .iter()
+                    .any(|c| c.seq == head.seq && c.hash == head.hash)
+            {
+                report.problems.push(format!(
+                    "{CHECKPOINTS} has no checkpoint of the head, event #{}: nothing signed \
+                     pins the newest events",
+                    head.seq
                 ));
             }
             report.chain = Some(verification);

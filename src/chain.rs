@@ -6,13 +6,21 @@
 //! **canonical text**, one `key=value` per line in a fixed order (see [`canonical`]). The text
 //! is stored exactly as hashed and can also be re-derived from the event's columns; checking
 //! both catches a row edited behind the app's back even if the editor left the text alone.
+//!
+//! The hash chain alone proves only that the events agree with each other: anyone who may
+//! insert rows and move the head can extend it. So each event also carries the audit key's
+//! Ed25519 signature of its hash ([`crate::checkpoint::event_statement`]), made as it is
+//! appended; the key lives outside the database, so an event written with only a database
+//! login has no valid signature and is named. Events recorded before events were signed (below
+//! the head's `signed_from`) are accepted unsigned, counted, and only while no signed event
+//! came before them.
 
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
-use crate::checkpoint::{Checkpoint, hex};
+use crate::checkpoint::{Checkpoint, EventVerifier, hex};
 
 /// The canonical text of an event: the exact bytes its hash covers.
 #[expect(clippy::too_many_arguments, reason = "one argument per recorded field")]
@@ -71,20 +79,28 @@ pub struct Event {
     pub prev_hash: String,
     /// This event's hash.
     pub hash: String,
+    /// The audit key's signature of the hash (hex, see [`crate::checkpoint::event_statement`]);
+    /// `None` for an event recorded before events were signed.
+    #[serde(default)]
+    pub signature: Option<String>,
 }
 
 /// The outcome of checking a chain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verification {
-    /// Every event links to the previous one, matches its hash and columns, agrees with the
-    /// head and with every checkpoint.
+    /// Every event links to the previous one, matches its hash and columns, carries its
+    /// signature (unless recorded before events were signed), agrees with the head and with
+    /// every checkpoint.
     Intact {
         /// Events checked (the head's sequence number).
         events: i64,
         /// The head's hash (empty when there are no events).
         head_hash: String,
-        /// Signed checkpoints checked.
+        /// Signed checkpoints checked (one known twice is counted once).
         checkpoints: usize,
+        /// Events recorded before events were signed: only the hash chain and the checkpoints
+        /// vouch for them.
+        unsigned: i64,
     },
     /// The first fault found, and where.
     Broken {
@@ -120,6 +136,12 @@ pub enum Fault {
     CheckpointBadSignature,
     /// A checkpoint's columns differ from its signed statement.
     CheckpointStatementMismatch,
+    /// An event that must be signed carries no signature: it was written without the audit
+    /// key, straight into the database.
+    EventUnsigned,
+    /// An event's signature is not the audit key's signature of its hash: the event was
+    /// written or re-hashed without the key.
+    EventBadSignature,
 }
 
 impl Fault {
@@ -137,11 +159,13 @@ impl Fault {
             Self::CheckpointUnknownKey => "checkpoint_unknown_key",
             Self::CheckpointBadSignature => "checkpoint_bad_signature",
             Self::CheckpointStatementMismatch => "checkpoint_statement_mismatch",
+            Self::EventUnsigned => "event_unsigned",
+            Self::EventBadSignature => "event_bad_signature",
         }
     }
 
     /// Every fault.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 13] = [
         Self::Missing,
         Self::OutOfOrder,
         Self::PrevHashMismatch,
@@ -153,6 +177,8 @@ impl Fault {
         Self::CheckpointUnknownKey,
         Self::CheckpointBadSignature,
         Self::CheckpointStatementMismatch,
+        Self::EventUnsigned,
+        Self::EventBadSignature,
     ];
 }
 
@@ -163,23 +189,25 @@ impl std::fmt::Display for Fault {
 }
 
 /// Checks `events` (in the order given) of `tenant` against themselves, the recorded `head`
-/// (sequence, hash) if there is one, and each checkpoint under the `trusted` public key (hex).
-/// With no trusted key, checkpoints are checked against their own key: that still catches an
-/// edited checkpoint, not a forged one.
+/// (sequence, hash) if there is one, and each event's signature and each checkpoint under the
+/// `trusted` public key (hex); every event from `signed_from` on must be signed. With no
+/// trusted key, checkpoints are checked against their own key (that still catches an edited
+/// checkpoint, not a forged one) and event signatures only for being there.
 pub fn check(
     tenant: Uuid,
     events: &[Event],
     head: Option<(i64, &str)>,
     checkpoints: &[Checkpoint],
     trusted: Option<&str>,
+    signed_from: i64,
 ) -> Verification {
-    let mut checker = Checker::new(tenant, checkpoints);
+    let mut checker = Checker::new(tenant, checkpoints, trusted, signed_from);
     for event in events {
         if !checker.push(event) {
             break;
         }
     }
-    checker.finish(head, trusted)
+    checker.finish(head)
 }
 
 /// The same check, one event at a time, so a long chain can stream through it. It keeps the
@@ -188,6 +216,11 @@ pub fn check(
 pub struct Checker<'a> {
     tenant: Uuid,
     checkpoints: Vec<&'a Checkpoint>,
+    trusted: Option<&'a str>,
+    verifier: Option<EventVerifier>,
+    signed_from: i64,
+    signed_seen: bool,
+    unsigned: i64,
     pinned: std::collections::HashMap<i64, String>,
     prev: String,
     expected: i64,
@@ -195,14 +228,44 @@ pub struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    /// A checker of `tenant`'s chain, to be compared with `checkpoints` at the end.
-    pub fn new(tenant: Uuid, checkpoints: &'a [Checkpoint]) -> Self {
+    /// A checker of `tenant`'s chain, to be compared with `checkpoints` at the end, with every
+    /// event from `signed_from` on signed under `trusted` (see [`check`]).
+    pub fn new(
+        tenant: Uuid,
+        checkpoints: &'a [Checkpoint],
+        trusted: Option<&'a str>,
+        signed_from: i64,
+    ) -> Self {
         let mut checkpoints: Vec<&Checkpoint> = checkpoints.iter().collect();
-        checkpoints.sort_by_key(|c| c.seq);
+        // The same checkpoint known twice (stored, and kept from a bundle) is one checkpoint.
+        checkpoints.sort_by(|a, b| {
+            (
+                a.seq,
+                &a.hash,
+                &a.statement,
+                &a.signature,
+                &a.public_key,
+                a.at,
+            )
+                .cmp(&(
+                    b.seq,
+                    &b.hash,
+                    &b.statement,
+                    &b.signature,
+                    &b.public_key,
+                    b.at,
+                ))
+        });
+        checkpoints.dedup_by(|a, b| a == b);
         Self {
             tenant,
             pinned: checkpoints.iter().map(|c| (c.seq, String::new())).collect(),
             checkpoints,
+            trusted,
+            verifier: trusted.map(EventVerifier::new),
+            signed_from,
+            signed_seen: false,
+            unsigned: 0,
             prev: String::new(),
             expected: 1,
             broken: None,
@@ -235,7 +298,9 @@ impl<'a> Checker<'a> {
         } else if chain_hash(&self.prev, &event.canonical) != event.hash {
             Some((event.seq, Fault::HashMismatch))
         } else {
-            None
+            // Last, so that an event edited and re-hashed consistently is named here, at its own
+            // position, and not at the next event, whose link to it no longer holds.
+            self.signature_fault(event).map(|fault| (event.seq, fault))
         };
         if let Some(fault) = fault {
             self.broken = Some(fault);
@@ -249,8 +314,27 @@ impl<'a> Checker<'a> {
         true
     }
 
+    /// What is wrong with the event's signature, if anything. An unsigned event passes only
+    /// below `signed_from` and before any signed one: once events are signed, they all are.
+    fn signature_fault(&mut self, event: &Event) -> Option<Fault> {
+        let Some(signature) = &event.signature else {
+            if self.signed_seen || event.seq >= self.signed_from {
+                return Some(Fault::EventUnsigned);
+            }
+            self.unsigned += 1;
+            return None;
+        };
+        self.signed_seen = true;
+        match &self.verifier {
+            Some(verifier) if !verifier.verifies(&event.hash, signature) => {
+                Some(Fault::EventBadSignature)
+            }
+            _ => None,
+        }
+    }
+
     /// The verdict, comparing the chain with the `head` and the checkpoints.
-    pub fn finish(self, head: Option<(i64, &str)>, trusted: Option<&str>) -> Verification {
+    pub fn finish(self, head: Option<(i64, &str)>) -> Verification {
         let broken = |seq, reason| Verification::Broken { seq, reason };
         if let Some((seq, reason)) = self.broken {
             return broken(seq, reason);
@@ -259,7 +343,7 @@ impl<'a> Checker<'a> {
         // Checkpoints before the head: a chain cut back to before a checkpoint, with the head
         // rewritten to match, is reported as what it is.
         for cp in &self.checkpoints {
-            let key = trusted.unwrap_or(&cp.public_key);
+            let key = self.trusted.unwrap_or(&cp.public_key);
             if let Err(fault) = cp.check(self.tenant, key) {
                 return broken(cp.seq, fault.into());
             }
@@ -279,6 +363,7 @@ impl<'a> Checker<'a> {
             events: last,
             head_hash: self.prev,
             checkpoints: self.checkpoints.len(),
+            unsigned: self.unsigned,
         }
     }
 }
@@ -324,6 +409,7 @@ mod tests {
                 canonical: text,
                 prev_hash: prev.clone(),
                 hash: hash.clone(),
+                signature: Some(key.sign_event(&hash)),
             });
             prev = hash;
         }
@@ -338,15 +424,74 @@ mod tests {
         (events, checkpoints, key)
     }
 
+    /// The verdict under `key`, with every event to be signed and the head at the last event.
     fn verdict(events: &[Event], checkpoints: &[Checkpoint], key: &CheckpointKey) -> Verification {
+        verdict_from(events, checkpoints, Some(key), 1)
+    }
+
+    fn verdict_from(
+        events: &[Event],
+        checkpoints: &[Checkpoint],
+        key: Option<&CheckpointKey>,
+        signed_from: i64,
+    ) -> Verification {
         let head = events.last().map(|e| (e.seq, e.hash.clone()));
+        let trusted = key.map(CheckpointKey::public_hex);
         check(
             TENANT,
             events,
             head.as_ref().map(|(s, h)| (*s, h.as_str())),
             checkpoints,
-            Some(&key.public_hex()),
+            trusted.as_deref(),
+            signed_from,
         )
+    }
+
+    /// Edits the event at `i` and re-hashes it, and with `relink` every later one, as someone
+    /// who knows the hash rule but not the key would.
+    fn edit_and_rehash(events: &mut [Event], i: i64, relink: bool) {
+        let ev = &mut events[at(i)];
+        ev.canonical = ev.canonical.replace("accept", "revoke");
+        ev.action = "revoke".into();
+        ev.hash = chain_hash(&ev.prev_hash, &ev.canonical);
+        if relink {
+            for j in i..LENGTH {
+                let prev = events[at(j)].hash.clone();
+                let next = &mut events[at(j + 1)];
+                next.hash = chain_hash(&prev, &next.canonical);
+                next.prev_hash = prev;
+            }
+        }
+    }
+
+    /// A correctly chained event after the last one, as the app role could insert it.
+    fn forged_after(events: &[Event]) -> Event {
+        let last = &events[events.len() - 1];
+        let seq = last.seq + 1;
+        let at = last.at + time::Duration::minutes(1);
+        let text = canonical(
+            TENANT,
+            seq,
+            "user_md_anna",
+            "sign_go",
+            "production",
+            None,
+            "r",
+            at,
+        );
+        Event {
+            seq,
+            actor_id: Some("user_md_anna".into()),
+            action: "sign_go".into(),
+            target: "production".into(),
+            evidence_digest: None,
+            request_id: Some("r".into()),
+            at,
+            hash: chain_hash(&last.hash, &text),
+            canonical: text,
+            prev_hash: last.hash.clone(),
+            signature: None,
+        }
     }
 
     fn at(i: i64) -> usize {
@@ -362,6 +507,7 @@ mod tests {
                 events: LENGTH,
                 head_hash: events[at(LENGTH)].hash.clone(),
                 checkpoints: 2,
+                unsigned: 0,
             }
         );
     }
@@ -371,12 +517,7 @@ mod tests {
         type Tamper = fn(&mut Vec<Event>, i64);
         let kinds: [(&str, Tamper); 6] = [
             ("edited field", |e, i| e[at(i)].action = "revoke".into()),
-            ("edited text and hash", |e, i| {
-                let ev = &mut e[at(i)];
-                ev.canonical = ev.canonical.replace("accept", "revoke");
-                ev.action = "revoke".into();
-                ev.hash = chain_hash(&ev.prev_hash, &ev.canonical);
-            }),
+            ("edited text and hash", |e, i| edit_and_rehash(e, i, false)),
             ("deleted", |e, i| {
                 e.remove(at(i));
             }),
@@ -438,5 +579,151 @@ mod tests {
             verdict(&events, &checkpoints, &key),
             Verification::Broken { .. }
         ));
+    }
+
+    #[test]
+    fn an_event_edited_and_re_hashed_is_named_at_its_own_position() {
+        for relink in [false, true] {
+            for position in 1..=LENGTH {
+                let (mut events, checkpoints, key) = chain();
+                edit_and_rehash(&mut events, position, relink);
+                assert_eq!(
+                    verdict(&events, &checkpoints, &key),
+                    Verification::Broken {
+                        seq: position,
+                        reason: Fault::EventBadSignature
+                    },
+                    "re-hashed at {position}, later events re-linked: {relink}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_event_appended_without_the_key_is_named_by_its_sequence_number() {
+        let forger = CheckpointKey::from_seed([1; 32]);
+        type Sign = fn(&mut Event, &[Event], &CheckpointKey);
+        let cases: [(&str, Sign, Fault); 3] = [
+            ("no signature", |_, _, _| {}, Fault::EventUnsigned),
+            (
+                "the previous event's signature",
+                |e, chain, _| e.signature.clone_from(&chain[chain.len() - 1].signature),
+                Fault::EventBadSignature,
+            ),
+            (
+                "signed with another key",
+                |e, _, forger| e.signature = Some(forger.sign_event(&e.hash)),
+                Fault::EventBadSignature,
+            ),
+        ];
+        for (name, sign, fault) in cases {
+            let (mut events, checkpoints, key) = chain();
+            let mut forged = forged_after(&events);
+            sign(&mut forged, &events, &forger);
+            events.push(forged);
+            assert_eq!(
+                verdict(&events, &checkpoints, &key),
+                Verification::Broken {
+                    seq: LENGTH + 1,
+                    reason: fault
+                },
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn unsigned_events_pass_only_before_events_were_signed() {
+        // Events 1 to 4 were recorded before signing began at `signed_from`; maybe one more is
+        // stripped of its signature.
+        let head_hash = chain().0[at(LENGTH)].hash.clone();
+        let cases: [(&str, i64, Option<i64>, Verification); 4] = [
+            (
+                "signing began at 5",
+                5,
+                None,
+                Verification::Intact {
+                    events: LENGTH,
+                    head_hash,
+                    checkpoints: 2,
+                    unsigned: 4,
+                },
+            ),
+            (
+                "signing began at 3",
+                3,
+                None,
+                Verification::Broken {
+                    seq: 3,
+                    reason: Fault::EventUnsigned,
+                },
+            ),
+            (
+                "a later event stripped of its signature",
+                5,
+                Some(8),
+                Verification::Broken {
+                    seq: 8,
+                    reason: Fault::EventUnsigned,
+                },
+            ),
+            (
+                "the same, with signing said to begin later",
+                100,
+                Some(8),
+                Verification::Broken {
+                    seq: 8,
+                    reason: Fault::EventUnsigned,
+                },
+            ),
+        ];
+        for (name, signed_from, stripped, expected) in cases {
+            let (mut events, checkpoints, key) = chain();
+            for seq in (1..=4).chain(stripped) {
+                events[at(seq)].signature = None;
+            }
+            assert_eq!(
+                verdict_from(&events, &checkpoints, Some(&key), signed_from),
+                expected,
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn without_a_trusted_key_a_signature_must_still_be_there() {
+        let (mut events, checkpoints, _) = chain();
+        let forger = CheckpointKey::from_seed([1; 32]);
+        let mut forged = forged_after(&events);
+        forged.signature = Some(forger.sign_event(&forged.hash));
+        events.push(forged.clone());
+        assert!(matches!(
+            verdict_from(&events, &checkpoints, None, 1),
+            Verification::Intact { .. }
+        ));
+        events[at(LENGTH + 1)].signature = None;
+        assert_eq!(
+            verdict_from(&events, &checkpoints, None, 1),
+            Verification::Broken {
+                seq: LENGTH + 1,
+                reason: Fault::EventUnsigned
+            }
+        );
+    }
+
+    #[test]
+    fn a_checkpoint_known_twice_is_counted_once() {
+        let (events, mut checkpoints, key) = chain();
+        // Kept from a bundle as well as stored: the same two again.
+        checkpoints.extend(checkpoints.clone());
+        let count = |checkpoints: &[Checkpoint]| match verdict(&events, checkpoints, &key) {
+            Verification::Intact { checkpoints, .. } => checkpoints,
+            broken => panic!("{broken:?}"),
+        };
+        assert_eq!(count(&checkpoints), 2);
+        // Another checkpoint of the same event, signed later, is another checkpoint.
+        let later = checkpoints[0].at + time::Duration::HOUR;
+        checkpoints.push(key.sign(TENANT, 5, &events[at(5)].hash, later));
+        assert_eq!(count(&checkpoints), 3);
     }
 }

@@ -6,6 +6,9 @@
 //! anyone holding the public key can check it with any Ed25519 tool. A checkpoint pins the
 //! chain: whoever deletes events up to and past it, and rewrites the head to match, still cannot
 //! make the checkpoint's hash appear at its sequence number again.
+//!
+//! The same key signs every event's hash as it is appended ([`CheckpointKey::sign_event`]), so
+//! an event written with a database login alone carries no valid signature.
 
 use std::fmt;
 use std::io::Write as _;
@@ -22,6 +25,8 @@ pub const EVERY_EVENTS: i64 = 1_000;
 pub const EVERY: time::Duration = time::Duration::HOUR;
 /// The first line of every statement.
 pub const CONTRACT: &str = "BFGAuditCheckpoint.v1";
+/// The first line of what an event's signature covers (see [`event_statement`]).
+pub const EVENT_CONTRACT: &str = "BFGAuditEvent.v1";
 
 /// Why the key file could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -97,6 +102,15 @@ impl CheckpointKey {
         hex(self.signing.verifying_key().as_bytes())
     }
 
+    /// Signs one event's hash (see [`event_statement`]): the Ed25519 signature in hex. This is
+    /// what makes an event appended by someone with only the database's logins stand out.
+    pub fn sign_event(&self, hash: &str) -> String {
+        hex(&self
+            .signing
+            .sign(event_statement(hash).as_bytes())
+            .to_bytes())
+    }
+
     /// Signs the head `seq`/`hash` of `tenant`'s chain as of `at`.
     pub fn sign(&self, tenant: Uuid, seq: i64, hash: &str, at: OffsetDateTime) -> Checkpoint {
         let public_key = self.public_hex();
@@ -149,6 +163,36 @@ pub fn statement(
     format!(
         "{CONTRACT}\ntenant={tenant}\nseq={seq}\nhash={hash}\nat={at}\npublic_key={public_key}\n"
     )
+}
+
+/// The text an event's signature covers: the contract line and the event's hash. The hash
+/// already covers the tenant, the sequence number and the previous hash; the contract line
+/// keeps an event's signature from ever passing for a checkpoint's, and the other way round.
+pub fn event_statement(hash: &str) -> String {
+    format!("{EVENT_CONTRACT}\nhash={hash}\n")
+}
+
+/// A public key (hex) ready to check event signatures with, decoded once for a whole chain.
+#[derive(Debug, Clone)]
+pub struct EventVerifier(Option<VerifyingKey>);
+
+impl EventVerifier {
+    /// The verifier of signatures made by the key whose public half is `public_hex`. A
+    /// malformed key verifies nothing.
+    pub fn new(public_hex: &str) -> Self {
+        Self(decode_hex::<32>(public_hex).and_then(|k| VerifyingKey::from_bytes(&k).ok()))
+    }
+
+    /// Whether `signature` (hex) is this key's signature of the event with this `hash`.
+    pub fn verifies(&self, hash: &str, signature: &str) -> bool {
+        let signature = decode_hex::<64>(signature).map(|s| Signature::from_bytes(&s));
+        match (&self.0, signature) {
+            (Some(key), Some(signature)) => key
+                .verify(event_statement(hash).as_bytes(), &signature)
+                .is_ok(),
+            _ => false,
+        }
+    }
 }
 
 /// What is wrong with a checkpoint, on its own (before comparing it with the chain).
@@ -261,6 +305,22 @@ mod tests {
             edit(&mut cp);
             assert!(cp.check(TENANT, &key.public_hex()).is_err(), "{cp:?}");
         }
+    }
+
+    #[test]
+    fn an_event_signature_verifies_for_its_hash_under_its_key_only() {
+        let key = CheckpointKey::from_seed([1; 32]);
+        let signature = key.sign_event("ab");
+        let verifier = EventVerifier::new(&key.public_hex());
+        assert!(verifier.verifies("ab", &signature));
+        assert!(!verifier.verifies("cd", &signature));
+        assert!(!verifier.verifies("ab", "00"));
+        let other = CheckpointKey::from_seed([2; 32]).public_hex();
+        assert!(!EventVerifier::new(&other).verifies("ab", &signature));
+        assert!(!EventVerifier::new("not a key").verifies("ab", &signature));
+        // A checkpoint's signature is not an event's, even over the same hash.
+        let cp = key.sign(TENANT, 1, "ab", AT);
+        assert!(!verifier.verifies("ab", &cp.signature));
     }
 
     #[test]

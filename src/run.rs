@@ -358,12 +358,14 @@ fn verify_bundle(file: &std::path::Path, public_key: Option<&str>) -> anyhow::Re
         events,
         head_hash,
         checkpoints,
+        unsigned,
     }) = &report.chain
     {
         writeln!(
             out,
-            "audit chain intact: {events} events, head {}, {checkpoints} signed checkpoints",
-            if head_hash.is_empty() { "-" } else { head_hash }
+            "audit chain intact: {events} events, head {}, {checkpoints} signed checkpoints{}",
+            if head_hash.is_empty() { "-" } else { head_hash },
+            unsigned_note(*unsigned)
         )?;
     }
     if report.ok() {
@@ -415,20 +417,23 @@ async fn verify_audit(
             events,
             head_hash,
             checkpoints,
+            unsigned,
         }) => {
             writeln!(
                 std::io::stdout(),
                 "audit chain of {tenant} intact: {events} events, head {}, {checkpoints} signed \
-                 checkpoints{}",
+                 checkpoints{}{}",
                 if head_hash.is_empty() {
                     "-"
                 } else {
                     &head_hash
                 },
+                unsigned_note(unsigned),
                 if trusted.is_some() {
                     ""
                 } else {
-                    " (no signing key here: signatures checked against their own key)"
+                    " (no signing key here: checkpoints checked against their own key, event \
+                     signatures only for being there)"
                 }
             )?;
             Ok(())
@@ -436,6 +441,18 @@ async fn verify_audit(
         Some(Verification::Broken { seq, reason }) => {
             anyhow::bail!("audit chain of {tenant} broken at event #{seq}: {reason}")
         }
+    }
+}
+
+/// What a verdict adds about events recorded before events were signed.
+fn unsigned_note(unsigned: i64) -> String {
+    if unsigned == 0 {
+        String::new()
+    } else {
+        format!(
+            "; events #1 to #{unsigned} were recorded before events were signed: only the hash \
+             chain and the checkpoints vouch for them"
+        )
     }
 }
 

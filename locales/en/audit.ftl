@@ -2,7 +2,7 @@
 
 audit-open = The audit trail: every event, its hash, and the chain's verification
 audit-title = { $tenant } · Audit trail
-audit-intro = Every write appends one event. Each event's hash covers the previous event's hash, so changing, removing or reordering any event breaks every hash after it. Signed checkpoints pin the chain at least every 1,000 events and every hour of activity.
+audit-intro = Every write appends one event. Each event's hash covers the previous event's hash, so changing, removing or reordering any event breaks every hash after it. Signed checkpoints pin the chain at least every 1,000 events and every hour of activity. Each event is also signed with the audit key, which is kept outside the database, so an event written straight into the database stands out.
 audit-head = Chain head
 audit-empty = No event yet.
 audit-checkpoint = Latest signed checkpoint
@@ -31,10 +31,11 @@ audit-newest = Newest events
 audit-newer = Newer events
 audit-older = Older events
 audit-verify = Verify the chain
-audit-verify-help = Recomputes every hash from the first event and checks the head and every signed checkpoint.
+audit-verify-help = Recomputes every hash from the first event, checks every event's signature, the head and every signed checkpoint.
 audit-verify-sign-in = Sign in to verify the chain.
 audit-verify-intact = The chain is intact.
 audit-verify-intact-detail = { $events } events recomputed, { $checkpoints } signed checkpoints checked.
+audit-verify-unsigned = Events #1 to #{ $last } were recorded before events were signed: only the hash chain and the signed checkpoints vouch for them.
 audit-verify-head = Head: event #{ $seq }
 audit-verify-broken = The chain is broken at event #{ $seq }.
 audit-verify-show = Show event #{ $seq }
@@ -59,3 +60,5 @@ audit-fault-checkpoint_hash_mismatch = The event here differs from the one a sig
 audit-fault-checkpoint_unknown_key = A checkpoint here is signed with a key other than the console's.
 audit-fault-checkpoint_bad_signature = A checkpoint here has a signature that does not verify.
 audit-fault-checkpoint_statement_mismatch = A checkpoint here was edited after it was signed.
+audit-fault-event_unsigned = This event carries no signature: it was written straight into the database, without the audit key.
+audit-fault-event_bad_signature = This event's signature does not match its hash: it was written or re-hashed without the audit key.

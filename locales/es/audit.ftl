@@ -2,7 +2,7 @@
 
 audit-open = El registro de auditoría: cada evento, su hash y la verificación de la cadena
 audit-title = { $tenant } · Registro de auditoría
-audit-intro = Cada escritura añade un evento. El hash de cada evento cubre el hash del anterior, así que cambiar, quitar o reordenar un evento rompe todos los hashes posteriores. Los puntos de control firmados fijan la cadena al menos cada 1.000 eventos y cada hora con actividad.
+audit-intro = Cada escritura añade un evento. El hash de cada evento cubre el hash del anterior, así que cambiar, quitar o reordenar un evento rompe todos los hashes posteriores. Los puntos de control firmados fijan la cadena al menos cada 1.000 eventos y cada hora con actividad. Además, cada evento se firma con la clave de auditoría, que se guarda fuera de la base de datos, de modo que un evento escrito directamente en la base de datos se detecta.
 audit-head = Cabeza de la cadena
 audit-empty = Todavía no hay eventos.
 audit-checkpoint = Último punto de control firmado
@@ -31,10 +31,11 @@ audit-newest = Eventos más recientes
 audit-newer = Eventos posteriores
 audit-older = Eventos anteriores
 audit-verify = Verificar la cadena
-audit-verify-help = Recalcula cada hash desde el primer evento y comprueba la cabeza y cada punto de control firmado.
+audit-verify-help = Recalcula cada hash desde el primer evento y comprueba la firma de cada evento, la cabeza y cada punto de control firmado.
 audit-verify-sign-in = Inicie sesión para verificar la cadena.
 audit-verify-intact = La cadena está intacta.
 audit-verify-intact-detail = { $events } eventos recalculados, { $checkpoints } puntos de control firmados comprobados.
+audit-verify-unsigned = Los eventos n.º 1 a n.º { $last } se registraron antes de que se firmaran los eventos: solo los respaldan la cadena de hashes y los puntos de control firmados.
 audit-verify-head = Cabeza: evento n.º { $seq }
 audit-verify-broken = La cadena está rota en el evento n.º { $seq }.
 audit-verify-show = Ver el evento n.º { $seq }
@@ -59,3 +60,5 @@ audit-fault-checkpoint_hash_mismatch = El evento de aquí difiere del que cita u
 audit-fault-checkpoint_unknown_key = Un punto de control de aquí está firmado con una clave que no es la de la consola.
 audit-fault-checkpoint_bad_signature = Un punto de control de aquí tiene una firma que no se verifica.
 audit-fault-checkpoint_statement_mismatch = Un punto de control de aquí se editó después de firmarse.
+audit-fault-event_unsigned = Este evento no lleva firma: se escribió directamente en la base de datos, sin la clave de auditoría.
+audit-fault-event_bad_signature = La firma de este evento no corresponde a su hash: se escribió o se recalculó sin la clave de auditoría.

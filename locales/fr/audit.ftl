@@ -2,7 +2,7 @@
 
 audit-open = Le journal d’audit : chaque événement, son empreinte et la vérification de la chaîne
 audit-title = { $tenant } · Journal d’audit
-audit-intro = Chaque écriture ajoute un événement. L’empreinte de chaque événement couvre celle du précédent : modifier, supprimer ou réordonner un événement casse toutes les empreintes suivantes. Des points de contrôle signés fixent la chaîne au moins tous les 1 000 événements et toutes les heures d’activité.
+audit-intro = Chaque écriture ajoute un événement. L’empreinte de chaque événement couvre celle du précédent : modifier, supprimer ou réordonner un événement casse toutes les empreintes suivantes. Des points de contrôle signés fixent la chaîne au moins tous les 1 000 événements et toutes les heures d’activité. Chaque événement est en outre signé avec la clé d’audit, conservée hors de la base de données : un événement écrit directement dans la base se remarque.
 audit-head = Tête de la chaîne
 audit-empty = Aucun événement pour l’instant.
 audit-checkpoint = Dernier point de contrôle signé
@@ -31,10 +31,11 @@ audit-newest = Événements les plus récents
 audit-newer = Événements plus récents
 audit-older = Événements plus anciens
 audit-verify = Vérifier la chaîne
-audit-verify-help = Recalcule chaque empreinte depuis le premier événement et contrôle la tête et chaque point de contrôle signé.
+audit-verify-help = Recalcule chaque empreinte depuis le premier événement et contrôle la signature de chaque événement, la tête et chaque point de contrôle signé.
 audit-verify-sign-in = Connectez-vous pour vérifier la chaîne.
 audit-verify-intact = La chaîne est intacte.
 audit-verify-intact-detail = { $events } événements recalculés, { $checkpoints } points de contrôle signés vérifiés.
+audit-verify-unsigned = Les événements n° 1 à n° { $last } ont été enregistrés avant que les événements ne soient signés : seuls la chaîne d’empreintes et les points de contrôle signés en répondent.
 audit-verify-head = Tête : événement n° { $seq }
 audit-verify-broken = La chaîne est rompue à l’événement n° { $seq }.
 audit-verify-show = Afficher l’événement n° { $seq }
@@ -59,3 +60,5 @@ audit-fault-checkpoint_hash_mismatch = L’événement ici diffère de celui que
 audit-fault-checkpoint_unknown_key = Un point de contrôle ici est signé avec une autre clé que celle de la console.
 audit-fault-checkpoint_bad_signature = Un point de contrôle ici porte une signature qui ne se vérifie pas.
 audit-fault-checkpoint_statement_mismatch = Un point de contrôle ici a été modifié après sa signature.
+audit-fault-event_unsigned = Cet événement ne porte aucune signature : il a été écrit directement dans la base de données, sans la clé d’audit.
+audit-fault-event_bad_signature = La signature de cet événement ne correspond pas à son empreinte : il a été écrit ou recalculé sans la clé d’audit.

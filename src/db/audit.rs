@@ -1,6 +1,6 @@
-//! The append-only audit chain in PostgreSQL: appending under the head's lock, signing
-//! checkpoints, reading pages and the whole chain back, and verifying it (the rules are in
-//! [`crate::chain`]).
+//! The append-only audit chain in PostgreSQL: appending (and signing) events under the head's
+//! lock, signing checkpoints, reading pages and the whole chain back, and verifying it (the
+//! rules are in [`crate::chain`]).
 
 use sqlx::{PgConnection, PgPool};
 use time::OffsetDateTime;
@@ -27,9 +27,10 @@ pub struct NewEvent<'a> {
 }
 
 /// Appends an event inside the caller's transaction (the tenant context already set).
-/// Locks the tenant's head row first, so concurrent appends queue up instead of forking. Every
-/// [`checkpoint::EVERY_EVENTS`]th event is checkpointed in the same transaction, signed with
-/// `key`. Returns the event's sequence number.
+/// Locks the tenant's head row first, so concurrent appends queue up instead of forking. The
+/// event is stored with `key`'s signature of its hash (in the same insert: no extra round
+/// trip), and every [`checkpoint::EVERY_EVENTS`]th event is checkpointed in the same
+/// transaction. Returns the event's sequence number.
 pub async fn append(
     tx: &mut PgConnection,
     tenant: Uuid,
@@ -58,10 +59,11 @@ pub async fn append(
         at,
     );
     let hash = chain_hash(&prev_hash, &text);
+    let signature = key.sign_event(&hash);
     sqlx::query(
         "insert into audit_events (tenant_id, seq, actor_id, action, target, evidence_digest,
-                                   request_id, at, canonical, prev_hash, hash)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                                   request_id, at, canonical, prev_hash, hash, signature)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(tenant)
     .bind(seq)
@@ -74,6 +76,7 @@ pub async fn append(
     .bind(&text)
     .bind(&prev_hash)
     .bind(&hash)
+    .bind(&signature)
     .execute(&mut *tx)
     .await?;
     sqlx::query("update audit_heads set hash = $2 where tenant_id = $1")
@@ -178,42 +181,104 @@ pub struct Chain {
     pub events: Vec<Event>,
     /// The recorded head: sequence number and hash.
     pub head: (i64, String),
+    /// Events from this sequence number on must be signed; those before were recorded before
+    /// events were signed.
+    pub signed_from: i64,
     /// Every signed checkpoint, oldest first.
     pub checkpoints: Vec<Checkpoint>,
 }
 
-/// Reads the whole chain of the tenant entered in `tx` (its id `tenant`).
-pub async fn read_chain_in(tx: &mut PgConnection, tenant: Uuid) -> Result<Chain, DbError> {
-    let events = sqlx::query_as(
-        "select seq, actor_id, action, target, evidence_digest, request_id, at, canonical,
-                prev_hash, hash
-         from audit_events order by seq",
-    )
-    .fetch_all(&mut *tx)
-    .await?;
-    let head: Option<(i64, String)> =
-        sqlx::query_as("select seq, hash from audit_heads where tenant_id = $1")
+/// A tenant's row of `audit_heads`.
+#[derive(Debug, Clone, sqlx::FromRow)]
+struct Head {
+    seq: i64,
+    hash: String,
+    /// Events from this sequence number on must be signed; those before were recorded before
+    /// events were signed (set by the migration that added signatures; the app role may not
+    /// change it).
+    signed_from: i64,
+}
+
+impl Default for Head {
+    fn default() -> Self {
+        Self {
+            seq: 0,
+            hash: String::new(),
+            signed_from: 1,
+        }
+    }
+}
+
+/// The tenant's head, or the empty chain's if it has none.
+async fn read_head(tx: &mut PgConnection, tenant: Uuid) -> Result<Head, DbError> {
+    let head =
+        sqlx::query_as("select seq, hash, signed_from from audit_heads where tenant_id = $1")
             .bind(tenant)
             .fetch_optional(&mut *tx)
             .await?;
-    let checkpoints = sqlx::query_as(
-        "select seq, hash, at, public_key, statement, signature
-         from audit_checkpoints order by seq",
-    )
-    .fetch_all(&mut *tx)
-    .await?;
+    Ok(head.unwrap_or_default())
+}
+
+const EVENTS: &str = "select seq, actor_id, action, target, evidence_digest, request_id, at,
+                             canonical, prev_hash, hash, signature
+                      from audit_events order by seq";
+const CHECKPOINTS: &str = "select seq, hash, at, public_key, statement, signature
+                           from audit_checkpoints order by seq";
+
+/// Reads the whole chain of the tenant entered in `tx` (its id `tenant`).
+pub async fn read_chain_in(tx: &mut PgConnection, tenant: Uuid) -> Result<Chain, DbError> {
+    let events = sqlx::query_as(EVENTS).fetch_all(&mut *tx).await?;
+    let head = read_head(tx, tenant).await?;
+    let checkpoints = sqlx::query_as(CHECKPOINTS).fetch_all(&mut *tx).await?;
     Ok(Chain {
         tenant,
         events,
-        head: head.unwrap_or_default(),
+        head: (head.seq, head.hash),
+        signed_from: head.signed_from,
         checkpoints,
     })
 }
 
-/// Recomputes a tenant's chain from its first event and checks it against its head, its
-/// checkpoints and any `kept` elsewhere (from an earlier bundle), under the `trusted` public
-/// key. The events stream through the check in one read-only snapshot, so a chain of millions
-/// is checked in constant memory. Returns `None` for an unknown tenant.
+/// Makes sure a checkpoint under `key` names the head of `chain` (read in one snapshot by the
+/// caller): if none does, signs one now, stores it, and adds it to `chain`. A proof bundle
+/// calls this, so the `checkpoints.jsonl` a reader keeps always pins the head it saw — which is
+/// what later catches the newest events deleted and the head rewritten. A head that names
+/// another event than the last one is left unsigned: the chain is broken already, and the
+/// key never vouches for an event that is not there.
+pub async fn pin_head(
+    pool: &PgPool,
+    chain: &mut Chain,
+    key: &CheckpointKey,
+) -> Result<(), DbError> {
+    let (seq, hash) = &chain.head;
+    let public_key = key.public_hex();
+    let pinned = chain
+        .checkpoints
+        .iter()
+        .any(|c| c.seq == *seq && c.hash == *hash && c.public_key == public_key);
+    let last = chain.events.last().map(|e| (e.seq, e.hash.as_str()));
+    if pinned || last != Some((*seq, hash.as_str())) {
+        return Ok(());
+    }
+    // The event exists (the snapshot read it, and events are append-only), so signing it after
+    // the snapshot ended is still a true statement.
+    let cp = key.sign(chain.tenant, *seq, hash, OffsetDateTime::now_utc());
+    let mut tx = pool.begin().await?;
+    sqlx::query("select set_config('app.tenant_id', $1::text, true)")
+        .bind(chain.tenant)
+        .execute(&mut *tx)
+        .await?;
+    store_checkpoint(&mut tx, chain.tenant, &cp).await?;
+    tx.commit().await?;
+    chain.checkpoints.push(cp);
+    Ok(())
+}
+
+/// Recomputes a tenant's chain from its first event and checks it against its head, each
+/// event's signature, its checkpoints and any `kept` elsewhere (from an earlier bundle; one
+/// also stored counts once), under the `trusted` public key. The events stream through the
+/// check in one read-only snapshot, so a chain of millions is checked in constant memory.
+/// Returns `None` for an unknown tenant.
 pub async fn verify(
     pool: &PgPool,
     slug: &str,
@@ -229,26 +294,12 @@ pub async fn verify(
     let Some(tenant) = tenant else {
         return Ok(None);
     };
-    let head: Option<(i64, String)> =
-        sqlx::query_as("select seq, hash from audit_heads where tenant_id = $1")
-            .bind(tenant)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let mut checkpoints: Vec<Checkpoint> = sqlx::query_as(
-        "select seq, hash, at, public_key, statement, signature
-         from audit_checkpoints order by seq",
-    )
-    .fetch_all(&mut *tx)
-    .await?;
+    let head = read_head(&mut tx, tenant).await?;
+    let mut checkpoints: Vec<Checkpoint> = sqlx::query_as(CHECKPOINTS).fetch_all(&mut *tx).await?;
     checkpoints.extend_from_slice(kept);
-    let mut checker = chain::Checker::new(tenant, &checkpoints);
+    let mut checker = chain::Checker::new(tenant, &checkpoints, trusted, head.signed_from);
     {
-        let mut events = sqlx::query_as::<_, Event>(
-            "select seq, actor_id, action, target, evidence_digest, request_id, at, canonical,
-                    prev_hash, hash
-             from audit_events order by seq",
-        )
-        .fetch(&mut *tx);
+        let mut events = sqlx::query_as::<_, Event>(EVENTS).fetch(&mut *tx);
         while let Some(event) = events.try_next().await? {
             if !checker.push(&event) {
                 break;
@@ -256,8 +307,7 @@ pub async fn verify(
         }
     }
     tx.commit().await?;
-    let head = head.unwrap_or_default();
-    Ok(Some(checker.finish(Some((head.0, &head.1)), trusted)))
+    Ok(Some(checker.finish(Some((head.seq, &head.hash)))))
 }
 
 /// Which events a page of the audit trail shows.

@@ -5,6 +5,7 @@ use sqlx::PgPool;
 use time::OffsetDateTime;
 
 use super::DbError;
+use crate::checkpoint::CheckpointKey;
 
 /// One acceptance (or decision), standing or revoked.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -68,8 +69,13 @@ pub struct BundleSource {
     pub evidence: Vec<EvidenceRecord>,
 }
 
-/// Reads a bundle's source. `None` for an unknown tenant.
-pub async fn bundle_source(pool: &PgPool, slug: &str) -> Result<Option<BundleSource>, DbError> {
+/// Reads a bundle's source, its chain's head always checkpointed under `key` (signed now if
+/// no checkpoint names it yet; see [`super::audit::pin_head`]). `None` for an unknown tenant.
+pub async fn bundle_source(
+    pool: &PgPool,
+    slug: &str,
+    key: &CheckpointKey,
+) -> Result<Option<BundleSource>, DbError> {
     let mut tx = pool.begin().await?;
     sqlx::query("set transaction isolation level repeatable read, read only")
         .execute(&mut *tx)
@@ -77,7 +83,7 @@ pub async fn bundle_source(pool: &PgPool, slug: &str) -> Result<Option<BundleSou
     let Some(console) = super::load::load_in(&mut tx, slug).await? else {
         return Ok(None);
     };
-    let chain = super::audit::read_chain_in(&mut tx, console.tenant_id).await?;
+    let mut chain = super::audit::read_chain_in(&mut tx, console.tenant_id).await?;
     let evidence = sqlx::query_as(
         "select item_key, actor_id, value, evidence_note, evidence_url, evidence_checksum,
                 accepted_at, revoked_at, revoked_by, revoke_reason
@@ -86,6 +92,7 @@ pub async fn bundle_source(pool: &PgPool, slug: &str) -> Result<Option<BundleSou
     .fetch_all(&mut *tx)
     .await?;
     tx.commit().await?;
+    super::audit::pin_head(pool, &mut chain, key).await?;
     Ok(Some(BundleSource {
         console,
         chain,

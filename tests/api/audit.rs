@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use readiness_console::bundle;
-use readiness_console::chain::{Fault, Verification};
+use readiness_console::chain::{self, Fault, Verification};
 use readiness_console::db::audit::{self, NewEvent};
 use readiness_console::i18n::Lang;
 use uuid::Uuid;
@@ -515,4 +515,302 @@ async fn the_audit_page_works_in_every_language_and_links_back_to_the_proof_path
     }
     let unknown = app.get("/t/nobody/audit?lang=es", &[]).await;
     assert_eq!(unknown.status, 404);
+}
+
+/// What the app role's login allows without the audit key: the next event, correctly chained,
+/// for any actor, with the head moved to it. `copy_signature` borrows the previous event's.
+/// Returns the forged event's sequence number.
+async fn forge_as_app(db: &TestDb, copy_signature: bool) -> i64 {
+    let mut tx = db.app.begin().await.unwrap();
+    let tenant: Uuid = sqlx::query_scalar(
+        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = 'bfg-control'",
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap();
+    let (head, prev_hash): (i64, String) = sqlx::query_as("select seq, hash from audit_heads")
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+    let seq = head + 1;
+    let signature: Option<String> = if copy_signature {
+        sqlx::query_scalar("select signature from audit_events where seq = $1")
+            .bind(head)
+            .fetch_one(&mut *tx)
+            .await
+            .unwrap()
+    } else {
+        None
+    };
+    let now = time::OffsetDateTime::now_utc();
+    let at = now
+        .replace_nanosecond(now.nanosecond() / 1_000 * 1_000)
+        .unwrap();
+    let text = chain::canonical(
+        tenant,
+        seq,
+        "user_md_anna",
+        "sign_go",
+        "production",
+        None,
+        "forged",
+        at,
+    );
+    let hash = chain::chain_hash(&prev_hash, &text);
+    sqlx::query(
+        "insert into audit_events (tenant_id, seq, actor_id, action, target, request_id, at,
+                                   canonical, prev_hash, hash, signature)
+         values ($1, $2, 'user_md_anna', 'sign_go', 'production', 'forged', $3, $4, $5, $6, $7)",
+    )
+    .bind(tenant)
+    .bind(seq)
+    .bind(at)
+    .bind(&text)
+    .bind(&prev_hash)
+    .bind(&hash)
+    .bind(signature)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query("update audit_heads set seq = $1, hash = $2")
+        .bind(seq)
+        .bind(&hash)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    seq
+}
+
+/// Runs `verify-audit` for the demo tenant with the test key as the audit key, and with a kept
+/// `checkpoints.jsonl` if given: whether it passed, stdout, stderr.
+fn verify_audit_cli(db: &TestDb, kept: Option<&[u8]>) -> (bool, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("audit-signing.key");
+    std::fs::write(&key, format!("{}\n", "2a".repeat(32))).unwrap();
+    let url = crate::support::cluster().url(
+        readiness_console::db::APP_ROLE,
+        db.app.connect_options().get_database().unwrap(),
+    );
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_readiness-console"));
+    command
+        .args(["--database-url", &url, "--audit-key"])
+        .arg(&key)
+        .args(["verify-audit", "--tenant", "bfg-control"]);
+    if let Some(kept) = kept {
+        let file = dir.path().join("checkpoints.jsonl");
+        std::fs::write(&file, kept).unwrap();
+        command.arg("--checkpoints").arg(file);
+    }
+    let out = command.output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The `checkpoints.jsonl` of a proof bundle downloaded now.
+async fn kept_checkpoints(app: &TestApp) -> Vec<u8> {
+    let bytes = get_bytes(app, &format!("{CONSOLE}/bundle")).await;
+    let (_tmp, dir) = unpack(&bytes);
+    std::fs::read(dir.join(bundle::CHECKPOINTS)).unwrap()
+}
+
+#[tokio::test]
+async fn an_event_forged_with_the_app_login_alone_is_named_by_every_verification() {
+    for (copy_signature, fault) in [
+        (false, Fault::EventUnsigned),
+        (true, Fault::EventBadSignature),
+    ] {
+        let app = TestApp::spawn().await;
+        append(&app.db, 5, "accept", "passage.role_headers").await;
+        let forged = forge_as_app(&app.db, copy_signature).await;
+        assert_eq!(forged, 6);
+        let named = Some(Verification::Broken {
+            seq: 6,
+            reason: fault,
+        });
+        assert_eq!(verify_chain(&app.db.app).await, named);
+        let (ok, _, stderr) = verify_audit_cli(&app.db, None);
+        assert!(!ok);
+        assert!(
+            stderr.contains(&format!("broken at event #6: {fault}")),
+            "{stderr}"
+        );
+        // Downloading the bundle signs a checkpoint of the forged head: that does not make the
+        // forged event pass.
+        let bytes = get_bytes(&app, &format!("{CONSOLE}/bundle")).await;
+        let report = bundle::verify(&bytes, Some(&test_key().public_hex()));
+        assert_eq!(report.chain, named);
+        assert!(
+            report
+                .problems
+                .iter()
+                .any(|p| p.contains(&format!("broken at event #6: {fault}"))),
+            "{:?}",
+            report.problems
+        );
+        // The audit page says so in the reviewer's language.
+        let mut reviewer = signed_in(&app, "reviewer", "reviewer-audit").await;
+        let page = reviewer
+            .get(&format!("{CONSOLE}/audit/verify?lang=fr"))
+            .await;
+        let tr = Lang::Fr.tr();
+        assert!(
+            page.body
+                .contains(&tr.t1("audit-verify-broken", "seq", 6u32))
+        );
+        assert!(
+            page.body
+                .contains(&tr.t(&format!("audit-fault-{}", fault.as_str())))
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_app_role_cannot_move_where_signatures_begin() {
+    let db = TestDb::new().await;
+    let mut tx = db.app.begin().await.unwrap();
+    sqlx::query(
+        "select set_config('app.tenant_id', id::text, true) from tenants where slug = 'bfg-control'",
+    )
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    let moved = sqlx::query("update audit_heads set signed_from = 100")
+        .execute(&mut *tx)
+        .await
+        .unwrap_err();
+    // Refused for want of the privilege (not, say, for want of the column).
+    assert_eq!(
+        moved.as_database_error().and_then(|e| e.code()).as_deref(),
+        Some("42501"),
+        "{moved}"
+    );
+}
+
+#[tokio::test]
+async fn deleting_the_newest_three_events_is_caught_against_a_bundle_kept_from_the_old_head() {
+    let app = TestApp::spawn().await;
+    append(&app.db, 9, "accept", "passage.role_headers").await;
+    audit::checkpoint_now(&app.db.app, "bfg-control", test_key())
+        .await
+        .unwrap();
+    append(&app.db, 3, "revoke", "passage.role_headers").await;
+    // A reviewer downloads the bundle at head 12 and keeps its checkpoints: the bundle pins
+    // its own head, not only the older checkpoint at 9.
+    let kept = kept_checkpoints(&app).await;
+    let seqs: Vec<i64> = bundle::read_checkpoints(&kept)
+        .unwrap()
+        .iter()
+        .map(|c| c.seq)
+        .collect();
+    assert_eq!(seqs, vec![9, 12]);
+    // The owner deletes the newest three events and every checkpoint past them, and rewrites
+    // the head: what is left is signed and checkpointed, so the database alone looks whole.
+    tamper(
+        &app.db,
+        "delete from audit_events where seq > 9;
+         alter table audit_checkpoints disable trigger user;
+         delete from audit_checkpoints where seq > 9;
+         alter table audit_checkpoints enable trigger user;
+         update audit_heads set seq = 9, hash = (select hash from audit_events where seq = 9)",
+    )
+    .await;
+    assert!(matches!(
+        verify_chain(&app.db.app).await,
+        Some(Verification::Intact { events: 9, .. })
+    ));
+    // The kept checkpoint names event #12: events from #10 on are gone.
+    let cut = Some(Verification::Broken {
+        seq: 10,
+        reason: Fault::TruncatedBeforeCheckpoint,
+    });
+    let trusted = test_key().public_hex();
+    let kept_list = bundle::read_checkpoints(&kept).unwrap();
+    assert_eq!(
+        audit::verify(&app.db.app, "bfg-control", Some(&trusted), &kept_list)
+            .await
+            .unwrap(),
+        cut
+    );
+    let (ok, _, stderr) = verify_audit_cli(&app.db, Some(&kept));
+    assert!(!ok);
+    assert!(
+        stderr.contains("broken at event #10: truncated_before_checkpoint"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test]
+async fn an_event_edited_and_re_hashed_is_reported_at_its_own_position() {
+    // Event #25 gets another actor, its text to match, and a hash to match; with `relink`,
+    // every later event is re-linked and re-hashed too and the head rewritten.
+    let edit = "update audit_events set actor_id = 'user_md_anna',
+                    canonical = replace(canonical, 'actor=user_dispatcher_marek',
+                                        'actor=user_md_anna')
+                where seq = 25;
+                update audit_events
+                set hash = encode(sha256(convert_to(prev_hash || E'\\n' || canonical, 'UTF8')), 'hex')
+                where seq = 25";
+    let relink = "do $$
+                  declare
+                      r record;
+                      p text;
+                  begin
+                      select hash into p from audit_events where seq = 25;
+                      for r in select seq, canonical from audit_events where seq > 25 order by seq
+                      loop
+                          update audit_events set prev_hash = p,
+                              hash = encode(sha256(convert_to(p || E'\\n' || r.canonical, 'UTF8')), 'hex')
+                          where seq = r.seq returning hash into p;
+                      end loop;
+                      update audit_heads set hash = p;
+                  end
+                  $$";
+    for relinked in [false, true] {
+        let db = TestDb::new().await;
+        append(&db, 30, "accept", "passage.role_headers").await;
+        let sql = if relinked {
+            format!("{edit};\n{relink}")
+        } else {
+            edit.to_owned()
+        };
+        tamper(&db, &sql).await;
+        assert_eq!(
+            broken_at(&db).await,
+            (25, Fault::EventBadSignature),
+            "later events re-linked: {relinked}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_checkpoint_stored_and_kept_in_a_file_is_counted_once() {
+    let app = TestApp::spawn().await;
+    append(&app.db, 3, "accept", "passage.role_headers").await;
+    // The download checkpoints the head: it is now in the database and in the kept file.
+    let kept = kept_checkpoints(&app).await;
+    let kept_list = bundle::read_checkpoints(&kept).unwrap();
+    assert_eq!(kept_list.len(), 1);
+    assert!(matches!(
+        audit::verify(
+            &app.db.app,
+            "bfg-control",
+            Some(&test_key().public_hex()),
+            &kept_list
+        )
+        .await
+        .unwrap(),
+        Some(Verification::Intact {
+            events: 3,
+            checkpoints: 1,
+            unsigned: 0,
+            ..
+        })
+    ));
+    let (ok, stdout, stderr) = verify_audit_cli(&app.db, Some(&kept));
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains(", 1 signed checkpoints"), "{stdout}");
 }

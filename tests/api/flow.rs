@@ -254,6 +254,7 @@ async fn olena_cannot_accept_mareks_check_and_the_reviewer_changes_nothing() {
             events: 0,
             head_hash: String::new(),
             checkpoints: 0,
+            unsigned: 0,
         })
     );
 }

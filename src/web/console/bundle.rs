@@ -14,7 +14,7 @@ use crate::web::{AppError, AppState, Result};
 
 /// The bundle's file name and bytes.
 pub(super) async fn proof_bundle(app: &AppState, slug: &str) -> Result<(String, Vec<u8>)> {
-    let source = bundle_source(&app.pool, slug)
+    let source = bundle_source(&app.pool, slug, &app.key)
         .await?
         .ok_or(AppError::NotFound)?;
     let now = OffsetDateTime::now_utc();
@@ -67,7 +67,11 @@ pub(super) async fn proof_bundle(app: &AppState, slug: &str) -> Result<(String, 
             },
             "sections": sections,
             "blockers": blockers,
-            "audit_head": { "seq": head_seq, "hash": head_hash },
+            "audit_head": {
+                "seq": head_seq,
+                "hash": head_hash,
+                "signed_from": source.chain.signed_from,
+            },
             "checkpoints": source.chain.checkpoints.len(),
             "public_key": public_key,
             "snapshot": snapshot,

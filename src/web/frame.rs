@@ -42,6 +42,8 @@ pub struct Frame {
     pub icon: String,
     /// The header's account area, on a tenant's pages.
     pub account: Option<AccountArea>,
+    /// What the write that led here did, said once.
+    pub notice: Option<String>,
 }
 
 impl Frame {
@@ -64,6 +66,7 @@ impl Frame {
             copy: assets::url("copy.js"),
             icon: assets::url("favicon.svg"),
             account: None,
+            notice: None,
         }
     }
 

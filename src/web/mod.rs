@@ -8,6 +8,7 @@ mod error;
 mod extract;
 mod frame;
 mod locale;
+mod notice;
 mod session;
 
 use std::sync::Arc;

@@ -787,3 +787,88 @@ async fn revoking_a_check_that_is_not_accepted_says_so() {
     }
     assert_eq!(app.db.count_in_demo("audit_events").await, events);
 }
+
+#[tokio::test]
+async fn every_write_is_confirmed_once_in_the_users_language() {
+    let app = TestApp::spawn().await;
+    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    for (lang, action, note) in [
+        (Lang::Es, "accept", "Comprobado a mano en staging"),
+        (Lang::Fr, "revoke", "Rouvert pour une nouvelle vérification"),
+    ] {
+        let page = marek.get(&format!("{CONSOLE}?lang={}", lang.code())).await;
+        let marker = format!("action=\"/t/bfg-control/items/passage.role_headers/{action}");
+        let answer = marek
+            .post(
+                &format!(
+                    "/t/bfg-control/items/passage.role_headers/{action}?lang={}",
+                    lang.code()
+                ),
+                &[
+                    ("csrf", &page.input_after(&marker, "csrf")),
+                    ("version", &page.input_after(&marker, "version")),
+                    (
+                        "idempotency_key",
+                        &page.input_after(&marker, "idempotency_key"),
+                    ),
+                    ("note", note),
+                ],
+                &[],
+            )
+            .await;
+        assert_eq!(answer.status, 303, "{action}");
+        let tr = lang.tr();
+        let label = tr.t1("item-passage-role_headers", "environment", "local-demo");
+        let code = if action == "accept" {
+            "accepted"
+        } else {
+            "revoked"
+        };
+        let expected = tr.t1(&format!("notice-{code}"), "subject", label.as_str());
+        let landed = marek.get(answer.header("location")).await;
+        assert!(
+            landed
+                .body
+                .contains(&format!("<p class=\"notice-done\">{expected}</p>")),
+            "{action} is confirmed in {lang:?}"
+        );
+        assert!(
+            landed.body.contains("tabindex=\"-1\""),
+            "the notice can take focus"
+        );
+        let again = marek.get(answer.header("location")).await;
+        assert!(!again.body.contains(&expected), "said once");
+    }
+    // With htmx, the notice comes out of band with the changed section.
+    let page = marek.get(&format!("{CONSOLE}?lang=en")).await;
+    let marker = "id=\"form-passage-role_headers\"";
+    let answer = marek
+        .post(
+            ROLE_HEADERS,
+            &[
+                ("csrf", &page.input_after(marker, "csrf")),
+                ("version", &page.input_after(marker, "version")),
+                (
+                    "idempotency_key",
+                    &page.input_after(marker, "idempotency_key"),
+                ),
+                ("note", "Checked by hand in staging"),
+            ],
+            &[("hx-request", "true")],
+        )
+        .await;
+    assert_eq!(answer.status, 200);
+    assert!(answer.body.contains("id=\"notice\""));
+    assert!(answer.body.contains("hx-swap-oob=\"true\""));
+    assert!(
+        answer.body.contains(
+            &Lang::En.tr().t1(
+                "notice-accepted",
+                "subject",
+                Lang::En
+                    .tr()
+                    .t1("item-passage-role_headers", "environment", "local-demo")
+            )
+        )
+    );
+}

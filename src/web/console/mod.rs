@@ -87,6 +87,8 @@ pub struct Viewer {
     pub csrf: String,
     /// The evidence typed into one item's form, and why it was not accepted.
     pub draft: Option<Draft>,
+    /// What the write that led to this page did (see [`viewer_for_page`]).
+    pub notice: Option<crate::web::notice::Notice>,
 }
 
 /// Typed evidence that a refused write keeps.
@@ -124,7 +126,46 @@ pub(super) async fn viewer_of(session: &Session, tenant: &str) -> Option<Viewer>
         actor: signed.actor,
         csrf: session::csrf_token(session).await,
         draft,
+        notice: None,
     })
+}
+
+/// [`viewer_of`] for a page a write's redirect lands on: with the notice the write left,
+/// taken from the session so that it is said once.
+pub(super) async fn viewer_for_page(session: &Session, tenant: &str) -> Option<Viewer> {
+    let mut viewer = viewer_of(session, tenant).await?;
+    viewer.notice = crate::web::notice::take(session).await;
+    Some(viewer)
+}
+
+/// The notice region alone, swapped out of band with a write's changed section.
+#[derive(Template)]
+#[template(path = "_notice.html")]
+pub(super) struct NoticeFragment {
+    pub(super) text: String,
+    pub(super) oob: bool,
+}
+
+/// A notice in words: what was done, to which item (by its label) or which run.
+pub(super) fn notice_text(
+    tr: &crate::i18n::Tr,
+    view: &TenantView,
+    notice: &crate::web::notice::Notice,
+) -> String {
+    use crate::web::notice::NoticeCode;
+    let id = format!("notice-{}", notice.code.as_str());
+    let subject = match notice.code {
+        NoticeCode::Accepted | NoticeCode::Decided | NoticeCode::Revoked => tr.t1(
+            &item_label_id(&notice.subject),
+            "environment",
+            &view.console.state.profile.environment,
+        ),
+        NoticeCode::RunStarted => tr.t(&format!("rehearsal-kind-{}", notice.subject)),
+        NoticeCode::SignedGo | NoticeCode::RecordedNoGo | NoticeCode::TargetSaved => {
+            notice.subject.clone()
+        }
+    };
+    tr.t1(&id, "subject", subject)
 }
 
 /// What a tenant page starts from: its frame and the view of the tenant for `viewer`.
@@ -160,7 +201,12 @@ fn frame_for(
                 ),
                 None => viewer.actor.clone(),
             };
-            frame.signed_in(tenant, who, viewer.csrf.clone())
+            let mut frame = frame.signed_in(tenant, who, viewer.csrf.clone());
+            frame.notice = viewer
+                .notice
+                .as_ref()
+                .map(|notice| notice_text(&tr, view, notice));
+            frame
         }
     }
 }
@@ -173,7 +219,7 @@ async fn console_page(
 ) -> Result<Response> {
     record_tenant(&tenant);
     let view = app.tenant(&tenant).await?;
-    let html = match viewer_of(&session, &tenant).await {
+    let html = match viewer_for_page(&session, &tenant).await {
         // Anonymous pages depend on the state and the language only: memoised.
         None => view.page(lang, |view| render_page(view, lang, &tenant, None))?,
         Some(viewer) => render_page(&view, lang, &tenant, Some(viewer))?.into(),
@@ -883,6 +929,9 @@ pub fn listed_sections() -> impl Iterator<Item = &'static str> {
 pub fn dynamic_message_ids() -> Vec<String> {
     let cat = catalogue::standard();
     let mut ids = Vec::new();
+    for notice in crate::web::notice::NoticeCode::ALL {
+        ids.push(format!("notice-{}", notice.as_str()));
+    }
     for section in &cat.sections {
         ids.push(format!("section-name-{}", section.key));
         ids.push(format!("action-title-{}", section.key));

@@ -10,12 +10,13 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_htmx::HX_REFRESH;
 use tower_sessions::Session;
 
-use super::{ConsoleView, Viewer, page_parts, viewer_of};
+use super::{ConsoleView, Viewer, page_parts, viewer_for_page, viewer_of};
 use crate::db::rehearsal::{self, KINDS, RunRow, Runner, StartError};
 use crate::i18n::Lang;
 use crate::rehearsal::probes::GapLine;
 use crate::rehearsal::{RefError, Refusal, SecretRef};
 use crate::web::frame::Frame;
+use crate::web::notice::{self, NoticeCode};
 use crate::web::session::{csrf_matches, same_origin};
 use crate::web::{AppError, AppState, Locale, Result, TenantView, record_tenant};
 
@@ -85,7 +86,7 @@ async fn render(
     status: StatusCode,
 ) -> Result<Response> {
     let view = app.tenant(tenant).await?;
-    let viewer = viewer_of(session, tenant).await;
+    let viewer = viewer_for_page(session, tenant).await;
     let csrf = viewer.as_ref().map(|v| v.csrf.clone());
     let mut runs = Vec::new();
     for kind in KINDS {
@@ -208,6 +209,7 @@ pub(super) async fn set_target(
         .await
         .map_err(start_error)?;
     app.cache.invalidate();
+    notice::leave(&session, NoticeCode::TargetSaved, &reference.as_text()).await?;
     Ok(Redirect::to(&format!("/t/{tenant}/rehearsal?lang={}", lang.code())).into_response())
 }
 
@@ -263,6 +265,7 @@ pub(super) async fn start(
         Err(error) => return Err(start_error(error)),
     }
     app.cache.invalidate();
+    notice::leave(&session, NoticeCode::RunStarted, &kind).await?;
     Ok(Redirect::to(&format!(
         "/t/{tenant}/rehearsal?lang={}#run-{kind}",
         lang.code()

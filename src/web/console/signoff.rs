@@ -13,6 +13,7 @@ use uuid::Uuid;
 use super::{Draft, SectionKey, viewer_of};
 use crate::db::write::{self, Author, NotReady, Signoff, WriteError};
 use crate::readiness::evidence::EvidenceNote;
+use crate::web::notice::{self, NoticeCode};
 use crate::web::session::{csrf_matches, same_origin};
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
 
@@ -113,6 +114,12 @@ pub(super) async fn signoff(
         Err(_) => return Err(AppError::Forbidden),
     }
     tracing::info!(decision = %form.decision, "sign-off recorded");
+    // Either way the page is drawn again (htmx refreshes it): the notice waits for it.
+    let done = match command {
+        Signoff::Go => NoticeCode::SignedGo,
+        Signoff::NoGo(_) => NoticeCode::RecordedNoGo,
+    };
+    notice::leave(&session, done, "").await?;
     if htmx {
         // Every figure of the page follows the decision: htmx reloads the page. (A redirect to
         // the same page with a fragment would only scroll, not reload.)

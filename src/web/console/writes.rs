@@ -13,10 +13,12 @@ use tower_sessions::Session;
 use uuid::Uuid;
 
 use super::{
-    ConsoleView, Draft, PENDING_DRAFT, SectionFragment, SectionKey, section_page, viewer_of,
+    ConsoleView, Draft, NoticeFragment, PENDING_DRAFT, SectionFragment, SectionKey, notice_text,
+    section_page, viewer_of,
 };
 use crate::db::write::{self, Author, CheckCommand, WriteError};
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceChecksum, EvidenceNote};
+use crate::web::notice::{self, Notice, NoticeCode};
 use crate::web::session::{OurSessionCookie, csrf_matches, declared_same_origin, same_origin};
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
 
@@ -182,7 +184,13 @@ pub(super) async fn item_write(
     if viewer.draft.as_ref().is_some_and(|d| d.item == item) {
         let _ = session.remove::<(String, Draft)>(PENDING_DRAFT).await;
     }
+    let done = match command {
+        CheckCommand::Accept(_) => NoticeCode::Accepted,
+        CheckCommand::Decide(..) => NoticeCode::Decided,
+        CheckCommand::Revoke(_) => NoticeCode::Revoked,
+    };
     let Some(before) = before else {
+        notice::leave(&session, done, &item).await?;
         let anchor = format!("item-{}", item.replace('.', "-"));
         return Ok(
             Redirect::to(&format!("/t/{tenant}?lang={}#{anchor}", lang.code())).into_response(),
@@ -190,7 +198,15 @@ pub(super) async fn item_write(
     };
     // The changed section, and out of band every other section whose figures moved.
     let after = app.tenant(&tenant).await?;
-    let mut html = String::new();
+    let text = notice_text(
+        &lang.tr(),
+        &after,
+        &Notice {
+            code: done,
+            subject: item.clone(),
+        },
+    );
+    let mut html = NoticeFragment { text, oob: true }.render()?;
     for k in SectionKey::ALL {
         let changed = match k {
             SectionKey::Items(s) => before.evaluation.section(s) != after.evaluation.section(s),

@@ -420,14 +420,8 @@ impl Client {
         form: &[(&str, &str)],
         headers: &[(&str, &str)],
     ) -> Page {
-        let body = form
-            .iter()
-            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-            .collect::<Vec<_>>()
-            .join("&");
-        let request =
-            Request::post(path).header("content-type", "application/x-www-form-urlencoded");
-        self.send(request, Body::from(body), headers).await
+        let form: Vec<(&str, &[u8])> = form.iter().map(|(k, v)| (*k, v.as_bytes())).collect();
+        self.post_bytes(path, &form, headers).await
     }
 
     /// POST a form whose values are raw bytes (each percent-encoded as it is), for input no
@@ -440,7 +434,7 @@ impl Client {
     ) -> Page {
         let body = form
             .iter()
-            .map(|(k, v)| format!("{}={}", urlencode(k), percent_encode(v)))
+            .map(|(k, v)| format!("{}={}", percent_encode(k.as_bytes()), percent_encode(v)))
             .collect::<Vec<_>>()
             .join("&");
         let request =
@@ -534,18 +528,6 @@ impl Client {
             body: String::from_utf8_lossy(&bytes).into_owned(),
         }
     }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            b' ' => "+".to_owned(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 impl Page {

@@ -11,11 +11,11 @@ use super::DbError;
 use crate::readiness::catalogue::{
     Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LocalDecisionRule, SectionDef,
 };
+use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::state::{
     Acceptance, Actor, AuditHead, ProbeResult, Profile, Provider, ReadinessState, RehearsalRun,
     Role, Signoff, Snapshot, Withdrawal,
 };
-use crate::readiness::signature::WithdrawingAction;
 
 /// A tenant's catalogue and state, as loaded.
 #[derive(Debug, Clone)]

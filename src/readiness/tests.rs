@@ -9,7 +9,9 @@ use super::catalogue::{self, Catalogue, DecisionCode as D, Dependency, ItemKind}
 use super::demo;
 use super::evaluate::{Count, Evaluation, NextAction, Status, evaluate};
 use super::signature::{self, Signature, WithdrawingAction};
-use super::state::{Acceptance, AuditHead, ProbeResult, ReadinessState, Signoff, Snapshot, Withdrawal};
+use super::state::{
+    Acceptance, AuditHead, ProbeResult, ReadinessState, Signoff, Snapshot, Withdrawal,
+};
 
 const AT: time::OffsetDateTime = datetime!(2026-11-01 09:00 UTC);
 
@@ -785,8 +787,20 @@ fn a_go_holds_only_while_nothing_has_withdrawn_it() {
     };
     // (case, the latest sign-offs oldest first, DB schema still revoked, decision, signature)
     let cases: Vec<(&str, Vec<Signoff>, bool, D, Signature)> = vec![
-        ("unsigned", vec![], false, D::BlockedPendingSignoff, Signature::Unsigned),
-        ("standing", vec![signed()], false, D::Go, Signature::Standing),
+        (
+            "unsigned",
+            vec![],
+            false,
+            D::BlockedPendingSignoff,
+            Signature::Unsigned,
+        ),
+        (
+            "standing",
+            vec![signed()],
+            false,
+            D::Go,
+            Signature::Standing,
+        ),
         (
             "withdrawn, the item still revoked",
             vec![withdrawn()],
@@ -839,10 +853,15 @@ fn a_go_holds_only_while_nothing_has_withdrawn_it() {
             "{case}"
         );
         if decision == D::BlockedPendingSignoff {
-            assert_eq!(ev.next_action, Some(NextAction::SignOff), "{case}: sign again");
+            assert_eq!(
+                ev.next_action,
+                Some(NextAction::SignOff),
+                "{case}: sign again"
+            );
         }
         assert_eq!(
-            ev.item("provider_acceptance.live_wiring").map(|i| i.is_ready()),
+            ev.item("provider_acceptance.live_wiring")
+                .map(|i| i.is_ready()),
             Some(decision == D::Go),
             "{case}: live wiring follows GO"
         );
@@ -865,7 +884,12 @@ fn the_item_a_write_changed_is_named_first_then_any_other_in_page_order() {
     });
     // (case, after, the items the write named, the item it withdrew by)
     let cases: Vec<(&str, &Evaluation, &[&str], Option<&str>)> = vec![
-        ("a revocation", &after, &["passage.db_schema"], Some("passage.db_schema")),
+        (
+            "a revocation",
+            &after,
+            &["passage.db_schema"],
+            Some("passage.db_schema"),
+        ),
         (
             "the named item unchanged, others moved: the first in page order",
             &after,
@@ -901,7 +925,10 @@ fn the_state_digest_covers_the_decision_every_status_and_the_audit_head_only() {
     };
     let base = digest(&green, Some(&head));
     assert_eq!(base.len(), 64);
-    assert!(base.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+    assert!(
+        base.bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    );
     assert_eq!(signature::short(&base), format!("bfg-{}", &base[..8]));
 
     let mut later = green.clone();
@@ -921,7 +948,11 @@ fn the_state_digest_covers_the_decision_every_status_and_the_audit_head_only() {
         ("the same state again", digest(&green, Some(&head)), true),
         ("acceptance times differ", digest(&later, Some(&head)), true),
         ("an item revoked", digest(&revoked, Some(&head)), false),
-        ("the decision moved to GO", digest(&signed_state, Some(&head)), false),
+        (
+            "the decision moved to GO",
+            digest(&signed_state, Some(&head)),
+            false,
+        ),
         ("another audit head", digest(&green, Some(&moved)), false),
         ("an empty chain", digest(&green, None), false),
     ];

@@ -1,7 +1,6 @@
 ## The GO signature: the state it holds for, or the write that withdrew it
 
 signature-heading = Production sign-off
-signature-none = Production GO has not been signed.
 signature-standing = GO signed by { $owner } on { $date }.
 signature-holds = It holds for the state it was given on: every item's status as of event { $event } (state digest { $digest }). Any write that changes an item's status withdraws it.
 signature-holds-empty-chain = It holds for the state it was given on, before the audit trail held any event (state digest { $digest }). Any write that changes an item's status withdraws it.
@@ -22,6 +21,7 @@ signature-badge-lapsed = No longer holds
 signature-event-withdrew = withdrew the GO signature
 signature-confirm-warning = Production is signed GO by { $owner }. This change withdraws that signature: production goes back to NO-GO until it is signed again.
 signature-confirm-warning-run = Production is signed GO by { $owner }. If this run changes any item's status, it withdraws that signature: production goes back to NO-GO until it is signed again.
+signature-confirm-warning-freeze = Production is signed GO by { $owner }. If this snapshot changes any item's status, freezing it withdraws that signature: production goes back to NO-GO until it is signed again.
 signature-confirm-label = I understand: withdraw the GO signature
 signature-confirm-required = This change would withdraw the GO signature. Tick the confirmation to go ahead; nothing was saved.
 signoff-stale = The state changed after this form was drawn. Check the decision as it stands now and sign again; nothing was signed.

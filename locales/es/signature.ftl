@@ -1,7 +1,6 @@
 ## La firma del GO: el estado para el que vale, o la escritura que la retiró
 
 signature-heading = Firma de producción
-signature-none = El GO de producción no está firmado.
 signature-standing = GO firmado por { $owner } el { $date }.
 signature-holds = Vale para el estado sobre el que se otorgó: el estado de cada elemento en el evento { $event } (resumen del estado { $digest }). Cualquier escritura que cambie el estado de un elemento la retira.
 signature-holds-empty-chain = Vale para el estado sobre el que se otorgó, cuando el registro de auditoría aún no tenía ningún evento (resumen del estado { $digest }). Cualquier escritura que cambie el estado de un elemento la retira.
@@ -22,6 +21,7 @@ signature-badge-lapsed = Ya no vale
 signature-event-withdrew = retiró la firma del GO
 signature-confirm-warning = { $owner } ha firmado el GO de producción. Este cambio retira esa firma: la producción vuelve a NO-GO hasta que se firme de nuevo.
 signature-confirm-warning-run = { $owner } ha firmado el GO de producción. Si este ensayo cambia el estado de algún elemento, retira esa firma: la producción vuelve a NO-GO hasta que se firme de nuevo.
+signature-confirm-warning-freeze = { $owner } ha firmado el GO de producción. Si esta instantánea cambia el estado de algún elemento, congelarla retira esa firma: la producción vuelve a NO-GO hasta que se firme de nuevo.
 signature-confirm-label = Entendido: retirar la firma del GO
 signature-confirm-required = Este cambio retiraría la firma del GO. Marque la confirmación para continuar; no se ha guardado nada.
 signoff-stale = El estado ha cambiado desde que se mostró este formulario. Revise la decisión tal como está ahora y vuelva a firmar; no se ha firmado nada.

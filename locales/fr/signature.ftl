@@ -1,7 +1,6 @@
 ## La signature du GO : l’état pour lequel elle vaut, ou l’écriture qui l’a retirée
 
 signature-heading = Signature de la production
-signature-none = Le GO de production n’est pas signé.
 signature-standing = GO signé par { $owner } le { $date }.
 signature-holds = Elle vaut pour l’état sur lequel elle a été donnée : le statut de chaque élément à l’événement { $event } (empreinte de l’état { $digest }). Toute écriture qui change le statut d’un élément la retire.
 signature-holds-empty-chain = Elle vaut pour l’état sur lequel elle a été donnée, quand le journal d’audit ne comptait encore aucun événement (empreinte de l’état { $digest }). Toute écriture qui change le statut d’un élément la retire.
@@ -22,6 +21,7 @@ signature-badge-lapsed = Ne vaut plus
 signature-event-withdrew = a retiré la signature du GO
 signature-confirm-warning = Le GO de production est signé par { $owner }. Ce changement retire cette signature : la production repasse en NO-GO jusqu’à une nouvelle signature.
 signature-confirm-warning-run = Le GO de production est signé par { $owner }. Si cette répétition change le statut d’un élément, elle retire cette signature : la production repasse en NO-GO jusqu’à une nouvelle signature.
+signature-confirm-warning-freeze = Le GO de production est signé par { $owner }. Si cet instantané change le statut d’un élément, le figer retire cette signature : la production repasse en NO-GO jusqu’à une nouvelle signature.
 signature-confirm-label = J’ai compris : retirer la signature du GO
 signature-confirm-required = Ce changement retirerait la signature du GO. Cochez la confirmation pour continuer ; rien n’a été enregistré.
 signoff-stale = L’état a changé depuis l’affichage de ce formulaire. Vérifiez la décision telle qu’elle est maintenant, puis signez de nouveau ; rien n’a été signé.

@@ -78,7 +78,12 @@ fn run_confirm(
     view: &TenantView,
     kind: &str,
 ) -> Option<super::signature::WithdrawConfirm> {
-    super::signature::withdraw_confirm(lang.tr(), view, format!("run-{kind}-confirm"), true)
+    super::signature::withdraw_confirm(
+        lang.tr(),
+        view,
+        format!("run-{kind}-confirm"),
+        super::signature::Withdrawing::IfARunChangesAStatus,
+    )
 }
 
 fn may_run(view: &TenantView, viewer: Option<&Viewer>) -> bool {

@@ -39,8 +39,7 @@ pub struct WithdrawConfirm {
 
 /// The message ids of the sentences built here, besides [`withdrawn_id`]'s (for the locale
 /// parity test: they are passed to [`sentence`], not to `t`).
-pub const SENTENCE_IDS: [&str; 7] = [
-    "signature-none",
+pub const SENTENCE_IDS: [&str; 6] = [
     "signoff-last-no-go",
     "signature-standing",
     "signature-holds",
@@ -92,22 +91,36 @@ fn sentence(tr: Tr, id: &str, args: &[(&str, Arg)], links: &[(&str, String, Stri
         .collect()
 }
 
+/// What a confirming form does: a write that certainly changes an item's status, or one that
+/// changes one only if its result differs (a rehearsal run, a snapshot freeze).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Withdrawing {
+    /// Accepting, deciding or revoking an item.
+    Certainly,
+    /// A rehearsal run.
+    IfARunChangesAStatus,
+    /// A snapshot freeze.
+    IfAFreezeChangesAStatus,
+}
+
 /// The confirmation a form asks for while a GO stands that the write could withdraw.
 pub(super) fn withdraw_confirm(
     tr: Tr,
     view: &TenantView,
     id: String,
-    run: bool,
+    withdrawing: Withdrawing,
 ) -> Option<WithdrawConfirm> {
     let state = &view.console.state;
     let signed = signature::withdrawable(state)?;
     let owner = state
         .actor(&signed.actor)
         .map_or_else(|| signed.actor.clone(), |a| a.name.clone());
-    let warning = if run {
-        tr.t1("signature-confirm-warning-run", "owner", owner)
-    } else {
-        tr.t1("signature-confirm-warning", "owner", owner)
+    let warning = match withdrawing {
+        Withdrawing::Certainly => tr.t1("signature-confirm-warning", "owner", owner),
+        Withdrawing::IfARunChangesAStatus => tr.t1("signature-confirm-warning-run", "owner", owner),
+        Withdrawing::IfAFreezeChangesAStatus => {
+            tr.t1("signature-confirm-warning-freeze", "owner", owner)
+        }
     };
     Some(WithdrawConfirm {
         id,
@@ -138,7 +151,10 @@ impl ConsoleView<'_> {
             return SignatureView {
                 state: code.as_str(),
                 badge: None,
-                line: sentence(tr, "signature-none", &[], &[]),
+                line: vec![Part {
+                    text: format!("{} {}", tr.t("print-signoff"), tr.t("print-not-signed")),
+                    href: None,
+                }],
                 detail: Vec::new(),
             };
         };
@@ -264,7 +280,12 @@ impl ConsoleView<'_> {
 
     /// The confirmation for an item form with this id, while a GO stands.
     pub(super) fn withdraw_confirm(&self, form_id: &str) -> Option<WithdrawConfirm> {
-        withdraw_confirm(self.tr, self.view, format!("{form_id}-confirm"), false)
+        withdraw_confirm(
+            self.tr,
+            self.view,
+            format!("{form_id}-confirm"),
+            Withdrawing::Certainly,
+        )
     }
 
     /// The digest of the state this page was drawn from, carried by the GO form.

@@ -82,7 +82,7 @@ impl SnapshotPage<'_> {
             self.v.tr,
             self.v.view,
             format!("freeze-{import}-confirm"),
-            false,
+            super::signature::Withdrawing::IfAFreezeChangesAStatus,
         )
     }
 

@@ -105,7 +105,7 @@ fn signature_line(page: &Page) -> String {
 
 /// "Withdrawn GO signed by Anna Kowalska · Direction on … — withdrawn at event #`seq` when
 /// Olena Shevchenko revoked “DB schema”", in `lang`.
-async fn withdrawn_line(app: &TestApp, lang: Lang, seq: i64) -> String {
+pub async fn withdrawn_line(app: &TestApp, lang: Lang, seq: i64) -> String {
     let console = readiness_console::db::load_console(&app.db.app, "bfg-control")
         .await
         .unwrap()

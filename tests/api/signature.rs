@@ -690,3 +690,79 @@ async fn withdrawals_are_append_only_and_seen_only_inside_their_tenant() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_rehearsal_run_whose_results_change_a_status_withdraws_the_signature_it_was_confirmed_for()
+ {
+    use readiness_console::db::rehearsal::{self, Runner, StartError};
+    use readiness_console::db::signature::Consent;
+    use readiness_console::rehearsal::{Limits, SecretRef};
+    let app = TestApp::spawn().await;
+    let _anna = signed_go(&app).await;
+    let runner = Runner {
+        tenant: "bfg-control".into(),
+        actor: "user_md_anna".into(),
+        request_id: "signature-test".into(),
+        key: crate::support::test_key().clone(),
+        secrets: crate::support::test_secrets().clone(),
+    };
+    // A target nothing listens on: the connection probes that passed now fail.
+    let path = crate::support::secrets_dir().join(format!("target-{}", uuid::Uuid::new_v4()));
+    std::fs::write(&path, "postgres://nobody@127.0.0.1:1/bfg").unwrap();
+    let reference = SecretRef::parse(&format!("file:{}", path.display())).unwrap();
+    rehearsal::set_target(&app.db.app, &runner, &reference)
+        .await
+        .unwrap();
+    assert_eq!(
+        decision(&app).await,
+        "GO",
+        "naming a target changes no status"
+    );
+    let limits = Limits {
+        connect: std::time::Duration::from_secs(2),
+        statement: std::time::Duration::from_secs(2),
+        run: std::time::Duration::from_secs(20),
+    };
+    let runs = count(&app, "rehearsal_runs").await;
+    let refused = rehearsal::start(&app.db.app, &runner, "connection", limits).await;
+    assert!(matches!(refused, Err(StartError::WithdrawUnconfirmed)));
+    assert_eq!(
+        count(&app, "rehearsal_runs").await,
+        runs,
+        "nothing recorded"
+    );
+
+    let (_, work) =
+        rehearsal::start_with(&app.db.app, &runner, "connection", limits, Consent::Given)
+            .await
+            .unwrap();
+    work.await;
+    assert_eq!(decision(&app).await, "BLOCKED_PENDING_DRY_RUN");
+    let mut tx = app.db.demo_tx().await;
+    let (seq, action, item): (i64, String, String) =
+        sqlx::query_as("select audit_seq, action, item_key from signoff_withdrawals")
+            .fetch_one(&mut *tx)
+            .await
+            .unwrap();
+    let event: (String, String) =
+        sqlx::query_as("select action, target from audit_events where seq = $1")
+            .bind(seq)
+            .fetch_one(&mut *tx)
+            .await
+            .unwrap();
+    assert_eq!(action, "probe_failed");
+    assert!(item.starts_with("connection."), "{item}");
+    assert_eq!(
+        event,
+        (action, item),
+        "the withdrawal names the step's event"
+    );
+    drop(tx);
+    let page = app.get(&format!("{CONSOLE}?lang=en"), &[]).await;
+    claims_no_go(&page, Lang::En);
+    assert!(
+        signature_line(&page).starts_with(&Lang::En.tr().t("signature-badge-withdrawn")),
+        "{}",
+        signature_line(&page)
+    );
+}

@@ -782,6 +782,11 @@ async fn anna_signs_go_olena_withdraws_it_by_revoking_and_re_accepting_asks_for_
     .await;
     scroll_to(&client, "#decision .signature").await;
     keep_screenshot(&client, "signature-go-en").await;
+    assert_eq!(
+        eval(&client, LOW_CONTRAST).await,
+        json!([]),
+        "contrast at GO"
+    );
 
     // Olena's revoke form warns that it withdraws the GO; unticked, the browser sends nothing.
     press(&client, ".account-form button").await;
@@ -807,6 +812,11 @@ async fn anna_signs_go_olena_withdraws_it_by_revoking_and_re_accepting_asks_for_
     )
     .await;
     keep_screenshot(&client, "signature-confirm-es").await;
+    assert_eq!(
+        eval(&client, LOW_CONTRAST).await,
+        json!([]),
+        "contrast, confirming"
+    );
     press(&client, "#form-passage-db_schema button[type=submit]").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(text(&client, decision).await, "GO", "nothing was sent");
@@ -850,6 +860,11 @@ async fn anna_signs_go_olena_withdraws_it_by_revoking_and_re_accepting_asks_for_
         );
         scroll_to(&client, "#decision .signature").await;
         keep_screenshot(&client, &format!("signature-withdrawn-{}", lang.code())).await;
+        assert_eq!(
+            eval(&client, LOW_CONTRAST).await,
+            json!([]),
+            "contrast, withdrawn"
+        );
     }
     // The print view and the proof page say the same.
     for page in ["print", "proof"] {

@@ -766,3 +766,78 @@ async fn a_rehearsal_run_whose_results_change_a_status_withdraws_the_signature_i
         signature_line(&page)
     );
 }
+
+#[tokio::test]
+async fn pages_with_a_standing_or_a_withdrawn_signature_are_valid_html() {
+    let jar = crate::html::vnu_jar();
+    let app = TestApp::spawn().await;
+    let mut anna = signed_go(&app).await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut files = Vec::new();
+    let mut keep = |name: &str, page: &Page| {
+        assert_eq!(page.status, 200, "{name}");
+        let file = dir.path().join(format!("{name}.html"));
+        std::fs::write(&file, &page.body).expect("write page");
+        files.push(file);
+    };
+    // Standing: every form Anna may use asks to confirm (items, runs, freezes).
+    let demo = include_bytes!("../../demo/bfg-control-scenario.jsonl");
+    let parsed = readiness_console::readiness::scenario::parse(demo, "bfg-control").unwrap();
+    let upload = readiness_console::db::snapshot::Upload {
+        sha256: &"0".repeat(64),
+        bytes: demo.len(),
+    };
+    readiness_console::db::snapshot::import(
+        &app.db.app,
+        &crate::support::marek(),
+        uuid::Uuid::new_v4(),
+        upload,
+        &parsed,
+    )
+    .await
+    .unwrap();
+    for (name, path) in [
+        ("standing-console", format!("{CONSOLE}?lang=fr")),
+        ("standing-rehearsal", format!("{CONSOLE}/rehearsal?lang=es")),
+        ("standing-snapshot", format!("{CONSOLE}/snapshot?lang=en")),
+        ("standing-print", format!("{CONSOLE}/print?lang=en")),
+    ] {
+        let page = anna.get(&path).await;
+        if !name.ends_with("print") {
+            assert!(page.body.contains("name=\"confirm_withdraw\""), "{name}");
+        }
+        keep(name, &page);
+    }
+    // Withdrawn.
+    let mut olena = signed_in(&app, "olena", "olena-ledger").await;
+    let (_, action, mut fields) = item_form(&mut olena, DB_SCHEMA, "en").await;
+    fields.push((
+        "note",
+        "The schema migration failed on the staging copy".to_owned(),
+    ));
+    fields.push(("confirm_withdraw", "yes".to_owned()));
+    assert_eq!(post(&mut olena, &action, &fields, false).await.status, 303);
+    for (name, path) in [
+        ("withdrawn-console", format!("{CONSOLE}?lang=es")),
+        ("withdrawn-print", format!("{CONSOLE}/print?lang=fr")),
+        ("withdrawn-proof", format!("{CONSOLE}/proof?lang=en")),
+        (
+            "withdrawn-item",
+            format!("{CONSOLE}/items/{DB_SCHEMA}?lang=fr"),
+        ),
+    ] {
+        keep(name, &anna.get(&path).await);
+    }
+    let out = std::process::Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .arg("--errors-only")
+        .args(&files)
+        .output()
+        .expect("run java (scripts/test installs it)");
+    let report = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && report.trim().is_empty(),
+        "HTML errors:\n{report}"
+    );
+}

@@ -2,11 +2,14 @@
 -- one revoke of an owner check (passage.bench_<client>), as the app role, under row-level
 -- security, prepared as sqlx prepares them (the event's signature a placeholder of its size:
 -- pgbench has no key). One pgbench transaction here is two console writes.
+-- (With no GO signed, a write reads the latest sign-off and loads nothing more.)
 BEGIN;
 SELECT set_config('app.tenant_id', id::text, true) AS tid FROM tenants WHERE slug = 'bfg-control' \gset
 SELECT audit_seq, actor_id FROM idempotency_keys WHERE key = '00000000-0000-4000-8000-000000000000'::uuid;
 SELECT role FROM actors WHERE actor_id = 'user_dispatcher_marek';
+SELECT seq FROM audit_heads WHERE tenant_id = :tid::uuid FOR UPDATE;
 SELECT kind, owner_actor_id, version AS v FROM catalogue_items WHERE key = 'passage.bench_' || :client_id \gset
+SELECT id, decision FROM signoffs ORDER BY signed_at DESC, id DESC LIMIT 1;
 UPDATE catalogue_items SET version = version + 1 WHERE key = 'passage.bench_' || :client_id AND version = :v;
 SELECT id FROM acceptances WHERE item_key = 'passage.bench_' || :client_id AND revoked_at IS NULL;
 INSERT INTO acceptances (tenant_id, item_key, actor_id, evidence_note, evidence_url, evidence_checksum) VALUES (:tid::uuid, 'passage.bench_' || :client_id, 'user_dispatcher_marek', 'Benchmark evidence note', NULL, NULL);
@@ -19,7 +22,9 @@ BEGIN;
 SELECT set_config('app.tenant_id', id::text, true) AS tid FROM tenants WHERE slug = 'bfg-control' \gset
 SELECT audit_seq, actor_id FROM idempotency_keys WHERE key = '00000000-0000-4000-8000-000000000000'::uuid;
 SELECT role FROM actors WHERE actor_id = 'user_dispatcher_marek';
+SELECT seq FROM audit_heads WHERE tenant_id = :tid::uuid FOR UPDATE;
 SELECT kind, owner_actor_id, version AS v FROM catalogue_items WHERE key = 'passage.bench_' || :client_id \gset
+SELECT id, decision FROM signoffs ORDER BY signed_at DESC, id DESC LIMIT 1;
 UPDATE catalogue_items SET version = version + 1 WHERE key = 'passage.bench_' || :client_id AND version = :v;
 SELECT id AS acc FROM acceptances WHERE item_key = 'passage.bench_' || :client_id AND revoked_at IS NULL \gset
 UPDATE acceptances SET revoked_at = now(), revoked_by = 'user_dispatcher_marek', revoke_reason = 'Benchmark revoke note' WHERE id = :acc;

@@ -274,6 +274,10 @@ async fn import_snapshot(
             )
         }
         Err(WriteError::NotFound) => anyhow::bail!("there is no tenant {tenant}"),
+        Err(WriteError::WithdrawUnconfirmed) => anyhow::bail!(
+            "the import was stored, but freezing it would withdraw the GO signature of {tenant}: \
+             freeze it from the snapshot page, which asks to confirm"
+        ),
         Err(error) => return Err(error.into()),
     }
     writeln!(
@@ -313,6 +317,10 @@ async fn rehearse(cli: &Cli, kind: &str, tenant: &str, actor: &str) -> anyhow::R
             }
             Err(StartError::Forbidden) => anyhow::bail!(
                 "{actor} may not run rehearsals of {tenant}: only the managing director and the dispatcher may"
+            ),
+            Err(StartError::WithdrawUnconfirmed) => anyhow::bail!(
+                "production of {tenant} is signed GO and this run could withdraw the signature: \
+                 run it from the rehearsal page, which asks to confirm"
             ),
             Err(error) => return Err(error.into()),
         }

@@ -54,7 +54,6 @@ signoff-reason = Why production may not go ahead (10 to 2,000 characters)
 signoff-go-unavailable = Production can be signed GO once every gate is green; the decision stands at { $decision }.
 signoff-not-ready = Production cannot be signed GO: the decision stands at { $decision }.
 signoff-wrong-password = The password is not right; nothing was signed.
-signoff-last-go = Signed GO by { $owner }, { $date }.
 signoff-last-no-go = NO-GO recorded by { $owner }, { $date }: { $reason }
 write-session-ended = Your session had ended. You are signed in again and your evidence is back in the form: check it and send it.
 error-title-bad-request = The request could not be read

@@ -54,7 +54,6 @@ signoff-reason = Por qué la producción no puede seguir adelante (de 10 a 2000 
 signoff-go-unavailable = Se podrá firmar GO de producción cuando todos los puntos de control estén en verde; la decisión está en { $decision }.
 signoff-not-ready = No se puede firmar GO de producción: la decisión está en { $decision }.
 signoff-wrong-password = La contraseña no es correcta; no se ha firmado nada.
-signoff-last-go = GO firmado por { $owner }, { $date }.
 signoff-last-no-go = NO-GO registrado por { $owner }, { $date }: { $reason }
 write-session-ended = Su sesión había caducado. Ha vuelto a iniciar sesión y sus evidencias están de nuevo en el formulario: revíselas y envíelas.
 error-title-bad-request = No se pudo leer la solicitud

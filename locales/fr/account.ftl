@@ -54,7 +54,6 @@ signoff-reason = Pourquoi la production ne peut pas avancer (de 10 à 2 000 ca
 signoff-go-unavailable = Le GO de production pourra être signé quand tous les points de contrôle seront au vert ; la décision en est à { $decision }.
 signoff-not-ready = Le GO de production ne peut pas être signé : la décision en est à { $decision }.
 signoff-wrong-password = Le mot de passe n’est pas le bon ; rien n’a été signé.
-signoff-last-go = GO signé par { $owner }, { $date }.
 signoff-last-no-go = NO-GO enregistré par { $owner }, { $date } : { $reason }
 write-session-ended = Votre session avait expiré. Elle est rouverte et vos preuves sont revenues dans le formulaire : vérifiez-les et envoyez-les.
 error-title-bad-request = La requête n’a pas pu être lue

@@ -11,9 +11,10 @@ use super::DbError;
 use crate::readiness::catalogue::{
     Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LocalDecisionRule, SectionDef,
 };
+use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::state::{
     Acceptance, Actor, AuditHead, ProbeResult, Profile, Provider, ReadinessState, RehearsalRun,
-    Role, Signoff, Snapshot,
+    Role, Signoff, Snapshot, Withdrawal,
 };
 
 /// A tenant's catalogue and state, as loaded.
@@ -155,6 +156,22 @@ struct SignoffRow {
     at: OffsetDateTime,
     decision: String,
     reason: Option<String>,
+    #[serde(default)]
+    state_digest: Option<String>,
+    #[serde(default)]
+    state_seq: Option<i64>,
+    #[serde(default)]
+    withdrawal: Option<WithdrawalRow>,
+}
+
+#[derive(Deserialize)]
+struct WithdrawalRow {
+    seq: i64,
+    actor_id: String,
+    action: String,
+    item_key: String,
+    #[serde(with = "time::serde::rfc3339")]
+    at: OffsetDateTime,
 }
 
 /// Loads the tenant with this slug; `None` when there is none.
@@ -304,6 +321,19 @@ fn from_doc(doc: Doc) -> TenantConsole {
                 at: s.at,
                 go: s.decision == "GO",
                 reason: s.reason,
+                state_digest: s.state_digest,
+                state_seq: s.state_seq,
+                withdrawal: s.withdrawal.map(|w| Withdrawal {
+                    action: WithdrawingAction::parse(&w.action).or_else(|| {
+                        // The table's check allows only known codes: say so if one slips by.
+                        tracing::warn!(action = %w.action, "unknown withdrawing action");
+                        None
+                    }),
+                    seq: w.seq,
+                    actor: w.actor_id,
+                    item: w.item_key,
+                    at: w.at,
+                }),
             }),
             last_write: doc.last_write,
             audit_head: doc.audit_head.map(|h| AuditHead {

@@ -9,6 +9,7 @@ mod load;
 pub mod proof;
 pub mod rehearsal;
 mod seed;
+pub mod signature;
 pub mod snapshot;
 pub mod supervisor;
 pub mod write;

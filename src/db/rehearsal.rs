@@ -8,8 +8,10 @@ use time::OffsetDateTime;
 
 use super::DbError;
 use super::audit::{self, NewEvent};
+use super::signature::{self, Consent};
 use super::write::{WriteError, enter, role_of};
 use crate::checkpoint::CheckpointKey;
+use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::state::Role;
 use crate::rehearsal::dry_run::{self, Frozen};
 use crate::rehearsal::probes;
@@ -48,6 +50,10 @@ pub enum StartError {
     /// Refused before touching the target (recorded as a refused run, except `Busy`).
     #[error("refused: {0:?}")]
     Refused(Refusal),
+    /// A GO signature stands and the runner did not confirm that the run may withdraw it.
+    /// Nothing was recorded.
+    #[error("would withdraw the GO signature without confirmation")]
+    WithdrawUnconfirmed,
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbError),
@@ -69,6 +75,7 @@ impl From<WriteError> for StartError {
         match error {
             WriteError::Forbidden => Self::Forbidden,
             WriteError::Db(e) => Self::Db(e),
+            WriteError::WithdrawUnconfirmed => Self::WithdrawUnconfirmed,
             _ => Self::NotFound,
         }
     }
@@ -124,11 +131,25 @@ pub async fn set_target(
 /// Starts a run of `kind`: checks the role, that nothing else runs, that the target resolves
 /// and is not the console's own database, and (for the dry-run) that a snapshot is frozen. On
 /// success the run is recorded as running and its work is returned, to be spawned or awaited.
+/// While a GO signature stands, a run (whose results may withdraw it) is refused; see
+/// [`start_with`].
 pub async fn start(
     pool: &PgPool,
     runner: &Runner,
     kind: &str,
     limits: Limits,
+) -> Result<(i64, RunWork), StartError> {
+    start_with(pool, runner, kind, limits, Consent::Withheld).await
+}
+
+/// [`start`], with the runner's consent that the run's results withdraw a standing GO
+/// signature if they change an item's status.
+pub async fn start_with(
+    pool: &PgPool,
+    runner: &Runner,
+    kind: &str,
+    limits: Limits,
+    consent: Consent,
 ) -> Result<(i64, RunWork), StartError> {
     if !KINDS.contains(&kind) {
         return Err(StartError::NotFound);
@@ -136,6 +157,11 @@ pub async fn start(
     let mut tx = pool.begin().await?;
     let tenant = enter(&mut tx, &runner.tenant).await?;
     authorise(&mut tx, &runner.actor).await?;
+    // Whether the results would change a status is known only once the run ends: while a GO
+    // stands, every run asks first.
+    if consent != Consent::Given && signature::guard(&mut tx, &runner.tenant).await?.is_some() {
+        return Err(StartError::WithdrawUnconfirmed);
+    }
     // A run that outlived its limit by far (the process stopped under it) no longer blocks.
     sqlx::query(
         "update rehearsal_runs set state = 'timed_out', reason = 'timed_out', finished_at = now()
@@ -248,7 +274,10 @@ async fn prepare(
     Ok((target, frozen))
 }
 
-/// Records a run's end: its steps as probe results with their audit events, then the run.
+/// Records a run's end: its steps as probe results with their audit events, then the run. If
+/// the results change an item's status while a GO signature stands, they withdraw it, naming
+/// the event of the step that changed it (consent was given when the run started; a GO signed
+/// while it ran was signed on a state the run was about to change).
 async fn finish(
     pool: &PgPool,
     runner: &Runner,
@@ -259,6 +288,10 @@ async fn finish(
 ) -> Result<(), StartError> {
     let mut tx = pool.begin().await?;
     let tenant = enter(&mut tx, &runner.tenant).await?;
+    signature::lock_head(&mut tx, tenant).await?;
+    let guard = signature::guard(&mut tx, &runner.tenant).await?;
+    // Each step's item, audit event and action, for naming the withdrawal.
+    let mut events: Vec<(&str, i64, WithdrawingAction)> = Vec::new();
     for step in &outcome.steps {
         let detail = serde_json::json!({
             "run": id, "reason": step.reason, "detail": step.detail,
@@ -275,16 +308,17 @@ async fn finish(
         .bind(i32::try_from(step.duration_ms).unwrap_or(i32::MAX))
         .execute(&mut *tx)
         .await?;
-        audit::append(
+        let action = if step.passed {
+            WithdrawingAction::ProbePassed
+        } else {
+            WithdrawingAction::ProbeFailed
+        };
+        let seq = audit::append(
             &mut tx,
             tenant,
             &NewEvent {
                 actor: &runner.actor,
-                action: if step.passed {
-                    "probe_passed"
-                } else {
-                    "probe_failed"
-                },
+                action: action.as_str(),
                 target: step.item,
                 evidence_digest: Some(&crate::bundle::sha256(detail.to_string().as_bytes())),
                 request_id: &runner.request_id,
@@ -292,6 +326,24 @@ async fn finish(
             &runner.key,
         )
         .await?;
+        events.push((step.item, seq, action));
+    }
+    if let Some(guard) = guard {
+        let items: Vec<&str> = events.iter().map(|(item, _, _)| *item).collect();
+        let withdraws = guard
+            .check(&mut tx, &runner.tenant, &items, Consent::Given)
+            .await?;
+        // The step that changed the item, else (a derived item moved) the run's first step.
+        let named = withdraws.as_ref().and_then(|w| {
+            events
+                .iter()
+                .find(|(item, _, _)| *item == w.item)
+                .or(events.first())
+                .map(|&(_, seq, action)| (w, seq, action))
+        });
+        if let Some((withdraws, seq, action)) = named {
+            signature::record(&mut tx, tenant, withdraws, seq, &runner.actor, action).await?;
+        }
     }
     let transcript = serde_json::to_value(&outcome.steps).unwrap_or_default();
     sqlx::query(

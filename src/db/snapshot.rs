@@ -9,8 +9,10 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::DbError;
+use super::signature::{Consent, guard, lock_head};
 use super::write::{Author, WriteError, Written, conclude, enter, replayed, role_of};
 use crate::readiness::scenario::{RecordKind, Scenario, records_sha256};
+use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::state::Role;
 
 /// The audit target of snapshot events.
@@ -100,6 +102,7 @@ pub async fn import(
         "import_snapshot",
         TARGET,
         Some(&sha256),
+        None,
     )
     .await?;
     Ok(Written::Applied(seq))
@@ -107,12 +110,24 @@ pub async fn import(
 
 /// Freezes an import as the next snapshot version. The counts and the checksum are recomputed
 /// from the stored records, so the snapshot says what the database holds, not what the form
-/// claimed. Returns the new version with the write.
+/// claimed. A freeze that would withdraw a standing GO signature is refused
+/// ([`WriteError::WithdrawUnconfirmed`]); see [`freeze_with`].
 pub async fn freeze(
     pool: &PgPool,
     author: &Author<'_>,
     idempotency_key: Uuid,
     import_id: i64,
+) -> Result<Written, WriteError> {
+    freeze_with(pool, author, idempotency_key, import_id, Consent::Withheld).await
+}
+
+/// [`freeze`], withdrawing a standing GO signature when the writer consented to it.
+pub async fn freeze_with(
+    pool: &PgPool,
+    author: &Author<'_>,
+    idempotency_key: Uuid,
+    import_id: i64,
+    consent: Consent,
 ) -> Result<Written, WriteError> {
     let mut tx = pool.begin().await?;
     let tenant = enter(&mut tx, author.tenant).await?;
@@ -120,11 +135,10 @@ pub async fn freeze(
         return Ok(Written::Replayed(seq));
     }
     authorise(&mut tx, author.actor).await?;
-    // Holding the chain's head serialises freezes: versions never collide.
-    sqlx::query("select seq from audit_heads where tenant_id = $1 for update")
-        .bind(tenant)
-        .execute(&mut *tx)
-        .await?;
+    // Holding the chain's head serialises freezes (versions never collide) and keeps sign-offs
+    // out until the commit.
+    lock_head(&mut tx, tenant).await?;
+    let guard = guard(&mut tx, author.tenant).await?;
     let records: Vec<(String, String, String)> = sqlx::query_as(
         "select kind, record_id, canonical from scenario_records where import_id = $1
          order by kind collate \"C\", record_id collate \"C\"",
@@ -162,14 +176,20 @@ pub async fn freeze(
     .bind(&sha256)
     .fetch_one(&mut *tx)
     .await?;
+    let withdraws = match &guard {
+        Some(guard) => guard.check(&mut tx, author.tenant, &[], consent).await?,
+        None => None,
+    };
+    let action = WithdrawingAction::FreezeSnapshot;
     let seq = conclude(
         tx,
         tenant,
         author,
         idempotency_key,
-        "freeze_snapshot",
+        action.as_str(),
         TARGET,
         Some(&sha256),
+        withdraws.as_ref().map(|w| (w, action)),
     )
     .await?;
     tracing::info!(version, rows = records.len(), "scenario snapshot frozen");

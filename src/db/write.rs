@@ -1,5 +1,6 @@
 //! Writes: accepting and revoking owner checks. Each is one transaction — authorise, check the
-//! version the form was drawn from, apply, append the audit event, remember the idempotency key
+//! version the form was drawn from, apply, withdraw a standing GO signature if an item's status
+//! moved (only with the writer's consent), append the audit event, remember the idempotency key
 //! — so a failure leaves nothing behind.
 
 use sqlx::{PgConnection, PgPool};
@@ -7,9 +8,11 @@ use uuid::Uuid;
 
 use super::DbError;
 use super::audit::{self, NewEvent};
+use super::signature::{self, Consent, Withdraws};
 use crate::checkpoint::CheckpointKey;
 use crate::readiness::ItemKind;
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
+use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::state::Role;
 
 /// Who writes, from where.
@@ -63,6 +66,9 @@ pub enum WriteError {
     /// Revoking what is not accepted.
     #[error("not accepted")]
     NotAccepted,
+    /// The write would withdraw a standing GO signature and the writer did not confirm it.
+    #[error("would withdraw the GO signature without confirmation")]
+    WithdrawUnconfirmed,
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbError),
@@ -126,8 +132,13 @@ pub(crate) async fn enter(tx: &mut PgConnection, slug: &str) -> Result<Uuid, Wri
         .ok_or(WriteError::NotFound)
 }
 
-/// Ends a write: appends its audit event, remembers the form's idempotency key against it, and
-/// commits. Returns the event's sequence number.
+/// Ends a write: appends its audit event, records the GO signature it withdraws (if it does)
+/// against that event, remembers the form's idempotency key against it, and commits. Returns
+/// the event's sequence number.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "everything the closing audit event names"
+)]
 pub(crate) async fn conclude(
     mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
     tenant: Uuid,
@@ -136,6 +147,7 @@ pub(crate) async fn conclude(
     action: &str,
     target: &str,
     evidence_digest: Option<&str>,
+    withdraws: Option<(&Withdraws, WithdrawingAction)>,
 ) -> Result<i64, WriteError> {
     let seq = audit::append(
         &mut tx,
@@ -150,6 +162,9 @@ pub(crate) async fn conclude(
         author.key,
     )
     .await?;
+    if let Some((withdraws, action)) = withdraws {
+        signature::record(&mut tx, tenant, withdraws, seq, author.actor, action).await?;
+    }
     remember(&mut tx, tenant, idempotency_key, author.actor, seq).await?;
     tx.commit().await?;
     Ok(seq)
@@ -168,6 +183,8 @@ pub(crate) async fn role_of(
 }
 
 /// Accepts or revokes the owner check `item` as `author`, if the item is still at `version`.
+/// A write that would withdraw a standing GO signature is refused
+/// ([`WriteError::WithdrawUnconfirmed`]); see [`owner_check_with`].
 pub async fn owner_check(
     pool: &PgPool,
     author: &Author<'_>,
@@ -176,12 +193,37 @@ pub async fn owner_check(
     idempotency_key: Uuid,
     command: &CheckCommand,
 ) -> Result<Written, WriteError> {
+    owner_check_with(
+        pool,
+        author,
+        item,
+        version,
+        idempotency_key,
+        command,
+        Consent::Withheld,
+    )
+    .await
+}
+
+/// [`owner_check`], withdrawing a standing GO signature when the writer consented to it: the
+/// withdrawal is recorded in the same transaction, naming the write's audit event.
+pub async fn owner_check_with(
+    pool: &PgPool,
+    author: &Author<'_>,
+    item: &str,
+    version: i32,
+    idempotency_key: Uuid,
+    command: &CheckCommand,
+    consent: Consent,
+) -> Result<Written, WriteError> {
     let mut tx = pool.begin().await?;
     let tenant = enter(&mut tx, author.tenant).await?;
 
     if let Some(seq) = replayed(&mut tx, idempotency_key, author.actor).await? {
         return Ok(Written::Replayed(seq));
     }
+    // Held to the commit: no sign-off interleaves between the evaluations before and after.
+    signature::lock_head(&mut tx, tenant).await?;
 
     let role: Option<String> = sqlx::query_scalar("select role from actors where actor_id = $1")
         .bind(author.actor)
@@ -216,6 +258,7 @@ pub async fn owner_check(
     if current != version {
         return Err(WriteError::Stale);
     }
+    let guard = signature::guard(&mut tx, author.tenant).await?;
     // Moving the version first takes the item's row lock: concurrent writers of the same item
     // queue here, and all but the first find the version moved.
     let bumped = sqlx::query(
@@ -258,8 +301,10 @@ pub async fn owner_check(
             .execute(&mut *tx)
             .await?;
             match command {
-                CheckCommand::Decide(value, _) => ("decide", evidence.digest_with_value(value)),
-                _ => ("accept", evidence.digest()),
+                CheckCommand::Decide(value, _) => {
+                    (WithdrawingAction::Decide, evidence.digest_with_value(value))
+                }
+                _ => (WithdrawingAction::Accept, evidence.digest()),
             }
         }
         CheckCommand::Revoke(reason) => {
@@ -279,17 +324,26 @@ pub async fn owner_check(
                 checksum: None,
             }
             .digest();
-            ("revoke", digest)
+            (WithdrawingAction::Revoke, digest)
         }
+    };
+    let withdraws = match &guard {
+        Some(guard) => {
+            guard
+                .check(&mut tx, author.tenant, &[item], consent)
+                .await?
+        }
+        None => None,
     };
     let seq = conclude(
         tx,
         tenant,
         author,
         idempotency_key,
-        action,
+        action.as_str(),
         item,
         Some(&digest),
+        withdraws.as_ref().map(|w| (w, action)),
     )
     .await?;
     Ok(Written::Applied(seq))
@@ -298,8 +352,11 @@ pub async fn owner_check(
 /// The managing director's sign-off.
 #[derive(Debug, Clone)]
 pub enum Signoff {
-    /// Production may go ahead.
-    Go,
+    /// Production may go ahead, on the state the form was drawn from.
+    Go {
+        /// The [`state_digest`](crate::readiness::signature::state_digest) the form carried.
+        drawn_from: String,
+    },
     /// Production may not, for this reason.
     NoGo(EvidenceNote),
 }
@@ -309,8 +366,11 @@ pub enum Signoff {
 pub struct NotReady(pub crate::readiness::DecisionCode);
 
 /// Records a sign-off. GO is refused unless the ladder, evaluated inside this transaction with
-/// the audit head locked (so no other write interleaves), stands at `BLOCKED_PENDING_SIGNOFF`.
-/// The caller has checked the password.
+/// the audit head locked (so no other write interleaves), stands at `BLOCKED_PENDING_SIGNOFF`,
+/// and answers [`WriteError::Stale`] unless that state is the one the form was drawn from (its
+/// digest). A GO records the digest and the head it was given on; its audit event carries the
+/// digest as its evidence, so the chain pins what was signed. The caller has checked the
+/// password.
 pub async fn signoff(
     pool: &PgPool,
     author: &Author<'_>,
@@ -330,38 +390,52 @@ pub async fn signoff(
         .bind(tenant)
         .execute(&mut *tx)
         .await?;
-    if matches!(signoff, Signoff::Go) {
+    // For a GO: the digest of the state it is given on, and that state's audit head.
+    let mut signed_state: Option<(String, Option<i64>)> = None;
+    if let Signoff::Go { drawn_from } = signoff {
         let console = super::load::load_in(&mut tx, author.tenant)
             .await?
             .ok_or(WriteError::NotFound)?;
-        let decision = crate::readiness::evaluate(&console.catalogue, &console.state).decision;
-        if decision != crate::readiness::DecisionCode::BlockedPendingSignoff {
-            return Ok(Err(NotReady(decision)));
+        let evaluation = crate::readiness::evaluate(&console.catalogue, &console.state);
+        if evaluation.decision != crate::readiness::DecisionCode::BlockedPendingSignoff {
+            return Ok(Err(NotReady(evaluation.decision)));
         }
+        let head = console.state.audit_head.as_ref();
+        let digest = crate::readiness::signature::state_digest(&evaluation, head);
+        if &digest != drawn_from {
+            return Err(WriteError::Stale);
+        }
+        signed_state = Some((digest, head.map(|h| h.seq)));
     }
     let (decision, reason, action) = match signoff {
-        Signoff::Go => ("GO", None, "sign_go"),
+        Signoff::Go { .. } => ("GO", None, "sign_go"),
         Signoff::NoGo(reason) => ("NO_GO", Some(reason.as_str()), "record_no_go"),
     };
     sqlx::query(
-        "insert into signoffs (tenant_id, actor_id, decision, reason) values ($1, $2, $3, $4)",
+        "insert into signoffs (tenant_id, actor_id, decision, reason, state_digest, state_seq)
+         values ($1, $2, $3, $4, $5, $6)",
     )
     .bind(tenant)
     .bind(author.actor)
     .bind(decision)
     .bind(reason)
+    .bind(signed_state.as_ref().map(|(digest, _)| digest.as_str()))
+    .bind(signed_state.as_ref().and_then(|(_, seq)| *seq))
     .execute(&mut *tx)
     .await?;
-    let digest = reason
-        .and_then(|r| EvidenceNote::parse(r).ok())
-        .map(|note| {
-            Evidence {
-                note,
-                url: None,
-                checksum: None,
-            }
-            .digest()
-        });
+    let digest = match &signed_state {
+        Some((state, _)) => Some(state.clone()),
+        None => reason
+            .and_then(|r| EvidenceNote::parse(r).ok())
+            .map(|note| {
+                Evidence {
+                    note,
+                    url: None,
+                    checksum: None,
+                }
+                .digest()
+            }),
+    };
     let seq = conclude(
         tx,
         tenant,
@@ -370,6 +444,7 @@ pub async fn signoff(
         action,
         "production",
         digest.as_deref(),
+        None,
     )
     .await?;
     Ok(Ok(Written::Applied(seq)))

@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::catalogue::{Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LADDER};
+use super::signature::Signature;
 use super::state::{ReadinessState, Role};
 
 /// Where an item stands, in words a user can act on.
@@ -144,6 +145,8 @@ pub struct Evaluation {
     pub percent: u32,
     /// The data cutover batch groups.
     pub batch_groups: Vec<BatchGroup>,
+    /// Where the latest sign-off stands.
+    pub signature: Signature,
 }
 
 impl Evaluation {
@@ -387,7 +390,7 @@ impl<'a> Evaluator<'a> {
         let mut result = DecisionCode::Go;
         for rung in LADDER {
             let satisfied = if rung.requires.is_empty() {
-                self.state.signoff.as_ref().is_some_and(|s| s.go)
+                super::signature::holds(self.state)
             } else {
                 rung.requires
                     .iter()
@@ -472,6 +475,7 @@ pub fn evaluate(catalogue: &Catalogue, state: &ReadinessState) -> Evaluation {
         next_action,
         percent,
         batch_groups: ev.batch_groups,
+        signature: super::signature::signature(state, decision),
     }
 }
 

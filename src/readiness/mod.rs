@@ -11,10 +11,12 @@ pub mod evidence;
 pub mod names;
 pub mod packets;
 pub mod scenario;
+pub mod signature;
 pub mod state;
 
 pub use catalogue::{Catalogue, DecisionCode, ItemKind};
 pub use evaluate::{Count, Evaluation, ItemEval, NextAction, SectionEval, Status, evaluate};
+pub use signature::Signature;
 pub use state::ReadinessState;
 
 #[cfg(test)]

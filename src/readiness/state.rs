@@ -141,6 +141,29 @@ pub struct Signoff {
     pub go: bool,
     /// Why, for a NO-GO.
     pub reason: Option<String>,
+    /// For a GO: the digest of the evaluated state it was given on
+    /// ([`super::signature::state_digest`]); `None` for signatures recorded before digests were.
+    pub state_digest: Option<String>,
+    /// For a GO: the audit head's sequence number when it was given (`None` on an empty chain
+    /// or before it was recorded).
+    pub state_seq: Option<i64>,
+    /// The write that withdrew this GO, if one did.
+    pub withdrawal: Option<Withdrawal>,
+}
+
+/// The write that withdrew a GO signature: it changed an item's status after the signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withdrawal {
+    /// The audit event the write appended.
+    pub seq: i64,
+    /// Who wrote.
+    pub actor: String,
+    /// What they did; `None` when the stored code is not one the console knows.
+    pub action: Option<super::signature::WithdrawingAction>,
+    /// The item whose status the write changed.
+    pub item: String,
+    /// When.
+    pub at: OffsetDateTime,
 }
 
 /// The newest event of the audit chain.
@@ -192,7 +215,7 @@ pub struct ReadinessState {
     pub probes: HashMap<String, ProbeResult>,
     /// The latest frozen snapshot.
     pub snapshot: Option<Snapshot>,
-    /// The latest sign-off, if any. Only a GO one counts towards the decision.
+    /// The latest sign-off, if any. Only a GO that nothing withdrew counts towards the decision.
     pub signoff: Option<Signoff>,
     /// The time of the last state change recorded in the audit trail.
     pub last_write: Option<OffsetDateTime>,

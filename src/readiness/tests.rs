@@ -8,7 +8,10 @@ use time::macros::datetime;
 use super::catalogue::{self, Catalogue, DecisionCode as D, Dependency, ItemKind};
 use super::demo;
 use super::evaluate::{Count, Evaluation, NextAction, Status, evaluate};
-use super::state::{Acceptance, ProbeResult, ReadinessState, Signoff, Snapshot};
+use super::signature::{self, Signature, WithdrawingAction};
+use super::state::{
+    Acceptance, AuditHead, ProbeResult, ReadinessState, Signoff, Snapshot, Withdrawal,
+};
 
 const AT: time::OffsetDateTime = datetime!(2026-11-01 09:00 UTC);
 
@@ -69,6 +72,19 @@ fn all_green() -> ReadinessState {
     }
     freeze_snapshot(&mut state);
     state
+}
+
+/// Anna's GO: given on some state, not withdrawn.
+fn signed() -> Signoff {
+    Signoff {
+        actor: catalogue::actors::ANNA.to_owned(),
+        at: AT,
+        go: true,
+        reason: None,
+        state_digest: Some("0".repeat(64)),
+        state_seq: Some(29),
+        withdrawal: None,
+    }
 }
 
 fn figures(ev: &Evaluation) -> BTreeMap<String, (Count, Option<D>)> {
@@ -147,6 +163,7 @@ fn the_percentage_is_ready_items_over_all_items_outside_the_gates() {
         at: AT,
         go: true,
         reason: None,
+        ..signed()
     });
     assert_eq!(evaluate(&catalogue::standard(), &state).percent, 100);
 }
@@ -194,6 +211,7 @@ fn a_signature_on_an_all_green_state_is_go_and_opens_live_wiring() {
         at: AT,
         go: true,
         reason: None,
+        ..signed()
     });
     let ev = evaluate(&catalogue::standard(), &state);
     assert_eq!(ev.decision, D::Go);
@@ -288,6 +306,7 @@ fn revoking_a_signed_prerequisite_takes_go_back() {
         at: AT,
         go: true,
         reason: None,
+        ..signed()
     });
     state.acceptances.remove("passage.role_headers");
     assert_ne!(evaluate(&catalogue::standard(), &state).decision, D::Go);
@@ -309,6 +328,7 @@ fn signoff_or_go_is_only_ever_reached_with_all_nine_gates_green() {
             at: AT,
             go: true,
             reason: None,
+            ..signed()
         });
         let ev = evaluate(&catalogue::standard(), &state);
         if matches!(ev.decision, D::BlockedPendingSignoff | D::Go) {
@@ -731,9 +751,212 @@ fn a_recorded_no_go_does_not_count_as_a_signature() {
         at: AT,
         go: false,
         reason: Some("Backup restore not rehearsed".to_owned()),
+        ..signed()
     });
     assert_eq!(
         evaluate(&catalogue::standard(), &state).decision,
         D::BlockedPendingSignoff
     );
+}
+
+// ---- the signature counts for the state it signed -----------------------------------------
+
+/// Olena's revocation of "DB schema" at event #31, as recorded against Anna's GO.
+fn withdrawn_by_olena() -> Withdrawal {
+    Withdrawal {
+        seq: 31,
+        actor: catalogue::actors::OLENA.to_owned(),
+        action: Some(WithdrawingAction::Revoke),
+        item: "passage.db_schema".to_owned(),
+        at: AT,
+    }
+}
+
+#[test]
+fn a_go_holds_only_while_nothing_has_withdrawn_it() {
+    let withdrawn = || Signoff {
+        withdrawal: Some(withdrawn_by_olena()),
+        ..signed()
+    };
+    let no_go = Signoff {
+        go: false,
+        reason: Some("Backup restore not rehearsed".to_owned()),
+        state_digest: None,
+        state_seq: None,
+        ..signed()
+    };
+    // (case, the latest sign-offs oldest first, DB schema still revoked, decision, signature)
+    let cases: Vec<(&str, Vec<Signoff>, bool, D, Signature)> = vec![
+        (
+            "unsigned",
+            vec![],
+            false,
+            D::BlockedPendingSignoff,
+            Signature::Unsigned,
+        ),
+        (
+            "standing",
+            vec![signed()],
+            false,
+            D::Go,
+            Signature::Standing,
+        ),
+        (
+            "withdrawn, the item still revoked",
+            vec![withdrawn()],
+            true,
+            D::BlockedPendingPreflight,
+            Signature::Withdrawn,
+        ),
+        (
+            "withdrawn, then re-accepted",
+            vec![withdrawn()],
+            false,
+            D::BlockedPendingSignoff,
+            Signature::Withdrawn,
+        ),
+        (
+            "withdrawn, re-accepted, then signed again",
+            vec![withdrawn(), signed()],
+            false,
+            D::Go,
+            Signature::Standing,
+        ),
+        (
+            "a NO-GO after the GO",
+            vec![signed(), no_go.clone()],
+            false,
+            D::BlockedPendingSignoff,
+            Signature::NoGo,
+        ),
+        (
+            "revoked behind the console's back, nothing recorded",
+            vec![signed()],
+            true,
+            D::BlockedPendingPreflight,
+            Signature::Lapsed,
+        ),
+    ];
+    for (case, signoffs, revoked, decision, sig) in cases {
+        let mut state = all_green();
+        if revoked {
+            state.acceptances.remove("passage.db_schema");
+        }
+        // The state carries the latest sign-off only.
+        state.signoff = signoffs.last().cloned();
+        let ev = evaluate(&catalogue::standard(), &state);
+        assert_eq!(ev.decision, decision, "{case}");
+        assert_eq!(ev.signature, sig, "{case}");
+        assert_eq!(
+            signature::holds(&state),
+            matches!(sig, Signature::Standing | Signature::Lapsed),
+            "{case}"
+        );
+        if decision == D::BlockedPendingSignoff {
+            assert_eq!(
+                ev.next_action,
+                Some(NextAction::SignOff),
+                "{case}: sign again"
+            );
+        }
+        assert_eq!(
+            ev.item("provider_acceptance.live_wiring")
+                .map(|i| i.is_ready()),
+            Some(decision == D::Go),
+            "{case}: live wiring follows GO"
+        );
+    }
+}
+
+#[test]
+fn the_item_a_write_changed_is_named_first_then_any_other_in_page_order() {
+    let cat = catalogue::standard();
+    let mut signed_state = all_green();
+    signed_state.signoff = Some(signed());
+    let before = evaluate(&cat, &signed_state);
+    let mut revoked = signed_state.clone();
+    revoked.acceptances.remove("passage.db_schema");
+    let after = evaluate(&cat, &revoked);
+    let mut renamed = signed_state.clone();
+    renamed.audit_head = Some(AuditHead {
+        seq: 40,
+        hash: "ab".repeat(32),
+    });
+    // (case, after, the items the write named, the item it withdrew by)
+    let cases: Vec<(&str, &Evaluation, &[&str], Option<&str>)> = vec![
+        (
+            "a revocation",
+            &after,
+            &["passage.db_schema"],
+            Some("passage.db_schema"),
+        ),
+        (
+            "the named item unchanged, others moved: the first in page order",
+            &after,
+            &["passage.contracts_frozen"],
+            Some("gates.preflight"),
+        ),
+        ("nothing changed", &before, &["passage.db_schema"], None),
+    ];
+    for (case, after, written, expected) in cases {
+        assert_eq!(
+            signature::changed_item(&before, after, written).as_deref(),
+            expected,
+            "{case}"
+        );
+    }
+    // A write that moves only the audit head changes no status.
+    assert_eq!(
+        signature::changed_item(&before, &evaluate(&cat, &renamed), &[]),
+        None
+    );
+}
+
+#[test]
+fn the_state_digest_covers_the_decision_every_status_and_the_audit_head_only() {
+    let cat = catalogue::standard();
+    let head = AuditHead {
+        seq: 29,
+        hash: "cd".repeat(32),
+    };
+    let green = all_green();
+    let digest = |state: &ReadinessState, head: Option<&AuditHead>| {
+        signature::state_digest(&evaluate(&cat, state), head)
+    };
+    let base = digest(&green, Some(&head));
+    assert_eq!(base.len(), 64);
+    assert!(
+        base.bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    );
+    assert_eq!(signature::short(&base), format!("bfg-{}", &base[..8]));
+
+    let mut later = green.clone();
+    for acceptance in later.acceptances.values_mut() {
+        acceptance.at += time::Duration::hours(1);
+    }
+    let mut revoked = green.clone();
+    revoked.acceptances.remove("passage.db_schema");
+    let mut signed_state = green.clone();
+    signed_state.signoff = Some(signed());
+    let moved = AuditHead {
+        seq: 30,
+        hash: head.hash.clone(),
+    };
+    // (case, digest, equal to the base?)
+    let cases = [
+        ("the same state again", digest(&green, Some(&head)), true),
+        ("acceptance times differ", digest(&later, Some(&head)), true),
+        ("an item revoked", digest(&revoked, Some(&head)), false),
+        (
+            "the decision moved to GO",
+            digest(&signed_state, Some(&head)),
+            false,
+        ),
+        ("another audit head", digest(&green, Some(&moved)), false),
+        ("an empty chain", digest(&green, None), false),
+    ];
+    for (case, other, same) in cases {
+        assert_eq!(other == base, same, "{case}");
+    }
 }

@@ -740,3 +740,203 @@ async fn no_text_on_any_page_falls_below_a_contrast_of_4_5_to_1() {
     client.close().await.expect("close");
     assert!(low.is_empty(), "below 4.5:1:\n{}", low.join("\n"));
 }
+
+/// Scrolls the element this selector finds to the middle of the window (for screenshots).
+async fn scroll_to(client: &Client, css: &str) {
+    eval(
+        client,
+        &format!(
+            "document.querySelector(\"{css}\").scrollIntoView({{block: 'center'}}); return null"
+        ),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn anna_signs_go_olena_withdraws_it_by_revoking_and_re_accepting_asks_for_a_new_signature() {
+    use readiness_console::i18n::Lang;
+    let app = TestApp::spawn().await;
+    app.db.make_all_green().await;
+    let base = serve(&app).await;
+    let driver = start_driver();
+    let client = browser(&driver).await;
+    let decision = "#decision .decision-go .code";
+
+    // Anna signs GO through her form, with her password.
+    sign_in(&client, &base, "anna", "anna-go-no-go").await;
+    client
+        .goto(&format!("{base}/t/bfg-control?lang=en"))
+        .await
+        .expect("open");
+    eventually(|| async { eval(&client, "return typeof window.htmx").await == "object" }).await;
+    eventually(|| async { text(&client, decision).await == "BLOCKED_PENDING_SIGNOFF" }).await;
+    fill(&client, "signoff-go-password", "anna-go-no-go").await;
+    press(&client, "#signoff form:first-of-type button[type=submit]").await;
+    eventually(|| async { text(&client, decision).await == "GO" }).await;
+    eventually(|| async {
+        client
+            .find(Locator::Css(".signature-standing"))
+            .await
+            .is_ok()
+    })
+    .await;
+    scroll_to(&client, "#decision .signature").await;
+    keep_screenshot(&client, "signature-go-en").await;
+    assert_eq!(
+        eval(&client, LOW_CONTRAST).await,
+        json!([]),
+        "contrast at GO"
+    );
+
+    // Olena's revoke form warns that it withdraws the GO; unticked, the browser sends nothing.
+    press(&client, ".account-form button").await;
+    eventually(|| async { client.find(Locator::Css(".account-link")).await.is_ok() }).await;
+    sign_in(&client, &base, "olena", "olena-ledger").await;
+    client
+        .goto(&format!("{base}/t/bfg-control?lang=es"))
+        .await
+        .expect("open");
+    eventually(|| async { eval(&client, "return typeof window.htmx").await == "object" }).await;
+    let warning = text(&client, "#form-passage-db_schema .withdraw-warning").await;
+    assert_eq!(
+        warning,
+        Lang::Es
+            .tr()
+            .t1("signature-confirm-warning", "owner", "Anna Kowalska")
+    );
+    scroll_to(&client, "#item-passage-db_schema").await;
+    fill(
+        &client,
+        "form-passage-db_schema-note",
+        "La migración del esquema falló en la copia de staging",
+    )
+    .await;
+    keep_screenshot(&client, "signature-confirm-es").await;
+    assert_eq!(
+        eval(&client, LOW_CONTRAST).await,
+        json!([]),
+        "contrast, confirming"
+    );
+    press(&client, "#form-passage-db_schema button[type=submit]").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(text(&client, decision).await, "GO", "nothing was sent");
+    assert_eq!(
+        eval(
+            &client,
+            "return document.getElementById('form-passage-db_schema-confirm').validity.valueMissing"
+        )
+        .await,
+        true
+    );
+    // Ticked, the revocation goes through in place and withdraws the signature.
+    press(&client, "#form-passage-db_schema-confirm").await;
+    press(&client, "#form-passage-db_schema button[type=submit]").await;
+    eventually(|| async { text(&client, decision).await == "BLOCKED_PENDING_PREFLIGHT" }).await;
+
+    // In every language: the withdrawn signature, and no claim of GO.
+    for lang in [Lang::Es, Lang::Fr, Lang::En] {
+        let tr = lang.tr();
+        client
+            .goto(&format!("{base}/t/bfg-control?lang={}", lang.code()))
+            .await
+            .expect("open");
+        let expected = crate::signature::withdrawn_line(&app, lang, 2).await;
+        assert_eq!(text(&client, "#decision .signoff-last").await, expected);
+        assert_eq!(
+            text(&client, "#decision .decision-go strong").await,
+            tr.t("decision-verdict-nogo")
+        );
+        assert!(
+            client
+                .find(Locator::Css(".signature-standing"))
+                .await
+                .is_err()
+        );
+        assert!(
+            client
+                .find(Locator::Css(".decision-go.verdict-go"))
+                .await
+                .is_err()
+        );
+        scroll_to(&client, "#decision .signature").await;
+        keep_screenshot(&client, &format!("signature-withdrawn-{}", lang.code())).await;
+        assert_eq!(
+            eval(&client, LOW_CONTRAST).await,
+            json!([]),
+            "contrast, withdrawn"
+        );
+    }
+    // The print view and the proof page say the same.
+    for page in ["print", "proof"] {
+        client
+            .goto(&format!("{base}/t/bfg-control/{page}?lang=en"))
+            .await
+            .expect("open");
+        assert_eq!(
+            text(&client, ".signoff-last").await,
+            crate::signature::withdrawn_line(&app, Lang::En, 2).await
+        );
+        keep_screenshot(&client, &format!("signature-withdrawn-{page}-en")).await;
+    }
+    client
+        .goto(&format!("{base}/t/bfg-control?lang=en"))
+        .await
+        .expect("open");
+    // The sentence's links lead to the event in the audit trail and to the item.
+    press(&client, "#decision .signoff-last a[href*='/audit']").await;
+    eventually(|| async {
+        client
+            .current_url()
+            .await
+            .is_ok_and(|u| u.fragment() == Some("e-2"))
+    })
+    .await;
+    assert!(client.find(Locator::Css("#e-2")).await.is_ok());
+    client
+        .goto(&format!(
+            "{base}/t/bfg-control/items/passage.db_schema?lang=en"
+        ))
+        .await
+        .expect("open");
+    assert_eq!(
+        text(&client, ".signoff-last").await,
+        crate::signature::withdrawn_line(&app, Lang::En, 2).await
+    );
+    keep_screenshot(&client, "signature-withdrawn-item-en").await;
+
+    // Re-accepted: every gate is green again, and production waits for a new signature.
+    client
+        .goto(&format!("{base}/t/bfg-control?lang=en"))
+        .await
+        .expect("open");
+    eventually(|| async { eval(&client, "return typeof window.htmx").await == "object" }).await;
+    assert!(
+        client
+            .find(Locator::Css("#form-passage-db_schema .withdraw-confirm"))
+            .await
+            .is_err(),
+        "nothing left to withdraw"
+    );
+    scroll_to(&client, "#item-passage-db_schema").await;
+    fill(
+        &client,
+        "form-passage-db_schema-note",
+        "The schema migration passed on a fresh staging copy",
+    )
+    .await;
+    press(&client, "#form-passage-db_schema button[type=submit]").await;
+    eventually(|| async { text(&client, decision).await == "BLOCKED_PENDING_SIGNOFF" }).await;
+    assert_eq!(
+        text(&client, "#decision .signoff-last").await,
+        crate::signature::withdrawn_line(&app, Lang::En, 2).await
+    );
+    assert_eq!(
+        text(&client, "#decision .decision-go strong").await,
+        Lang::En.tr().t("decision-verdict-nogo")
+    );
+    scroll_to(&client, "#decision .signature").await;
+    keep_screenshot(&client, "signature-reaccepted-en").await;
+    let problems = severe_log_entries(&client).await;
+    assert!(problems.is_empty(), "browser console: {problems:?}");
+    client.close().await.expect("close");
+}

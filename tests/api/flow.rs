@@ -700,6 +700,11 @@ async fn with_every_gate_green_anna_signs_go() {
     })
     .await;
     let (csrf, key) = signoff_fields(&mut anna).await;
+    // The GO form carries the digest of the state it was drawn from.
+    let digest = anna
+        .get(&format!("{CONSOLE}?lang=en"))
+        .await
+        .input_after("id=\"signoff\"", "state_digest");
     let signed = anna
         .post(
             &format!("{CONSOLE}/signoff?lang=en"),
@@ -708,6 +713,7 @@ async fn with_every_gate_green_anna_signs_go() {
                 ("idempotency_key", &key),
                 ("decision", "GO"),
                 ("password", "anna-go-no-go"),
+                ("state_digest", &digest),
             ],
             &[("hx-request", "true")],
         )

@@ -9,7 +9,7 @@ use readiness_console::i18n::Lang;
 
 use crate::support::{Client, TestApp};
 
-fn vnu_jar() -> PathBuf {
+pub(crate) fn vnu_jar() -> PathBuf {
     let jar = std::env::var_os("VNU_JAR").map_or_else(
         || {
             PathBuf::from(env!("CARGO_MANIFEST_DIR"))

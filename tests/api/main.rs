@@ -16,6 +16,7 @@ mod proof;
 mod rehearsal;
 mod schema;
 mod sections;
+mod signature;
 mod snapshot;
 mod support;
 mod writes;

@@ -52,6 +52,27 @@ pub(super) async fn proof_bundle(app: &AppState, slug: &str) -> Result<(String, 
             json!({ "version": s.version, "rows": s.rows, "checksum": s.checksum,
                     "batch_rows": s.batch_rows })
         });
+        // The latest sign-off, and for a GO the state it was given on or what withdrew it.
+        let signature = console.state.signoff.as_ref().map(|s| {
+            let at = |t: &OffsetDateTime| t.format(&Rfc3339).unwrap_or_default();
+            json!({
+                "state": evaluation.signature.as_str(),
+                "decision": if s.go { "GO" } else { "NO_GO" },
+                "holds": evaluation.signature == readiness::Signature::Standing,
+                "actor": s.actor,
+                "signed_at": at(&s.at),
+                "reason": s.reason,
+                "state_digest": s.state_digest,
+                "state_seq": s.state_seq,
+                "withdrawal": s.withdrawal.as_ref().map(|w| json!({
+                    "seq": w.seq,
+                    "actor": w.actor,
+                    "action": w.action.map(|a| a.as_str()),
+                    "item": w.item,
+                    "at": at(&w.at),
+                })),
+            })
+        });
         let summary = json!({
             "contract": "BFGProofBundle.v1",
             "tenant": console.slug,
@@ -60,6 +81,7 @@ pub(super) async fn proof_bundle(app: &AppState, slug: &str) -> Result<(String, 
             "generated_at": now.format(&Rfc3339).unwrap_or_default(),
             "decision": decision.as_str(),
             "go": decision.is_go(),
+            "signature": signature,
             "next_action": match &evaluation.next_action {
                 Some(readiness::NextAction::Item { key, .. }) => json!(key),
                 Some(readiness::NextAction::SignOff) => json!("signoff"),

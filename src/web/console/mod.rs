@@ -18,6 +18,7 @@ mod print;
 mod proof;
 mod rehearsal;
 mod sections;
+mod signature;
 mod signoff;
 mod snapshot;
 mod writes;
@@ -1060,6 +1061,11 @@ pub fn dynamic_message_ids() -> Vec<String> {
     ] {
         ids.push(format!("rehearsal-gap-kind-{kind}"));
     }
+    ids.extend(signature::SENTENCE_IDS.map(str::to_owned));
+    for action in crate::readiness::signature::WithdrawingAction::ALL {
+        ids.push(signature::withdrawn_id(Some(action)));
+    }
+    ids.push(signature::withdrawn_id(None));
     for action in ["set_target", "probe_passed", "probe_failed"] {
         ids.push(format!("audit-action-{action}"));
     }

@@ -51,11 +51,6 @@ impl ConsoleView<'_> {
         (rows.into_iter().take(MAX_BLOCKERS).collect(), more)
     }
 
-    pub(super) fn signoff_line(&self) -> String {
-        self.last_signoff()
-            .unwrap_or_else(|| self.tr.t("print-not-signed"))
-    }
-
     pub(super) fn audit_head_line(&self) -> String {
         let tr = self.tr;
         match &self.view.console.state.audit_head {

@@ -12,6 +12,7 @@ use tower_sessions::Session;
 
 use super::{ConsoleView, Viewer, page_parts, viewer_for_page, viewer_of};
 use crate::db::rehearsal::{self, KINDS, RunRow, Runner, StartError};
+use crate::db::signature::Consent;
 use crate::i18n::Lang;
 use crate::rehearsal::probes::GapLine;
 use crate::rehearsal::{RefError, Refusal, SecretRef};
@@ -44,6 +45,8 @@ struct RunPartial {
     run: Option<RunRow>,
     csrf: Option<String>,
     environment: String,
+    /// While a GO stands: the warning and the checkbox confirming its withdrawal.
+    withdraw: Option<super::signature::WithdrawConfirm>,
 }
 
 impl RehearsalPage<'_> {
@@ -68,6 +71,20 @@ impl RunPartial {
     fn reason_text(&self, code: &str) -> String {
         self.tr.t(&format!("rehearsal-reason-{code}"))
     }
+}
+
+/// The run button's confirmation while a GO stands: a run's results may withdraw it.
+fn run_confirm(
+    lang: Lang,
+    view: &TenantView,
+    kind: &str,
+) -> Option<super::signature::WithdrawConfirm> {
+    super::signature::withdraw_confirm(
+        lang.tr(),
+        view,
+        format!("run-{kind}-confirm"),
+        super::signature::Withdrawing::IfARunChangesAStatus,
+    )
 }
 
 fn may_run(view: &TenantView, viewer: Option<&Viewer>) -> bool {
@@ -97,6 +114,7 @@ async fn render(
             run: rehearsal::run_row(&app.pool, tenant, None, Some(kind)).await?,
             csrf: csrf.clone().filter(|_| may_run(&view, viewer.as_ref())),
             environment: view.console.state.profile.environment.clone(),
+            withdraw: run_confirm(lang, &view, kind),
         });
     }
     let gap = runs
@@ -225,6 +243,9 @@ fn start_error(error: StartError) -> AppError {
 #[derive(Debug, serde::Deserialize)]
 pub struct RunForm {
     csrf: String,
+    /// Ticked: the runner confirms that the run may withdraw a standing GO signature.
+    #[serde(default)]
+    confirm_withdraw: Option<String>,
 }
 
 /// `POST /t/{tenant}/rehearsal/{kind}`: starts a run and goes back to the page, which polls it.
@@ -238,7 +259,8 @@ pub(super) async fn start(
 ) -> Result<Response> {
     record_tenant(&tenant);
     let runner = runner(&app, &tenant, &session, &headers, &form.csrf).await?;
-    match rehearsal::start(&app.pool, &runner, &kind, app.rehearsal).await {
+    let consent = Consent::from_checkbox(form.confirm_withdraw.is_some());
+    match rehearsal::start_with(&app.pool, &runner, &kind, app.rehearsal, consent).await {
         Ok((id, work)) => {
             tracing::info!(run = id, kind, "rehearsal run started");
             tokio::spawn(work);
@@ -259,6 +281,19 @@ pub(super) async fn start(
                 String::new(),
                 Some(problem),
                 status,
+            )
+            .await;
+        }
+        // A GO stands and the run was not confirmed: nothing was recorded; the page asks.
+        Err(StartError::WithdrawUnconfirmed) => {
+            return render(
+                &app,
+                &tenant,
+                lang,
+                &session,
+                String::new(),
+                Some("signature-confirm-required".to_owned()),
+                StatusCode::CONFLICT,
             )
             .await;
         }
@@ -305,6 +340,7 @@ pub(super) async fn poll(
             .filter(|v| may_run(&view, Some(v)))
             .map(|v| v.csrf.clone()),
         environment: view.console.state.profile.environment.clone(),
+        withdraw: run_confirm(lang, &view, kind),
     };
     let finished = !partial.running();
     let mut response = Html(partial.render()?).into_response();

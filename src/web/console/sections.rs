@@ -53,6 +53,8 @@ pub struct ItemForm {
     pub(super) url: String,
     pub(super) checksum: String,
     pub(super) error: Option<String>,
+    /// While a GO stands: the warning and the checkbox confirming its withdrawal.
+    pub(super) withdraw: Option<super::signature::WithdrawConfirm>,
 }
 
 /// A packet as shown: its block, checksum and how to check it.
@@ -184,8 +186,10 @@ impl ConsoleView<'_> {
             (true, true) => "decide",
             (true, false) => "accept",
         };
+        let id = format!("form-{}", item.key.replace('.', "-"));
         Some(ItemForm {
-            id: format!("form-{}", item.key.replace('.', "-")),
+            withdraw: self.withdraw_confirm(&id),
+            id,
             action: format!(
                 "/t/{}/items/{}/{}?lang={}",
                 self.slug,

@@ -27,6 +27,9 @@ pub struct SignoffForm {
     password: String,
     #[serde(default)]
     reason: String,
+    /// The digest of the state the GO form was drawn from.
+    #[serde(default)]
+    state_digest: String,
 }
 
 pub(super) async fn signoff(
@@ -76,7 +79,9 @@ pub(super) async fn signoff(
         }
     };
     let command = match form.decision.as_str() {
-        "GO" => Signoff::Go,
+        "GO" => Signoff::Go {
+            drawn_from: form.state_digest.clone(),
+        },
         "NO_GO" => match EvidenceNote::parse(&form.reason) {
             Ok(reason) => Signoff::NoGo(reason),
             Err(error) => {
@@ -108,6 +113,10 @@ pub(super) async fn signoff(
         Ok(Err(NotReady(_))) => {
             return refuse("signoff-not-ready".to_owned(), StatusCode::CONFLICT).await;
         }
+        // The state moved since the GO form was drawn: it signs what it showed, or nothing.
+        Err(WriteError::Stale) => {
+            return refuse("signoff-stale".to_owned(), StatusCode::CONFLICT).await;
+        }
         Err(WriteError::Forbidden) => return Err(AppError::Forbidden),
         Err(WriteError::NotFound) => return Err(AppError::NotFound),
         Err(WriteError::Db(error)) => return Err(error.into()),
@@ -116,7 +125,7 @@ pub(super) async fn signoff(
     tracing::info!(decision = %form.decision, "sign-off recorded");
     // Either way the page is drawn again (htmx refreshes it): the notice waits for it.
     let done = match command {
-        Signoff::Go => NoticeCode::SignedGo,
+        Signoff::Go { .. } => NoticeCode::SignedGo,
         Signoff::NoGo(_) => NoticeCode::RecordedNoGo,
     };
     notice::leave(&session, done, "").await?;
@@ -140,6 +149,8 @@ pub struct SignoffFormView {
     pub(super) go_allowed: bool,
     pub(super) blocked_by: &'static str,
     pub(super) go_key: String,
+    /// The digest of the state the GO form is drawn from.
+    pub(super) state_digest: String,
     pub(super) no_go_key: String,
     pub(super) reason: String,
     pub(super) error: Option<String>,
@@ -161,30 +172,10 @@ impl super::ConsoleView<'_> {
             go_allowed: decision == crate::readiness::DecisionCode::BlockedPendingSignoff,
             blocked_by: decision.as_str(),
             go_key: Uuid::new_v4().to_string(),
+            state_digest: self.state_digest(),
             no_go_key: Uuid::new_v4().to_string(),
             reason: draft.map(|d| d.note.clone()).unwrap_or_default(),
             error: draft.map(|d| self.tr.t1(&d.error, "decision", decision.as_str())),
-        })
-    }
-
-    /// The latest sign-off in words.
-    pub(super) fn last_signoff(&self) -> Option<String> {
-        let tr = self.tr;
-        let s = self.view.console.state.signoff.as_ref()?;
-        let owner = self.actor_line(&s.actor);
-        let date = tr.datetime(&s.at);
-        Some(if s.go {
-            tr.t2("signoff-last-go", "owner", owner, "date", date)
-        } else {
-            tr.t3(
-                "signoff-last-no-go",
-                "owner",
-                owner,
-                "date",
-                date,
-                "reason",
-                s.reason.clone().unwrap_or_default(),
-            )
         })
     }
 }

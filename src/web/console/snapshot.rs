@@ -9,6 +9,7 @@ use tower_sessions::Session;
 use uuid::Uuid;
 
 use super::{ConsoleView, Viewer, page_parts, viewer_of};
+use crate::db::signature::Consent;
 use crate::db::snapshot::{self, History, Upload};
 use crate::db::write::{Author, WriteError};
 use crate::i18n::Lang;
@@ -33,6 +34,8 @@ struct SnapshotPage<'a> {
     file_name: String,
     key: Uuid,
     notice: Option<&'static str>,
+    /// Why the last freeze was refused (a message id).
+    refusal: Option<&'static str>,
 }
 
 impl SnapshotPage<'_> {
@@ -73,6 +76,16 @@ impl SnapshotPage<'_> {
         }
     }
 
+    /// The freeze form's confirmation for this import, while a GO stands.
+    fn freeze_confirm(&self, import: &i64) -> Option<super::signature::WithdrawConfirm> {
+        super::signature::withdraw_confirm(
+            self.v.tr,
+            self.v.view,
+            format!("freeze-{import}-confirm"),
+            super::signature::Withdrawing::IfAFreezeChangesAStatus,
+        )
+    }
+
     fn group_label(&self, group: &str) -> String {
         self.v.tr.t(&format!("batch-{group}"))
     }
@@ -111,6 +124,7 @@ async fn render(
     problems: Vec<LineError>,
     file_name: String,
     notice: Option<&'static str>,
+    refusal: Option<&'static str>,
     status: StatusCode,
 ) -> Result<Response> {
     let view = app.tenant(tenant).await?;
@@ -127,6 +141,7 @@ async fn render(
         file_name,
         key: Uuid::new_v4(),
         notice,
+        refusal,
         v,
     };
     Ok((status, Html(page.render()?)).into_response())
@@ -154,6 +169,7 @@ pub(super) async fn snapshot_page(
         Vec::new(),
         String::new(),
         notice,
+        None,
         StatusCode::OK,
     )
     .await
@@ -219,6 +235,7 @@ pub(super) async fn import(
             }],
             file_name,
             None,
+            None,
             StatusCode::PAYLOAD_TOO_LARGE,
         )
     };
@@ -283,6 +300,7 @@ pub(super) async fn import(
                 problems,
                 file_name,
                 None,
+                None,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
@@ -322,6 +340,9 @@ pub struct FreezeForm {
     csrf: String,
     idempotency_key: Uuid,
     import_id: i64,
+    /// Ticked: the writer confirms withdrawing a standing GO signature.
+    #[serde(default)]
+    confirm_withdraw: Option<String>,
 }
 
 /// `POST /t/{tenant}/snapshot/freeze`.
@@ -345,9 +366,34 @@ pub(super) async fn freeze(
         request_id: &request_id,
         key: &app.key,
     };
-    snapshot::freeze(&app.pool, &author, form.idempotency_key, form.import_id)
-        .await
-        .map_err(refused)?;
+    let consent = Consent::from_checkbox(form.confirm_withdraw.is_some());
+    let frozen = snapshot::freeze_with(
+        &app.pool,
+        &author,
+        form.idempotency_key,
+        form.import_id,
+        consent,
+    )
+    .await;
+    match frozen {
+        Ok(_) => {}
+        // A GO stands and the freeze was not confirmed: nothing was written; the page asks.
+        Err(WriteError::WithdrawUnconfirmed) => {
+            return render(
+                &app,
+                &tenant,
+                lang,
+                &session,
+                Vec::new(),
+                String::new(),
+                None,
+                Some("signature-confirm-required"),
+                StatusCode::CONFLICT,
+            )
+            .await;
+        }
+        Err(error) => return Err(refused(error)),
+    }
     app.cache.invalidate();
     Ok(Redirect::to(&format!(
         "/t/{tenant}/snapshot?lang={}&done=frozen",

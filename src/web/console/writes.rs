@@ -16,6 +16,7 @@ use super::{
     ConsoleView, Draft, NoticeFragment, PENDING_DRAFT, SectionFragment, SectionKey, notice_text,
     section_page, viewer_of,
 };
+use crate::db::signature::Consent;
 use crate::db::write::{self, Author, CheckCommand, WriteError};
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceChecksum, EvidenceNote};
 use crate::web::notice::{self, Notice, NoticeCode};
@@ -36,6 +37,9 @@ pub struct CheckForm {
     url: String,
     #[serde(default)]
     checksum: String,
+    /// Ticked: the writer confirms withdrawing a standing GO signature.
+    #[serde(default)]
+    confirm_withdraw: Option<String>,
 }
 
 impl Draft {
@@ -143,13 +147,15 @@ pub(super) async fn item_write(
     } else {
         None
     };
-    let outcome = write::owner_check(
+    let consent = Consent::from_checkbox(form.confirm_withdraw.is_some());
+    let outcome = write::owner_check_with(
         &app.pool,
         &author,
         &item,
         form.version,
         form.idempotency_key,
         &command,
+        consent,
     )
     .await;
     // Our own write: drop the cached state now rather than when the notification arrives.
@@ -174,6 +180,20 @@ pub(super) async fn item_write(
                 key,
                 viewer,
                 draft(message),
+                StatusCode::CONFLICT,
+            )
+            .await;
+        }
+        // The write would withdraw the GO signature: nothing was written; the form asks.
+        Err(WriteError::WithdrawUnconfirmed) => {
+            return refused(
+                &app,
+                &tenant,
+                lang,
+                htmx,
+                key,
+                viewer,
+                draft("signature-confirm-required"),
                 StatusCode::CONFLICT,
             )
             .await;

@@ -1,0 +1,138 @@
+//! Withdrawing a standing GO signature: every write that can change an item's status takes a
+//! [`Guard`] before it applies anything and asks it afterwards which item it changed, all inside
+//! its own transaction with the audit head locked (so no sign-off interleaves). The rule — which
+//! signature stands, what counts as a change — is the core's ([`crate::readiness::signature`]).
+
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::write::WriteError;
+use crate::readiness::signature::{self, WithdrawingAction};
+use crate::readiness::{Evaluation, evaluate};
+
+/// Whether the writer confirmed that the write may withdraw a standing GO signature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Consent {
+    /// Not confirmed: a write that would withdraw the signature is refused, nothing written.
+    #[default]
+    Withheld,
+    /// Confirmed in the form.
+    Given,
+}
+
+impl Consent {
+    /// From a form's checkbox.
+    pub fn from_checkbox(checked: bool) -> Self {
+        if checked { Self::Given } else { Self::Withheld }
+    }
+}
+
+/// Locks the tenant's audit head for the rest of the transaction. Every write appends to the
+/// chain and the sign-off takes the same lock, so a guarded write and a sign-off never
+/// interleave.
+pub(crate) async fn lock_head(tx: &mut PgConnection, tenant: Uuid) -> Result<(), WriteError> {
+    sqlx::query("select seq from audit_heads where tenant_id = $1 for update")
+        .bind(tenant)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+/// A GO signature that stood before the write, with the evaluation it stood on.
+pub(crate) struct Guard {
+    signoff_id: i64,
+    before: Evaluation,
+}
+
+/// A withdrawal to record with the write's audit event.
+#[derive(Debug, Clone)]
+pub(crate) struct Withdraws {
+    signoff_id: i64,
+    /// The item whose status the write changed.
+    pub(crate) item: String,
+}
+
+/// Before a write (the head locked): the GO signature it could withdraw, if one stands.
+pub(crate) async fn guard(tx: &mut PgConnection, slug: &str) -> Result<Option<Guard>, WriteError> {
+    // Most writes happen with no GO at all: only then is the whole state loaded.
+    let latest: Option<(i64, String)> = sqlx::query_as(
+        "select id, decision from signoffs order by signed_at desc, id desc limit 1",
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((signoff_id, decision)) = latest else {
+        return Ok(None);
+    };
+    if decision != "GO" {
+        return Ok(None);
+    }
+    let console = super::load::load_in(tx, slug)
+        .await?
+        .ok_or(WriteError::NotFound)?;
+    if signature::withdrawable(&console.state).is_none() {
+        return Ok(None);
+    }
+    Ok(Some(Guard {
+        signoff_id,
+        before: evaluate(&console.catalogue, &console.state),
+    }))
+}
+
+impl Guard {
+    /// After the write's changes, before its audit event: what it withdraws, if it changed any
+    /// item's status (`written` are the items the write itself named, preferred). Without the
+    /// writer's consent such a write is refused; the caller's transaction then rolls back.
+    pub(crate) async fn check(
+        &self,
+        tx: &mut PgConnection,
+        slug: &str,
+        written: &[&str],
+        consent: Consent,
+    ) -> Result<Option<Withdraws>, WriteError> {
+        let console = super::load::load_in(tx, slug)
+            .await?
+            .ok_or(WriteError::NotFound)?;
+        let after = evaluate(&console.catalogue, &console.state);
+        let Some(item) = signature::changed_item(&self.before, &after, written) else {
+            return Ok(None);
+        };
+        if consent != Consent::Given {
+            return Err(WriteError::WithdrawUnconfirmed);
+        }
+        Ok(Some(Withdraws {
+            signoff_id: self.signoff_id,
+            item,
+        }))
+    }
+}
+
+/// Records a withdrawal naming the event `seq` the write appended.
+pub(crate) async fn record(
+    tx: &mut PgConnection,
+    tenant: Uuid,
+    withdraws: &Withdraws,
+    seq: i64,
+    actor: &str,
+    action: WithdrawingAction,
+) -> Result<(), WriteError> {
+    sqlx::query(
+        "insert into signoff_withdrawals (tenant_id, signoff_id, audit_seq, actor_id, action,
+                                          item_key)
+         values ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(tenant)
+    .bind(withdraws.signoff_id)
+    .bind(seq)
+    .bind(actor)
+    .bind(action.as_str())
+    .bind(&withdraws.item)
+    .execute(&mut *tx)
+    .await?;
+    tracing::info!(
+        audit.seq = seq,
+        item = %withdraws.item,
+        action = action.as_str(),
+        "GO signature withdrawn"
+    );
+    Ok(())
+}

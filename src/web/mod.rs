@@ -33,6 +33,7 @@ use tower_sessions_sqlx_store::PostgresStore;
 
 use crate::checkpoint::CheckpointKey;
 use crate::db::{self, TenantConsole, cache::StateCache};
+use crate::readiness::narrative::{self, Narrative, Signature};
 use crate::readiness::{self, Evaluation};
 
 use crate::i18n::Lang;
@@ -57,6 +58,8 @@ pub struct TenantView {
     pub console: TenantConsole,
     /// Their evaluation.
     pub evaluation: Evaluation,
+    /// The sentences of the key figures, the copilot and the decision section.
+    pub narrative: Narrative,
     pages: [std::sync::OnceLock<axum::body::Bytes>; 3],
     /// Anonymous audit trail pages by language and query: exact for as long as this view is,
     /// since every appended event replaces the view.
@@ -91,7 +94,9 @@ impl TenantView {
                 Some(_) => {}
             }
         }
+        let signature = Signature::derived(&console.state, &evaluation);
         Self {
+            narrative: narrative::narrate(&evaluation, signature),
             console,
             evaluation,
             pages: Default::default(),

@@ -98,14 +98,14 @@ prose-needed-title-signoff-again = Sign production GO again, or record NO-GO wit
 prose-needed-title-nothing = Production GO is signed
 prose-needed-detail-open = Release gates show { $release_ready }/{ $release_total }; data cutover shows { $cutover_ready }/{ $cutover_total }. Keep the demo evidence open, but do not claim production readiness.
 prose-needed-detail-complete = Release gates show { $release_ready }/{ $release_total } and data cutover { $cutover_ready }/{ $cutover_total }; production readiness still waits for { $decision }.
-prose-needed-detail-signoff = Release gates show { $release_ready }/{ $release_total } and data cutover { $cutover_ready }/{ $cutover_total }; production readiness can be claimed once production GO is signed.
+prose-needed-detail-signoff = Release gates show { $release_ready }/{ $release_total } and data cutover { $cutover_ready }/{ $cutover_total }; production readiness can be claimed once the managing director signs production GO.
 prose-needed-detail-go = Release gates show { $release_ready }/{ $release_total } and data cutover { $cutover_ready }/{ $cutover_total }, and production GO is signed: production readiness can be claimed.
 
 ## The selected adapter target, the auth/RBAC owner, the go/no-go decision
 
 prose-target-unselected = No adapter target is selected yet: the managing director selects one on the adapter decision board.
 prose-target-unproven = Connection shows { $connection_ready }/{ $connection_total } and the dry-run { $dry_run_ready }/{ $dry_run_total }: the target is not yet proven for local replay, and live production traffic stays disabled.
-prose-target-replayed = Connection { $connection_ready }/{ $connection_total } and dry-run { $dry_run_ready }/{ $dry_run_total } prove the local replay; live production traffic stays disabled until production GO is signed.
+prose-target-replayed = Connection { $connection_ready }/{ $connection_total } and dry-run { $dry_run_ready }/{ $dry_run_total } prove the local replay; live production traffic stays disabled until the managing director signs production GO.
 prose-target-live = Connection { $connection_ready }/{ $connection_total } and dry-run { $dry_run_ready }/{ $dry_run_total } have passed and production GO is signed: the target may receive live production traffic.
 prose-auth-unconfirmed = OIDC, roles and secret handling need owner confirmation before code wiring: { $ready } of { $total } confirmations { $ready ->
     [one] is

@@ -49,7 +49,7 @@ prose-gates-complete = Los { $total } puntos de control de integración están l
 prose-percent-basis = { $ready } de { $total } elementos de la lista de comprobación { $ready ->
     [one] está listo
    *[other] están listos
-}; el porcentaje se redondea a la baja y los { $gates } puntos de control no se cuentan dos veces.
+}; el porcentaje se redondea a la baja y los { $gates } puntos de control no se vuelven a contar.
 prose-card-providers-open = { $ready } de { $total } contratos de proveedor de local a producción { $ready ->
     [one] tiene
    *[other] tienen

@@ -46,7 +46,7 @@ prose-gates-complete = Les { $total } points de contrôle d’intégration sont 
 prose-percent-basis = { $ready ->
     [one] { $ready } élément sur { $total } de la liste de contrôle est prêt
    *[other] { $ready } éléments sur { $total } de la liste de contrôle sont prêts
-} ; le pourcentage est arrondi à l’entier inférieur et les { $gates } points de contrôle ne sont pas comptés deux fois.
+} ; le pourcentage est arrondi à l’entier inférieur et les { $gates } points de contrôle ne sont pas recomptés.
 prose-card-providers-open = { $ready ->
     [one] { $ready } contrat fournisseur du local vers la production sur { $total } a
    *[other] { $ready } contrats fournisseurs du local vers la production sur { $total } ont

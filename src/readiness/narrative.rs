@@ -553,9 +553,7 @@ pub fn narrate(ev: &Evaluation, signature: Signature) -> Narrative {
             .count("", decisions)
             .decision(Some(ev.decision)),
         needed_heading: Sentence::new(Slot::NeededHeading, needed),
-        needed_title: Sentence::new(Slot::NeededTitle, needed)
-            .count("", decisions)
-            .decision(Some(ev.decision)),
+        needed_title: needed_title(needed, decisions, ev.decision),
         needed_detail: Sentence::new(Slot::NeededDetail, needed_detail)
             .count("release", release)
             .count("cutover", cutover)
@@ -565,6 +563,16 @@ pub fn narrate(ev: &Evaluation, signature: Signature) -> Narrative {
             .count("dry_run", dry_run),
         auth: Sentence::new(Slot::Auth, auth).count("", confirmations),
         decision: rung(ev),
+    }
+}
+
+/// What is needed now; only the decisions and the evidence wordings speak of the decisions.
+fn needed_title(needed: Code, decisions: Count, decision: DecisionCode) -> Sentence {
+    let sentence = Sentence::new(Slot::NeededTitle, needed);
+    match needed {
+        Code::Decisions => sentence.count("", decisions),
+        Code::Evidence => sentence.count("", decisions).decision(Some(decision)),
+        _ => sentence,
     }
 }
 
@@ -964,7 +972,12 @@ mod tests {
 
     /// The counts each slot must state, read from the evaluation (and the case's literal
     /// figures for the two counts the evaluation does not hold as a section).
-    fn expected_counts(case: &Case, ev: &Evaluation, slot: Slot) -> Vec<(&'static str, Count)> {
+    fn expected_counts(
+        case: &Case,
+        ev: &Evaluation,
+        slot: Slot,
+        code: Code,
+    ) -> Vec<(&'static str, Count)> {
         let section = |key: &str| ev.count(key);
         match slot {
             S::KpiContract | S::KpiActors | S::CardSession | S::NeededHeading => vec![],
@@ -977,7 +990,11 @@ mod tests {
             S::CardRunbook => vec![("", section("runbook"))],
             S::CardRelease => vec![("", section("release"))],
             S::CardRollback => vec![("", section("rollback"))],
-            S::Prompt | S::NeededTitle => vec![("", case.decisions)],
+            S::Prompt => vec![("", case.decisions)],
+            S::NeededTitle => match code {
+                C::Decisions | C::Evidence => vec![("", case.decisions)],
+                _ => vec![],
+            },
             S::NeededDetail => vec![
                 ("release", section("release")),
                 ("cutover", section("cutover")),
@@ -1027,7 +1044,7 @@ mod tests {
                 );
                 assert_eq!(
                     counts(sentence),
-                    expected_counts(case, &ev, sentence.slot),
+                    expected_counts(case, &ev, sentence.slot, sentence.code),
                     "{}: {:?}",
                     case.name,
                     sentence.slot

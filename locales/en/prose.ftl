@@ -11,8 +11,8 @@ prose-kpi-actors-mapped = { $count ->
    *[other] { $count } demo users map to future RBAC claims.
 }
 prose-kpi-actors-rehearsed = { $count ->
-    [one] The RBAC claim of { $count } demo user is rehearsed and confirmed by its owner.
-   *[other] The RBAC claims of the { $count } demo users are rehearsed and confirmed by their owner.
+    [one] The RBAC claim of { $count } demo user is rehearsed in the dry-run against { $target }.
+   *[other] The RBAC claims of the { $count } demo users are rehearsed in the dry-run against { $target }.
 }
 prose-kpi-actors-go = { $count ->
     [one] { $count } user's RBAC claim is confirmed for production, and GO is signed.

@@ -11,8 +11,8 @@ prose-kpi-actors-mapped = { $count ->
    *[other] { $count } usuarios de demostración corresponden a futuras declaraciones RBAC.
 }
 prose-kpi-actors-rehearsed = { $count ->
-    [one] La declaración RBAC de { $count } usuario de demostración está ensayada y confirmada por su responsable.
-   *[other] Las declaraciones RBAC de los { $count } usuarios de demostración están ensayadas y confirmadas por su responsable.
+    [one] La declaración RBAC de { $count } usuario de demostración está ensayada en la simulación contra { $target }.
+   *[other] Las declaraciones RBAC de los { $count } usuarios de demostración están ensayadas en la simulación contra { $target }.
 }
 prose-kpi-actors-go = { $count ->
     [one] La declaración RBAC de { $count } usuario está confirmada para producción, y el GO está firmado.

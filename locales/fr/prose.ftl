@@ -11,32 +11,20 @@ prose-kpi-actors-mapped = { $count ->
    *[other] { $count } utilisateurs de démonstration correspondent à de futures revendications RBAC.
 }
 prose-kpi-actors-rehearsed = { $count ->
-    [one] La revendication RBAC de { $count } utilisateur de démonstration est répétée et confirmée par son responsable.
-   *[other] Les revendications RBAC des { $count } utilisateurs de démonstration sont répétées et confirmées par leur responsable.
+    [one] La revendication RBAC de { $count } utilisateur de démonstration est répétée lors de l’essai à blanc sur { $target }.
+   *[other] Les revendications RBAC des { $count } utilisateurs de démonstration sont répétées lors de l’essai à blanc sur { $target }.
 }
 prose-kpi-actors-go = { $count ->
     [one] La revendication RBAC de { $count } utilisateur est confirmée pour la production, et le GO est signé.
    *[other] Les revendications RBAC des { $count } utilisateurs sont confirmées pour la production, et le GO est signé.
 }
-prose-kpi-providers-open = { $ready ->
-    [one] { $ready } fournisseur simulé ou local sur { $total } indique
-   *[other] { $ready } fournisseurs simulés ou locaux sur { $total } indiquent
-} une cible de production ; les autres n’en ont pas encore.
+prose-kpi-providers-open = Fournisseurs simulés ou locaux dotés d’une cible de production : { $ready } sur { $total } ; les autres n’en ont pas encore.
 prose-kpi-providers-complete = Les { $total } fournisseurs simulés et locaux indiquent leur cible de production.
-prose-kpi-preflight-open = { $ready ->
-    [one] { $ready } contrôle de migration de l’instantané sur { $total } est prêt
-   *[other] { $ready } contrôles de migration de l’instantané sur { $total } sont prêts
-} avant la bascule réelle DB/auth.
+prose-kpi-preflight-open = Contrôles de migration de l’instantané prêts avant la bascule réelle DB/auth : { $ready } sur { $total }.
 prose-kpi-preflight-complete = Les { $total } contrôles de migration de l’instantané sont prêts pour la bascule réelle DB/auth.
-prose-kpi-cutover-open = { $ready ->
-    [one] { $ready } répétition menée par son responsable sur { $total } est acceptée
-   *[other] { $ready } répétitions menées par leurs responsables sur { $total } sont acceptées
-} au regard des tâches d’infrastructure.
+prose-kpi-cutover-open = Répétitions menées par leurs responsables et acceptées au regard des tâches d’infrastructure : { $ready } sur { $total }.
 prose-kpi-cutover-complete = Les { $total } répétitions menées par leurs responsables sont acceptées au regard des tâches d’infrastructure.
-prose-kpi-connection-open = { $ready ->
-    [one] { $ready } contrôle du point de terminaison masqué sur { $total } est réussi
-   *[other] { $ready } contrôles du point de terminaison masqué sur { $total } sont réussis
-} pour { $target }.
+prose-kpi-connection-open = Contrôles du point de terminaison masqué réussis pour { $target } : { $ready } sur { $total }.
 prose-kpi-connection-complete = Les { $total } contrôles du point de terminaison masqué sont réussis pour { $target }.
 
 ## Copilote
@@ -47,10 +35,7 @@ prose-percent-basis = { $ready ->
     [one] { $ready } élément sur { $total } de la liste de contrôle est prêt
    *[other] { $ready } éléments sur { $total } de la liste de contrôle sont prêts
 } ; le pourcentage est arrondi à l’entier inférieur et les { $gates } points de contrôle ne sont pas recomptés.
-prose-card-providers-open = { $ready ->
-    [one] { $ready } contrat fournisseur du local vers la production sur { $total } a
-   *[other] { $ready } contrats fournisseurs du local vers la production sur { $total } ont
-} une cible de production.
+prose-card-providers-open = Contrats fournisseurs du local vers la production dotés d’une cible de production : { $ready } sur { $total }.
 prose-card-providers-complete = Les { $total } contrats fournisseurs du local vers la production sont visibles, chacun avec sa cible de production.
 prose-card-session-demo = { $contract } fonctionne avec { $auth } pour le contrat de la démonstration locale.
 prose-card-session-go = { $contract } fonctionne toujours avec { $auth } dans la démonstration locale ; le GO de production est signé pour { $target }.
@@ -69,18 +54,12 @@ prose-card-rollback-ready = Retour arrière complet, { $ready }/{ $total }, déc
 
 ## Décision de mise en production : la décision d’infrastructure attendue
 
-prose-prompt-undecided = { $target } est sélectionné pour la répétition, mais { $decision } maintient la bascule réelle DB/auth bloquée, et { $ready ->
-    [one] { $ready } décision fournisseur ou infrastructure sur { $total } est consignée
-   *[other] { $ready } décisions fournisseur et infrastructure sur { $total } sont consignées
-}.
+prose-prompt-undecided = { $target } est sélectionné pour la répétition, mais { $decision } maintient la bascule réelle DB/auth bloquée ; décisions fournisseur et infrastructure consignées : { $ready } sur { $total }.
 prose-prompt-decided = Les { $total } décisions fournisseur et infrastructure sont consignées pour { $target } ; { $decision } maintient encore la bascule réelle DB/auth bloquée, dans l’attente de ses preuves.
 prose-prompt-signoff = Les { $total } décisions fournisseur et infrastructure sont consignées et tous les points de contrôle sont au vert : la direction générale peut signer le GO de production pour { $target }.
 prose-prompt-signoff-again = Le GO précédent pour { $target } a été retiré ; tous les points de contrôle sont de nouveau au vert et les { $total } décisions fournisseur et infrastructure sont consignées : la direction générale peut signer à nouveau le GO.
 prose-prompt-go = Le GO de production est signé pour { $target }, avec les { $total } décisions fournisseur et infrastructure consignées.
-prose-prompt-withdrawn = Le GO de production signé pour { $target } ne tient plus : { $decision } bloque de nouveau la bascule réelle DB/auth, avec { $ready ->
-    [one] { $ready } décision fournisseur ou infrastructure consignée
-   *[other] { $ready } décisions fournisseur et infrastructure consignées
-} sur { $total }.
+prose-prompt-withdrawn = Le GO de production signé pour { $target } ne tient plus : { $decision } bloque de nouveau la bascule réelle DB/auth ; décisions fournisseur et infrastructure consignées : { $ready } sur { $total }.
 
 ## Ce qui est requis maintenant
 
@@ -91,10 +70,7 @@ prose-needed-heading-signoff = Signature requise
 prose-needed-heading-signoff-again = Nouvelle signature requise
 prose-needed-heading-nothing = Rien en attente
 prose-needed-title-provider = Choisir le fournisseur réel DB/auth avant de raccorder la production
-prose-needed-title-decisions = Consigner les décisions fournisseur et infrastructure restantes : { $ready ->
-    [one] { $ready } consignée
-   *[other] { $ready } consignées
-} sur { $total }
+prose-needed-title-decisions = Consigner les décisions fournisseur et infrastructure restantes (consignées : { $ready } sur { $total })
 prose-needed-title-evidence = Les { $total } décisions sont consignées ; { $decision } attend des preuves
 prose-needed-title-signoff = Signer le GO de production, ou consigner un NO-GO motivé
 prose-needed-title-signoff-again = Signer à nouveau le GO de production, ou consigner un NO-GO motivé
@@ -110,10 +86,7 @@ prose-target-unselected = Aucune cible d’adaptateur n’est encore sélectionn
 prose-target-unproven = La connexion indique { $connection_ready }/{ $connection_total } et l’essai à blanc { $dry_run_ready }/{ $dry_run_total } : la cible n’est pas encore éprouvée pour le rejeu local, et le trafic de production réel reste désactivé.
 prose-target-replayed = La connexion ({ $connection_ready }/{ $connection_total }) et l’essai à blanc ({ $dry_run_ready }/{ $dry_run_total }) prouvent le rejeu local ; le trafic de production réel reste désactivé jusqu’à la signature du GO de production.
 prose-target-live = La connexion ({ $connection_ready }/{ $connection_total }) et l’essai à blanc ({ $dry_run_ready }/{ $dry_run_total }) sont réussis et le GO de production est signé : la cible peut recevoir le trafic de production réel.
-prose-auth-unconfirmed = OIDC, les rôles et la gestion des secrets doivent être confirmés par leurs responsables avant leur intégration dans le code : { $ready ->
-    [one] { $ready } confirmation sur { $total } est consignée
-   *[other] { $ready } confirmations sur { $total } sont consignées
-}.
+prose-auth-unconfirmed = OIDC, les rôles et la gestion des secrets doivent être confirmés par leurs responsables avant leur intégration dans le code ; confirmations consignées : { $ready } sur { $total }.
 prose-auth-confirmed = Les { $total } confirmations des responsables sur OIDC, les rôles et la gestion des secrets sont consignées ; les revendications attendent la répétition des revendications RBAC de l’essai à blanc avant leur intégration dans le code.
 prose-auth-wired = Les { $total } confirmations des responsables sur OIDC, les rôles et la gestion des secrets sont consignées, et les revendications RBAC sont prêtes pour leur intégration dans le code.
 prose-decision-blocked-pending-dry-run = La connexion indique { $connection_ready }/{ $connection_total } et l’essai à blanc { $dry_run_ready }/{ $dry_run_total } : la démonstration locale peut continuer tant que la production reste bloquée.

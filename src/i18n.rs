@@ -312,11 +312,11 @@ mod tests {
     fn plural_forms_follow_the_count() {
         let en = Lang::En.tr();
         assert_eq!(
-            en.t1("kpi-actors-detail", "count", 1u32),
+            en.t1("prose-kpi-actors-mapped", "count", 1u32),
             "1 demo user maps to a future RBAC claim."
         );
         assert!(
-            en.t1("kpi-actors-detail", "count", 5u32)
+            en.t1("prose-kpi-actors-mapped", "count", 5u32)
                 .starts_with("5 demo users")
         );
     }

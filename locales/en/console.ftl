@@ -28,53 +28,29 @@ section-decision = Production readiness decision
 ## Key figures
 
 kpi-contract-label = Scenario contract
-kpi-contract-detail = The API shape stays stable for a future DB adapter.
 kpi-actors-label = Role actors
-kpi-actors-detail = { $count ->
-    [one] { $count } demo user maps to a future RBAC claim.
-   *[other] { $count } demo users map to future RBAC claims.
-}
 kpi-providers-label = Provider modes
-kpi-providers-detail = Mock and local providers show their production targets.
 kpi-preflight-label = Preflight
-kpi-preflight-detail = Snapshot migration readiness before the real DB/auth cutover.
 kpi-cutover-label = Cutover steps
-kpi-cutover-detail = Owner-led rehearsals accepted against the infrastructure tasks.
 kpi-connection-label = Connection
-kpi-connection-detail = Redacted endpoint readiness for the selected adapter.
 
 ## Copilot
 
-copilot-gates = { $ready }/{ $total } integration gates { $ready ->
-    [one] is
-   *[other] are
-} ready for { $target }.
 copilot-percent = { $percent }% of checklist items ready
-copilot-percent-help = { $ready } of { $total } checklist items are ready, rounded down; the nine gates are not counted again.
 copilot-action-heading = Recommended next action
 action-step = Next step: { $item }
 action-owner = Owner: { $owner }
 action-who-probe = The console runs it; a dispatcher or the managing director starts it.
 action-none = Nothing left to do: production is signed GO.
 action-title-signoff = Sign production GO
-action-detail-signoff = Every gate is green for { $target }: the managing director signs GO, or records NO-GO with a reason.
+action-detail-signoff = Every gate is green for { $target }, { $ready }/{ $total }: the managing director signs GO, or records NO-GO with a reason.
 
 copilot-card-providers-title = Provider contracts
-copilot-card-providers-text = { $count ->
-    [one] { $count } local-to-production provider contract is visible.
-   *[other] { $count } local-to-production provider contracts are visible.
-}
 copilot-card-session-title = Session adapter
-copilot-card-session-text = { $contract } runs with { $auth } for the local demo contract.
 copilot-card-preflight-title = Migration preflight
-copilot-card-preflight-text = Preflight is { $ready }/{ $total } with snapshot checksum { $checksum }.
-copilot-card-preflight-text-unfrozen = Preflight is { $ready }/{ $total }; no scenario snapshot has been frozen yet.
 copilot-card-runbook-title = Migration runbook
-copilot-card-runbook-text = Runbook is { $ready }/{ $total } with decision { $decision }.
 copilot-card-release-title = Release handoff
-copilot-card-release-text = Release is { $ready }/{ $total } with decision { $decision }.
 copilot-card-rollback-title = Rollback drill
-copilot-card-rollback-text = Rollback is { $ready }/{ $total } with decision { $decision }.
 
 ## Recommended actions, by section
 
@@ -124,7 +100,10 @@ action-detail-fact-overall_go = Live wiring opens once production is signed GO.
 
 ## Blocker checklist
 
-checklist-intro = Nine gates stand between the local demo and production; each is ready or under review.
+checklist-intro = { $total ->
+    [one] { $total } gate stands between the local demo and production; it is ready or under review.
+   *[other] { $total } gates stand between the local demo and production; each is ready or under review.
+}
 gate-status-ready = Ready
 gate-status-review = Review
 status-misconfigured = Misconfigured
@@ -133,18 +112,10 @@ gate-waiting-on = Waiting on: { $sections }
 ## Production readiness decision
 
 decision-prompt-heading = Infrastructure decision prompt
-decision-prompt-blocked = { $target } is selected for rehearsal, but { $decision } keeps the real DB/auth cutover blocked until the infrastructure owners choose the live provider.
-decision-prompt-signoff = Every gate is green: the managing director can sign production GO for { $target }.
-decision-prompt-go = Production GO is signed for { $target }.
-decision-needed-heading = Decision needed
-decision-needed-title = Choose the real DB/auth provider before wiring production
-decision-needed-detail = Release gates show { $release }; data cutover remains { $cutover }. Keep the demo evidence open, but do not claim production readiness.
 decision-target-heading = Selected adapter target
 decision-target-none = No target selected yet
-decision-target-detail = The target is ready for local replay, not for live production traffic.
 decision-auth-heading = Auth/RBAC owner
 decision-auth-none = No auth target chosen yet
-decision-auth-detail = OIDC, roles and secret handling need owner confirmation before code wiring.
 decision-go-heading = Go/no-go decision
 decision-verdict-go = Production GO
 decision-verdict-nogo = Production NO-GO
@@ -152,7 +123,7 @@ ladder-heading = Decision ladder
 ladder-blocked-pending-dry-run = Connection and dry-run complete
 ladder-blocked-pending-preflight = Migration preflight complete
 ladder-blocked-pending-data-cutover = Data cutover checks complete
-ladder-blocked-pending-infrastructure-or-credentials = Infrastructure decisions, guarded wiring and all nine gates green
+ladder-blocked-pending-infrastructure-or-credentials = Infrastructure decisions, guarded wiring and all { $gates } gates green
 ladder-blocked-pending-signoff = Signed by the managing director
 ladder-go = Production GO
 ladder-state-passed = Passed

@@ -28,56 +28,29 @@ section-decision = Decisión de puesta en producción
 ## Cifras clave
 
 kpi-contract-label = Contrato de escenario
-kpi-contract-detail = La forma de la API se mantiene estable para un futuro adaptador de base de datos.
 kpi-actors-label = Actores de rol
-kpi-actors-detail = { $count ->
-    [one] { $count } usuario de demostración corresponde a una futura declaración RBAC.
-   *[other] { $count } usuarios de demostración corresponden a futuras declaraciones RBAC.
-}
 kpi-providers-label = Modos de proveedor
-kpi-providers-detail = Los proveedores simulados y locales muestran su destino en producción.
 kpi-preflight-label = Verificación previa
-kpi-preflight-detail = Preparación de la migración de la instantánea antes de la conmutación real de DB/auth.
 kpi-cutover-label = Pasos de la conmutación
-kpi-cutover-detail = Ensayos dirigidos por sus responsables y aceptados con respecto a las tareas de infraestructura.
 kpi-connection-label = Conexión
-kpi-connection-detail = Preparación del punto de conexión enmascarado para el adaptador seleccionado.
 
 ## Copiloto
 
-copilot-gates = { $ready }/{ $total } puntos de control de integración { $ready ->
-    [one] está listo
-   *[other] están listos
-} para { $target }.
 copilot-percent = { $percent } % de los elementos de la lista de comprobación están listos
-copilot-percent-help = { $ready } de { $total } elementos de la lista de comprobación { $ready ->
-    [one] está listo
-   *[other] están listos
-}; el porcentaje se redondea a la baja y los nueve puntos de control no se cuentan dos veces.
 copilot-action-heading = Siguiente acción recomendada
 action-step = Siguiente paso: { $item }
 action-owner = Responsable: { $owner }
 action-who-probe = Ejecución a cargo de la consola, iniciada por un despachador o por la dirección general.
 action-none = No queda nada pendiente: el GO de producción está firmado.
 action-title-signoff = Firmar el GO de producción
-action-detail-signoff = Todos los puntos de control están en verde para { $target }: la dirección general firma el GO o registra un NO-GO con su motivo.
+action-detail-signoff = Todos los puntos de control están en verde para { $target }, { $ready }/{ $total }: la dirección general firma el GO o registra un NO-GO con su motivo.
 
 copilot-card-providers-title = Contratos de proveedor
-copilot-card-providers-text = { $count ->
-    [one] Se muestra { $count } contrato de proveedor de local a producción.
-   *[other] Se muestran { $count } contratos de proveedor de local a producción.
-}
 copilot-card-session-title = Adaptador de sesión
-copilot-card-session-text = { $contract } funciona con { $auth } para el contrato de la demostración local.
 copilot-card-preflight-title = Verificación previa de la migración
-copilot-card-preflight-text = Verificación previa: { $ready }/{ $total }, con la suma de control de la instantánea { $checksum }.
-copilot-card-preflight-text-unfrozen = Verificación previa: { $ready }/{ $total }; todavía no se ha congelado ninguna instantánea del escenario.
 copilot-card-runbook-title = Procedimiento de migración
-copilot-card-runbook-text = Procedimiento: { $ready }/{ $total }, con la decisión { $decision }.
 copilot-card-release-title = Entrega de la versión
-copilot-card-release-text = Entrega: { $ready }/{ $total }, con la decisión { $decision }.
 copilot-card-rollback-title = Simulacro de reversión
-copilot-card-rollback-text = Reversión: { $ready }/{ $total }, con la decisión { $decision }.
 
 ## Acciones recomendadas, por sección
 
@@ -127,7 +100,10 @@ action-detail-fact-overall_go = La activación real se habilita en cuanto se fir
 
 ## Lista de bloqueos
 
-checklist-intro = Nueve puntos de control separan la demostración local de la producción; cada uno está listo o en revisión.
+checklist-intro = { $total ->
+    [one] { $total } punto de control separa la demostración local de la producción; está listo o en revisión.
+   *[other] { $total } puntos de control separan la demostración local de la producción; cada uno está listo o en revisión.
+}
 gate-status-ready = Listo
 gate-status-review = En revisión
 status-misconfigured = Mal configurado
@@ -136,18 +112,10 @@ gate-waiting-on = A la espera de: { $sections }
 ## Decisión de puesta en producción
 
 decision-prompt-heading = Aviso de decisión de infraestructura
-decision-prompt-blocked = { $target } está seleccionado para el ensayo, pero { $decision } mantiene bloqueada la conmutación real de DB/auth hasta que los responsables de infraestructura elijan el proveedor real.
-decision-prompt-signoff = Todos los puntos de control están en verde: la dirección general puede firmar el GO de producción para { $target }.
-decision-prompt-go = El GO de producción para { $target } está firmado.
-decision-needed-heading = Decisión necesaria
-decision-needed-title = Elegir el proveedor real de DB/auth antes de activar la producción
-decision-needed-detail = Los puntos de control de la versión muestran { $release }; la conmutación de datos sigue en { $cutover }. Mantenga abiertas las evidencias de la demostración, pero no dé la producción por preparada.
 decision-target-heading = Destino del adaptador seleccionado
 decision-target-none = Aún no se ha seleccionado ningún destino
-decision-target-detail = El destino está preparado para la reproducción local, no para tráfico real de producción.
 decision-auth-heading = Responsable de autenticación/RBAC
 decision-auth-none = Aún no se ha elegido ningún destino de autenticación
-decision-auth-detail = OIDC, los roles y la gestión de secretos requieren la confirmación del responsable antes de integrarlos en el código.
 decision-go-heading = Decisión GO/NO-GO
 decision-verdict-go = Producción GO
 decision-verdict-nogo = Producción NO-GO
@@ -155,7 +123,7 @@ ladder-heading = Escala de decisión
 ladder-blocked-pending-dry-run = Conexión y simulación completadas
 ladder-blocked-pending-preflight = Verificación previa de la migración completada
 ladder-blocked-pending-data-cutover = Comprobaciones de la conmutación de datos completadas
-ladder-blocked-pending-infrastructure-or-credentials = Decisiones de infraestructura, activación controlada y los nueve puntos de control en verde
+ladder-blocked-pending-infrastructure-or-credentials = Decisiones de infraestructura, activación controlada y los { $gates } puntos de control en verde
 ladder-blocked-pending-signoff = Firmado por la dirección general
 ladder-go = Producción GO
 ladder-state-passed = Superado

@@ -28,53 +28,29 @@ section-decision = Décision de mise en production
 ## Chiffres clés
 
 kpi-contract-label = Contrat de scénario
-kpi-contract-detail = La forme de l’API reste stable pour un futur adaptateur de base de données.
 kpi-actors-label = Acteurs par rôle
-kpi-actors-detail = { $count ->
-    [one] { $count } utilisateur de démonstration correspond à une future revendication RBAC.
-   *[other] { $count } utilisateurs de démonstration correspondent à de futures revendications RBAC.
-}
 kpi-providers-label = Modes des fournisseurs
-kpi-providers-detail = Les fournisseurs simulés et locaux indiquent leur cible de production.
 kpi-preflight-label = Contrôle préalable
-kpi-preflight-detail = Préparation de la migration de l’instantané avant la bascule réelle DB/auth.
 kpi-cutover-label = Étapes de la bascule
-kpi-cutover-detail = Répétitions menées par leurs responsables et acceptées au regard des tâches d’infrastructure.
 kpi-connection-label = Connexion
-kpi-connection-detail = Préparation du point de terminaison masqué pour l’adaptateur sélectionné.
 
 ## Copilote
 
-copilot-gates = Points de contrôle d’intégration prêts pour { $target } : { $ready }/{ $total }.
 copilot-percent = { $percent } % des éléments de la liste de contrôle sont prêts
-copilot-percent-help = { $ready ->
-    [one] { $ready } élément sur { $total } de la liste de contrôle est prêt
-   *[other] { $ready } éléments sur { $total } de la liste de contrôle sont prêts
-} ; le pourcentage est arrondi à l’entier inférieur et les neuf points de contrôle ne sont pas comptés deux fois.
 copilot-action-heading = Prochaine action recommandée
 action-step = Prochaine étape : { $item }
 action-owner = Responsable : { $owner }
 action-who-probe = Exécution par la console, déclenchée par un répartiteur ou par la direction générale.
 action-none = Plus rien à faire : le GO de production est signé.
 action-title-signoff = Signer le GO de production
-action-detail-signoff = Tous les points de contrôle sont au vert pour { $target } : la direction générale signe le GO, ou consigne un NO-GO motivé.
+action-detail-signoff = Tous les points de contrôle sont au vert pour { $target }, { $ready }/{ $total } : la direction générale signe le GO, ou consigne un NO-GO motivé.
 
 copilot-card-providers-title = Contrats fournisseurs
-copilot-card-providers-text = { $count ->
-    [one] { $count } contrat fournisseur du local vers la production est visible.
-   *[other] { $count } contrats fournisseurs du local vers la production sont visibles.
-}
 copilot-card-session-title = Adaptateur de session
-copilot-card-session-text = { $contract } fonctionne avec { $auth } pour le contrat de la démonstration locale.
 copilot-card-preflight-title = Contrôle préalable de la migration
-copilot-card-preflight-text = Contrôle préalable : { $ready }/{ $total }, somme de contrôle de l’instantané { $checksum }.
-copilot-card-preflight-text-unfrozen = Contrôle préalable : { $ready }/{ $total } ; aucun instantané du scénario n’a encore été figé.
 copilot-card-runbook-title = Procédure de migration
-copilot-card-runbook-text = Procédure : { $ready }/{ $total }, décision { $decision }.
 copilot-card-release-title = Passation de la version
-copilot-card-release-text = Passation : { $ready }/{ $total }, décision { $decision }.
 copilot-card-rollback-title = Exercice de retour arrière
-copilot-card-rollback-text = Retour arrière : { $ready }/{ $total }, décision { $decision }.
 
 ## Actions recommandées, par section
 
@@ -124,7 +100,10 @@ action-detail-fact-overall_go = Le raccordement réel s’ouvre dès que le GO d
 
 ## Liste des points bloquants
 
-checklist-intro = Neuf points de contrôle séparent la démonstration locale de la production ; chacun est prêt ou à examiner.
+checklist-intro = { $total ->
+    [one] { $total } point de contrôle sépare la démonstration locale de la production ; il est prêt ou à examiner.
+   *[other] { $total } points de contrôle séparent la démonstration locale de la production ; chacun est prêt ou à examiner.
+}
 gate-status-ready = Prêt
 gate-status-review = À examiner
 status-misconfigured = Mal configuré
@@ -133,18 +112,10 @@ gate-waiting-on = En attente de : { $sections }
 ## Décision de mise en production
 
 decision-prompt-heading = Décision d’infrastructure attendue
-decision-prompt-blocked = { $target } est sélectionné pour la répétition, mais { $decision } maintient la bascule réelle DB/auth bloquée jusqu’à ce que les responsables de l’infrastructure choisissent le fournisseur réel.
-decision-prompt-signoff = Tous les points de contrôle sont au vert : la direction générale peut signer le GO de production pour { $target }.
-decision-prompt-go = Le GO de production est signé pour { $target }.
-decision-needed-heading = Décision requise
-decision-needed-title = Choisir le fournisseur réel DB/auth avant de raccorder la production
-decision-needed-detail = Les points de contrôle de la version indiquent { $release } ; la bascule des données reste à { $cutover }. Gardez les preuves de la démonstration ouvertes, mais n’annoncez pas que la production est prête.
 decision-target-heading = Cible d’adaptateur sélectionnée
 decision-target-none = Aucune cible sélectionnée pour l’instant
-decision-target-detail = La cible est prête pour le rejeu local, pas pour le trafic de production réel.
 decision-auth-heading = Responsable authentification/RBAC
 decision-auth-none = Aucune cible d’authentification choisie pour l’instant
-decision-auth-detail = OIDC, les rôles et la gestion des secrets doivent être confirmés par le responsable avant leur intégration dans le code.
 decision-go-heading = Décision GO/NO-GO
 decision-verdict-go = Production GO
 decision-verdict-nogo = Production NO-GO
@@ -152,7 +123,7 @@ ladder-heading = Échelle de décision
 ladder-blocked-pending-dry-run = Connexion et essai à blanc terminés
 ladder-blocked-pending-preflight = Contrôle préalable de la migration terminé
 ladder-blocked-pending-data-cutover = Vérifications de la bascule des données terminées
-ladder-blocked-pending-infrastructure-or-credentials = Décisions d’infrastructure, raccordement encadré et les neuf points de contrôle au vert
+ladder-blocked-pending-infrastructure-or-credentials = Décisions d’infrastructure, raccordement encadré et les { $gates } points de contrôle au vert
 ladder-blocked-pending-signoff = Signé par la direction générale
 ladder-go = Production GO
 ladder-state-passed = Franchi

@@ -143,6 +143,12 @@ pub struct Evaluation {
     pub next_action: Option<NextAction>,
     /// Ready items of all items outside the gate checklist, in whole percent rounded down.
     pub percent: u32,
+    /// The items the percentage counts: ready of all items outside the gate checklist.
+    pub checklist: Count,
+    /// How many scenario actors there are (reviewers are not among them).
+    pub actors: u32,
+    /// Providers with a production target mode, of all providers.
+    pub providers: Count,
     /// The data cutover batch groups.
     pub batch_groups: Vec<BatchGroup>,
     /// Where the latest sign-off stands.
@@ -459,14 +465,16 @@ pub fn evaluate(catalogue: &Catalogue, state: &ReadinessState) -> Evaluation {
         });
     }
 
-    let (ready, total) = sections
-        .iter()
-        .filter(|s| s.key != "gates")
-        .fold((0u64, 0u64), |(r, t), s| {
-            (r + u64::from(s.count.ready), t + u64::from(s.count.total))
-        });
-    let percent = (ready * 100)
-        .checked_div(total)
+    let checklist =
+        sections
+            .iter()
+            .filter(|s| s.key != "gates")
+            .fold(Count::default(), |sum, s| Count {
+                ready: sum.ready.saturating_add(s.count.ready),
+                total: sum.total.saturating_add(s.count.total),
+            });
+    let percent = (u64::from(checklist.ready) * 100)
+        .checked_div(u64::from(checklist.total))
         .map_or(0, |p| u32::try_from(p).unwrap_or(100));
     let next_action = next_action(catalogue, &sections, decision);
     Evaluation {
@@ -474,6 +482,18 @@ pub fn evaluate(catalogue: &Catalogue, state: &ReadinessState) -> Evaluation {
         decision,
         next_action,
         percent,
+        checklist,
+        actors: count_u32(state.scenario_actors().count()),
+        providers: Count {
+            ready: count_u32(
+                state
+                    .providers
+                    .iter()
+                    .filter(|p| !p.target_mode.is_empty())
+                    .count(),
+            ),
+            total: count_u32(state.providers.len()),
+        },
         batch_groups: ev.batch_groups,
         signature: super::signature::signature(state, decision),
     }

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod evaluate;
 pub mod evidence;
 pub mod names;
+pub mod narrative;
 pub mod packets;
 pub mod scenario;
 pub mod signature;

@@ -13,7 +13,7 @@ use super::state::{
     Acceptance, AuditHead, ProbeResult, ReadinessState, Signoff, Snapshot, Withdrawal,
 };
 
-const AT: time::OffsetDateTime = datetime!(2026-11-01 09:00 UTC);
+pub(super) const AT: time::OffsetDateTime = datetime!(2026-11-01 09:00 UTC);
 
 fn demo_eval() -> Evaluation {
     evaluate(&catalogue::standard(), &demo::state(AT))
@@ -23,7 +23,7 @@ fn count(ready: u32, total: u32) -> Count {
     Count { ready, total }
 }
 
-fn accept(state: &mut ReadinessState, key: &str) {
+pub(super) fn accept(state: &mut ReadinessState, key: &str) {
     state.acceptances.insert(
         key.to_owned(),
         Acceptance {
@@ -60,7 +60,7 @@ fn freeze_snapshot(state: &mut ReadinessState) {
 
 /// Every owner check and decision accepted, every probe passed, a snapshot frozen: all that
 /// stands between this state and GO is the signature.
-fn all_green() -> ReadinessState {
+pub(super) fn all_green() -> ReadinessState {
     let cat = catalogue::standard();
     let mut state = demo::state(AT);
     for item in cat.sections.iter().flat_map(|s| &s.items) {
@@ -157,6 +157,7 @@ fn the_demo_recommends_recording_adapter_connection_evidence() {
 fn the_percentage_is_ready_items_over_all_items_outside_the_gates() {
     // 6 of the 62 items outside the gate checklist are ready in the demo: 9 % rounded down.
     assert_eq!(demo_eval().percent, 9);
+    assert_eq!(demo_eval().checklist, count(6, 62));
     let mut state = all_green();
     state.signoff = Some(Signoff {
         actor: catalogue::actors::ANNA.to_owned(),
@@ -166,6 +167,20 @@ fn the_percentage_is_ready_items_over_all_items_outside_the_gates() {
         ..signed()
     });
     assert_eq!(evaluate(&catalogue::standard(), &state).percent, 100);
+}
+
+#[test]
+fn the_evaluation_counts_the_scenario_actors_and_the_mapped_providers() {
+    let ev = demo_eval();
+    // The reviewer is not a scenario actor.
+    assert_eq!(ev.actors, 5);
+    assert_eq!(ev.providers, count(6, 6));
+    let mut state = demo::state(AT);
+    state.providers[0].target_mode.clear();
+    assert_eq!(
+        evaluate(&catalogue::standard(), &state).providers,
+        count(5, 6)
+    );
 }
 
 #[test]

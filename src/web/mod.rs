@@ -34,6 +34,7 @@ use tower_sessions_sqlx_store::PostgresStore;
 
 use crate::checkpoint::CheckpointKey;
 use crate::db::{self, TenantConsole, cache::StateCache};
+use crate::readiness::narrative::{self, Narrative, Signature};
 use crate::readiness::{self, Evaluation};
 
 use crate::i18n::Lang;
@@ -58,6 +59,8 @@ pub struct TenantView {
     pub console: TenantConsole,
     /// Their evaluation.
     pub evaluation: Evaluation,
+    /// The sentences of the key figures, the copilot and the decision section.
+    pub narrative: Narrative,
     pages: [std::sync::OnceLock<axum::body::Bytes>; 3],
     /// Anonymous audit trail pages by language and query: exact for as long as this view is,
     /// since every appended event replaces the view.
@@ -92,7 +95,9 @@ impl TenantView {
                 Some(_) => {}
             }
         }
+        let signature = Signature::of(&evaluation);
         Self {
+            narrative: narrative::narrate(&evaluation, signature),
             console,
             evaluation,
             pages: Default::default(),

@@ -28,7 +28,7 @@ async fn the_demo_console_shows_the_seed_figures_in_each_language() {
         assert_eq!(
             page.text("summary"),
             tr.t3(
-                "copilot-gates",
+                "prose-gates-open",
                 "ready",
                 2u32,
                 "total",
@@ -92,7 +92,7 @@ async fn the_local_decisions_of_the_cards_match_the_seed_page() {
         ("rollback", 0, 4, "BLOCKED_PENDING_DRY_RUN"),
     ] {
         let text = tr.t3(
-            &format!("copilot-card-{card}-text"),
+            &format!("prose-card-{card}-gated"),
             "ready",
             ready,
             "total",

@@ -326,7 +326,8 @@ impl Page {
     }
 }
 
-fn html_unescape(s: &str) -> String {
+/// The text of an HTML text node, unescaped.
+pub fn html_unescape(s: &str) -> String {
     s.replace("&#x27;", "'")
         .replace("&#39;", "'")
         .replace("&quot;", "\"")

@@ -26,8 +26,9 @@ mod writes;
 use super::frame::Frame;
 use super::session;
 use super::{AppError, AppState, Locale, Result, TenantView, record_tenant, vary_on_htmx};
-use crate::i18n::{Lang, Tr};
+use crate::i18n::{Arg, Lang, Tr};
 use crate::readiness::catalogue::{self, DecisionCode, LADDER};
+use crate::readiness::narrative::{self, Figure, Narrative, Sentence};
 use crate::readiness::state::Role;
 use crate::readiness::{Count, Evaluation, ItemKind, NextAction, Status, demo};
 
@@ -437,15 +438,33 @@ pub struct Tile {
     href: Option<String>,
     /// The value is a name rather than a figure.
     text: bool,
-    detail: String,
+    detail: Prose,
     state: &'static str,
 }
 
 /// A summary card of the copilot.
 pub struct Card {
     title: String,
-    text: String,
+    text: Prose,
     state: &'static str,
+}
+
+/// A sentence of the narrative in words, with the message id it was chosen by: the element
+/// carries the id, so the page says which wording each state took.
+pub struct Prose {
+    id: String,
+    text: String,
+}
+
+/// The sentences of the decision section.
+pub struct DecisionProse {
+    prompt: Prose,
+    needed_heading: Prose,
+    needed_title: Prose,
+    needed_detail: Prose,
+    target: Prose,
+    auth: Prose,
+    decision: Prose,
 }
 
 /// The recommended next action, in words.
@@ -544,12 +563,6 @@ impl<'a> ConsoleView<'a> {
         self.ev().decision.is_go()
     }
 
-    fn local_decision(&self, section: &str) -> &'static str {
-        self.ev()
-            .local_decision(section)
-            .map_or("", DecisionCode::as_str)
-    }
-
     fn actor_line(&self, id: &str) -> String {
         match self.view.console.state.actor(id) {
             Some(actor) => format!("{} · {}", actor.name, self.tr.or_raw("unit", &actor.unit)),
@@ -561,13 +574,17 @@ impl<'a> ConsoleView<'a> {
         let tr = self.tr;
         let state = &self.view.console.state;
         let actors = state.scenario_actors().count();
-        let count_tile = |id: &str, section: &str, count: Count| Tile {
-            label: tr.t(&format!("kpi-{id}-label")),
-            value: count.to_string(),
-            href: Some(self.proof_href(section)),
-            text: false,
-            detail: tr.t(&format!("kpi-{id}-detail")),
-            state: state_of(count.complete()),
+        let n = self.narrative();
+        let count_tile = |id: &str, section: &str, detail: &Sentence| {
+            let count = self.count(section);
+            Tile {
+                label: tr.t(&format!("kpi-{id}-label")),
+                value: count.to_string(),
+                href: Some(self.proof_href(section)),
+                text: false,
+                detail: self.say(detail),
+                state: state_of(count.complete()),
+            }
         };
         vec![
             Tile {
@@ -575,7 +592,7 @@ impl<'a> ConsoleView<'a> {
                 value: state.profile.scenario_contract.clone(),
                 href: None,
                 text: true,
-                detail: tr.t("kpi-contract-detail"),
+                detail: self.say(&n.kpi_contract),
                 state: "neutral",
             },
             Tile {
@@ -583,7 +600,7 @@ impl<'a> ConsoleView<'a> {
                 value: tr.num(actors as u64),
                 href: None,
                 text: false,
-                detail: tr.t1("kpi-actors-detail", "count", actors),
+                detail: self.say(&n.kpi_actors),
                 state: "neutral",
             },
             Tile {
@@ -591,26 +608,53 @@ impl<'a> ConsoleView<'a> {
                 value: tr.num(state.providers.len() as u64),
                 href: None,
                 text: false,
-                detail: tr.t("kpi-providers-detail"),
+                detail: self.say(&n.kpi_providers),
                 state: "neutral",
             },
-            count_tile("preflight", "preflight", self.count("preflight")),
-            count_tile("cutover", "passage", self.count("passage")),
-            count_tile("connection", "connection", self.count("connection")),
+            count_tile("preflight", "preflight", &n.kpi_preflight),
+            count_tile("cutover", "passage", &n.kpi_cutover),
+            count_tile("connection", "connection", &n.kpi_connection),
         ]
     }
 
-    fn gates_summary(&self) -> String {
-        let gates = self.count("gates");
-        self.tr.t3(
-            "copilot-gates",
-            "ready",
-            gates.ready,
-            "total",
-            gates.total,
-            "target",
-            self.target(),
-        )
+    fn narrative(&self) -> &Narrative {
+        &self.view.narrative
+    }
+
+    /// A sentence of the narrative in this language: its figures, and the names it may speak
+    /// of (the target, the scenario contract, the auth mode, the snapshot checksum).
+    fn say(&self, sentence: &Sentence) -> Prose {
+        let state = &self.view.console.state;
+        let checksum = state.snapshot.as_ref().map_or("", |s| s.checksum.as_str());
+        let mut args: Vec<(String, Arg)> = sentence
+            .figures()
+            .into_iter()
+            .map(|(name, figure)| {
+                let arg = match figure {
+                    Figure::Number(n) => Arg::from(n),
+                    Figure::Code(code) => Arg::from(code.as_str()),
+                };
+                (name, arg)
+            })
+            .collect();
+        for (name, text) in [
+            ("target", self.target()),
+            ("contract", state.profile.scenario_contract.as_str()),
+            ("auth", state.profile.auth_mode.as_str()),
+            ("checksum", checksum),
+        ] {
+            args.push((name.to_owned(), Arg::from(text)));
+        }
+        let args: Vec<(&str, Arg)> = args.iter().map(|(n, a)| (n.as_str(), a.clone())).collect();
+        let id = sentence.message_id();
+        Prose {
+            text: self.tr.t_args(&id, &args),
+            id,
+        }
+    }
+
+    fn gates_summary(&self) -> Prose {
+        self.say(&self.narrative().gates)
     }
 
     fn percent(&self) -> u32 {
@@ -621,15 +665,8 @@ impl<'a> ConsoleView<'a> {
         self.tr.t1("copilot-percent", "percent", self.percent())
     }
 
-    fn percent_help(&self) -> String {
-        let (ready, total) = self
-            .ev()
-            .sections
-            .iter()
-            .filter(|s| s.key != "gates")
-            .fold((0, 0), |(r, t), s| (r + s.count.ready, t + s.count.total));
-        self.tr
-            .t2("copilot-percent-help", "ready", ready, "total", total)
+    fn percent_help(&self) -> Prose {
+        self.say(&self.narrative().percent)
     }
 
     fn next_action(&self) -> Option<ActionView> {
@@ -638,7 +675,18 @@ impl<'a> ConsoleView<'a> {
         Some(match action {
             NextAction::SignOff => ActionView {
                 title: tr.t("action-title-signoff"),
-                detail: tr.t1("action-detail-signoff", "target", self.target()),
+                detail: {
+                    let gates = self.count("gates");
+                    tr.t3(
+                        "action-detail-signoff",
+                        "ready",
+                        gates.ready,
+                        "total",
+                        gates.total,
+                        "target",
+                        self.target(),
+                    )
+                },
                 step: None,
                 who: self
                     .view
@@ -692,72 +740,33 @@ impl<'a> ConsoleView<'a> {
 
     fn cards(&self) -> Vec<Card> {
         let tr = self.tr;
-        let state = &self.view.console.state;
         let ev = self.ev();
+        let n = self.narrative();
         let ready = |key: &str| ev.item(key).is_some_and(|i| i.is_ready());
-        let section_card = |id: &str, section: &str| {
-            let count = self.count(section);
-            Card {
-                title: tr.t(&format!("copilot-card-{id}-title")),
-                text: tr.t3(
-                    &format!("copilot-card-{id}-text"),
-                    "ready",
-                    count.ready,
-                    "total",
-                    count.total,
-                    "decision",
-                    self.local_decision(section),
-                ),
-                state: state_of(count.complete()),
-            }
+        let card = |id: &str, text: &Sentence, ready: bool| Card {
+            title: tr.t(&format!("copilot-card-{id}-title")),
+            text: self.say(text),
+            state: state_of(ready),
         };
-        let preflight = self.count("preflight");
         vec![
-            Card {
-                title: tr.t("copilot-card-providers-title"),
-                text: tr.t1(
-                    "copilot-card-providers-text",
-                    "count",
-                    state.providers.len(),
-                ),
-                state: state_of(ready("gates.provider_contracts")),
-            },
-            Card {
-                title: tr.t("copilot-card-session-title"),
-                text: tr.t2(
-                    "copilot-card-session-text",
-                    "contract",
-                    &state.profile.scenario_contract,
-                    "auth",
-                    &state.profile.auth_mode,
-                ),
-                state: state_of(ready("gates.session_adapter")),
-            },
-            Card {
-                title: tr.t("copilot-card-preflight-title"),
-                text: match &state.snapshot {
-                    Some(snapshot) => tr.t3(
-                        "copilot-card-preflight-text",
-                        "ready",
-                        preflight.ready,
-                        "total",
-                        preflight.total,
-                        "checksum",
-                        &snapshot.checksum,
-                    ),
-                    None => tr.t2(
-                        "copilot-card-preflight-text-unfrozen",
-                        "ready",
-                        preflight.ready,
-                        "total",
-                        preflight.total,
-                    ),
-                },
-                state: state_of(preflight.complete()),
-            },
-            section_card("runbook", "runbook"),
-            section_card("release", "release"),
-            section_card("rollback", "rollback"),
+            card(
+                "providers",
+                &n.card_providers,
+                ready("gates.provider_contracts"),
+            ),
+            card("session", &n.card_session, ready("gates.session_adapter")),
+            card(
+                "preflight",
+                &n.card_preflight,
+                self.count("preflight").complete(),
+            ),
+            card("runbook", &n.card_runbook, self.count("runbook").complete()),
+            card("release", &n.card_release, self.count("release").complete()),
+            card(
+                "rollback",
+                &n.card_rollback,
+                self.count("rollback").complete(),
+            ),
         ]
     }
 
@@ -823,31 +832,22 @@ impl<'a> ConsoleView<'a> {
             .unwrap_or_default()
     }
 
-    fn decision_prompt(&self) -> String {
-        let tr = self.tr;
-        match self.ev().decision {
-            DecisionCode::Go => tr.t1("decision-prompt-go", "target", self.target()),
-            DecisionCode::BlockedPendingSignoff => {
-                tr.t1("decision-prompt-signoff", "target", self.target())
-            }
-            code => tr.t2(
-                "decision-prompt-blocked",
-                "target",
-                self.target(),
-                "decision",
-                code.as_str(),
-            ),
+    fn decision_prose(&self) -> DecisionProse {
+        let n = self.narrative();
+        DecisionProse {
+            prompt: self.say(&n.prompt),
+            needed_heading: self.say(&n.needed_heading),
+            needed_title: self.say(&n.needed_title),
+            needed_detail: self.say(&n.needed_detail),
+            target: self.say(&n.target),
+            auth: self.say(&n.auth),
+            decision: self.say(&n.decision),
         }
     }
 
-    fn decision_needed(&self) -> String {
-        self.tr.t2(
-            "decision-needed-detail",
-            "release",
-            self.count("release").to_string(),
-            "cutover",
-            self.count("cutover").to_string(),
-        )
+    /// The infrastructure decision prompt, as the printable summary also shows it.
+    fn decision_prompt(&self) -> Prose {
+        self.say(&self.narrative().prompt)
     }
 
     fn selected_target(&self) -> String {
@@ -888,6 +888,7 @@ impl<'a> ConsoleView<'a> {
                 .unwrap_or(LADDER.len())
         };
         let at = position(current);
+        let gates = self.count("gates").total;
         LADDER
             .iter()
             .map(|r| r.code)
@@ -901,7 +902,7 @@ impl<'a> ConsoleView<'a> {
                 };
                 RungView {
                     code: code.as_str(),
-                    label: tr.t(&format!("ladder-{}", code.slug())),
+                    label: tr.t1(&format!("ladder-{}", code.slug()), "gates", gates),
                     state,
                     state_word: tr.t(&format!(
                         "ladder-state-{}",
@@ -988,12 +989,18 @@ pub fn dynamic_message_ids() -> Vec<String> {
     }
     for id in ["preflight", "cutover", "connection"] {
         ids.push(format!("kpi-{id}-label"));
-        ids.push(format!("kpi-{id}-detail"));
     }
-    for id in ["runbook", "release", "rollback"] {
+    for id in [
+        "providers",
+        "session",
+        "preflight",
+        "runbook",
+        "release",
+        "rollback",
+    ] {
         ids.push(format!("copilot-card-{id}-title"));
-        ids.push(format!("copilot-card-{id}-text"));
     }
+    ids.extend(narrative::message_ids());
     for rung in LADDER.iter().map(|r| r.code).chain([DecisionCode::Go]) {
         ids.push(format!("ladder-{}", rung.slug()));
     }

@@ -52,6 +52,7 @@ signoff-go = Sign production GO
 signoff-no-go = Record NO-GO
 signoff-reason = Why production may not go ahead (10 to 2,000 characters)
 signoff-go-unavailable = Production can be signed GO once every gate is green; the decision stands at { $decision }.
+signoff-go-signed = GO is signed and holds for the state shown above. If production must not go ahead after all, record NO-GO with its reason.
 signoff-not-ready = Production cannot be signed GO: the decision stands at { $decision }.
 signoff-wrong-password = The password is not right; nothing was signed.
 signoff-last-no-go = NO-GO recorded by { $owner }, { $date }: { $reason }

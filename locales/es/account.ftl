@@ -52,6 +52,7 @@ signoff-go = Firmar GO de producción
 signoff-no-go = Registrar NO-GO
 signoff-reason = Por qué la producción no puede seguir adelante (de 10 a 2000 caracteres)
 signoff-go-unavailable = Se podrá firmar GO de producción cuando todos los puntos de control estén en verde; la decisión está en { $decision }.
+signoff-go-signed = El GO está firmado y vale para el estado que se muestra arriba. Si finalmente la producción no debe avanzar, registre un NO-GO con su motivo.
 signoff-not-ready = No se puede firmar GO de producción: la decisión está en { $decision }.
 signoff-wrong-password = La contraseña no es correcta; no se ha firmado nada.
 signoff-last-no-go = NO-GO registrado por { $owner }, { $date }: { $reason }

@@ -52,6 +52,7 @@ signoff-go = Signer le GO de production
 signoff-no-go = Enregistrer un NO-GO
 signoff-reason = Pourquoi la production ne peut pas avancer (de 10 à 2 000 caractères)
 signoff-go-unavailable = Le GO de production pourra être signé quand tous les points de contrôle seront au vert ; la décision en est à { $decision }.
+signoff-go-signed = Le GO est signé et vaut pour l’état présenté ci-dessus. Si la production ne doit finalement pas avancer, enregistrez un NO-GO avec son motif.
 signoff-not-ready = Le GO de production ne peut pas être signé : la décision en est à { $decision }.
 signoff-wrong-password = Le mot de passe n’est pas le bon ; rien n’a été signé.
 signoff-last-no-go = NO-GO enregistré par { $owner }, { $date } : { $reason }

@@ -22,54 +22,146 @@ static_loader! {
     };
 }
 
-/// A language the console speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// English, the fallback.
-    En,
-    /// Spanish.
-    Es,
-    /// French.
-    Fr,
+/// How a language writes the digits of a whole number.
+#[derive(Debug, Clone, Copy)]
+struct Grouping {
+    /// What stands between groups of three digits.
+    separator: &'static str,
+    /// The fewest digits a number has before it is grouped: Spanish writes 1234 but 12.345.
+    from_digits: usize,
 }
 
-static EN: LanguageIdentifier = langid!("en");
-static ES: LanguageIdentifier = langid!("es");
-static FR: LanguageIdentifier = langid!("fr");
+/// One language the console speaks. Its messages are the folder `locales/<tag>/`; the rest of
+/// what the console needs to know about it is here.
+struct Language {
+    /// The BCP 47 tag: the folder's name, `<html lang>`, `?lang=` and the cookie's value.
+    tag: &'static str,
+    /// The same tag, parsed once, for the bundles and the negotiation.
+    id: LanguageIdentifier,
+    /// How it groups digits (dates are messages: `datetime` and `month-1`…`month-12`).
+    grouping: Grouping,
+}
+
+/// One row of [`LANGUAGES`]: `language!(tag, digit group separator, grouped from so many
+/// digits)`. The tag is checked at compile time.
+macro_rules! language {
+    ($tag:tt, $separator:expr, $from_digits:expr) => {
+        Language {
+            tag: $tag,
+            id: langid!($tag),
+            grouping: Grouping {
+                separator: $separator,
+                from_digits: $from_digits,
+            },
+        }
+    };
+}
+
+/// Every language, in the order of the language switcher. A new language is its folder
+/// `locales/<tag>/` and one row here.
+const LANGUAGES: &[Language] = &[
+    language!("es", ".", 5),
+    // French groups with a narrow no-break space.
+    language!("fr", "\u{202f}", 4),
+    language!("en", ",", 4),
+];
+
+/// A language the console speaks: a row of the language table, in the order of the switcher.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Lang(usize);
+
+// The names the languages had when `Lang` was an enum: code that names a language (English is
+// the fallback) keeps reading the same. A new language needs no name here.
+#[expect(
+    non_upper_case_globals,
+    reason = "the enum variants' names, kept so that code naming them still compiles"
+)]
+impl Lang {
+    /// English, the fallback.
+    pub const En: Lang = Lang::named("en");
+    /// Spanish.
+    pub const Es: Lang = Lang::named("es");
+    /// French.
+    pub const Fr: Lang = Lang::named("fr");
+}
 
 impl Lang {
     /// Every language, in the order of the language switcher.
-    pub const ALL: [Lang; 3] = [Lang::Es, Lang::Fr, Lang::En];
-
-    /// The BCP 47 tag, as in `<html lang>` and `?lang=`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::Es => "es",
-            Self::Fr => "fr",
+    pub const ALL: [Lang; LANGUAGES.len()] = {
+        let mut all = [Lang(0); LANGUAGES.len()];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = Lang(i);
+            i += 1;
         }
+        all
+    };
+
+    /// The language whose tag is exactly `tag`; a compile-time error when there is none.
+    const fn named(tag: &str) -> Lang {
+        let mut i = 0;
+        while i < LANGUAGES.len() {
+            if same_bytes(LANGUAGES[i].tag.as_bytes(), tag.as_bytes()) {
+                return Lang(i);
+            }
+            i += 1;
+        }
+        panic!("a language named in `Lang` is missing from LANGUAGES");
     }
 
-    /// The language named by a tag such as `es` or `fr-CA`, if we speak it.
+    /// The BCP 47 tag, as in `<html lang>` and `?lang=`: `es`, `pt-BR`.
+    pub fn code(self) -> &'static str {
+        self.row().tag
+    }
+
+    /// The language's place in [`Lang::ALL`], for tables kept per language.
+    pub fn index(self) -> usize {
+        self.0
+    }
+
+    /// The language named by a tag such as `es` or `fr-CA`, if we speak it: the exact language
+    /// and region when we have them, else the first of ours with the same language.
     pub fn from_tag(tag: &str) -> Option<Self> {
         let id: LanguageIdentifier = tag.trim().parse().ok()?;
-        Self::ALL
-            .into_iter()
-            .find(|l| l.id().language == id.language)
+        Self::ALL.into_iter().find(|l| *l.id() == id).or_else(|| {
+            Self::ALL
+                .into_iter()
+                .find(|l| l.id().language == id.language)
+        })
+    }
+
+    fn row(self) -> &'static Language {
+        &LANGUAGES[self.0]
     }
 
     fn id(self) -> &'static LanguageIdentifier {
-        match self {
-            Self::En => &EN,
-            Self::Es => &ES,
-            Self::Fr => &FR,
-        }
+        &self.row().id
     }
 
     /// The translator for this language.
     pub fn tr(self) -> Tr {
         Tr { lang: self }
     }
+}
+
+impl std::fmt::Debug for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The visitor's language: `?lang=` → their stored choice → `Accept-Language` → English.
@@ -85,15 +177,16 @@ pub fn negotiate(query: Option<&str>, stored: Option<&str>, accept_language: Opt
         return Lang::En;
     };
     let requested = accepted_languages::parse(header);
-    let available = [EN.clone(), ES.clone(), FR.clone()];
+    let available = Lang::ALL.map(Lang::id);
+    let fallback = Lang::En.id();
     negotiate_languages(
         &requested,
         &available,
-        Some(&EN),
+        Some(&fallback),
         NegotiationStrategy::Filtering,
     )
     .first()
-    .and_then(|id| Lang::from_tag(&id.to_string()))
+    .and_then(|id| Lang::ALL.into_iter().find(|l| l.id() == **id))
     .unwrap_or(Lang::En)
 }
 
@@ -212,17 +305,14 @@ impl Tr {
     /// A whole number with the language's digit grouping: 12,345 · 12.345 · 12 345.
     pub fn num(&self, n: impl Into<u64>) -> String {
         let digits = n.into().to_string();
-        let separator = match self.lang {
-            Lang::En => ",",
-            Lang::Es => ".",
-            // French groups with a narrow no-break space.
-            Lang::Fr => "\u{202f}",
-        };
-        // Spanish does not group four-digit numbers.
-        if self.lang == Lang::Es && digits.len() <= 4 {
+        let Grouping {
+            separator,
+            from_digits,
+        } = self.lang.row().grouping;
+        if digits.len() < from_digits {
             return digits;
         }
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len());
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i) % 3 == 0 {
                 out.push_str(separator);
@@ -280,6 +370,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_tag_is_canonical_and_names_its_language() {
+        // A tag written as `pt-br` would parse, but `<html lang>` and the folder would differ.
+        for lang in Lang::ALL {
+            assert_eq!(lang.id().to_string(), lang.code());
+            assert_eq!(Lang::from_tag(lang.code()), Some(lang));
+            assert_eq!(Lang::ALL[lang.index()], lang);
+        }
+        assert_eq!(Lang::En.code(), "en");
+        assert_eq!(format!("{:?}", Lang::Es), "es");
+    }
+
+    #[test]
     fn the_query_wins_then_the_stored_choice_then_the_header() {
         assert_eq!(negotiate(Some("fr"), Some("es"), Some("en")), Lang::Fr);
         assert_eq!(negotiate(None, Some("es"), Some("fr")), Lang::Es);
@@ -327,5 +429,11 @@ mod tests {
         assert_eq!(Lang::En.tr().datetime(&at), "22 Nov 2026, 20:37 UTC");
         assert_eq!(Lang::Es.tr().datetime(&at), "22 nov 2026, 20:37 UTC");
         assert_eq!(Lang::Fr.tr().datetime(&at), "22 nov. 2026, 20:37 UTC");
+    }
+
+    #[test]
+    fn each_language_names_itself_in_every_switcher() {
+        let names: Vec<String> = Lang::ALL.map(|l| l.tr().t("language-name")).into();
+        assert_eq!(names, ["Español", "Français", "English"]);
     }
 }

@@ -64,6 +64,7 @@ const LANGUAGES: &[Language] = &[
     // French groups with a narrow no-break space.
     language!("fr", "\u{202f}", 4),
     language!("en", ",", 4),
+    language!("pt-BR", ".", 4),
 ];
 
 /// A language the console speaks: a row of the language table, in the order of the switcher.
@@ -119,8 +120,9 @@ impl Lang {
         self.0
     }
 
-    /// The language named by a tag such as `es` or `fr-CA`, if we speak it: the exact language
-    /// and region when we have them, else the first of ours with the same language.
+    /// The language named by a tag such as `es`, `fr-CA` or `pt-br`, if we speak it: the exact
+    /// language and region when we have them, else the first of ours with the same language
+    /// (`pt` and `pt-PT` are Brazilian Portuguese, the only Portuguese we speak).
     pub fn from_tag(tag: &str) -> Option<Self> {
         let id: LanguageIdentifier = tag.trim().parse().ok()?;
         Self::ALL.into_iter().find(|l| *l.id() == id).or_else(|| {
@@ -369,6 +371,10 @@ fn to_fluent<'a>(args: impl IntoIterator<Item = (&'a str, Arg)>) -> FluentArgs {
 mod tests {
     use super::*;
 
+    fn pt_br() -> Lang {
+        Lang::from_tag("pt-BR").expect("pt-BR is spoken")
+    }
+
     #[test]
     fn every_tag_is_canonical_and_names_its_language() {
         // A tag written as `pt-br` would parse, but `<html lang>` and the folder would differ.
@@ -378,7 +384,8 @@ mod tests {
             assert_eq!(Lang::ALL[lang.index()], lang);
         }
         assert_eq!(Lang::En.code(), "en");
-        assert_eq!(format!("{:?}", Lang::Es), "es");
+        assert_eq!(pt_br().code(), "pt-BR");
+        assert_eq!(format!("{:?}", pt_br()), "pt-BR");
     }
 
     #[test]
@@ -391,6 +398,21 @@ mod tests {
         );
         assert_eq!(negotiate(None, None, Some("de-DE,es;q=0.8")), Lang::Es);
         assert_eq!(negotiate(None, None, None), Lang::En);
+    }
+
+    #[test]
+    fn every_portuguese_is_brazilian_portuguese() {
+        for tag in ["pt-BR", "pt-br", "pt", "pt-PT"] {
+            assert_eq!(negotiate(Some(tag), None, None), pt_br(), "?lang={tag}");
+            assert_eq!(negotiate(None, Some(tag), None), pt_br(), "lang={tag}");
+            assert_eq!(negotiate(None, None, Some(tag)), pt_br(), "{tag}");
+        }
+        assert_eq!(negotiate(None, None, Some("pt-BR,pt;q=0.9")), pt_br());
+        assert_eq!(
+            negotiate(None, None, Some("pt-PT,pt;q=0.9,en;q=0.8")),
+            pt_br()
+        );
+        assert_eq!(negotiate(None, None, Some("de-DE,pt;q=0.5")), pt_br());
     }
 
     #[test]
@@ -408,6 +430,10 @@ mod tests {
         assert_eq!(Lang::Es.tr().num(12_345u64), "12.345");
         assert_eq!(Lang::Fr.tr().num(12_345u64), "12\u{202f}345");
         assert_eq!(Lang::Fr.tr().num(5u64), "5");
+        // Brazilian Portuguese groups four digits already.
+        assert_eq!(pt_br().tr().num(999u64), "999");
+        assert_eq!(pt_br().tr().num(1_234u64), "1.234");
+        assert_eq!(pt_br().tr().num(1_234_567u64), "1.234.567");
     }
 
     #[test]
@@ -421,6 +447,15 @@ mod tests {
             en.t1("kpi-actors-detail", "count", 5u32)
                 .starts_with("5 demo users")
         );
+        // Portuguese puts 0 and 1 in `one`; the messages say zero in the plural.
+        let pt = pt_br().tr();
+        assert_eq!(pt.t1("batch-rows", "rows", 0u32), "0 linhas");
+        assert_eq!(pt.t1("batch-rows", "rows", 1u32), "1 linha");
+        assert_eq!(pt.t1("batch-rows", "rows", 2u32), "2 linhas");
+        assert_eq!(
+            pt.t1("kpi-actors-detail", "count", 1u32),
+            "1 usuário de demonstração corresponde a uma futura claim RBAC."
+        );
     }
 
     #[test]
@@ -429,11 +464,16 @@ mod tests {
         assert_eq!(Lang::En.tr().datetime(&at), "22 Nov 2026, 20:37 UTC");
         assert_eq!(Lang::Es.tr().datetime(&at), "22 nov 2026, 20:37 UTC");
         assert_eq!(Lang::Fr.tr().datetime(&at), "22 nov. 2026, 20:37 UTC");
+        let at = time::macros::datetime!(2026-12-01 20:39 UTC);
+        assert_eq!(pt_br().tr().datetime(&at), "1 de dez. de 2026, 20:39 UTC");
     }
 
     #[test]
     fn each_language_names_itself_in_every_switcher() {
         let names: Vec<String> = Lang::ALL.map(|l| l.tr().t("language-name")).into();
-        assert_eq!(names, ["Español", "Français", "English"]);
+        assert_eq!(
+            names,
+            ["Español", "Français", "English", "Português (Brasil)"]
+        );
     }
 }

@@ -13,6 +13,7 @@ mod hostile;
 mod html;
 mod locales;
 mod proof;
+mod pt_br;
 mod rehearsal;
 mod schema;
 mod sections;

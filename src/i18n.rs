@@ -22,54 +22,148 @@ static_loader! {
     };
 }
 
-/// A language the console speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// English, the fallback.
-    En,
-    /// Spanish.
-    Es,
-    /// French.
-    Fr,
+/// How a language writes the digits of a whole number.
+#[derive(Debug, Clone, Copy)]
+struct Grouping {
+    /// What stands between groups of three digits.
+    separator: &'static str,
+    /// The fewest digits a number has before it is grouped: Spanish writes 1234 but 12.345.
+    from_digits: usize,
 }
 
-static EN: LanguageIdentifier = langid!("en");
-static ES: LanguageIdentifier = langid!("es");
-static FR: LanguageIdentifier = langid!("fr");
+/// One language the console speaks. Its messages are the folder `locales/<tag>/`; the rest of
+/// what the console needs to know about it is here.
+struct Language {
+    /// The BCP 47 tag: the folder's name, `<html lang>`, `?lang=` and the cookie's value.
+    tag: &'static str,
+    /// The same tag, parsed once, for the bundles and the negotiation.
+    id: LanguageIdentifier,
+    /// How it groups digits (dates are messages: `datetime` and `month-1`…`month-12`).
+    grouping: Grouping,
+}
+
+/// One row of [`LANGUAGES`]: `language!(tag, digit group separator, grouped from so many
+/// digits)`. The tag is checked at compile time.
+macro_rules! language {
+    ($tag:tt, $separator:expr, $from_digits:expr) => {
+        Language {
+            tag: $tag,
+            id: langid!($tag),
+            grouping: Grouping {
+                separator: $separator,
+                from_digits: $from_digits,
+            },
+        }
+    };
+}
+
+/// Every language, in the order of the language switcher. A new language is its folder
+/// `locales/<tag>/` and one row here.
+const LANGUAGES: &[Language] = &[
+    language!("es", ".", 5),
+    // French groups with a narrow no-break space.
+    language!("fr", "\u{202f}", 4),
+    language!("en", ",", 4),
+    language!("pt-BR", ".", 4),
+];
+
+/// A language the console speaks: a row of the language table, in the order of the switcher.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Lang(usize);
+
+// The names the languages had when `Lang` was an enum: code that names a language (English is
+// the fallback) keeps reading the same. A new language needs no name here.
+#[expect(
+    non_upper_case_globals,
+    reason = "the enum variants' names, kept so that code naming them still compiles"
+)]
+impl Lang {
+    /// English, the fallback.
+    pub const En: Lang = Lang::named("en");
+    /// Spanish.
+    pub const Es: Lang = Lang::named("es");
+    /// French.
+    pub const Fr: Lang = Lang::named("fr");
+}
 
 impl Lang {
     /// Every language, in the order of the language switcher.
-    pub const ALL: [Lang; 3] = [Lang::Es, Lang::Fr, Lang::En];
-
-    /// The BCP 47 tag, as in `<html lang>` and `?lang=`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::Es => "es",
-            Self::Fr => "fr",
+    pub const ALL: [Lang; LANGUAGES.len()] = {
+        let mut all = [Lang(0); LANGUAGES.len()];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = Lang(i);
+            i += 1;
         }
+        all
+    };
+
+    /// The language whose tag is exactly `tag`; a compile-time error when there is none.
+    const fn named(tag: &str) -> Lang {
+        let mut i = 0;
+        while i < LANGUAGES.len() {
+            if same_bytes(LANGUAGES[i].tag.as_bytes(), tag.as_bytes()) {
+                return Lang(i);
+            }
+            i += 1;
+        }
+        panic!("a language named in `Lang` is missing from LANGUAGES");
     }
 
-    /// The language named by a tag such as `es` or `fr-CA`, if we speak it.
+    /// The BCP 47 tag, as in `<html lang>` and `?lang=`: `es`, `pt-BR`.
+    pub fn code(self) -> &'static str {
+        self.row().tag
+    }
+
+    /// The language's place in [`Lang::ALL`], for tables kept per language.
+    pub fn index(self) -> usize {
+        self.0
+    }
+
+    /// The language named by a tag such as `es`, `fr-CA` or `pt-br`, if we speak it: the exact
+    /// language and region when we have them, else the first of ours with the same language
+    /// (`pt` and `pt-PT` are Brazilian Portuguese, the only Portuguese we speak).
     pub fn from_tag(tag: &str) -> Option<Self> {
         let id: LanguageIdentifier = tag.trim().parse().ok()?;
-        Self::ALL
-            .into_iter()
-            .find(|l| l.id().language == id.language)
+        Self::ALL.into_iter().find(|l| *l.id() == id).or_else(|| {
+            Self::ALL
+                .into_iter()
+                .find(|l| l.id().language == id.language)
+        })
+    }
+
+    fn row(self) -> &'static Language {
+        &LANGUAGES[self.0]
     }
 
     fn id(self) -> &'static LanguageIdentifier {
-        match self {
-            Self::En => &EN,
-            Self::Es => &ES,
-            Self::Fr => &FR,
-        }
+        &self.row().id
     }
 
     /// The translator for this language.
     pub fn tr(self) -> Tr {
         Tr { lang: self }
     }
+}
+
+impl std::fmt::Debug for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The visitor's language: `?lang=` → their stored choice → `Accept-Language` → English.
@@ -85,15 +179,16 @@ pub fn negotiate(query: Option<&str>, stored: Option<&str>, accept_language: Opt
         return Lang::En;
     };
     let requested = accepted_languages::parse(header);
-    let available = [EN.clone(), ES.clone(), FR.clone()];
+    let available = Lang::ALL.map(Lang::id);
+    let fallback = Lang::En.id();
     negotiate_languages(
         &requested,
         &available,
-        Some(&EN),
+        Some(&fallback),
         NegotiationStrategy::Filtering,
     )
     .first()
-    .and_then(|id| Lang::from_tag(&id.to_string()))
+    .and_then(|id| Lang::ALL.into_iter().find(|l| l.id() == **id))
     .unwrap_or(Lang::En)
 }
 
@@ -212,17 +307,14 @@ impl Tr {
     /// A whole number with the language's digit grouping: 12,345 · 12.345 · 12 345.
     pub fn num(&self, n: impl Into<u64>) -> String {
         let digits = n.into().to_string();
-        let separator = match self.lang {
-            Lang::En => ",",
-            Lang::Es => ".",
-            // French groups with a narrow no-break space.
-            Lang::Fr => "\u{202f}",
-        };
-        // Spanish does not group four-digit numbers.
-        if self.lang == Lang::Es && digits.len() <= 4 {
+        let Grouping {
+            separator,
+            from_digits,
+        } = self.lang.row().grouping;
+        if digits.len() < from_digits {
             return digits;
         }
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len());
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i) % 3 == 0 {
                 out.push_str(separator);
@@ -279,6 +371,23 @@ fn to_fluent<'a>(args: impl IntoIterator<Item = (&'a str, Arg)>) -> FluentArgs {
 mod tests {
     use super::*;
 
+    fn pt_br() -> Lang {
+        Lang::from_tag("pt-BR").expect("pt-BR is spoken")
+    }
+
+    #[test]
+    fn every_tag_is_canonical_and_names_its_language() {
+        // A tag written as `pt-br` would parse, but `<html lang>` and the folder would differ.
+        for lang in Lang::ALL {
+            assert_eq!(lang.id().to_string(), lang.code());
+            assert_eq!(Lang::from_tag(lang.code()), Some(lang));
+            assert_eq!(Lang::ALL[lang.index()], lang);
+        }
+        assert_eq!(Lang::En.code(), "en");
+        assert_eq!(pt_br().code(), "pt-BR");
+        assert_eq!(format!("{:?}", pt_br()), "pt-BR");
+    }
+
     #[test]
     fn the_query_wins_then_the_stored_choice_then_the_header() {
         assert_eq!(negotiate(Some("fr"), Some("es"), Some("en")), Lang::Fr);
@@ -289,6 +398,21 @@ mod tests {
         );
         assert_eq!(negotiate(None, None, Some("de-DE,es;q=0.8")), Lang::Es);
         assert_eq!(negotiate(None, None, None), Lang::En);
+    }
+
+    #[test]
+    fn every_portuguese_is_brazilian_portuguese() {
+        for tag in ["pt-BR", "pt-br", "pt", "pt-PT"] {
+            assert_eq!(negotiate(Some(tag), None, None), pt_br(), "?lang={tag}");
+            assert_eq!(negotiate(None, Some(tag), None), pt_br(), "lang={tag}");
+            assert_eq!(negotiate(None, None, Some(tag)), pt_br(), "{tag}");
+        }
+        assert_eq!(negotiate(None, None, Some("pt-BR,pt;q=0.9")), pt_br());
+        assert_eq!(
+            negotiate(None, None, Some("pt-PT,pt;q=0.9,en;q=0.8")),
+            pt_br()
+        );
+        assert_eq!(negotiate(None, None, Some("de-DE,pt;q=0.5")), pt_br());
     }
 
     #[test]
@@ -306,6 +430,10 @@ mod tests {
         assert_eq!(Lang::Es.tr().num(12_345u64), "12.345");
         assert_eq!(Lang::Fr.tr().num(12_345u64), "12\u{202f}345");
         assert_eq!(Lang::Fr.tr().num(5u64), "5");
+        // Brazilian Portuguese groups four digits already.
+        assert_eq!(pt_br().tr().num(999u64), "999");
+        assert_eq!(pt_br().tr().num(1_234u64), "1.234");
+        assert_eq!(pt_br().tr().num(1_234_567u64), "1.234.567");
     }
 
     #[test]
@@ -319,6 +447,15 @@ mod tests {
             en.t1("prose-kpi-actors-mapped", "count", 5u32)
                 .starts_with("5 demo users")
         );
+        // Portuguese puts 0 and 1 in `one`; the messages say zero in the plural.
+        let pt = pt_br().tr();
+        assert_eq!(pt.t1("batch-rows", "rows", 0u32), "0 linhas");
+        assert_eq!(pt.t1("batch-rows", "rows", 1u32), "1 linha");
+        assert_eq!(pt.t1("batch-rows", "rows", 2u32), "2 linhas");
+        assert_eq!(
+            pt.t1("kpi-actors-detail", "count", 1u32),
+            "1 usuário de demonstração corresponde a uma futura claim RBAC."
+        );
     }
 
     #[test]
@@ -327,5 +464,16 @@ mod tests {
         assert_eq!(Lang::En.tr().datetime(&at), "22 Nov 2026, 20:37 UTC");
         assert_eq!(Lang::Es.tr().datetime(&at), "22 nov 2026, 20:37 UTC");
         assert_eq!(Lang::Fr.tr().datetime(&at), "22 nov. 2026, 20:37 UTC");
+        let at = time::macros::datetime!(2026-12-01 20:39 UTC);
+        assert_eq!(pt_br().tr().datetime(&at), "1 de dez. de 2026, 20:39 UTC");
+    }
+
+    #[test]
+    fn each_language_names_itself_in_every_switcher() {
+        let names: Vec<String> = Lang::ALL.map(|l| l.tr().t("language-name")).into();
+        assert_eq!(
+            names,
+            ["Español", "Français", "English", "Português (Brasil)"]
+        );
     }
 }

@@ -4,9 +4,8 @@ brand = Readiness console
 meta-description = The readiness console: whether the move from the demo setup to production infrastructure is GO or NO-GO, why, what to do next, and the evidence behind every figure.
 skip-to-content = Skip to content
 language-switcher = Language
-language-name-es = Español
-language-name-fr = Français
-language-name-en = English
+# This language's name in itself, as the language switcher shows it on every page.
+language-name = English
 footer-computed = Every figure on this page is computed from the tenant's state in PostgreSQL when the page is requested.
 toc-label = On this page
 back-to-console = Back to the { $tenant } console

@@ -6,7 +6,7 @@ use super::assets;
 
 /// One entry of the language switcher.
 pub struct LangLink {
-    /// `es`, `fr`, `en`.
+    /// `es`, `fr`, `en`, `pt-BR`.
     pub code: &'static str,
     /// The language's own name.
     pub name: String,
@@ -55,7 +55,8 @@ impl Frame {
                 .into_iter()
                 .map(|l| LangLink {
                     code: l.code(),
-                    name: tr.t(&format!("language-name-{}", l.code())),
+                    // Each language names itself, whatever the page's language.
+                    name: l.tr().t("language-name"),
                     href: format!("{path}?lang={}", l.code()),
                     current: l == lang,
                 })

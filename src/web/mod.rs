@@ -61,7 +61,7 @@ pub struct TenantView {
     pub evaluation: Evaluation,
     /// The sentences of the key figures, the copilot and the decision section.
     pub narrative: Narrative,
-    pages: [std::sync::OnceLock<axum::body::Bytes>; 3],
+    pages: [std::sync::OnceLock<axum::body::Bytes>; Lang::ALL.len()],
     /// Anonymous audit trail pages by language and query: exact for as long as this view is,
     /// since every appended event replaces the view.
     audit_pages: std::sync::Mutex<std::collections::HashMap<String, axum::body::Bytes>>,
@@ -111,7 +111,7 @@ impl TenantView {
         lang: Lang,
         render: impl FnOnce(&Self) -> Result<String>,
     ) -> Result<axum::body::Bytes> {
-        let slot = &self.pages[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)];
+        let slot = &self.pages[lang.index()];
         if let Some(page) = slot.get() {
             return Ok(page.clone());
         }

@@ -940,3 +940,90 @@ async fn anna_signs_go_olena_withdraws_it_by_revoking_and_re_accepting_asks_for_
     assert!(problems.is_empty(), "browser console: {problems:?}");
     client.close().await.expect("close");
 }
+
+/// What runs past the right edge of the window without a scrolling box to hold it: words too
+/// long for their column, a button wider than the screen.
+const OVERFLOW: &str = r#"
+const width = document.documentElement.clientWidth;
+const held = el => {
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(p).overflowX)) return true;
+  }
+  return false;
+};
+const wide = [];
+for (const el of document.body.querySelectorAll('*')) {
+  const r = el.getBoundingClientRect();
+  if (r.width > 0 && r.height > 0 && r.right > width + 1 && !held(el)) {
+    wide.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 40)}" ends at ${Math.round(r.right)}px of ${width}px`);
+  }
+}
+return wide;
+"#;
+
+/// Translations run longer than English (Brazilian Portuguese and French by a fifth): every
+/// page in every language, for a visitor and for the managing director (who sees every form),
+/// stays inside the window on a desktop and on a phone. With SCREENSHOT_DIR set, keeps each
+/// page whole.
+#[tokio::test]
+async fn every_page_in_every_language_fits_a_desktop_and_a_phone() {
+    let app = TestApp::spawn().await;
+    let base = serve(&app).await;
+    let driver = start_driver();
+    let client = browser(&driver).await;
+    let pages = [
+        ("console", ""),
+        ("proof", "/proof"),
+        ("item", "/items/passage.role_headers"),
+        ("audit", "/audit"),
+        ("snapshot", "/snapshot"),
+        ("rehearsal", "/rehearsal"),
+        ("print", "/print"),
+        ("sign-in", "/sign-in"),
+    ];
+    let mut wide = Vec::new();
+    for signed_in in [false, true] {
+        if signed_in {
+            sign_in(&client, &base, "anna", "anna-go-no-go").await;
+        }
+        for lang in readiness_console::i18n::Lang::ALL.map(|l| l.code()) {
+            for (name, page) in pages {
+                for (device, width) in [("desktop", 1280), ("phone", 390)] {
+                    client.set_window_size(width, 900).await.expect("resize");
+                    client
+                        .goto(&format!("{base}/t/bfg-control{page}?lang={lang}"))
+                        .await
+                        .expect("open");
+                    assert_eq!(
+                        eval(&client, "return document.documentElement.lang").await,
+                        lang
+                    );
+                    let found = eval(&client, OVERFLOW).await;
+                    for entry in found.as_array().expect("a list") {
+                        wide.push(format!(
+                            "{page}?lang={lang} on a {device}: {}",
+                            entry.as_str().unwrap_or_default()
+                        ));
+                    }
+                    if std::env::var_os("SCREENSHOT_DIR").is_some() {
+                        let height = eval(&client, "return document.documentElement.scrollHeight")
+                            .await
+                            .as_u64()
+                            .unwrap_or(900);
+                        let height = u32::try_from(height.min(12_000)).unwrap_or(900);
+                        client.set_window_size(width, height).await.expect("resize");
+                        let who = if signed_in { "anna" } else { "visitor" };
+                        keep_screenshot(&client, &format!("{name}-{lang}-{who}-{device}")).await;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(severe_log_entries(&client).await, Vec::<String>::new());
+    client.close().await.expect("close");
+    assert!(
+        wide.is_empty(),
+        "wider than the window:\n{}",
+        wide.join("\n")
+    );
+}

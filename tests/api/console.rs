@@ -3,7 +3,7 @@
 
 use readiness_console::i18n::Lang;
 
-use crate::support::{CONSOLE, TestApp, eventually, get};
+use crate::support::{CONSOLE, TestApp, eventually, get, signed_in};
 
 /// The header figures of the seed page, in page order.
 const DEMO_TILES: [&str; 6] = ["ScenarioStore.v1", "5", "6", "1/5", "0/6", "0/4"];
@@ -104,35 +104,61 @@ async fn the_local_decisions_of_the_cards_match_the_seed_page() {
     }
 }
 
-/// Every English message that reads differently in the other language must not appear on that
-/// language's page: the Spanish and French pages hold no English prose (and no page shows an
-/// unformatted message id).
+/// The pages the no-English check reads: every full page a visitor or a signed-in user reaches.
+const PAGES: [&str; 8] = [
+    "",
+    "/proof",
+    "/items/passage.role_headers",
+    "/audit",
+    "/snapshot",
+    "/rehearsal",
+    "/print",
+    "/sign-in",
+];
+
+/// Every English message that reads differently in another language must not appear on that
+/// language's pages: the translated pages hold no English prose, for a visitor and for the
+/// managing director and a dispatcher (who see the forms), and no page shows an unformatted
+/// message id.
 #[tokio::test]
-async fn spanish_and_french_pages_hold_no_english_prose() {
+async fn translated_pages_hold_no_english_prose() {
     let app = TestApp::spawn().await;
     let english = crate::locales::messages("en");
-    for lang in ["es", "fr", "en"] {
-        let translated = crate::locales::messages(lang);
-        let page = app.get(&format!("{CONSOLE}?lang={lang}"), &[]).await;
-        for (id, text) in &english {
-            // Only whole literal sentences: placeholders and short codes are not prose.
-            if text.contains('{') || text.split_whitespace().count() < 3 {
-                continue;
+    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
+    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    for lang in Lang::ALL {
+        let translated = crate::locales::messages(lang.code());
+        for page in PAGES {
+            let path = format!("{CONSOLE}{page}?lang={}", lang.code());
+            let visitor = app.get(&path, &[]).await;
+            let pages = [
+                ("visitor", visitor),
+                ("anna", anna.get(&path).await),
+                ("marek", marek.get(&path).await),
+            ];
+            for (who, page) in pages {
+                assert_eq!(page.status, 200, "{path} for {who}");
+                for (id, text) in &english {
+                    // Only whole literal sentences: placeholders and short codes are not prose.
+                    if text.contains('{') || text.split_whitespace().count() < 3 {
+                        continue;
+                    }
+                    if translated.get(id) == Some(text) {
+                        continue;
+                    }
+                    assert!(
+                        !page.body.contains(text.as_str()),
+                        "{path} for {who} shows English {id}: {text}"
+                    );
+                }
+                // A message that failed to format shows as its bare id: none may.
+                for id in english.keys() {
+                    assert!(
+                        !page.body.contains(&format!(">{id}<")),
+                        "{path} for {who} shows the id {id}"
+                    );
+                }
             }
-            if translated.get(id) == Some(text) {
-                continue;
-            }
-            assert!(
-                !page.body.contains(text.as_str()),
-                "{lang} page shows English {id}: {text}"
-            );
-        }
-        // A message that failed to format shows as its bare id: none may.
-        for id in english.keys() {
-            assert!(
-                !page.body.contains(&format!(">{id}<")),
-                "{lang} page shows the id {id}"
-            );
         }
     }
 }
@@ -230,7 +256,8 @@ async fn the_root_leads_to_the_demo_console_keeping_the_language() {
 async fn the_language_comes_from_the_query_then_the_stored_choice_then_the_header() {
     let app = TestApp::spawn().await;
     let lang_of = |body: &str| {
-        ["es", "fr", "en"]
+        Lang::ALL
+            .map(Lang::code)
             .into_iter()
             .find(|l| body.contains(&format!("<html lang=\"{l}\">")))
             .unwrap_or("none")

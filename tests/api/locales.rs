@@ -1,5 +1,6 @@
-//! Locale parity: the three languages define the same messages, every message the code or a
-//! template asks for exists, and every message defined is used somewhere.
+//! Locale parity: every language of `Lang::ALL` has its folder and defines the same messages,
+//! every message the code or a template asks for exists, and every message defined is used
+//! somewhere.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -102,10 +103,25 @@ fn sources() -> Vec<String> {
 }
 
 #[test]
+fn every_locale_folder_is_a_language_and_every_language_has_its_folder() {
+    let folders: BTreeSet<String> = std::fs::read_dir(Path::new(ROOT).join("locales"))
+        .expect("locales folder")
+        .map(|e| e.expect("entry"))
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let languages: BTreeSet<String> = Lang::ALL.map(|l| l.code().to_owned()).into();
+    assert_eq!(
+        folders, languages,
+        "a folder under locales/ is a language only with its row in src/i18n.rs, and back"
+    );
+}
+
+#[test]
 fn every_language_defines_the_same_messages() {
     let en = ids("en");
     assert!(en.len() > 100, "the English catalogue looks empty");
-    for lang in ["es", "fr"] {
+    for lang in Lang::ALL.map(Lang::code) {
         let other = ids(lang);
         let missing: Vec<_> = en.difference(&other).collect();
         let extra: Vec<_> = other.difference(&en).collect();

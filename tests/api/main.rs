@@ -14,6 +14,7 @@ mod html;
 mod locales;
 mod proof;
 mod prose;
+mod pt_br;
 mod rehearsal;
 mod schema;
 mod sections;

@@ -1007,9 +1007,6 @@ pub fn dynamic_message_ids() -> Vec<String> {
     for rung_state in ["passed", "current", "ahead", "reached"] {
         ids.push(format!("ladder-state-{rung_state}"));
     }
-    for lang in Lang::ALL {
-        ids.push(format!("language-name-{}", lang.code()));
-    }
     for month in 1..=12 {
         ids.push(format!("month-{month}"));
     }

@@ -453,7 +453,7 @@ mod tests {
         assert_eq!(pt.t1("batch-rows", "rows", 1u32), "1 linha");
         assert_eq!(pt.t1("batch-rows", "rows", 2u32), "2 linhas");
         assert_eq!(
-            pt.t1("kpi-actors-detail", "count", 1u32),
+            pt.t1("prose-kpi-actors-mapped", "count", 1u32),
             "1 usuário de demonstração corresponde a uma futura claim RBAC."
         );
     }

@@ -26,56 +26,29 @@ section-decision = Decisão de prontidão para produção
 ## Indicadores-chave
 
 kpi-contract-label = Contrato do cenário
-kpi-contract-detail = O formato da API se mantém estável para um futuro adaptador de banco de dados.
 kpi-actors-label = Atores por papel
-kpi-actors-detail = { $count ->
-    [0] { $count } usuários de demonstração correspondem a futuras claims RBAC.
-    [one] { $count } usuário de demonstração corresponde a uma futura claim RBAC.
-   *[other] { $count } usuários de demonstração correspondem a futuras claims RBAC.
-}
 kpi-providers-label = Modos dos provedores
-kpi-providers-detail = Os provedores simulados e locais mostram seus destinos de produção.
 kpi-preflight-label = Pré-verificação
-kpi-preflight-detail = Prontidão da migração do snapshot antes da virada real de DB/auth.
 kpi-cutover-label = Etapas da virada
-kpi-cutover-detail = Ensaios conduzidos pelos responsáveis e aceitos em relação às tarefas de infraestrutura.
 kpi-connection-label = Conexão
-kpi-connection-detail = Prontidão do endpoint mascarado para o adaptador selecionado.
 
 ## Copiloto
 
-copilot-gates = Pontos de controle de integração prontos para { $target }: { $ready }/{ $total }.
 copilot-percent = { $percent }% dos itens do checklist estão prontos
-copilot-percent-help = { $ready } de { $total } itens do checklist { $ready ->
-    [0] estão prontos
-    [one] está pronto
-   *[other] estão prontos
-} (percentual arredondado para baixo); os nove pontos de controle não entram de novo na conta.
 copilot-action-heading = Próxima ação recomendada
 action-step = Próximo passo: { $item }
 action-owner = Responsável: { $owner }
 action-who-probe = Executado pelo console; iniciado pela equipe de despacho ou pela direção-geral.
 action-none = Nada mais a fazer: o GO da produção está assinado.
 action-title-signoff = Assinar o GO da produção
-action-detail-signoff = Todos os pontos de controle estão verdes para { $target }: a direção-geral assina o GO ou registra NO-GO com um motivo.
+action-detail-signoff = Todos os pontos de controle estão verdes para { $target }, { $ready }/{ $total }: a direção-geral assina o GO ou registra NO-GO com um motivo.
 
 copilot-card-providers-title = Contratos de provedor
-copilot-card-providers-text = { $count ->
-    [0] { $count } contratos de provedor, do local à produção, estão visíveis.
-    [one] { $count } contrato de provedor, do local à produção, está visível.
-   *[other] { $count } contratos de provedor, do local à produção, estão visíveis.
-}
 copilot-card-session-title = Adaptador de sessão
-copilot-card-session-text = { $contract } roda com { $auth } no contrato da demonstração local.
 copilot-card-preflight-title = Pré-verificação da migração
-copilot-card-preflight-text = Pré-verificação em { $ready }/{ $total }, com checksum do snapshot { $checksum }.
-copilot-card-preflight-text-unfrozen = Pré-verificação em { $ready }/{ $total }; nenhum snapshot do cenário foi congelado ainda.
 copilot-card-runbook-title = Runbook da migração
-copilot-card-runbook-text = Runbook em { $ready }/{ $total }, com a decisão { $decision }.
 copilot-card-release-title = Entrega da release
-copilot-card-release-text = Release em { $ready }/{ $total }, com a decisão { $decision }.
 copilot-card-rollback-title = Simulado de rollback
-copilot-card-rollback-text = Rollback em { $ready }/{ $total }, com a decisão { $decision }.
 
 ## Ações recomendadas, por seção
 
@@ -125,7 +98,11 @@ action-detail-fact-overall_go = A ligação real é liberada quando o GO da prod
 
 ## Checklist de bloqueios
 
-checklist-intro = Nove pontos de controle separam a demonstração local da produção; cada um está pronto ou em revisão.
+checklist-intro = { $total ->
+    [0] { $total } pontos de controle separam a demonstração local da produção.
+    [one] { $total } ponto de controle separa a demonstração local da produção; ele está pronto ou em revisão.
+   *[other] { $total } pontos de controle separam a demonstração local da produção; cada um está pronto ou em revisão.
+}
 gate-status-ready = Pronto
 gate-status-review = Em revisão
 status-misconfigured = Configuração inválida
@@ -134,18 +111,10 @@ gate-waiting-on = Aguardando: { $sections }
 ## Decisão de prontidão para produção
 
 decision-prompt-heading = Decisão de infraestrutura pendente
-decision-prompt-blocked = { $target } está selecionado para ensaio, mas { $decision } mantém bloqueada a virada real de DB/auth até que os responsáveis pela infraestrutura escolham o provedor real.
-decision-prompt-signoff = Todos os pontos de controle estão verdes: a direção-geral pode assinar o GO da produção para { $target }.
-decision-prompt-go = O GO da produção está assinado para { $target }.
-decision-needed-heading = Decisão necessária
-decision-needed-title = Escolher o provedor real de DB/auth antes de ligar a produção
-decision-needed-detail = Os pontos de controle da release mostram { $release }; a virada de dados continua em { $cutover }. Mantenha as evidências da demonstração abertas, mas não declare prontidão para produção.
 decision-target-heading = Destino do adaptador selecionado
 decision-target-none = Nenhum destino selecionado ainda
-decision-target-detail = O destino está pronto para a reprodução local, não para tráfego real de produção.
 decision-auth-heading = Responsável por auth/RBAC
 decision-auth-none = Nenhum destino de autenticação escolhido ainda
-decision-auth-detail = OIDC, papéis e tratamento de segredos precisam da confirmação do responsável antes da ligação no código.
 decision-go-heading = Decisão GO/NO-GO
 decision-verdict-go = Produção: GO
 decision-verdict-nogo = Produção: NO-GO
@@ -153,7 +122,7 @@ ladder-heading = Escada da decisão
 ladder-blocked-pending-dry-run = Conexão e dry-run concluídos
 ladder-blocked-pending-preflight = Pré-verificação da migração concluída
 ladder-blocked-pending-data-cutover = Verificações da virada de dados concluídas
-ladder-blocked-pending-infrastructure-or-credentials = Decisões de infraestrutura, ligação protegida e os nove pontos de controle verdes
+ladder-blocked-pending-infrastructure-or-credentials = Decisões de infraestrutura, ligação protegida e todos os { $gates } pontos de controle verdes
 ladder-blocked-pending-signoff = Assinado pela direção-geral
 ladder-go = Produção: GO
 ladder-state-passed = Superado

@@ -237,7 +237,7 @@ impl Facts {
 }
 
 /// Words no sentence may say when the state holds: (why, when, in es / fr / en).
-type Rule = (&'static str, fn(&Facts) -> bool, [&'static str; 3]);
+type Rule = (&'static str, fn(&Facts) -> bool, [&'static str; 4]);
 
 const RULES: &[Rule] = &[
     (
@@ -247,6 +247,7 @@ const RULES: &[Rule] = &[
             "Elegir el proveedor real",
             "Choisir le fournisseur réel",
             "Choose the real DB/auth provider",
+            "Escolher o provedor real",
         ],
     ),
     (
@@ -256,6 +257,7 @@ const RULES: &[Rule] = &[
             "Registrar las decisiones",
             "Consigner les décisions",
             "Record the remaining",
+            "Registrar as decisões",
         ],
     ),
     (
@@ -265,6 +267,7 @@ const RULES: &[Rule] = &[
             "no dé la producción por preparada",
             "n’annoncez pas que la production est prête",
             "do not claim production readiness",
+            "não declare prontidão",
         ],
     ),
     (
@@ -274,6 +277,7 @@ const RULES: &[Rule] = &[
             "aún no está probado",
             "pas encore éprouvée",
             "not yet proven",
+            "ainda não está comprovado",
         ],
     ),
     (
@@ -283,37 +287,58 @@ const RULES: &[Rule] = &[
             "requieren la confirmación",
             "doivent être confirmés",
             "need owner confirmation",
+            "precisam da confirmação",
         ],
     ),
     (
         "production is GO: nothing is blocked",
         |f| f.go,
-        ["sigue bloquead", "reste bloquée", "remains blocked"],
+        [
+            "sigue bloquead",
+            "reste bloquée",
+            "remains blocked",
+            "continua bloquead",
+        ],
     ),
     (
         "production is GO: traffic may flow",
         |f| f.go,
-        ["sigue desactivado", "reste désactivé", "stays disabled"],
+        [
+            "sigue desactivado",
+            "reste désactivé",
+            "stays disabled",
+            "continua desativado",
+        ],
     ),
     (
         "production is GO: no decision is needed",
         |f| f.go,
-        ["Decisión necesaria", "Décision requise", "Decision needed"],
+        [
+            "Decisión necesaria",
+            "Décision requise",
+            "Decision needed",
+            "Decisão necessária",
+        ],
     ),
     (
         "production is GO: no blocked code",
         |f| f.go,
-        ["BLOCKED_PENDING", "BLOCKED_PENDING", "BLOCKED_PENDING"],
+        ["BLOCKED_PENDING"; 4],
     ),
     (
         "production is not GO: no GO is signed",
         |f| !f.go,
-        ["está firmado", "est signé", "GO is signed"],
+        ["está firmado", "est signé", "GO is signed", "está assinado"],
     ),
     (
         "production is not GO: it may not go ahead",
         |f| !f.go,
-        ["seguir adelante", "aller de l’avant", "may go ahead"],
+        [
+            "seguir adelante",
+            "aller de l’avant",
+            "may go ahead",
+            "seguir em frente",
+        ],
     ),
     (
         "production is not GO: no live traffic",
@@ -322,6 +347,7 @@ const RULES: &[Rule] = &[
             "puede recibir tráfico real",
             "peut recevoir le trafic",
             "may receive live production traffic",
+            "pode receber tráfego real",
         ],
     ),
 ];

@@ -80,8 +80,8 @@ impl Database {
     }
 
     /// Migrates (when the owner role is at hand) and, on a new embedded cluster, creates the
-    /// demo tenant.
-    async fn prepare(&self) -> anyhow::Result<()> {
+    /// demo tenant, its events signed with the audit key (created on first use).
+    async fn prepare(&self, cli: &Cli) -> anyhow::Result<()> {
         if let Some(owner) = &self.owner {
             db::migrate(owner).await?;
             if self.embedded.is_some() {
@@ -89,7 +89,8 @@ impl Database {
                     .fetch_one(owner)
                     .await?;
                 if tenants == 0 {
-                    db::seed_demo(owner, OffsetDateTime::now_utc()).await?;
+                    let key = CheckpointKey::load_or_create(&cli.audit_key_path())?;
+                    db::seed_demo(owner, &key, OffsetDateTime::now_utc()).await?;
                     tracing::info!("the database was empty: demo tenant created");
                 }
             }
@@ -149,7 +150,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let result = async {
                 let owner = db.owner()?;
                 db::migrate(owner).await?;
-                Ok::<_, anyhow::Error>(db::seed_demo(owner, OffsetDateTime::now_utc()).await?)
+                let key = CheckpointKey::load_or_create(&cli.audit_key_path())?;
+                Ok::<_, anyhow::Error>(db::seed_demo(owner, &key, OffsetDateTime::now_utc()).await?)
             }
             .await;
             db.close().await;
@@ -231,7 +233,7 @@ async fn import_snapshot(
         }
     };
     let db = Database::open(cli, Vec::new(), 1).await?;
-    let prepared = db.prepare().await;
+    let prepared = db.prepare(cli).await;
     let key =
         match prepared.and_then(|()| Ok(CheckpointKey::load_or_create(&cli.audit_key_path())?)) {
             Ok(key) => key,
@@ -297,7 +299,7 @@ async fn rehearse(cli: &Cli, kind: &str, tenant: &str, actor: &str) -> anyhow::R
     use std::io::Write as _;
     let db = Database::open(cli, Vec::new(), 2).await?;
     let result = async {
-        db.prepare().await?;
+        db.prepare(cli).await?;
         let runner = Runner {
             tenant: tenant.to_owned(),
             actor: actor.to_owned(),
@@ -404,7 +406,7 @@ async fn verify_audit(
     };
     let db = Database::open(cli, Vec::new(), 1).await?;
     let pool = db.owner.clone().unwrap_or_else(|| db.app.clone());
-    let result = match db.prepare().await {
+    let result = match db.prepare(cli).await {
         Ok(()) => db::audit::verify(&pool, tenant, trusted.as_deref(), &kept)
             .await
             .map_err(anyhow::Error::from),
@@ -465,7 +467,7 @@ async fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
 }
 
 async fn serve_on(cli: &Cli, db: &Database, args: &ServeArgs) -> anyhow::Result<()> {
-    db.prepare().await?;
+    db.prepare(cli).await?;
     wait_for_database(&db.app).await;
     db::ensure_app_role_is_safe(&db.app).await?;
 

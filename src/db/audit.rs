@@ -371,6 +371,13 @@ pub struct PageEvent {
     pub prev_hash: String,
 }
 
+impl PageEvent {
+    /// Whether the demo seed wrote it, not a form.
+    pub fn seeded(&self) -> bool {
+        self.request_id.as_deref() == Some(super::SEED_REQUEST)
+    }
+}
+
 #[derive(serde::Deserialize)]
 struct PageDoc {
     head: Option<HeadDoc>,

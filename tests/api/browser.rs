@@ -508,16 +508,17 @@ async fn a_reviewer_follows_a_blocker_to_its_audit_events_and_verifies_the_chain
             .contains("The gateway was reconfigured")
     );
     keep_screenshot(&client, "item-fr").await;
-    // The revocation's audit event, in the trail.
-    press(&client, "a[href$='#e-2']").await;
+    // The revocation's audit event, in the trail (#3, after the demo seed's and the
+    // acceptance's).
+    press(&client, "a[href$='#e-3']").await;
     eventually(|| async {
         client
             .current_url()
             .await
-            .is_ok_and(|u| u.path() == "/t/bfg-control/audit" && u.fragment() == Some("e-2"))
+            .is_ok_and(|u| u.path() == "/t/bfg-control/audit" && u.fragment() == Some("e-3"))
     })
     .await;
-    let row = text(&client, "#e-2").await;
+    let row = text(&client, "#e-3").await;
     assert!(row.contains(&tr.t("audit-action-revoke")), "{row}");
     assert!(row.contains("Marek Zielinski"), "{row}");
     // Verify the chain from the browser: htmx swaps in the verdict.

@@ -122,6 +122,14 @@ pub enum Command {
         /// proof bundle.
         #[arg(long)]
         checkpoints: Option<PathBuf>,
+        /// Trust this public key (64 hex digits, as shown on the audit page) instead of the
+        /// audit key file's.
+        #[arg(long)]
+        public_key: Option<String>,
+        /// Fail unless the head itself is covered by a signed checkpoint (events after the
+        /// newest checkpoint are otherwise only reported).
+        #[arg(long)]
+        require_signed_head: bool,
     },
     /// Check a `BFGScenarioSnapshot.v1` file and import it for a tenant, as the snapshot page
     /// does; with `--freeze`, freeze it as the next snapshot version too.
@@ -162,6 +170,10 @@ pub enum Command {
         /// the bundle carries.
         #[arg(long)]
         public_key: Option<String>,
+        /// Fail unless the bundle's head is covered by a signed checkpoint (a bundle whose head
+        /// is not is refused anyway; this also refuses one with no events at all).
+        #[arg(long)]
+        require_signed_head: bool,
     },
 }
 

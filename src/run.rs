@@ -166,8 +166,26 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::VerifyAudit {
             tenant,
             checkpoints,
-        } => verify_audit(&cli, tenant, checkpoints.as_deref()).await,
-        Command::VerifyBundle { file, public_key } => verify_bundle(file, public_key.as_deref()),
+            public_key,
+            require_signed_head,
+        } => {
+            let demands = Demands {
+                public_key: public_key.as_deref(),
+                require_signed_head: *require_signed_head,
+            };
+            verify_audit(&cli, tenant, checkpoints.as_deref(), demands).await
+        }
+        Command::VerifyBundle {
+            file,
+            public_key,
+            require_signed_head,
+        } => verify_bundle(
+            file,
+            Demands {
+                public_key: public_key.as_deref(),
+                require_signed_head: *require_signed_head,
+            },
+        ),
         Command::Rehearse {
             kind,
             tenant,
@@ -344,11 +362,23 @@ async fn rehearse(cli: &Cli, kind: &str, tenant: &str, actor: &str) -> anyhow::R
     result
 }
 
+/// What the reader of `verify-bundle` and `verify-audit` demands beyond an intact chain.
+#[derive(Debug, Clone, Copy)]
+struct Demands<'a> {
+    /// The key to trust, as shown on the audit page.
+    public_key: Option<&'a str>,
+    /// The head itself must be covered by a signed checkpoint.
+    require_signed_head: bool,
+}
+
 /// `verify-bundle`: needs no database.
-fn verify_bundle(file: &std::path::Path, public_key: Option<&str>) -> anyhow::Result<()> {
+fn verify_bundle(file: &std::path::Path, demands: Demands<'_>) -> anyhow::Result<()> {
     use std::io::Write as _;
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let report = crate::bundle::verify(&bytes, public_key);
+    let mut report = crate::bundle::verify(&bytes, demands.public_key);
+    if demands.require_signed_head {
+        report.require_signed_head();
+    }
     let mut out = std::io::stdout();
     writeln!(
         out,
@@ -356,12 +386,16 @@ fn verify_bundle(file: &std::path::Path, public_key: Option<&str>) -> anyhow::Re
         file.display(),
         report.files_ok
     )?;
-    if let Some(Verification::Intact {
-        events,
-        head_hash,
-        checkpoints,
-        unsigned,
-    }) = &report.chain
+    if let Some(
+        chain @ Verification::Intact {
+            events,
+            head_hash,
+            checkpoints,
+            unsigned,
+            signatures,
+            ..
+        },
+    ) = &report.chain
     {
         writeln!(
             out,
@@ -369,8 +403,21 @@ fn verify_bundle(file: &std::path::Path, public_key: Option<&str>) -> anyhow::Re
             if head_hash.is_empty() { "-" } else { head_hash },
             unsigned_note(*unsigned)
         )?;
+        let key = match demands.public_key {
+            Some(key) => format!("the public key given, {key}"),
+            None => format!(
+                "the public key the bundle carries, {} (pass --public-key with the key shown \
+                 on the audit page: a forger who re-signs passes under their own key)",
+                report.carried_key
+            ),
+        };
+        writeln!(out, "{}", signatures_sentence(*signatures, &key))?;
+        if let Some(sentence) = coverage_sentence(chain) {
+            writeln!(out, "{sentence}")?;
+        }
     }
     if report.ok() {
+        writeln!(out, "{} passed", file.display())?;
         return Ok(());
     }
     for problem in &report.problems {
@@ -383,12 +430,33 @@ fn verify_bundle(file: &std::path::Path, public_key: Option<&str>) -> anyhow::Re
     )
 }
 
+/// How many signatures (events' and checkpoints') were checked, and under which key.
+fn signatures_sentence(signatures: i64, key: &str) -> String {
+    if signatures == 0 {
+        format!("no signature was checked under {key}")
+    } else {
+        format!("{signatures} signatures checked under {key}")
+    }
+}
+
+/// Whether the head is checkpointed, or which events no checkpoint covers.
+fn coverage_sentence(chain: &Verification) -> Option<String> {
+    match (chain.unpinned(), chain) {
+        (Some((first, last)), _) => Some(crate::chain::unpinned_sentence(first, last)),
+        (None, Verification::Intact { events, .. }) if *events > 0 => Some(format!(
+            "the head, event #{events}, is covered by a signed checkpoint"
+        )),
+        _ => None,
+    }
+}
+
 /// `verify-audit`: the chain against itself, its head, its checkpoints and any kept elsewhere,
-/// under the public key of the configured signing key.
+/// under the public key given or that of the configured signing key.
 async fn verify_audit(
     cli: &Cli,
     tenant: &str,
     kept: Option<&std::path::Path>,
+    demands: Demands<'_>,
 ) -> anyhow::Result<()> {
     use std::io::Write as _;
     let kept = match kept {
@@ -399,38 +467,46 @@ async fn verify_audit(
         None => Vec::new(),
     };
     let key_path = cli.audit_key_path();
-    let trusted = if key_path.exists() {
-        Some(CheckpointKey::load_or_create(&key_path)?.public_hex())
-    } else {
-        None
-    };
     let db = Database::open(cli, Vec::new(), 1).await?;
     let pool = db.owner.clone().unwrap_or_else(|| db.app.clone());
-    let result = match db.prepare(cli).await {
-        Ok(()) => db::audit::verify(&pool, tenant, trusted.as_deref(), &kept)
-            .await
-            .map_err(anyhow::Error::from),
-        Err(error) => Err(error),
-    };
+    let result = async {
+        // Preparing a new embedded cluster seeds the demo, creating the key: read it after.
+        db.prepare(cli).await?;
+        let trusted = match demands.public_key {
+            Some(key) => Some((key.to_owned(), "the public key given".to_owned())),
+            None if key_path.exists() => Some((
+                CheckpointKey::load_or_create(&key_path)?.public_hex(),
+                format!("the public key of {}", key_path.display()),
+            )),
+            None => None,
+        };
+        let trusted_key = trusted.as_ref().map(|(key, _)| key.as_str());
+        let verdict = db::audit::verify(&pool, tenant, trusted_key, &kept).await?;
+        Ok::<_, anyhow::Error>((verdict, trusted))
+    }
+    .await;
     db.close().await;
-    match result? {
-        None => anyhow::bail!("there is no tenant {tenant}"),
-        Some(Verification::Intact {
+    let (verdict, trusted) = result?;
+    let Some(verdict) = verdict else {
+        anyhow::bail!("there is no tenant {tenant}");
+    };
+    let mut out = std::io::stdout();
+    let mut failures = Vec::new();
+    match &verdict {
+        chain @ Verification::Intact {
             events,
             head_hash,
             checkpoints,
             unsigned,
-        }) => {
+            signatures,
+            ..
+        } => {
             writeln!(
-                std::io::stdout(),
+                out,
                 "audit chain of {tenant} intact: {events} events, head {}, {checkpoints} signed \
                  checkpoints{}{}",
-                if head_hash.is_empty() {
-                    "-"
-                } else {
-                    &head_hash
-                },
-                unsigned_note(unsigned),
+                if head_hash.is_empty() { "-" } else { head_hash },
+                unsigned_note(*unsigned),
                 if trusted.is_some() {
                     ""
                 } else {
@@ -438,12 +514,43 @@ async fn verify_audit(
                      signatures only for being there)"
                 }
             )?;
-            Ok(())
+            if let Some((key, whose)) = &trusted {
+                writeln!(
+                    out,
+                    "{}",
+                    signatures_sentence(*signatures, &format!("{whose}, {key}"))
+                )?;
+                if *signatures == 0 {
+                    failures.push(format!(
+                        "nothing in the audit chain of {tenant} is signed: no signature to \
+                         check under {whose}"
+                    ));
+                }
+            }
+            if let Some(sentence) = coverage_sentence(chain) {
+                writeln!(out, "{sentence}")?;
+            }
+            if demands.require_signed_head && !chain.head_is_signed() {
+                failures.push(match chain.unpinned() {
+                    Some((first, last)) => format!(
+                        "the head of {tenant}, event #{last}, is covered by no signed checkpoint: \
+                         {}",
+                        crate::chain::unpinned_sentence(first, last)
+                    ),
+                    None => format!("the audit chain of {tenant} has no events: no head is signed"),
+                });
+            }
         }
-        Some(Verification::Broken { seq, reason }) => {
-            anyhow::bail!("audit chain of {tenant} broken at event #{seq}: {reason}")
+        Verification::Broken { seq, reason } => {
+            failures.push(format!(
+                "audit chain of {tenant} broken at event #{seq}: {reason}"
+            ));
         }
     }
+    if failures.is_empty() {
+        return Ok(());
+    }
+    anyhow::bail!("{}", failures.join("; "))
 }
 
 /// What a verdict adds about events recorded before events were signed.
@@ -484,8 +591,8 @@ async fn serve_on(cli: &Cli, db: &Database, args: &ServeArgs) -> anyhow::Result<
             tokio::time::Duration::from_secs(3600),
         ),
     );
-    // Checkpoints: every thousandth event is signed as it is appended; this signs the head of
-    // any chain that has moved and was last signed over an hour ago.
+    // Checkpoints: every thousandth event and every sign-off are signed as they are appended;
+    // this signs the head of any chain that has moved and was last signed over an hour ago.
     let checkpoints = tokio::spawn(sign_checkpoints(db.app.clone(), key));
     // Without the listener the cache never goes live: every request loads and evaluates.
     let listener_task = (!args.no_state_cache).then(|| state.spawn_listener());

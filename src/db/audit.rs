@@ -158,6 +158,20 @@ pub async fn checkpoint_now(
     let Some(tenant) = tenant else {
         return Ok(None);
     };
+    let cp = checkpoint_head(&mut tx, tenant, key).await?;
+    tx.commit().await?;
+    Ok(cp)
+}
+
+/// Signs and stores a checkpoint of the head as the caller's transaction sees it (the tenant
+/// entered), locking the head first. Inside a write's transaction — the sign-off's — the
+/// checkpoint commits with the event it names or not at all, so what a reader keeps of a GO
+/// is signed at once instead of within the hour. `None` for an empty chain.
+pub async fn checkpoint_head(
+    tx: &mut PgConnection,
+    tenant: Uuid,
+    key: &CheckpointKey,
+) -> Result<Option<Checkpoint>, DbError> {
     let head: Option<(i64, String)> =
         sqlx::query_as("select seq, hash from audit_heads where tenant_id = $1 for update")
             .bind(tenant)
@@ -167,8 +181,7 @@ pub async fn checkpoint_now(
         return Ok(None);
     };
     let cp = key.sign(tenant, seq, &hash, OffsetDateTime::now_utc());
-    store_checkpoint(&mut tx, tenant, &cp).await?;
-    tx.commit().await?;
+    store_checkpoint(tx, tenant, &cp).await?;
     Ok(Some(cp))
 }
 

@@ -129,7 +129,7 @@ pub(crate) async fn enter(tx: &mut PgConnection, slug: &str) -> Result<Uuid, Wri
 /// Ends a write: appends its audit event, remembers the form's idempotency key against it, and
 /// commits. Returns the event's sequence number.
 pub(crate) async fn conclude(
-    mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    tx: sqlx::Transaction<'_, sqlx::Postgres>,
     tenant: Uuid,
     author: &Author<'_>,
     idempotency_key: Uuid,
@@ -137,20 +137,51 @@ pub(crate) async fn conclude(
     target: &str,
     evidence_digest: Option<&str>,
 ) -> Result<i64, WriteError> {
-    let seq = audit::append(
-        &mut tx,
-        tenant,
-        &NewEvent {
-            actor: author.actor,
-            action,
-            target,
-            evidence_digest,
-            request_id: author.request_id,
-        },
-        author.key,
-    )
-    .await?;
+    let event = NewEvent {
+        actor: author.actor,
+        action,
+        target,
+        evidence_digest,
+        request_id: author.request_id,
+    };
+    finish(tx, tenant, author, idempotency_key, &event, false).await
+}
+
+/// [`conclude`], and before committing, signs a checkpoint of the head the event just became
+/// (with the author's key, in the same transaction): for the writes a reader keeps a proof
+/// bundle for, which must not wait for the hourly checkpoint.
+pub(crate) async fn conclude_with_checkpoint(
+    tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    tenant: Uuid,
+    author: &Author<'_>,
+    idempotency_key: Uuid,
+    action: &str,
+    target: &str,
+    evidence_digest: Option<&str>,
+) -> Result<i64, WriteError> {
+    let event = NewEvent {
+        actor: author.actor,
+        action,
+        target,
+        evidence_digest,
+        request_id: author.request_id,
+    };
+    finish(tx, tenant, author, idempotency_key, &event, true).await
+}
+
+async fn finish(
+    mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    tenant: Uuid,
+    author: &Author<'_>,
+    idempotency_key: Uuid,
+    event: &NewEvent<'_>,
+    checkpoint: bool,
+) -> Result<i64, WriteError> {
+    let seq = audit::append(&mut tx, tenant, event, author.key).await?;
     remember(&mut tx, tenant, idempotency_key, author.actor, seq).await?;
+    if checkpoint {
+        audit::checkpoint_head(&mut tx, tenant, author.key).await?;
+    }
     tx.commit().await?;
     Ok(seq)
 }
@@ -362,7 +393,8 @@ pub async fn signoff(
             }
             .digest()
         });
-    let seq = conclude(
+    // A sign-off is what a reader keeps a bundle for: its head is checkpointed as it commits.
+    let seq = conclude_with_checkpoint(
         tx,
         tenant,
         author,

@@ -149,6 +149,13 @@ pub enum Fault {
     /// An event's signature is not the audit key's signature of its hash: the event was
     /// written or re-hashed without the key.
     EventBadSignature,
+    /// A record of the state (an acceptance, a revocation, a decision, a probe result, a
+    /// sign-off) that no audit event records as it stands: written or changed straight in the
+    /// database. See [`Unaccounted`].
+    RecordWithoutEvent,
+    /// An event recording such a write whose record is not there, or no longer says what the
+    /// event recorded. See [`Unaccounted`].
+    EventWithoutRecord,
 }
 
 impl Verification {
@@ -201,11 +208,13 @@ impl Fault {
             Self::CheckpointStatementMismatch => "checkpoint_statement_mismatch",
             Self::EventUnsigned => "event_unsigned",
             Self::EventBadSignature => "event_bad_signature",
+            Self::RecordWithoutEvent => "record_without_event",
+            Self::EventWithoutRecord => "event_without_record",
         }
     }
 
     /// Every fault.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 15] = [
         Self::Missing,
         Self::OutOfOrder,
         Self::PrevHashMismatch,
@@ -219,12 +228,127 @@ impl Fault {
         Self::CheckpointStatementMismatch,
         Self::EventUnsigned,
         Self::EventBadSignature,
+        Self::RecordWithoutEvent,
+        Self::EventWithoutRecord,
     ];
 }
 
 impl std::fmt::Display for Fault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// A kind of record of the state that is written with exactly one audit event of its own, in
+/// the same transaction. `verify-audit` matches the two both ways (see `db::audit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Record {
+    /// An owner check accepted: a row of `acceptances` without a value, event `accept`.
+    Acceptance,
+    /// A decision's value recorded: a row of `acceptances` with a value, event `decide`.
+    Decision,
+    /// An acceptance or decision revoked: its row of `acceptances`, event `revoke`.
+    Revocation,
+    /// A rehearsal step's result: a row of `probe_results`, event `probe_passed` or
+    /// `probe_failed`.
+    ProbeResult,
+    /// The GO or NO-GO sign-off: a row of `signoffs`, event `sign_go` or `record_no_go`.
+    Signoff,
+}
+
+impl Record {
+    /// Every kind, in the order they are reported.
+    pub const ALL: [Self; 5] = [
+        Self::Acceptance,
+        Self::Decision,
+        Self::Revocation,
+        Self::ProbeResult,
+        Self::Signoff,
+    ];
+
+    /// The code used in message ids and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Acceptance => "acceptance",
+            Self::Decision => "decision",
+            Self::Revocation => "revocation",
+            Self::ProbeResult => "probe_result",
+            Self::Signoff => "signoff",
+        }
+    }
+
+    /// The table its rows live in.
+    pub fn table(self) -> &'static str {
+        match self {
+            Self::Acceptance | Self::Decision | Self::Revocation => "acceptances",
+            Self::ProbeResult => "probe_results",
+            Self::Signoff => "signoffs",
+        }
+    }
+
+    /// The actions of the events that record it.
+    pub fn actions(self) -> &'static [&'static str] {
+        match self {
+            Self::Acceptance => &["accept"],
+            Self::Decision => &["decide"],
+            Self::Revocation => &["revoke"],
+            Self::ProbeResult => &["probe_passed", "probe_failed"],
+            Self::Signoff => &["sign_go", "record_no_go"],
+        }
+    }
+}
+
+/// Where the records of the state and the chain disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unaccounted {
+    /// A row that no event records as it stands, named by its table and id.
+    Row {
+        /// What kind of record.
+        record: Record,
+        /// The row's id in [`Record::table`].
+        id: i64,
+    },
+    /// An event recording a write whose row is not there (or no longer says what the event
+    /// recorded), named by its sequence number.
+    Event {
+        /// What kind of record it records.
+        record: Record,
+        /// The event's sequence number.
+        seq: i64,
+    },
+}
+
+impl Unaccounted {
+    /// The fault, as a code.
+    pub fn fault(self) -> Fault {
+        match self {
+            Self::Row { .. } => Fault::RecordWithoutEvent,
+            Self::Event { .. } => Fault::EventWithoutRecord,
+        }
+    }
+
+    /// What kind of record.
+    pub fn record(self) -> Record {
+        match self {
+            Self::Row { record, .. } | Self::Event { record, .. } => record,
+        }
+    }
+}
+
+impl std::fmt::Display for Unaccounted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Row { record, id } => write!(
+                f,
+                "{} #{id} ({}): {}",
+                record.table(),
+                record.as_str(),
+                self.fault()
+            ),
+            Self::Event { record, seq } => {
+                write!(f, "event #{seq} ({}): {}", record.as_str(), self.fault())
+            }
+        }
     }
 }
 

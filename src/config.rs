@@ -113,7 +113,9 @@ pub enum Command {
     Migrate,
     /// Create the demo tenant BFG Control (never overwrites an existing one) and exit.
     SeedDemo,
-    /// Recompute a tenant's audit chain; exit non-zero naming the first broken event.
+    /// Recompute a tenant's audit chain and check that every acceptance, revocation,
+    /// decision, probe result and sign-off has its event; exit non-zero naming the first
+    /// broken event and every record not accounted for.
     VerifyAudit {
         /// The tenant's slug.
         #[arg(long)]

@@ -451,7 +451,8 @@ fn coverage_sentence(chain: &Verification) -> Option<String> {
 }
 
 /// `verify-audit`: the chain against itself, its head, its checkpoints and any kept elsewhere,
-/// under the public key given or that of the configured signing key.
+/// under the public key given or that of the configured signing key; and every record of the
+/// state against its event.
 async fn verify_audit(
     cli: &Cli,
     tenant: &str,
@@ -481,7 +482,7 @@ async fn verify_audit(
             None => None,
         };
         let trusted_key = trusted.as_ref().map(|(key, _)| key.as_str());
-        let verdict = db::audit::verify(&pool, tenant, trusted_key, &kept).await?;
+        let verdict = db::audit::verify_with_records(&pool, tenant, trusted_key, &kept).await?;
         Ok::<_, anyhow::Error>((verdict, trusted))
     }
     .await;
@@ -492,7 +493,7 @@ async fn verify_audit(
     };
     let mut out = std::io::stdout();
     let mut failures = Vec::new();
-    match &verdict {
+    match &verdict.chain {
         chain @ Verification::Intact {
             events,
             head_hash,
@@ -546,6 +547,23 @@ async fn verify_audit(
                 "audit chain of {tenant} broken at event #{seq}: {reason}"
             ));
         }
+    }
+    if verdict.unaccounted.is_empty() {
+        writeln!(
+            out,
+            "every acceptance, decision, revocation, probe result and sign-off of {tenant} has \
+             its audit event, and every such event its record"
+        )?;
+    } else {
+        let listed: Vec<String> = verdict
+            .unaccounted
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        failures.push(format!(
+            "records of {tenant} the audit chain does not account for: {}",
+            listed.join(", ")
+        ));
     }
     if failures.is_empty() {
         return Ok(());

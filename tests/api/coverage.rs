@@ -1,14 +1,14 @@
 //! What the audit chain covers: the sign-off's head signed as it commits, the events no signed
 //! checkpoint covers named by `verify-bundle` and `verify-audit` (and refused with
-//! `--require-signed-head`), a key given that checks nothing never passing, and the demo
-//! seed's decision with its audit event.
+//! `--require-signed-head`), a key given that checks nothing never passing, and every record
+//! of the state — the demo seed's included — matched with its audit event both ways.
 
 use readiness_console::bundle;
-use readiness_console::chain::Verification;
+use readiness_console::chain::{Record, Unaccounted, Verification};
 use readiness_console::db::audit;
 use readiness_console::db::write::{self, Author, CheckCommand, Signoff};
 use readiness_console::i18n::Lang;
-use readiness_console::readiness::evidence::{Evidence, EvidenceNote};
+use readiness_console::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use uuid::Uuid;
 
 use crate::support::{CONSOLE, Client, TestApp, TestDb, eventually, signed_in, test_key};
@@ -420,4 +420,204 @@ async fn a_fresh_demo_names_its_seeded_decision_in_the_trail_and_on_the_item_pag
             "Staging target selected for rehearsal; the local demo keeps the file adapter."
         ));
     }
+
+    // `verify-audit` passes on the fresh demo, every record matched with its event…
+    let (ok, stdout, stderr) = cli(&app.db, &["verify-audit", "--tenant", "bfg-control"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains(
+            "every acceptance, decision, revocation, probe result and sign-off of bfg-control \
+             has its audit event, and every such event its record"
+        ),
+        "{stdout}"
+    );
+    let mut reviewer = signed_in(&app, "reviewer", "reviewer-audit").await;
+    let page = reviewer
+        .get(&format!("{CONSOLE}/audit/verify?lang=en"))
+        .await;
+    assert!(
+        page.body.contains(&Lang::En.tr().t("coverage-records-ok")),
+        "{}",
+        page.body
+    );
+
+    // …and names an acceptance inserted behind the app's back, by table and id.
+    app.db
+        .as_owner_in_demo(
+            "insert into acceptances (tenant_id, item_key, actor_id, evidence_note)
+             values (current_setting('app.tenant_id')::uuid, 'passage.role_headers',
+                     'user_dispatcher_marek', 'Accepted behind the app''s back')",
+        )
+        .await;
+    let id: i64 =
+        sqlx::query_scalar("select id from acceptances where item_key = 'passage.role_headers'")
+            .fetch_one(&mut *app.db.demo_tx().await)
+            .await
+            .unwrap();
+    let (ok, stdout, stderr) = cli(&app.db, &["verify-audit", "--tenant", "bfg-control"]);
+    assert!(!ok);
+    // The chain itself is intact: nothing was appended to it.
+    assert!(
+        stdout.starts_with("audit chain of bfg-control intact: 1 events"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "records of bfg-control the audit chain does not account for: acceptances #{id} \
+             (acceptance): record_without_event"
+        )),
+        "{stderr}"
+    );
+    for lang in Lang::ALL {
+        let tr = lang.tr();
+        let page = reviewer
+            .get(&format!("{CONSOLE}/audit/verify?lang={}", lang.code()))
+            .await;
+        assert_eq!(page.status, 200);
+        assert!(
+            page.body.contains(&tr.t("coverage-records-broken")),
+            "{lang:?}"
+        );
+        let row = tr.t2(
+            "coverage-row",
+            "record",
+            tr.t("coverage-record-acceptance"),
+            "id",
+            id.to_string(),
+        );
+        assert!(page.body.contains(&row), "{lang:?}: {row}");
+        assert!(
+            page.body
+                .contains(&tr.t("audit-fault-record_without_event")),
+            "{lang:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_record_the_app_writes_has_its_event_and_one_changed_behind_its_back_is_named() {
+    let db = TestDb::new().await;
+    let marek = author("user_dispatcher_marek");
+    let evidence = Evidence::parse(
+        "Role headers verified in staging",
+        "https://evidence.example/headers",
+        "bfg-3d15b1f6",
+    )
+    .unwrap();
+    write::owner_check(
+        &db.app,
+        &marek,
+        "passage.role_headers",
+        0,
+        Uuid::new_v4(),
+        &CheckCommand::Accept(evidence),
+    )
+    .await
+    .unwrap();
+    write::owner_check(
+        &db.app,
+        &marek,
+        "passage.role_headers",
+        1,
+        Uuid::new_v4(),
+        &CheckCommand::Revoke(EvidenceNote::parse("The gateway was reconfigured").unwrap()),
+    )
+    .await
+    .unwrap();
+    // The same acceptance made twice needs two events.
+    let same = Evidence::parse(
+        "Role headers verified in staging",
+        "https://evidence.example/headers",
+        "bfg-3d15b1f6",
+    )
+    .unwrap();
+    write::owner_check(
+        &db.app,
+        &marek,
+        "passage.role_headers",
+        2,
+        Uuid::new_v4(),
+        &CheckCommand::Accept(same),
+    )
+    .await
+    .unwrap();
+    let decision = CheckCommand::Decide(
+        DecisionValue::parse("EU").unwrap(),
+        Evidence::parse("Region fixed by the data protection review", "", "").unwrap(),
+    );
+    write::owner_check(
+        &db.app,
+        &author(ANNA),
+        "infrastructure.region",
+        0,
+        Uuid::new_v4(),
+        &decision,
+    )
+    .await
+    .unwrap();
+    write::signoff(
+        &db.app,
+        &author(ANNA),
+        Uuid::new_v4(),
+        &Signoff::NoGo(EvidenceNote::parse("Backup restore not rehearsed yet").unwrap()),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let verdict = || async {
+        audit::verify_with_records(&db.app, "bfg-control", Some(&test_key().public_hex()), &[])
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    let clean = verdict().await;
+    assert!(clean.ok(), "{clean:?}");
+
+    // Behind the app's back, as the owner: a decision's evidence edited, the sign-off deleted,
+    // a probe result inserted.
+    db.as_owner_in_demo(
+        "update acceptances set evidence_note = 'Region chosen by nobody in particular'
+         where item_key = 'infrastructure.region';
+         delete from signoffs;
+         insert into probe_results (tenant_id, item_key, passed, found)
+         values (current_setting('app.tenant_id')::uuid, 'connection.write_probe', true, 1);",
+    )
+    .await;
+    let ids = |sql: &'static str| async {
+        sqlx::query_scalar::<_, i64>(sql)
+            .fetch_one(&mut *db.demo_tx().await)
+            .await
+            .unwrap()
+    };
+    let decision_row =
+        ids("select id from acceptances where item_key = 'infrastructure.region'").await;
+    let probe_row = ids("select id from probe_results").await;
+    let decide_event = ids(
+        "select seq from audit_events where action = 'decide' and target = 'infrastructure.region'",
+    )
+    .await;
+    let no_go_event = ids("select seq from audit_events where action = 'record_no_go'").await;
+    let found = verdict().await;
+    assert!(matches!(found.chain, Verification::Intact { .. }));
+    assert_eq!(
+        found.unaccounted,
+        vec![
+            Unaccounted::Row {
+                record: Record::Decision,
+                id: decision_row
+            },
+            Unaccounted::Event {
+                record: Record::Decision,
+                seq: decide_event
+            },
+            Unaccounted::Row {
+                record: Record::ProbeResult,
+                id: probe_row
+            },
+            Unaccounted::Event {
+                record: Record::Signoff,
+                seq: no_go_event
+            },
+        ]
+    );
 }

@@ -115,7 +115,8 @@ pub enum Command {
     SeedDemo,
     /// Recompute a tenant's audit chain and check that every acceptance, revocation,
     /// decision, probe result and sign-off has its event; exit non-zero naming the first
-    /// broken event and every record not accounted for.
+    /// broken event and every record not accounted for. Works while the console serves the
+    /// same data directory (through its server's socket).
     VerifyAudit {
         /// The tenant's slug.
         #[arg(long)]

@@ -21,6 +21,9 @@ struct Database {
     owner: Option<PgPool>,
     embedded: Option<Arc<EmbeddedPostgres>>,
     supervisor: Option<Supervisor>,
+    /// Reached through the server of a console that serves the same data directory: not ours
+    /// to migrate, seed or stop.
+    attached: bool,
 }
 
 impl Database {
@@ -28,7 +31,7 @@ impl Database {
     /// DATABASE_URL.
     async fn open(cli: &Cli, options: Vec<String>, pool_size: u32) -> anyhow::Result<Self> {
         let Some(url) = &cli.database_url else {
-            return Self::embedded(cli, options, pool_size).await;
+            return Self::embedded(cli, options, pool_size, false).await;
         };
         let owner = match &cli.migration_database_url {
             Some(owner) => Some(
@@ -43,17 +46,53 @@ impl Database {
             owner,
             embedded: None,
             supervisor: None,
+            attached: false,
         })
     }
 
-    async fn embedded(cli: &Cli, options: Vec<String>, pool_size: u32) -> anyhow::Result<Self> {
+    /// [`Database::open`] for a tool that only reads (`verify-audit`): when the embedded data
+    /// directory is held by a console that is serving, its running server is used instead —
+    /// over its socket, as the owner role — and nothing is started, migrated or seeded.
+    async fn open_or_attach(cli: &Cli) -> anyhow::Result<Self> {
+        if cli.database_url.is_some() {
+            return Self::open(cli, Vec::new(), 1).await;
+        }
+        Self::embedded(cli, Vec::new(), 1, true).await
+    }
+
+    async fn embedded(
+        cli: &Cli,
+        options: Vec<String>,
+        pool_size: u32,
+        attach: bool,
+    ) -> anyhow::Result<Self> {
+        use db::embedded::{EmbeddedError, RunningServer};
         let data_dir = cli.data_dir.clone();
-        let pg = tokio::task::spawn_blocking(move || {
+        let started = tokio::task::spawn_blocking(move || {
             let pg = EmbeddedPostgres::open(&data_dir, options)?;
             pg.start()?;
-            Ok::<_, db::embedded::EmbeddedError>(Arc::new(pg))
+            Ok::<_, EmbeddedError>(Arc::new(pg))
         })
-        .await??;
+        .await?;
+        let pg = match started {
+            Ok(pg) => pg,
+            Err(EmbeddedError::InUse(dir)) if attach => {
+                let server = RunningServer::find(&dir)?;
+                let owner = db::connect(&server.url(db::OWNER_ROLE, db::DATABASE), 1).await?;
+                tracing::info!(
+                    data_dir = %dir.display(),
+                    "a serving console holds the data directory: reading through its server"
+                );
+                return Ok(Self {
+                    app: owner.clone(),
+                    owner: Some(owner),
+                    embedded: None,
+                    supervisor: None,
+                    attached: true,
+                });
+            }
+            Err(error) => return Err(error.into()),
+        };
         tracing::info!(data_dir = %cli.data_dir.display(), "embedded PostgreSQL started");
         let connected = async {
             let superuser = db::connect(&pg.url(db::embedded::SUPERUSER, "postgres"), 1).await?;
@@ -71,6 +110,7 @@ impl Database {
                 owner: Some(owner),
                 embedded: Some(pg),
                 supervisor: None,
+                attached: false,
             }),
             Err(error) => {
                 stop_embedded(pg).await;
@@ -80,8 +120,12 @@ impl Database {
     }
 
     /// Migrates (when the owner role is at hand) and, on a new embedded cluster, creates the
-    /// demo tenant, its events signed with the audit key (created on first use).
+    /// demo tenant, its events signed with the audit key (created on first use). A serving
+    /// console's database is its own business: left as it is.
     async fn prepare(&self, cli: &Cli) -> anyhow::Result<()> {
+        if self.attached {
+            return Ok(());
+        }
         if let Some(owner) = &self.owner {
             db::migrate(owner).await?;
             if self.embedded.is_some() {
@@ -452,7 +496,8 @@ fn coverage_sentence(chain: &Verification) -> Option<String> {
 
 /// `verify-audit`: the chain against itself, its head, its checkpoints and any kept elsewhere,
 /// under the public key given or that of the configured signing key; and every record of the
-/// state against its event.
+/// state against its event. On the embedded default it reads through the running console's
+/// server when one serves the data directory.
 async fn verify_audit(
     cli: &Cli,
     tenant: &str,
@@ -468,7 +513,7 @@ async fn verify_audit(
         None => Vec::new(),
     };
     let key_path = cli.audit_key_path();
-    let db = Database::open(cli, Vec::new(), 1).await?;
+    let db = Database::open_or_attach(cli).await?;
     let pool = db.owner.clone().unwrap_or_else(|| db.app.clone());
     let result = async {
         // Preparing a new embedded cluster seeds the demo, creating the key: read it after.

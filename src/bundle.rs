@@ -79,12 +79,28 @@ pub struct Report {
     pub problems: Vec<String>,
     /// The chain inside, checked against its checkpoints, if it could be read.
     pub chain: Option<Verification>,
+    /// The public key the bundle carries (`audit-public-key.txt`), as read.
+    pub carried_key: String,
 }
 
 impl Report {
     /// Whether the bundle verifies.
     pub fn ok(&self) -> bool {
         self.problems.is_empty()
+    }
+
+    /// Refuses the bundle unless its head is covered by a signed checkpoint. A bundle whose
+    /// head is not checkpointed is refused by [`verify`] already (every bundle is downloaded
+    /// with its head pinned); this also refuses one whose chain is empty, which has no head to
+    /// sign.
+    pub fn require_signed_head(&mut self) {
+        if let Some(chain @ Verification::Intact { events: 0, .. }) = &self.chain
+            && !chain.head_is_signed()
+        {
+            self.problems.push(format!(
+                "{EVENTS} holds no event: there is no head a signed checkpoint could cover"
+            ));
+        }
     }
 }
 
@@ -111,7 +127,9 @@ fn first_event() -> i64 {
 /// Checks a bundle: every file against the manifest (and no file outside it), then the audit
 /// chain inside against its head, each event's signature and the checkpoints, under `trusted`
 /// (hex public key) if given, else under the public key the bundle carries. The bundle must
-/// carry a checkpoint of its own head: that checkpoint is what a reader keeps.
+/// carry a checkpoint of its own head: that checkpoint is what a reader keeps. With a
+/// `trusted` key, a bundle in which nothing is signed does not verify: the key vouched for
+/// nothing.
 pub fn verify(archive: &[u8], trusted: Option<&str>) -> Report {
     let mut report = Report::default();
     let files = match unpack(archive) {
@@ -161,8 +179,10 @@ pub fn verify(archive: &[u8], trusted: Option<&str>) -> Report {
     let events: Result<Vec<Event>, _> = read_lines(read(EVENTS));
     let checkpoints = read_checkpoints(read(CHECKPOINTS));
     let key = String::from_utf8_lossy(read(PUBLIC_KEY)).trim().to_owned();
+    report.carried_key.clone_from(&key);
     match (summary, events, checkpoints) {
         (Ok(summary), Ok(events), Ok(checkpoints)) => {
+            let trusted_given = trusted;
             let trusted = trusted.unwrap_or(&key);
             let head = &summary.audit_head;
             let verification = chain::check(
@@ -178,15 +198,29 @@ pub fn verify(archive: &[u8], trusted: Option<&str>) -> Report {
                     "the audit chain in {EVENTS} is broken at event #{seq}: {reason}"
                 ));
             }
+            if let (Some(given), Verification::Intact { signatures: 0, .. }) =
+                (trusted_given, &verification)
+            {
+                report.problems.push(format!(
+                    "nothing in the bundle is signed: no signature to check under the public \
+                     key given, {given}"
+                ));
+            }
             if head.seq > 0
                 && !checkpoints
                     .iter()
                     .any(|c| c.seq == head.seq && c.hash == head.hash)
             {
+                let newest = checkpoints
+                    .iter()
+                    .map(|c| c.seq)
+                    .filter(|seq| *seq < head.seq)
+                    .max()
+                    .unwrap_or(0);
                 report.problems.push(format!(
-                    "{CHECKPOINTS} has no checkpoint of the head, event #{}: nothing signed \
-                     pins the newest events",
-                    head.seq
+                    "{CHECKPOINTS} has no checkpoint of the head, event #{}: {}",
+                    head.seq,
+                    chain::unpinned_sentence(newest + 1, head.seq)
                 ));
             }
             report.chain = Some(verification);
@@ -240,4 +274,128 @@ pub fn json_lines<T: serde::Serialize>(rows: &[T]) -> Vec<u8> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chain::{canonical, chain_hash};
+    use crate::checkpoint::CheckpointKey;
+    use time::macros::datetime;
+
+    const TENANT: Uuid = Uuid::from_u128(0xB0B);
+    const AT: OffsetDateTime = datetime!(2026-11-22 09:00 UTC);
+
+    /// A bundle of a chain of `length` signed events, checkpointed at `checkpointed`.
+    fn bundle(key: &CheckpointKey, length: i64, checkpointed: &[i64]) -> Vec<u8> {
+        let mut events = Vec::new();
+        let mut prev = String::new();
+        for seq in 1..=length {
+            let at = AT + time::Duration::minutes(seq);
+            let text = canonical(
+                TENANT,
+                seq,
+                "user_md_anna",
+                "accept",
+                "gates.g",
+                None,
+                "r",
+                at,
+            );
+            let hash = chain_hash(&prev, &text);
+            events.push(Event {
+                seq,
+                actor_id: Some("user_md_anna".into()),
+                action: "accept".into(),
+                target: "gates.g".into(),
+                evidence_digest: None,
+                request_id: Some("r".into()),
+                at,
+                canonical: text,
+                prev_hash: prev.clone(),
+                hash: hash.clone(),
+                signature: Some(key.sign_event(&hash)),
+            });
+            prev = hash;
+        }
+        let checkpoints: Vec<Checkpoint> = checkpointed
+            .iter()
+            .map(|&seq| {
+                key.sign(
+                    TENANT,
+                    seq,
+                    &events[usize::try_from(seq - 1).unwrap()].hash,
+                    AT,
+                )
+            })
+            .collect();
+        let summary = serde_json::json!({
+            "tenant_id": TENANT,
+            "audit_head": { "seq": length, "hash": prev, "signed_from": 1 },
+        });
+        let files = vec![
+            (SUMMARY.to_owned(), summary.to_string().into_bytes()),
+            (EVENTS.to_owned(), json_lines(&events)),
+            (CHECKPOINTS.to_owned(), json_lines(&checkpoints)),
+            (
+                PUBLIC_KEY.to_owned(),
+                format!("{}\n", key.public_hex()).into_bytes(),
+            ),
+        ];
+        build("bfg-control-proof", &files, AT)
+    }
+
+    #[test]
+    fn a_bundle_names_the_events_no_checkpoint_covers_and_a_given_key_must_check_something() {
+        let key = CheckpointKey::from_seed([5; 32]);
+        let public = key.public_hex();
+        /// Events, checkpointed at, key given, --require-signed-head, a problem containing.
+        type Case = (i64, &'static [i64], bool, bool, Option<&'static str>);
+        let cases: [Case; 7] = [
+            (3, &[3], true, true, None),
+            (3, &[1, 3], false, false, None),
+            (
+                3,
+                &[1],
+                true,
+                false,
+                Some("events #2–#3 are covered by their own signatures"),
+            ),
+            (
+                3,
+                &[2],
+                true,
+                true,
+                Some("event #3 is covered by its own signature"),
+            ),
+            (
+                3,
+                &[],
+                false,
+                false,
+                Some("events #1–#3 are covered by their own signatures"),
+            ),
+            (0, &[], true, false, Some("nothing in the bundle is signed")),
+            (0, &[], false, true, Some("there is no head")),
+        ];
+        for (length, checkpointed, given, require, problem) in cases {
+            let bytes = bundle(&key, length, checkpointed);
+            let mut report = verify(&bytes, given.then_some(public.as_str()));
+            if require {
+                report.require_signed_head();
+            }
+            let case = format!("{length} events, checkpoints {checkpointed:?}, given {given}");
+            match problem {
+                None => assert!(report.ok(), "{case}: {:?}", report.problems),
+                Some(text) => assert!(
+                    report.problems.iter().any(|p| p.contains(text)),
+                    "{case}: {:?}",
+                    report.problems
+                ),
+            }
+        }
+        // An empty bundle under the key it carries has nothing wrong with it, and nothing to
+        // vouch for: it passes only without a key given and without a signed head required.
+        assert!(verify(&bundle(&key, 0, &[]), None).ok());
+    }
 }

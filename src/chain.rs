@@ -101,6 +101,13 @@ pub enum Verification {
         /// Events recorded before events were signed: only the hash chain and the checkpoints
         /// vouch for them.
         unsigned: i64,
+        /// The newest signed checkpoint's sequence number (0 without one): the events after
+        /// it, up to the head, are vouched for by their own signatures only (see
+        /// [`Verification::unpinned`]).
+        checkpointed: i64,
+        /// Signatures checked under the trusted key, events' and checkpoints' together; 0
+        /// without a trusted key (then nothing was checked under a key the caller trusts).
+        signatures: i64,
     },
     /// The first fault found, and where.
     Broken {
@@ -142,6 +149,46 @@ pub enum Fault {
     /// An event's signature is not the audit key's signature of its hash: the event was
     /// written or re-hashed without the key.
     EventBadSignature,
+    /// A record of the state (an acceptance, a revocation, a decision, a probe result, a
+    /// sign-off) that no audit event records as it stands: written or changed straight in the
+    /// database. See [`Unaccounted`].
+    RecordWithoutEvent,
+    /// An event recording such a write whose record is not there, or no longer says what the
+    /// event recorded. See [`Unaccounted`].
+    EventWithoutRecord,
+}
+
+impl Verification {
+    /// The events after the newest signed checkpoint (first, last), if any: each carries its
+    /// own signature, but no checkpoint pins them, so deleting them leaves nothing behind that
+    /// names them. `None` when the head itself is checkpointed, or the chain is empty or broken.
+    pub fn unpinned(&self) -> Option<(i64, i64)> {
+        match self {
+            Self::Intact {
+                events,
+                checkpointed,
+                ..
+            } if checkpointed < events => Some((checkpointed + 1, *events)),
+            _ => None,
+        }
+    }
+
+    /// Whether the head is covered by a signed checkpoint: the chain verifies, has events, and
+    /// its newest checkpoint names its head.
+    pub fn head_is_signed(&self) -> bool {
+        matches!(self, Self::Intact { events, .. } if *events > 0) && self.unpinned().is_none()
+    }
+}
+
+/// The sentence naming the events no checkpoint covers, as the command line prints it.
+pub fn unpinned_sentence(first: i64, last: i64) -> String {
+    if first == last {
+        format!("event #{first} is covered by its own signature but by no signed checkpoint")
+    } else {
+        format!(
+            "events #{first}–#{last} are covered by their own signatures but by no signed checkpoint"
+        )
+    }
 }
 
 impl Fault {
@@ -161,11 +208,13 @@ impl Fault {
             Self::CheckpointStatementMismatch => "checkpoint_statement_mismatch",
             Self::EventUnsigned => "event_unsigned",
             Self::EventBadSignature => "event_bad_signature",
+            Self::RecordWithoutEvent => "record_without_event",
+            Self::EventWithoutRecord => "event_without_record",
         }
     }
 
     /// Every fault.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 15] = [
         Self::Missing,
         Self::OutOfOrder,
         Self::PrevHashMismatch,
@@ -179,12 +228,127 @@ impl Fault {
         Self::CheckpointStatementMismatch,
         Self::EventUnsigned,
         Self::EventBadSignature,
+        Self::RecordWithoutEvent,
+        Self::EventWithoutRecord,
     ];
 }
 
 impl std::fmt::Display for Fault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// A kind of record of the state that is written with exactly one audit event of its own, in
+/// the same transaction. `verify-audit` matches the two both ways (see `db::audit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Record {
+    /// An owner check accepted: a row of `acceptances` without a value, event `accept`.
+    Acceptance,
+    /// A decision's value recorded: a row of `acceptances` with a value, event `decide`.
+    Decision,
+    /// An acceptance or decision revoked: its row of `acceptances`, event `revoke`.
+    Revocation,
+    /// A rehearsal step's result: a row of `probe_results`, event `probe_passed` or
+    /// `probe_failed`.
+    ProbeResult,
+    /// The GO or NO-GO sign-off: a row of `signoffs`, event `sign_go` or `record_no_go`.
+    Signoff,
+}
+
+impl Record {
+    /// Every kind, in the order they are reported.
+    pub const ALL: [Self; 5] = [
+        Self::Acceptance,
+        Self::Decision,
+        Self::Revocation,
+        Self::ProbeResult,
+        Self::Signoff,
+    ];
+
+    /// The code used in message ids and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Acceptance => "acceptance",
+            Self::Decision => "decision",
+            Self::Revocation => "revocation",
+            Self::ProbeResult => "probe_result",
+            Self::Signoff => "signoff",
+        }
+    }
+
+    /// The table its rows live in.
+    pub fn table(self) -> &'static str {
+        match self {
+            Self::Acceptance | Self::Decision | Self::Revocation => "acceptances",
+            Self::ProbeResult => "probe_results",
+            Self::Signoff => "signoffs",
+        }
+    }
+
+    /// The actions of the events that record it.
+    pub fn actions(self) -> &'static [&'static str] {
+        match self {
+            Self::Acceptance => &["accept"],
+            Self::Decision => &["decide"],
+            Self::Revocation => &["revoke"],
+            Self::ProbeResult => &["probe_passed", "probe_failed"],
+            Self::Signoff => &["sign_go", "record_no_go"],
+        }
+    }
+}
+
+/// Where the records of the state and the chain disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unaccounted {
+    /// A row that no event records as it stands, named by its table and id.
+    Row {
+        /// What kind of record.
+        record: Record,
+        /// The row's id in [`Record::table`].
+        id: i64,
+    },
+    /// An event recording a write whose row is not there (or no longer says what the event
+    /// recorded), named by its sequence number.
+    Event {
+        /// What kind of record it records.
+        record: Record,
+        /// The event's sequence number.
+        seq: i64,
+    },
+}
+
+impl Unaccounted {
+    /// The fault, as a code.
+    pub fn fault(self) -> Fault {
+        match self {
+            Self::Row { .. } => Fault::RecordWithoutEvent,
+            Self::Event { .. } => Fault::EventWithoutRecord,
+        }
+    }
+
+    /// What kind of record.
+    pub fn record(self) -> Record {
+        match self {
+            Self::Row { record, .. } | Self::Event { record, .. } => record,
+        }
+    }
+}
+
+impl std::fmt::Display for Unaccounted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Row { record, id } => write!(
+                f,
+                "{} #{id} ({}): {}",
+                record.table(),
+                record.as_str(),
+                self.fault()
+            ),
+            Self::Event { record, seq } => {
+                write!(f, "event #{seq} ({}): {}", record.as_str(), self.fault())
+            }
+        }
     }
 }
 
@@ -221,6 +385,7 @@ pub struct Checker<'a> {
     signed_from: i64,
     signed_seen: bool,
     unsigned: i64,
+    signatures: i64,
     pinned: std::collections::HashMap<i64, String>,
     prev: String,
     expected: i64,
@@ -266,6 +431,7 @@ impl<'a> Checker<'a> {
             signed_from,
             signed_seen: false,
             unsigned: 0,
+            signatures: 0,
             prev: String::new(),
             expected: 1,
             broken: None,
@@ -329,7 +495,11 @@ impl<'a> Checker<'a> {
             Some(verifier) if !verifier.verifies(&event.hash, signature) => {
                 Some(Fault::EventBadSignature)
             }
-            _ => None,
+            Some(_) => {
+                self.signatures += 1;
+                None
+            }
+            None => None,
         }
     }
 
@@ -340,6 +510,7 @@ impl<'a> Checker<'a> {
             return broken(seq, reason);
         }
         let last = self.expected - 1;
+        let mut signatures = self.signatures;
         // Checkpoints before the head: a chain cut back to before a checkpoint, with the head
         // rewritten to match, is reported as what it is.
         for cp in &self.checkpoints {
@@ -353,6 +524,9 @@ impl<'a> Checker<'a> {
             if self.pinned.get(&cp.seq) != Some(&cp.hash) {
                 return broken(cp.seq, Fault::CheckpointHashMismatch);
             }
+            if self.trusted.is_some() {
+                signatures += 1;
+            }
         }
         if let Some((seq, hash)) = head
             && (seq != last || hash != self.prev)
@@ -364,6 +538,8 @@ impl<'a> Checker<'a> {
             head_hash: self.prev,
             checkpoints: self.checkpoints.len(),
             unsigned: self.unsigned,
+            checkpointed: self.checkpoints.iter().map(|c| c.seq).max().unwrap_or(0),
+            signatures,
         }
     }
 }
@@ -508,7 +684,72 @@ mod tests {
                 head_hash: events[at(LENGTH)].hash.clone(),
                 checkpoints: 2,
                 unsigned: 0,
+                checkpointed: LENGTH,
+                // Twelve events' signatures and two checkpoints'.
+                signatures: LENGTH + 2,
             }
+        );
+    }
+
+    #[test]
+    fn the_verdict_names_the_events_no_checkpoint_covers_and_what_was_checked_under_the_key() {
+        /// Checkpointed events, trusted key?, newest checkpoint, unpinned events, signatures.
+        type Case = (&'static [i64], bool, i64, Option<(i64, i64)>, i64);
+        let cases: [Case; 5] = [
+            (&[5, LENGTH], true, LENGTH, None, LENGTH + 2),
+            (&[5], true, 5, Some((6, LENGTH)), LENGTH + 1),
+            (
+                &[LENGTH - 1],
+                true,
+                LENGTH - 1,
+                Some((LENGTH, LENGTH)),
+                LENGTH + 1,
+            ),
+            (&[], true, 0, Some((1, LENGTH)), LENGTH),
+            // Without a trusted key nothing is checked under a key the caller trusts.
+            (&[5, LENGTH], false, LENGTH, None, 0),
+        ];
+        for (at_seqs, trusted, newest, unpinned, signatures) in cases {
+            let (events, all, key) = chain();
+            let checkpoints: Vec<Checkpoint> = at_seqs
+                .iter()
+                .map(|&seq| {
+                    all.iter()
+                        .find(|c| c.seq == seq)
+                        .cloned()
+                        .unwrap_or_else(|| key.sign(TENANT, seq, &events[at(seq)].hash, all[0].at))
+                })
+                .collect();
+            let verdict = verdict_from(&events, &checkpoints, trusted.then_some(&key), 1);
+            let Verification::Intact {
+                checkpointed,
+                signatures: checked,
+                ..
+            } = verdict
+            else {
+                panic!("{at_seqs:?}: {verdict:?}");
+            };
+            assert_eq!(checkpointed, newest, "{at_seqs:?}");
+            assert_eq!(verdict.unpinned(), unpinned, "{at_seqs:?}");
+            assert_eq!(verdict.head_is_signed(), unpinned.is_none(), "{at_seqs:?}");
+            assert_eq!(checked, signatures, "{at_seqs:?}, trusted {trusted}");
+        }
+        // An empty chain has no head to sign; a broken one vouches for nothing.
+        let empty = check(TENANT, &[], Some((0, "")), &[], None, 1);
+        assert_eq!(empty.unpinned(), None);
+        assert!(!empty.head_is_signed());
+        let broken = Verification::Broken {
+            seq: 3,
+            reason: Fault::Missing,
+        };
+        assert!(!broken.head_is_signed());
+        assert_eq!(
+            unpinned_sentence(6, 12),
+            "events #6–#12 are covered by their own signatures but by no signed checkpoint"
+        );
+        assert_eq!(
+            unpinned_sentence(12, 12),
+            "event #12 is covered by its own signature but by no signed checkpoint"
         );
     }
 
@@ -647,6 +888,8 @@ mod tests {
                     head_hash,
                     checkpoints: 2,
                     unsigned: 4,
+                    checkpointed: LENGTH,
+                    signatures: LENGTH - 4 + 2,
                 },
             ),
             (

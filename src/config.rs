@@ -113,7 +113,10 @@ pub enum Command {
     Migrate,
     /// Create the demo tenant BFG Control (never overwrites an existing one) and exit.
     SeedDemo,
-    /// Recompute a tenant's audit chain; exit non-zero naming the first broken event.
+    /// Recompute a tenant's audit chain and check that every acceptance, revocation,
+    /// decision, probe result and sign-off has its event; exit non-zero naming the first
+    /// broken event and every record not accounted for. Works while the console serves the
+    /// same data directory (through its server's socket).
     VerifyAudit {
         /// The tenant's slug.
         #[arg(long)]
@@ -122,6 +125,14 @@ pub enum Command {
         /// proof bundle.
         #[arg(long)]
         checkpoints: Option<PathBuf>,
+        /// Trust this public key (64 hex digits, as shown on the audit page) instead of the
+        /// audit key file's.
+        #[arg(long)]
+        public_key: Option<String>,
+        /// Fail unless the head itself is covered by a signed checkpoint (events after the
+        /// newest checkpoint are otherwise only reported).
+        #[arg(long)]
+        require_signed_head: bool,
     },
     /// Check a `BFGScenarioSnapshot.v1` file and import it for a tenant, as the snapshot page
     /// does; with `--freeze`, freeze it as the next snapshot version too.
@@ -162,6 +173,10 @@ pub enum Command {
         /// the bundle carries.
         #[arg(long)]
         public_key: Option<String>,
+        /// Fail unless the bundle's head is covered by a signed checkpoint (a bundle whose head
+        /// is not is refused anyway; this also refuses one with no events at all).
+        #[arg(long)]
+        require_signed_head: bool,
     },
 }
 

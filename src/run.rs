@@ -21,6 +21,9 @@ struct Database {
     owner: Option<PgPool>,
     embedded: Option<Arc<EmbeddedPostgres>>,
     supervisor: Option<Supervisor>,
+    /// Reached through the server of a console that serves the same data directory: not ours
+    /// to migrate, seed or stop.
+    attached: bool,
 }
 
 impl Database {
@@ -28,7 +31,7 @@ impl Database {
     /// DATABASE_URL.
     async fn open(cli: &Cli, options: Vec<String>, pool_size: u32) -> anyhow::Result<Self> {
         let Some(url) = &cli.database_url else {
-            return Self::embedded(cli, options, pool_size).await;
+            return Self::embedded(cli, options, pool_size, false).await;
         };
         let owner = match &cli.migration_database_url {
             Some(owner) => Some(
@@ -43,17 +46,53 @@ impl Database {
             owner,
             embedded: None,
             supervisor: None,
+            attached: false,
         })
     }
 
-    async fn embedded(cli: &Cli, options: Vec<String>, pool_size: u32) -> anyhow::Result<Self> {
+    /// [`Database::open`] for a tool that only reads (`verify-audit`): when the embedded data
+    /// directory is held by a console that is serving, its running server is used instead —
+    /// over its socket, as the owner role — and nothing is started, migrated or seeded.
+    async fn open_or_attach(cli: &Cli) -> anyhow::Result<Self> {
+        if cli.database_url.is_some() {
+            return Self::open(cli, Vec::new(), 1).await;
+        }
+        Self::embedded(cli, Vec::new(), 1, true).await
+    }
+
+    async fn embedded(
+        cli: &Cli,
+        options: Vec<String>,
+        pool_size: u32,
+        attach: bool,
+    ) -> anyhow::Result<Self> {
+        use db::embedded::{EmbeddedError, RunningServer};
         let data_dir = cli.data_dir.clone();
-        let pg = tokio::task::spawn_blocking(move || {
+        let started = tokio::task::spawn_blocking(move || {
             let pg = EmbeddedPostgres::open(&data_dir, options)?;
             pg.start()?;
-            Ok::<_, db::embedded::EmbeddedError>(Arc::new(pg))
+            Ok::<_, EmbeddedError>(Arc::new(pg))
         })
-        .await??;
+        .await?;
+        let pg = match started {
+            Ok(pg) => pg,
+            Err(EmbeddedError::InUse(dir)) if attach => {
+                let server = RunningServer::find(&dir)?;
+                let owner = db::connect(&server.url(db::OWNER_ROLE, db::DATABASE), 1).await?;
+                tracing::info!(
+                    data_dir = %dir.display(),
+                    "a serving console holds the data directory: reading through its server"
+                );
+                return Ok(Self {
+                    app: owner.clone(),
+                    owner: Some(owner),
+                    embedded: None,
+                    supervisor: None,
+                    attached: true,
+                });
+            }
+            Err(error) => return Err(error.into()),
+        };
         tracing::info!(data_dir = %cli.data_dir.display(), "embedded PostgreSQL started");
         let connected = async {
             let superuser = db::connect(&pg.url(db::embedded::SUPERUSER, "postgres"), 1).await?;
@@ -71,6 +110,7 @@ impl Database {
                 owner: Some(owner),
                 embedded: Some(pg),
                 supervisor: None,
+                attached: false,
             }),
             Err(error) => {
                 stop_embedded(pg).await;
@@ -80,8 +120,12 @@ impl Database {
     }
 
     /// Migrates (when the owner role is at hand) and, on a new embedded cluster, creates the
-    /// demo tenant.
-    async fn prepare(&self) -> anyhow::Result<()> {
+    /// demo tenant, its events signed with the audit key (created on first use). A serving
+    /// console's database is its own business: left as it is.
+    async fn prepare(&self, cli: &Cli) -> anyhow::Result<()> {
+        if self.attached {
+            return Ok(());
+        }
         if let Some(owner) = &self.owner {
             db::migrate(owner).await?;
             if self.embedded.is_some() {
@@ -89,7 +133,8 @@ impl Database {
                     .fetch_one(owner)
                     .await?;
                 if tenants == 0 {
-                    db::seed_demo(owner, OffsetDateTime::now_utc()).await?;
+                    let key = CheckpointKey::load_or_create(&cli.audit_key_path())?;
+                    db::seed_demo(owner, &key, OffsetDateTime::now_utc()).await?;
                     tracing::info!("the database was empty: demo tenant created");
                 }
             }
@@ -149,7 +194,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let result = async {
                 let owner = db.owner()?;
                 db::migrate(owner).await?;
-                Ok::<_, anyhow::Error>(db::seed_demo(owner, OffsetDateTime::now_utc()).await?)
+                let key = CheckpointKey::load_or_create(&cli.audit_key_path())?;
+                Ok::<_, anyhow::Error>(db::seed_demo(owner, &key, OffsetDateTime::now_utc()).await?)
             }
             .await;
             db.close().await;
@@ -164,8 +210,26 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::VerifyAudit {
             tenant,
             checkpoints,
-        } => verify_audit(&cli, tenant, checkpoints.as_deref()).await,
-        Command::VerifyBundle { file, public_key } => verify_bundle(file, public_key.as_deref()),
+            public_key,
+            require_signed_head,
+        } => {
+            let demands = Demands {
+                public_key: public_key.as_deref(),
+                require_signed_head: *require_signed_head,
+            };
+            verify_audit(&cli, tenant, checkpoints.as_deref(), demands).await
+        }
+        Command::VerifyBundle {
+            file,
+            public_key,
+            require_signed_head,
+        } => verify_bundle(
+            file,
+            Demands {
+                public_key: public_key.as_deref(),
+                require_signed_head: *require_signed_head,
+            },
+        ),
         Command::Rehearse {
             kind,
             tenant,
@@ -231,7 +295,7 @@ async fn import_snapshot(
         }
     };
     let db = Database::open(cli, Vec::new(), 1).await?;
-    let prepared = db.prepare().await;
+    let prepared = db.prepare(cli).await;
     let key =
         match prepared.and_then(|()| Ok(CheckpointKey::load_or_create(&cli.audit_key_path())?)) {
             Ok(key) => key,
@@ -301,7 +365,7 @@ async fn rehearse(cli: &Cli, kind: &str, tenant: &str, actor: &str) -> anyhow::R
     use std::io::Write as _;
     let db = Database::open(cli, Vec::new(), 2).await?;
     let result = async {
-        db.prepare().await?;
+        db.prepare(cli).await?;
         let runner = Runner {
             tenant: tenant.to_owned(),
             actor: actor.to_owned(),
@@ -350,11 +414,23 @@ async fn rehearse(cli: &Cli, kind: &str, tenant: &str, actor: &str) -> anyhow::R
     result
 }
 
+/// What the reader of `verify-bundle` and `verify-audit` demands beyond an intact chain.
+#[derive(Debug, Clone, Copy)]
+struct Demands<'a> {
+    /// The key to trust, as shown on the audit page.
+    public_key: Option<&'a str>,
+    /// The head itself must be covered by a signed checkpoint.
+    require_signed_head: bool,
+}
+
 /// `verify-bundle`: needs no database.
-fn verify_bundle(file: &std::path::Path, public_key: Option<&str>) -> anyhow::Result<()> {
+fn verify_bundle(file: &std::path::Path, demands: Demands<'_>) -> anyhow::Result<()> {
     use std::io::Write as _;
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let report = crate::bundle::verify(&bytes, public_key);
+    let mut report = crate::bundle::verify(&bytes, demands.public_key);
+    if demands.require_signed_head {
+        report.require_signed_head();
+    }
     let mut out = std::io::stdout();
     writeln!(
         out,
@@ -362,12 +438,16 @@ fn verify_bundle(file: &std::path::Path, public_key: Option<&str>) -> anyhow::Re
         file.display(),
         report.files_ok
     )?;
-    if let Some(Verification::Intact {
-        events,
-        head_hash,
-        checkpoints,
-        unsigned,
-    }) = &report.chain
+    if let Some(
+        chain @ Verification::Intact {
+            events,
+            head_hash,
+            checkpoints,
+            unsigned,
+            signatures,
+            ..
+        },
+    ) = &report.chain
     {
         writeln!(
             out,
@@ -375,8 +455,21 @@ fn verify_bundle(file: &std::path::Path, public_key: Option<&str>) -> anyhow::Re
             if head_hash.is_empty() { "-" } else { head_hash },
             unsigned_note(*unsigned)
         )?;
+        let key = match demands.public_key {
+            Some(key) => format!("the public key given, {key}"),
+            None => format!(
+                "the public key the bundle carries, {} (pass --public-key with the key shown \
+                 on the audit page: a forger who re-signs passes under their own key)",
+                report.carried_key
+            ),
+        };
+        writeln!(out, "{}", signatures_sentence(*signatures, &key))?;
+        if let Some(sentence) = coverage_sentence(chain) {
+            writeln!(out, "{sentence}")?;
+        }
     }
     if report.ok() {
+        writeln!(out, "{} passed", file.display())?;
         return Ok(());
     }
     for problem in &report.problems {
@@ -389,12 +482,35 @@ fn verify_bundle(file: &std::path::Path, public_key: Option<&str>) -> anyhow::Re
     )
 }
 
+/// How many signatures (events' and checkpoints') were checked, and under which key.
+fn signatures_sentence(signatures: i64, key: &str) -> String {
+    if signatures == 0 {
+        format!("no signature was checked under {key}")
+    } else {
+        format!("{signatures} signatures checked under {key}")
+    }
+}
+
+/// Whether the head is checkpointed, or which events no checkpoint covers.
+fn coverage_sentence(chain: &Verification) -> Option<String> {
+    match (chain.unpinned(), chain) {
+        (Some((first, last)), _) => Some(crate::chain::unpinned_sentence(first, last)),
+        (None, Verification::Intact { events, .. }) if *events > 0 => Some(format!(
+            "the head, event #{events}, is covered by a signed checkpoint"
+        )),
+        _ => None,
+    }
+}
+
 /// `verify-audit`: the chain against itself, its head, its checkpoints and any kept elsewhere,
-/// under the public key of the configured signing key.
+/// under the public key given or that of the configured signing key; and every record of the
+/// state against its event. On the embedded default it reads through the running console's
+/// server when one serves the data directory.
 async fn verify_audit(
     cli: &Cli,
     tenant: &str,
     kept: Option<&std::path::Path>,
+    demands: Demands<'_>,
 ) -> anyhow::Result<()> {
     use std::io::Write as _;
     let kept = match kept {
@@ -405,38 +521,46 @@ async fn verify_audit(
         None => Vec::new(),
     };
     let key_path = cli.audit_key_path();
-    let trusted = if key_path.exists() {
-        Some(CheckpointKey::load_or_create(&key_path)?.public_hex())
-    } else {
-        None
-    };
-    let db = Database::open(cli, Vec::new(), 1).await?;
+    let db = Database::open_or_attach(cli).await?;
     let pool = db.owner.clone().unwrap_or_else(|| db.app.clone());
-    let result = match db.prepare().await {
-        Ok(()) => db::audit::verify(&pool, tenant, trusted.as_deref(), &kept)
-            .await
-            .map_err(anyhow::Error::from),
-        Err(error) => Err(error),
-    };
+    let result = async {
+        // Preparing a new embedded cluster seeds the demo, creating the key: read it after.
+        db.prepare(cli).await?;
+        let trusted = match demands.public_key {
+            Some(key) => Some((key.to_owned(), "the public key given".to_owned())),
+            None if key_path.exists() => Some((
+                CheckpointKey::load_or_create(&key_path)?.public_hex(),
+                format!("the public key of {}", key_path.display()),
+            )),
+            None => None,
+        };
+        let trusted_key = trusted.as_ref().map(|(key, _)| key.as_str());
+        let verdict = db::audit::verify_with_records(&pool, tenant, trusted_key, &kept).await?;
+        Ok::<_, anyhow::Error>((verdict, trusted))
+    }
+    .await;
     db.close().await;
-    match result? {
-        None => anyhow::bail!("there is no tenant {tenant}"),
-        Some(Verification::Intact {
+    let (verdict, trusted) = result?;
+    let Some(verdict) = verdict else {
+        anyhow::bail!("there is no tenant {tenant}");
+    };
+    let mut out = std::io::stdout();
+    let mut failures = Vec::new();
+    match &verdict.chain {
+        chain @ Verification::Intact {
             events,
             head_hash,
             checkpoints,
             unsigned,
-        }) => {
+            signatures,
+            ..
+        } => {
             writeln!(
-                std::io::stdout(),
+                out,
                 "audit chain of {tenant} intact: {events} events, head {}, {checkpoints} signed \
                  checkpoints{}{}",
-                if head_hash.is_empty() {
-                    "-"
-                } else {
-                    &head_hash
-                },
-                unsigned_note(unsigned),
+                if head_hash.is_empty() { "-" } else { head_hash },
+                unsigned_note(*unsigned),
                 if trusted.is_some() {
                     ""
                 } else {
@@ -444,12 +568,60 @@ async fn verify_audit(
                      signatures only for being there)"
                 }
             )?;
-            Ok(())
+            if let Some((key, whose)) = &trusted {
+                writeln!(
+                    out,
+                    "{}",
+                    signatures_sentence(*signatures, &format!("{whose}, {key}"))
+                )?;
+                if *signatures == 0 {
+                    failures.push(format!(
+                        "nothing in the audit chain of {tenant} is signed: no signature to \
+                         check under {whose}"
+                    ));
+                }
+            }
+            if let Some(sentence) = coverage_sentence(chain) {
+                writeln!(out, "{sentence}")?;
+            }
+            if demands.require_signed_head && !chain.head_is_signed() {
+                failures.push(match chain.unpinned() {
+                    Some((first, last)) => format!(
+                        "the head of {tenant}, event #{last}, is covered by no signed checkpoint: \
+                         {}",
+                        crate::chain::unpinned_sentence(first, last)
+                    ),
+                    None => format!("the audit chain of {tenant} has no events: no head is signed"),
+                });
+            }
         }
-        Some(Verification::Broken { seq, reason }) => {
-            anyhow::bail!("audit chain of {tenant} broken at event #{seq}: {reason}")
+        Verification::Broken { seq, reason } => {
+            failures.push(format!(
+                "audit chain of {tenant} broken at event #{seq}: {reason}"
+            ));
         }
     }
+    if verdict.unaccounted.is_empty() {
+        writeln!(
+            out,
+            "every acceptance, decision, revocation, probe result and sign-off of {tenant} has \
+             its audit event, and every such event its record"
+        )?;
+    } else {
+        let listed: Vec<String> = verdict
+            .unaccounted
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        failures.push(format!(
+            "records of {tenant} the audit chain does not account for: {}",
+            listed.join(", ")
+        ));
+    }
+    if failures.is_empty() {
+        return Ok(());
+    }
+    anyhow::bail!("{}", failures.join("; "))
 }
 
 /// What a verdict adds about events recorded before events were signed.
@@ -473,7 +645,7 @@ async fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
 }
 
 async fn serve_on(cli: &Cli, db: &Database, args: &ServeArgs) -> anyhow::Result<()> {
-    db.prepare().await?;
+    db.prepare(cli).await?;
     wait_for_database(&db.app).await;
     db::ensure_app_role_is_safe(&db.app).await?;
 
@@ -490,8 +662,8 @@ async fn serve_on(cli: &Cli, db: &Database, args: &ServeArgs) -> anyhow::Result<
             tokio::time::Duration::from_secs(3600),
         ),
     );
-    // Checkpoints: every thousandth event is signed as it is appended; this signs the head of
-    // any chain that has moved and was last signed over an hour ago.
+    // Checkpoints: every thousandth event and every sign-off are signed as they are appended;
+    // this signs the head of any chain that has moved and was last signed over an hour ago.
     let checkpoints = tokio::spawn(sign_checkpoints(db.app.clone(), key));
     // Without the listener the cache never goes live: every request loads and evaluates.
     let listener_task = (!args.no_state_cache).then(|| state.spawn_listener());

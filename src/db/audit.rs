@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::DbError;
 use crate::chain::{self, Event, canonical, chain_hash};
-pub use crate::chain::{Fault, Verification};
+pub use crate::chain::{Fault, Record, Unaccounted, Verification};
 use crate::checkpoint::{self, Checkpoint, CheckpointKey};
 
 /// What an event records.
@@ -158,6 +158,20 @@ pub async fn checkpoint_now(
     let Some(tenant) = tenant else {
         return Ok(None);
     };
+    let cp = checkpoint_head(&mut tx, tenant, key).await?;
+    tx.commit().await?;
+    Ok(cp)
+}
+
+/// Signs and stores a checkpoint of the head as the caller's transaction sees it (the tenant
+/// entered), locking the head first. Inside a write's transaction — the sign-off's — the
+/// checkpoint commits with the event it names or not at all, so what a reader keeps of a GO
+/// is signed at once instead of within the hour. `None` for an empty chain.
+pub async fn checkpoint_head(
+    tx: &mut PgConnection,
+    tenant: Uuid,
+    key: &CheckpointKey,
+) -> Result<Option<Checkpoint>, DbError> {
     let head: Option<(i64, String)> =
         sqlx::query_as("select seq, hash from audit_heads where tenant_id = $1 for update")
             .bind(tenant)
@@ -167,8 +181,7 @@ pub async fn checkpoint_now(
         return Ok(None);
     };
     let cp = key.sign(tenant, seq, &hash, OffsetDateTime::now_utc());
-    store_checkpoint(&mut tx, tenant, &cp).await?;
-    tx.commit().await?;
+    store_checkpoint(tx, tenant, &cp).await?;
     Ok(Some(cp))
 }
 
@@ -285,6 +298,51 @@ pub async fn verify(
     trusted: Option<&str>,
     kept: &[Checkpoint],
 ) -> Result<Option<Verification>, DbError> {
+    Ok(audit(pool, slug, trusted, kept, false)
+        .await?
+        .map(|verdict| verdict.chain))
+}
+
+/// What `verify-audit` and the audit page's "Verify the chain" find: the chain's verdict, and
+/// where the records of the state and the chain do not account for each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// The chain against itself, its head, its signatures and its checkpoints.
+    pub chain: Verification,
+    /// Rows no event records and events whose row is not there: at most
+    /// [`UNACCOUNTED_LISTED`] of each kind of record, oldest first.
+    pub unaccounted: Vec<Unaccounted>,
+}
+
+impl Verdict {
+    /// Whether everything verifies.
+    pub fn ok(&self) -> bool {
+        matches!(self.chain, Verification::Intact { .. }) && self.unaccounted.is_empty()
+    }
+}
+
+/// How many rows (or events) of one kind of record a verdict names at most.
+pub const UNACCOUNTED_LISTED: i64 = 20;
+
+/// [`verify`], and in the same snapshot, that every acceptance, revocation, decision, probe
+/// result and sign-off has its audit event and every such event its record (see
+/// [`unaccounted`]). `None` for an unknown tenant.
+pub async fn verify_with_records(
+    pool: &PgPool,
+    slug: &str,
+    trusted: Option<&str>,
+    kept: &[Checkpoint],
+) -> Result<Option<Verdict>, DbError> {
+    audit(pool, slug, trusted, kept, true).await
+}
+
+async fn audit(
+    pool: &PgPool,
+    slug: &str,
+    trusted: Option<&str>,
+    kept: &[Checkpoint],
+    records: bool,
+) -> Result<Option<Verdict>, DbError> {
     use futures_util::TryStreamExt as _;
     let mut tx = pool.begin().await?;
     sqlx::query("set transaction isolation level repeatable read, read only")
@@ -306,8 +364,134 @@ pub async fn verify(
             }
         }
     }
+    let unaccounted = if records {
+        unaccounted(&mut tx).await?
+    } else {
+        Vec::new()
+    };
     tx.commit().await?;
-    Ok(Some(checker.finish(Some((head.seq, &head.hash)))))
+    Ok(Some(Verdict {
+        chain: checker.finish(Some((head.seq, &head.hash))),
+        unaccounted,
+    }))
+}
+
+/// The SHA-256 (hex) of an evidence note with its link and checksum, as
+/// `Evidence::digest` computes it: the three joined by newlines, absent ones empty.
+macro_rules! evidence_digest_sql {
+    ($note:literal, $url:literal, $checksum:literal) => {
+        concat!(
+            "encode(sha256(convert_to(coalesce(",
+            $note,
+            ", '') || E'\\n' || coalesce(",
+            $url,
+            ", '') || E'\\n' || coalesce(",
+            $checksum,
+            ", ''), 'UTF8')), 'hex')"
+        )
+    };
+}
+
+/// Each kind of record as rows of `(id, target, actor, action, digest)` that its event must
+/// match (digests recomputed as the write path computes them, see `write.rs`), and what of
+/// its events' evidence digest is compared.
+fn record_rows(record: Record) -> (&'static str, &'static str) {
+    const EVENT_DIGEST: &str = "coalesce(evidence_digest, '')";
+    match record {
+        Record::Acceptance => (
+            concat!(
+                "select id, item_key as target, actor_id as actor, 'accept' as action, ",
+                evidence_digest_sql!("evidence_note", "evidence_url", "evidence_checksum"),
+                " as digest from acceptances where value is null"
+            ),
+            EVENT_DIGEST,
+        ),
+        // `Evidence::digest_with_value`: the value, a newline, and the evidence's digest.
+        Record::Decision => (
+            concat!(
+                "select id, item_key as target, actor_id as actor, 'decide' as action, ",
+                "encode(sha256(convert_to(value || E'\\n' || ",
+                evidence_digest_sql!("evidence_note", "evidence_url", "evidence_checksum"),
+                ", 'UTF8')), 'hex') as digest from acceptances where value is not null"
+            ),
+            EVENT_DIGEST,
+        ),
+        // A revocation's digest is its reason's, as evidence without a link or checksum.
+        Record::Revocation => (
+            concat!(
+                "select id, item_key as target, coalesce(revoked_by, '') as actor, ",
+                "'revoke' as action, ",
+                evidence_digest_sql!("revoke_reason", "null", "null"),
+                " as digest from acceptances where revoked_at is not null"
+            ),
+            EVENT_DIGEST,
+        ),
+        // A step's detail is hashed as serialised before it is stored as jsonb, whose text is
+        // not those bytes: probe results are matched by item, outcome and the run's actor.
+        Record::ProbeResult => (
+            "select p.id, p.item_key as target, coalesce(r.actor_id, '') as actor,
+                    case when p.passed then 'probe_passed' else 'probe_failed' end as action,
+                    '' as digest
+             from probe_results p
+             left join rehearsal_runs r on r.id::text = p.detail ->> 'run'",
+            "''",
+        ),
+        // A NO-GO's digest is its reason's; what a GO's event carries is the sign-off's own
+        // business, so GO is matched by actor and decision.
+        Record::Signoff => (
+            concat!(
+                "select id, 'production' as target, actor_id as actor, ",
+                "case when decision = 'GO' then 'sign_go' else 'record_no_go' end as action, ",
+                "case when decision = 'GO' then '' else ",
+                evidence_digest_sql!("reason", "null", "null"),
+                " end as digest from signoffs"
+            ),
+            "case when action = 'record_no_go' then coalesce(evidence_digest, '') else '' end",
+        ),
+    }
+}
+
+/// Where the records of the tenant entered in `tx` and its chain do not account for each
+/// other: one statement per kind of record, matching rows and events as multisets on what
+/// links them — the item (or `production`), the actor, the action and the evidence digest —
+/// so that the same acceptance made twice needs two events. A row edited behind the app's
+/// back no longer matches its event: both are named.
+pub async fn unaccounted(tx: &mut PgConnection) -> Result<Vec<Unaccounted>, DbError> {
+    let mut found = Vec::new();
+    for record in Record::ALL {
+        let (rows, event_digest) = record_rows(record);
+        let sql = format!(
+            "with r as (
+                 select id, target, actor, action, digest,
+                        row_number() over (partition by target, actor, action, digest
+                                           order by id) as n
+                 from ({rows}) rows
+             ), e as (
+                 select seq, target, actor, action, digest,
+                        row_number() over (partition by target, actor, action, digest
+                                           order by seq) as n
+                 from (select seq, target, coalesce(actor_id, '') as actor, action,
+                              {event_digest} as digest
+                       from audit_events where action = any($1)) events
+             )
+             select r.id, e.seq from r full join e using (target, actor, action, digest, n)
+             where r.id is null or e.seq is null
+             order by e.seq nulls first, r.id
+             limit $2"
+        );
+        let actions: Vec<&str> = record.actions().to_vec();
+        let rows: Vec<(Option<i64>, Option<i64>)> = sqlx::query_as(&sql)
+            .bind(&actions)
+            .bind(UNACCOUNTED_LISTED)
+            .fetch_all(&mut *tx)
+            .await?;
+        found.extend(rows.into_iter().filter_map(|(id, seq)| match (id, seq) {
+            (Some(id), None) => Some(Unaccounted::Row { record, id }),
+            (None, Some(seq)) => Some(Unaccounted::Event { record, seq }),
+            _ => None,
+        }));
+    }
+    Ok(found)
 }
 
 /// Which events a page of the audit trail shows.
@@ -369,6 +553,13 @@ pub struct PageEvent {
     pub hash: String,
     /// The previous event's hash.
     pub prev_hash: String,
+}
+
+impl PageEvent {
+    /// Whether the demo seed wrote it, not a form.
+    pub fn seeded(&self) -> bool {
+        self.request_id.as_deref() == Some(super::SEED_REQUEST)
+    }
 }
 
 #[derive(serde::Deserialize)]

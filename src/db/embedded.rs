@@ -10,6 +10,9 @@
 //! <data-dir>/postgres.log         the server's log
 //! ```
 //!
+//! While a console serves a directory, a tool that only reads (`verify-audit`) reaches its
+//! server through the socket ([`RunningServer`]) instead of claiming the directory.
+//!
 //! PostgreSQL refuses to run as root; when the console is started as root, the server runs as
 //! the `postgres` system user (created by Debian's package) through `runuser`.
 
@@ -55,6 +58,13 @@ pub enum EmbeddedError {
          nothing was changed: choose an empty or new --data-dir"
     )]
     Foreign(PathBuf),
+    /// Another process holds the data directory, but no server of it is running to read
+    /// through.
+    #[error(
+        "{0} is in use by another readiness-console process whose PostgreSQL server is not \
+         running (it may be starting or restarting): try again in a moment, or stop it first"
+    )]
+    NotServing(PathBuf),
     /// Our directory, but the cluster in it is damaged or of another version.
     #[error("{0}; nothing was changed")]
     Corrupt(String),
@@ -331,10 +341,7 @@ impl EmbeddedPostgres {
 
     /// A connection URL over the private socket.
     pub fn url(&self, user: &str, database: &str) -> String {
-        format!(
-            "postgres://{user}@localhost/{database}?host={}",
-            self.socket_dir.display()
-        )
+        socket_url(&self.socket_dir, user, database)
     }
 
     fn command_plain(&self, tool: &str) -> Command {
@@ -352,6 +359,47 @@ impl EmbeddedPostgres {
             }
             None => self.command_plain(tool),
         }
+    }
+}
+
+fn socket_url(socket_dir: &Path, user: &str, database: &str) -> String {
+    format!(
+        "postgres://{user}@localhost/{database}?host={}",
+        socket_dir.display()
+    )
+}
+
+/// The server of a console that holds a data directory and serves it, for a tool that only
+/// reads (`verify-audit`): it connects through the server's socket instead of claiming the
+/// directory, which the console holds for as long as it runs. Nothing is started or stopped.
+#[derive(Debug, Clone)]
+pub struct RunningServer {
+    socket_dir: PathBuf,
+}
+
+impl RunningServer {
+    /// The running server of the console holding `data_dir` (which [`EmbeddedPostgres::open`]
+    /// refused as in use): the directory must be ours, and the postmaster its cluster's
+    /// `postmaster.pid` names a live `postgres`.
+    pub fn find(data_dir: &Path) -> Result<Self, EmbeddedError> {
+        let data_dir = data_dir
+            .canonicalize()
+            .map_err(io("cannot resolve", data_dir))?;
+        if !data_dir.join(MARKER).exists() {
+            return Err(EmbeddedError::Foreign(data_dir));
+        }
+        let pid = lock_file_pid(&data_dir.join("postgres").join(POSTMASTER_PID));
+        if !pid.is_some_and(is_live_postgres) {
+            return Err(EmbeddedError::NotServing(data_dir));
+        }
+        Ok(Self {
+            socket_dir: data_dir.join("run"),
+        })
+    }
+
+    /// A connection URL over the server's socket.
+    pub fn url(&self, user: &str, database: &str) -> String {
+        socket_url(&self.socket_dir, user, database)
     }
 }
 

@@ -20,7 +20,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{ConnectOptions, PgPool};
 
 pub use load::{TenantConsole, load_console};
-pub use seed::{SeedOutcome, seed_demo};
+pub use seed::{SEED_REQUEST, SeedOutcome, seed_demo};
 
 /// The role the running app connects as: owns nothing, not superuser, no `BYPASSRLS`.
 pub const APP_ROLE: &str = "readiness_app";

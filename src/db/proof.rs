@@ -111,10 +111,19 @@ pub struct AuditRecord {
     pub action: String,
     /// When.
     pub at: OffsetDateTime,
+    /// The request that wrote it ([`super::SEED_REQUEST`] for the demo seed's).
+    pub request_id: Option<String>,
     /// Its hash.
     pub hash: String,
     /// The previous event's hash.
     pub prev_hash: String,
+}
+
+impl AuditRecord {
+    /// Whether the demo seed wrote it, not a form.
+    pub fn seeded(&self) -> bool {
+        self.request_id.as_deref() == Some(super::SEED_REQUEST)
+    }
 }
 
 /// An item's history.
@@ -141,7 +150,7 @@ pub async fn item_history(pool: &PgPool, tenant: &str, item: &str) -> Result<Ite
     .fetch_all(&mut *tx)
     .await?;
     let events = sqlx::query_as(
-        "select seq, actor_id, action, at, hash, prev_hash
+        "select seq, actor_id, action, at, request_id, hash, prev_hash
          from audit_events where target = $1 order by seq desc",
     )
     .bind(item)

@@ -1,11 +1,26 @@
 //! The demo seed: the tenant BFG Control in the state of the seed console page.
+//!
+//! Every acceptance and decision it writes appends its audit event in the seeding
+//! transaction, with the action and evidence digest the forms would record, the owner as the
+//! actor, and [`SEED_REQUEST`] as the request id: the audit trail and the item pages say that
+//! the demo seed wrote it, not a form.
 
 use sqlx::PgPool;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::DbError;
+use super::audit::{self, NewEvent};
+use crate::checkpoint::CheckpointKey;
+use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use crate::readiness::{catalogue, demo};
+
+/// The request id of the events the demo seed writes.
+pub const SEED_REQUEST: &str = "seed-demo";
+
+/// The evidence note of the seeded acceptances.
+const SEED_NOTE: &str =
+    "Staging target selected for rehearsal; the local demo keeps the file adapter.";
 
 /// What `seed_demo` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,8 +32,13 @@ pub enum SeedOutcome {
 }
 
 /// Writes the demo tenant, its actors, providers, the standard catalogue and its one standing
-/// decision, in one transaction. Runs as the owner role. Never overwrites an existing tenant.
-pub async fn seed_demo(owner: &PgPool, now: OffsetDateTime) -> Result<SeedOutcome, DbError> {
+/// decision with its audit event (signed with `key`), in one transaction. Runs as the owner
+/// role. Never overwrites an existing tenant.
+pub async fn seed_demo(
+    owner: &PgPool,
+    key: &CheckpointKey,
+    now: OffsetDateTime,
+) -> Result<SeedOutcome, DbError> {
     let mut tx = owner.begin().await?;
     let exists: bool = sqlx::query_scalar("select exists (select from tenants where slug = $1)")
         .bind(demo::SLUG)
@@ -122,7 +142,29 @@ pub async fn seed_demo(owner: &PgPool, now: OffsetDateTime) -> Result<SeedOutcom
             .await?;
         }
     }
-    for (item, acceptance) in &state.acceptances {
+    // The chain's head first: each acceptance below appends to it.
+    sqlx::query("insert into audit_heads (tenant_id) values ($1)")
+        .bind(tenant)
+        .execute(&mut *tx)
+        .await?;
+    let mut acceptances: Vec<_> = state.acceptances.iter().collect();
+    acceptances.sort_by_key(|(item, _)| item.as_str());
+    let note = EvidenceNote::parse(SEED_NOTE).map_err(|e| DbError::Seed(e.to_string()))?;
+    let evidence = Evidence {
+        note,
+        url: None,
+        checksum: None,
+    };
+    for (item, acceptance) in acceptances {
+        // The same action and digest as the forms' write (`write::owner_check`).
+        let (action, digest) = match &acceptance.value {
+            Some(value) => {
+                let value =
+                    DecisionValue::parse(value).map_err(|e| DbError::Seed(e.to_string()))?;
+                ("decide", evidence.digest_with_value(&value))
+            }
+            None => ("accept", evidence.digest()),
+        };
         sqlx::query(
             "insert into acceptances
                 (tenant_id, item_key, actor_id, value, evidence_note, accepted_at)
@@ -132,9 +174,22 @@ pub async fn seed_demo(owner: &PgPool, now: OffsetDateTime) -> Result<SeedOutcom
         .bind(item)
         .bind(&acceptance.actor)
         .bind(&acceptance.value)
-        .bind("Staging target selected for rehearsal; the local demo keeps the file adapter.")
+        .bind(evidence.note.as_str())
         .bind(acceptance.at)
         .execute(&mut *tx)
+        .await?;
+        audit::append(
+            &mut tx,
+            tenant,
+            &NewEvent {
+                actor: &acceptance.actor,
+                action,
+                target: item,
+                evidence_digest: Some(&digest),
+                request_id: SEED_REQUEST,
+            },
+            key,
+        )
         .await?;
     }
     for (actor, username, password) in demo::ACCOUNTS {
@@ -150,10 +205,6 @@ pub async fn seed_demo(owner: &PgPool, now: OffsetDateTime) -> Result<SeedOutcom
         .execute(&mut *tx)
         .await?;
     }
-    sqlx::query("insert into audit_heads (tenant_id) values ($1)")
-        .bind(tenant)
-        .execute(&mut *tx)
-        .await?;
     tx.commit().await?;
     Ok(SeedOutcome::Created)
 }

@@ -140,7 +140,7 @@ pub(crate) async fn enter(tx: &mut PgConnection, slug: &str) -> Result<Uuid, Wri
     reason = "everything the closing audit event names"
 )]
 pub(crate) async fn conclude(
-    mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    tx: sqlx::Transaction<'_, sqlx::Postgres>,
     tenant: Uuid,
     author: &Author<'_>,
     idempotency_key: Uuid,
@@ -149,23 +149,64 @@ pub(crate) async fn conclude(
     evidence_digest: Option<&str>,
     withdraws: Option<(&Withdraws, WithdrawingAction)>,
 ) -> Result<i64, WriteError> {
-    let seq = audit::append(
-        &mut tx,
+    let event = NewEvent {
+        actor: author.actor,
+        action,
+        target,
+        evidence_digest,
+        request_id: author.request_id,
+    };
+    finish(
+        tx,
         tenant,
-        &NewEvent {
-            actor: author.actor,
-            action,
-            target,
-            evidence_digest,
-            request_id: author.request_id,
-        },
-        author.key,
+        author,
+        idempotency_key,
+        &event,
+        withdraws,
+        false,
     )
-    .await?;
+    .await
+}
+
+/// [`conclude`], and before committing, signs a checkpoint of the head the event just became
+/// (with the author's key, in the same transaction): for the writes a reader keeps a proof
+/// bundle for, which must not wait for the hourly checkpoint.
+pub(crate) async fn conclude_with_checkpoint(
+    tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    tenant: Uuid,
+    author: &Author<'_>,
+    idempotency_key: Uuid,
+    action: &str,
+    target: &str,
+    evidence_digest: Option<&str>,
+) -> Result<i64, WriteError> {
+    let event = NewEvent {
+        actor: author.actor,
+        action,
+        target,
+        evidence_digest,
+        request_id: author.request_id,
+    };
+    finish(tx, tenant, author, idempotency_key, &event, None, true).await
+}
+
+async fn finish(
+    mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    tenant: Uuid,
+    author: &Author<'_>,
+    idempotency_key: Uuid,
+    event: &NewEvent<'_>,
+    withdraws: Option<(&Withdraws, WithdrawingAction)>,
+    checkpoint: bool,
+) -> Result<i64, WriteError> {
+    let seq = audit::append(&mut tx, tenant, event, author.key).await?;
     if let Some((withdraws, action)) = withdraws {
         signature::record(&mut tx, tenant, withdraws, seq, author.actor, action).await?;
     }
     remember(&mut tx, tenant, idempotency_key, author.actor, seq).await?;
+    if checkpoint {
+        audit::checkpoint_head(&mut tx, tenant, author.key).await?;
+    }
     tx.commit().await?;
     Ok(seq)
 }
@@ -436,7 +477,8 @@ pub async fn signoff(
                 .digest()
             }),
     };
-    let seq = conclude(
+    // A sign-off is what a reader keeps a bundle for: its head is checkpointed as it commits.
+    let seq = conclude_with_checkpoint(
         tx,
         tenant,
         author,
@@ -444,7 +486,6 @@ pub async fn signoff(
         action,
         "production",
         digest.as_deref(),
-        None,
     )
     .await?;
     Ok(Ok(Written::Applied(seq)))

@@ -95,13 +95,13 @@ async fn paging_back_while_events_are_appended_neither_skips_nor_repeats() {
         seen, expected,
         "every event from the first page's newest down, once"
     );
-    // The next first page starts at the new head.
+    // The next first page starts at the new head (after the demo seed's event, #1).
     let now = app.get(&format!("{CONSOLE}/audit?lang=en"), &[]).await;
-    assert_eq!(seqs(&now.body)[0], 280);
+    assert_eq!(seqs(&now.body)[0], 281);
     // And the chain the writers made verifies, with its signed checkpoints (none due yet).
     assert!(matches!(
         verify_chain(&app.db.app).await,
-        Some(Verification::Intact { events: 280, .. })
+        Some(Verification::Intact { events: 281, .. })
     ));
 }
 
@@ -110,16 +110,20 @@ async fn filters_narrow_the_trail_and_a_bad_date_is_reported_in_the_users_langua
     let app = TestApp::spawn().await;
     append(&app.db, 3, "accept", "passage.role_headers").await;
     append(&app.db, 2, "revoke", "wiring.oidc_issuer").await;
+    // Event #1 is the demo seed's decision, Anna's, on the decision board.
     let revokes = app
         .get(&format!("{CONSOLE}/audit?lang=es&action=revoke"), &[])
         .await;
-    assert_eq!(seqs(&revokes.body), vec![5, 4]);
+    assert_eq!(seqs(&revokes.body), vec![6, 5]);
     let passage = app
         .get(&format!("{CONSOLE}/audit?lang=fr&section=passage"), &[])
         .await;
-    assert_eq!(seqs(&passage.body), vec![3, 2, 1]);
+    assert_eq!(seqs(&passage.body), vec![4, 3, 2]);
     let nobody = app
-        .get(&format!("{CONSOLE}/audit?lang=en&actor=user_md_anna"), &[])
+        .get(
+            &format!("{CONSOLE}/audit?lang=en&actor=user_accountant_olena"),
+            &[],
+        )
         .await;
     assert!(seqs(&nobody.body).is_empty());
     assert!(
@@ -134,7 +138,7 @@ async fn filters_narrow_the_trail_and_a_bad_date_is_reported_in_the_users_langua
             &[],
         )
         .await;
-    assert_eq!(seqs(&dated.body).len(), 5);
+    assert_eq!(seqs(&dated.body).len(), 6);
     let yesterday = today.previous_day().unwrap();
     let before = app
         .get(&format!("{CONSOLE}/audit?lang=en&to={yesterday}"), &[])
@@ -147,7 +151,7 @@ async fn filters_narrow_the_trail_and_a_bad_date_is_reported_in_the_users_langua
     assert!(bad.body.contains(&Lang::Fr.tr().t("audit-filter-bad-from")));
     assert_eq!(
         seqs(&bad.body).len(),
-        5,
+        6,
         "the bad filter is ignored, not fatal"
     );
     // Each event links to the item it names, and shows its hash and the previous one.
@@ -221,7 +225,8 @@ async fn broken_at(db: &TestDb) -> (i64, Fault) {
 
 #[tokio::test]
 async fn each_kind_of_tampering_in_the_database_is_caught_at_several_positions() {
-    for position in [1, 6, 12] {
+    // Event #1 is the demo seed's; the twelve appended are #2 to #13.
+    for position in [2, 7, 13] {
         // Edited.
         let db = TestDb::new().await;
         append(&db, 12, "accept", "passage.role_headers").await;
@@ -247,7 +252,7 @@ async fn each_kind_of_tampering_in_the_database_is_caught_at_several_positions()
             &format!("delete from audit_events where seq = {position}"),
         )
         .await;
-        if position == 12 {
+        if position == 13 {
             // Without a checkpoint past it, the head catches a deleted newest event…
             assert_eq!(broken_at(&db).await.1, Fault::HeadMismatch);
         } else {
@@ -257,7 +262,7 @@ async fn each_kind_of_tampering_in_the_database_is_caught_at_several_positions()
         // Reordered: two neighbours swap numbers.
         let db = TestDb::new().await;
         append(&db, 12, "accept", "passage.role_headers").await;
-        let other = if position == 12 { 11 } else { position + 1 };
+        let other = if position == 13 { 12 } else { position + 1 };
         tamper(
             &db,
             &format!(
@@ -300,7 +305,8 @@ async fn deleting_the_newest_events_is_caught_against_a_signed_checkpoint() {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(cp.seq, 12);
+        // The demo seed's event and the twelve appended.
+        assert_eq!(cp.seq, 13);
         // The newest events go, and the head is rewritten to the last one left: the chain
         // alone would look whole.
         tamper(
@@ -331,10 +337,11 @@ async fn every_thousandth_event_is_checkpointed_as_it_is_appended() {
     assert_eq!(checkpoints, vec![(1000, test_key().public_hex())]);
     // The hourly signer has nothing to add while the last checkpoint is recent.
     assert_eq!(audit::checkpoint_due(&db.app, test_key()).await.unwrap(), 0);
+    // The demo seed's event and the 1,001 appended.
     assert!(matches!(
         verify_chain(&db.app).await,
         Some(Verification::Intact {
-            events: 1001,
+            events: 1002,
             checkpoints: 1,
             ..
         })
@@ -379,10 +386,11 @@ async fn the_proof_bundle_passes_sha256sum_and_verify_bundle_and_edits_are_named
     let response = client.get(&format!("{CONSOLE}/bundle")).await;
     assert_eq!(response.status, 200);
     assert_eq!(response.header("content-type"), "application/x-tar");
+    // The demo seed's event and the seven appended.
     assert!(
         response
             .header("content-disposition")
-            .contains("bfg-control-proof-7.tar")
+            .contains("bfg-control-proof-8.tar")
     );
     let bytes = get_bytes(&app, &format!("{CONSOLE}/bundle")).await;
     let report = bundle::verify(&bytes, Some(&test_key().public_hex()));
@@ -390,7 +398,7 @@ async fn the_proof_bundle_passes_sha256sum_and_verify_bundle_and_edits_are_named
     assert!(matches!(
         report.chain,
         Some(Verification::Intact {
-            events: 7,
+            events: 8,
             checkpoints: 1,
             ..
         })
@@ -438,7 +446,8 @@ async fn the_proof_bundle_passes_sha256sum_and_verify_bundle_and_edits_are_named
             .unwrap();
         assert!(!sums.status.success());
     }
-    // Events edited and the manifest recomputed to match: the chain inside still gives it away.
+    // Events edited and the manifest recomputed to match: the chain inside still gives it away
+    // (Marek's first event is #2, after the demo seed's).
     let (_tmp, dir) = unpack(&bytes);
     let events = std::fs::read_to_string(dir.join(bundle::EVENTS)).unwrap();
     std::fs::write(
@@ -462,7 +471,7 @@ async fn the_proof_bundle_passes_sha256sum_and_verify_bundle_and_edits_are_named
         report
             .problems
             .iter()
-            .any(|p| p.contains("broken at event #1")),
+            .any(|p| p.contains("broken at event #2")),
         "{:?}",
         report.problems
     );
@@ -510,8 +519,9 @@ async fn the_audit_page_works_in_every_language_and_links_back_to_the_proof_path
         assert!(page.body.contains(&tr.t("audit-verify-sign-in")));
         assert!(page.body.contains(&test_key().public_hex()));
         assert!(page.body.contains(&tr.t("audit-action-accept")));
+        // The demo seed's event and the two appended.
         let seen: BTreeSet<i64> = seqs(&page.body).into_iter().collect();
-        assert_eq!(seen, BTreeSet::from([1, 2]));
+        assert_eq!(seen, BTreeSet::from([1, 2, 3]));
     }
     let unknown = app.get("/t/nobody/audit?lang=es", &[]).await;
     assert_eq!(unknown.status, 404);
@@ -626,16 +636,17 @@ async fn an_event_forged_with_the_app_login_alone_is_named_by_every_verification
         let app = TestApp::spawn().await;
         append(&app.db, 5, "accept", "passage.role_headers").await;
         let forged = forge_as_app(&app.db, copy_signature).await;
-        assert_eq!(forged, 6);
+        // After the demo seed's event and the five appended.
+        assert_eq!(forged, 7);
         let named = Some(Verification::Broken {
-            seq: 6,
+            seq: 7,
             reason: fault,
         });
         assert_eq!(verify_chain(&app.db.app).await, named);
         let (ok, _, stderr) = verify_audit_cli(&app.db, None);
         assert!(!ok);
         assert!(
-            stderr.contains(&format!("broken at event #6: {fault}")),
+            stderr.contains(&format!("broken at event #7: {fault}")),
             "{stderr}"
         );
         // Downloading the bundle signs a checkpoint of the forged head: that does not make the
@@ -647,7 +658,7 @@ async fn an_event_forged_with_the_app_login_alone_is_named_by_every_verification
             report
                 .problems
                 .iter()
-                .any(|p| p.contains(&format!("broken at event #6: {fault}"))),
+                .any(|p| p.contains(&format!("broken at event #7: {fault}"))),
             "{:?}",
             report.problems
         );
@@ -659,7 +670,7 @@ async fn an_event_forged_with_the_app_login_alone_is_named_by_every_verification
         let tr = Lang::Fr.tr();
         assert!(
             page.body
-                .contains(&tr.t1("audit-verify-broken", "seq", 6u32))
+                .contains(&tr.t1("audit-verify-broken", "seq", 7u32))
         );
         assert!(
             page.body
@@ -693,38 +704,39 @@ async fn the_app_role_cannot_move_where_signatures_begin() {
 #[tokio::test]
 async fn deleting_the_newest_three_events_is_caught_against_a_bundle_kept_from_the_old_head() {
     let app = TestApp::spawn().await;
+    // After the demo seed's event, #1: nine to #10, checkpointed, and three more.
     append(&app.db, 9, "accept", "passage.role_headers").await;
     audit::checkpoint_now(&app.db.app, "bfg-control", test_key())
         .await
         .unwrap();
     append(&app.db, 3, "revoke", "passage.role_headers").await;
-    // A reviewer downloads the bundle at head 12 and keeps its checkpoints: the bundle pins
-    // its own head, not only the older checkpoint at 9.
+    // A reviewer downloads the bundle at head 13 and keeps its checkpoints: the bundle pins
+    // its own head, not only the older checkpoint at 10.
     let kept = kept_checkpoints(&app).await;
     let seqs: Vec<i64> = bundle::read_checkpoints(&kept)
         .unwrap()
         .iter()
         .map(|c| c.seq)
         .collect();
-    assert_eq!(seqs, vec![9, 12]);
+    assert_eq!(seqs, vec![10, 13]);
     // The owner deletes the newest three events and every checkpoint past them, and rewrites
     // the head: what is left is signed and checkpointed, so the database alone looks whole.
     tamper(
         &app.db,
-        "delete from audit_events where seq > 9;
+        "delete from audit_events where seq > 10;
          alter table audit_checkpoints disable trigger user;
-         delete from audit_checkpoints where seq > 9;
+         delete from audit_checkpoints where seq > 10;
          alter table audit_checkpoints enable trigger user;
-         update audit_heads set seq = 9, hash = (select hash from audit_events where seq = 9)",
+         update audit_heads set seq = 10, hash = (select hash from audit_events where seq = 10)",
     )
     .await;
     assert!(matches!(
         verify_chain(&app.db.app).await,
-        Some(Verification::Intact { events: 9, .. })
+        Some(Verification::Intact { events: 10, .. })
     ));
-    // The kept checkpoint names event #12: events from #10 on are gone.
+    // The kept checkpoint names event #13: events from #11 on are gone.
     let cut = Some(Verification::Broken {
-        seq: 10,
+        seq: 11,
         reason: Fault::TruncatedBeforeCheckpoint,
     });
     let trusted = test_key().public_hex();
@@ -738,7 +750,7 @@ async fn deleting_the_newest_three_events_is_caught_against_a_bundle_kept_from_t
     let (ok, _, stderr) = verify_audit_cli(&app.db, Some(&kept));
     assert!(!ok);
     assert!(
-        stderr.contains("broken at event #10: truncated_before_checkpoint"),
+        stderr.contains("broken at event #11: truncated_before_checkpoint"),
         "{stderr}"
     );
 }
@@ -789,7 +801,9 @@ async fn an_event_edited_and_re_hashed_is_reported_at_its_own_position() {
 #[tokio::test]
 async fn a_checkpoint_stored_and_kept_in_a_file_is_counted_once() {
     let app = TestApp::spawn().await;
-    append(&app.db, 3, "accept", "passage.role_headers").await;
+    // Events that record no acceptance (which `verify-audit` would find missing): targets
+    // named, with the demo seed's event four in all.
+    append(&app.db, 3, "set_target", "connection").await;
     // The download checkpoints the head: it is now in the database and in the kept file.
     let kept = kept_checkpoints(&app).await;
     let kept_list = bundle::read_checkpoints(&kept).unwrap();
@@ -804,7 +818,7 @@ async fn a_checkpoint_stored_and_kept_in_a_file_is_counted_once() {
         .await
         .unwrap(),
         Some(Verification::Intact {
-            events: 3,
+            events: 4,
             checkpoints: 1,
             unsigned: 0,
             ..

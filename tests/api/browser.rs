@@ -508,16 +508,17 @@ async fn a_reviewer_follows_a_blocker_to_its_audit_events_and_verifies_the_chain
             .contains("The gateway was reconfigured")
     );
     keep_screenshot(&client, "item-fr").await;
-    // The revocation's audit event, in the trail.
-    press(&client, "a[href$='#e-2']").await;
+    // The revocation's audit event, in the trail (#3, after the demo seed's and the
+    // acceptance's).
+    press(&client, "a[href$='#e-3']").await;
     eventually(|| async {
         client
             .current_url()
             .await
-            .is_ok_and(|u| u.path() == "/t/bfg-control/audit" && u.fragment() == Some("e-2"))
+            .is_ok_and(|u| u.path() == "/t/bfg-control/audit" && u.fragment() == Some("e-3"))
     })
     .await;
-    let row = text(&client, "#e-2").await;
+    let row = text(&client, "#e-3").await;
     assert!(row.contains(&tr.t("audit-action-revoke")), "{row}");
     assert!(row.contains("Marek Zielinski"), "{row}");
     // Verify the chain from the browser: htmx swaps in the verdict.
@@ -840,7 +841,7 @@ async fn anna_signs_go_olena_withdraws_it_by_revoking_and_re_accepting_asks_for_
             .goto(&format!("{base}/t/bfg-control?lang={}", lang.code()))
             .await
             .expect("open");
-        let expected = crate::signature::withdrawn_line(&app, lang, 2).await;
+        let expected = crate::signature::withdrawn_line(&app, lang, 3).await;
         assert_eq!(text(&client, "#decision .signoff-last").await, expected);
         assert_eq!(
             text(&client, "#decision .decision-go strong").await,
@@ -874,7 +875,7 @@ async fn anna_signs_go_olena_withdraws_it_by_revoking_and_re_accepting_asks_for_
             .expect("open");
         assert_eq!(
             text(&client, ".signoff-last").await,
-            crate::signature::withdrawn_line(&app, Lang::En, 2).await
+            crate::signature::withdrawn_line(&app, Lang::En, 3).await
         );
         keep_screenshot(&client, &format!("signature-withdrawn-{page}-en")).await;
     }
@@ -900,7 +901,7 @@ async fn anna_signs_go_olena_withdraws_it_by_revoking_and_re_accepting_asks_for_
         .expect("open");
     assert_eq!(
         text(&client, ".signoff-last").await,
-        crate::signature::withdrawn_line(&app, Lang::En, 2).await
+        crate::signature::withdrawn_line(&app, Lang::En, 3).await
     );
     keep_screenshot(&client, "signature-withdrawn-item-en").await;
 
@@ -928,7 +929,7 @@ async fn anna_signs_go_olena_withdraws_it_by_revoking_and_re_accepting_asks_for_
     eventually(|| async { text(&client, decision).await == "BLOCKED_PENDING_SIGNOFF" }).await;
     assert_eq!(
         text(&client, "#decision .signoff-last").await,
-        crate::signature::withdrawn_line(&app, Lang::En, 2).await
+        crate::signature::withdrawn_line(&app, Lang::En, 3).await
     );
     assert_eq!(
         text(&client, "#decision .decision-go strong").await,

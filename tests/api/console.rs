@@ -450,9 +450,13 @@ async fn a_database_outage_answers_503_in_the_visitors_language_and_recovers() {
         .await
         .expect("owner");
     db::migrate(&owner).await.expect("migrate");
-    db::seed_demo(&owner, time::OffsetDateTime::now_utc())
-        .await
-        .expect("seed");
+    db::seed_demo(
+        &owner,
+        crate::support::test_key(),
+        time::OffsetDateTime::now_utc(),
+    )
+    .await
+    .expect("seed");
     owner.close().await;
     let app = db::connect(&pg.url(db::APP_ROLE, db::DATABASE), 2)
         .await

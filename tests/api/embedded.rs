@@ -95,6 +95,69 @@ fn a_second_process_on_the_same_data_dir_is_refused() {
     drop(first);
 }
 
+/// `verify-audit` of the demo tenant on `data_dir`, with `extra` arguments: whether it passed,
+/// stdout, stderr.
+fn verify_audit(data_dir: &Path, extra: &[&str]) -> (bool, String, String) {
+    let out = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(["verify-audit", "--tenant", "bfg-control"])
+        .args(extra)
+        .env_remove("DATABASE_URL")
+        .env_remove("MIGRATION_DATABASE_URL")
+        .output()
+        .expect("run the binary");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn verify_audit_reads_through_the_console_serving_its_data_dir() {
+    let dir = scratch("verify-serving");
+    let serving = Serving::start(&dir, &[]);
+    // What a reviewer types while `scripts/run` serves: no second server, no refusal.
+    let (ok, stdout, stderr) = verify_audit(&dir, &[]);
+    assert!(ok, "{stdout}{stderr}");
+    assert!(
+        stdout.starts_with("audit chain of bfg-control intact: 1 events, head "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("signatures checked under the public key of "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("every acceptance, decision, revocation, probe result and sign-off"),
+        "{stdout}"
+    );
+    assert!(!stderr.contains("in use"), "{stderr}");
+    // The console signs the head of a chain that moved as it starts: the head is soon covered.
+    let signed = within(Duration::from_secs(20), || {
+        verify_audit(&dir, &["--require-signed-head"]).0
+    });
+    assert!(signed, "{}", serving.log());
+    // The console went on serving, and stops cleanly: its server was never touched.
+    assert_eq!(serving.get("/readyz").map(|a| a.status), Some(200));
+    let log = serving.stop();
+    assert!(log.contains("embedded PostgreSQL stopped"), "{log}");
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // A directory held by a process whose server is not running is refused, not waited on.
+    let held = scratch("verify-held");
+    let holder = EmbeddedPostgres::open(&held, Vec::new()).expect("claims the directory");
+    let (ok, _, stderr) = verify_audit(&held, &[]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("whose PostgreSQL server is not running"),
+        "{stderr}"
+    );
+    drop(holder);
+    let _ = std::fs::remove_dir_all(&held);
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())

@@ -164,7 +164,7 @@ async fn marek_accepts_role_headers_and_the_figures_move_in_place() {
     assert_eq!(replay.status, 200);
     assert!(matches!(
         crate::support::verify_chain(&app.db.app).await,
-        Some(Verification::Intact { events: 1, .. })
+        Some(Verification::Intact { events: 2, .. })
     ));
     let page = marek.get(&format!("{CONSOLE}?lang=en")).await;
     assert_eq!(page.texts("tile-value")[4], "1/6");
@@ -248,15 +248,16 @@ async fn olena_cannot_accept_mareks_check_and_the_reviewer_changes_nothing() {
         "owner",
         "Marek Zielinski · Dispatch desk"
     )));
-    assert_eq!(
+    // Nothing was written: the chain holds only the demo seed's event.
+    assert!(matches!(
         crate::support::verify_chain(&app.db.app).await,
         Some(Verification::Intact {
-            events: 0,
-            head_hash: String::new(),
+            events: 1,
             checkpoints: 0,
             unsigned: 0,
+            ..
         })
-    );
+    ));
 }
 
 #[tokio::test]
@@ -663,7 +664,7 @@ async fn go_is_refused_while_a_gate_is_red_and_no_go_is_recorded_with_its_reason
     assert!(page.body.contains(": Backup restore not rehearsed yet"));
     assert!(matches!(
         crate::support::verify_chain(&app.db.app).await,
-        Some(Verification::Intact { events: 1, .. })
+        Some(Verification::Intact { events: 2, .. })
     ));
 
     // Only the managing director signs.

@@ -7,6 +7,7 @@
 mod audit;
 mod browser;
 mod console;
+mod coverage;
 mod embedded;
 mod flow;
 mod hostile;

@@ -66,14 +66,15 @@ async fn an_item_page_shows_its_evidence_history_and_audit_events() {
         assert!(page.body.contains("bfg-3d15b1f6"));
         assert!(page.body.contains("The gateway was reconfigured"));
         assert!(page.body.contains(&tr.t("kind-owner_check")));
-        // Two audit events, newest first, each linking to its place in the audit trail.
+        // Two audit events, newest first, each linking to its place in the audit trail (after
+        // the demo seed's event, #1).
         let revoke = page.body.find(&format!(
-            "audit?lang={}&amp;before=3#e-2\">2</a></th><td>{}</td>",
+            "audit?lang={}&amp;before=4#e-3\">3</a></th><td>{}</td>",
             lang.code(),
             tr.t("audit-action-revoke")
         ));
         let accept = page.body.find(&format!(
-            "audit?lang={}&amp;before=2#e-1\">1</a></th><td>{}</td>",
+            "audit?lang={}&amp;before=3#e-2\">2</a></th><td>{}</td>",
             lang.code(),
             tr.t("audit-action-accept")
         ));
@@ -141,7 +142,13 @@ async fn from_every_blocker_each_item_reaches_its_evidence_and_audit_events() {
                     .body
                     .find(&format!("id=\"{anchor}\""))
                     .unwrap_or_else(|| panic!("{event} shows its event"));
-                assert!(trail.body[row..].contains("Marek Zielinski"));
+                // The demo seed's decision is Anna's; the rest is Marek's.
+                let actor = if item.contains("decision_board.adapter_selection") {
+                    "Anna Kowalska"
+                } else {
+                    "Marek Zielinski"
+                };
+                assert!(trail.body[row..].contains(actor), "{event}");
                 events_followed += 1;
             }
         }
@@ -157,6 +164,7 @@ async fn from_every_blocker_each_item_reaches_its_evidence_and_audit_events() {
                 .contains("Headers verified on the gateway")
         );
         assert!(role_headers.body.contains("The gateway was reconfigured"));
-        assert_eq!(events_followed, 2, "{lang:?}");
+        // Marek's two, and the demo seed's decision on the adapter selection.
+        assert_eq!(events_followed, 3, "{lang:?}");
     }
 }

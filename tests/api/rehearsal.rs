@@ -173,6 +173,17 @@ async fn a_healthy_target_passes_every_probe_the_gap_analysis_and_the_dry_run_an
         .get(&format!("{CONSOLE}/audit?lang=en&action=probe_passed"), &[])
         .await;
     assert!(audit.body.contains("dry_run.rollback_checkpoint"));
+    // And every probe result is matched with its event, by item, outcome and the run's actor.
+    let verdict = db::audit::verify_with_records(
+        &app.db.app,
+        "bfg-control",
+        Some(&test_key().public_hex()),
+        &[],
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert!(verdict.ok(), "{verdict:?}");
 }
 
 fn cluster_endpoint(name: &str) -> String {

@@ -150,9 +150,10 @@ async fn only_a_role_that_cannot_bypass_rls_may_serve() {
 #[tokio::test]
 async fn audit_events_are_append_only_even_for_the_owner() {
     let db = TestDb::new().await;
+    // The demo seed's event is there to try to change; one more, inserted straight.
     db.as_owner_in_demo(
         "insert into audit_events (tenant_id, seq, action, target, canonical, prev_hash, hash)
-         values (current_setting('app.tenant_id')::uuid, 1, 'test', 'x', '{}', '', 'h');",
+         values (current_setting('app.tenant_id')::uuid, 2, 'test', 'x', '{}', '', 'h');",
     )
     .await;
     for statement in [

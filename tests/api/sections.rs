@@ -6,6 +6,14 @@ use readiness_console::readiness::packets;
 
 use crate::support::{CONSOLE, TestApp, TestDb, eventually, get};
 
+/// The demo seed's audit event: its time and hash. It is the demo's last write and head.
+async fn seeded_event(db: &TestDb) -> (time::OffsetDateTime, String) {
+    sqlx::query_as("select at, hash from audit_events where seq = 1")
+        .fetch_one(&mut *db.demo_tx().await)
+        .await
+        .unwrap()
+}
+
 /// Ready/total of each item section, in page order.
 const DEMO_COUNTS: [(u32, u32); 12] = [
     (0, 4),
@@ -25,6 +33,7 @@ const DEMO_COUNTS: [(u32, u32); 12] = [
 #[tokio::test]
 async fn all_twenty_one_sections_render_with_the_demo_figures_in_each_language() {
     let app = TestApp::spawn().await;
+    let (seeded_at, _) = seeded_event(&app.db).await;
     for lang in Lang::ALL {
         let tr = lang.tr();
         let page = app
@@ -71,7 +80,8 @@ async fn all_twenty_one_sections_render_with_the_demo_figures_in_each_language()
         ] {
             assert!(page.body.contains(mode), "{mode}");
         }
-        assert!(page.body.contains(&tr.t("session-not-written")));
+        // The last write is the demo seed's decision, with its audit event.
+        assert!(page.body.contains(&tr.datetime(&seeded_at)));
         assert!(
             page.body
                 .contains(&tr.t1("rbac-permission-count", "count", 5u32))
@@ -198,6 +208,7 @@ async fn the_runbook_sql_outline_runs_on_a_fresh_postgres_database_and_enforces_
 #[tokio::test]
 async fn the_print_view_summarises_the_decision_on_one_page() {
     let app = TestApp::spawn().await;
+    let (_, seeded_hash) = seeded_event(&app.db).await;
     for lang in Lang::ALL {
         let tr = lang.tr();
         let page = app
@@ -206,7 +217,14 @@ async fn the_print_view_summarises_the_decision_on_one_page() {
         assert_eq!(page.status, 200);
         assert!(page.body.contains("BLOCKED_PENDING_DRY_RUN"));
         assert!(page.body.contains(&tr.t("print-not-signed")));
-        assert!(page.body.contains(&tr.t("print-audit-empty")));
+        // The chain's head is the demo seed's event.
+        assert!(page.body.contains(&tr.t2(
+            "print-audit-head",
+            "seq",
+            1u32,
+            "hash",
+            seeded_hash.as_str()
+        )));
         // The blockers of the first rung: four connection probes and five dry-run steps.
         assert_eq!(
             page.body.matches("<tr><th scope=\"row\">").count(),
@@ -284,6 +302,7 @@ async fn a_misconfigured_catalogue_shows_a_notice_on_its_section_not_a_failed_pa
 async fn each_packet_downloads_as_the_bytes_the_page_shows_with_that_digest() {
     use sha2::{Digest, Sha256};
     let app = TestApp::spawn().await;
+    let (_, seeded_hash) = seeded_event(&app.db).await;
     let page = app.get(&format!("{CONSOLE}?lang=fr"), &[]).await;
     let checksums = page.texts("packet-checksum code");
     for (key, checksum) in packets::KEYS.iter().zip(&checksums) {
@@ -303,8 +322,9 @@ async fn each_packet_downloads_as_the_bytes_the_page_shows_with_that_digest() {
             "{key}: the page shows the download's SHA-256"
         );
         assert_eq!(checksum, &format!("bfg-{}", &digest[..8]), "{key}");
+        // The head is the demo seed's event.
         assert!(
-            file.body.contains("audit_head=none"),
+            file.body.contains(&format!("audit_head=1:{seeded_hash}")),
             "{key} names the chain head"
         );
     }

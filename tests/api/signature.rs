@@ -203,7 +203,7 @@ async fn a_revocation_after_go_withdraws_the_signature_and_every_page_says_so() 
     let revoked = post(&mut olena, &action, &fields, false).await;
     assert_eq!(revoked.status, 303, "{}", revoked.body);
 
-    // Event #1 is the signature, #2 the revocation that withdrew it.
+    // Event #1 is the demo seed's decision, #2 the signature, #3 the revocation that withdrew it.
     let mut tx = app.db.demo_tx().await;
     let withdrawal: (i64, String, String, String) =
         sqlx::query_as("select audit_seq, actor_id, action, item_key from signoff_withdrawals")
@@ -213,14 +213,14 @@ async fn a_revocation_after_go_withdraws_the_signature_and_every_page_says_so() 
     assert_eq!(
         withdrawal,
         (
-            2,
+            3,
             "user_accountant_olena".to_owned(),
             "revoke".to_owned(),
             DB_SCHEMA.to_owned()
         )
     );
     let event: (String, String) =
-        sqlx::query_as("select action, target from audit_events where seq = 2")
+        sqlx::query_as("select action, target from audit_events where seq = 3")
             .fetch_one(&mut *tx)
             .await
             .unwrap();
@@ -230,7 +230,7 @@ async fn a_revocation_after_go_withdraws_the_signature_and_every_page_says_so() 
     assert_eq!(decision(&app).await, "BLOCKED_PENDING_PREFLIGHT");
     for lang in [Lang::Es, Lang::Fr, Lang::En] {
         let code = lang.code();
-        let expected = withdrawn_line(&app, lang, 2).await;
+        let expected = withdrawn_line(&app, lang, 3).await;
         for path in [
             format!("{CONSOLE}?lang={code}"),
             format!("{CONSOLE}/print?lang={code}"),
@@ -244,7 +244,7 @@ async fn a_revocation_after_go_withdraws_the_signature_and_every_page_says_so() 
             let at = page.body.find("class=\"signoff-last\"").unwrap();
             assert!(
                 page.body.contains(&format!(
-                    "<a href=\"/t/bfg-control/audit?lang={code}&#38;before=3#e-2\">#2</a>"
+                    "<a href=\"/t/bfg-control/audit?lang={code}&#38;before=4#e-3\">#3</a>"
                 )),
                 "{path}: the event link in {}",
                 &page.body[at..at + 600]
@@ -297,7 +297,7 @@ async fn a_revocation_after_go_withdraws_the_signature_and_every_page_says_so() 
     let page = app.get(&format!("{CONSOLE}?lang=fr"), &[]).await;
     assert_eq!(
         signature_line(&page),
-        withdrawn_line(&app, Lang::Fr, 2).await
+        withdrawn_line(&app, Lang::Fr, 3).await
     );
     claims_no_go(&page, Lang::Fr);
     assert_eq!(
@@ -558,7 +558,8 @@ async fn a_double_submitted_go_makes_one_signature() {
     let second = post(&mut anna, &path, &form, true).await;
     assert_eq!((first.status.as_u16(), second.status.as_u16()), (204, 204));
     assert_eq!(count(&app, "signoffs").await, 1);
-    assert_eq!(count(&app, "audit_events").await, 1);
+    // The demo seed's event, then the one signature's.
+    assert_eq!(count(&app, "audit_events").await, 2);
     // The same state signed from another form: refused, production is GO already.
     let mut again = form.clone();
     again[1].1 = uuid::Uuid::new_v4().to_string();
@@ -622,7 +623,7 @@ async fn the_proof_bundle_summary_names_the_withdrawn_signature() {
     assert_eq!(
         signature["withdrawal"],
         serde_json::json!({
-            "seq": 2,
+            "seq": 3,
             "actor": "user_accountant_olena",
             "action": "revoke",
             "item": DB_SCHEMA,

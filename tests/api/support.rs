@@ -94,7 +94,7 @@ impl TestDb {
     pub async fn new() -> Self {
         let owner = Self::empty().await;
         db::migrate(&owner).await.expect("migrate");
-        db::seed_demo(&owner, OffsetDateTime::now_utc())
+        db::seed_demo(&owner, test_key(), OffsetDateTime::now_utc())
             .await
             .expect("seed");
         let options = owner.connect_options();

@@ -57,17 +57,18 @@ async fn the_owner_accepts_with_evidence_and_the_chain_records_it() {
     )
     .await
     .expect("Marek owns role headers");
-    assert_eq!(written, Written::Applied(1));
+    // Event #1 is the demo seed's decision.
+    assert_eq!(written, Written::Applied(2));
     assert_eq!(standing(&db, "passage.role_headers").await, 1);
     let state = readiness_console::db::load_console(&db.app, "bfg-control")
         .await
         .unwrap()
         .unwrap();
     assert_eq!(state.state.item_versions["passage.role_headers"], 1);
-    assert_eq!(state.state.audit_head.map(|h| h.seq), Some(1));
+    assert_eq!(state.state.audit_head.map(|h| h.seq), Some(2));
     assert!(matches!(
         crate::support::verify_chain(&db.app).await,
-        Some(Verification::Intact { events: 1, .. })
+        Some(Verification::Intact { events: 2, .. })
     ));
 }
 
@@ -123,7 +124,11 @@ async fn only_the_owner_may_accept_and_read_only_roles_never_write() {
     )
     .await;
     assert!(matches!(missing, Err(WriteError::NotFound)));
-    assert_eq!(count(&db, "select count(*) from audit_events").await, 0);
+    assert_eq!(
+        count(&db, "select count(*) from audit_events").await,
+        1,
+        "only the seed's"
+    );
     assert_eq!(
         count(&db, "select count(*) from acceptances").await,
         1,
@@ -155,7 +160,8 @@ async fn a_stale_form_is_refused_and_saves_nothing() {
     .await;
     assert!(matches!(stale, Err(WriteError::Stale)));
     assert_eq!(standing(&db, "passage.role_headers").await, 1);
-    assert_eq!(count(&db, "select count(*) from audit_events").await, 1);
+    // The seed's and the acceptance's.
+    assert_eq!(count(&db, "select count(*) from audit_events").await, 2);
 }
 
 #[tokio::test]
@@ -182,10 +188,11 @@ async fn a_replayed_form_has_one_effect() {
     )
     .await
     .unwrap();
-    assert_eq!(first, Written::Applied(1));
-    assert_eq!(again, Written::Replayed(1));
+    // Event #1 is the demo seed's decision.
+    assert_eq!(first, Written::Applied(2));
+    assert_eq!(again, Written::Replayed(2));
     assert_eq!(standing(&db, "passage.role_headers").await, 1);
-    assert_eq!(count(&db, "select count(*) from audit_events").await, 1);
+    assert_eq!(count(&db, "select count(*) from audit_events").await, 2);
 }
 
 #[tokio::test]
@@ -222,7 +229,8 @@ async fn revoking_needs_a_standing_acceptance_and_keeps_the_history() {
     )
     .await
     .unwrap();
-    assert_eq!(revoked, Written::Applied(2));
+    // After the seed's event and the acceptance's.
+    assert_eq!(revoked, Written::Applied(3));
     assert_eq!(standing(&db, "passage.role_headers").await, 0);
     assert_eq!(
         count(&db, "select count(*) from acceptances where item_key = 'passage.role_headers' and revoke_reason = 'Headers changed upstream'").await,
@@ -268,10 +276,11 @@ async fn two_hundred_concurrent_accepts_make_one_acceptance_and_a_verifying_chai
     }
     assert_eq!(applied, 1);
     assert_eq!(standing(&db, "passage.role_headers").await, 1);
-    assert_eq!(count(&db, "select count(*) from audit_events").await, 1);
+    // The seed's event and the one acceptance's.
+    assert_eq!(count(&db, "select count(*) from audit_events").await, 2);
     assert!(matches!(
         crate::support::verify_chain(&db.app).await,
-        Some(Verification::Intact { events: 1, .. })
+        Some(Verification::Intact { events: 2, .. })
     ));
 }
 
@@ -307,16 +316,17 @@ async fn verification_finds_deleted_newest_events() {
             .await
             .unwrap();
     }
+    // The newest is #3: the seed's event comes first.
     db.as_owner_in_demo(
         "alter table audit_events disable trigger audit_events_append_only;
-         delete from audit_events where seq = 2;
+         delete from audit_events where seq = 3;
          alter table audit_events enable trigger audit_events_append_only;",
     )
     .await;
     assert_eq!(
         crate::support::verify_chain(&db.app).await,
         Some(Verification::Broken {
-            seq: 2,
+            seq: 3,
             reason: audit::Fault::HeadMismatch
         })
     );
@@ -360,7 +370,7 @@ async fn verify_audit_names_the_first_broken_event() {
     let (ok, stdout, _) = verify_audit(&db);
     assert!(ok);
     assert!(
-        stdout.starts_with("audit chain of bfg-control intact: 1 events, head "),
+        stdout.starts_with("audit chain of bfg-control intact: 2 events, head "),
         "{stdout}"
     );
     db.as_owner_in_demo(

@@ -12,8 +12,8 @@ use time::OffsetDateTime;
 use tower_sessions::Session;
 
 use super::{ConsoleView, page_parts, viewer_of};
-use crate::chain::Verification;
-use crate::db::audit::{self, Page, PageEvent, PageQuery};
+use crate::chain::{Unaccounted, Verification};
+use crate::db::audit::{self, Page, PageEvent, PageQuery, Verdict};
 use crate::web::frame::Frame;
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
 
@@ -169,13 +169,45 @@ struct VerifyPartial {
     tr: crate::i18n::Tr,
     slug: String,
     signed_in: bool,
-    result: Option<Verification>,
+    result: Option<Verdict>,
     at: Option<OffsetDateTime>,
 }
 
 impl VerifyPartial {
     fn n(&self, n: &i64) -> String {
         self.tr.num(u64::try_from(*n).unwrap_or_default())
+    }
+
+    /// What a record the chain does not account for is, in the reader's language: the row
+    /// by its kind and id, the event by its number.
+    fn unaccounted_label(&self, unaccounted: &Unaccounted) -> String {
+        let record = self.tr.t(&format!(
+            "coverage-record-{}",
+            unaccounted.record().as_str()
+        ));
+        match unaccounted {
+            Unaccounted::Row { id, .. } => {
+                self.tr
+                    .t2("coverage-row", "record", record, "id", self.n(id))
+            }
+            Unaccounted::Event { seq, .. } => {
+                self.tr
+                    .t2("coverage-event", "record", record, "seq", self.n(seq))
+            }
+        }
+    }
+
+    /// The audit trail's page of an event the verdict names.
+    fn event_href(&self, unaccounted: &Unaccounted) -> Option<String> {
+        match unaccounted {
+            Unaccounted::Event { seq, .. } => Some(format!(
+                "/t/{}/audit?lang={}&before={}#e-{seq}",
+                self.slug,
+                self.tr.lang().code(),
+                seq + 1
+            )),
+            Unaccounted::Row { .. } => None,
+        }
     }
 
     fn nu(&self, n: &usize) -> String {
@@ -311,11 +343,18 @@ pub(super) async fn verify(
     if viewer_of(&session, &tenant).await.is_none() {
         return Err(AppError::SignInRequired);
     }
-    let result = audit::verify(&app.pool, &tenant, Some(&app.key.public_hex()), &[])
+    let result = audit::verify_with_records(&app.pool, &tenant, Some(&app.key.public_hex()), &[])
         .await?
         .ok_or(AppError::NotFound)?;
-    if let Verification::Broken { seq, reason } = &result {
+    if let Verification::Broken { seq, reason } = &result.chain {
         tracing::error!(seq, %reason, "the audit chain does not verify");
+    }
+    if let Some(first) = result.unaccounted.first() {
+        tracing::error!(
+            unaccounted = result.unaccounted.len(),
+            %first,
+            "records and audit events do not account for each other"
+        );
     }
     let partial = VerifyPartial {
         tr: lang.tr(),

@@ -1030,6 +1030,9 @@ pub fn dynamic_message_ids() -> Vec<String> {
     for fault in crate::chain::Fault::ALL {
         ids.push(format!("audit-fault-{}", fault.as_str()));
     }
+    for record in crate::chain::Record::ALL {
+        ids.push(format!("coverage-record-{}", record.as_str()));
+    }
     for code in crate::readiness::scenario::Problem::CODES {
         ids.push(format!("scenario-error-{code}"));
     }

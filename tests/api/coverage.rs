@@ -1,0 +1,627 @@
+//! What the audit chain covers: the sign-off's head signed as it commits, the events no signed
+//! checkpoint covers named by `verify-bundle` and `verify-audit` (and refused with
+//! `--require-signed-head`), a key given that checks nothing never passing, and every record
+//! of the state — the demo seed's included — matched with its audit event both ways.
+
+use readiness_console::bundle;
+use readiness_console::chain::{Record, Unaccounted, Verification};
+use readiness_console::db::audit;
+use readiness_console::db::write::{self, Author, CheckCommand, Signoff};
+use readiness_console::i18n::Lang;
+use readiness_console::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
+use uuid::Uuid;
+
+use crate::support::{CONSOLE, Client, TestApp, TestDb, eventually, signed_in, test_key};
+
+const ANNA: &str = "user_md_anna";
+
+fn author(actor: &str) -> Author<'_> {
+    Author {
+        tenant: "bfg-control",
+        actor,
+        request_id: "coverage-test",
+        key: test_key(),
+    }
+}
+
+/// Runs the binary with `args`, against the test database as the app role and with the test
+/// key as the audit key: whether it passed, stdout, stderr.
+fn cli(db: &TestDb, args: &[&str]) -> (bool, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("audit-signing.key");
+    // The seed of `test_key()`.
+    std::fs::write(&key, format!("{}\n", "2a".repeat(32))).unwrap();
+    let url = crate::support::cluster().url(
+        readiness_console::db::APP_ROLE,
+        db.app.connect_options().get_database().unwrap(),
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_readiness-console"))
+        .args(["--database-url", &url, "--audit-key"])
+        .arg(&key)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `verify-bundle` on these bytes, with `args` after the file.
+fn verify_bundle_cli(bytes: &[u8], args: &[&str]) -> (bool, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bfg-control-proof.tar");
+    std::fs::write(&file, bytes).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_readiness-console"))
+        .arg("verify-bundle")
+        .arg(&file)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+async fn bundle_bytes(app: &TestApp) -> Vec<u8> {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let response = app
+        .router
+        .clone()
+        .oneshot(
+            axum::http::Request::get(format!("{CONSOLE}/bundle"))
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec()
+}
+
+/// The bundle rebuilt — manifest recomputed, as someone who edits it would — with its
+/// `checkpoints.jsonl` changed by `edit`.
+fn with_checkpoints(bytes: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::Read as _;
+    let mut dir = String::new();
+    let mut files = Vec::new();
+    let mut archive = tar::Archive::new(bytes);
+    for entry in archive.entries().unwrap() {
+        let mut entry = entry.unwrap();
+        let path = entry.path().unwrap().to_string_lossy().into_owned();
+        let (folder, inner) = path.split_once('/').unwrap();
+        dir = folder.to_owned();
+        let mut body = Vec::new();
+        entry.read_to_end(&mut body).unwrap();
+        if inner == bundle::MANIFEST {
+            continue;
+        }
+        if inner == bundle::CHECKPOINTS {
+            body = edit(&String::from_utf8(body).unwrap()).into_bytes();
+        }
+        files.push((inner.to_owned(), body));
+    }
+    bundle::build(&dir, &files, time::OffsetDateTime::now_utc())
+}
+
+/// The sequence numbers of the demo tenant's stored checkpoints.
+async fn checkpoint_seqs(db: &TestDb) -> Vec<i64> {
+    sqlx::query_scalar("select seq from audit_checkpoints order by seq")
+        .fetch_all(&mut *db.demo_tx().await)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_bundle_taken_right_after_go_has_a_signed_head_and_without_its_checkpoint_names_the_events()
+ {
+    let app = TestApp::spawn().await;
+    app.db.make_all_green().await;
+    // The demo seed's event, #1, checkpointed; then Anna revokes and accepts one of her checks
+    // again (#2, #3), which nothing checkpoints.
+    audit::checkpoint_now(&app.db.app, "bfg-control", test_key())
+        .await
+        .unwrap();
+    let again = Evidence::parse("Contracts frozen, checked again", "", "").unwrap();
+    for (version, command) in [
+        (
+            0,
+            CheckCommand::Revoke(EvidenceNote::parse("Checking the freeze again").unwrap()),
+        ),
+        (1, CheckCommand::Accept(again)),
+    ] {
+        write::owner_check(
+            &app.db.app,
+            &author(ANNA),
+            "passage.contracts_frozen",
+            version,
+            Uuid::new_v4(),
+            &command,
+        )
+        .await
+        .unwrap();
+    }
+    // Anna signs GO through the form (#4).
+    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
+    eventually(|| async {
+        Client::new(&app.router)
+            .get(CONSOLE)
+            .await
+            .body
+            .contains("BLOCKED_PENDING_SIGNOFF")
+    })
+    .await;
+    let page = anna.get(&format!("{CONSOLE}?lang=en")).await;
+    let signed = anna
+        .post(
+            &format!("{CONSOLE}/signoff?lang=en"),
+            &[
+                ("csrf", &page.input_after("id=\"signoff\"", "csrf")),
+                (
+                    "idempotency_key",
+                    &page.input_after("id=\"signoff\"", "idempotency_key"),
+                ),
+                (
+                    "state_digest",
+                    &page.input_after("id=\"signoff\"", "state_digest"),
+                ),
+                ("decision", "GO"),
+                ("password", "anna-go-no-go"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(signed.status, 303, "{}", signed.body);
+    // The sign-off signed its own head as it committed: before any bundle was downloaded.
+    assert_eq!(checkpoint_seqs(&app.db).await, vec![1, 4]);
+
+    let bytes = bundle_bytes(&app).await;
+    let key = test_key().public_hex();
+    let report = bundle::verify(&bytes, Some(&key));
+    assert!(report.ok(), "{:?}", report.problems);
+    assert!(matches!(
+        report.chain,
+        Some(Verification::Intact {
+            events: 4,
+            checkpointed: 4,
+            // Four events' signatures and two checkpoints'.
+            signatures: 6,
+            ..
+        })
+    ));
+    let (ok, stdout, stderr) =
+        verify_bundle_cli(&bytes, &["--public-key", &key, "--require-signed-head"]);
+    assert!(ok, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("audit chain intact: 4 events, head "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "6 signatures checked under the public key given, {key}"
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("the head, event #4, is covered by a signed checkpoint"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.trim_end().ends_with("bfg-control-proof.tar passed"),
+        "{stdout}"
+    );
+
+    // The GO's checkpoint taken out of the bundle: the events after the one left are named.
+    let cut = with_checkpoints(&bytes, |text| {
+        let lines: Vec<&str> = text.lines().collect();
+        format!("{}\n", lines[..lines.len() - 1].join("\n"))
+    });
+    let (ok, stdout, stderr) =
+        verify_bundle_cli(&cut, &["--public-key", &key, "--require-signed-head"]);
+    assert!(!ok);
+    assert!(!stdout.contains("passed"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "events #2–#4 are covered by their own signatures but by no signed checkpoint"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains(
+            "checkpoints.jsonl has no checkpoint of the head, event #4: events #2–#4 are \
+             covered by their own signatures but by no signed checkpoint"
+        ),
+        "{stderr}"
+    );
+    // Every checkpoint taken out: every event is named.
+    let (ok, stdout, stderr) = verify_bundle_cli(
+        &with_checkpoints(&bytes, |_| String::new()),
+        &["--public-key", &key, "--require-signed-head"],
+    );
+    assert!(!ok);
+    assert!(!stdout.contains("passed"), "{stdout}");
+    assert!(
+        stderr.contains(
+            "events #1–#4 are covered by their own signatures but by no signed checkpoint"
+        ),
+        "{stderr}"
+    );
+}
+
+#[tokio::test]
+async fn a_no_go_is_checkpointed_as_it_commits_too() {
+    let db = TestDb::new().await;
+    let reason = EvidenceNote::parse("Backup restore not rehearsed yet").unwrap();
+    write::signoff(
+        &db.app,
+        &author(ANNA),
+        Uuid::new_v4(),
+        &Signoff::NoGo(reason),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    // The demo seed's event is #1, the NO-GO #2.
+    assert_eq!(checkpoint_seqs(&db).await, vec![2]);
+    assert!(
+        crate::support::verify_chain(&db.app)
+            .await
+            .unwrap()
+            .head_is_signed()
+    );
+}
+
+#[tokio::test]
+async fn verify_audit_names_the_events_no_checkpoint_covers_and_can_require_a_signed_head() {
+    let db = TestDb::new().await;
+    // #2 and #3 after the demo seed's #1; nothing checkpointed yet.
+    crate::support::accept_then_revoke_role_headers(&db, "Headers verified on the gateway", "", "")
+        .await;
+    let verify = ["verify-audit", "--tenant", "bfg-control"];
+    let (ok, stdout, stderr) = cli(&db, &verify);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains(
+            "events #1–#3 are covered by their own signatures but by no signed checkpoint"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("3 signatures checked under the public key of "),
+        "{stdout}"
+    );
+    let strict = [&verify[..], &["--require-signed-head"]].concat();
+    let (ok, _, stderr) = cli(&db, &strict);
+    assert!(!ok);
+    assert!(
+        stderr.contains(
+            "the head of bfg-control, event #3, is covered by no signed checkpoint: events \
+             #1–#3 are covered by their own signatures but by no signed checkpoint"
+        ),
+        "{stderr}"
+    );
+
+    audit::checkpoint_now(&db.app, "bfg-control", test_key())
+        .await
+        .unwrap();
+    let (ok, stdout, stderr) = cli(&db, &strict);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("the head, event #3, is covered by a signed checkpoint"),
+        "{stdout}"
+    );
+    // One more event: it alone is named.
+    write::owner_check(
+        &db.app,
+        &author("user_dispatcher_marek"),
+        "passage.role_headers",
+        2,
+        Uuid::new_v4(),
+        &CheckCommand::Accept(Evidence::parse("Headers verified again", "", "").unwrap()),
+    )
+    .await
+    .unwrap();
+    let (ok, _, stderr) = cli(&db, &strict);
+    assert!(!ok);
+    assert!(
+        stderr.contains("event #4 is covered by its own signature but by no signed checkpoint"),
+        "{stderr}"
+    );
+    // A public key given is the one trusted: another key's is refused at the first event.
+    let other = "ab".repeat(32);
+    let (ok, _, stderr) = cli(&db, &[&verify[..], &["--public-key", &other]].concat());
+    assert!(!ok);
+    assert!(
+        stderr.contains("broken at event #1: event_bad_signature"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test]
+async fn a_key_given_that_checks_no_signature_never_passes() {
+    // A bundle of an empty chain: every file listed, nothing signed.
+    let summary = serde_json::json!({
+        "tenant_id": Uuid::new_v4(),
+        "audit_head": { "seq": 0, "hash": "", "signed_from": 1 },
+    });
+    let files = vec![
+        (bundle::SUMMARY.to_owned(), summary.to_string().into_bytes()),
+        (bundle::EVENTS.to_owned(), Vec::new()),
+        (bundle::CHECKPOINTS.to_owned(), Vec::new()),
+        (
+            bundle::PUBLIC_KEY.to_owned(),
+            format!("{}\n", test_key().public_hex()).into_bytes(),
+        ),
+    ];
+    let bytes = bundle::build(
+        "bfg-control-proof-0",
+        &files,
+        time::OffsetDateTime::now_utc(),
+    );
+    let key = test_key().public_hex();
+    let (ok, stdout, stderr) = verify_bundle_cli(&bytes, &["--public-key", &key]);
+    assert!(!ok);
+    assert!(!stdout.contains("passed"), "{stdout}");
+    assert!(
+        stderr.contains(
+            "nothing in the bundle is signed: no signature to check under the public key given"
+        ),
+        "{stderr}"
+    );
+    let (ok, stdout, stderr) = verify_bundle_cli(&bytes, &["--require-signed-head"]);
+    assert!(!ok);
+    assert!(!stdout.contains("passed"), "{stdout}");
+    assert!(stderr.contains("there is no head"), "{stderr}");
+}
+
+#[tokio::test]
+async fn a_fresh_demo_names_its_seeded_decision_in_the_trail_and_on_the_item_page() {
+    let app = TestApp::spawn().await;
+    for lang in Lang::ALL {
+        let tr = lang.tr();
+        let code = lang.code();
+        let seeded = tr.t1("coverage-seeded", "request", "seed-demo");
+        let trail = app.get(&format!("{CONSOLE}/audit?lang={code}"), &[]).await;
+        assert_eq!(trail.status, 200);
+        let row = trail.body.find("<tr id=\"e-1\">").expect("event #1");
+        let row = &trail.body[row..row + trail.body[row..].find("</tr>").unwrap()];
+        assert!(row.contains("Anna Kowalska"), "{lang:?}: {row}");
+        assert!(row.contains(&tr.t("audit-action-decide")), "{lang:?}");
+        assert!(row.contains(&seeded), "{lang:?}: {row}");
+        assert!(
+            row.contains(&format!(
+                "href=\"/t/bfg-control/items/decision_board.adapter_selection?lang={code}\""
+            )),
+            "{lang:?}"
+        );
+        assert!(!trail.body.contains("<tr id=\"e-2\">"), "one event only");
+
+        let item = app
+            .get(
+                &format!("{CONSOLE}/items/decision_board.adapter_selection?lang={code}"),
+                &[],
+            )
+            .await;
+        assert_eq!(item.status, 200);
+        assert!(!item.body.contains(&tr.t("proof-no-events")), "{lang:?}");
+        assert!(
+            item.body
+                .contains(&format!("audit?lang={code}&amp;before=2#e-1\">1</a>")),
+            "{lang:?}"
+        );
+        assert!(item.body.contains(&seeded), "{lang:?}");
+        assert!(item.body.contains(
+            "Staging target selected for rehearsal; the local demo keeps the file adapter."
+        ));
+    }
+
+    // `verify-audit` passes on the fresh demo, every record matched with its event…
+    let (ok, stdout, stderr) = cli(&app.db, &["verify-audit", "--tenant", "bfg-control"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains(
+            "every acceptance, decision, revocation, probe result and sign-off of bfg-control \
+             has its audit event, and every such event its record"
+        ),
+        "{stdout}"
+    );
+    let mut reviewer = signed_in(&app, "reviewer", "reviewer-audit").await;
+    let page = reviewer
+        .get(&format!("{CONSOLE}/audit/verify?lang=en"))
+        .await;
+    assert!(
+        page.body.contains(&Lang::En.tr().t("coverage-records-ok")),
+        "{}",
+        page.body
+    );
+
+    // …and names an acceptance inserted behind the app's back, by table and id.
+    app.db
+        .as_owner_in_demo(
+            "insert into acceptances (tenant_id, item_key, actor_id, evidence_note)
+             values (current_setting('app.tenant_id')::uuid, 'passage.role_headers',
+                     'user_dispatcher_marek', 'Accepted behind the app''s back')",
+        )
+        .await;
+    let id: i64 =
+        sqlx::query_scalar("select id from acceptances where item_key = 'passage.role_headers'")
+            .fetch_one(&mut *app.db.demo_tx().await)
+            .await
+            .unwrap();
+    let (ok, stdout, stderr) = cli(&app.db, &["verify-audit", "--tenant", "bfg-control"]);
+    assert!(!ok);
+    // The chain itself is intact: nothing was appended to it.
+    assert!(
+        stdout.starts_with("audit chain of bfg-control intact: 1 events"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "records of bfg-control the audit chain does not account for: acceptances #{id} \
+             (acceptance): record_without_event"
+        )),
+        "{stderr}"
+    );
+    for lang in Lang::ALL {
+        let tr = lang.tr();
+        let page = reviewer
+            .get(&format!("{CONSOLE}/audit/verify?lang={}", lang.code()))
+            .await;
+        assert_eq!(page.status, 200);
+        assert!(
+            page.body.contains(&tr.t("coverage-records-broken")),
+            "{lang:?}"
+        );
+        let row = tr.t2(
+            "coverage-row",
+            "record",
+            tr.t("coverage-record-acceptance"),
+            "id",
+            id.to_string(),
+        );
+        assert!(page.body.contains(&row), "{lang:?}: {row}");
+        assert!(
+            page.body
+                .contains(&tr.t("audit-fault-record_without_event")),
+            "{lang:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_record_the_app_writes_has_its_event_and_one_changed_behind_its_back_is_named() {
+    let db = TestDb::new().await;
+    let marek = author("user_dispatcher_marek");
+    let evidence = Evidence::parse(
+        "Role headers verified in staging",
+        "https://evidence.example/headers",
+        "bfg-3d15b1f6",
+    )
+    .unwrap();
+    write::owner_check(
+        &db.app,
+        &marek,
+        "passage.role_headers",
+        0,
+        Uuid::new_v4(),
+        &CheckCommand::Accept(evidence),
+    )
+    .await
+    .unwrap();
+    write::owner_check(
+        &db.app,
+        &marek,
+        "passage.role_headers",
+        1,
+        Uuid::new_v4(),
+        &CheckCommand::Revoke(EvidenceNote::parse("The gateway was reconfigured").unwrap()),
+    )
+    .await
+    .unwrap();
+    // The same acceptance made twice needs two events.
+    let same = Evidence::parse(
+        "Role headers verified in staging",
+        "https://evidence.example/headers",
+        "bfg-3d15b1f6",
+    )
+    .unwrap();
+    write::owner_check(
+        &db.app,
+        &marek,
+        "passage.role_headers",
+        2,
+        Uuid::new_v4(),
+        &CheckCommand::Accept(same),
+    )
+    .await
+    .unwrap();
+    let decision = CheckCommand::Decide(
+        DecisionValue::parse("EU").unwrap(),
+        Evidence::parse("Region fixed by the data protection review", "", "").unwrap(),
+    );
+    write::owner_check(
+        &db.app,
+        &author(ANNA),
+        "infrastructure.region",
+        0,
+        Uuid::new_v4(),
+        &decision,
+    )
+    .await
+    .unwrap();
+    write::signoff(
+        &db.app,
+        &author(ANNA),
+        Uuid::new_v4(),
+        &Signoff::NoGo(EvidenceNote::parse("Backup restore not rehearsed yet").unwrap()),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let verdict = || async {
+        audit::verify_with_records(&db.app, "bfg-control", Some(&test_key().public_hex()), &[])
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    let clean = verdict().await;
+    assert!(clean.ok(), "{clean:?}");
+
+    // Behind the app's back, as the owner: a decision's evidence edited, the sign-off deleted,
+    // a probe result inserted.
+    db.as_owner_in_demo(
+        "update acceptances set evidence_note = 'Region chosen by nobody in particular'
+         where item_key = 'infrastructure.region';
+         delete from signoffs;
+         insert into probe_results (tenant_id, item_key, passed, found)
+         values (current_setting('app.tenant_id')::uuid, 'connection.write_probe', true, 1);",
+    )
+    .await;
+    let ids = |sql: &'static str| async {
+        sqlx::query_scalar::<_, i64>(sql)
+            .fetch_one(&mut *db.demo_tx().await)
+            .await
+            .unwrap()
+    };
+    let decision_row =
+        ids("select id from acceptances where item_key = 'infrastructure.region'").await;
+    let probe_row = ids("select id from probe_results").await;
+    let decide_event = ids(
+        "select seq from audit_events where action = 'decide' and target = 'infrastructure.region'",
+    )
+    .await;
+    let no_go_event = ids("select seq from audit_events where action = 'record_no_go'").await;
+    let found = verdict().await;
+    assert!(matches!(found.chain, Verification::Intact { .. }));
+    assert_eq!(
+        found.unaccounted,
+        vec![
+            Unaccounted::Row {
+                record: Record::Decision,
+                id: decision_row
+            },
+            Unaccounted::Event {
+                record: Record::Decision,
+                seq: decide_event
+            },
+            Unaccounted::Row {
+                record: Record::ProbeResult,
+                id: probe_row
+            },
+            Unaccounted::Event {
+                record: Record::Signoff,
+                seq: no_go_event
+            },
+        ]
+    );
+}

@@ -1028,3 +1028,453 @@ async fn every_page_in_every_language_fits_a_desktop_and_a_phone() {
         wide.join("\n")
     );
 }
+
+/// A demo account: how its person signs in, and the name the console shows for them.
+struct Account {
+    username: &'static str,
+    password: &'static str,
+    name: &'static str,
+}
+
+const ANNA: Account = Account {
+    username: "anna",
+    password: "anna-go-no-go",
+    name: "Anna Kowalska",
+};
+const MAREK: Account = Account {
+    username: "marek",
+    password: "marek-dispatch",
+    name: "Marek Zielinski",
+};
+const OLENA: Account = Account {
+    username: "olena",
+    password: "olena-ledger",
+    name: "Olena Shevchenko",
+};
+
+/// The values Anna decides where the console proposes none, by the decision's form.
+const ANNAS_CHOICES: [(&str, &str); 3] = [
+    (
+        "form-infrastructure-hosting",
+        "Managed PostgreSQL 16 in Frankfurt",
+    ),
+    (
+        "form-infrastructure-runtime_owner",
+        "Direction, Anna Kowalska",
+    ),
+    (
+        "form-infrastructure-secrets_backup",
+        "Vault secrets, nightly encrypted backups",
+    ),
+];
+
+/// One of the demo's people at a browser of their own, signed in.
+struct Person {
+    client: Client,
+    account: &'static Account,
+}
+
+/// What the console's copilot names as the next thing to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NextStep {
+    /// A check or decision of this person.
+    Owner(&'static str),
+    /// A probe only a rehearsal decides: the kind of run.
+    Rehearsal(&'static str),
+    /// The payload must be imported and frozen.
+    FreezeSnapshot,
+    /// Every gate is green: the managing director signs.
+    SignOff,
+}
+
+async fn signs_in_at_a_browser_of_their_own(
+    driver: &Driver,
+    base: &str,
+    account: &'static Account,
+) -> Person {
+    let client = browser(driver).await;
+    sign_in(&client, base, account.username, account.password).await;
+    Person { client, account }
+}
+
+/// Opens a page of the demo tenant in this language and waits for htmx.
+async fn open(client: &Client, base: &str, page: &str, lang: &str) {
+    client
+        .goto(&format!("{base}/t/bfg-control{page}?lang={lang}"))
+        .await
+        .expect("open");
+    eventually(|| async { eval(client, "return typeof window.htmx").await == "object" }).await;
+}
+
+/// Reads the copilot's next action on the console (in English) and says which step it is.
+async fn the_next_step_the_console_names(client: &Client, base: &str) -> NextStep {
+    let tr = readiness_console::i18n::Lang::En.tr();
+    open(client, base, "", "en").await;
+    let title = text(client, ".next-action .action-title").await;
+    let who = text(client, ".next-action .action-who").await;
+    if title == tr.t("action-title-signoff") {
+        return NextStep::SignOff;
+    }
+    if let Some(person) = [&ANNA, &MAREK, &OLENA]
+        .into_iter()
+        .find(|p| who.contains(p.name))
+    {
+        return NextStep::Owner(person.name);
+    }
+    // The connection run decides the connection checks and the live credentials; the gap
+    // analysis the runbook's schema check; the dry-run its own.
+    let rehearsal = [
+        ("connection", "connection"),
+        ("wiring", "connection"),
+        ("runbook", "gap"),
+        ("dry_run", "dry_run"),
+    ]
+    .into_iter()
+    .find(|(section, _)| title == tr.t(&format!("action-title-{section}")));
+    if let Some((_, kind)) = rehearsal
+        && who == tr.t("action-who-probe")
+    {
+        return NextStep::Rehearsal(kind);
+    }
+    if ["snapshot_frozen", "batch_groups_populated"]
+        .iter()
+        .any(|fact| title == tr.t(&format!("action-title-fact-{fact}")))
+    {
+        return NextStep::FreezeSnapshot;
+    }
+    panic!("the console asks for something no page here does: {title:?} ({who:?})");
+}
+
+/// An item the page marks as the viewer's ("yours") and offers a form for.
+#[derive(serde::Deserialize)]
+struct OpenItem {
+    /// The item's element id.
+    item: String,
+    /// Its form's id.
+    form: String,
+    /// Its label, as the page shows it.
+    label: String,
+    /// For a decision: the value in the form (the proposal, or empty).
+    value: Option<String>,
+}
+
+/// The first item, in page order, the page marks as the viewer's and offers a form for.
+async fn first_item_marked_mine(client: &Client) -> Option<OpenItem> {
+    let found = eval(
+        client,
+        "const li = [...document.querySelectorAll('li.item')]
+           .find(li => li.querySelector('.badge-mine') && li.querySelector('form.evidence-form'));
+         if (!li) return null;
+         const form = li.querySelector('form.evidence-form');
+         const value = document.getElementById(form.id + '-value');
+         return { item: li.id, form: form.id, label: li.querySelector('.item-label').textContent.trim(),
+                  value: value ? value.value : null };",
+    )
+    .await;
+    serde_json::from_value(found).expect("an item or null")
+}
+
+impl Person {
+    /// Accepts, with evidence, every check and records every decision the console marks as
+    /// theirs ("yours"), one form at a time, each answered in place.
+    async fn accepts_everything_the_console_marks_theirs(&self, base: &str) {
+        let client = &self.client;
+        open(client, base, "", "en").await;
+        while let Some(OpenItem {
+            item,
+            form,
+            label,
+            value,
+        }) = first_item_marked_mine(client).await
+        {
+            if value.as_deref() == Some("") {
+                let (_, choice) = ANNAS_CHOICES
+                    .iter()
+                    .find(|(id, _)| *id == form)
+                    .unwrap_or_else(|| {
+                        panic!("{} has no value to decide “{label}”", self.account.name)
+                    });
+                fill(client, &format!("{form}-value"), choice).await;
+            }
+            let evidence = format!(
+                "{label}: checked by {} on the staging copy",
+                self.account.name
+            );
+            fill(client, &format!("{form}-note"), &evidence).await;
+            press(client, &format!("#{form} button[type=submit]")).await;
+            let still_open = format!(
+                "const li = document.getElementById('{item}'); return !li || !!li.querySelector('.badge-mine')"
+            );
+            eventually(|| async { eval(client, &still_open).await == false }).await;
+        }
+    }
+
+    /// On the rehearsal page: names the target first if none is named, starts a run of this
+    /// kind and waits until the page shows it passed.
+    async fn rehearses(&self, base: &str, kind: &str, reference: &str) {
+        let client = &self.client;
+        let tr = readiness_console::i18n::Lang::En.tr();
+        open(client, base, "/rehearsal", "en").await;
+        if text(client, "dl.fields dd").await == tr.t("rehearsal-no-target") {
+            fill(client, "reference", reference).await;
+            press(client, ".target-form button").await;
+            eventually(|| async { text(client, "dl.fields .code").await.starts_with("file:") })
+                .await;
+        }
+        eval(client, "window.beforeTheRun = true; return null").await;
+        press(client, &format!("#run-{kind} form button")).await;
+        // The start answers with a new page, which polls the run and reloads when it ends.
+        let ended = format!(
+            "return !window.beforeTheRun
+               && !!document.querySelector('#run-{kind} .run-state:not(.run-running)')"
+        );
+        eventually(|| async { eval(client, &ended).await == true }).await;
+        let state = text(client, &format!("#run-{kind} .run-state")).await;
+        assert!(
+            state.starts_with(&tr.t("rehearsal-state-passed")),
+            "the {kind} run: {state}"
+        );
+    }
+
+    /// Uploads the demo payload on the snapshot page and freezes the import.
+    async fn imports_and_freezes_the_demo_payload(&self, base: &str) {
+        let client = &self.client;
+        let tr = readiness_console::i18n::Lang::En.tr();
+        let demo = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/demo/bfg-control-scenario.jsonl"
+        );
+        open(client, base, "/snapshot", "en").await;
+        client
+            .find(Locator::Css("input[type=file]"))
+            .await
+            .expect("file input")
+            .send_keys(demo)
+            .await
+            .expect("choose the file");
+        press(client, "form[enctype='multipart/form-data'] button").await;
+        eventually(|| async { text(client, ".flash").await == tr.t("scenario-imported") }).await;
+        press(
+            client,
+            "form[action^='/t/bfg-control/snapshot/freeze'] button",
+        )
+        .await;
+        eventually(|| async { text(client, ".flash").await == tr.t("scenario-frozen") }).await;
+        assert!(text(client, "dl.fields").await.contains("bfg-5de6a303"));
+    }
+
+    /// Anna signs GO on the console with her password.
+    async fn signs_go_with_her_password(&self, base: &str) {
+        let client = &self.client;
+        open(client, base, "", "en").await;
+        fill(client, "signoff-go-password", self.account.password).await;
+        press(client, "#signoff form:first-of-type button[type=submit]").await;
+        eventually(|| async { text(client, DECISION).await == "GO" }).await;
+    }
+
+    /// Revokes one of their checks, ticking the confirmation that it withdraws the GO.
+    async fn revokes_confirming_the_withdrawal(&self, base: &str, item: &str, reason: &str) {
+        let client = &self.client;
+        let form = format!("form-{}", item.replace('.', "-"));
+        open(client, base, "", "en").await;
+        assert_eq!(
+            text(client, &format!("#{form} .withdraw-warning")).await,
+            readiness_console::i18n::Lang::En.tr().t1(
+                "signature-confirm-warning",
+                "owner",
+                "Anna Kowalska"
+            )
+        );
+        fill(client, &format!("{form}-note"), reason).await;
+        press(client, &format!("#{form}-confirm")).await;
+        press(client, &format!("#{form} button[type=submit]")).await;
+        eventually(|| async {
+            let code = text(client, DECISION).await;
+            !code.is_empty() && code != "GO"
+        })
+        .await;
+    }
+
+    /// Accepts one of their checks again, with evidence.
+    async fn accepts_again(&self, base: &str, item: &str, evidence: &str) {
+        let client = &self.client;
+        let form = format!("form-{}", item.replace('.', "-"));
+        open(client, base, "", "en").await;
+        assert!(
+            client
+                .find(Locator::Css(&format!("#{form} .withdraw-confirm")))
+                .await
+                .is_err(),
+            "nothing left to withdraw"
+        );
+        fill(client, &format!("{form}-note"), evidence).await;
+        press(client, &format!("#{form} button[type=submit]")).await;
+        eventually(|| async { text(client, DECISION).await == "BLOCKED_PENDING_SIGNOFF" }).await;
+    }
+}
+
+/// The overall decision's code in the decision section.
+const DECISION: &str = "#decision .decision-go .code";
+
+/// From the demo's seeded state to GO with nothing but the pages: the console's copilot names
+/// the next step, and the person it names does it in their own browser — Marek imports and
+/// freezes the payload and rehearses against a TLS target the operator named in a secret file,
+/// each owner accepts what the console marks as theirs, Anna records her decisions and signs
+/// GO. Olena's revocation then withdraws it in every language, and accepting again asks for a
+/// new signature.
+#[tokio::test]
+async fn the_demo_reaches_go_through_the_pages_alone_and_a_revocation_withdraws_it() {
+    use readiness_console::i18n::Lang;
+    // What the operator does outside the console: a target database over TLS with the runbook
+    // applied, and its URL in a file of the secret folder.
+    // (One after the other: the target's set-up blocks the thread, which would starve the
+    // app's connections of their time limits.)
+    let target = crate::rehearsal::tls_cluster().await;
+    let app = TestApp::spawn().await;
+    crate::support::test_secrets();
+    let secret = tempfile::NamedTempFile::new_in(crate::support::secrets_dir()).expect("file");
+    std::fs::write(secret.path(), target.owner_url()).expect("write");
+    let reference = format!("file:{}", secret.path().display());
+
+    let base = serve(&app).await;
+    let driver = start_driver();
+    let (anna, marek, olena) = tokio::join!(
+        signs_in_at_a_browser_of_their_own(&driver, &base, &ANNA),
+        signs_in_at_a_browser_of_their_own(&driver, &base, &MAREK),
+        signs_in_at_a_browser_of_their_own(&driver, &base, &OLENA),
+    );
+    let person = |name: &str| {
+        [&anna, &marek, &olena]
+            .into_iter()
+            .find(|p| p.account.name == name)
+            .expect("one of the three")
+    };
+
+    // Each step is done once: asked for again, the first time did not move the console, and
+    // the test stops rather than loop.
+    let mut done = Vec::new();
+    loop {
+        let step = the_next_step_the_console_names(&anna.client, &base).await;
+        assert!(
+            !done.contains(&step),
+            "asked again for {step:?} after {done:?}"
+        );
+        match step {
+            NextStep::SignOff => break,
+            NextStep::Owner(name) => {
+                person(name)
+                    .accepts_everything_the_console_marks_theirs(&base)
+                    .await;
+            }
+            NextStep::Rehearsal(kind) => marek.rehearses(&base, kind, &reference).await,
+            NextStep::FreezeSnapshot => marek.imports_and_freezes_the_demo_payload(&base).await,
+        }
+        done.push(step);
+    }
+    assert_eq!(
+        text(&anna.client, DECISION).await,
+        "BLOCKED_PENDING_SIGNOFF"
+    );
+
+    // GO, in every language: the standing signature, legible.
+    anna.signs_go_with_her_password(&base).await;
+    for lang in [Lang::Es, Lang::Fr, Lang::En] {
+        open(&anna.client, &base, "", lang.code()).await;
+        assert_eq!(text(&anna.client, DECISION).await, "GO");
+        assert_eq!(
+            text(&anna.client, "#decision .decision-go strong").await,
+            lang.tr().t("decision-verdict-go")
+        );
+        assert!(
+            anna.client
+                .find(Locator::Css("#decision .signature-standing"))
+                .await
+                .is_ok()
+        );
+        scroll_to(&anna.client, "#decision .signature").await;
+        keep_screenshot(&anna.client, &format!("e2e-go-{}", lang.code())).await;
+        assert_eq!(
+            eval(&anna.client, LOW_CONTRAST).await,
+            json!([]),
+            "contrast at GO"
+        );
+    }
+
+    // Olena revokes the schema check; in every language the signature reads withdrawn and
+    // nothing claims GO.
+    olena
+        .revokes_confirming_the_withdrawal(
+            &base,
+            "passage.db_schema",
+            "The schema migration failed on the staging copy",
+        )
+        .await;
+    // The revocation's event number, which the sentence names (read, for the assertion).
+    let revocation: i64 = {
+        let mut tx = app.db.demo_tx().await;
+        sqlx::query_scalar("select max(seq) from audit_events where action = 'revoke'")
+            .fetch_one(&mut *tx)
+            .await
+            .expect("the revocation's event")
+    };
+    for lang in [Lang::Es, Lang::Fr, Lang::En] {
+        let client = &olena.client;
+        open(client, &base, "", lang.code()).await;
+        assert!(
+            client
+                .find(Locator::Css("#decision .signature-withdrawn"))
+                .await
+                .is_ok()
+        );
+        assert_eq!(
+            text(client, "#decision .signoff-last").await,
+            crate::signature::withdrawn_line(&app, lang, revocation).await
+        );
+        assert_ne!(text(client, DECISION).await, "GO");
+        assert_eq!(
+            text(client, "#decision .decision-go strong").await,
+            lang.tr().t("decision-verdict-nogo")
+        );
+        assert!(
+            client
+                .find(Locator::Css(".signature-standing"))
+                .await
+                .is_err()
+        );
+        scroll_to(client, "#decision .signature").await;
+        keep_screenshot(client, &format!("e2e-withdrawn-{}", lang.code())).await;
+        assert_eq!(
+            eval(client, LOW_CONTRAST).await,
+            json!([]),
+            "contrast, withdrawn"
+        );
+    }
+
+    // Accepted again: every gate is green, and production waits for a new signature.
+    olena
+        .accepts_again(
+            &base,
+            "passage.db_schema",
+            "The schema migration passed on a fresh staging copy",
+        )
+        .await;
+    assert_eq!(
+        text(&olena.client, "#decision .signoff-last").await,
+        crate::signature::withdrawn_line(&app, Lang::En, revocation).await
+    );
+    assert_eq!(
+        text(&olena.client, "#decision .decision-go strong").await,
+        Lang::En.tr().t("decision-verdict-nogo")
+    );
+    for person in [&anna, &marek, &olena] {
+        let problems = severe_log_entries(&person.client).await;
+        assert!(
+            problems.is_empty(),
+            "{}'s console: {problems:?}",
+            person.account.name
+        );
+    }
+    for person in [anna, marek, olena] {
+        person.client.close().await.expect("close");
+    }
+}

@@ -605,11 +605,22 @@ async fn the_secret_is_nowhere_in_logs_pages_packets_or_the_database() {
 
 /// A throwaway cluster on 127.0.0.1 with TLS (a self-signed certificate) and passwords over
 /// TCP: the SHA-256 of its certificate, its port, and the cluster (stopped and removed on drop).
-struct TlsCluster {
+pub(crate) struct TlsCluster {
     pg: Option<embedded::EmbeddedPostgres>,
     dir: std::path::PathBuf,
     port: u16,
     certificate_sha256: String,
+}
+
+impl TlsCluster {
+    /// The URL of its `bfg` database (the runbook applied) as its owner, over TLS: what an
+    /// operator writes into the secret file a rehearsal target is named by.
+    pub(crate) fn owner_url(&self) -> String {
+        format!(
+            "postgres://bfg:Tls-pass-42@127.0.0.1:{}/bfg?sslmode=require",
+            self.port
+        )
+    }
 }
 
 impl Drop for TlsCluster {
@@ -634,7 +645,7 @@ fn command(program: &str, args: &[&str]) -> Vec<u8> {
     out.stdout
 }
 
-async fn tls_cluster() -> TlsCluster {
+pub(crate) async fn tls_cluster() -> TlsCluster {
     let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join(format!("tls-pg-{}", uuid::Uuid::new_v4().simple()));
     let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -734,10 +745,7 @@ async fn a_tls_target_is_fingerprinted_and_lets_live_credentials_through() {
     let app = TestApp::spawn().await;
     for url in [
         format!("postgres://bfg:Tls-pass-42@127.0.0.1:{}/bfg", tls.port),
-        format!(
-            "postgres://bfg:Tls-pass-42@127.0.0.1:{}/bfg?sslmode=require",
-            tls.port
-        ),
+        tls.owner_url(),
     ] {
         name_target(&app, &url).await;
         let run = run(&app, "connection").await;

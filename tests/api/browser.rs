@@ -889,10 +889,10 @@ async fn anna_signs_go_olena_withdraws_it_by_revoking_and_re_accepting_asks_for_
         client
             .current_url()
             .await
-            .is_ok_and(|u| u.fragment() == Some("e-2"))
+            .is_ok_and(|u| u.fragment() == Some("e-3"))
     })
     .await;
-    assert!(client.find(Locator::Css("#e-2")).await.is_ok());
+    assert!(client.find(Locator::Css("#e-3")).await.is_ok());
     client
         .goto(&format!(
             "{base}/t/bfg-control/items/passage.db_schema?lang=en"

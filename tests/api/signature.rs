@@ -323,7 +323,7 @@ async fn a_revocation_after_go_withdraws_the_signature_and_every_page_says_so() 
     assert_eq!(count(&app, "signoff_withdrawals").await, 1);
     assert!(matches!(
         crate::support::verify_chain(&app.db.app).await,
-        Some(readiness_console::chain::Verification::Intact { events: 4, .. })
+        Some(readiness_console::chain::Verification::Intact { events: 5, .. })
     ));
 }
 

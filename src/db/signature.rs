@@ -1,6 +1,8 @@
 //! Withdrawing a standing GO signature: every write that can change an item's status takes a
 //! [`Guard`] before it applies anything and asks it afterwards which item it changed, all inside
-//! its own transaction with the audit head locked (so no sign-off interleaves). The rule — which
+//! its own transaction with the audit head locked (so no sign-off interleaves). Owner checks,
+//! the hot path, lock the head early only while a GO may stand ([`watch`]) and otherwise check
+//! just before appending that no sign-off came in between ([`settle`]). The rule — which
 //! signature stands, what counts as a change — is the core's ([`crate::readiness::signature`]).
 
 use sqlx::PgConnection;
@@ -52,14 +54,55 @@ pub(crate) struct Withdraws {
     pub(crate) item: String,
 }
 
+/// The latest sign-off: its id and decision.
+async fn latest(tx: &mut PgConnection) -> Result<Option<(i64, String)>, WriteError> {
+    Ok(
+        sqlx::query_as(
+            "select id, decision from signoffs order by signed_at desc, id desc limit 1",
+        )
+        .fetch_optional(&mut *tx)
+        .await?,
+    )
+}
+
+/// For a write that holds the head only from its append on (an owner check: the hot path, run
+/// concurrently on different items): when the latest sign-off is a GO, the head is locked now
+/// and the write is guarded as [`guard`] says; either way, which sign-off was the latest, for
+/// [`settle`].
+pub(crate) async fn watch(
+    tx: &mut PgConnection,
+    tenant: Uuid,
+    slug: &str,
+) -> Result<(Option<i64>, Option<Guard>), WriteError> {
+    let seen = latest(tx).await?;
+    if seen.as_ref().is_none_or(|(_, decision)| decision != "GO") {
+        return Ok((seen.map(|(id, _)| id), None));
+    }
+    lock_head(tx, tenant).await?;
+    // Read again now that no sign-off can be recorded until this write commits.
+    let seen = latest(tx).await?.map(|(id, _)| id);
+    Ok((seen, guard(tx, slug).await?))
+}
+
+/// Just before a watched write appends its event: with the head locked, a sign-off recorded
+/// since [`watch`] looked was given on a state without this write, which it may change — the
+/// write is refused as stale (nothing written) and its form drawn again.
+pub(crate) async fn settle(
+    tx: &mut PgConnection,
+    tenant: Uuid,
+    seen: Option<i64>,
+) -> Result<(), WriteError> {
+    lock_head(tx, tenant).await?;
+    if latest(tx).await?.map(|(id, _)| id) != seen {
+        return Err(WriteError::Stale);
+    }
+    Ok(())
+}
+
 /// Before a write (the head locked): the GO signature it could withdraw, if one stands.
 pub(crate) async fn guard(tx: &mut PgConnection, slug: &str) -> Result<Option<Guard>, WriteError> {
     // Most writes happen with no GO at all: only then is the whole state loaded.
-    let latest: Option<(i64, String)> = sqlx::query_as(
-        "select id, decision from signoffs order by signed_at desc, id desc limit 1",
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
+    let latest = latest(tx).await?;
     let Some((signoff_id, decision)) = latest else {
         return Ok(None);
     };

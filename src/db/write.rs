@@ -263,9 +263,6 @@ pub async fn owner_check_with(
     if let Some(seq) = replayed(&mut tx, idempotency_key, author.actor).await? {
         return Ok(Written::Replayed(seq));
     }
-    // Held to the commit: no sign-off interleaves between the evaluations before and after.
-    signature::lock_head(&mut tx, tenant).await?;
-
     let role: Option<String> = sqlx::query_scalar("select role from actors where actor_id = $1")
         .bind(author.actor)
         .fetch_optional(&mut *tx)
@@ -299,7 +296,9 @@ pub async fn owner_check_with(
     if current != version {
         return Err(WriteError::Stale);
     }
-    let guard = signature::guard(&mut tx, author.tenant).await?;
+    // While a GO may stand the head is held from here, so that no sign-off interleaves between
+    // the evaluations before and after; otherwise only from the append on, as every write.
+    let (seen, guard) = signature::watch(&mut tx, tenant, author.tenant).await?;
     // Moving the version first takes the item's row lock: concurrent writers of the same item
     // queue here, and all but the first find the version moved.
     let bumped = sqlx::query(
@@ -376,6 +375,7 @@ pub async fn owner_check_with(
         }
         None => None,
     };
+    signature::settle(&mut tx, tenant, seen).await?;
     let seq = conclude(
         tx,
         tenant,

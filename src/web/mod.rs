@@ -292,6 +292,7 @@ pub fn app(state: AppState) -> Router {
             state.https,
             locale::remember_choice,
         ))
+        .layer(middleware::from_fn_with_state(state.https, notice::carry))
         .layer(middleware::from_fn(error::render))
         .layer(
             ServiceBuilder::new()

@@ -1,8 +1,11 @@
 //! One-time notices: what a write did, said once on the page its redirect lands on (without
 //! JavaScript), or swapped into the page's notice region with the changed section (htmx).
 
+use axum::extract::Request;
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
-use tower_sessions::Session;
 
 /// What was done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,22 +62,81 @@ pub struct Notice {
     pub subject: String,
 }
 
-const KEY: &str = "notice";
+/// The cookie that carries a notice from a write's answer to the next page. A cookie, not the
+/// session: confirming a write must not cost a second database write.
+const COOKIE: &str = "notice";
 
-/// Leaves a notice for the next page this session shows.
-pub async fn leave(
-    session: &Session,
-    code: NoticeCode,
-    subject: &str,
-) -> Result<(), tower_sessions::session::Error> {
-    let notice = Notice {
-        code,
-        subject: subject.to_owned(),
-    };
-    session.insert(KEY, notice).await
+impl Notice {
+    /// A notice for `subject`.
+    pub fn new(code: NoticeCode, subject: &str) -> Self {
+        Self {
+            code,
+            subject: subject.to_owned(),
+        }
+    }
+
+    /// The cookie's value: `code.subject`.
+    fn value(&self) -> String {
+        format!("{}.{}", self.code.as_str(), self.subject)
+    }
+
+    /// Reads a cookie's value back; anything that is not a code and a plain subject is none.
+    fn parse(value: &str) -> Option<Self> {
+        let (code, subject) = value.split_once('.')?;
+        let code = NoticeCode::ALL.into_iter().find(|c| c.as_str() == code)?;
+        let plain = subject.len() <= 200
+            && subject.bytes().all(|b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b':' | b'/')
+            });
+        plain.then(|| Self::new(code, subject))
+    }
 }
 
-/// Takes the notice left for this page, if any: it is shown once.
-pub async fn take(session: &Session) -> Option<Notice> {
-    session.remove::<Notice>(KEY).await.ok().flatten()
+/// A write's answer that leaves `notice` for the next page.
+pub fn leave(mut response: Response, notice: Notice) -> Response {
+    response.extensions_mut().insert(notice);
+    response
+}
+
+/// Carries notices: a response that leaves one sets the cookie; the next full page (a GET that
+/// is not an htmx request) finds it as a request extension, shows it, and the cookie is
+/// cleared — said once.
+pub async fn carry(
+    axum::extract::State(https): axum::extract::State<bool>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let page = request.method() == axum::http::Method::GET
+        && !request.headers().contains_key("hx-request");
+    let pending = if page {
+        request
+            .headers()
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .find_map(|c| c.trim().strip_prefix("notice="))
+            .and_then(Notice::parse)
+    } else {
+        None
+    };
+    if let Some(notice) = &pending {
+        request.extensions_mut().insert(notice.clone());
+    }
+    let mut response = next.run(request).await;
+    let secure = if https { "; Secure" } else { "" };
+    let cookie = match response.extensions_mut().remove::<Notice>() {
+        Some(left) => Some(format!(
+            "{COOKIE}={}; Path=/; Max-Age=300; HttpOnly; SameSite=Lax{secure}",
+            left.value()
+        )),
+        None if pending.is_some() => Some(format!(
+            "{COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}"
+        )),
+        None => None,
+    };
+    if let Some(value) = cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
 }

@@ -132,11 +132,15 @@ pub(super) async fn viewer_of(session: &Session, tenant: &str) -> Option<Viewer>
     })
 }
 
-/// [`viewer_of`] for a page a write's redirect lands on: with the notice the write left,
-/// taken from the session so that it is said once.
-pub(super) async fn viewer_for_page(session: &Session, tenant: &str) -> Option<Viewer> {
+/// [`viewer_of`] for a page a write's redirect lands on: with the notice the write left (the
+/// [`crate::web::notice::carry`] middleware found it on the request, and clears it: said once).
+pub(super) async fn viewer_for_page(
+    session: &Session,
+    tenant: &str,
+    notice: Option<axum::Extension<crate::web::notice::Notice>>,
+) -> Option<Viewer> {
     let mut viewer = viewer_of(session, tenant).await?;
-    viewer.notice = crate::web::notice::take(session).await;
+    viewer.notice = notice.map(|axum::Extension(notice)| notice);
     Some(viewer)
 }
 
@@ -218,10 +222,11 @@ async fn console_page(
     Path(tenant): Path<String>,
     Locale(lang): Locale,
     session: Session,
+    notice: Option<axum::Extension<crate::web::notice::Notice>>,
 ) -> Result<Response> {
     record_tenant(&tenant);
     let view = app.tenant(&tenant).await?;
-    let html = match viewer_for_page(&session, &tenant).await {
+    let html = match viewer_for_page(&session, &tenant, notice).await {
         // Anonymous pages depend on the state and the language only: memoised.
         None => view.page(lang, |view| render_page(view, lang, &tenant, None))?,
         Some(viewer) => render_page(&view, lang, &tenant, Some(viewer))?.into(),

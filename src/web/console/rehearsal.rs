@@ -17,7 +17,7 @@ use crate::i18n::Lang;
 use crate::rehearsal::probes::GapLine;
 use crate::rehearsal::{RefError, Refusal, SecretRef};
 use crate::web::frame::Frame;
-use crate::web::notice::{self, NoticeCode};
+use crate::web::notice::{self, Notice, NoticeCode};
 use crate::web::session::{csrf_matches, same_origin};
 use crate::web::{AppError, AppState, Locale, Result, TenantView, record_tenant};
 
@@ -93,6 +93,10 @@ fn may_run(view: &TenantView, viewer: Option<&Viewer>) -> bool {
         .is_some_and(|a| rehearsal::may_run(a.role))
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "everything the rehearsal page is drawn from"
+)]
 async fn render(
     app: &AppState,
     tenant: &str,
@@ -101,9 +105,10 @@ async fn render(
     typed: String,
     problem: Option<String>,
     status: StatusCode,
+    notice: Option<axum::Extension<Notice>>,
 ) -> Result<Response> {
     let view = app.tenant(tenant).await?;
-    let viewer = viewer_for_page(session, tenant).await;
+    let viewer = viewer_for_page(session, tenant, notice).await;
     let csrf = viewer.as_ref().map(|v| v.csrf.clone());
     let mut runs = Vec::new();
     for kind in KINDS {
@@ -146,6 +151,7 @@ pub(super) async fn rehearsal_page(
     Path(tenant): Path<String>,
     Locale(lang): Locale,
     session: Session,
+    notice: Option<axum::Extension<Notice>>,
 ) -> Result<Response> {
     record_tenant(&tenant);
     render(
@@ -156,6 +162,7 @@ pub(super) async fn rehearsal_page(
         String::new(),
         None,
         StatusCode::OK,
+        notice,
     )
     .await
 }
@@ -220,15 +227,26 @@ pub(super) async fn set_target(
             };
             let problem = format!("rehearsal-ref-{}", error.as_str());
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return render(&app, &tenant, lang, &session, typed, Some(problem), status).await;
+            return render(
+                &app,
+                &tenant,
+                lang,
+                &session,
+                typed,
+                Some(problem),
+                status,
+                None,
+            )
+            .await;
         }
     };
     rehearsal::set_target(&app.pool, &runner, &reference)
         .await
         .map_err(start_error)?;
     app.cache.invalidate();
-    notice::leave(&session, NoticeCode::TargetSaved, &reference.as_text()).await?;
-    Ok(Redirect::to(&format!("/t/{tenant}/rehearsal?lang={}", lang.code())).into_response())
+    let page = Redirect::to(&format!("/t/{tenant}/rehearsal?lang={}", lang.code()));
+    let done = Notice::new(NoticeCode::TargetSaved, &reference.as_text());
+    Ok(notice::leave(page.into_response(), done))
 }
 
 fn start_error(error: StartError) -> AppError {
@@ -281,6 +299,7 @@ pub(super) async fn start(
                 String::new(),
                 Some(problem),
                 status,
+                None,
             )
             .await;
         }
@@ -294,18 +313,19 @@ pub(super) async fn start(
                 String::new(),
                 Some("signature-confirm-required".to_owned()),
                 StatusCode::CONFLICT,
+                None,
             )
             .await;
         }
         Err(error) => return Err(start_error(error)),
     }
     app.cache.invalidate();
-    notice::leave(&session, NoticeCode::RunStarted, &kind).await?;
-    Ok(Redirect::to(&format!(
+    let page = Redirect::to(&format!(
         "/t/{tenant}/rehearsal?lang={}#run-{kind}",
         lang.code()
-    ))
-    .into_response())
+    ));
+    let done = Notice::new(NoticeCode::RunStarted, &kind);
+    Ok(notice::leave(page.into_response(), done))
 }
 
 /// Which run the page polls.

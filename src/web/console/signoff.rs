@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::{Draft, SectionKey, viewer_of};
 use crate::db::write::{self, Author, NotReady, Signoff, WriteError};
 use crate::readiness::evidence::EvidenceNote;
-use crate::web::notice::{self, NoticeCode};
+use crate::web::notice::{self, Notice, NoticeCode};
 use crate::web::session::{csrf_matches, same_origin};
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
 
@@ -128,7 +128,7 @@ pub(super) async fn signoff(
         Signoff::Go { .. } => NoticeCode::SignedGo,
         Signoff::NoGo(_) => NoticeCode::RecordedNoGo,
     };
-    notice::leave(&session, done, "").await?;
+    let done = Notice::new(done, "");
     if htmx {
         // Every figure of the page follows the decision: htmx reloads the page. (A redirect to
         // the same page with a fragment would only scroll, not reload.)
@@ -136,10 +136,10 @@ pub(super) async fn signoff(
         response
             .headers_mut()
             .insert(HX_REFRESH, HeaderValue::from_static("true"));
-        return Ok(response);
+        return Ok(notice::leave(response, done));
     }
     let console = format!("/t/{tenant}?lang={}#decision", lang.code());
-    Ok(Redirect::to(&console).into_response())
+    Ok(notice::leave(Redirect::to(&console).into_response(), done))
 }
 
 /// The managing director's sign-off forms, as drawn.

@@ -210,11 +210,12 @@ pub(super) async fn item_write(
         CheckCommand::Revoke(_) => NoticeCode::Revoked,
     };
     let Some(before) = before else {
-        notice::leave(&session, done, &item).await?;
         let anchor = format!("item-{}", item.replace('.', "-"));
-        return Ok(
-            Redirect::to(&format!("/t/{tenant}?lang={}#{anchor}", lang.code())).into_response(),
-        );
+        let page = Redirect::to(&format!("/t/{tenant}?lang={}#{anchor}", lang.code()));
+        return Ok(notice::leave(
+            page.into_response(),
+            Notice::new(done, &item),
+        ));
     };
     // The changed section, and out of band every other section whose figures moved.
     let after = app.tenant(&tenant).await?;

@@ -1,8 +1,8 @@
 //! Withdrawing a standing GO signature: every write that can change an item's status takes a
 //! [`Guard`] before it applies anything and asks it afterwards which item it changed, all inside
 //! its own transaction with the audit head locked (so no sign-off interleaves). Owner checks,
-//! the hot path, lock the head early only while a GO may stand ([`watch`]) and otherwise check
-//! just before appending that no sign-off came in between ([`settle`]). The rule — which
+//! the hot path, lock the head early only while a GO may stand ([`watch`]) and otherwise check,
+//! once their append holds the head, that no sign-off came in between ([`settle`]). The rule — which
 //! signature stands, what counts as a change — is the core's ([`crate::readiness::signature`]).
 
 use sqlx::PgConnection;
@@ -84,15 +84,11 @@ pub(crate) async fn watch(
     Ok((seen, guard(tx, slug).await?))
 }
 
-/// Just before a watched write appends its event: with the head locked, a sign-off recorded
-/// since [`watch`] looked was given on a state without this write, which it may change — the
-/// write is refused as stale (nothing written) and its form drawn again.
-pub(crate) async fn settle(
-    tx: &mut PgConnection,
-    tenant: Uuid,
-    seen: Option<i64>,
-) -> Result<(), WriteError> {
-    lock_head(tx, tenant).await?;
+/// Once a watched write's append holds the head (no sign-off can be recorded until it commits):
+/// a sign-off recorded since [`watch`] looked was given on a state without this write, which it
+/// may change — the write is refused as stale (rolled back, nothing written) and its form drawn
+/// again.
+pub(crate) async fn settle(tx: &mut PgConnection, seen: Option<i64>) -> Result<(), WriteError> {
     if latest(tx).await?.map(|(id, _)| id) != seen {
         return Err(WriteError::Stale);
     }

@@ -164,6 +164,7 @@ pub(crate) async fn conclude(
         &event,
         withdraws,
         false,
+        None,
     )
     .await
 }
@@ -187,9 +188,26 @@ pub(crate) async fn conclude_with_checkpoint(
         evidence_digest,
         request_id: author.request_id,
     };
-    finish(tx, tenant, author, idempotency_key, &event, None, true).await
+    finish(
+        tx,
+        tenant,
+        author,
+        idempotency_key,
+        &event,
+        None,
+        true,
+        None,
+    )
+    .await
 }
 
+/// Appends, records the withdrawal, remembers the key, signs the head if asked, commits. A
+/// watched write ([`signature::watch`]) names the sign-off it saw: once the append holds the
+/// head, a later one refuses the write ([`signature::settle`]).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "everything that ends a write, in one place"
+)]
 async fn finish(
     mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
     tenant: Uuid,
@@ -198,8 +216,12 @@ async fn finish(
     event: &NewEvent<'_>,
     withdraws: Option<(&Withdraws, WithdrawingAction)>,
     checkpoint: bool,
+    watched: Option<Option<i64>>,
 ) -> Result<i64, WriteError> {
     let seq = audit::append(&mut tx, tenant, event, author.key).await?;
+    if let Some(seen) = watched {
+        signature::settle(&mut tx, seen).await?;
+    }
     if let Some((withdraws, action)) = withdraws {
         signature::record(&mut tx, tenant, withdraws, seq, author.actor, action).await?;
     }
@@ -375,16 +397,23 @@ pub async fn owner_check_with(
         }
         None => None,
     };
-    signature::settle(&mut tx, tenant, seen).await?;
-    let seq = conclude(
+    let event = NewEvent {
+        actor: author.actor,
+        action: action.as_str(),
+        target: item,
+        evidence_digest: Some(&digest),
+        request_id: author.request_id,
+    };
+    let withdraws = withdraws.as_ref().map(|w| (w, action));
+    let seq = finish(
         tx,
         tenant,
         author,
         idempotency_key,
-        action.as_str(),
-        item,
-        Some(&digest),
-        withdraws.as_ref().map(|w| (w, action)),
+        &event,
+        withdraws,
+        false,
+        Some(seen),
     )
     .await?;
     Ok(Written::Applied(seq))

@@ -149,13 +149,7 @@ pub(crate) async fn conclude(
     evidence_digest: Option<&str>,
     withdraws: Option<(&Withdraws, WithdrawingAction)>,
 ) -> Result<i64, WriteError> {
-    let event = NewEvent {
-        actor: author.actor,
-        action,
-        target,
-        evidence_digest,
-        request_id: author.request_id,
-    };
+    let event = event(author, action, target, evidence_digest);
     finish(
         tx,
         tenant,
@@ -167,6 +161,22 @@ pub(crate) async fn conclude(
         None,
     )
     .await
+}
+
+/// The audit event a write by `author` appends.
+fn event<'a>(
+    author: &Author<'a>,
+    action: &'a str,
+    target: &'a str,
+    evidence_digest: Option<&'a str>,
+) -> NewEvent<'a> {
+    NewEvent {
+        actor: author.actor,
+        action,
+        target,
+        evidence_digest,
+        request_id: author.request_id,
+    }
 }
 
 /// [`conclude`], and before committing, signs a checkpoint of the head the event just became
@@ -181,13 +191,7 @@ pub(crate) async fn conclude_with_checkpoint(
     target: &str,
     evidence_digest: Option<&str>,
 ) -> Result<i64, WriteError> {
-    let event = NewEvent {
-        actor: author.actor,
-        action,
-        target,
-        evidence_digest,
-        request_id: author.request_id,
-    };
+    let event = event(author, action, target, evidence_digest);
     finish(
         tx,
         tenant,
@@ -397,13 +401,7 @@ pub async fn owner_check_with(
         }
         None => None,
     };
-    let event = NewEvent {
-        actor: author.actor,
-        action: action.as_str(),
-        target: item,
-        evidence_digest: Some(&digest),
-        request_id: author.request_id,
-    };
+    let event = event(author, action.as_str(), item, Some(&digest));
     let withdraws = withdraws.as_ref().map(|w| (w, action));
     let seq = finish(
         tx,

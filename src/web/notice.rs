@@ -5,11 +5,9 @@ use axum::extract::Request;
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
-use serde::{Deserialize, Serialize};
 
 /// What was done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeCode {
     /// An owner check was accepted.
     Accepted,
@@ -54,7 +52,7 @@ impl NoticeCode {
 }
 
 /// A notice and what it is about: an item's key, or a rehearsal kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     /// What was done.
     pub code: NoticeCode,

@@ -236,7 +236,16 @@ pub fn app(state: AppState) -> Router {
         .route("/readyz", get(readyz))
         .route("/static/{file}", get(assets::serve))
         .merge(
-            console::router()
+            // Each feature owns its routes; all of them see the signed-in session.
+            Router::new()
+                .merge(console::page::router())
+                .merge(console::proof::router())
+                .merge(console::files::router())
+                .merge(console::audit::router())
+                .merge(console::writes::router())
+                .merge(console::signoff::router())
+                .merge(console::snapshot::router())
+                .merge(console::rehearsal::router())
                 .merge(auth::router())
                 .route_layer(middleware::from_fn(session::load)),
         );

@@ -16,6 +16,16 @@ use crate::chain::{Unaccounted, Verification};
 use crate::db::audit::{self, Page, PageEvent, PageQuery, Verdict};
 use crate::web::frame::Frame;
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
+use axum::Router;
+use axum::routing::get;
+
+/// The audit trail, its verification and the proof bundle.
+pub(in crate::web) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/t/{tenant}/audit", get(audit_page))
+        .route("/t/{tenant}/audit/verify", get(verify))
+        .route("/t/{tenant}/bundle", get(bundle))
+}
 
 /// The actions an event can record, for the filter.
 pub const ACTIONS: [&str; 7] = [

@@ -7,6 +7,13 @@ use axum::response::{IntoResponse, Response};
 
 use crate::readiness::packets::{self, PacketInputs};
 use crate::web::{AppError, AppState, Result, record_tenant};
+use axum::Router;
+use axum::routing::get;
+
+/// The packets' files.
+pub(in crate::web) fn router() -> Router<AppState> {
+    Router::new().route("/t/{tenant}/packets/{name}", get(packet_file))
+}
 
 pub(super) async fn packet_file(
     State(app): State<AppState>,

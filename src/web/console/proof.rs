@@ -12,6 +12,15 @@ use crate::readiness::catalogue::{Dependency, LADDER};
 use crate::readiness::{ItemEval, Status};
 use crate::web::frame::Frame;
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
+use axum::Router;
+use axum::routing::get;
+
+/// The proof path and each item's page.
+pub(in crate::web) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/t/{tenant}/proof", get(proof_page))
+        .route("/t/{tenant}/items/{key}", get(item_page))
+}
 
 /// A link to an item's page.
 pub struct ItemLink {

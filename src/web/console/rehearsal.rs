@@ -20,6 +20,18 @@ use crate::web::frame::Frame;
 use crate::web::notice::{self, Notice, NoticeCode};
 use crate::web::session::{csrf_matches, same_origin};
 use crate::web::{AppError, AppState, Locale, Result, TenantView, record_tenant};
+use axum::Router;
+use axum::routing::get;
+use axum::routing::post;
+
+/// The rehearsals: their page, the target, the runs and the poll of a running one.
+pub(in crate::web) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/t/{tenant}/rehearsal", get(rehearsal_page))
+        .route("/t/{tenant}/rehearsal/run", get(poll))
+        .route("/t/{tenant}/rehearsal/target", post(set_target))
+        .route("/t/{tenant}/rehearsal/{kind}", post(start))
+}
 
 #[derive(Template)]
 #[template(path = "rehearsal/page.html")]

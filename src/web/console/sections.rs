@@ -5,7 +5,8 @@ use crate::readiness::catalogue::{DecisionCode, Fact};
 use crate::readiness::packets::{self, Packet, PacketInputs};
 use crate::readiness::{Count, ItemEval, ItemKind, Status};
 
-use super::{ConsoleView, SectionKey, item_label_id, state_of};
+use super::view::state_of;
+use super::{ConsoleView, SectionKey, item_label_id};
 
 /// The head of an item section: its contract, intro, count and local decision.
 pub struct SectionHead {

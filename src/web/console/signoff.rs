@@ -16,6 +16,13 @@ use crate::readiness::evidence::EvidenceNote;
 use crate::web::notice::{self, Notice, NoticeCode};
 use crate::web::session::{csrf_matches, same_origin};
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
+use axum::Router;
+use axum::routing::post;
+
+/// The managing director's sign-off.
+pub(in crate::web) fn router() -> Router<AppState> {
+    Router::new().route("/t/{tenant}/signoff", post(signoff))
+}
 
 /// The sign-off forms.
 #[derive(Debug, Deserialize)]

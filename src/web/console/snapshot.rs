@@ -17,6 +17,21 @@ use crate::readiness::scenario::{self, LineError, MAX_BYTES, Problem};
 use crate::web::frame::Frame;
 use crate::web::session::{csrf_matches, same_origin};
 use crate::web::{AppError, AppState, Locale, Result, TenantView, record_tenant};
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use axum::routing::post;
+
+/// The scenario snapshot: its page, the import and the freeze.
+pub(in crate::web) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/t/{tenant}/snapshot", get(snapshot_page))
+        .route(
+            "/t/{tenant}/snapshot/import",
+            post(import).layer(DefaultBodyLimit::max(MAX_UPLOAD)),
+        )
+        .route("/t/{tenant}/snapshot/freeze", post(freeze))
+}
 
 /// The largest request an import reads: the file's limit and room for the form's fields.
 pub const MAX_UPLOAD: usize = MAX_BYTES + 64 * 1024;

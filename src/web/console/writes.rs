@@ -22,6 +22,13 @@ use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceChecksum, Evid
 use crate::web::notice::{self, Notice, NoticeCode};
 use crate::web::session::{OurSessionCookie, csrf_matches, declared_same_origin, same_origin};
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
+use axum::Router;
+use axum::routing::post;
+
+/// The owner checks' writes.
+pub(in crate::web) fn router() -> Router<AppState> {
+    Router::new().route("/t/{tenant}/items/{item}/{action}", post(item_write))
+}
 
 /// The form of an owner check.
 #[derive(Debug, Deserialize)]

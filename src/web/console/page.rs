@@ -1,0 +1,180 @@
+//! The console page, each of its sections alone (as a page or an htmx partial), and the
+//! printable summary.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, RawQuery, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum_htmx::HxRequest;
+use tower_sessions::Session;
+
+use super::keys::SectionKey;
+use super::view::ConsoleView;
+use super::viewer::{Viewer, frame_for, viewer_for_page, viewer_of};
+use crate::i18n::Lang;
+use crate::readiness::demo;
+use crate::web::frame::Frame;
+use crate::web::{AppError, AppState, Locale, Result, TenantView, record_tenant, vary_on_htmx};
+
+/// The console page, its sections and its printable summary.
+pub(in crate::web) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/t/{tenant}", get(console_page))
+        .route("/t/{tenant}/sections/{section}", get(section))
+        .route("/t/{tenant}/print", get(print_page))
+}
+
+/// `GET /`: the demo tenant's console, keeping a `?lang=`.
+pub async fn home(RawQuery(query): RawQuery) -> Redirect {
+    match query {
+        Some(q) => Redirect::to(&format!("/t/{}?{q}", demo::SLUG)),
+        None => Redirect::to(&format!("/t/{}", demo::SLUG)),
+    }
+}
+
+/// The notice region alone, swapped out of band with a write's changed section.
+#[derive(Template)]
+#[template(path = "_notice.html")]
+pub(super) struct NoticeFragment {
+    pub(super) text: String,
+    pub(super) oob: bool,
+}
+
+async fn console_page(
+    State(app): State<AppState>,
+    Path(tenant): Path<String>,
+    Locale(lang): Locale,
+    session: Session,
+    notice: Option<axum::Extension<crate::web::notice::Notice>>,
+) -> Result<Response> {
+    record_tenant(&tenant);
+    let view = app.tenant(&tenant).await?;
+    let html = match viewer_for_page(&session, &tenant, notice).await {
+        // Anonymous pages depend on the state and the language only: memoised.
+        None => view.page(lang, |view| render_page(view, lang, &tenant, None))?,
+        Some(viewer) => render_page(&view, lang, &tenant, Some(viewer))?.into(),
+    };
+    Ok(vary_on_htmx(Html(html).into_response()))
+}
+
+/// Renders the whole console page.
+pub fn render_page(
+    view: &TenantView,
+    lang: Lang,
+    slug: &str,
+    viewer: Option<Viewer>,
+) -> Result<String> {
+    let page = ConsolePage {
+        frame: frame_for(lang, &format!("/t/{slug}"), slug, view, viewer.as_ref()),
+        v: ConsoleView::new(lang.tr(), slug, view, viewer),
+        oob: false,
+    };
+    Ok(page.render()?)
+}
+
+async fn section(
+    State(app): State<AppState>,
+    Path((tenant, section)): Path<(String, String)>,
+    HxRequest(htmx): HxRequest,
+    Locale(lang): Locale,
+    session: Session,
+) -> Result<Response> {
+    record_tenant(&tenant);
+    let key = SectionKey::parse(&section).ok_or(AppError::NotFound)?;
+    let view = app.tenant(&tenant).await?;
+    let viewer = viewer_of(&session, &tenant).await;
+    // HX-Request only chooses the shape of the answer; it is never a security check.
+    let html = if htmx {
+        SectionFragment {
+            v: ConsoleView::new(lang.tr(), &tenant, &view, viewer),
+            key,
+            oob: false,
+        }
+        .render()?
+    } else {
+        section_page(&view, lang, &tenant, key, viewer)?
+    };
+    Ok(vary_on_htmx(Html(html).into_response()))
+}
+
+/// A section alone in the page frame.
+pub(super) fn section_page(
+    view: &TenantView,
+    lang: Lang,
+    tenant: &str,
+    key: SectionKey,
+    viewer: Option<Viewer>,
+) -> Result<String> {
+    let page = SectionPage {
+        frame: frame_for(
+            lang,
+            &format!("/t/{tenant}/sections/{}", key.id()),
+            tenant,
+            view,
+            viewer.as_ref(),
+        ),
+        v: ConsoleView::new(lang.tr(), tenant, view, viewer),
+        key,
+        oob: false,
+    };
+    Ok(page.render()?)
+}
+
+/// `GET /t/{tenant}/print`: the go/no-go summary on one A4 page, generated now.
+async fn print_page(
+    State(app): State<AppState>,
+    Path(tenant): Path<String>,
+    Locale(lang): Locale,
+    session: Session,
+) -> Result<Response> {
+    record_tenant(&tenant);
+    let view = app.tenant(&tenant).await?;
+    let viewer = viewer_of(&session, &tenant).await;
+    let page = PrintPage {
+        frame: frame_for(
+            lang,
+            &format!("/t/{tenant}/print"),
+            &tenant,
+            &view,
+            viewer.as_ref(),
+        ),
+        v: ConsoleView::new(lang.tr(), &tenant, &view, viewer),
+        generated: time::OffsetDateTime::now_utc(),
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "console/print.html")]
+struct PrintPage<'a> {
+    frame: Frame,
+    v: ConsoleView<'a>,
+    generated: time::OffsetDateTime,
+}
+
+#[derive(Template)]
+#[template(path = "console/page.html")]
+struct ConsolePage<'a> {
+    frame: Frame,
+    v: ConsoleView<'a>,
+    oob: bool,
+}
+
+#[derive(Template)]
+#[template(path = "console/section_page.html")]
+struct SectionPage<'a> {
+    frame: Frame,
+    v: ConsoleView<'a>,
+    key: SectionKey,
+    oob: bool,
+}
+
+#[derive(Template)]
+#[template(path = "console/_section.html")]
+pub(super) struct SectionFragment<'a> {
+    pub(super) v: ConsoleView<'a>,
+    pub(super) key: SectionKey,
+    /// Sent as an out-of-band swap beside another section.
+    pub(super) oob: bool,
+}

@@ -34,6 +34,8 @@ write-already-accepted = This check is already accepted. The form below shows it
 
 error-title-forbidden = Not allowed
 error-body-forbidden = You may not do this: your role does not allow it, or the request did not come from this console.
+error-title-conflict = Changed meanwhile
+error-body-conflict = What this form was drawn from has changed since. Open the page again to see the current state, then try once more.
 error-title-sign-in-required = Sign in again
 error-body-sign-in-required = Your session has ended. Sign in again, then submit the form once more.
 

@@ -34,6 +34,8 @@ write-already-accepted = Esta comprobación ya está aceptada. El formulario mue
 
 error-title-forbidden = Acción no permitida
 error-body-forbidden = No puede hacer esto: su rol no lo permite, o la solicitud no vino de esta consola.
+error-title-conflict = Ha cambiado entretanto
+error-body-conflict = Lo que mostraba este formulario ha cambiado desde entonces. Vuelva a abrir la página para ver el estado actual y, después, inténtelo de nuevo.
 error-title-sign-in-required = Vuelva a iniciar sesión
 error-body-sign-in-required = Su sesión ha finalizado. Vuelva a iniciar sesión y envíe de nuevo el formulario.
 

@@ -34,6 +34,8 @@ write-already-accepted = Cette vérification est déjà acceptée. Le formulaire
 
 error-title-forbidden = Action non autorisée
 error-body-forbidden = Vous ne pouvez pas faire cela : votre rôle ne le permet pas, ou la requête ne vient pas de cette console.
+error-title-conflict = Modifié entre-temps
+error-body-conflict = Ce que montrait ce formulaire a changé depuis. Rouvrez la page pour voir l’état actuel, puis réessayez.
 error-title-sign-in-required = Reconnectez-vous
 error-body-sign-in-required = Votre session a pris fin. Reconnectez-vous, puis renvoyez le formulaire.
 

@@ -34,6 +34,8 @@ write-already-accepted = Esta verificação já está aceita. O formulário abai
 
 error-title-forbidden = Ação não permitida
 error-body-forbidden = Você não pode fazer isto: seu papel não permite, ou a solicitação não partiu deste console.
+error-title-conflict = Alterado nesse meio-tempo
+error-body-conflict = O que este formulário mostrava mudou desde então. Abra a página novamente para ver o estado atual e tente outra vez.
 error-title-sign-in-required = Entre novamente
 error-body-sign-in-required = Sua sessão terminou. Entre novamente e envie o formulário mais uma vez.
 

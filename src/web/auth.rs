@@ -164,7 +164,7 @@ async fn sign_in(
         .ok()
         .flatten()
         .filter(|(t, _)| *t == tenant)
-        .map(|(_, draft)| format!("#item-{}", draft.item.replace('.', "-")))
+        .map(|(_, draft)| format!("#{}", crate::web::console::item_anchor(&draft.item)))
         .unwrap_or_default();
     Ok(Redirect::to(&format!("/t/{tenant}?lang={}{anchor}", lang.code())).into_response())
 }

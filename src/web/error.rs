@@ -31,6 +31,10 @@ pub enum AppError {
     /// The request could not be read (a damaged form).
     #[error("bad request")]
     BadRequest,
+    /// The write no longer fits the state (it changed since the form was drawn); the handler
+    /// that knows the form shows it again instead, this is the answer when none does.
+    #[error("conflict")]
+    Conflict,
     /// The database cannot be reached right now (directly, or as the session store).
     #[error("database unavailable: {0}")]
     Unavailable(Box<dyn std::error::Error + Send + Sync>),
@@ -44,6 +48,33 @@ impl From<DbError> for AppError {
         match error {
             DbError::Sqlx(e) => e.into(),
             other => Self::Internal(other.into()),
+        }
+    }
+}
+
+impl From<crate::db::write::WriteError> for AppError {
+    fn from(error: crate::db::write::WriteError) -> Self {
+        use crate::db::write::WriteError;
+        match error {
+            WriteError::NotFound => Self::NotFound,
+            WriteError::Forbidden => Self::Forbidden,
+            WriteError::Stale
+            | WriteError::AlreadyAccepted
+            | WriteError::NotAccepted
+            | WriteError::WithdrawUnconfirmed => Self::Conflict,
+            WriteError::Db(error) => error.into(),
+        }
+    }
+}
+
+impl From<crate::db::rehearsal::StartError> for AppError {
+    fn from(error: crate::db::rehearsal::StartError) -> Self {
+        use crate::db::rehearsal::StartError;
+        match error {
+            StartError::NotFound => Self::NotFound,
+            StartError::Forbidden => Self::Forbidden,
+            StartError::Refused(_) | StartError::WithdrawUnconfirmed => Self::Conflict,
+            StartError::Db(error) => error.into(),
         }
     }
 }
@@ -94,6 +125,7 @@ pub(super) enum ErrorKind {
     BadRequest,
     NotFound,
     Forbidden,
+    Conflict,
     SignInRequired,
     Unavailable,
     Internal,
@@ -105,6 +137,7 @@ impl ErrorKind {
             Self::BadRequest => StatusCode::BAD_REQUEST,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::Conflict => StatusCode::CONFLICT,
             Self::SignInRequired => StatusCode::UNAUTHORIZED,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -116,6 +149,7 @@ impl ErrorKind {
             Self::BadRequest => "bad-request",
             Self::NotFound => "not-found",
             Self::Forbidden => "forbidden",
+            Self::Conflict => "conflict",
             Self::SignInRequired => "sign-in-required",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
@@ -129,6 +163,7 @@ impl IntoResponse for AppError {
             Self::BadRequest => ErrorKind::BadRequest,
             Self::NotFound => ErrorKind::NotFound,
             Self::Forbidden => ErrorKind::Forbidden,
+            Self::Conflict => ErrorKind::Conflict,
             Self::SignInRequired => ErrorKind::SignInRequired,
             Self::Unavailable(error) => {
                 tracing::warn!(%error, "database unavailable");

@@ -26,6 +26,24 @@ pub enum NoticeCode {
 }
 
 impl NoticeCode {
+    /// What a sign-off recorded.
+    pub fn signed(signoff: &crate::db::write::Signoff) -> Self {
+        match signoff {
+            crate::db::write::Signoff::Go { .. } => Self::SignedGo,
+            crate::db::write::Signoff::NoGo(_) => Self::RecordedNoGo,
+        }
+    }
+
+    /// What an owner check's write did.
+    pub fn written(command: &crate::db::write::CheckCommand) -> Self {
+        use crate::db::write::CheckCommand;
+        match command {
+            CheckCommand::Accept(_) => Self::Accepted,
+            CheckCommand::Decide(..) => Self::Decided,
+            CheckCommand::Revoke(_) => Self::Revoked,
+        }
+    }
+
     /// The code in message ids (`notice-…`).
     pub fn as_str(self) -> &'static str {
         match self {

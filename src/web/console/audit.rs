@@ -14,6 +14,7 @@ use tower_sessions::Session;
 use super::{ConsoleView, page_parts, viewer_of};
 use crate::chain::{Unaccounted, Verification};
 use crate::db::audit::{self, Page, PageEvent, PageQuery, Verdict};
+use crate::i18n::Lang;
 use crate::web::frame::Frame;
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
 use axum::Router;
@@ -272,6 +273,29 @@ impl AuditPage<'_> {
     }
 }
 
+impl Filters {
+    /// The links to the older and newer pages of `page`, and back to the newest one.
+    fn links(
+        &self,
+        tenant: &str,
+        lang: Lang,
+        query: &PageQuery,
+        page: &Page,
+    ) -> (Option<String>, Option<String>, Option<String>) {
+        let code = lang.code();
+        let base = format!("/t/{tenant}/audit?");
+        let link = |cursor: &str, seq: i64| base.clone() + &self.with_cursor(cursor, seq, code);
+        let older = page.events.last().filter(|_| page.older);
+        let newer = page.events.first().filter(|_| page.newer);
+        let paged = query.before.is_some() || query.after.is_some();
+        (
+            older.map(|e| link("before", e.seq)),
+            newer.map(|e| link("after", e.seq)),
+            paged.then(|| link("", 0)),
+        )
+    }
+}
+
 /// `GET /t/{tenant}/audit`: a page of the trail, newest first. Anonymous pages are memoised
 /// with the tenant's view, which every appended event replaces.
 pub(super) async fn audit_page(
@@ -295,20 +319,7 @@ pub(super) async fn audit_page(
     let page = audit::page(&app.pool, &tenant, &query)
         .await?
         .ok_or(AppError::NotFound)?;
-    let code = lang.code();
-    let base = format!("/t/{tenant}/audit?");
-    let older = page
-        .events
-        .last()
-        .filter(|_| page.older)
-        .map(|e| base.clone() + &filters.with_cursor("before", e.seq, code));
-    let newer = page
-        .events
-        .first()
-        .filter(|_| page.newer)
-        .map(|e| base.clone() + &filters.with_cursor("after", e.seq, code));
-    let newest = (query.before.is_some() || query.after.is_some())
-        .then(|| base.clone() + &filters.with_cursor("", 0, code));
+    let (older, newer, newest) = filters.links(&tenant, lang, &query, &page);
     let verify = VerifyPartial {
         tr: lang.tr(),
         slug: tenant.clone(),

@@ -1,6 +1,8 @@
 //! The sections of the console page and the ids they are known by in URLs, anchors and
 //! message ids.
 
+use crate::readiness::Evaluation;
+
 /// The sections of the console, in page order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SectionKey {
@@ -79,6 +81,25 @@ impl SectionKey {
     pub(super) fn parse(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.id() == id)
     }
+
+    /// The section listing an item (`db.schema` is listed in `db`'s section).
+    pub(super) fn of_item(item: &str) -> Option<Self> {
+        let (section, _) = item.split_once('.')?;
+        Self::ALL
+            .into_iter()
+            .find(|k| matches!(k, Self::Items(s) if *s == section))
+    }
+
+    /// Whether this section's figures differ between two evaluations. Sections drawn from the
+    /// scenario alone (providers, RBAC, environments) never move with a write; the summaries
+    /// are drawn again every time.
+    pub(super) fn moved(self, before: &Evaluation, after: &Evaluation) -> bool {
+        match self {
+            Self::Items(s) => before.section(s) != after.section(s),
+            Self::Providers | Self::Rbac | Self::Environments => false,
+            _ => true,
+        }
+    }
 }
 
 /// The catalogue sections the page lists item by item.
@@ -89,7 +110,24 @@ pub fn listed_sections() -> impl Iterator<Item = &'static str> {
     })
 }
 
-/// The message id of an item's label: `item-` and its key with `.` as `-`.
+/// An item's key as it stands in HTML ids and message ids: `.` as `-` (`db.schema` →
+/// `db-schema`).
+fn key_slug(key: &str) -> String {
+    key.replace('.', "-")
+}
+
+/// The message id of an item's label (`item-db-schema`).
 pub(super) fn item_label_id(key: &str) -> String {
-    format!("item-{}", key.replace('.', "-"))
+    format!("item-{}", key_slug(key))
+}
+
+/// The element id of an item's row on the console page (`item-db-schema`): where a write, or
+/// a sign-in that kept its evidence, comes back to.
+pub fn item_anchor(key: &str) -> String {
+    format!("item-{}", key_slug(key))
+}
+
+/// The element id of an item's form (`form-db-schema`).
+pub(super) fn item_form_id(key: &str) -> String {
+    format!("form-{}", key_slug(key))
 }

@@ -17,15 +17,16 @@ pub(super) mod signoff;
 pub(super) mod snapshot;
 mod view;
 mod viewer;
+mod writer;
 pub(super) mod writes;
 
-pub use keys::{SectionKey, listed_sections};
+pub use keys::{SectionKey, item_anchor, listed_sections};
 pub use page::{home, render_page};
 pub use view::ConsoleView;
 pub use viewer::{Draft, Viewer};
 
 use keys::item_label_id;
-use page::{NoticeFragment, SectionFragment, section_page};
+use page::{NoticeFragment, SectionFragment};
 pub(crate) use viewer::PENDING_DRAFT;
 use viewer::{notice_text, page_parts, viewer_for_page, viewer_of};
 
@@ -122,6 +123,7 @@ pub fn dynamic_message_ids() -> Vec<String> {
         "bad-request",
         "not-found",
         "forbidden",
+        "conflict",
         "sign-in-required",
         "unavailable",
         "internal",

@@ -2,23 +2,23 @@
 //! the connection probes, the schema gap analysis and the dry-run as jobs the page polls, and
 //! read each step's result.
 
-use crate::web::extract::{Form, Query};
+use crate::web::extract::Query;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_htmx::HX_REFRESH;
 use tower_sessions::Session;
 
+use super::writer::{Write, WriteForm, Writer};
 use super::{ConsoleView, Viewer, page_parts, viewer_for_page, viewer_of};
 use crate::db::rehearsal::{self, KINDS, RunRow, Runner, StartError};
 use crate::db::signature::Consent;
 use crate::i18n::Lang;
 use crate::rehearsal::probes::GapLine;
-use crate::rehearsal::{RefError, Refusal, SecretRef};
+use crate::rehearsal::{RefError, Refusal, SecretPolicy, SecretRef};
 use crate::web::frame::Frame;
 use crate::web::notice::{self, Notice, NoticeCode};
-use crate::web::session::{csrf_matches, same_origin};
 use crate::web::{AppError, AppState, Locale, Result, TenantView, record_tenant};
 use axum::Router;
 use axum::routing::get;
@@ -105,20 +105,42 @@ fn may_run(view: &TenantView, viewer: Option<&Viewer>) -> bool {
         .is_some_and(|a| rehearsal::may_run(a.role))
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "everything the rehearsal page is drawn from"
-)]
+/// Why the page is drawn again after a write: what was typed, the message id of the problem,
+/// and the status the answer carries.
+struct Refused {
+    typed: String,
+    problem: Option<String>,
+    status: StatusCode,
+}
+
+impl Refused {
+    /// Nothing refused: the page as it stands.
+    fn none() -> Self {
+        Self::with(String::new(), None, StatusCode::OK)
+    }
+
+    fn with(typed: String, problem: Option<String>, status: StatusCode) -> Self {
+        Self {
+            typed,
+            problem,
+            status,
+        }
+    }
+}
+
 async fn render(
     app: &AppState,
     tenant: &str,
     lang: Lang,
     session: &Session,
-    typed: String,
-    problem: Option<String>,
-    status: StatusCode,
+    refused: Refused,
     notice: Option<axum::Extension<Notice>>,
 ) -> Result<Response> {
+    let Refused {
+        typed,
+        problem,
+        status,
+    } = refused;
     let view = app.tenant(tenant).await?;
     let viewer = viewer_for_page(session, tenant, notice).await;
     let csrf = viewer.as_ref().map(|v| v.csrf.clone());
@@ -166,44 +188,21 @@ pub(super) async fn rehearsal_page(
     notice: Option<axum::Extension<Notice>>,
 ) -> Result<Response> {
     record_tenant(&tenant);
-    render(
-        &app,
-        &tenant,
-        lang,
-        &session,
-        String::new(),
-        None,
-        StatusCode::OK,
-        notice,
-    )
-    .await
+    render(&app, &tenant, lang, &session, Refused::none(), notice).await
 }
 
-async fn runner(
-    app: &AppState,
-    tenant: &str,
-    session: &Session,
-    headers: &HeaderMap,
-    csrf: &str,
-) -> Result<Runner> {
-    let viewer = viewer_of(session, tenant)
-        .await
-        .ok_or(AppError::SignInRequired)?;
-    tracing::Span::current().record("actor", viewer.actor.as_str());
-    if !same_origin(headers) || !csrf_matches(session, csrf).await {
+/// The page again after a refused write, for its writer.
+async fn refuse(app: &AppState, by: &Writer, refused: Refused) -> Result<Response> {
+    render(app, &by.tenant, by.lang, &by.session, refused, None).await
+}
+
+/// A runner of rehearsals: the writer, when their role may run them.
+async fn runner(app: &AppState, by: &Writer) -> Result<Runner> {
+    let view = by.tenant(app).await?;
+    if !may_run(&view, Some(&by.viewer)) {
         return Err(AppError::Forbidden);
     }
-    let view = app.tenant(tenant).await?;
-    if !may_run(&view, Some(&viewer)) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(Runner {
-        tenant: tenant.to_owned(),
-        actor: viewer.actor,
-        request_id: crate::web::request_id(headers),
-        key: app.key.clone(),
-        secrets: app.secrets.clone(),
-    })
+    Ok(by.runner(app))
 }
 
 /// The target form.
@@ -214,59 +213,48 @@ pub struct TargetForm {
     reference: String,
 }
 
-/// `POST /t/{tenant}/rehearsal/target`.
-pub(super) async fn set_target(
-    State(app): State<AppState>,
-    Path(tenant): Path<String>,
-    Locale(lang): Locale,
-    session: Session,
-    headers: HeaderMap,
-    Form(form): Form<TargetForm>,
-) -> Result<Response> {
-    record_tenant(&tenant);
-    let runner = runner(&app, &tenant, &session, &headers, &form.csrf).await?;
-    let parsed = SecretRef::parse(&form.reference)
-        .and_then(|reference| app.secrets.admits(&reference).map(|()| reference));
-    let reference = match parsed {
-        Ok(reference) => reference,
-        Err(error) => {
-            // An inline secret is not echoed back into the page.
-            let typed = if error == RefError::Inline {
-                String::new()
-            } else {
-                let kept: String = form.reference.chars().take(1000).collect();
-                crate::readiness::evidence::as_typed(&kept)
-            };
-            let problem = format!("rehearsal-ref-{}", error.as_str());
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return render(
-                &app,
-                &tenant,
-                lang,
-                &session,
-                typed,
-                Some(problem),
-                status,
-                None,
-            )
-            .await;
-        }
-    };
-    rehearsal::set_target(&app.pool, &runner, &reference)
-        .await
-        .map_err(start_error)?;
-    app.cache.invalidate();
-    let page = Redirect::to(&format!("/t/{tenant}/rehearsal?lang={}", lang.code()));
-    let done = Notice::new(NoticeCode::TargetSaved, &reference.as_text());
-    Ok(notice::leave(page.into_response(), done))
+impl WriteForm for TargetForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
 }
 
-fn start_error(error: StartError) -> AppError {
-    match error {
-        StartError::Forbidden => AppError::Forbidden,
-        StartError::Db(error) => error.into(),
-        _ => AppError::NotFound,
+impl TargetForm {
+    /// The reference, admitted by the secret policy.
+    fn reference(&self, policy: &SecretPolicy) -> std::result::Result<SecretRef, RefError> {
+        let reference = SecretRef::parse(&self.reference)?;
+        policy.admits(&reference)?;
+        Ok(reference)
     }
+
+    /// The page's answer to a refused reference: an inline secret is not echoed back.
+    fn refused(&self, error: RefError) -> Refused {
+        let typed = if error == RefError::Inline {
+            String::new()
+        } else {
+            let kept: String = self.reference.chars().take(1000).collect();
+            crate::readiness::evidence::as_typed(&kept)
+        };
+        let problem = format!("rehearsal-ref-{}", error.as_str());
+        Refused::with(typed, Some(problem), StatusCode::UNPROCESSABLE_ENTITY)
+    }
+}
+
+/// `POST /t/{tenant}/rehearsal/target`.
+async fn set_target(
+    State(app): State<AppState>,
+    Write { by, form }: Write<TargetForm>,
+) -> Result<Response> {
+    let runner = runner(&app, &by).await?;
+    let reference = match form.reference(&app.secrets) {
+        Ok(reference) => reference,
+        Err(error) => return refuse(&app, &by, form.refused(error)).await,
+    };
+    rehearsal::set_target(&app.pool, &runner, &reference).await?;
+    app.cache.invalidate();
+    let page = Redirect::to(&by.console_url("/rehearsal", ""));
+    let done = Notice::new(NoticeCode::TargetSaved, &reference.as_text());
+    Ok(notice::leave(page.into_response(), done))
 }
 
 /// The run buttons.
@@ -278,64 +266,58 @@ pub struct RunForm {
     confirm_withdraw: Option<String>,
 }
 
+impl WriteForm for RunForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// Why a run did not start, as the page says it; `None` for a failure not the runner's to act
+/// on.
+fn refusal(error: &StartError) -> Option<Refused> {
+    let (problem, status) = match error {
+        StartError::Refused(refusal) => (
+            format!("rehearsal-refused-{}", refusal.as_str()),
+            if *refusal == Refusal::Busy {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            },
+        ),
+        // A GO stands and the run was not confirmed: nothing was recorded; the page asks.
+        StartError::WithdrawUnconfirmed => (
+            "signature-confirm-required".to_owned(),
+            StatusCode::CONFLICT,
+        ),
+        _ => return None,
+    };
+    Some(Refused::with(String::new(), Some(problem), status))
+}
+
 /// `POST /t/{tenant}/rehearsal/{kind}`: starts a run and goes back to the page, which polls it.
-pub(super) async fn start(
+async fn start(
     State(app): State<AppState>,
-    Path((tenant, kind)): Path<(String, String)>,
-    Locale(lang): Locale,
-    session: Session,
-    headers: HeaderMap,
-    Form(form): Form<RunForm>,
+    Path((_, kind)): Path<(String, String)>,
+    Write { by, form }: Write<RunForm>,
 ) -> Result<Response> {
-    record_tenant(&tenant);
-    let runner = runner(&app, &tenant, &session, &headers, &form.csrf).await?;
+    let runner = runner(&app, &by).await?;
     let consent = Consent::from_checkbox(form.confirm_withdraw.is_some());
     match rehearsal::start_with(&app.pool, &runner, &kind, app.rehearsal, consent).await {
         Ok((id, work)) => {
             tracing::info!(run = id, kind, "rehearsal run started");
             tokio::spawn(work);
         }
-        Err(StartError::Refused(refusal)) => {
+        Err(error) => {
+            // A refused run is recorded (all but a busy one): the page shows it.
             app.cache.invalidate();
-            let problem = format!("rehearsal-refused-{}", refusal.as_str());
-            let status = if refusal == Refusal::Busy {
-                StatusCode::CONFLICT
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
+            let Some(refused) = refusal(&error) else {
+                return Err(error.into());
             };
-            return render(
-                &app,
-                &tenant,
-                lang,
-                &session,
-                String::new(),
-                Some(problem),
-                status,
-                None,
-            )
-            .await;
+            return refuse(&app, &by, refused).await;
         }
-        // A GO stands and the run was not confirmed: nothing was recorded; the page asks.
-        Err(StartError::WithdrawUnconfirmed) => {
-            return render(
-                &app,
-                &tenant,
-                lang,
-                &session,
-                String::new(),
-                Some("signature-confirm-required".to_owned()),
-                StatusCode::CONFLICT,
-                None,
-            )
-            .await;
-        }
-        Err(error) => return Err(start_error(error)),
     }
     app.cache.invalidate();
-    let page = Redirect::to(&format!(
-        "/t/{tenant}/rehearsal?lang={}#run-{kind}",
-        lang.code()
-    ));
+    let page = Redirect::to(&by.console_url("/rehearsal", &format!("#run-{kind}")));
     let done = Notice::new(NoticeCode::RunStarted, &kind);
     Ok(notice::leave(page.into_response(), done))
 }

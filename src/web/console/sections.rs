@@ -5,6 +5,7 @@ use crate::readiness::catalogue::{DecisionCode, Fact};
 use crate::readiness::packets::{self, Packet, PacketInputs};
 use crate::readiness::{Count, ItemEval, ItemKind, Status};
 
+use super::keys::{item_anchor, item_form_id};
 use super::view::state_of;
 use super::{ConsoleView, SectionKey, item_label_id};
 
@@ -187,7 +188,7 @@ impl ConsoleView<'_> {
             (true, true) => "decide",
             (true, false) => "accept",
         };
-        let id = format!("form-{}", item.key.replace('.', "-"));
+        let id = item_form_id(&item.key);
         Some(ItemForm {
             withdraw: self.withdraw_confirm(&id),
             id,
@@ -249,7 +250,7 @@ impl ConsoleView<'_> {
         };
         ItemRow {
             href: self.item_href(&item.key),
-            anchor: item.key.replace('.', "-"),
+            anchor: item_anchor(&item.key),
             label: self.item_label(&item.key),
             detail: tr.t1(
                 &format!("{}-detail", item_label_id(&item.key)),

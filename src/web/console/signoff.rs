@@ -1,21 +1,19 @@
 //! `POST /t/{tenant}/signoff`: the managing director signs production GO (only when every gate
 //! is green) or records NO-GO with a reason, re-entering her password in the form.
 
-use crate::web::extract::Form;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_htmx::{HX_REFRESH, HxRequest};
+use axum_htmx::HX_REFRESH;
 use serde::Deserialize;
-use tower_sessions::Session;
 use uuid::Uuid;
 
-use super::{Draft, SectionKey, viewer_of};
-use crate::db::write::{self, Author, NotReady, Signoff, WriteError};
-use crate::readiness::evidence::EvidenceNote;
+use super::writer::{Write, WriteForm};
+use super::{Draft, SectionKey};
+use crate::db::write::{self, NotReady, Signoff, WriteError, Written};
+use crate::readiness::evidence::{EvidenceError, EvidenceNote, as_typed};
 use crate::web::notice::{self, Notice, NoticeCode};
-use crate::web::session::{csrf_matches, same_origin};
-use crate::web::{AppError, AppState, Locale, Result, record_tenant};
+use crate::web::{AppError, AppState, Result};
 use axum::Router;
 use axum::routing::post;
 
@@ -39,113 +37,85 @@ pub struct SignoffForm {
     state_digest: String,
 }
 
-pub(super) async fn signoff(
-    State(app): State<AppState>,
-    Path(tenant): Path<String>,
-    Locale(lang): Locale,
-    HxRequest(htmx): HxRequest,
-    session: Session,
-    headers: HeaderMap,
-    Form(form): Form<SignoffForm>,
-) -> Result<Response> {
-    record_tenant(&tenant);
-    let Some(viewer) = viewer_of(&session, &tenant).await else {
-        return Err(AppError::SignInRequired);
-    };
-    if !same_origin(&headers) || !csrf_matches(&session, &form.csrf).await {
-        return Err(AppError::Forbidden);
+impl WriteForm for SignoffForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
     }
-    let draft = |error: &str| Draft {
-        item: "signoff".to_owned(),
-        note: crate::readiness::evidence::as_typed(
-            &form
-                .reason
-                .chars()
-                .take(EvidenceNote::MAX)
-                .collect::<String>(),
-        ),
-        error: error.to_owned(),
-        ..Draft::default()
-    };
-    let refuse = |error: String, status: StatusCode| {
-        let app = app.clone();
-        let tenant = tenant.clone();
-        let mut viewer = viewer.clone();
-        async move {
-            viewer.draft = Some(draft(&error));
-            super::writes::refused_with(
-                &app,
-                &tenant,
-                lang,
-                htmx,
-                SectionKey::Decision,
-                viewer,
-                status,
-            )
-            .await
+}
+
+impl SignoffForm {
+    /// The reason as typed, kept for the form when the sign-off is refused.
+    fn typed(&self, error: &str) -> Draft {
+        let reason: String = self.reason.chars().take(EvidenceNote::MAX).collect();
+        Draft {
+            item: "signoff".to_owned(),
+            note: as_typed(&reason),
+            error: error.to_owned(),
+            ..Draft::default()
         }
-    };
-    let command = match form.decision.as_str() {
-        "GO" => Signoff::Go {
-            drawn_from: form.state_digest.clone(),
-        },
-        "NO_GO" => match EvidenceNote::parse(&form.reason) {
-            Ok(reason) => Signoff::NoGo(reason),
-            Err(error) => {
-                return refuse(
-                    format!("evidence-{}", error.as_str()),
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await;
-            }
-        },
-        _ => return Err(AppError::NotFound),
+    }
+
+    /// The decision the form asks for; `None` for a value no form sends.
+    fn command(&self) -> Option<Result<Signoff, EvidenceError>> {
+        Some(match self.decision.as_str() {
+            "GO" => Ok(Signoff::Go {
+                drawn_from: self.state_digest.clone(),
+            }),
+            "NO_GO" => EvidenceNote::parse(&self.reason).map(Signoff::NoGo),
+            _ => return None,
+        })
+    }
+}
+
+/// Why the database refused a sign-off, as the form says it.
+fn refusal(
+    outcome: &std::result::Result<Result<Written, NotReady>, WriteError>,
+) -> Option<&'static str> {
+    match outcome {
+        Ok(Err(NotReady(_))) => Some("signoff-not-ready"),
+        // The state moved since the GO form was drawn: it signs what it showed, or nothing.
+        Err(WriteError::Stale) => Some("signoff-stale"),
+        _ => None,
+    }
+}
+
+/// `POST /t/{tenant}/signoff`: the password again, then GO or NO-GO; the page is drawn again.
+async fn signoff(
+    State(app): State<AppState>,
+    Write { by, form }: Write<SignoffForm>,
+) -> Result<Response> {
+    let refuse =
+        |error: &str, status| by.refuse(&app, SectionKey::Decision, form.typed(error), status);
+    let command = match form.command().ok_or(AppError::NotFound)? {
+        Ok(command) => command,
+        Err(error) => {
+            let id = format!("evidence-{}", error.as_str());
+            return refuse(&id, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
     };
     // The password is re-entered at the moment of signing.
-    let stored = crate::db::accounts::password_of(&app.pool, &tenant, &viewer.actor).await?;
+    let stored = crate::db::accounts::password_of(&app.pool, &by.tenant, &by.viewer.actor).await?;
     if !crate::password::verify(form.password.clone(), stored).await {
-        return refuse("signoff-wrong-password".to_owned(), StatusCode::FORBIDDEN).await;
+        return refuse("signoff-wrong-password", StatusCode::FORBIDDEN).await;
     }
-    let request_id = crate::web::request_id(&headers);
-    let author = Author {
-        tenant: &tenant,
-        actor: &viewer.actor,
-        request_id: &request_id,
-        key: &app.key,
-    };
-    let outcome = write::signoff(&app.pool, &author, form.idempotency_key, &command).await;
+    let outcome = write::signoff(&app.pool, &by.author(&app), form.idempotency_key, &command).await;
     app.cache.invalidate();
-    match outcome {
-        Ok(Ok(_)) => {}
-        Ok(Err(NotReady(_))) => {
-            return refuse("signoff-not-ready".to_owned(), StatusCode::CONFLICT).await;
-        }
-        // The state moved since the GO form was drawn: it signs what it showed, or nothing.
-        Err(WriteError::Stale) => {
-            return refuse("signoff-stale".to_owned(), StatusCode::CONFLICT).await;
-        }
-        Err(WriteError::Forbidden) => return Err(AppError::Forbidden),
-        Err(WriteError::NotFound) => return Err(AppError::NotFound),
-        Err(WriteError::Db(error)) => return Err(error.into()),
-        Err(_) => return Err(AppError::Forbidden),
+    if let Some(message) = refusal(&outcome) {
+        return refuse(message, StatusCode::CONFLICT).await;
     }
+    outcome?.map_err(|_| AppError::Conflict)?;
     tracing::info!(decision = %form.decision, "sign-off recorded");
-    // Either way the page is drawn again (htmx refreshes it): the notice waits for it.
-    let done = match command {
-        Signoff::Go { .. } => NoticeCode::SignedGo,
-        Signoff::NoGo(_) => NoticeCode::RecordedNoGo,
-    };
-    let done = Notice::new(done, "");
-    if htmx {
+    let done = Notice::new(NoticeCode::signed(&command), "");
+    if by.htmx {
         // Every figure of the page follows the decision: htmx reloads the page. (A redirect to
-        // the same page with a fragment would only scroll, not reload.)
+        // the same page with a fragment would only scroll, not reload.) The notice waits for it.
         let mut response = StatusCode::NO_CONTENT.into_response();
         response
             .headers_mut()
             .insert(HX_REFRESH, HeaderValue::from_static("true"));
         return Ok(notice::leave(response, done));
     }
-    let console = format!("/t/{tenant}?lang={}#decision", lang.code());
+    let console = by.console_url("", "#decision");
     Ok(notice::leave(Redirect::to(&console).into_response(), done))
 }
 

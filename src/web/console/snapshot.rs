@@ -2,20 +2,21 @@
 //! see what it holds, freeze it as the next immutable version.
 
 use askama::Template;
+use axum::extract::multipart::{MultipartError, MultipartRejection};
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 use uuid::Uuid;
 
+use super::writer::{Write, WriteForm, Writer};
 use super::{ConsoleView, Viewer, page_parts, viewer_of};
 use crate::db::signature::Consent;
 use crate::db::snapshot::{self, History, Upload};
-use crate::db::write::{Author, WriteError};
+use crate::db::write::WriteError;
 use crate::i18n::Lang;
 use crate::readiness::scenario::{self, LineError, MAX_BYTES, Problem};
 use crate::web::frame::Frame;
-use crate::web::session::{csrf_matches, same_origin};
 use crate::web::{AppError, AppState, Locale, Result, TenantView, record_tenant};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -130,18 +131,62 @@ fn may_write(view: &TenantView, viewer: Option<&Viewer>) -> bool {
         .is_some_and(|a| snapshot::may_write(a.role))
 }
 
-#[expect(clippy::too_many_arguments, reason = "the page's parts")]
-async fn render(
-    app: &AppState,
-    tenant: &str,
-    lang: Lang,
-    session: &Session,
+/// What the page says beside the history: a refused file line by line, a refused freeze, or
+/// what the last write did; and the status the answer carries.
+struct Shown {
     problems: Vec<LineError>,
     file_name: String,
     notice: Option<&'static str>,
     refusal: Option<&'static str>,
     status: StatusCode,
+}
+
+impl Shown {
+    /// The page as it stands, with the notice of the write that led to it.
+    fn page(notice: Option<&'static str>) -> Self {
+        Self {
+            problems: Vec::new(),
+            file_name: String::new(),
+            notice,
+            refusal: None,
+            status: StatusCode::OK,
+        }
+    }
+
+    /// A file refused for `problems`.
+    fn refused_file(problems: Vec<LineError>, file_name: String, status: StatusCode) -> Self {
+        Self {
+            problems,
+            file_name,
+            status,
+            ..Self::page(None)
+        }
+    }
+
+    /// A file larger than the limit (its name, when the body got that far).
+    fn too_large(file_name: String) -> Self {
+        let problem = vec![LineError {
+            line: 0,
+            problem: Problem::TooLarge,
+        }];
+        Self::refused_file(problem, file_name, StatusCode::PAYLOAD_TOO_LARGE)
+    }
+}
+
+async fn render(
+    app: &AppState,
+    tenant: &str,
+    lang: Lang,
+    session: &Session,
+    shown: Shown,
 ) -> Result<Response> {
+    let Shown {
+        problems,
+        file_name,
+        notice,
+        refusal,
+        status,
+    } = shown;
     let view = app.tenant(tenant).await?;
     let history = snapshot::history(&app.pool, tenant).await?;
     let viewer = viewer_of(session, tenant).await;
@@ -176,18 +221,7 @@ pub(super) async fn snapshot_page(
         Some("frozen") => Some("scenario-frozen"),
         _ => None,
     };
-    render(
-        &app,
-        &tenant,
-        lang,
-        &session,
-        Vec::new(),
-        String::new(),
-        notice,
-        None,
-        StatusCode::OK,
-    )
-    .await
+    render(&app, &tenant, lang, &session, Shown::page(notice)).await
 }
 
 /// What the last write did, for the notice after the redirect.
@@ -196,155 +230,116 @@ pub struct Done {
     done: Option<String>,
 }
 
-/// Checks who is writing: signed in, from our own pages, allowed to write snapshots.
-async fn writer(
-    app: &AppState,
-    tenant: &str,
-    session: &Session,
-    headers: &HeaderMap,
-) -> Result<Viewer> {
-    let viewer = viewer_of(session, tenant)
-        .await
-        .ok_or(AppError::SignInRequired)?;
-    tracing::Span::current().record("actor", viewer.actor.as_str());
-    if !same_origin(headers) {
-        return Err(AppError::Forbidden);
-    }
-    let view = app.tenant(tenant).await?;
-    if !may_write(&view, Some(&viewer)) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(viewer)
-}
-
-fn refused(error: WriteError) -> AppError {
-    match error {
-        WriteError::Forbidden => AppError::Forbidden,
-        WriteError::Db(error) => error.into(),
-        _ => AppError::NotFound,
+/// The writer, when their role may write snapshots.
+async fn may_write_snapshots(app: &AppState, by: &Writer) -> Result<()> {
+    let view = by.tenant(app).await?;
+    if may_write(&view, Some(&by.viewer)) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
     }
 }
 
-/// `POST /t/{tenant}/snapshot/import` (multipart): validates the whole file before storing
-/// anything; a refused file is listed line by line and nothing is kept.
-pub(super) async fn import(
-    State(app): State<AppState>,
-    Path(tenant): Path<String>,
-    Locale(lang): Locale,
-    session: Session,
-    headers: HeaderMap,
-    multipart: std::result::Result<Multipart, axum::extract::multipart::MultipartRejection>,
-) -> Result<Response> {
-    record_tenant(&tenant);
-    let mut multipart = multipart.map_err(|_| AppError::BadRequest)?;
-    let viewer = writer(&app, &tenant, &session, &headers).await?;
-    let too_large = |file_name: String| {
-        render(
-            &app,
-            &tenant,
-            lang,
-            &session,
-            vec![LineError {
-                line: 0,
-                problem: Problem::TooLarge,
-            }],
-            file_name,
-            None,
-            None,
-            StatusCode::PAYLOAD_TOO_LARGE,
-        )
-    };
-    // Refused before a byte of the body is read when the client announces the size.
-    let announced = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if announced.is_some_and(|n| n > MAX_UPLOAD) {
-        return too_large(String::new()).await;
-    }
-    let mut csrf = String::new();
-    let mut key = None;
-    let mut file: Option<(String, axum::body::Bytes)> = None;
+/// The page again after a write, for its writer.
+async fn refuse(app: &AppState, by: &Writer, shown: Shown) -> Result<Response> {
+    render(app, &by.tenant, by.lang, &by.session, shown).await
+}
+
+/// The import form as read from its multipart body.
+#[derive(Default)]
+struct ImportForm {
+    csrf: String,
+    key: Option<Uuid>,
+    file_name: String,
+    bytes: axum::body::Bytes,
+}
+
+/// What reading the import form's body found.
+enum Read {
+    /// The whole form.
+    Form(ImportForm),
+    /// A body larger than the limit, with the file's name when it got that far.
+    TooLarge(String),
+}
+
+/// Reads the import form.
+async fn read_import(multipart: &mut Multipart) -> Result<Read> {
+    let too_large = |error: &MultipartError| error.status() == StatusCode::PAYLOAD_TOO_LARGE;
+    let mut form = ImportForm::default();
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
-            Ok(None) => break,
+            Ok(None) => return Ok(Read::Form(form)),
             // The body limit stops a body that lied about its size as it streams in.
-            Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return too_large(String::new()).await;
-            }
+            Err(error) if too_large(&error) => return Ok(Read::TooLarge(String::new())),
             Err(_) => return Err(AppError::BadRequest),
         };
         match field.name().unwrap_or_default() {
-            "csrf" => csrf = field.text().await.unwrap_or_default(),
+            "csrf" => form.csrf = field.text().await.unwrap_or_default(),
             "idempotency_key" => {
-                key = field
-                    .text()
-                    .await
-                    .ok()
-                    .and_then(|k| Uuid::parse_str(k.trim()).ok());
+                let key = field.text().await.unwrap_or_default();
+                form.key = Uuid::parse_str(key.trim()).ok();
             }
             "file" => {
-                let name = field.file_name().unwrap_or_default().to_owned();
+                form.file_name = field.file_name().unwrap_or_default().to_owned();
                 match field.bytes().await {
-                    Ok(bytes) => file = Some((name, bytes)),
-                    Err(error) if error.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                        return too_large(name).await;
-                    }
+                    Ok(bytes) => form.bytes = bytes,
+                    Err(error) if too_large(&error) => return Ok(Read::TooLarge(form.file_name)),
                     Err(_) => return Err(AppError::BadRequest),
                 }
             }
             _ => {}
         }
     }
-    if !csrf_matches(&session, &csrf).await {
-        return Err(AppError::Forbidden);
+}
+
+/// `POST /t/{tenant}/snapshot/import` (multipart): validates the whole file before storing
+/// anything; a refused file is listed line by line and nothing is kept.
+async fn import(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    by: Writer,
+    multipart: std::result::Result<Multipart, MultipartRejection>,
+) -> Result<Response> {
+    let mut multipart = multipart.map_err(|_| AppError::BadRequest)?;
+    may_write_snapshots(&app, &by).await?;
+    // Refused before a byte of the body is read when the client announces the size.
+    let announced = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if announced.is_some_and(|n| n > MAX_UPLOAD) {
+        return refuse(&app, &by, Shown::too_large(String::new())).await;
     }
-    let key = key.ok_or(AppError::BadRequest)?;
-    let (file_name, bytes) = file.unwrap_or_default();
-    let parsed = scenario::parse(&bytes, &tenant);
-    let scenario = match parsed {
+    let form = match read_import(&mut multipart).await? {
+        Read::Form(form) => form,
+        Read::TooLarge(file_name) => return refuse(&app, &by, Shown::too_large(file_name)).await,
+    };
+    by.check_csrf(&form.csrf).await?;
+    let key = form.key.ok_or(AppError::BadRequest)?;
+    let scenario = match scenario::parse(&form.bytes, &by.tenant) {
         Ok(scenario) => scenario,
         Err(problems) => {
             tracing::info!(problems = problems.len(), "scenario file refused");
-            return render(
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return refuse(
                 &app,
-                &tenant,
-                lang,
-                &session,
-                problems,
-                file_name,
-                None,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
+                &by,
+                Shown::refused_file(problems, form.file_name, status),
             )
             .await;
         }
     };
-    let request_id = crate::web::request_id(&headers);
-    let author = Author {
-        tenant: &tenant,
-        actor: &viewer.actor,
-        request_id: &request_id,
-        key: &app.key,
+    let sha256 = crate::bundle::sha256(&form.bytes);
+    let upload = Upload {
+        sha256: &sha256,
+        bytes: form.bytes.len(),
     };
-    let sha256 = crate::bundle::sha256(&bytes);
-    snapshot::import(
-        &app.pool,
-        &author,
-        key,
-        Upload {
-            sha256: &sha256,
-            bytes: bytes.len(),
-        },
-        &scenario,
-    )
-    .await
-    .map_err(refused)?;
+    snapshot::import(&app.pool, &by.author(&app), key, upload, &scenario).await?;
     app.cache.invalidate();
     Ok(Redirect::to(&format!(
-        "/t/{tenant}/snapshot?lang={}&done=imported",
-        lang.code()
+        "{}&done=imported",
+        by.console_url("/snapshot", "")
     ))
     .into_response())
 }
@@ -360,59 +355,40 @@ pub struct FreezeForm {
     confirm_withdraw: Option<String>,
 }
 
-/// `POST /t/{tenant}/snapshot/freeze`.
-pub(super) async fn freeze(
-    State(app): State<AppState>,
-    Path(tenant): Path<String>,
-    Locale(lang): Locale,
-    session: Session,
-    headers: HeaderMap,
-    crate::web::extract::Form(form): crate::web::extract::Form<FreezeForm>,
-) -> Result<Response> {
-    record_tenant(&tenant);
-    let viewer = writer(&app, &tenant, &session, &headers).await?;
-    if !csrf_matches(&session, &form.csrf).await {
-        return Err(AppError::Forbidden);
+impl WriteForm for FreezeForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
     }
-    let request_id = crate::web::request_id(&headers);
-    let author = Author {
-        tenant: &tenant,
-        actor: &viewer.actor,
-        request_id: &request_id,
-        key: &app.key,
-    };
+}
+
+/// `POST /t/{tenant}/snapshot/freeze`.
+async fn freeze(
+    State(app): State<AppState>,
+    Write { by, form }: Write<FreezeForm>,
+) -> Result<Response> {
+    may_write_snapshots(&app, &by).await?;
     let consent = Consent::from_checkbox(form.confirm_withdraw.is_some());
+    let author = by.author(&app);
     let frozen = snapshot::freeze_with(
         &app.pool,
         &author,
         form.idempotency_key,
         form.import_id,
         consent,
-    )
-    .await;
-    match frozen {
+    );
+    match frozen.await {
         Ok(_) => {}
         // A GO stands and the freeze was not confirmed: nothing was written; the page asks.
         Err(WriteError::WithdrawUnconfirmed) => {
-            return render(
-                &app,
-                &tenant,
-                lang,
-                &session,
-                Vec::new(),
-                String::new(),
-                None,
-                Some("signature-confirm-required"),
-                StatusCode::CONFLICT,
-            )
-            .await;
+            let shown = Shown {
+                refusal: Some("signature-confirm-required"),
+                status: StatusCode::CONFLICT,
+                ..Shown::page(None)
+            };
+            return refuse(&app, &by, shown).await;
         }
-        Err(error) => return Err(refused(error)),
+        Err(error) => return Err(error.into()),
     }
     app.cache.invalidate();
-    Ok(Redirect::to(&format!(
-        "/t/{tenant}/snapshot?lang={}&done=frozen",
-        lang.code()
-    ))
-    .into_response())
+    Ok(Redirect::to(&format!("{}&done=frozen", by.console_url("/snapshot", ""))).into_response())
 }

@@ -245,72 +245,70 @@ impl<'a> ConsoleView<'a> {
     }
 
     pub(super) fn next_action(&self) -> Option<ActionView> {
-        let tr = self.tr;
-        let action = self.ev().next_action.as_ref()?;
-        Some(match action {
-            NextAction::SignOff => ActionView {
-                title: tr.t("action-title-signoff"),
-                detail: {
-                    let gates = self.count("gates");
-                    tr.t3(
-                        "action-detail-signoff",
-                        "ready",
-                        gates.ready,
-                        "total",
-                        gates.total,
-                        "target",
-                        self.target(),
-                    )
-                },
-                step: None,
-                who: self
-                    .view
-                    .console
-                    .state
-                    .actors
-                    .iter()
-                    .find(|a| a.role == Role::ManagingDirector)
-                    .map(|a| tr.t1("action-owner", "owner", self.actor_line(&a.id))),
-            },
+        Some(match self.ev().next_action.as_ref()? {
+            NextAction::SignOff => self.sign_off_action(),
             NextAction::Item {
                 key,
                 section,
                 owner,
-            } => {
-                let item = self.ev().item(key);
-                let fact = self.view.console.catalogue.item(key).and_then(|d| d.fact);
-                let count = self.count(section);
-                let (title, detail) = match fact {
-                    Some(fact) => (
-                        tr.t(&format!("action-title-fact-{}", fact.as_str())),
-                        tr.t(&format!("action-detail-fact-{}", fact.as_str())),
-                    ),
-                    None => (
-                        tr.t(&format!("action-title-{section}")),
-                        tr.t2(
-                            &format!("action-detail-{section}"),
-                            "ready",
-                            count.ready,
-                            "total",
-                            count.total,
-                        ),
-                    ),
-                };
-                let who = match (owner, item.map(|i| i.kind)) {
-                    (Some(owner), _) => {
-                        Some(tr.t1("action-owner", "owner", self.actor_line(owner)))
-                    }
-                    (None, Some(ItemKind::Probe)) => Some(tr.t("action-who-probe")),
-                    _ => None,
-                };
-                ActionView {
-                    title,
-                    detail,
-                    step: Some(tr.t1("action-step", "item", self.item_label(key))),
-                    who,
-                }
-            }
+            } => self.item_action(key, section, owner.as_deref()),
         })
+    }
+
+    /// Every gate is green: the managing director signs.
+    fn sign_off_action(&self) -> ActionView {
+        let tr = self.tr;
+        let gates = self.count("gates");
+        let detail = tr.t3(
+            "action-detail-signoff",
+            "ready",
+            gates.ready,
+            "total",
+            gates.total,
+            "target",
+            self.target(),
+        );
+        let state = &self.view.console.state;
+        let director = state
+            .actors
+            .iter()
+            .find(|a| a.role == Role::ManagingDirector);
+        ActionView {
+            title: tr.t("action-title-signoff"),
+            detail,
+            step: None,
+            who: director.map(|a| tr.t1("action-owner", "owner", self.actor_line(&a.id))),
+        }
+    }
+
+    /// The next item to make ready: what to do (by its fact, or by its section's figures),
+    /// and who does it.
+    fn item_action(&self, key: &str, section: &str, owner: Option<&str>) -> ActionView {
+        let tr = self.tr;
+        let fact = self.view.console.catalogue.item(key).and_then(|d| d.fact);
+        let (title, detail) = match fact {
+            Some(fact) => (
+                tr.t(&format!("action-title-fact-{}", fact.as_str())),
+                tr.t(&format!("action-detail-fact-{}", fact.as_str())),
+            ),
+            None => {
+                let count = self.count(section);
+                let detail = format!("action-detail-{section}");
+                let detail = tr.t2(&detail, "ready", count.ready, "total", count.total);
+                (tr.t(&format!("action-title-{section}")), detail)
+            }
+        };
+        let who = match (owner, self.ev().item(key).map(|i| i.kind)) {
+            (Some(owner), _) => Some(tr.t1("action-owner", "owner", self.actor_line(owner))),
+            (None, Some(ItemKind::Probe)) => Some(tr.t("action-who-probe")),
+            _ => None,
+        };
+        ActionView {
+            title,
+            detail,
+            step: Some(tr.t1("action-step", "item", self.item_label(key))),
+            who,
+        }
     }
 
     pub(super) fn cards(&self) -> Vec<Card> {

@@ -2,26 +2,23 @@
 //! evidence, the managing director records a decision's value with evidence, or either revokes
 //! with a reason.
 
-use crate::web::extract::Form;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum_htmx::{HX_REDIRECT, HxRequest};
 use serde::Deserialize;
-use tower_sessions::Session;
 use uuid::Uuid;
 
-use super::{
-    ConsoleView, Draft, NoticeFragment, PENDING_DRAFT, SectionFragment, SectionKey, notice_text,
-    section_page, viewer_of,
-};
+use super::keys::item_anchor;
+use super::writer::{Write, WriteForm, Writer};
+use super::{ConsoleView, Draft, NoticeFragment, SectionFragment, SectionKey, notice_text};
 use crate::db::signature::Consent;
-use crate::db::write::{self, Author, CheckCommand, WriteError};
-use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceChecksum, EvidenceNote};
+use crate::db::write::{self, CheckCommand, WriteError};
+use crate::readiness::evidence::{
+    DecisionValue, Evidence, EvidenceChecksum, EvidenceError, EvidenceNote,
+};
 use crate::web::notice::{self, Notice, NoticeCode};
-use crate::web::session::{OurSessionCookie, csrf_matches, declared_same_origin, same_origin};
-use crate::web::{AppError, AppState, Locale, Result, record_tenant};
+use crate::web::{AppError, AppState, Result, TenantView};
 use axum::Router;
 use axum::routing::post;
 
@@ -66,95 +63,53 @@ impl Draft {
     }
 }
 
-/// Accept or revoke.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one extractor each; the write-preamble extractor will gather them"
-)]
-pub(super) async fn item_write(
-    State(app): State<AppState>,
-    Path((tenant, item, action)): Path<(String, String, String)>,
-    Locale(lang): Locale,
-    HxRequest(htmx): HxRequest,
-    session: Session,
-    ours: Option<axum::Extension<OurSessionCookie>>,
-    headers: HeaderMap,
-    Form(form): Form<CheckForm>,
-) -> Result<Response> {
-    record_tenant(&tenant);
-    let Some(viewer) = viewer_of(&session, &tenant).await else {
-        // Our own session ended while the form was open: keep what was typed (from our own
-        // pages only, each field within its limit), and send the user to sign in; they come
-        // back to the form with it. A request without our cookie stores nothing.
-        if ours.is_some() && declared_same_origin(&headers) {
-            let kept = Draft::typed(&item, &form, "write-session-ended");
-            session.insert(PENDING_DRAFT, (&tenant, kept)).await?;
-        }
-        let sign_in = format!("/t/{tenant}/sign-in?lang={}", lang.code());
-        if htmx {
-            let mut response = StatusCode::UNAUTHORIZED.into_response();
-            if let Ok(value) = HeaderValue::from_str(&sign_in) {
-                response.headers_mut().insert(HX_REDIRECT, value);
-            }
-            return Ok(response);
-        }
-        return Ok(Redirect::to(&sign_in).into_response());
-    };
-    tracing::Span::current().record("actor", viewer.actor.as_str());
-    if !same_origin(&headers) || !csrf_matches(&session, &form.csrf).await {
-        return Err(AppError::Forbidden);
+impl WriteForm for CheckForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
     }
-    let section = item
-        .split_once('.')
-        .map(|(s, _)| s.to_owned())
-        .unwrap_or_default();
-    let key = SectionKey::ALL
-        .into_iter()
-        .find(|k| matches!(k, SectionKey::Items(s) if *s == section))
-        .ok_or(AppError::NotFound)?;
-    let draft = |error: &str| Draft::typed(&item, &form, error);
-    let command = match action.as_str() {
-        "accept" => {
-            Evidence::parse(&form.note, &form.url, &form.checksum).map(CheckCommand::Accept)
-        }
-        "decide" => DecisionValue::parse(&form.value).and_then(|value| {
-            Evidence::parse(&form.note, &form.url, &form.checksum)
-                .map(|evidence| CheckCommand::Decide(value, evidence))
-        }),
+
+    fn kept(&self, item: Option<&str>) -> Option<Draft> {
+        Some(Draft::typed(item?, self, "write-session-ended"))
+    }
+}
+
+/// An owner check's action, as named in its URL.
+fn command(action: &str, form: &CheckForm) -> Option<Result<CheckCommand, EvidenceError>> {
+    let evidence = || Evidence::parse(&form.note, &form.url, &form.checksum);
+    Some(match action {
+        "accept" => evidence().map(CheckCommand::Accept),
+        "decide" => DecisionValue::parse(&form.value)
+            .and_then(|value| evidence().map(|evidence| CheckCommand::Decide(value, evidence))),
         "revoke" => EvidenceNote::parse(&form.note).map(CheckCommand::Revoke),
-        _ => return Err(AppError::NotFound),
-    };
-    let command = match command {
+        _ => return None,
+    })
+}
+
+/// `POST …/items/{item}/{action}`: parse the evidence, write it, answer with what changed.
+async fn item_write(
+    State(app): State<AppState>,
+    Path((_, item, action)): Path<(String, String, String)>,
+    Write { by, form }: Write<CheckForm>,
+) -> Result<Response> {
+    let key = SectionKey::of_item(&item).ok_or(AppError::NotFound)?;
+    let draft = |error: &str| Draft::typed(&item, &form, error);
+    let command = match command(&action, &form).ok_or(AppError::NotFound)? {
         Ok(command) => command,
         Err(error) => {
-            let id = format!("evidence-{}", error.as_str());
-            return refused(
-                &app,
-                &tenant,
-                lang,
-                htmx,
-                key,
-                viewer,
-                draft(&id),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            let refused = draft(&format!("evidence-{}", error.as_str()));
+            return by
+                .refuse(&app, key, refused, StatusCode::UNPROCESSABLE_ENTITY)
+                .await;
         }
     };
-    let request_id = crate::web::request_id(&headers);
-    let author = Author {
-        tenant: &tenant,
-        actor: &viewer.actor,
-        request_id: &request_id,
-        key: &app.key,
-    };
     // For htmx the answer names the sections whose figures moved: keep the evaluation before.
-    let before = if htmx {
-        Some(app.tenant(&tenant).await?)
+    let before = if by.htmx {
+        Some(by.tenant(&app).await?)
     } else {
         None
     };
     let consent = Consent::from_checkbox(form.confirm_withdraw.is_some());
+    let author = by.author(&app);
     let outcome = write::owner_check_with(
         &app.pool,
         &author,
@@ -167,134 +122,57 @@ pub(super) async fn item_write(
     .await;
     // Our own write: drop the cached state now rather than when the notification arrives.
     app.cache.invalidate();
-    match outcome {
-        Ok(_) => {}
-        Err(WriteError::Forbidden) => return Err(AppError::Forbidden),
-        Err(WriteError::NotFound) => return Err(AppError::NotFound),
-        Err(
-            error @ (WriteError::Stale | WriteError::AlreadyAccepted | WriteError::NotAccepted),
-        ) => {
-            let message = match error {
-                WriteError::AlreadyAccepted => "write-already-accepted",
-                WriteError::NotAccepted => "write-not-accepted",
-                _ => "write-stale",
-            };
-            return refused(
-                &app,
-                &tenant,
-                lang,
-                htmx,
-                key,
-                viewer,
-                draft(message),
-                StatusCode::CONFLICT,
-            )
+    if let Err(error) = outcome {
+        let Some(message) = refusal(&error) else {
+            return Err(error.into());
+        };
+        return by
+            .refuse(&app, key, draft(message), StatusCode::CONFLICT)
             .await;
-        }
-        // The write would withdraw the GO signature: nothing was written; the form asks.
-        Err(WriteError::WithdrawUnconfirmed) => {
-            return refused(
-                &app,
-                &tenant,
-                lang,
-                htmx,
-                key,
-                viewer,
-                draft("signature-confirm-required"),
-                StatusCode::CONFLICT,
-            )
-            .await;
-        }
-        Err(WriteError::Db(error)) => return Err(error.into()),
     }
     tracing::info!(item = %item, action = %action, "item written");
-    if viewer.draft.as_ref().is_some_and(|d| d.item == item) {
-        let _ = session.remove::<(String, Draft)>(PENDING_DRAFT).await;
+    by.forget_draft(&item).await;
+    let done = Notice::new(NoticeCode::written(&command), &item);
+    match before {
+        None => {
+            let page = Redirect::to(&by.console_url("", &format!("#{}", item_anchor(&item))));
+            Ok(notice::leave(page.into_response(), done))
+        }
+        Some(before) => changed_sections(&app, &by, key, &before, &done).await,
     }
-    let done = match command {
-        CheckCommand::Accept(_) => NoticeCode::Accepted,
-        CheckCommand::Decide(..) => NoticeCode::Decided,
-        CheckCommand::Revoke(_) => NoticeCode::Revoked,
-    };
-    let Some(before) = before else {
-        let anchor = format!("item-{}", item.replace('.', "-"));
-        let page = Redirect::to(&format!("/t/{tenant}?lang={}#{anchor}", lang.code()));
-        return Ok(notice::leave(
-            page.into_response(),
-            Notice::new(done, &item),
-        ));
-    };
-    // The changed section, and out of band every other section whose figures moved.
-    let after = app.tenant(&tenant).await?;
-    let text = notice_text(
-        &lang.tr(),
-        &after,
-        &Notice {
-            code: done,
-            subject: item.clone(),
-        },
-    );
+}
+
+/// Why the database refused a check's write, as the form says it; `None` for a failure that is
+/// not the writer's to act on.
+fn refusal(error: &WriteError) -> Option<&'static str> {
+    match error {
+        WriteError::AlreadyAccepted => Some("write-already-accepted"),
+        WriteError::NotAccepted => Some("write-not-accepted"),
+        WriteError::Stale => Some("write-stale"),
+        // The write would withdraw the GO signature: nothing was written; the form asks.
+        WriteError::WithdrawUnconfirmed => Some("signature-confirm-required"),
+        _ => None,
+    }
+}
+
+/// The htmx answer to a write: the notice, the written section, and out of band every other
+/// section whose figures moved between `before` and now.
+async fn changed_sections(
+    app: &AppState,
+    by: &Writer,
+    written: SectionKey,
+    before: &TenantView,
+    done: &Notice,
+) -> Result<Response> {
+    let after = by.tenant(app).await?;
+    let text = notice_text(&by.lang.tr(), &after, done);
     let mut html = NoticeFragment { text, oob: true }.render()?;
-    for k in SectionKey::ALL {
-        let changed = match k {
-            SectionKey::Items(s) => before.evaluation.section(s) != after.evaluation.section(s),
-            SectionKey::Providers | SectionKey::Rbac | SectionKey::Environments => false,
-            _ => true,
-        };
-        if k == key || changed {
-            html.push_str(
-                &SectionFragment {
-                    v: ConsoleView::new(lang.tr(), &tenant, &after, Some(viewer.clone())),
-                    key: k,
-                    oob: k != key,
-                }
-                .render()?,
-            );
+    for key in SectionKey::ALL {
+        if key == written || key.moved(&before.evaluation, &after.evaluation) {
+            let v = ConsoleView::new(by.lang.tr(), &by.tenant, &after, Some(by.viewer.clone()));
+            let oob = key != written;
+            html.push_str(&SectionFragment { v, key, oob }.render()?);
         }
     }
     Ok(Html(html).into_response())
-}
-
-/// The section again for a viewer whose draft says why the write was refused.
-pub(super) async fn refused_with(
-    app: &AppState,
-    tenant: &str,
-    lang: crate::i18n::Lang,
-    htmx: bool,
-    key: SectionKey,
-    viewer: super::Viewer,
-    status: StatusCode,
-) -> Result<Response> {
-    let draft = viewer.draft.clone().unwrap_or_default();
-    refused(app, tenant, lang, htmx, key, viewer, draft, status).await
-}
-
-/// The section again, with the typed evidence kept and the reason it was refused.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "everything a refusal page is drawn from"
-)]
-async fn refused(
-    app: &AppState,
-    tenant: &str,
-    lang: crate::i18n::Lang,
-    htmx: bool,
-    key: SectionKey,
-    mut viewer: super::Viewer,
-    draft: Draft,
-    status: StatusCode,
-) -> Result<Response> {
-    let view = app.tenant(tenant).await?;
-    viewer.draft = Some(draft);
-    let html = if htmx {
-        SectionFragment {
-            v: ConsoleView::new(lang.tr(), tenant, &view, Some(viewer)),
-            key,
-            oob: false,
-        }
-        .render()?
-    } else {
-        section_page(&view, lang, tenant, key, Some(viewer))?
-    };
-    Ok((status, Html(html)).into_response())
 }

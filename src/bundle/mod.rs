@@ -3,6 +3,10 @@
 //! manifest, so that `sha256sum -c SHA256SUMS` passes inside the unpacked folder. Building and
 //! checking happen in memory; [`verify`] is what `readiness-console verify-bundle` runs.
 
+mod assemble;
+
+pub use assemble::assemble;
+
 use std::collections::BTreeMap;
 use std::io::Read as _;
 

@@ -14,10 +14,10 @@ use crate::web::{AppError, AppState, Result};
 
 /// The bundle's file name and bytes.
 pub(super) async fn proof_bundle(app: &AppState, slug: &str) -> Result<(String, Vec<u8>)> {
-    let source = bundle_source(&app.pool, slug, &app.key)
+    let source = bundle_source(&app.pool, slug, &app.key, &app.clock)
         .await?
         .ok_or(AppError::NotFound)?;
-    let now = OffsetDateTime::now_utc();
+    let now = app.clock.now();
     let public_key = app.key.public_hex();
     tokio::task::spawn_blocking(move || {
         let console = &source.console;

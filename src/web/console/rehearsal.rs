@@ -190,6 +190,7 @@ async fn runner(
         actor: viewer.actor,
         request_id: crate::web::request_id(headers),
         key: app.key.clone(),
+        clock: app.clock.clone(),
         secrets: app.secrets.clone(),
     })
 }

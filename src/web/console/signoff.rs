@@ -105,6 +105,7 @@ pub(super) async fn signoff(
         actor: &viewer.actor,
         request_id: &request_id,
         key: &app.key,
+        clock: &app.clock,
     };
     let outcome = write::signoff(&app.pool, &author, form.idempotency_key, &command).await;
     app.cache.invalidate();

@@ -312,6 +312,7 @@ pub(super) async fn import(
         actor: &viewer.actor,
         request_id: &request_id,
         key: &app.key,
+        clock: &app.clock,
     };
     let sha256 = crate::bundle::sha256(&bytes);
     snapshot::import(
@@ -365,6 +366,7 @@ pub(super) async fn freeze(
         actor: &viewer.actor,
         request_id: &request_id,
         key: &app.key,
+        clock: &app.clock,
     };
     let consent = Consent::from_checkbox(form.confirm_withdraw.is_some());
     let frozen = snapshot::freeze_with(

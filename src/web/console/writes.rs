@@ -140,6 +140,7 @@ pub(super) async fn item_write(
         actor: &viewer.actor,
         request_id: &request_id,
         key: &app.key,
+        clock: &app.clock,
     };
     // For htmx the answer names the sections whose figures moved: keep the evaluation before.
     let before = if htmx {

@@ -1,10 +1,86 @@
 //! Command-line and environment configuration. Every flag has an environment variable.
+//!
+//! The flags are parsed into [`Cli`]; `serve` turns them into one [`ServeConfig`]
+//! ([`Cli::serve_config`]), which the app's state is built from once. The timings an operator
+//! may tune default to [`defaults`], which [`ServeConfig::default`] (what tests run with) holds
+//! too.
 
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::rehearsal::{Limits, SecretPolicy};
+
+/// The defaults of the tunable timings and limits: the flags' and [`ServeConfig::default`]'s.
+pub mod defaults {
+    use std::time::Duration;
+
+    /// Sign-in attempts allowed per account, and per client address, in one window…
+    pub const SIGN_IN_ATTEMPTS: u32 = 10;
+    /// …of this length.
+    pub const SIGN_IN_WINDOW: Duration = Duration::from_secs(60);
+    /// How long a request may take before it answers 503.
+    pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+    /// Idle time after which a session ends.
+    pub const SESSION_IDLE: Duration = Duration::from_secs(30 * 60);
+    /// How long a sign-in lasts at most, whatever the activity.
+    pub const SESSION_LIFETIME: Duration = Duration::from_secs(12 * 60 * 60);
+    /// How often expired sessions are deleted from the store (an expired one is never accepted
+    /// meanwhile).
+    pub const SESSION_CLEANUP_EVERY: Duration = Duration::from_secs(60 * 60);
+    /// How often the chains are looked at for a checkpoint that is due.
+    pub const CHECKPOINT_EVERY: Duration = Duration::from_secs(60);
+}
+
+/// A length of time on the command line: a whole number and a unit, `ms`, `s`, `m` or `h`
+/// (`1500ms`, `90s`, `30m`, `12h`); a bare number is seconds. Zero is refused: every one of
+/// these is a timeout or an interval, and none of them means anything at zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DurationArg(pub Duration);
+
+impl std::str::FromStr for DurationArg {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        let digits = text
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len());
+        let (number, unit) = text.split_at(digits);
+        let unknown =
+            || format!("`{text}` is not a length of time such as 1500ms, 90s, 30m or 12h");
+        let number: u64 = number.parse().map_err(|_| unknown())?;
+        let millis = match unit.trim() {
+            "ms" => Some(number),
+            "" | "s" => number.checked_mul(1_000),
+            "m" | "min" => number.checked_mul(60_000),
+            "h" => number.checked_mul(3_600_000),
+            _ => return Err(unknown()),
+        }
+        .ok_or_else(|| format!("`{text}` is too long"))?;
+        if millis == 0 {
+            return Err(format!("`{text}`: must be longer than zero"));
+        }
+        Ok(Self(Duration::from_millis(millis)))
+    }
+}
+
+impl fmt::Display for DurationArg {
+    /// In the largest unit that says it exactly, so that `--help` shows the defaults as an
+    /// operator would write them.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let millis = self.0.as_millis();
+        match millis {
+            m if m % 1_000 != 0 => write!(f, "{m}ms"),
+            m if m % 3_600_000 == 0 => write!(f, "{}h", m / 3_600_000),
+            m if m % 60_000 == 0 => write!(f, "{}m", m / 60_000),
+            m => write!(f, "{}s", m / 1_000),
+        }
+    }
+}
 
 /// A database URL: it may hold a password, so it never prints.
 #[derive(Clone)]
@@ -88,6 +164,38 @@ pub struct Cli {
         global = true
     )]
     pub target_env_prefix: String,
+
+    /// The folder holding `initdb`, `pg_ctl` and `postgres` for the embedded cluster. Default:
+    /// found on PATH, else the newest under `/usr/lib/postgresql/*/bin`.
+    #[arg(long, env = "READINESS_POSTGRES_BIN", global = true)]
+    pub postgres_bin: Option<PathBuf>,
+
+    /// How long a rehearsal may take to connect to the target.
+    #[arg(
+        long,
+        env = "READINESS_REHEARSAL_CONNECT_TIMEOUT",
+        default_value_t = DurationArg(Limits::default().connect),
+        global = true
+    )]
+    pub rehearsal_connect_timeout: DurationArg,
+
+    /// How long one statement of a rehearsal may run on the target (its `statement_timeout`).
+    #[arg(
+        long,
+        env = "READINESS_REHEARSAL_STATEMENT_TIMEOUT",
+        default_value_t = DurationArg(Limits::default().statement),
+        global = true
+    )]
+    pub rehearsal_statement_timeout: DurationArg,
+
+    /// How long a whole rehearsal may run; past it, it is cancelled and recorded as timed out.
+    #[arg(
+        long,
+        env = "READINESS_REHEARSAL_RUN_TIMEOUT",
+        default_value_t = DurationArg(Limits::default().run),
+        global = true
+    )]
+    pub rehearsal_run_timeout: DurationArg,
 
     /// Log format.
     #[arg(
@@ -182,18 +290,49 @@ pub enum Command {
 
 impl Cli {
     /// Where secret references may point.
-    pub fn secret_policy(&self) -> crate::rehearsal::SecretPolicy {
+    pub fn secret_policy(&self) -> SecretPolicy {
         let dirs = if self.secret_dirs.is_empty() {
             vec![self.data_dir.join("secrets")]
         } else {
             self.secret_dirs.clone()
         };
-        crate::rehearsal::SecretPolicy {
+        SecretPolicy {
             dirs: dirs
                 .into_iter()
                 .map(|dir| std::path::absolute(&dir).unwrap_or(dir))
                 .collect(),
             env_prefix: self.target_env_prefix.clone(),
+        }
+    }
+
+    /// How long rehearsals against the target may take.
+    pub fn rehearsal_limits(&self) -> Limits {
+        Limits {
+            connect: self.rehearsal_connect_timeout.0,
+            statement: self.rehearsal_statement_timeout.0,
+            run: self.rehearsal_run_timeout.0,
+        }
+    }
+
+    /// What `serve` runs with: its own flags and the global ones it needs, resolved once.
+    pub fn serve_config(&self, args: &ServeArgs) -> ServeConfig {
+        ServeConfig {
+            https: args.https,
+            bench_baseline: args.bench_baseline,
+            state_cache: !args.no_state_cache,
+            request_timeout: args.request_timeout.0,
+            sign_in: SignInLimit {
+                attempts: args.sign_in_attempts,
+                window: args.sign_in_window.0,
+            },
+            sessions: SessionLifetimes {
+                idle: args.session_idle.0,
+                absolute: args.session_lifetime.0,
+            },
+            rehearsal: self.rehearsal_limits(),
+            secrets: Arc::new(self.secret_policy()),
+            session_cleanup_every: args.session_cleanup_every.0,
+            checkpoint_every: args.checkpoint_every.0,
         }
     }
 
@@ -235,4 +374,264 @@ pub struct ServeArgs {
     /// Load and evaluate the tenant on every request (the benchmark's uncached row).
     #[arg(long, env = "READINESS_NO_STATE_CACHE", hide = true)]
     pub no_state_cache: bool,
+
+    /// How long a request waits for a connection of the app's pool; past it, it answers 503
+    /// (short: during an outage a request is answered, not held).
+    #[arg(
+        long,
+        env = "READINESS_DB_ACQUIRE_TIMEOUT",
+        default_value_t = DurationArg(crate::db::APP_ACQUIRE_TIMEOUT)
+    )]
+    pub db_acquire_timeout: DurationArg,
+
+    /// How long a request may take before it answers 503.
+    #[arg(
+        long,
+        env = "READINESS_REQUEST_TIMEOUT",
+        default_value_t = DurationArg(defaults::REQUEST_TIMEOUT)
+    )]
+    pub request_timeout: DurationArg,
+
+    /// Sign-in attempts allowed per account, and per client address, in one
+    /// `--sign-in-window`; past them, sign-in answers 429 before any password is checked.
+    #[arg(
+        long,
+        env = "READINESS_SIGN_IN_ATTEMPTS",
+        default_value_t = defaults::SIGN_IN_ATTEMPTS,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    pub sign_in_attempts: u32,
+
+    /// The window `--sign-in-attempts` are counted in.
+    #[arg(
+        long,
+        env = "READINESS_SIGN_IN_WINDOW",
+        default_value_t = DurationArg(defaults::SIGN_IN_WINDOW)
+    )]
+    pub sign_in_window: DurationArg,
+
+    /// Idle time after which a session ends.
+    #[arg(
+        long,
+        env = "READINESS_SESSION_IDLE",
+        default_value_t = DurationArg(defaults::SESSION_IDLE)
+    )]
+    pub session_idle: DurationArg,
+
+    /// How long a sign-in lasts at most, whatever the activity.
+    #[arg(
+        long,
+        env = "READINESS_SESSION_LIFETIME",
+        default_value_t = DurationArg(defaults::SESSION_LIFETIME)
+    )]
+    pub session_lifetime: DurationArg,
+
+    /// How often expired sessions are deleted from the store (an expired one is never accepted
+    /// meanwhile).
+    #[arg(
+        long,
+        env = "READINESS_SESSION_CLEANUP_EVERY",
+        default_value_t = DurationArg(defaults::SESSION_CLEANUP_EVERY)
+    )]
+    pub session_cleanup_every: DurationArg,
+
+    /// How often the audit chains are looked at for a checkpoint that is due (a chain that
+    /// moved and was last signed over an hour ago).
+    #[arg(
+        long,
+        env = "READINESS_CHECKPOINT_EVERY",
+        default_value_t = DurationArg(defaults::CHECKPOINT_EVERY)
+    )]
+    pub checkpoint_every: DurationArg,
+}
+
+/// Sign-in attempts allowed per key (an account, a client address) in a fixed window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignInLimit {
+    /// Attempts allowed…
+    pub attempts: u32,
+    /// …per window of this length.
+    pub window: Duration,
+}
+
+/// How long a sign-in lasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionLifetimes {
+    /// Idle time after which the session ends.
+    pub idle: Duration,
+    /// The most a sign-in lasts, whatever the activity.
+    pub absolute: Duration,
+}
+
+/// Everything the served console is configured with, built once from the command line
+/// ([`Cli::serve_config`]) and handed to [`crate::web::AppState::new`]. Its
+/// [`Default`] is the flags' defaults, with no secret directory: what tests start from.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    /// Served behind HTTPS: cookies are `Secure` and named with the `__Host-` prefix.
+    pub https: bool,
+    /// Serve `/_bench/static` (a fixed body) for the benchmark's baseline.
+    pub bench_baseline: bool,
+    /// Keep evaluated tenants cached (exact through `LISTEN/NOTIFY`); off, every request loads
+    /// and evaluates (the benchmark's uncached row).
+    pub state_cache: bool,
+    /// How long a request may take before it answers 503.
+    pub request_timeout: Duration,
+    /// Sign-in attempts allowed per account and per client address.
+    pub sign_in: SignInLimit,
+    /// How long a sign-in lasts.
+    pub sessions: SessionLifetimes,
+    /// How long rehearsals against the target may take.
+    pub rehearsal: Limits,
+    /// Where rehearsal targets' secret references may point.
+    pub secrets: Arc<SecretPolicy>,
+    /// How often expired sessions are deleted from the store.
+    pub session_cleanup_every: Duration,
+    /// How often the audit chains are looked at for a checkpoint that is due.
+    pub checkpoint_every: Duration,
+}
+
+impl Default for ServeConfig {
+    fn default() -> Self {
+        Self {
+            https: false,
+            bench_baseline: false,
+            state_cache: true,
+            request_timeout: defaults::REQUEST_TIMEOUT,
+            sign_in: SignInLimit {
+                attempts: defaults::SIGN_IN_ATTEMPTS,
+                window: defaults::SIGN_IN_WINDOW,
+            },
+            sessions: SessionLifetimes {
+                idle: defaults::SESSION_IDLE,
+                absolute: defaults::SESSION_LIFETIME,
+            },
+            rehearsal: Limits::default(),
+            secrets: Arc::default(),
+            session_cleanup_every: defaults::SESSION_CLEANUP_EVERY,
+            checkpoint_every: defaults::CHECKPOINT_EVERY,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_of_time_are_read_with_their_unit() {
+        let cases = [
+            ("1500ms", Duration::from_millis(1500)),
+            ("90s", Duration::from_secs(90)),
+            ("90", Duration::from_secs(90)),
+            ("30m", Duration::from_secs(30 * 60)),
+            ("12h", Duration::from_secs(12 * 3600)),
+            (" 5 s ", Duration::from_secs(5)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(
+                text.parse::<DurationArg>(),
+                Ok(DurationArg(expected)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn zero_an_unknown_unit_and_an_overflow_are_refused() {
+        for text in [
+            "0s",
+            "0",
+            "",
+            "s",
+            "5d",
+            "-5s",
+            "1.5s",
+            "99999999999999999999h",
+        ] {
+            assert!(text.parse::<DurationArg>().is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn lengths_of_time_print_as_they_are_read() {
+        for text in ["1500ms", "90s", "1m", "30m", "12h"] {
+            let parsed: DurationArg = text.parse().unwrap();
+            assert_eq!(parsed.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn serve_defaults_are_the_config_defaults() {
+        let cli = Cli::parse_from(["readiness-console", "serve"]);
+        let Command::Serve(args) = &cli.command else {
+            panic!("serve");
+        };
+        let parsed = cli.serve_config(args);
+        let default = ServeConfig::default();
+        assert_eq!(parsed.request_timeout, default.request_timeout);
+        assert_eq!(parsed.sign_in, default.sign_in);
+        assert_eq!(parsed.sessions, default.sessions);
+        let (p, d) = (parsed.rehearsal, default.rehearsal);
+        assert_eq!(
+            (p.connect, p.statement, p.run),
+            (d.connect, d.statement, d.run)
+        );
+        assert_eq!(parsed.session_cleanup_every, default.session_cleanup_every);
+        assert_eq!(parsed.checkpoint_every, default.checkpoint_every);
+        assert_eq!(parsed.state_cache, default.state_cache);
+        assert_eq!(args.db_acquire_timeout.0, crate::db::APP_ACQUIRE_TIMEOUT);
+    }
+
+    #[test]
+    fn serve_reads_every_timing_from_its_flags() {
+        let cli = Cli::parse_from([
+            "readiness-console",
+            "serve",
+            "--request-timeout=20s",
+            "--sign-in-attempts=3",
+            "--sign-in-window=5m",
+            "--session-idle=10m",
+            "--session-lifetime=8h",
+            "--session-cleanup-every=30m",
+            "--checkpoint-every=2m",
+            "--rehearsal-connect-timeout=2s",
+            "--rehearsal-statement-timeout=3s",
+            "--rehearsal-run-timeout=4m",
+            "--db-acquire-timeout=800ms",
+            "--https",
+        ]);
+        let Command::Serve(args) = &cli.command else {
+            panic!("serve");
+        };
+        let config = cli.serve_config(args);
+        assert_eq!(config.request_timeout, Duration::from_secs(20));
+        assert_eq!(
+            config.sign_in,
+            SignInLimit {
+                attempts: 3,
+                window: Duration::from_secs(300)
+            }
+        );
+        assert_eq!(
+            config.sessions,
+            SessionLifetimes {
+                idle: Duration::from_secs(600),
+                absolute: Duration::from_secs(8 * 3600)
+            }
+        );
+        assert_eq!(config.session_cleanup_every, Duration::from_secs(1800));
+        assert_eq!(config.checkpoint_every, Duration::from_secs(120));
+        let limits = config.rehearsal;
+        assert_eq!(
+            (limits.connect, limits.statement, limits.run),
+            (
+                Duration::from_secs(2),
+                Duration::from_secs(3),
+                Duration::from_secs(240)
+            )
+        );
+        assert_eq!(args.db_acquire_timeout.0, Duration::from_millis(800));
+        assert!(config.https);
+    }
 }

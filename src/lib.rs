@@ -2,11 +2,13 @@
 //! production infrastructure is GO or NO-GO.
 //!
 //! [`readiness`] is the pure core. Everything else adapts it to PostgreSQL ([`db`]), HTTP
-//! ([`web`]), languages ([`i18n`]) and the command line ([`config`], [`run`]).
+//! ([`web`]), languages ([`i18n`]) and the command line ([`config`], [`run`]). Time comes from
+//! one [`clock::Clock`].
 
 pub mod bundle;
 pub mod chain;
 pub mod checkpoint;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod i18n;

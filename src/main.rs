@@ -1,8 +1,10 @@
-//! `readiness-console`: parse the configuration, start logging, run the subcommand.
+//! `readiness-console`: parse the configuration, start logging, run the subcommand by the
+//! system's clock.
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use readiness_console::clock::Clock;
 use readiness_console::config::Cli;
 use readiness_console::{run, telemetry};
 
@@ -10,7 +12,7 @@ use readiness_console::{run, telemetry};
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     telemetry::init(cli.log_format);
-    match run::run(cli).await {
+    match run::run(cli, Clock::system()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             // One readable sentence for the operator, whatever the log format.

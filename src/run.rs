@@ -6,14 +6,43 @@ use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::PgPool;
-use time::OffsetDateTime;
 
 use crate::chain::Verification;
 use crate::checkpoint::CheckpointKey;
-use crate::config::{Cli, Command, ServeArgs};
+use crate::clock::Clock;
+use crate::config::{Cli, Command, ServeArgs, ServeConfig};
 use crate::db::supervisor::{self, Supervisor};
 use crate::db::{self, SeedOutcome, embedded::EmbeddedPostgres};
 use crate::web::{self, AppState};
+
+/// How the embedded server and the app's pool are set up: `serve` says; a tool takes the
+/// defaults and a connection or two.
+struct Setup {
+    /// Extra `name=value` settings of the embedded server.
+    postgres_options: Vec<String>,
+    /// Connections of the app's pool.
+    pool_size: u32,
+    /// How long the app's pool makes a caller wait for a connection.
+    acquire_timeout: Duration,
+}
+
+impl Setup {
+    fn tool(pool_size: u32) -> Self {
+        Self {
+            postgres_options: Vec::new(),
+            pool_size,
+            acquire_timeout: db::APP_ACQUIRE_TIMEOUT,
+        }
+    }
+
+    fn serve(args: &ServeArgs) -> Self {
+        Self {
+            postgres_options: args.postgres_options.clone(),
+            pool_size: args.pool_size,
+            acquire_timeout: args.db_acquire_timeout.0,
+        }
+    }
+}
 
 /// The database the process works with.
 struct Database {
@@ -29,9 +58,9 @@ struct Database {
 impl Database {
     /// Starts the embedded cluster (bootstrapping roles and database) or connects to
     /// DATABASE_URL.
-    async fn open(cli: &Cli, options: Vec<String>, pool_size: u32) -> anyhow::Result<Self> {
+    async fn open(cli: &Cli, setup: Setup) -> anyhow::Result<Self> {
         let Some(url) = &cli.database_url else {
-            return Self::embedded(cli, options, pool_size, false).await;
+            return Self::embedded(cli, setup, false).await;
         };
         let owner = match &cli.migration_database_url {
             Some(owner) => Some(
@@ -42,7 +71,7 @@ impl Database {
             None => None,
         };
         Ok(Self {
-            app: db::connect_lazy(url.expose(), pool_size)?,
+            app: db::connect_lazy(url.expose(), setup.pool_size, setup.acquire_timeout)?,
             owner,
             embedded: None,
             supervisor: None,
@@ -55,21 +84,18 @@ impl Database {
     /// over its socket, as the owner role — and nothing is started, migrated or seeded.
     async fn open_or_attach(cli: &Cli) -> anyhow::Result<Self> {
         if cli.database_url.is_some() {
-            return Self::open(cli, Vec::new(), 1).await;
+            return Self::open(cli, Setup::tool(1)).await;
         }
-        Self::embedded(cli, Vec::new(), 1, true).await
+        Self::embedded(cli, Setup::tool(1), true).await
     }
 
-    async fn embedded(
-        cli: &Cli,
-        options: Vec<String>,
-        pool_size: u32,
-        attach: bool,
-    ) -> anyhow::Result<Self> {
+    async fn embedded(cli: &Cli, setup: Setup, attach: bool) -> anyhow::Result<Self> {
         use db::embedded::{EmbeddedError, RunningServer};
         let data_dir = cli.data_dir.clone();
+        let binaries = cli.postgres_bin.clone();
+        let options = setup.postgres_options;
         let started = tokio::task::spawn_blocking(move || {
-            let pg = EmbeddedPostgres::open(&data_dir, options)?;
+            let pg = EmbeddedPostgres::open_with(&data_dir, options, binaries.as_deref())?;
             pg.start()?;
             Ok::<_, EmbeddedError>(Arc::new(pg))
         })
@@ -100,7 +126,12 @@ impl Database {
             db::create_database(&superuser, db::DATABASE).await?;
             superuser.close().await;
             let owner = db::connect(&pg.url(db::OWNER_ROLE, db::DATABASE), 2).await?;
-            let app = db::connect_app(&pg.url(db::APP_ROLE, db::DATABASE), pool_size).await?;
+            let app = db::connect_app(
+                &pg.url(db::APP_ROLE, db::DATABASE),
+                setup.pool_size,
+                setup.acquire_timeout,
+            )
+            .await?;
             Ok::<_, db::DbError>((owner, app))
         }
         .await;
@@ -120,9 +151,9 @@ impl Database {
     }
 
     /// Migrates (when the owner role is at hand) and, on a new embedded cluster, creates the
-    /// demo tenant, its events signed with the audit key (created on first use). A serving
-    /// console's database is its own business: left as it is.
-    async fn prepare(&self, cli: &Cli) -> anyhow::Result<()> {
+    /// demo tenant, its events signed with the audit key (created on first use) and stamped by
+    /// `clock`. A serving console's database is its own business: left as it is.
+    async fn prepare(&self, cli: &Cli, clock: &Clock) -> anyhow::Result<()> {
         if self.attached {
             return Ok(());
         }
@@ -134,7 +165,7 @@ impl Database {
                     .await?;
                 if tenants == 0 {
                     let key = CheckpointKey::load_or_create(&cli.audit_key_path())?;
-                    db::seed_demo(owner, &key, OffsetDateTime::now_utc()).await?;
+                    db::seed_demo(owner, &key, clock).await?;
                     tracing::info!("the database was empty: demo tenant created");
                 }
             }
@@ -179,23 +210,23 @@ async fn stop_embedded(pg: Arc<EmbeddedPostgres>) {
     }
 }
 
-/// Runs the chosen subcommand.
-pub async fn run(cli: Cli) -> anyhow::Result<()> {
+/// Runs the chosen subcommand, telling the time by `clock`.
+pub async fn run(cli: Cli, clock: Clock) -> anyhow::Result<()> {
     match &cli.command {
-        Command::Serve(args) => serve(&cli, args).await,
+        Command::Serve(args) => serve(&cli, args, clock).await,
         Command::Migrate => {
-            let db = Database::open(&cli, Vec::new(), 1).await?;
+            let db = Database::open(&cli, Setup::tool(1)).await?;
             let result = async { db::migrate(db.owner()?).await.map_err(Into::into) }.await;
             db.close().await;
             result.map(|()| tracing::info!("migrations applied"))
         }
         Command::SeedDemo => {
-            let db = Database::open(&cli, Vec::new(), 1).await?;
+            let db = Database::open(&cli, Setup::tool(1)).await?;
             let result = async {
                 let owner = db.owner()?;
                 db::migrate(owner).await?;
                 let key = CheckpointKey::load_or_create(&cli.audit_key_path())?;
-                Ok::<_, anyhow::Error>(db::seed_demo(owner, &key, OffsetDateTime::now_utc()).await?)
+                Ok::<_, anyhow::Error>(db::seed_demo(owner, &key, &clock).await?)
             }
             .await;
             db.close().await;
@@ -217,7 +248,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 public_key: public_key.as_deref(),
                 require_signed_head: *require_signed_head,
             };
-            verify_audit(&cli, tenant, checkpoints.as_deref(), demands).await
+            verify_audit(&cli, &clock, tenant, checkpoints.as_deref(), demands).await
         }
         Command::VerifyBundle {
             file,
@@ -234,19 +265,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             kind,
             tenant,
             actor,
-        } => rehearse(&cli, kind, tenant, actor).await,
+        } => rehearse(&cli, &clock, kind, tenant, actor).await,
         Command::ImportSnapshot {
             tenant,
             file,
             actor,
             freeze,
-        } => import_snapshot(&cli, tenant, file, actor, *freeze).await,
+        } => import_snapshot(&cli, &clock, tenant, file, actor, *freeze).await,
     }
 }
 
 /// `import-snapshot`: the same checks and writes as the snapshot page, as `actor`.
 async fn import_snapshot(
     cli: &Cli,
+    clock: &Clock,
     tenant: &str,
     file: &std::path::Path,
     actor: &str,
@@ -294,8 +326,8 @@ async fn import_snapshot(
             );
         }
     };
-    let db = Database::open(cli, Vec::new(), 1).await?;
-    let prepared = db.prepare(cli).await;
+    let db = Database::open(cli, Setup::tool(1)).await?;
+    let prepared = db.prepare(cli, clock).await;
     let key =
         match prepared.and_then(|()| Ok(CheckpointKey::load_or_create(&cli.audit_key_path())?)) {
             Ok(key) => key,
@@ -310,6 +342,7 @@ async fn import_snapshot(
         actor,
         request_id: &request_id,
         key: &key,
+        clock,
     };
     let result = async {
         let upload = db::snapshot::Upload {
@@ -360,20 +393,27 @@ async fn import_snapshot(
 }
 
 /// `rehearse`: the same run as the page's button, awaited, with its steps printed.
-async fn rehearse(cli: &Cli, kind: &str, tenant: &str, actor: &str) -> anyhow::Result<()> {
+async fn rehearse(
+    cli: &Cli,
+    clock: &Clock,
+    kind: &str,
+    tenant: &str,
+    actor: &str,
+) -> anyhow::Result<()> {
     use crate::db::rehearsal::{Runner, StartError};
     use std::io::Write as _;
-    let db = Database::open(cli, Vec::new(), 2).await?;
+    let db = Database::open(cli, Setup::tool(2)).await?;
     let result = async {
-        db.prepare(cli).await?;
+        db.prepare(cli, clock).await?;
         let runner = Runner {
             tenant: tenant.to_owned(),
             actor: actor.to_owned(),
             request_id: format!("cli-{}", uuid::Uuid::new_v4()),
             key: Arc::new(CheckpointKey::load_or_create(&cli.audit_key_path())?),
+            clock: clock.clone(),
             secrets: Arc::new(cli.secret_policy()),
         };
-        let limits = crate::rehearsal::Limits::default();
+        let limits = cli.rehearsal_limits();
         match db::rehearsal::start(&db.app, &runner, kind, limits).await {
             Ok((_, work)) => work.await,
             Err(StartError::Refused(refusal)) => {
@@ -508,6 +548,7 @@ fn coverage_sentence(chain: &Verification) -> Option<String> {
 /// server when one serves the data directory.
 async fn verify_audit(
     cli: &Cli,
+    clock: &Clock,
     tenant: &str,
     kept: Option<&std::path::Path>,
     demands: Demands<'_>,
@@ -525,7 +566,7 @@ async fn verify_audit(
     let pool = db.owner.clone().unwrap_or_else(|| db.app.clone());
     let result = async {
         // Preparing a new embedded cluster seeds the demo, creating the key: read it after.
-        db.prepare(cli).await?;
+        db.prepare(cli, clock).await?;
         let trusted = match demands.public_key {
             Some(key) => Some((key.to_owned(), "the public key given".to_owned())),
             None if key_path.exists() => Some((
@@ -636,37 +677,46 @@ fn unsigned_note(unsigned: i64) -> String {
     }
 }
 
-async fn serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
-    let mut db = Database::open(cli, args.postgres_options.clone(), args.pool_size).await?;
+async fn serve(cli: &Cli, args: &ServeArgs, clock: Clock) -> anyhow::Result<()> {
+    let config = cli.serve_config(args);
+    let mut db = Database::open(cli, Setup::serve(args)).await?;
     db.supervise();
-    let result = serve_on(cli, &db, args).await;
+    let result = serve_on(cli, &db, args, &config, clock).await;
     db.close().await;
     result
 }
 
-async fn serve_on(cli: &Cli, db: &Database, args: &ServeArgs) -> anyhow::Result<()> {
-    db.prepare(cli).await?;
+async fn serve_on(
+    cli: &Cli,
+    db: &Database,
+    args: &ServeArgs,
+    config: &ServeConfig,
+    clock: Clock,
+) -> anyhow::Result<()> {
+    db.prepare(cli, &clock).await?;
     wait_for_database(&db.app).await;
     db::ensure_app_role_is_safe(&db.app).await?;
 
     let key = Arc::new(CheckpointKey::load_or_create(&cli.audit_key_path())?);
     tracing::info!(public_key = %key.public_hex(), "audit checkpoints are signed with this key");
-    let mut state = AppState::new(db.app.clone(), key.clone());
-    state.bench_baseline = args.bench_baseline;
-    state.https = args.https;
-    state.secrets = Arc::new(cli.secret_policy());
-    // Expired sessions are deleted hourly; an expired one is never accepted meanwhile.
+    let state = AppState::new(db.app.clone(), key.clone(), config, clock.clone());
+    // Expired sessions are deleted every so often; an expired one is never accepted meanwhile.
     let cleanup = tokio::spawn(
         tower_sessions::session_store::ExpiredDeletion::continuously_delete_expired(
             tower_sessions_sqlx_store::PostgresStore::new(db.app.clone()),
-            tokio::time::Duration::from_secs(3600),
+            config.session_cleanup_every,
         ),
     );
     // Checkpoints: every thousandth event and every sign-off are signed as they are appended;
     // this signs the head of any chain that has moved and was last signed over an hour ago.
-    let checkpoints = tokio::spawn(sign_checkpoints(db.app.clone(), key));
+    let checkpoints = tokio::spawn(sign_checkpoints(
+        db.app.clone(),
+        key,
+        clock,
+        config.checkpoint_every,
+    ));
     // Without the listener the cache never goes live: every request loads and evaluates.
-    let listener_task = (!args.no_state_cache).then(|| state.spawn_listener());
+    let listener_task = config.state_cache.then(|| state.spawn_listener());
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| format!("cannot listen on {}", args.bind))?;
@@ -690,11 +740,11 @@ async fn serve_on(cli: &Cli, db: &Database, args: &ServeArgs) -> anyhow::Result<
     Ok(())
 }
 
-async fn sign_checkpoints(pool: PgPool, key: Arc<CheckpointKey>) {
-    let mut every = tokio::time::interval(Duration::from_secs(60));
+async fn sign_checkpoints(pool: PgPool, key: Arc<CheckpointKey>, clock: Clock, every: Duration) {
+    let mut every = tokio::time::interval(every);
     loop {
         every.tick().await;
-        match db::audit::checkpoint_due(&pool, &key).await {
+        match db::audit::checkpoint_due(&pool, &key, &clock).await {
             Ok(0) => {}
             Ok(signed) => tracing::info!(signed, "audit checkpoints signed"),
             Err(error) => tracing::warn!(%error, "audit checkpoints not signed this time"),

@@ -10,6 +10,7 @@ use super::DbError;
 use crate::chain::{self, Event, canonical, chain_hash};
 pub use crate::chain::{Fault, Record, Unaccounted, Verification};
 use crate::checkpoint::{self, Checkpoint, CheckpointKey};
+use crate::clock::Clock;
 
 /// What an event records.
 #[derive(Debug, Clone)]
@@ -30,12 +31,14 @@ pub struct NewEvent<'a> {
 /// Locks the tenant's head row first, so concurrent appends queue up instead of forking. The
 /// event is stored with `key`'s signature of its hash (in the same insert: no extra round
 /// trip), and every [`checkpoint::EVERY_EVENTS`]th event is checkpointed in the same
-/// transaction. Returns the event's sequence number.
+/// transaction. The event's time is read from `clock` once the head is locked, so events are
+/// stamped in the order they are chained. Returns the event's sequence number.
 pub async fn append(
     tx: &mut PgConnection,
     tenant: Uuid,
     event: &NewEvent<'_>,
     key: &CheckpointKey,
+    clock: &Clock,
 ) -> Result<i64, DbError> {
     let (seq, prev_hash): (i64, String) = sqlx::query_as(
         "update audit_heads set seq = seq + 1 where tenant_id = $1 returning seq, hash",
@@ -44,7 +47,7 @@ pub async fn append(
     .fetch_one(&mut *tx)
     .await?;
     // Microseconds: what PostgreSQL stores, so the canonical text can be re-derived exactly.
-    let now = OffsetDateTime::now_utc();
+    let now = clock.now();
     let at = now
         .replace_nanosecond(now.nanosecond() / 1_000 * 1_000)
         .unwrap_or(now);
@@ -113,8 +116,13 @@ async fn store_checkpoint(
 
 /// Signs a checkpoint of every tenant whose chain has moved since its last checkpoint, if one
 /// is due (see [`checkpoint::due`]). Each tenant's head is locked while it is signed, so the
-/// checkpoint names an event that exists. Returns how many were signed.
-pub async fn checkpoint_due(pool: &PgPool, key: &CheckpointKey) -> Result<usize, DbError> {
+/// checkpoint names an event that exists; what is due is judged at `clock`'s time then. Returns
+/// how many were signed.
+pub async fn checkpoint_due(
+    pool: &PgPool,
+    key: &CheckpointKey,
+    clock: &Clock,
+) -> Result<usize, DbError> {
     let tenants: Vec<Uuid> = sqlx::query_scalar("select id from tenants order by slug")
         .fetch_all(pool)
         .await?;
@@ -136,7 +144,7 @@ pub async fn checkpoint_due(pool: &PgPool, key: &CheckpointKey) -> Result<usize,
         .bind(tenant)
         .fetch_optional(&mut *tx)
         .await?;
-        let now = OffsetDateTime::now_utc();
+        let now = clock.now();
         if let Some((seq, hash)) = head.filter(|(seq, _)| checkpoint::due(*seq, last, now)) {
             store_checkpoint(&mut tx, tenant, &key.sign(tenant, seq, &hash, now)).await?;
             signed += 1;
@@ -152,13 +160,14 @@ pub async fn checkpoint_now(
     pool: &PgPool,
     slug: &str,
     key: &CheckpointKey,
+    clock: &Clock,
 ) -> Result<Option<Checkpoint>, DbError> {
     let mut tx = pool.begin().await?;
     let tenant = super::enter_tenant(&mut tx, slug).await?;
     let Some(tenant) = tenant else {
         return Ok(None);
     };
-    let cp = checkpoint_head(&mut tx, tenant, key).await?;
+    let cp = checkpoint_head(&mut tx, tenant, key, clock).await?;
     tx.commit().await?;
     Ok(cp)
 }
@@ -171,6 +180,7 @@ pub async fn checkpoint_head(
     tx: &mut PgConnection,
     tenant: Uuid,
     key: &CheckpointKey,
+    clock: &Clock,
 ) -> Result<Option<Checkpoint>, DbError> {
     let head: Option<(i64, String)> =
         sqlx::query_as("select seq, hash from audit_heads where tenant_id = $1 for update")
@@ -180,7 +190,7 @@ pub async fn checkpoint_head(
     let Some((seq, hash)) = head.filter(|(seq, _)| *seq > 0) else {
         return Ok(None);
     };
-    let cp = key.sign(tenant, seq, &hash, OffsetDateTime::now_utc());
+    let cp = key.sign(tenant, seq, &hash, clock.now());
     store_checkpoint(tx, tenant, &cp).await?;
     Ok(Some(cp))
 }
@@ -262,6 +272,7 @@ pub async fn pin_head(
     pool: &PgPool,
     chain: &mut Chain,
     key: &CheckpointKey,
+    clock: &Clock,
 ) -> Result<(), DbError> {
     let (seq, hash) = &chain.head;
     let public_key = key.public_hex();
@@ -275,7 +286,7 @@ pub async fn pin_head(
     }
     // The event exists (the snapshot read it, and events are append-only), so signing it after
     // the snapshot ended is still a true statement.
-    let cp = key.sign(chain.tenant, *seq, hash, OffsetDateTime::now_utc());
+    let cp = key.sign(chain.tenant, *seq, hash, clock.now());
     let mut tx = pool.begin().await?;
     sqlx::query("select set_config('app.tenant_id', $1::text, true)")
         .bind(chain.tenant)

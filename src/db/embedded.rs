@@ -42,8 +42,9 @@ pub enum EmbeddedError {
     /// No server binaries were found.
     #[error(
         "PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found in \
-         {BIN_DIR_ENV}, on PATH or under {DEBIAN_LIB}/*/bin: install them with \
-         `apt-get install -y postgresql`, or set DATABASE_URL to use an existing server"
+         --postgres-bin (READINESS_POSTGRES_BIN), on PATH or under {DEBIAN_LIB}/*/bin: \
+         install them with `apt-get install -y postgresql`, or set DATABASE_URL to use an \
+         existing server"
     )]
     BinariesMissing,
     /// Another process holds the data directory.
@@ -122,9 +123,20 @@ impl EmbeddedPostgres {
     /// Claims `data_dir` for this process (creating it if needed), checks what it holds, finds
     /// the server binaries and initialises the cluster on first use. Nothing is overwritten.
     ///
-    /// `options` are extra `name=value` server settings, passed as `-c`.
+    /// `options` are extra `name=value` server settings, passed as `-c`. The server binaries are
+    /// searched for on PATH, then under Debian's folders; see [`EmbeddedPostgres::open_with`].
     pub fn open(data_dir: &Path, options: Vec<String>) -> Result<Self, EmbeddedError> {
-        let bin = find_binaries().ok_or(EmbeddedError::BinariesMissing)?;
+        Self::open_with(data_dir, options, None)
+    }
+
+    /// [`EmbeddedPostgres::open`] with the server binaries taken from `binaries` when given
+    /// (the operator's `--postgres-bin`), instead of searched for.
+    pub fn open_with(
+        data_dir: &Path,
+        options: Vec<String>,
+        binaries: Option<&Path>,
+    ) -> Result<Self, EmbeddedError> {
+        let bin = find_binaries(binaries).ok_or(EmbeddedError::BinariesMissing)?;
         fs::DirBuilder::new()
             .recursive(true)
             .create(data_dir)
@@ -422,20 +434,16 @@ fn run(mut cmd: Command, tool: &str) -> Result<Output, EmbeddedError> {
     }
 }
 
-/// Names the folder of the server binaries, instead of searching PATH and Debian's folders.
-pub const BIN_DIR_ENV: &str = "READINESS_POSTGRES_BIN";
-
-/// The folder holding `initdb`, `pg_ctl` and `postgres`: `READINESS_POSTGRES_BIN`, else on
-/// PATH, else Debian's newest.
-fn find_binaries() -> Option<PathBuf> {
+/// The folder holding `initdb`, `pg_ctl` and `postgres`: `named` (which must hold all three),
+/// else on PATH, else Debian's newest.
+fn find_binaries(named: Option<&Path>) -> Option<PathBuf> {
     let has_all = |dir: &Path| {
         ["initdb", "pg_ctl", "postgres"]
             .iter()
             .all(|t| dir.join(t).is_file())
     };
-    if let Some(dir) = std::env::var_os(BIN_DIR_ENV) {
-        let dir = PathBuf::from(dir);
-        return has_all(&dir).then_some(dir);
+    if let Some(dir) = named {
+        return has_all(dir).then(|| dir.to_owned());
     }
     let on_path = std::env::var_os("PATH").and_then(|path| {
         std::env::split_paths(&path).find_map(|dir| {

@@ -64,8 +64,9 @@ fn options(url: &str) -> Result<PgConnectOptions, DbError> {
     Ok(options.disable_statement_logging())
 }
 
-/// How long a request waits for a connection of the app's pool. Short: during an outage a
-/// request answers 503 after this instead of being held.
+/// How long a request waits for a connection of the app's pool, unless `--db-acquire-timeout`
+/// says otherwise. Short: during an outage a request answers 503 after this instead of being
+/// held.
 pub const APP_ACQUIRE_TIMEOUT: Duration = Duration::from_millis(1500);
 
 /// A pool for tools, bootstrapping and tests, which may wait up to 3 s for a connection.
@@ -77,23 +78,32 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<PgPool, DbError>
         .await?)
 }
 
-/// The app role's pool that requests use: it waits [`APP_ACQUIRE_TIMEOUT`] at most.
-pub async fn connect_app(url: &str, max_connections: u32) -> Result<PgPool, DbError> {
-    Ok(app_pool(max_connections)
+/// The app role's pool that requests use: it waits `acquire_timeout` at most for a connection
+/// (the operator's `--db-acquire-timeout`, [`APP_ACQUIRE_TIMEOUT`] by default).
+pub async fn connect_app(
+    url: &str,
+    max_connections: u32,
+    acquire_timeout: Duration,
+) -> Result<PgPool, DbError> {
+    Ok(app_pool(max_connections, acquire_timeout)
         .connect_with(options(url)?)
         .await?)
 }
 
 /// The app role's pool, connecting lazily, so the server can start (and report `/readyz`
 /// 503) while the database is still down.
-pub fn connect_lazy(url: &str, max_connections: u32) -> Result<PgPool, DbError> {
-    Ok(app_pool(max_connections).connect_lazy_with(options(url)?))
+pub fn connect_lazy(
+    url: &str,
+    max_connections: u32,
+    acquire_timeout: Duration,
+) -> Result<PgPool, DbError> {
+    Ok(app_pool(max_connections, acquire_timeout).connect_lazy_with(options(url)?))
 }
 
-fn app_pool(max_connections: u32) -> PgPoolOptions {
+fn app_pool(max_connections: u32, acquire_timeout: Duration) -> PgPoolOptions {
     PgPoolOptions::new()
         .max_connections(max_connections)
-        .acquire_timeout(APP_ACQUIRE_TIMEOUT)
+        .acquire_timeout(acquire_timeout)
 }
 
 /// Whether an error says the database cannot be reached (down, restarting, shutting down)

@@ -6,6 +6,7 @@ use time::OffsetDateTime;
 
 use super::DbError;
 use crate::checkpoint::CheckpointKey;
+use crate::clock::Clock;
 
 /// One acceptance (or decision), standing or revoked.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -70,11 +71,13 @@ pub struct BundleSource {
 }
 
 /// Reads a bundle's source, its chain's head always checkpointed under `key` (signed now if
-/// no checkpoint names it yet; see [`super::audit::pin_head`]). `None` for an unknown tenant.
+/// no checkpoint names it yet, at `clock`'s time; see [`super::audit::pin_head`]). `None` for an
+/// unknown tenant.
 pub async fn bundle_source(
     pool: &PgPool,
     slug: &str,
     key: &CheckpointKey,
+    clock: &Clock,
 ) -> Result<Option<BundleSource>, DbError> {
     let mut tx = pool.begin().await?;
     sqlx::query("set transaction isolation level repeatable read, read only")
@@ -92,7 +95,7 @@ pub async fn bundle_source(
     .fetch_all(&mut *tx)
     .await?;
     tx.commit().await?;
-    super::audit::pin_head(pool, &mut chain, key).await?;
+    super::audit::pin_head(pool, &mut chain, key, clock).await?;
     Ok(Some(BundleSource {
         console,
         chain,

@@ -11,6 +11,7 @@ use super::audit::{self, NewEvent};
 use super::signature::{self, Consent};
 use super::write::{WriteError, enter, role_of};
 use crate::checkpoint::CheckpointKey;
+use crate::clock::Clock;
 use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::state::Role;
 use crate::rehearsal::dry_run::{self, Frozen};
@@ -28,6 +29,8 @@ pub struct Runner {
     pub request_id: String,
     /// Signs checkpoints when events are appended.
     pub key: Arc<CheckpointKey>,
+    /// Stamps the audit events the run appends.
+    pub clock: Clock,
     /// Where the target's secret reference may point.
     pub secrets: Arc<SecretPolicy>,
 }
@@ -122,6 +125,7 @@ pub async fn set_target(
             request_id: &runner.request_id,
         },
         &runner.key,
+        &runner.clock,
     )
     .await?;
     tx.commit().await?;
@@ -324,6 +328,7 @@ async fn finish(
                 request_id: &runner.request_id,
             },
             &runner.key,
+            &runner.clock,
         )
         .await?;
         events.push((step.item, seq, action));

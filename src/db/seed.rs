@@ -6,12 +6,12 @@
 //! the demo seed wrote it, not a form.
 
 use sqlx::PgPool;
-use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::DbError;
 use super::audit::{self, NewEvent};
 use crate::checkpoint::CheckpointKey;
+use crate::clock::Clock;
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use crate::readiness::{catalogue, demo};
 
@@ -32,12 +32,12 @@ pub enum SeedOutcome {
 }
 
 /// Writes the demo tenant, its actors, providers, the standard catalogue and its one standing
-/// decision with its audit event (signed with `key`), in one transaction. Runs as the owner
-/// role. Never overwrites an existing tenant.
+/// decision with its audit event (signed with `key`), in one transaction, as of `clock`'s time.
+/// Runs as the owner role. Never overwrites an existing tenant.
 pub async fn seed_demo(
     owner: &PgPool,
     key: &CheckpointKey,
-    now: OffsetDateTime,
+    clock: &Clock,
 ) -> Result<SeedOutcome, DbError> {
     let mut tx = owner.begin().await?;
     let exists: bool = sqlx::query_scalar("select exists (select from tenants where slug = $1)")
@@ -47,7 +47,7 @@ pub async fn seed_demo(
     if exists {
         return Ok(SeedOutcome::AlreadyPresent);
     }
-    let state = demo::state(now);
+    let state = demo::state(clock.now());
     let p = &state.profile;
     let tenant: Uuid = sqlx::query_scalar(
         "insert into tenants (slug, name, scenario_contract, storage_adapter, auth_mode,
@@ -189,6 +189,7 @@ pub async fn seed_demo(
                 request_id: SEED_REQUEST,
             },
             key,
+            clock,
         )
         .await?;
     }

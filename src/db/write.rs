@@ -10,12 +10,13 @@ use super::DbError;
 use super::audit::{self, NewEvent};
 use super::signature::{self, Consent, Withdraws};
 use crate::checkpoint::CheckpointKey;
+use crate::clock::Clock;
 use crate::readiness::ItemKind;
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::state::Role;
 
-/// Who writes, from where.
+/// Who writes, from where, and when.
 #[derive(Debug, Clone)]
 pub struct Author<'a> {
     /// The tenant's slug.
@@ -26,6 +27,8 @@ pub struct Author<'a> {
     pub request_id: &'a str,
     /// Signs the audit chain's checkpoints.
     pub key: &'a CheckpointKey,
+    /// When: stamps the audit event and any checkpoint.
+    pub clock: &'a Clock,
 }
 
 /// What to do to an owner check or a decision.
@@ -222,7 +225,7 @@ async fn finish(
     checkpoint: bool,
     watched: Option<Option<i64>>,
 ) -> Result<i64, WriteError> {
-    let seq = audit::append(&mut tx, tenant, event, author.key).await?;
+    let seq = audit::append(&mut tx, tenant, event, author.key, author.clock).await?;
     if let Some(seen) = watched {
         signature::settle(&mut tx, seen).await?;
     }
@@ -231,7 +234,7 @@ async fn finish(
     }
     remember(&mut tx, tenant, idempotency_key, author.actor, seq).await?;
     if checkpoint {
-        audit::checkpoint_head(&mut tx, tenant, author.key).await?;
+        audit::checkpoint_head(&mut tx, tenant, author.key, author.clock).await?;
     }
     tx.commit().await?;
     Ok(seq)

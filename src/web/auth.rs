@@ -154,7 +154,7 @@ async fn sign_in(
     let Some(account) = account else {
         return Err(AppError::Forbidden);
     };
-    session::sign_in(&session, &tenant, &account.actor_id).await?;
+    session::sign_in(&session, &tenant, &account.actor_id, app.clock.now()).await?;
     tracing::Span::current().record("actor", account.actor_id.as_str());
     tracing::info!(outcome = "signed_in", "sign-in");
     // Back to the form whose evidence was kept when the previous session ended, if any.

@@ -33,6 +33,8 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::PostgresStore;
 
 use crate::checkpoint::CheckpointKey;
+use crate::clock::Clock;
+use crate::config::{ServeConfig, SessionLifetimes};
 use crate::db::{self, TenantConsole, cache::StateCache};
 use crate::readiness::narrative::{self, Narrative, Signature};
 use crate::readiness::{self, Evaluation};
@@ -138,7 +140,7 @@ impl TenantView {
     }
 }
 
-/// What every handler shares.
+/// What every handler shares: built once, by [`AppState::new`], and never changed after.
 #[derive(Clone)]
 pub struct AppState {
     /// The app role's pool.
@@ -157,22 +159,34 @@ pub struct AppState {
     pub rehearsal: crate::rehearsal::Limits,
     /// Where rehearsal targets' secret references may point.
     pub secrets: Arc<crate::rehearsal::SecretPolicy>,
+    /// Where "now" comes from: pages, audit events, checkpoints and sessions' ages.
+    pub clock: Clock,
+    /// How long a sign-in lasts.
+    pub sessions: SessionLifetimes,
+    /// How long a request may take before it answers 503.
+    pub request_timeout: Duration,
     baseline_body: Arc<tokio::sync::OnceCell<axum::body::Bytes>>,
 }
 
 impl AppState {
-    /// State over a pool, signing checkpoints with `key`; call [`AppState::spawn_listener`] to
-    /// enable the cache.
-    pub fn new(pool: PgPool, key: Arc<CheckpointKey>) -> Self {
+    /// State over a pool, signing checkpoints with `key`, configured by `config`, telling the
+    /// time by `clock`; call [`AppState::spawn_listener`] to enable the cache.
+    pub fn new(pool: PgPool, key: Arc<CheckpointKey>, config: &ServeConfig, clock: Clock) -> Self {
         Self {
             pool,
             key,
-            rehearsal: crate::rehearsal::Limits::default(),
-            secrets: Arc::default(),
+            rehearsal: config.rehearsal,
+            secrets: config.secrets.clone(),
             cache: Arc::new(StateCache::default()),
-            bench_baseline: false,
-            https: false,
-            throttle: Arc::new(session::Throttle::new(10, Duration::from_secs(60))),
+            bench_baseline: config.bench_baseline,
+            https: config.https,
+            throttle: Arc::new(session::Throttle::new(
+                config.sign_in.attempts,
+                config.sign_in.window,
+            )),
+            clock,
+            sessions: config.sessions,
+            request_timeout: config.request_timeout,
             baseline_body: Arc::default(),
         }
     }
@@ -247,7 +261,7 @@ pub fn app(state: AppState) -> Router {
                 .merge(console::snapshot::router())
                 .merge(console::rehearsal::router())
                 .merge(auth::router())
-                .route_layer(middleware::from_fn(session::load)),
+                .route_layer(middleware::from_fn_with_state(state.clone(), session::load)),
         );
     if state.bench_baseline {
         router = router.route("/_bench/static", get(bench_static));
@@ -287,7 +301,8 @@ pub fn app(state: AppState) -> Router {
         .with_same_site(SameSite::Lax)
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(
-            tower_sessions::cookie::time::Duration::minutes(session::IDLE_TIMEOUT_MINUTES),
+            tower_sessions::cookie::time::Duration::try_from(state.sessions.idle)
+                .unwrap_or(tower_sessions::cookie::time::Duration::MAX),
         ))
         .with_signed(cookie_key);
     router
@@ -319,7 +334,7 @@ pub fn app(state: AppState) -> Router {
                 .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
                 .layer(TimeoutLayer::with_status_code(
                     StatusCode::SERVICE_UNAVAILABLE,
-                    Duration::from_secs(15),
+                    state.request_timeout,
                 )),
         )
         .with_state(state)

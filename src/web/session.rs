@@ -5,19 +5,14 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
-use super::AppError;
-
-/// How long a sign-in lasts at most, whatever the activity.
-pub const ABSOLUTE_LIFETIME: Duration = Duration::from_secs(12 * 60 * 60);
-/// Idle time after which a session ends.
-pub const IDLE_TIMEOUT_MINUTES: i64 = 30;
+use super::{AppError, AppState};
 
 const AUTH: &str = "auth";
 const CSRF: &str = "csrf";
@@ -33,20 +28,23 @@ pub struct SignedIn {
     pub since: i64,
 }
 
+impl SignedIn {
+    /// Whether at `now` this sign-in has lasted longer than `lifetime`.
+    pub fn outlived(&self, now: time::OffsetDateTime, lifetime: Duration) -> bool {
+        let age = now.unix_timestamp().saturating_sub(self.since);
+        age > i64::try_from(lifetime.as_secs()).unwrap_or(i64::MAX)
+    }
+}
+
 /// A random token (128 bits, hex).
 pub fn random_token() -> String {
     uuid::Uuid::new_v4().simple().to_string()
 }
 
-/// The actor signed in to `tenant` in this session, if any (and not past the absolute
-/// lifetime, in which case the session ends here).
+/// The actor signed in to `tenant` in this session, if any. A sign-in past its absolute
+/// lifetime was ended by [`load`] before the handler ran.
 pub async fn viewer(session: &Session, tenant: &str) -> Option<SignedIn> {
     let signed: SignedIn = session.get(AUTH).await.ok().flatten()?;
-    let age = time::OffsetDateTime::now_utc().unix_timestamp() - signed.since;
-    if age > i64::try_from(ABSOLUTE_LIFETIME.as_secs()).unwrap_or(i64::MAX) {
-        let _ = session.flush().await;
-        return None;
-    }
     (signed.tenant == tenant).then_some(signed)
 }
 
@@ -72,11 +70,12 @@ pub async fn csrf_matches(session: &Session, submitted: &str) -> bool {
     }
 }
 
-/// Signs `actor` in: a new session id (the old one dies), a new CSRF token.
+/// Signs `actor` in at `now`: a new session id (the old one dies), a new CSRF token.
 pub async fn sign_in(
     session: &Session,
     tenant: &str,
     actor: &str,
+    now: time::OffsetDateTime,
 ) -> Result<(), tower_sessions::session::Error> {
     session.cycle_id().await?;
     session
@@ -85,7 +84,7 @@ pub async fn sign_in(
             SignedIn {
                 tenant: tenant.to_owned(),
                 actor: actor.to_owned(),
-                since: time::OffsetDateTime::now_utc().unix_timestamp(),
+                since: now.unix_timestamp(),
             },
         )
         .await?;
@@ -106,11 +105,27 @@ pub async fn sign_out(session: &Session) -> Result<(), tower_sessions::session::
 /// Layered on the routes that use sessions only: static files do not pay for a read.
 /// Whether a request carried a session cookie this console signed is noted first, as
 /// [`OurSessionCookie`]: once read, a session that has ended looks like none at all.
-pub(super) async fn load(session: Session, mut request: Request, next: Next) -> Response {
+///
+/// A sign-in older than the absolute lifetime, by the app's clock, ends here: every handler
+/// then sees nobody signed in. (The idle lifetime is the session store's expiry.)
+pub(super) async fn load(
+    State(app): State<AppState>,
+    session: Session,
+    mut request: Request,
+    next: Next,
+) -> Response {
     if session.id().is_some() {
         request.extensions_mut().insert(OurSessionCookie);
-        if let Err(error) = session.get_value(AUTH).await {
-            return AppError::from(error).into_response();
+        match session.get_value(AUTH).await {
+            Err(error) => return AppError::from(error).into_response(),
+            // A value that does not read as a sign-in is nobody signed in, as for `viewer`.
+            Ok(Some(value)) => {
+                let signed = serde_json::from_value::<SignedIn>(value).ok();
+                if signed.is_some_and(|s| s.outlived(app.clock.now(), app.sessions.absolute)) {
+                    let _ = session.flush().await;
+                }
+            }
+            Ok(None) => {}
         }
     }
     next.run(request).await
@@ -249,6 +264,27 @@ impl Throttle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sign_in_outlives_its_lifetime_only_past_it() {
+        let signed = SignedIn {
+            tenant: "bfg-control".into(),
+            actor: "user_md_anna".into(),
+            since: 1_000_000,
+        };
+        let at = |secs| time::OffsetDateTime::from_unix_timestamp(secs).unwrap();
+        let hour = Duration::from_secs(3600);
+        let cases = [
+            (1_000_000, false),
+            (1_003_600, false),
+            (1_003_601, true),
+            // A clock set back: a sign-in "from the future" has not outlived anything.
+            (999_000, false),
+        ];
+        for (now, outlived) in cases {
+            assert_eq!(signed.outlived(at(now), hour), outlived, "{now}");
+        }
+    }
 
     #[test]
     fn the_throttle_refuses_past_its_limit_per_key() {

@@ -11,7 +11,9 @@ use readiness_console::db::audit::{self, NewEvent};
 use readiness_console::i18n::Lang;
 use uuid::Uuid;
 
-use crate::support::{CONSOLE, Client, TestApp, TestDb, signed_in, test_key, verify_chain};
+use crate::support::{
+    CONSOLE, Client, TestApp, TestDb, signed_in, test_clock, test_key, verify_chain,
+};
 
 /// Appends `n` events to the demo tenant's chain as the app would, through the app role.
 async fn append(db: &TestDb, n: i64, action: &str, target: &str) {
@@ -34,6 +36,7 @@ async fn append(db: &TestDb, n: i64, action: &str, target: &str) {
                 request_id: "test",
             },
             test_key(),
+            test_clock(),
         )
         .await
         .unwrap();
@@ -131,7 +134,7 @@ async fn filters_narrow_the_trail_and_a_bad_date_is_reported_in_the_users_langua
             .body
             .contains(&Lang::En.tr().t("audit-none-matching"))
     );
-    let today = time::OffsetDateTime::now_utc().date();
+    let today = test_clock().now().date();
     let dated = app
         .get(
             &format!("{CONSOLE}/audit?lang=en&from={today}&to={today}"),
@@ -301,7 +304,7 @@ async fn deleting_the_newest_events_is_caught_against_a_signed_checkpoint() {
     for keep in [0, 5, 11] {
         let db = TestDb::new().await;
         append(&db, 12, "accept", "passage.role_headers").await;
-        let cp = audit::checkpoint_now(&db.app, "bfg-control", test_key())
+        let cp = audit::checkpoint_now(&db.app, "bfg-control", test_key(), test_clock())
             .await
             .unwrap()
             .unwrap();
@@ -336,7 +339,12 @@ async fn every_thousandth_event_is_checkpointed_as_it_is_appended() {
             .unwrap();
     assert_eq!(checkpoints, vec![(1000, test_key().public_hex())]);
     // The hourly signer has nothing to add while the last checkpoint is recent.
-    assert_eq!(audit::checkpoint_due(&db.app, test_key()).await.unwrap(), 0);
+    assert_eq!(
+        audit::checkpoint_due(&db.app, test_key(), test_clock())
+            .await
+            .unwrap(),
+        0
+    );
     // The demo seed's event and the 1,001 appended.
     assert!(matches!(
         verify_chain(&db.app).await,
@@ -379,7 +387,7 @@ fn repack(dir: &std::path::Path) -> Vec<u8> {
 async fn the_proof_bundle_passes_sha256sum_and_verify_bundle_and_edits_are_named() {
     let app = TestApp::spawn().await;
     append(&app.db, 7, "accept", "passage.role_headers").await;
-    audit::checkpoint_now(&app.db.app, "bfg-control", test_key())
+    audit::checkpoint_now(&app.db.app, "bfg-control", test_key(), test_clock())
         .await
         .unwrap();
     let mut client = Client::new(&app.router);
@@ -552,7 +560,7 @@ async fn forge_as_app(db: &TestDb, copy_signature: bool) -> i64 {
     } else {
         None
     };
-    let now = time::OffsetDateTime::now_utc();
+    let now = test_clock().now();
     let at = now
         .replace_nanosecond(now.nanosecond() / 1_000 * 1_000)
         .unwrap();
@@ -706,7 +714,7 @@ async fn deleting_the_newest_three_events_is_caught_against_a_bundle_kept_from_t
     let app = TestApp::spawn().await;
     // After the demo seed's event, #1: nine to #10, checkpointed, and three more.
     append(&app.db, 9, "accept", "passage.role_headers").await;
-    audit::checkpoint_now(&app.db.app, "bfg-control", test_key())
+    audit::checkpoint_now(&app.db.app, "bfg-control", test_key(), test_clock())
         .await
         .unwrap();
     append(&app.db, 3, "revoke", "passage.role_headers").await;

@@ -453,7 +453,7 @@ async fn a_database_outage_answers_503_in_the_visitors_language_and_recovers() {
     db::seed_demo(
         &owner,
         crate::support::test_key(),
-        time::OffsetDateTime::now_utc(),
+        crate::support::test_clock(),
     )
     .await
     .expect("seed");
@@ -461,7 +461,12 @@ async fn a_database_outage_answers_503_in_the_visitors_language_and_recovers() {
     let app = db::connect(&pg.url(db::APP_ROLE, db::DATABASE), 2)
         .await
         .expect("app");
-    let state = AppState::new(app, crate::support::test_key().clone());
+    let state = AppState::new(
+        app,
+        crate::support::test_key().clone(),
+        &readiness_console::config::ServeConfig::default(),
+        crate::support::test_clock().clone(),
+    );
     state.spawn_listener();
     let router = web::app(state);
     let status = |path: &'static str| {

@@ -11,7 +11,9 @@ use readiness_console::i18n::Lang;
 use readiness_console::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use uuid::Uuid;
 
-use crate::support::{CONSOLE, Client, TestApp, TestDb, eventually, signed_in, test_key};
+use crate::support::{
+    CONSOLE, Client, TestApp, TestDb, eventually, signed_in, test_clock, test_key,
+};
 
 const ANNA: &str = "user_md_anna";
 
@@ -21,6 +23,7 @@ fn author(actor: &str) -> Author<'_> {
         actor,
         request_id: "coverage-test",
         key: test_key(),
+        clock: test_clock(),
     }
 }
 
@@ -111,7 +114,7 @@ fn with_checkpoints(bytes: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
         }
         files.push((inner.to_owned(), body));
     }
-    bundle::build(&dir, &files, time::OffsetDateTime::now_utc())
+    bundle::build(&dir, &files, test_clock().now())
 }
 
 /// The sequence numbers of the demo tenant's stored checkpoints.
@@ -129,7 +132,7 @@ async fn a_bundle_taken_right_after_go_has_a_signed_head_and_without_its_checkpo
     app.db.make_all_green().await;
     // The demo seed's event, #1, checkpointed; then Anna revokes and accepts one of her checks
     // again (#2, #3), which nothing checkpoints.
-    audit::checkpoint_now(&app.db.app, "bfg-control", test_key())
+    audit::checkpoint_now(&app.db.app, "bfg-control", test_key(), test_clock())
         .await
         .unwrap();
     let again = Evidence::parse("Contracts frozen, checked again", "", "").unwrap();
@@ -311,7 +314,7 @@ async fn verify_audit_names_the_events_no_checkpoint_covers_and_can_require_a_si
         "{stderr}"
     );
 
-    audit::checkpoint_now(&db.app, "bfg-control", test_key())
+    audit::checkpoint_now(&db.app, "bfg-control", test_key(), test_clock())
         .await
         .unwrap();
     let (ok, stdout, stderr) = cli(&db, &strict);
@@ -363,11 +366,7 @@ async fn a_key_given_that_checks_no_signature_never_passes() {
             format!("{}\n", test_key().public_hex()).into_bytes(),
         ),
     ];
-    let bytes = bundle::build(
-        "bfg-control-proof-0",
-        &files,
-        time::OffsetDateTime::now_utc(),
-    );
+    let bytes = bundle::build("bfg-control-proof-0", &files, test_clock().now());
     let key = test_key().public_hex();
     let (ok, stdout, stderr) = verify_bundle_cli(&bytes, &["--public-key", &key]);
     assert!(!ok);

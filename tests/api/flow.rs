@@ -727,11 +727,15 @@ async fn with_every_gate_green_anna_signs_go() {
 #[tokio::test]
 async fn behind_https_every_cookie_is_secure() {
     let app = TestApp::spawn().await;
-    let mut state = readiness_console::web::AppState::new(
+    let state = readiness_console::web::AppState::new(
         app.db.app.clone(),
         crate::support::test_key().clone(),
+        &readiness_console::config::ServeConfig {
+            https: true,
+            ..readiness_console::config::ServeConfig::default()
+        },
+        crate::support::test_clock().clone(),
     );
-    state.https = true;
     let router = readiness_console::web::app(state);
     let mut client = Client::new(&router);
     let mut set = Vec::new();

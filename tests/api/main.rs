@@ -6,6 +6,7 @@
 
 mod audit;
 mod browser;
+mod clock;
 mod console;
 mod coverage;
 mod embedded;

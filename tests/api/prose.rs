@@ -17,7 +17,7 @@ use readiness_console::readiness::narrative::Slot;
 use readiness_console::readiness::state::ReadinessState;
 use readiness_console::readiness::{Count, DecisionCode, Evaluation, ItemKind, evaluate};
 
-use crate::support::{CONSOLE, TestApp, eventually, html_unescape, test_key};
+use crate::support::{CONSOLE, TestApp, eventually, html_unescape, test_clock, test_key};
 
 /// The states of the demo's story the console is rendered in.
 #[derive(Debug, Clone, Copy)]
@@ -377,6 +377,7 @@ fn author(actor: &'static str) -> write::Author<'static> {
         actor,
         request_id: "prose-test",
         key: test_key(),
+        clock: test_clock(),
     }
 }
 

@@ -96,7 +96,7 @@ async fn dates_on_the_pages_are_written_the_brazilian_way() {
         )
         .await;
     assert!(page.body.contains("Revogado por"));
-    let at = time::OffsetDateTime::now_utc();
+    let at = crate::support::test_clock().now();
     let month = pt_br().tr().t(&format!("month-{}", u8::from(at.month())));
     let date = format!("{} de {month} de {}, ", at.day(), at.year());
     assert!(page.body.contains(&date), "no “{date}” on the page");

@@ -56,6 +56,7 @@ fn runner() -> Runner {
         actor: "user_dispatcher_marek".into(),
         request_id: "rehearsal-test".into(),
         key: test_key().clone(),
+        clock: crate::support::test_clock().clone(),
         secrets: test_secrets().clone(),
     }
 }

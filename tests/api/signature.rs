@@ -705,6 +705,7 @@ async fn a_rehearsal_run_whose_results_change_a_status_withdraws_the_signature_i
         actor: "user_md_anna".into(),
         request_id: "signature-test".into(),
         key: crate::support::test_key().clone(),
+        clock: crate::support::test_clock().clone(),
         secrets: crate::support::test_secrets().clone(),
     };
     // A target nothing listens on: the connection probes that passed now fail.

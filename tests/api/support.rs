@@ -11,10 +11,11 @@ use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
 use readiness_console::chain::Verification;
 use readiness_console::checkpoint::CheckpointKey;
+use readiness_console::clock::Clock;
+use readiness_console::config::ServeConfig;
 use readiness_console::db::{self, embedded::EmbeddedPostgres};
 use readiness_console::web::{self, AppState};
 use sqlx::PgPool;
-use time::OffsetDateTime;
 use tower::ServiceExt;
 
 /// The demo tenant's console.
@@ -94,7 +95,7 @@ impl TestDb {
     pub async fn new() -> Self {
         let owner = Self::empty().await;
         db::migrate(&owner).await.expect("migrate");
-        db::seed_demo(&owner, test_key(), OffsetDateTime::now_utc())
+        db::seed_demo(&owner, test_key(), test_clock())
             .await
             .expect("seed");
         let options = owner.connect_options();
@@ -182,9 +183,14 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn() -> Self {
+        Self::spawn_with(&test_config(), test_clock().clone()).await
+    }
+
+    /// The app configured by `config` and telling the time by `clock` (the demo tenant is
+    /// seeded by the system's).
+    pub async fn spawn_with(config: &ServeConfig, clock: Clock) -> Self {
         let db = TestDb::new().await;
-        let mut state = AppState::new(db.app.clone(), test_key().clone());
-        state.secrets = test_secrets().clone();
+        let state = AppState::new(db.app.clone(), test_key().clone(), config, clock);
         state.spawn_listener();
         let router = web::app(state);
         Self { db, router }
@@ -215,6 +221,21 @@ pub fn test_secrets() -> &'static std::sync::Arc<readiness_console::rehearsal::S
 /// The folder the tests keep target URLs in.
 pub fn secrets_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("secrets")
+}
+
+/// What every test app is configured with: the defaults, and the tests' secret folder.
+pub fn test_config() -> ServeConfig {
+    ServeConfig {
+        secrets: test_secrets().clone(),
+        ..ServeConfig::default()
+    }
+}
+
+/// The clock of every test app that does not fix its own ([`TestApp::spawn_with`]): the system's,
+/// since tests compare what the app recorded with dates they read themselves.
+pub fn test_clock() -> &'static Clock {
+    static CLOCK: Clock = Clock::system();
+    &CLOCK
 }
 
 /// The signing key of every test app (a fixed seed: tests compare public keys).
@@ -252,6 +273,7 @@ pub fn marek() -> readiness_console::db::write::Author<'static> {
         actor: "user_dispatcher_marek",
         request_id: "test",
         key: test_key(),
+        clock: test_clock(),
     }
 }
 

@@ -16,6 +16,7 @@ fn author(actor: &str) -> Author<'_> {
         actor,
         request_id: "test-request",
         key: crate::support::test_key(),
+        clock: crate::support::test_clock(),
     }
 }
 

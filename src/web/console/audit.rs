@@ -382,7 +382,7 @@ pub(super) async fn verify(
         slug: tenant.clone(),
         signed_in: true,
         result: Some(result),
-        at: Some(OffsetDateTime::now_utc()),
+        at: Some(app.clock.now()),
     };
     if htmx {
         return Ok(super::super::vary_on_htmx(

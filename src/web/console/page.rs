@@ -140,7 +140,7 @@ async fn print_page(
             viewer.as_ref(),
         ),
         v: ConsoleView::new(lang.tr(), &tenant, &view, viewer),
-        generated: time::OffsetDateTime::now_utc(),
+        generated: app.clock.now(),
     };
     Ok(Html(page.render()?).into_response())
 }

@@ -135,6 +135,7 @@ impl Writer {
             actor: &self.viewer.actor,
             request_id: &self.request_id,
             key: &app.key,
+            clock: &app.clock,
         }
     }
 
@@ -145,6 +146,7 @@ impl Writer {
             actor: self.viewer.actor.clone(),
             request_id: self.request_id.clone(),
             key: app.key.clone(),
+            clock: app.clock.clone(),
             secrets: app.secrets.clone(),
         }
     }

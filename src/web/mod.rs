@@ -244,72 +244,11 @@ fn drop_foreign_request_id(mut request: Request) -> Request {
 /// The whole application: routes and middleware.
 pub fn app(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
-    let mut router = Router::new()
-        .route("/", get(console::home))
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
-        .route("/static/{file}", get(assets::serve))
-        .merge(
-            // Each feature owns its routes; all of them see the signed-in session.
-            Router::new()
-                .merge(console::page::router())
-                .merge(console::proof::router())
-                .merge(console::files::router())
-                .merge(console::audit::router())
-                .merge(console::writes::router())
-                .merge(console::signoff::router())
-                .merge(console::snapshot::router())
-                .merge(console::rehearsal::router())
-                .merge(auth::router())
-                .route_layer(middleware::from_fn_with_state(state.clone(), session::load)),
-        );
-    if state.bench_baseline {
-        router = router.route("/_bench/static", get(bench_static));
-    }
-    let security = ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CSP),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("same-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            HeaderName::from_static("cross-origin-opener-policy"),
-            HeaderValue::from_static("same-origin"),
-        ));
-    // The session cookie is signed: only an id this console issued is ever looked up, and a
-    // request carrying one can be told from a request carrying none or a made-up one.
-    let cookie_key = tower_sessions::cookie::Key::from(&state.key.derive("session-cookie"));
-    let sessions = SessionManagerLayer::new(PostgresStore::new(state.pool.clone()))
-        .with_name(if state.https {
-            "__Host-session"
-        } else {
-            "session"
-        })
-        .with_secure(state.https)
-        .with_http_only(true)
-        .with_same_site(SameSite::Lax)
-        .with_path("/")
-        .with_expiry(Expiry::OnInactivity(
-            tower_sessions::cookie::time::Duration::try_from(state.sessions.idle)
-                .unwrap_or(tower_sessions::cookie::time::Duration::MAX),
-        ))
-        .with_signed(cookie_key);
-    router
+    let router = routes(&state)
         .fallback(not_found)
         // The session layer between the two: `store_failed` tells its own answers from ours.
         .layer(middleware::from_fn(session::mark))
-        .layer(sessions)
+        .layer(session_layer(&state))
         .layer(middleware::from_fn(session::store_failed))
         .layer(middleware::from_fn(guard_path))
         .layer(middleware::from_fn_with_state(
@@ -318,6 +257,12 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn_with_state(state.https, notice::carry))
         .layer(middleware::from_fn(error::render))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            state.request_timeout,
+        ))
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)));
+    with_security_headers(router)
         .layer(
             ServiceBuilder::new()
                 .map_request(drop_foreign_request_id)
@@ -329,15 +274,79 @@ pub fn app(state: AppState) -> Router {
                         .on_request(DefaultOnRequest::new().level(tracing::Level::DEBUG))
                         .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
                 )
-                .layer(PropagateRequestIdLayer::new(request_id))
-                .layer(security)
-                .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
-                .layer(TimeoutLayer::with_status_code(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    state.request_timeout,
-                )),
+                .layer(PropagateRequestIdLayer::new(request_id)),
         )
         .with_state(state)
+}
+
+/// Every route. Each feature owns its routes; all of them see the signed-in session.
+fn routes(state: &AppState) -> Router<AppState> {
+    let features = Router::new()
+        .merge(console::page::router())
+        .merge(console::proof::router())
+        .merge(console::files::router())
+        .merge(console::audit::router())
+        .merge(console::writes::router())
+        .merge(console::signoff::router())
+        .merge(console::snapshot::router())
+        .merge(console::rehearsal::router())
+        .merge(auth::router())
+        .route_layer(middleware::from_fn_with_state(state.clone(), session::load));
+    let router = Router::new()
+        .route("/", get(console::home))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/static/{file}", get(assets::serve))
+        .merge(features);
+    if state.bench_baseline {
+        router.route("/_bench/static", get(bench_static))
+    } else {
+        router
+    }
+}
+
+/// The headers every answer carries: the strict CSP (unless a handler set its own), no
+/// sniffing, no framing, no referrer outside the console, no shared browsing context.
+fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
+    let overriding = |name: HeaderName, value: &'static str| {
+        SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
+    };
+    router
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(overriding(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(overriding(header::REFERRER_POLICY, "same-origin"))
+        .layer(overriding(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(overriding(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ))
+}
+
+/// Sessions in PostgreSQL, behind a signed cookie: only an id this console issued is ever
+/// looked up, and a request carrying one can be told from a request carrying none or a
+/// made-up one.
+fn session_layer(
+    state: &AppState,
+) -> SessionManagerLayer<PostgresStore, tower_sessions::service::SignedCookie> {
+    let cookie_key = tower_sessions::cookie::Key::from(&state.key.derive("session-cookie"));
+    let idle = tower_sessions::cookie::time::Duration::try_from(state.sessions.idle)
+        .unwrap_or(tower_sessions::cookie::time::Duration::MAX);
+    let name = if state.https {
+        "__Host-session"
+    } else {
+        "session"
+    };
+    SessionManagerLayer::new(PostgresStore::new(state.pool.clone()))
+        .with_name(name)
+        .with_secure(state.https)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(idle))
+        .with_signed(cookie_key)
 }
 
 fn make_span(request: &Request) -> tracing::Span {

@@ -114,21 +114,22 @@ async fn sign_in(
     }
     let username = form.username.trim().to_lowercase();
     let client = client.map_or_else(|| "unknown".to_owned(), |c| c.0.0.ip().to_string());
-    // Throttled before any hashing, per account and per client address.
-    if !app.throttle.allow(&format!("account:{tenant}:{username}"))
-        || !app.throttle.allow(&format!("client:{client}"))
-    {
-        let status = StatusCode::TOO_MANY_REQUESTS;
-        return render(
+    let refuse = |message, status| {
+        render(
             &app,
             lang,
             &tenant,
             &username,
-            Some("sign-in-throttled"),
+            Some(message),
             status,
             Some(&form.csrf),
         )
-        .await;
+    };
+    // Throttled before any hashing, per account and per client address.
+    if !app.throttle.allow(&format!("account:{tenant}:{username}"))
+        || !app.throttle.allow(&format!("client:{client}"))
+    {
+        return refuse("sign-in-throttled", StatusCode::TOO_MANY_REQUESTS).await;
     }
     let account = if plausible_username(&username) {
         db::accounts::find(&app.pool, &tenant, &username).await?
@@ -137,19 +138,9 @@ async fn sign_in(
     };
     let stored = account.as_ref().map(|a| a.password_hash.clone());
     // The same work, and the same answer, for an unknown user and a wrong password.
-    if !crate::password::verify(form.password, stored).await {
+    if !crate::password::verify(form.password.clone(), stored).await {
         tracing::info!(outcome = "refused", "sign-in");
-        let status = StatusCode::UNAUTHORIZED;
-        return render(
-            &app,
-            lang,
-            &tenant,
-            &username,
-            Some("sign-in-failed"),
-            status,
-            Some(&form.csrf),
-        )
-        .await;
+        return refuse("sign-in-failed", StatusCode::UNAUTHORIZED).await;
     }
     let Some(account) = account else {
         return Err(AppError::Forbidden);
@@ -157,16 +148,21 @@ async fn sign_in(
     session::sign_in(&session, &tenant, &account.actor_id, app.clock.now()).await?;
     tracing::Span::current().record("actor", account.actor_id.as_str());
     tracing::info!(outcome = "signed_in", "sign-in");
-    // Back to the form whose evidence was kept when the previous session ended, if any.
-    let anchor = session
+    let anchor = kept_form_anchor(&session, &tenant).await;
+    Ok(Redirect::to(&format!("/t/{tenant}?lang={}{anchor}", lang.code())).into_response())
+}
+
+/// Back to the form whose evidence was kept when the previous session ended, if any: its
+/// anchor on the console page.
+async fn kept_form_anchor(session: &Session, tenant: &str) -> String {
+    session
         .get::<(String, crate::web::console::Draft)>(crate::web::console::PENDING_DRAFT)
         .await
         .ok()
         .flatten()
-        .filter(|(t, _)| *t == tenant)
+        .filter(|(t, _)| t == tenant)
         .map(|(_, draft)| format!("#{}", crate::web::console::item_anchor(&draft.item)))
-        .unwrap_or_default();
-    Ok(Redirect::to(&format!("/t/{tenant}?lang={}{anchor}", lang.code())).into_response())
+        .unwrap_or_default()
 }
 
 /// The sign-out form.

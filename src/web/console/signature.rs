@@ -148,36 +148,23 @@ impl ConsoleView<'_> {
         let tr = self.tr;
         let code = self.ev().signature;
         let Some(signoff) = self.view.console.state.signoff.as_ref() else {
+            let never = format!("{} {}", tr.t("print-signoff"), tr.t("print-not-signed"));
             return SignatureView {
                 state: code.as_str(),
                 badge: None,
-                line: vec![Part {
-                    text: format!("{} {}", tr.t("print-signoff"), tr.t("print-not-signed")),
-                    href: None,
-                }],
+                line: plain(never),
                 detail: Vec::new(),
             };
         };
         let owner = || Arg::from(self.actor_line(&signoff.actor));
         let date = || Arg::from(tr.datetime(&signoff.at));
         let (badge, line, detail) = match code {
-            Signature::Unsigned | Signature::NoGo => (
-                None,
-                sentence(
-                    tr,
-                    "signoff-last-no-go",
-                    &[
-                        ("owner", owner()),
-                        ("date", date()),
-                        (
-                            "reason",
-                            Arg::from(signoff.reason.clone().unwrap_or_default()),
-                        ),
-                    ],
-                    &[],
-                ),
-                Vec::new(),
-            ),
+            Signature::Unsigned | Signature::NoGo => {
+                let reason = Arg::from(signoff.reason.clone().unwrap_or_default());
+                let args = [("owner", owner()), ("date", date()), ("reason", reason)];
+                let line = sentence(tr, "signoff-last-no-go", &args, &[]);
+                (None, line, Vec::new())
+            }
             Signature::Standing => (
                 Some(tr.t("signature-badge-standing")),
                 sentence(
@@ -195,14 +182,8 @@ impl ConsoleView<'_> {
             ),
             Signature::Lapsed => (
                 Some(tr.t("signature-badge-lapsed")),
-                vec![Part {
-                    text: tr.t2("signature-lapsed", "owner", owner(), "date", date()),
-                    href: None,
-                }],
-                vec![Part {
-                    text: tr.t("signature-lapsed-detail"),
-                    href: None,
-                }],
+                plain(tr.t2("signature-lapsed", "owner", owner(), "date", date())),
+                plain(tr.t("signature-lapsed-detail")),
             ),
         };
         SignatureView {
@@ -292,4 +273,9 @@ impl ConsoleView<'_> {
     pub(super) fn state_digest(&self) -> String {
         signature::state_digest(self.ev(), self.view.console.state.audit_head.as_ref())
     }
+}
+
+/// A sentence with no link in it.
+fn plain(text: String) -> Vec<Part> {
+    vec![Part { text, href: None }]
 }

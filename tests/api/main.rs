@@ -13,6 +13,7 @@ mod flow;
 mod hostile;
 mod html;
 mod locales;
+mod permissions;
 mod proof;
 mod prose;
 mod pt_br;

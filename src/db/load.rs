@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use serde::Deserialize;
-use sqlx::PgPool;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -174,23 +173,15 @@ struct WithdrawalRow {
     at: OffsetDateTime,
 }
 
-/// Loads the tenant with this slug; `None` when there is none.
-pub async fn load_console(pool: &PgPool, slug: &str) -> Result<Option<TenantConsole>, DbError> {
-    let doc: Option<sqlx::types::Json<Doc>> = sqlx::query_scalar("select console_state($1)")
-        .bind(slug)
-        .fetch_one(pool)
-        .await?;
-    Ok(doc.map(|sqlx::types::Json(doc)| from_doc(doc)))
-}
-
-/// The same, inside a transaction (which sees its own uncommitted writes and locks).
-pub async fn load_in(
-    tx: &mut sqlx::PgConnection,
+/// Loads the tenant with this slug; `None` when there is none. Through a pool, or inside a
+/// transaction (which then sees its own uncommitted writes and the locks it holds).
+pub async fn load_console<'c>(
+    db: impl sqlx::PgExecutor<'c>,
     slug: &str,
 ) -> Result<Option<TenantConsole>, DbError> {
     let doc: Option<sqlx::types::Json<Doc>> = sqlx::query_scalar("select console_state($1)")
         .bind(slug)
-        .fetch_one(&mut *tx)
+        .fetch_one(db)
         .await?;
     Ok(doc.map(|sqlx::types::Json(doc)| from_doc(doc)))
 }

@@ -474,7 +474,7 @@ pub async fn signoff(
     // For a GO: the digest of the state it is given on, and that state's audit head.
     let mut signed_state: Option<(String, Option<i64>)> = None;
     if let Signoff::Go { drawn_from } = signoff {
-        let console = super::load::load_in(&mut tx, author.tenant)
+        let console = super::load_console(&mut *tx, author.tenant)
             .await?
             .ok_or(WriteError::NotFound)?;
         let evaluation = crate::readiness::evaluate(&console.catalogue, &console.state);

@@ -12,6 +12,7 @@ mod embedded;
 mod flow;
 mod hostile;
 mod html;
+mod loader;
 mod locales;
 mod permissions;
 mod proof;

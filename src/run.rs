@@ -159,15 +159,10 @@ impl Database {
         }
         if let Some(owner) = &self.owner {
             db::migrate(owner).await?;
-            if self.embedded.is_some() {
-                let tenants: i64 = sqlx::query_scalar("select count(*) from tenants")
-                    .fetch_one(owner)
-                    .await?;
-                if tenants == 0 {
-                    let key = CheckpointKey::load_or_create(&cli.audit_key_path())?;
-                    db::seed_demo(owner, &key, clock).await?;
-                    tracing::info!("the database was empty: demo tenant created");
-                }
+            if self.embedded.is_some() && !db::has_tenants(owner).await? {
+                let key = CheckpointKey::load_or_create(&cli.audit_key_path())?;
+                db::seed_demo(owner, &key, clock).await?;
+                tracing::info!("the database was empty: demo tenant created");
             }
         }
         Ok(())

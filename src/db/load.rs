@@ -1,9 +1,8 @@
 //! Loading one tenant's catalogue and state: one statement, `console_state(slug)`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
-use sqlx::PgPool;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -174,44 +173,79 @@ struct WithdrawalRow {
     at: OffsetDateTime,
 }
 
-/// Loads the tenant with this slug; `None` when there is none.
-pub async fn load_console(pool: &PgPool, slug: &str) -> Result<Option<TenantConsole>, DbError> {
-    let doc: Option<sqlx::types::Json<Doc>> = sqlx::query_scalar("select console_state($1)")
-        .bind(slug)
-        .fetch_one(pool)
-        .await?;
-    Ok(doc.map(|sqlx::types::Json(doc)| from_doc(doc)))
-}
-
-/// The same, inside a transaction (which sees its own uncommitted writes and locks).
-pub async fn load_in(
-    tx: &mut sqlx::PgConnection,
+/// Loads the tenant with this slug; `None` when there is none. Through a pool, or inside a
+/// transaction (which then sees its own uncommitted writes and the locks it holds).
+pub async fn load_console<'c>(
+    db: impl sqlx::PgExecutor<'c>,
     slug: &str,
 ) -> Result<Option<TenantConsole>, DbError> {
     let doc: Option<sqlx::types::Json<Doc>> = sqlx::query_scalar("select console_state($1)")
         .bind(slug)
-        .fetch_one(&mut *tx)
+        .fetch_one(db)
         .await?;
     Ok(doc.map(|sqlx::types::Json(doc)| from_doc(doc)))
 }
 
+/// A section's local decision rule as stored (`None` without a pending code), or the problem
+/// that keeps it from being read: a gate or a pending code the console does not know.
+fn local_rule(
+    gated_by: &[String],
+    pending: Option<&str>,
+) -> Result<Option<LocalDecisionRule>, &'static str> {
+    let gated_by = gated_by
+        .iter()
+        .map(|code| DecisionCode::parse(code).ok_or("unknown_gate"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let Some(pending) = pending else {
+        return Ok(None);
+    };
+    let pending = DecisionCode::parse(pending).ok_or("unknown_decision")?;
+    Ok(Some(LocalDecisionRule { gated_by, pending }))
+}
+
+/// The document as the core reads it. What cannot be read is reported, never replaced by a
+/// default: an item, or a section, is marked misconfigured with the problem's code, and the
+/// evaluation shows it as such.
 fn from_doc(doc: Doc) -> TenantConsole {
+    // An actor whose stored role cannot be read is given none — not even a reviewer's — and is
+    // left out: no page offers them a form, no figure counts them. What reads their role (the
+    // items they own, the facts read from roles) is reported instead.
+    let mut unreadable_roles: HashSet<String> = HashSet::new();
+    let actors: Vec<Actor> = doc
+        .actors
+        .into_iter()
+        .filter_map(|a| match Role::parse(&a.role) {
+            Some(role) => Some(Actor {
+                role,
+                id: a.actor_id,
+                name: a.name,
+                unit: a.unit,
+                permissions: a.permissions,
+            }),
+            None => {
+                unreadable_roles.insert(a.actor_id);
+                None
+            }
+        })
+        .collect();
     let mut sections: Vec<SectionDef> = doc
         .sections
         .into_iter()
-        .map(|s| SectionDef {
-            decision: s.decision_pending.map(|pending| LocalDecisionRule {
-                gated_by: s
-                    .decision_gated_by
-                    .iter()
-                    .filter_map(|c| DecisionCode::parse(c))
-                    .collect(),
-                pending: DecisionCode::parse(&pending)
-                    .unwrap_or(DecisionCode::BlockedPendingDryRun),
-            }),
-            key: s.key,
-            contract: s.contract,
-            items: Vec::new(),
+        .map(|s| {
+            let (decision, misconfigured) =
+                match local_rule(&s.decision_gated_by, s.decision_pending.as_deref()) {
+                    Ok(decision) => (decision, None),
+                    // Without its rule the section shows no local decision rather than a
+                    // guessed one.
+                    Err(problem) => (None, Some(problem.to_owned())),
+                };
+            SectionDef {
+                decision,
+                key: s.key,
+                contract: s.contract,
+                items: Vec::new(),
+                misconfigured,
+            }
         })
         .collect();
     let item_versions = doc
@@ -222,11 +256,18 @@ fn from_doc(doc: Doc) -> TenantConsole {
     for row in doc.items {
         let kind = ItemKind::parse(&row.kind);
         let fact = row.fact.as_deref().map(Fact::parse);
+        let reads_unreadable_role = row
+            .owner
+            .as_ref()
+            .is_some_and(|owner| unreadable_roles.contains(owner))
+            || (!unreadable_roles.is_empty() && fact.flatten().is_some_and(Fact::reads_roles));
         let misconfigured = match (kind, fact) {
-            (None, _) => Some("unknown_kind".to_owned()),
-            (_, Some(None)) => Some("unknown_fact".to_owned()),
+            (None, _) => Some("unknown_kind"),
+            (_, Some(None)) => Some("unknown_fact"),
+            _ if reads_unreadable_role => Some("unknown_role"),
             _ => None,
-        };
+        }
+        .map(str::to_owned);
         let item = ItemDef {
             key: row.key,
             code: row.code,
@@ -262,17 +303,7 @@ fn from_doc(doc: Doc) -> TenantConsole {
                 adapter_target: t.adapter_target,
                 environment: t.environment,
             },
-            actors: doc
-                .actors
-                .into_iter()
-                .map(|a| Actor {
-                    role: Role::parse(&a.role).unwrap_or(Role::Reviewer),
-                    id: a.actor_id,
-                    name: a.name,
-                    unit: a.unit,
-                    permissions: a.permissions,
-                })
-                .collect(),
+            actors,
             providers: doc
                 .providers
                 .into_iter()

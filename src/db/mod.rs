@@ -131,6 +131,14 @@ pub async fn migrate(owner: &PgPool) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Whether the database holds any tenant yet; run as the owner role, which sees them all (a
+/// new embedded cluster holds none and is given the demo).
+pub async fn has_tenants(owner: &PgPool) -> Result<bool, DbError> {
+    Ok(sqlx::query_scalar("select exists (select 1 from tenants)")
+        .fetch_one(owner)
+        .await?)
+}
+
 /// Refuses a role that could see past row-level security: a superuser, a `BYPASSRLS` role, or
 /// one that owns (or inherits the owner of) any table of the schema.
 pub async fn ensure_app_role_is_safe(app: &PgPool) -> Result<(), DbError> {

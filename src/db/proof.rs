@@ -83,7 +83,7 @@ pub async fn bundle_source(
     sqlx::query("set transaction isolation level repeatable read, read only")
         .execute(&mut *tx)
         .await?;
-    let Some(console) = super::load::load_in(&mut tx, slug).await? else {
+    let Some(console) = super::load_console(&mut *tx, slug).await? else {
         return Ok(None);
     };
     let mut chain = super::audit::read_chain_in(&mut tx, console.tenant_id).await?;

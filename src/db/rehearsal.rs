@@ -9,9 +9,11 @@ use time::OffsetDateTime;
 use super::DbError;
 use super::audit::{self, NewEvent};
 use super::signature::{self, Consent};
-use super::write::{WriteError, enter, role_of};
+use super::write::{WriteError, authorise, enter};
 use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
+// `Target` here is the rehearsal's target database; the permission table's is spelled out.
+use crate::readiness::permissions::{self, Action};
 use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::state::Role;
 use crate::rehearsal::dry_run::{self, Frozen};
@@ -84,16 +86,12 @@ impl From<WriteError> for StartError {
     }
 }
 
-/// Who may name targets and run rehearsals: the managing director and the dispatcher.
+/// Whether `role` may name targets and run rehearsals, as the permission table says: the
+/// rehearsal page offers the target form and the run buttons together.
 pub fn may_run(role: Role) -> bool {
-    matches!(role, Role::ManagingDirector | Role::Dispatcher)
-}
-
-async fn authorise(tx: &mut sqlx::PgConnection, actor: &str) -> Result<(), StartError> {
-    match role_of(tx, actor).await? {
-        Some(role) if may_run(role) => Ok(()),
-        _ => Err(StartError::Forbidden),
-    }
+    [Action::SetRehearsalTarget, Action::StartRehearsal]
+        .into_iter()
+        .all(|action| permissions::allows(role, action, permissions::Target::Tenant))
 }
 
 /// Records the tenant's target reference (validated by the caller's [`SecretRef::parse`]).
@@ -104,7 +102,13 @@ pub async fn set_target(
 ) -> Result<(), StartError> {
     let mut tx = pool.begin().await?;
     let tenant = enter(&mut tx, &runner.tenant).await?;
-    authorise(&mut tx, &runner.actor).await?;
+    authorise(
+        &mut tx,
+        &runner.actor,
+        Action::SetRehearsalTarget,
+        permissions::Target::Tenant,
+    )
+    .await?;
     let text = reference.as_text();
     sqlx::query(
         "insert into rehearsal_targets (tenant_id, reference, actor_id) values ($1, $2, $3)",
@@ -160,7 +164,13 @@ pub async fn start_with(
     }
     let mut tx = pool.begin().await?;
     let tenant = enter(&mut tx, &runner.tenant).await?;
-    authorise(&mut tx, &runner.actor).await?;
+    authorise(
+        &mut tx,
+        &runner.actor,
+        Action::StartRehearsal,
+        permissions::Target::Tenant,
+    )
+    .await?;
     // Whether the results would change a status is known only once the run ends: while a GO
     // stands, every run asks first.
     if consent != Consent::Given && signature::guard(&mut tx, &runner.tenant).await?.is_some() {

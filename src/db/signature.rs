@@ -105,7 +105,7 @@ pub(crate) async fn guard(tx: &mut PgConnection, slug: &str) -> Result<Option<Gu
     if decision != "GO" {
         return Ok(None);
     }
-    let console = super::load::load_in(tx, slug)
+    let console = super::load_console(&mut *tx, slug)
         .await?
         .ok_or(WriteError::NotFound)?;
     if signature::withdrawable(&console.state).is_none() {
@@ -128,7 +128,7 @@ impl Guard {
         written: &[&str],
         consent: Consent,
     ) -> Result<Option<Withdraws>, WriteError> {
-        let console = super::load::load_in(tx, slug)
+        let console = super::load_console(&mut *tx, slug)
             .await?
             .ok_or(WriteError::NotFound)?;
         let after = evaluate(&console.catalogue, &console.state);

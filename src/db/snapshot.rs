@@ -10,7 +10,8 @@ use uuid::Uuid;
 
 use super::DbError;
 use super::signature::{Consent, guard, lock_head};
-use super::write::{Author, WriteError, Written, conclude, enter, replayed, role_of};
+use super::write::{Author, WriteError, Written, authorise, conclude, enter, replayed};
+use crate::readiness::permissions::{self, Action, Target};
 use crate::readiness::scenario::{RecordKind, Scenario, records_sha256};
 use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::state::Role;
@@ -18,16 +19,12 @@ use crate::readiness::state::Role;
 /// The audit target of snapshot events.
 pub const TARGET: &str = "scenario";
 
-/// Who may import and freeze: the managing director and the dispatcher.
+/// Whether `role` may import and freeze, as the permission table says: the snapshot page
+/// offers both forms together.
 pub fn may_write(role: Role) -> bool {
-    matches!(role, Role::ManagingDirector | Role::Dispatcher)
-}
-
-async fn authorise(tx: &mut sqlx::PgConnection, actor: &str) -> Result<(), WriteError> {
-    match role_of(tx, actor).await? {
-        Some(role) if may_write(role) => Ok(()),
-        _ => Err(WriteError::Forbidden),
-    }
+    [Action::ImportSnapshot, Action::FreezeSnapshot]
+        .into_iter()
+        .all(|action| permissions::allows(role, action, Target::Tenant))
 }
 
 /// The file as received.
@@ -53,7 +50,13 @@ pub async fn import(
     if let Some(seq) = replayed(&mut tx, idempotency_key, author.actor).await? {
         return Ok(Written::Replayed(seq));
     }
-    authorise(&mut tx, author.actor).await?;
+    authorise(
+        &mut tx,
+        author.actor,
+        Action::ImportSnapshot,
+        Target::Tenant,
+    )
+    .await?;
     let sha256 = scenario.sha256();
     let id: i64 = sqlx::query_scalar(
         "insert into scenario_imports (tenant_id, actor_id, file_sha256, file_bytes, exported_at,
@@ -134,7 +137,13 @@ pub async fn freeze_with(
     if let Some(seq) = replayed(&mut tx, idempotency_key, author.actor).await? {
         return Ok(Written::Replayed(seq));
     }
-    authorise(&mut tx, author.actor).await?;
+    authorise(
+        &mut tx,
+        author.actor,
+        Action::FreezeSnapshot,
+        Target::Tenant,
+    )
+    .await?;
     // Holding the chain's head serialises freezes (versions never collide) and keeps sign-offs
     // out until the commit.
     lock_head(&mut tx, tenant).await?;

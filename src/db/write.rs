@@ -13,6 +13,7 @@ use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
 use crate::readiness::ItemKind;
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
+use crate::readiness::permissions::{self, Action, Target};
 use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::state::Role;
 
@@ -40,6 +41,17 @@ pub enum CheckCommand {
     Decide(DecisionValue, Evidence),
     /// Revoke the standing acceptance or decision, saying why.
     Revoke(EvidenceNote),
+}
+
+impl CheckCommand {
+    /// The action the permission table knows this command as.
+    pub fn action(&self) -> Action {
+        match self {
+            Self::Accept(_) => Action::Accept,
+            Self::Decide(..) => Action::Decide,
+            Self::Revoke(_) => Action::Revoke,
+        }
+    }
 }
 
 /// A write that went through.
@@ -252,6 +264,21 @@ pub(crate) async fn role_of(
     Ok(role.as_deref().and_then(Role::parse))
 }
 
+/// Loads the role of `actor` in the entered tenant and asks the permission table whether it may
+/// do `action` to `target`: [`WriteError::Forbidden`] unless it may. An actor the tenant does
+/// not know, or whose stored role cannot be read, has no role and so may do nothing.
+pub(crate) async fn authorise(
+    tx: &mut PgConnection,
+    actor: &str,
+    action: Action,
+    target: Target,
+) -> Result<(), WriteError> {
+    match role_of(tx, actor).await? {
+        Some(role) if permissions::allows(role, action, target) => Ok(()),
+        _ => Err(WriteError::Forbidden),
+    }
+}
+
 /// Accepts or revokes the owner check `item` as `author`, if the item is still at `version`.
 /// A write that would withdraw a standing GO signature is refused
 /// ([`WriteError::WithdrawUnconfirmed`]); see [`owner_check_with`].
@@ -292,13 +319,10 @@ pub async fn owner_check_with(
     if let Some(seq) = replayed(&mut tx, idempotency_key, author.actor).await? {
         return Ok(Written::Replayed(seq));
     }
-    let role: Option<String> = sqlx::query_scalar("select role from actors where actor_id = $1")
-        .bind(author.actor)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let role = role
-        .as_deref()
-        .and_then(Role::parse)
+    // Without a role nothing is allowed: refused before the item is looked up, so that an
+    // unknown actor learns nothing of which items exist.
+    let role = role_of(&mut tx, author.actor)
+        .await?
         .ok_or(WriteError::Forbidden)?;
     let row: Option<(String, Option<String>, i32)> =
         sqlx::query_as("select kind, owner_actor_id, version from catalogue_items where key = $1")
@@ -306,20 +330,11 @@ pub async fn owner_check_with(
             .fetch_optional(&mut *tx)
             .await?;
     let (kind, owner, current) = row.ok_or(WriteError::NotFound)?;
-    let kind = ItemKind::parse(&kind);
-    // Only an item's owner writes it; owner checks are accepted, decisions decided (and only by
-    // the managing director); read-only roles never write.
-    let may_write = match (command, kind) {
-        (CheckCommand::Accept(_), Some(ItemKind::OwnerCheck))
-        | (CheckCommand::Revoke(_), Some(ItemKind::OwnerCheck)) => matches!(
-            role,
-            Role::ManagingDirector | Role::Dispatcher | Role::Accountant
-        ),
-        (CheckCommand::Decide(..), Some(ItemKind::Decision))
-        | (CheckCommand::Revoke(_), Some(ItemKind::Decision)) => role == Role::ManagingDirector,
-        _ => false,
-    };
-    if owner.as_deref() != Some(author.actor) || !may_write {
+    let target = Target::item(
+        ItemKind::parse(&kind),
+        owner.as_deref() == Some(author.actor),
+    );
+    if !permissions::allows(role, command.action(), target) {
         return Err(WriteError::Forbidden);
     }
     if current != version {
@@ -453,9 +468,7 @@ pub async fn signoff(
     if let Some(seq) = replayed(&mut tx, idempotency_key, author.actor).await? {
         return Ok(Ok(Written::Replayed(seq)));
     }
-    if role_of(&mut tx, author.actor).await? != Some(Role::ManagingDirector) {
-        return Err(WriteError::Forbidden);
-    }
+    authorise(&mut tx, author.actor, Action::SignOff, Target::Tenant).await?;
     // Every other write appends to the chain, so holding the head holds them all off.
     sqlx::query("select seq from audit_heads where tenant_id = $1 for update")
         .bind(tenant)
@@ -464,7 +477,7 @@ pub async fn signoff(
     // For a GO: the digest of the state it is given on, and that state's audit head.
     let mut signed_state: Option<(String, Option<i64>)> = None;
     if let Signoff::Go { drawn_from } = signoff {
-        let console = super::load::load_in(&mut tx, author.tenant)
+        let console = super::load_console(&mut *tx, author.tenant)
             .await?
             .ok_or(WriteError::NotFound)?;
         let evaluation = crate::readiness::evaluate(&console.catalogue, &console.state);

@@ -62,7 +62,8 @@ pub enum Fact {
 }
 
 impl Fact {
-    const ALL: [Self; 8] = [
+    /// Every fact.
+    pub const ALL: [Self; 8] = [
         Self::ProvidersMapped,
         Self::SessionAdapterPresent,
         Self::ActorsClaimed,
@@ -90,6 +91,12 @@ impl Fact {
     /// Parses a stored code; `None` for an unknown fact.
     pub fn parse(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|fact| fact.as_str() == code)
+    }
+
+    /// Whether it is read from the actors' roles (who is a scenario actor, whether there is a
+    /// managing director): it cannot be evaluated while an actor's stored role cannot be read.
+    pub fn reads_roles(self) -> bool {
+        matches!(self, Self::ActorsClaimed | Self::ReleaseEnvComplete)
     }
 }
 
@@ -288,6 +295,9 @@ pub struct SectionDef {
     pub decision: Option<LocalDecisionRule>,
     /// Its items in page order.
     pub items: Vec<ItemDef>,
+    /// Set by the loader when the stored section row (a code of its local decision) could not
+    /// be understood.
+    pub misconfigured: Option<String>,
 }
 
 /// Every section of a programme, in page order.
@@ -400,6 +410,7 @@ fn section(
                 misconfigured: None,
             })
             .collect(),
+        misconfigured: None,
     }
 }
 

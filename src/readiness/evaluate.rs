@@ -103,8 +103,10 @@ pub struct SectionEval {
     pub count: Count,
     /// Its local decision, for sections that show one.
     pub decision: Option<DecisionCode>,
-    /// Whether any item is misconfigured.
+    /// Whether the section's own row or any of its items is misconfigured.
     pub misconfigured: bool,
+    /// Why the section's own row is misconfigured, if it is.
+    pub problem: Option<String>,
 }
 
 /// The one thing the console recommends doing next.
@@ -248,10 +250,11 @@ impl<'a> Evaluator<'a> {
                 if index.insert(item.key.as_str(), (s, i)).is_some() {
                     problems.insert((s, i), "duplicate_key".to_owned());
                 }
+                // The loader's diagnosis is the more precise: an owner whose stored role could
+                // not be read is missing from the actors too.
                 if let Some(problem) = &item.misconfigured {
                     problems.insert((s, i), problem.clone());
-                }
-                if let Some(owner) = &item.owner
+                } else if let Some(owner) = &item.owner
                     && state.actor(owner).is_none()
                 {
                     problems.insert((s, i), "unknown_owner".to_owned());
@@ -458,7 +461,9 @@ pub fn evaluate(catalogue: &Catalogue, state: &ReadinessState) -> Evaluation {
         sections.push(SectionEval {
             key: section.key.clone(),
             contract: section.contract.clone(),
-            misconfigured: items.iter().any(|i| i.status == Status::Misconfigured),
+            misconfigured: section.misconfigured.is_some()
+                || items.iter().any(|i| i.status == Status::Misconfigured),
+            problem: section.misconfigured.clone(),
             items,
             count,
             decision: local,

@@ -11,6 +11,7 @@ pub mod evidence;
 pub mod names;
 pub mod narrative;
 pub mod packets;
+pub mod permissions;
 pub mod scenario;
 pub mod signature;
 pub mod state;

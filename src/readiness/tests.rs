@@ -632,6 +632,116 @@ fn an_owner_missing_from_the_actors_is_misconfigured() {
 }
 
 #[test]
+fn a_section_whose_decision_rule_could_not_be_read_shows_no_local_decision() {
+    let mut cat = catalogue::standard();
+    if let Some(section) = cat.sections.iter_mut().find(|s| s.key == "release") {
+        // What the loader makes of a gate code it does not know.
+        section.decision = None;
+        section.misconfigured = Some("unknown_gate".to_owned());
+    }
+    let before = demo_eval();
+    let ev = evaluate(&cat, &demo::state(AT));
+    let release = ev.section("release").expect("the release section");
+    assert!(release.misconfigured);
+    assert_eq!(release.problem.as_deref(), Some("unknown_gate"));
+    assert_eq!(release.decision, None);
+    // The rule only ever decided the section's own code: its items, its count and the ladder
+    // stand as they did.
+    assert_eq!(
+        Some(release.count),
+        before.section("release").map(|s| s.count)
+    );
+    assert_eq!(ev.decision, before.decision);
+    assert!(
+        ev.section("rollback")
+            .is_some_and(|s| !s.misconfigured && s.problem.is_none())
+    );
+}
+
+#[test]
+fn an_item_the_loader_flagged_keeps_its_problem_though_its_owner_is_missing_too() {
+    let mut cat = catalogue::standard();
+    let mut state = demo::state(AT);
+    // What the loader makes of an owner whose stored role it cannot read: left out of the
+    // actors, their items flagged.
+    state.actors.retain(|a| a.id != catalogue::actors::OLENA);
+    for item in cat.sections.iter_mut().flat_map(|s| &mut s.items) {
+        if item.owner.as_deref() == Some(catalogue::actors::OLENA) {
+            item.misconfigured = Some("unknown_role".to_owned());
+        }
+    }
+    let ev = evaluate(&cat, &state);
+    let db_schema = ev.item("passage.db_schema");
+    assert_eq!(db_schema.map(|i| i.status), Some(Status::Misconfigured));
+    assert_eq!(
+        db_schema.and_then(|i| i.problem.as_deref()),
+        Some("unknown_role")
+    );
+}
+
+#[test]
+fn exactly_the_facts_that_say_they_read_roles_change_with_the_roles() {
+    use super::catalogue::{Fact, ItemDef, SectionDef};
+    use super::state::Role;
+    // One derived item per fact, depending on nothing: its status is its fact's.
+    let cat = Catalogue {
+        sections: vec![SectionDef {
+            key: "facts".to_owned(),
+            contract: None,
+            decision: None,
+            misconfigured: None,
+            items: Fact::ALL
+                .into_iter()
+                .map(|fact| ItemDef {
+                    key: format!("facts.{}", fact.as_str()),
+                    code: None,
+                    kind: ItemKind::Derived,
+                    owner: None,
+                    depends_on: Vec::new(),
+                    fact: Some(fact),
+                    proposal: None,
+                    expected: None,
+                    misconfigured: None,
+                })
+                .collect(),
+        }],
+    };
+    let statuses = |state: &ReadinessState| -> Vec<Status> {
+        let ev = evaluate(&cat, state);
+        Fact::ALL
+            .into_iter()
+            .map(|fact| {
+                ev.item(&format!("facts.{}", fact.as_str()))
+                    .map_or(Status::Misconfigured, |i| i.status)
+            })
+            .collect()
+    };
+    let demo = demo::state(AT);
+    let as_seeded = statuses(&demo);
+    let mut changed = BTreeSet::new();
+    for role in Role::ALL {
+        let mut state = demo.clone();
+        for actor in &mut state.actors {
+            actor.role = role;
+        }
+        for (fact, (seeded, now)) in Fact::ALL
+            .into_iter()
+            .zip(as_seeded.iter().zip(statuses(&state)))
+        {
+            if *seeded != now {
+                changed.insert(fact.as_str());
+            }
+        }
+    }
+    let said: BTreeSet<&str> = Fact::ALL
+        .into_iter()
+        .filter(|fact| fact.reads_roles())
+        .map(Fact::as_str)
+        .collect();
+    assert_eq!(changed, said);
+}
+
+#[test]
 fn codes_parse_back_from_their_stored_form() {
     for kind in ItemKind::ALL {
         assert_eq!(ItemKind::parse(kind.as_str()), Some(kind));

@@ -5,6 +5,11 @@
 //!
 //! Everything done on the target happens inside transactions that are rolled back: a rehearsal
 //! leaves no trace there.
+//!
+//! This module is the target database's adapter, and so the one place besides `crate::db` that
+//! speaks SQL: to the target (and, only to tell the target from the console's own database, the
+//! same identity query to the console's, [`own_identity`]). What a rehearsal records in the
+//! console's database goes through `crate::db::rehearsal`.
 
 pub mod dry_run;
 pub mod probes;

@@ -85,6 +85,14 @@ impl TenantView {
                     "catalogue misconfigured: the section is missing"
                 ),
                 Some(section) if section.misconfigured => {
+                    if let Some(problem) = &section.problem {
+                        tracing::warn!(
+                            tenant = %console.slug,
+                            section = key,
+                            problem = problem.as_str(),
+                            "catalogue misconfigured"
+                        );
+                    }
                     for item in section.items.iter().filter(|i| i.problem.is_some()) {
                         tracing::warn!(
                             tenant = %console.slug,

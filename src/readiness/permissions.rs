@@ -1,0 +1,445 @@
+//! Who may change what: one table of (role, action, target) → allowed.
+//!
+//! The database layer loads the facts a rule needs — the actor's role and, for an item, its kind
+//! and whether the actor owns it — inside the write's transaction and asks [`allows`]; it decides
+//! nothing itself. Whatever [`RULES`] does not list is refused, so a new action or target is
+//! closed until a row opens it.
+
+use super::catalogue::ItemKind;
+use super::state::Role;
+
+/// Something an actor asks the console to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Accept an owner check, with evidence.
+    Accept,
+    /// Record and accept a decision's value, with evidence.
+    Decide,
+    /// Revoke a standing acceptance or decision, saying why.
+    Revoke,
+    /// Sign production GO or NO-GO.
+    SignOff,
+    /// Store a scenario snapshot payload as an import.
+    ImportSnapshot,
+    /// Freeze an import as the next snapshot version.
+    FreezeSnapshot,
+    /// Name the target database of the rehearsals.
+    SetRehearsalTarget,
+    /// Start a rehearsal run against the target.
+    StartRehearsal,
+}
+
+impl Action {
+    /// Every action.
+    pub const ALL: [Self; 8] = [
+        Self::Accept,
+        Self::Decide,
+        Self::Revoke,
+        Self::SignOff,
+        Self::ImportSnapshot,
+        Self::FreezeSnapshot,
+        Self::SetRehearsalTarget,
+        Self::StartRehearsal,
+    ];
+}
+
+/// What an action is done to, told apart only where a rule tells them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// An owner check the actor owns.
+    OwnCheck,
+    /// An owner check someone else owns, or nobody.
+    OthersCheck,
+    /// A decision the actor owns.
+    OwnDecision,
+    /// A decision someone else owns, or nobody.
+    OthersDecision,
+    /// Any other item: a probe (its run records it), a derived item (computed from others), or
+    /// one whose stored kind the console cannot read.
+    OtherItem,
+    /// The tenant as a whole: its sign-off, its scenario snapshot, its rehearsals.
+    Tenant,
+}
+
+impl Target {
+    /// Every target.
+    pub const ALL: [Self; 6] = [
+        Self::OwnCheck,
+        Self::OthersCheck,
+        Self::OwnDecision,
+        Self::OthersDecision,
+        Self::OtherItem,
+        Self::Tenant,
+    ];
+
+    /// The target an item is, from the facts the caller loaded: its kind (`None` when the
+    /// stored kind cannot be read) and whether the actor is its owner.
+    pub fn item(kind: Option<ItemKind>, owned: bool) -> Self {
+        match (kind, owned) {
+            (Some(ItemKind::OwnerCheck), true) => Self::OwnCheck,
+            (Some(ItemKind::OwnerCheck), false) => Self::OthersCheck,
+            (Some(ItemKind::Decision), true) => Self::OwnDecision,
+            (Some(ItemKind::Decision), false) => Self::OthersDecision,
+            (Some(ItemKind::Probe | ItemKind::Derived) | None, _) => Self::OtherItem,
+        }
+    }
+}
+
+/// One row of the table: `roles` may do `action` to `target`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// What is done.
+    pub action: Action,
+    /// To what.
+    pub target: Target,
+    /// Who may.
+    pub roles: &'static [Role],
+}
+
+/// The roles that own checks. Drivers, clients and reviewers read: they never write, even if a
+/// catalogue names one of them as an owner.
+const CHECK_OWNERS: &[Role] = &[Role::ManagingDirector, Role::Dispatcher, Role::Accountant];
+
+/// Decisions and the sign-off are the managing director's alone.
+const DIRECTOR: &[Role] = &[Role::ManagingDirector];
+
+/// The scenario snapshot and the rehearsals are run by the managing director and dispatch.
+const OPERATORS: &[Role] = &[Role::ManagingDirector, Role::Dispatcher];
+
+/// Everything that is allowed; anything else is refused.
+pub const RULES: [Rule; 9] = [
+    Rule {
+        action: Action::Accept,
+        target: Target::OwnCheck,
+        roles: CHECK_OWNERS,
+    },
+    Rule {
+        action: Action::Revoke,
+        target: Target::OwnCheck,
+        roles: CHECK_OWNERS,
+    },
+    Rule {
+        action: Action::Decide,
+        target: Target::OwnDecision,
+        roles: DIRECTOR,
+    },
+    Rule {
+        action: Action::Revoke,
+        target: Target::OwnDecision,
+        roles: DIRECTOR,
+    },
+    Rule {
+        action: Action::SignOff,
+        target: Target::Tenant,
+        roles: DIRECTOR,
+    },
+    Rule {
+        action: Action::ImportSnapshot,
+        target: Target::Tenant,
+        roles: OPERATORS,
+    },
+    Rule {
+        action: Action::FreezeSnapshot,
+        target: Target::Tenant,
+        roles: OPERATORS,
+    },
+    Rule {
+        action: Action::SetRehearsalTarget,
+        target: Target::Tenant,
+        roles: OPERATORS,
+    },
+    Rule {
+        action: Action::StartRehearsal,
+        target: Target::Tenant,
+        roles: OPERATORS,
+    },
+];
+
+/// Whether `role` may do `action` to `target`: exactly when a row of [`RULES`] says so.
+pub fn allows(role: Role, action: Action, target: Target) -> bool {
+    RULES
+        .iter()
+        .any(|rule| rule.action == action && rule.target == target && rule.roles.contains(&role))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Action::{
+        Accept, Decide, FreezeSnapshot, ImportSnapshot, Revoke, SetRehearsalTarget, SignOff,
+        StartRehearsal,
+    };
+    use super::Target::{OtherItem, OthersCheck, OthersDecision, OwnCheck, OwnDecision, Tenant};
+    use super::*;
+    use crate::readiness::state::Role::{
+        Accountant, Client, Dispatcher, Driver, ManagingDirector, Reviewer,
+    };
+
+    /// Every (role, action, target) that is allowed, each as a sentence. Anything not listed
+    /// here is refused ([`nothing_else_is_allowed`]).
+    const ALLOWED: &[(&str, Role, Action, Target)] = &[
+        (
+            "the managing director accepts a check they own",
+            ManagingDirector,
+            Accept,
+            OwnCheck,
+        ),
+        (
+            "the dispatcher accepts a check they own",
+            Dispatcher,
+            Accept,
+            OwnCheck,
+        ),
+        (
+            "the accountant accepts a check they own",
+            Accountant,
+            Accept,
+            OwnCheck,
+        ),
+        (
+            "the managing director revokes a check they own",
+            ManagingDirector,
+            Revoke,
+            OwnCheck,
+        ),
+        (
+            "the dispatcher revokes a check they own",
+            Dispatcher,
+            Revoke,
+            OwnCheck,
+        ),
+        (
+            "the accountant revokes a check they own",
+            Accountant,
+            Revoke,
+            OwnCheck,
+        ),
+        (
+            "the managing director decides a decision they own",
+            ManagingDirector,
+            Decide,
+            OwnDecision,
+        ),
+        (
+            "the managing director revokes a decision they own",
+            ManagingDirector,
+            Revoke,
+            OwnDecision,
+        ),
+        (
+            "the managing director signs production off",
+            ManagingDirector,
+            SignOff,
+            Tenant,
+        ),
+        (
+            "the managing director imports a snapshot",
+            ManagingDirector,
+            ImportSnapshot,
+            Tenant,
+        ),
+        (
+            "the dispatcher imports a snapshot",
+            Dispatcher,
+            ImportSnapshot,
+            Tenant,
+        ),
+        (
+            "the managing director freezes a snapshot",
+            ManagingDirector,
+            FreezeSnapshot,
+            Tenant,
+        ),
+        (
+            "the dispatcher freezes a snapshot",
+            Dispatcher,
+            FreezeSnapshot,
+            Tenant,
+        ),
+        (
+            "the managing director names the rehearsal target",
+            ManagingDirector,
+            SetRehearsalTarget,
+            Tenant,
+        ),
+        (
+            "the dispatcher names the rehearsal target",
+            Dispatcher,
+            SetRehearsalTarget,
+            Tenant,
+        ),
+        (
+            "the managing director starts a rehearsal",
+            ManagingDirector,
+            StartRehearsal,
+            Tenant,
+        ),
+        (
+            "the dispatcher starts a rehearsal",
+            Dispatcher,
+            StartRehearsal,
+            Tenant,
+        ),
+    ];
+
+    /// Refusals worth naming: the boundaries a reader of the rules would ask about first. They
+    /// are covered by [`nothing_else_is_allowed`] too; here each has its sentence.
+    const REFUSED: &[(&str, Role, Action, Target)] = &[
+        (
+            "the dispatcher may not accept someone else's check",
+            Dispatcher,
+            Accept,
+            OthersCheck,
+        ),
+        (
+            "the managing director may not accept someone else's check",
+            ManagingDirector,
+            Accept,
+            OthersCheck,
+        ),
+        (
+            "the accountant may not revoke someone else's check",
+            Accountant,
+            Revoke,
+            OthersCheck,
+        ),
+        (
+            "the managing director may not decide someone else's decision",
+            ManagingDirector,
+            Decide,
+            OthersDecision,
+        ),
+        (
+            "the dispatcher may not decide even a decision they own",
+            Dispatcher,
+            Decide,
+            OwnDecision,
+        ),
+        (
+            "the accountant may not revoke even a decision they own",
+            Accountant,
+            Revoke,
+            OwnDecision,
+        ),
+        (
+            "a decision is decided, not accepted",
+            ManagingDirector,
+            Accept,
+            OwnDecision,
+        ),
+        (
+            "a check is accepted, not decided",
+            ManagingDirector,
+            Decide,
+            OwnCheck,
+        ),
+        (
+            "nobody accepts a probe or a derived item",
+            ManagingDirector,
+            Accept,
+            OtherItem,
+        ),
+        (
+            "nobody revokes a probe or a derived item",
+            ManagingDirector,
+            Revoke,
+            OtherItem,
+        ),
+        (
+            "a driver may not accept even a check they are named owner of",
+            Driver,
+            Accept,
+            OwnCheck,
+        ),
+        (
+            "a client may not accept even a check they are named owner of",
+            Client,
+            Accept,
+            OwnCheck,
+        ),
+        (
+            "a reviewer may not accept even a check they are named owner of",
+            Reviewer,
+            Accept,
+            OwnCheck,
+        ),
+        (
+            "the dispatcher may not sign production off",
+            Dispatcher,
+            SignOff,
+            Tenant,
+        ),
+        (
+            "the accountant may not import a snapshot",
+            Accountant,
+            ImportSnapshot,
+            Tenant,
+        ),
+        (
+            "the accountant may not start a rehearsal",
+            Accountant,
+            StartRehearsal,
+            Tenant,
+        ),
+        (
+            "a reviewer may not name the rehearsal target",
+            Reviewer,
+            SetRehearsalTarget,
+            Tenant,
+        ),
+        (
+            "a reviewer may not freeze a snapshot",
+            Reviewer,
+            FreezeSnapshot,
+            Tenant,
+        ),
+    ];
+
+    #[test]
+    fn each_allowed_row_is_allowed() {
+        for &(sentence, role, action, target) in ALLOWED {
+            assert!(allows(role, action, target), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn each_named_refusal_is_refused() {
+        for &(sentence, role, action, target) in REFUSED {
+            assert!(!allows(role, action, target), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn nothing_else_is_allowed() {
+        for role in Role::ALL {
+            for action in Action::ALL {
+                for target in Target::ALL {
+                    let listed = ALLOWED
+                        .iter()
+                        .any(|&(_, r, a, t)| (r, a, t) == (role, action, target));
+                    assert_eq!(
+                        allows(role, action, target),
+                        listed,
+                        "{role:?} {action:?} {target:?}: allowed exactly when listed"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_item_is_told_apart_by_its_kind_and_its_owner() {
+        let cases = [
+            (Some(ItemKind::OwnerCheck), true, OwnCheck),
+            (Some(ItemKind::OwnerCheck), false, OthersCheck),
+            (Some(ItemKind::Decision), true, OwnDecision),
+            (Some(ItemKind::Decision), false, OthersDecision),
+            (Some(ItemKind::Probe), true, OtherItem),
+            (Some(ItemKind::Derived), false, OtherItem),
+            // A kind the loader could not read is written by nobody, whoever owns it.
+            (None, true, OtherItem),
+        ];
+        for (kind, owned, target) in cases {
+            assert_eq!(Target::item(kind, owned), target, "{kind:?}, owned {owned}");
+        }
+    }
+}

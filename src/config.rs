@@ -4,7 +4,10 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::readiness::RehearsalKind;
 
 /// A database URL: it may hold a password, so it never prints.
 #[derive(Clone)]
@@ -27,6 +30,18 @@ impl std::str::FromStr for SecretUrl {
     type Err = std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Ok(Self(s.to_owned()))
+    }
+}
+
+/// The rehearsal kinds on the command line, spelled as their codes. Implemented here rather
+/// than derived on the enum, so that the pure core does not know about the command line.
+impl ValueEnum for RehearsalKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
     }
 }
 
@@ -155,8 +170,8 @@ pub enum Command {
     /// as in the rehearsal page's URL and the logs).
     Rehearse {
         /// What to run.
-        #[arg(value_parser = crate::db::rehearsal::KINDS)]
-        kind: String,
+        #[arg(value_enum)]
+        kind: RehearsalKind,
         /// The tenant's slug.
         #[arg(long)]
         tenant: String,

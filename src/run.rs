@@ -13,6 +13,7 @@ use crate::checkpoint::CheckpointKey;
 use crate::config::{Cli, Command, ServeArgs};
 use crate::db::supervisor::{self, Supervisor};
 use crate::db::{self, SeedOutcome, embedded::EmbeddedPostgres};
+use crate::readiness::{RehearsalKind, RunState};
 use crate::web::{self, AppState};
 
 /// The database the process works with.
@@ -234,7 +235,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             kind,
             tenant,
             actor,
-        } => rehearse(&cli, kind, tenant, actor).await,
+        } => rehearse(&cli, *kind, tenant, actor).await,
         Command::ImportSnapshot {
             tenant,
             file,
@@ -360,7 +361,7 @@ async fn import_snapshot(
 }
 
 /// `rehearse`: the same run as the page's button, awaited, with its steps printed.
-async fn rehearse(cli: &Cli, kind: &str, tenant: &str, actor: &str) -> anyhow::Result<()> {
+async fn rehearse(cli: &Cli, kind: RehearsalKind, tenant: &str, actor: &str) -> anyhow::Result<()> {
     use crate::db::rehearsal::{Runner, StartError};
     use std::io::Write as _;
     let db = Database::open(cli, Vec::new(), 2).await?;
@@ -397,13 +398,13 @@ async fn rehearse(cli: &Cli, kind: &str, tenant: &str, actor: &str) -> anyhow::R
                 out,
                 "{:<36} {:<7} {} ({} ms)",
                 step.item,
-                if step.passed { "passed" } else { "failed" },
+                RunState::finished(step.passed).as_str(),
                 step.reason,
                 step.duration_ms
             )?;
         }
         writeln!(out, "{kind} run #{}: {}", run.id, run.state)?;
-        if run.state == "passed" {
+        if run.state == RunState::Passed {
             Ok(())
         } else {
             anyhow::bail!("the {kind} run did not pass")

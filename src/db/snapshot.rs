@@ -14,9 +14,10 @@ use super::write::{Author, WriteError, Written, conclude, enter, replayed, role_
 use crate::readiness::scenario::{RecordKind, Scenario, records_sha256};
 use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::state::Role;
+use crate::readiness::{AuditAction, AuditTarget};
 
 /// The audit target of snapshot events.
-pub const TARGET: &str = "scenario";
+pub const TARGET: &str = AuditTarget::Scenario.as_str();
 
 /// Who may import and freeze: the managing director and the dispatcher.
 pub fn may_write(role: Role) -> bool {
@@ -99,7 +100,7 @@ pub async fn import(
         tenant,
         author,
         idempotency_key,
-        "import_snapshot",
+        AuditAction::ImportSnapshot,
         TARGET,
         Some(&sha256),
         None,
@@ -186,7 +187,7 @@ pub async fn freeze_with(
         tenant,
         author,
         idempotency_key,
-        action.as_str(),
+        action.into(),
         TARGET,
         Some(&sha256),
         withdraws.as_ref().map(|w| (w, action)),

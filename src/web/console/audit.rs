@@ -14,6 +14,7 @@ use tower_sessions::Session;
 use super::{ConsoleView, page_parts, viewer_of};
 use crate::chain::{Unaccounted, Verification};
 use crate::db::audit::{self, Page, PageEvent, PageQuery, Verdict};
+use crate::readiness::AuditAction;
 use crate::web::frame::Frame;
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
 
@@ -89,7 +90,9 @@ impl Filters {
             before: cursor(&self.before),
             after: cursor(&self.after),
             actor,
-            action: text(&self.action).filter(|a| ACTIONS.contains(&a.as_str())),
+            action: text(&self.action)
+                .filter(|a| ACTIONS.contains(&a.as_str()))
+                .and_then(|a| AuditAction::parse(&a)),
             section,
             from,
             to,

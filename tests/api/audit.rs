@@ -9,7 +9,7 @@ use readiness_console::bundle;
 use readiness_console::chain::{self, Fault, Verification};
 use readiness_console::db::audit::{self, NewEvent};
 use readiness_console::i18n::Lang;
-use readiness_console::readiness::AuditAction;
+use readiness_console::readiness::{AuditAction, AuditTarget};
 use uuid::Uuid;
 
 use crate::support::{CONSOLE, Client, TestApp, TestDb, signed_in, test_key, verify_chain};
@@ -161,6 +161,45 @@ async fn filters_narrow_the_trail_and_a_bad_date_is_reported_in_the_users_langua
             .body
             .contains("href=\"/t/bfg-control/items/passage.role_headers?lang=fr\"")
     );
+}
+
+#[tokio::test]
+async fn the_filter_offers_and_selects_every_action_the_chain_records() {
+    let app = TestApp::spawn().await;
+    // After the demo seed's event #1: two acceptances (#2, #3), then the rehearsal's events.
+    append(&app.db, 2, AuditAction::Accept, "passage.role_headers").await;
+    let target = AuditTarget::Connection.as_str();
+    append(&app.db, 1, AuditAction::SetTarget, target).await;
+    let probe = "connection.endpoint_reachability";
+    append(&app.db, 1, AuditAction::ProbePassed, probe).await;
+    append(&app.db, 1, AuditAction::ProbeFailed, probe).await;
+    for (action, expected) in [
+        (AuditAction::SetTarget, vec![4]),
+        (AuditAction::ProbePassed, vec![5]),
+        (AuditAction::ProbeFailed, vec![6]),
+    ] {
+        let page = app
+            .get(&format!("{CONSOLE}/audit?lang=en&action={action}"), &[])
+            .await;
+        assert_eq!(seqs(&page.body), expected, "{action}");
+        let label = Lang::En.tr().t(&format!("audit-action-{action}"));
+        assert!(
+            page.body.contains(&format!(
+                "<option value=\"{action}\" selected>{label}</option>"
+            )),
+            "{action} is shown as the chosen filter"
+        );
+    }
+    // Every action is offered, labelled in the reader's language.
+    let page = app.get(&format!("{CONSOLE}/audit?lang=es"), &[]).await;
+    for action in AuditAction::ALL {
+        let label = Lang::Es.tr().t(&format!("audit-action-{action}"));
+        assert!(
+            page.body
+                .contains(&format!("<option value=\"{action}\">{label}</option>")),
+            "{action}"
+        );
+    }
 }
 
 #[tokio::test]

@@ -18,17 +18,6 @@ use crate::readiness::AuditAction;
 use crate::web::frame::Frame;
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
 
-/// The actions an event can record, for the filter.
-pub const ACTIONS: [&str; 7] = [
-    "accept",
-    "decide",
-    "revoke",
-    "sign_go",
-    "record_no_go",
-    "import_snapshot",
-    "freeze_snapshot",
-];
-
 /// How dates are typed in the filters (what `<input type="date">` sends).
 const DATE: &[time::format_description::BorrowedFormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");
@@ -90,9 +79,7 @@ impl Filters {
             before: cursor(&self.before),
             after: cursor(&self.after),
             actor,
-            action: text(&self.action)
-                .filter(|a| ACTIONS.contains(&a.as_str()))
-                .and_then(|a| AuditAction::parse(&a)),
+            action: text(&self.action).and_then(|a| AuditAction::parse(&a)),
             section,
             from,
             to,
@@ -261,7 +248,10 @@ impl AuditPage<'_> {
     }
 
     fn actions(&self) -> Vec<(&'static str, String)> {
-        ACTIONS.iter().map(|a| (*a, self.action_label(a))).collect()
+        AuditAction::ALL
+            .iter()
+            .map(|a| (a.as_str(), self.action_label(a.as_str())))
+            .collect()
     }
 }
 

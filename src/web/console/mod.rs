@@ -1029,7 +1029,7 @@ pub fn dynamic_message_ids() -> Vec<String> {
     for actor in &state.actors {
         ids.push(format!("unit-{}", actor.unit));
     }
-    for action in audit::ACTIONS {
+    for action in crate::readiness::AuditAction::ALL {
         ids.push(format!("audit-action-{action}"));
     }
     for fault in crate::chain::Fault::ALL {
@@ -1074,9 +1074,6 @@ pub fn dynamic_message_ids() -> Vec<String> {
         ids.push(signature::withdrawn_id(Some(action)));
     }
     ids.push(signature::withdrawn_id(None));
-    for action in ["set_target", "probe_passed", "probe_failed"] {
-        ids.push(format!("audit-action-{action}"));
-    }
     for target in crate::readiness::AuditTarget::ALL {
         ids.push(format!("audit-target-{target}"));
     }

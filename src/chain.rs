@@ -21,6 +21,7 @@ use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
 use crate::checkpoint::{Checkpoint, EventVerifier, hex};
+use crate::readiness::AuditAction;
 
 /// The canonical text of an event: the exact bytes its hash covers.
 #[expect(clippy::too_many_arguments, reason = "one argument per recorded field")]
@@ -62,7 +63,8 @@ pub struct Event {
     pub seq: i64,
     /// Who acted.
     pub actor_id: Option<String>,
-    /// What they did.
+    /// What they did: an [`AuditAction`]'s code as recorded. Kept as text because the chain
+    /// is checked on what was stored, byte for byte, whatever a later build calls it.
     pub action: String,
     /// On what.
     pub target: String,
@@ -287,13 +289,13 @@ impl Record {
     }
 
     /// The actions of the events that record it.
-    pub fn actions(self) -> &'static [&'static str] {
+    pub fn actions(self) -> &'static [AuditAction] {
         match self {
-            Self::Acceptance => &["accept"],
-            Self::Decision => &["decide"],
-            Self::Revocation => &["revoke"],
-            Self::ProbeResult => &["probe_passed", "probe_failed"],
-            Self::Signoff => &["sign_go", "record_no_go"],
+            Self::Acceptance => &[AuditAction::Accept],
+            Self::Decision => &[AuditAction::Decide],
+            Self::Revocation => &[AuditAction::Revoke],
+            Self::ProbeResult => &[AuditAction::ProbePassed, AuditAction::ProbeFailed],
+            Self::Signoff => &[AuditAction::SignGo, AuditAction::RecordNoGo],
         }
     }
 }

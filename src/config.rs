@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::rehearsal::{Limits, SecretPolicy};
@@ -81,6 +82,7 @@ impl fmt::Display for DurationArg {
         }
     }
 }
+use crate::readiness::RehearsalKind;
 
 /// A database URL: it may hold a password, so it never prints.
 #[derive(Clone)]
@@ -103,6 +105,18 @@ impl std::str::FromStr for SecretUrl {
     type Err = std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Ok(Self(s.to_owned()))
+    }
+}
+
+/// The rehearsal kinds on the command line, spelled as their codes. Implemented here rather
+/// than derived on the enum, so that the pure core does not know about the command line.
+impl ValueEnum for RehearsalKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
     }
 }
 
@@ -263,8 +277,8 @@ pub enum Command {
     /// as in the rehearsal page's URL and the logs).
     Rehearse {
         /// What to run.
-        #[arg(value_parser = crate::db::rehearsal::KINDS)]
-        kind: String,
+        #[arg(value_enum)]
+        kind: RehearsalKind,
         /// The tenant's slug.
         #[arg(long)]
         tenant: String,

@@ -13,6 +13,7 @@ use crate::clock::Clock;
 use crate::config::{Cli, Command, ServeArgs, ServeConfig};
 use crate::db::supervisor::{self, Supervisor};
 use crate::db::{self, SeedOutcome, embedded::EmbeddedPostgres};
+use crate::readiness::{RehearsalKind, RunState};
 use crate::web::{self, AppState};
 
 /// How the embedded server and the app's pool are set up: `serve` says; a tool takes the
@@ -260,7 +261,7 @@ pub async fn run(cli: Cli, clock: Clock) -> anyhow::Result<()> {
             kind,
             tenant,
             actor,
-        } => rehearse(&cli, &clock, kind, tenant, actor).await,
+        } => rehearse(&cli, &clock, *kind, tenant, actor).await,
         Command::ImportSnapshot {
             tenant,
             file,
@@ -391,7 +392,7 @@ async fn import_snapshot(
 async fn rehearse(
     cli: &Cli,
     clock: &Clock,
-    kind: &str,
+    kind: RehearsalKind,
     tenant: &str,
     actor: &str,
 ) -> anyhow::Result<()> {
@@ -432,13 +433,13 @@ async fn rehearse(
                 out,
                 "{:<36} {:<7} {} ({} ms)",
                 step.item,
-                if step.passed { "passed" } else { "failed" },
+                RunState::finished(step.passed).as_str(),
                 step.reason,
                 step.duration_ms
             )?;
         }
         writeln!(out, "{kind} run #{}: {}", run.id, run.state)?;
-        if run.state == "passed" {
+        if run.state == RunState::Passed {
             Ok(())
         } else {
             anyhow::bail!("the {kind} run did not pass")

@@ -11,15 +11,16 @@ use crate::chain::{self, Event, canonical, chain_hash};
 pub use crate::chain::{Fault, Record, Unaccounted, Verification};
 use crate::checkpoint::{self, Checkpoint, CheckpointKey};
 use crate::clock::Clock;
+use crate::readiness::{AuditAction, AuditTarget, SignoffDecision};
 
 /// What an event records.
 #[derive(Debug, Clone)]
 pub struct NewEvent<'a> {
     /// Who acted.
     pub actor: &'a str,
-    /// What they did, e.g. `accept`.
-    pub action: &'a str,
-    /// On what, e.g. an item key.
+    /// What they did.
+    pub action: AuditAction,
+    /// On what: an item key, or an [`AuditTarget`]'s code.
     pub target: &'a str,
     /// SHA-256 of the evidence, if any.
     pub evidence_digest: Option<&'a str>,
@@ -55,7 +56,7 @@ pub async fn append(
         tenant,
         seq,
         event.actor,
-        event.action,
+        event.action.as_str(),
         event.target,
         event.evidence_digest,
         event.request_id,
@@ -71,7 +72,7 @@ pub async fn append(
     .bind(tenant)
     .bind(seq)
     .bind(event.actor)
-    .bind(event.action)
+    .bind(event.action.as_str())
     .bind(event.target)
     .bind(event.evidence_digest)
     .bind(event.request_id)
@@ -405,59 +406,74 @@ macro_rules! evidence_digest_sql {
 
 /// Each kind of record as rows of `(id, target, actor, action, digest)` that its event must
 /// match (digests recomputed as the write path computes them, see `write.rs`), and what of
-/// its events' evidence digest is compared.
-fn record_rows(record: Record) -> (&'static str, &'static str) {
+/// its events' evidence digest is compared. The codes come from their enums (plain ASCII
+/// words, so quoting them into the SQL is safe): a renamed code cannot leave the check behind.
+fn record_rows(record: Record) -> (String, String) {
     const EVENT_DIGEST: &str = "coalesce(evidence_digest, '')";
+    let (go, no_go) = (SignoffDecision::Go, SignoffDecision::NoGo);
     match record {
         Record::Acceptance => (
-            concat!(
-                "select id, item_key as target, actor_id as actor, 'accept' as action, ",
+            format!(
+                "select id, item_key as target, actor_id as actor, '{}' as action, {} as digest
+                 from acceptances where value is null",
+                AuditAction::Accept,
                 evidence_digest_sql!("evidence_note", "evidence_url", "evidence_checksum"),
-                " as digest from acceptances where value is null"
             ),
-            EVENT_DIGEST,
+            EVENT_DIGEST.to_owned(),
         ),
         // `Evidence::digest_with_value`: the value, a newline, and the evidence's digest.
         Record::Decision => (
-            concat!(
-                "select id, item_key as target, actor_id as actor, 'decide' as action, ",
-                "encode(sha256(convert_to(value || E'\\n' || ",
+            format!(
+                "select id, item_key as target, actor_id as actor, '{}' as action,
+                        encode(sha256(convert_to(value || E'\\n' || {}, 'UTF8')), 'hex') as digest
+                 from acceptances where value is not null",
+                AuditAction::Decide,
                 evidence_digest_sql!("evidence_note", "evidence_url", "evidence_checksum"),
-                ", 'UTF8')), 'hex') as digest from acceptances where value is not null"
             ),
-            EVENT_DIGEST,
+            EVENT_DIGEST.to_owned(),
         ),
         // A revocation's digest is its reason's, as evidence without a link or checksum.
         Record::Revocation => (
-            concat!(
-                "select id, item_key as target, coalesce(revoked_by, '') as actor, ",
-                "'revoke' as action, ",
+            format!(
+                "select id, item_key as target, coalesce(revoked_by, '') as actor,
+                        '{}' as action, {} as digest
+                 from acceptances where revoked_at is not null",
+                AuditAction::Revoke,
                 evidence_digest_sql!("revoke_reason", "null", "null"),
-                " as digest from acceptances where revoked_at is not null"
             ),
-            EVENT_DIGEST,
+            EVENT_DIGEST.to_owned(),
         ),
         // A step's detail is hashed as serialised before it is stored as jsonb, whose text is
         // not those bytes: probe results are matched by item, outcome and the run's actor.
         Record::ProbeResult => (
-            "select p.id, p.item_key as target, coalesce(r.actor_id, '') as actor,
-                    case when p.passed then 'probe_passed' else 'probe_failed' end as action,
-                    '' as digest
-             from probe_results p
-             left join rehearsal_runs r on r.id::text = p.detail ->> 'run'",
-            "''",
+            format!(
+                "select p.id, p.item_key as target, coalesce(r.actor_id, '') as actor,
+                        case when p.passed then '{}' else '{}' end as action,
+                        '' as digest
+                 from probe_results p
+                 left join rehearsal_runs r on r.id::text = p.detail ->> 'run'",
+                AuditAction::ProbePassed,
+                AuditAction::ProbeFailed,
+            ),
+            "''".to_owned(),
         ),
         // A NO-GO's digest is its reason's; what a GO's event carries is the sign-off's own
         // business, so GO is matched by actor and decision.
         Record::Signoff => (
-            concat!(
-                "select id, 'production' as target, actor_id as actor, ",
-                "case when decision = 'GO' then 'sign_go' else 'record_no_go' end as action, ",
-                "case when decision = 'GO' then '' else ",
+            format!(
+                "select id, '{}' as target, actor_id as actor,
+                        case when decision = '{go}' then '{}' else '{}' end as action,
+                        case when decision = '{go}' then '' else {} end as digest
+                 from signoffs",
+                AuditTarget::Production,
+                go.audit_action(),
+                no_go.audit_action(),
                 evidence_digest_sql!("reason", "null", "null"),
-                " end as digest from signoffs"
             ),
-            "case when action = 'record_no_go' then coalesce(evidence_digest, '') else '' end",
+            format!(
+                "case when action = '{}' then coalesce(evidence_digest, '') else '' end",
+                no_go.audit_action()
+            ),
         ),
     }
 }
@@ -490,7 +506,7 @@ pub async fn unaccounted(tx: &mut PgConnection) -> Result<Vec<Unaccounted>, DbEr
              order by e.seq nulls first, r.id
              limit $2"
         );
-        let actions: Vec<&str> = record.actions().to_vec();
+        let actions: Vec<&str> = record.actions().iter().map(|a| a.as_str()).collect();
         let rows: Vec<(Option<i64>, Option<i64>)> = sqlx::query_as(&sql)
             .bind(&actions)
             .bind(UNACCOUNTED_LISTED)
@@ -515,7 +531,7 @@ pub struct PageQuery {
     /// Only this actor's.
     pub actor: Option<String>,
     /// Only this action.
-    pub action: Option<String>,
+    pub action: Option<AuditAction>,
     /// Only events on this section's items.
     pub section: Option<String>,
     /// From this instant on.
@@ -549,9 +565,10 @@ pub struct PageEvent {
     pub seq: i64,
     /// Who.
     pub actor_id: Option<String>,
-    /// What.
+    /// What: an [`AuditAction`]'s code as recorded (text, so that the trail shows every event,
+    /// even one whose code this build does not know; verifying the chain judges it).
     pub action: String,
-    /// On what.
+    /// On what: an item key, or an [`AuditTarget`]'s code.
     pub target: String,
     /// The evidence's SHA-256.
     pub evidence_digest: Option<String>,
@@ -603,7 +620,7 @@ pub async fn page(pool: &PgPool, slug: &str, query: &PageQuery) -> Result<Option
             .bind(query.before)
             .bind(query.after)
             .bind(query.actor.as_deref())
-            .bind(query.action.as_deref())
+            .bind(query.action.map(AuditAction::as_str))
             .bind(query.section.as_deref())
             .bind(query.from)
             .bind(query.to)

@@ -10,10 +10,10 @@ use super::DbError;
 use crate::readiness::catalogue::{
     Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LocalDecisionRule, SectionDef,
 };
-use crate::readiness::signature::WithdrawingAction;
+use crate::readiness::signature::{SignoffDecision, WithdrawingAction};
 use crate::readiness::state::{
-    Acceptance, Actor, AuditHead, ProbeResult, Profile, Provider, ReadinessState, RehearsalRun,
-    Role, Signoff, Snapshot, Withdrawal,
+    Acceptance, Actor, AuditHead, ProbeResult, Profile, Provider, ReadinessState, RehearsalKind,
+    RehearsalRun, Role, RunState, Signoff, Snapshot, Withdrawal,
 };
 
 /// A tenant's catalogue and state, as loaded.
@@ -51,8 +51,8 @@ struct Doc {
 #[derive(Deserialize)]
 struct RunRow {
     id: i64,
-    kind: String,
-    state: String,
+    kind: RehearsalKind,
+    state: RunState,
     reason: Option<String>,
     actor_id: String,
     endpoint: Option<String>,
@@ -153,7 +153,7 @@ struct SignoffRow {
     actor_id: String,
     #[serde(with = "time::serde::rfc3339")]
     at: OffsetDateTime,
-    decision: String,
+    decision: SignoffDecision,
     reason: Option<String>,
     #[serde(default)]
     state_digest: Option<String>,
@@ -350,7 +350,7 @@ fn from_doc(doc: Doc) -> TenantConsole {
             signoff: doc.signoff.map(|s| Signoff {
                 actor: s.actor_id,
                 at: s.at,
-                go: s.decision == "GO",
+                go: s.decision == SignoffDecision::Go,
                 reason: s.reason,
                 state_digest: s.state_digest,
                 state_seq: s.state_seq,

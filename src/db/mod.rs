@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod cache;
+mod codes;
 pub mod embedded;
 mod load;
 pub mod proof;

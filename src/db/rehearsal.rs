@@ -16,9 +16,12 @@ use crate::clock::Clock;
 use crate::readiness::permissions::{self, Action};
 use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::state::Role;
+use crate::readiness::{AuditAction, AuditTarget, RehearsalKind, RunState};
 use crate::rehearsal::dry_run::{self, Frozen};
 use crate::rehearsal::probes;
-use crate::rehearsal::{Limits, Outcome, Refusal, SecretPolicy, SecretRef, Target, own_identity};
+use crate::rehearsal::{
+    Limits, Outcome, Reason, Refusal, RunReason, SecretPolicy, SecretRef, Target, own_identity,
+};
 
 /// Who runs the rehearsal, owned so the run can outlive the request.
 #[derive(Debug, Clone)]
@@ -37,9 +40,6 @@ pub struct Runner {
     pub secrets: Arc<SecretPolicy>,
 }
 
-/// The kinds of run.
-pub const KINDS: [&str; 3] = ["connection", "gap", "dry_run"];
-
 /// A started run's work, to spawn (the page) or await (the CLI).
 pub type RunWork = std::pin::Pin<Box<dyn Future<Output = ()> + Send>>;
 
@@ -49,7 +49,7 @@ pub enum StartError {
     /// Not the managing director or the dispatcher.
     #[error("forbidden")]
     Forbidden,
-    /// No such tenant or kind.
+    /// No such tenant.
     #[error("not found")]
     NotFound,
     /// Refused before touching the target (recorded as a refused run, except `Busy`).
@@ -123,8 +123,8 @@ pub async fn set_target(
         tenant,
         &NewEvent {
             actor: &runner.actor,
-            action: "set_target",
-            target: "connection",
+            action: AuditAction::SetTarget,
+            target: AuditTarget::Connection.as_str(),
             evidence_digest: Some(&crate::bundle::sha256(text.as_bytes())),
             request_id: &runner.request_id,
         },
@@ -144,7 +144,7 @@ pub async fn set_target(
 pub async fn start(
     pool: &PgPool,
     runner: &Runner,
-    kind: &str,
+    kind: RehearsalKind,
     limits: Limits,
 ) -> Result<(i64, RunWork), StartError> {
     start_with(pool, runner, kind, limits, Consent::Withheld).await
@@ -155,13 +155,10 @@ pub async fn start(
 pub async fn start_with(
     pool: &PgPool,
     runner: &Runner,
-    kind: &str,
+    kind: RehearsalKind,
     limits: Limits,
     consent: Consent,
 ) -> Result<(i64, RunWork), StartError> {
-    if !KINDS.contains(&kind) {
-        return Err(StartError::NotFound);
-    }
     let mut tx = pool.begin().await?;
     let tenant = enter(&mut tx, &runner.tenant).await?;
     authorise(
@@ -177,19 +174,24 @@ pub async fn start_with(
         return Err(StartError::WithdrawUnconfirmed);
     }
     // A run that outlived its limit by far (the process stopped under it) no longer blocks.
+    let abandoned = RunReason::TimedOut;
     sqlx::query(
-        "update rehearsal_runs set state = 'timed_out', reason = 'timed_out', finished_at = now()
-         where state = 'running' and started_at < now() - $1::interval",
+        "update rehearsal_runs set state = $2, reason = $3, finished_at = now()
+         where state = $4 and started_at < now() - $1::interval",
     )
     .bind(format!("{} seconds", limits.run.as_secs() * 2 + 30))
+    .bind(abandoned.state())
+    .bind(abandoned)
+    .bind(RunState::Running)
     .execute(&mut *tx)
     .await?;
     let id: i64 = sqlx::query_scalar(
-        "insert into rehearsal_runs (tenant_id, kind, state, actor_id) values ($1, $2, 'running', $3)
+        "insert into rehearsal_runs (tenant_id, kind, state, actor_id) values ($1, $2, $3, $4)
          returning id",
     )
     .bind(tenant)
     .bind(kind)
+    .bind(RunState::Running)
     .bind(&runner.actor)
     .fetch_one(&mut *tx)
     .await?;
@@ -203,12 +205,13 @@ pub async fn start_with(
     let (target, frozen) = match prepared {
         Ok(ready) => ready,
         Err(refusal) => {
+            let reason = RunReason::Refused(refusal);
             finish(
                 pool,
                 runner,
                 id,
-                "refused",
-                Some(refusal.as_str()),
+                reason.state(),
+                Some(reason),
                 &Outcome::default(),
             )
             .await?;
@@ -217,16 +220,15 @@ pub async fn start_with(
     };
     let pool = pool.clone();
     let runner = runner.clone();
-    let kind = kind.to_owned();
     let work = async move {
         let actors = scenario_actors(&pool, &runner.tenant)
             .await
             .unwrap_or_default();
         let job = async {
-            match kind.as_str() {
-                "connection" => probes::connection(&target, limits).await,
-                "gap" => probes::gap_run(&target, limits).await,
-                _ => match &frozen {
+            match kind {
+                RehearsalKind::Connection => probes::connection(&target, limits).await,
+                RehearsalKind::Gap => probes::gap_run(&target, limits).await,
+                RehearsalKind::DryRun => match &frozen {
                     Some(frozen) => dry_run::run(&target, limits, &actors, frozen).await,
                     None => Outcome::default(),
                 },
@@ -234,20 +236,26 @@ pub async fn start_with(
         };
         // A run passes when the steps of its own section do (the connection run also records
         // whether live credentials may be used, which needs TLS).
-        let prefix = match kind.as_str() {
-            "connection" => "connection.",
-            "gap" => "runbook.",
-            _ => "dry_run.",
-        };
         let (state, reason, outcome) = match tokio::time::timeout(limits.run, job).await {
-            Ok(outcome) if outcome.passed(prefix) => ("passed", None, outcome),
-            Ok(outcome) => ("failed", None, outcome),
-            Err(_) => ("timed_out", Some("timed_out"), Outcome::default()),
+            Ok(outcome) => (
+                RunState::finished(outcome.passed(kind.section())),
+                None,
+                outcome,
+            ),
+            Err(_) => {
+                let reason = RunReason::TimedOut;
+                (reason.state(), Some(reason), Outcome::default())
+            }
         };
         if let Err(error) = finish(&pool, &runner, id, state, reason, &outcome).await {
             tracing::error!(%error, run = id, "a rehearsal run could not be recorded");
         }
-        tracing::info!(run = id, kind, state, "rehearsal run finished");
+        tracing::info!(
+            run = id,
+            kind = kind.as_str(),
+            state = state.as_str(),
+            "rehearsal run finished"
+        );
     };
     Ok((id, Box::pin(work)))
 }
@@ -257,7 +265,7 @@ pub async fn start_with(
 async fn prepare(
     pool: &PgPool,
     runner: &Runner,
-    kind: &str,
+    kind: RehearsalKind,
     reference: Option<&str>,
     limits: Limits,
 ) -> Result<(Target, Option<Frozen>), Refusal> {
@@ -274,7 +282,7 @@ async fn prepare(
             return Err(Refusal::OwnDatabase);
         }
     }
-    let frozen = if kind == "dry_run" {
+    let frozen = if kind == RehearsalKind::DryRun {
         Some(
             frozen(pool, &runner.tenant)
                 .await
@@ -296,8 +304,8 @@ async fn finish(
     pool: &PgPool,
     runner: &Runner,
     id: i64,
-    state: &str,
-    reason: Option<&str>,
+    state: RunState,
+    reason: Option<RunReason>,
     outcome: &Outcome,
 ) -> Result<(), StartError> {
     let mut tx = pool.begin().await?;
@@ -332,7 +340,7 @@ async fn finish(
             tenant,
             &NewEvent {
                 actor: &runner.actor,
-                action: action.as_str(),
+                action: action.into(),
                 target: step.item,
                 evidence_digest: Some(&crate::bundle::sha256(detail.to_string().as_bytes())),
                 request_id: &runner.request_id,
@@ -424,11 +432,11 @@ pub struct RunRow {
     /// Its id.
     pub id: i64,
     /// Its kind.
-    pub kind: String,
+    pub kind: RehearsalKind,
     /// Its state.
-    pub state: String,
+    pub state: RunState,
     /// Why, when refused or timed out.
-    pub reason: Option<String>,
+    pub reason: Option<RunReason>,
     /// Each step.
     pub transcript: sqlx::types::Json<Vec<StepRow>>,
     /// When it started.
@@ -444,8 +452,8 @@ pub struct StepRow {
     pub passed: bool,
     /// Found objects.
     pub found: Option<i32>,
-    /// Reason code.
-    pub reason: String,
+    /// `ok`, or why not.
+    pub reason: Reason,
     /// Measures.
     pub detail: serde_json::Value,
     /// Timing.
@@ -457,7 +465,7 @@ pub async fn run_row(
     pool: &PgPool,
     slug: &str,
     id: Option<i64>,
-    kind: Option<&str>,
+    kind: Option<RehearsalKind>,
 ) -> Result<Option<RunRow>, DbError> {
     let mut tx = pool.begin().await?;
     if super::enter_tenant(&mut tx, slug).await?.is_none() {

@@ -13,7 +13,7 @@ use super::audit::{self, NewEvent};
 use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
-use crate::readiness::{catalogue, demo};
+use crate::readiness::{AuditAction, catalogue, demo};
 
 /// The request id of the events the demo seed writes.
 pub const SEED_REQUEST: &str = "seed-demo";
@@ -161,9 +161,9 @@ pub async fn seed_demo(
             Some(value) => {
                 let value =
                     DecisionValue::parse(value).map_err(|e| DbError::Seed(e.to_string()))?;
-                ("decide", evidence.digest_with_value(&value))
+                (AuditAction::Decide, evidence.digest_with_value(&value))
             }
-            None => ("accept", evidence.digest()),
+            None => (AuditAction::Accept, evidence.digest()),
         };
         sqlx::query(
             "insert into acceptances

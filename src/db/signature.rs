@@ -9,7 +9,7 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::write::WriteError;
-use crate::readiness::signature::{self, WithdrawingAction};
+use crate::readiness::signature::{self, SignoffDecision, WithdrawingAction};
 use crate::readiness::{Evaluation, evaluate};
 
 /// Whether the writer confirmed that the write may withdraw a standing GO signature.
@@ -55,7 +55,7 @@ pub(crate) struct Withdraws {
 }
 
 /// The latest sign-off: its id and decision.
-async fn latest(tx: &mut PgConnection) -> Result<Option<(i64, String)>, WriteError> {
+async fn latest(tx: &mut PgConnection) -> Result<Option<(i64, SignoffDecision)>, WriteError> {
     Ok(
         sqlx::query_as(
             "select id, decision from signoffs order by signed_at desc, id desc limit 1",
@@ -75,7 +75,10 @@ pub(crate) async fn watch(
     slug: &str,
 ) -> Result<(Option<i64>, Option<Guard>), WriteError> {
     let seen = latest(tx).await?;
-    if seen.as_ref().is_none_or(|(_, decision)| decision != "GO") {
+    if seen
+        .as_ref()
+        .is_none_or(|(_, decision)| *decision != SignoffDecision::Go)
+    {
         return Ok((seen.map(|(id, _)| id), None));
     }
     lock_head(tx, tenant).await?;
@@ -102,7 +105,7 @@ pub(crate) async fn guard(tx: &mut PgConnection, slug: &str) -> Result<Option<Gu
     let Some((signoff_id, decision)) = latest else {
         return Ok(None);
     };
-    if decision != "GO" {
+    if decision != SignoffDecision::Go {
         return Ok(None);
     }
     let console = super::load_console(&mut *tx, slug)

@@ -15,9 +15,10 @@ use crate::readiness::permissions::{self, Action, Target};
 use crate::readiness::scenario::{RecordKind, Scenario, records_sha256};
 use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::state::Role;
+use crate::readiness::{AuditAction, AuditTarget};
 
 /// The audit target of snapshot events.
-pub const TARGET: &str = "scenario";
+pub const TARGET: &str = AuditTarget::Scenario.as_str();
 
 /// Whether `role` may import and freeze, as the permission table says: the snapshot page
 /// offers both forms together.
@@ -102,7 +103,7 @@ pub async fn import(
         tenant,
         author,
         idempotency_key,
-        "import_snapshot",
+        AuditAction::ImportSnapshot,
         TARGET,
         Some(&sha256),
         None,
@@ -195,7 +196,7 @@ pub async fn freeze_with(
         tenant,
         author,
         idempotency_key,
-        action.as_str(),
+        action.into(),
         TARGET,
         Some(&sha256),
         withdraws.as_ref().map(|w| (w, action)),

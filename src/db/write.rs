@@ -11,11 +11,11 @@ use super::audit::{self, NewEvent};
 use super::signature::{self, Consent, Withdraws};
 use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
-use crate::readiness::ItemKind;
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use crate::readiness::permissions::{self, Action, Target};
 use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::state::Role;
+use crate::readiness::{AuditAction, AuditTarget, ItemKind, SignoffDecision};
 
 /// Who writes, from where, and when.
 #[derive(Debug, Clone)]
@@ -159,7 +159,7 @@ pub(crate) async fn conclude(
     tenant: Uuid,
     author: &Author<'_>,
     idempotency_key: Uuid,
-    action: &str,
+    action: AuditAction,
     target: &str,
     evidence_digest: Option<&str>,
     withdraws: Option<(&Withdraws, WithdrawingAction)>,
@@ -181,7 +181,7 @@ pub(crate) async fn conclude(
 /// The audit event a write by `author` appends.
 fn event<'a>(
     author: &Author<'a>,
-    action: &'a str,
+    action: AuditAction,
     target: &'a str,
     evidence_digest: Option<&'a str>,
 ) -> NewEvent<'a> {
@@ -202,7 +202,7 @@ pub(crate) async fn conclude_with_checkpoint(
     tenant: Uuid,
     author: &Author<'_>,
     idempotency_key: Uuid,
-    action: &str,
+    action: AuditAction,
     target: &str,
     evidence_digest: Option<&str>,
 ) -> Result<i64, WriteError> {
@@ -419,7 +419,7 @@ pub async fn owner_check_with(
         }
         None => None,
     };
-    let event = event(author, action.as_str(), item, Some(&digest));
+    let event = event(author, action.into(), item, Some(&digest));
     let withdraws = withdraws.as_ref().map(|w| (w, action));
     let seq = finish(
         tx,
@@ -491,9 +491,9 @@ pub async fn signoff(
         }
         signed_state = Some((digest, head.map(|h| h.seq)));
     }
-    let (decision, reason, action) = match signoff {
-        Signoff::Go { .. } => ("GO", None, "sign_go"),
-        Signoff::NoGo(reason) => ("NO_GO", Some(reason.as_str()), "record_no_go"),
+    let (decision, reason) = match signoff {
+        Signoff::Go { .. } => (SignoffDecision::Go, None),
+        Signoff::NoGo(reason) => (SignoffDecision::NoGo, Some(reason.as_str())),
     };
     sqlx::query(
         "insert into signoffs (tenant_id, actor_id, decision, reason, state_digest, state_seq)
@@ -526,8 +526,8 @@ pub async fn signoff(
         tenant,
         author,
         idempotency_key,
-        action,
-        "production",
+        decision.audit_action(),
+        AuditTarget::Production.as_str(),
         digest.as_deref(),
     )
     .await?;

@@ -4,7 +4,9 @@
 //! holds codes and numbers; templates turn them into words. Time enters only as data (when an
 //! acceptance happened), never as "now".
 
+pub mod actions;
 pub mod catalogue;
+pub mod code;
 pub mod demo;
 pub mod evaluate;
 pub mod evidence;
@@ -16,10 +18,11 @@ pub mod scenario;
 pub mod signature;
 pub mod state;
 
+pub use actions::{AuditAction, AuditTarget, CheckAction};
 pub use catalogue::{Catalogue, DecisionCode, ItemKind};
 pub use evaluate::{Count, Evaluation, ItemEval, NextAction, SectionEval, Status, evaluate};
-pub use signature::Signature;
-pub use state::ReadinessState;
+pub use signature::{Signature, SignoffDecision};
+pub use state::{Environment, ReadinessState, RehearsalKind, RunState};
 
 #[cfg(test)]
 mod tests;

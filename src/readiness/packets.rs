@@ -10,8 +10,9 @@ use std::fmt::Write as _;
 
 use sha2::{Digest, Sha256};
 
+use super::code::code_enum;
 use super::evaluate::{Count, Evaluation};
-use super::state::{ReadinessState, Role};
+use super::state::{ReadinessState, RehearsalKind, Role};
 use super::{DecisionCode, Status};
 
 /// The scenario snapshot contract the packets name.
@@ -22,8 +23,8 @@ pub const SNAPSHOT_CONTRACT: &str = "BFGScenarioSnapshot.v1";
 pub struct Packet {
     /// The contract name, e.g. `ProductionDataCutoverPlan.v1`.
     pub contract: &'static str,
-    /// Its key in URLs and message ids, e.g. `cutover-plan`.
-    pub key: &'static str,
+    /// Its key in URLs and message ids.
+    pub key: PacketKey,
     /// The canonical body.
     pub body: String,
 }
@@ -47,7 +48,7 @@ impl Packet {
     /// The media type of the downloaded file.
     pub fn media_type(&self) -> &'static str {
         match self.key {
-            "runbook-sql" => "application/sql; charset=utf-8",
+            PacketKey::RunbookSql => "application/sql; charset=utf-8",
             _ => "text/plain; charset=utf-8",
         }
     }
@@ -55,24 +56,48 @@ impl Packet {
     /// The download's file name, e.g. `bfg-control-runbook-sql.sql`.
     pub fn filename(&self, tenant: &str) -> String {
         let extension = match self.key {
-            "runbook-sql" => "sql",
-            "release-env" | "rollback" => "env",
+            PacketKey::RunbookSql => "sql",
+            PacketKey::ReleaseEnv | PacketKey::Rollback => "env",
             _ => "txt",
         };
         format!("{tenant}-{}.{extension}", self.key)
     }
 }
 
-/// Every packet's key, in page order.
-pub const KEYS: [&str; 7] = [
-    "runbook-sql",
-    "cutover-plan",
-    "connection",
-    "dry-run",
-    "preflight",
-    "release-env",
-    "rollback",
-];
+code_enum! {
+    /// A packet's key in URLs, file names and message ids; [`Self::ALL`] is page order.
+    pub enum PacketKey as "packet key" {
+        /// `ProductionAdapterMigrationRunbook.v1`.
+        RunbookSql => "runbook-sql",
+        /// `ProductionDataCutoverPlan.v1`.
+        CutoverPlan => "cutover-plan",
+        /// `ProductionAdapterConnection.v1`.
+        Connection => "connection",
+        /// `ProductionAdapterDryRun.v1`.
+        DryRun => "dry-run",
+        /// `ProductionAdapterMigrationPreflight.v1`.
+        Preflight => "preflight",
+        /// `ProductionReleaseHandoff.v1`.
+        ReleaseEnv => "release-env",
+        /// `ProductionRollbackDrill.v1`.
+        Rollback => "rollback",
+    }
+}
+
+impl PacketKey {
+    /// The catalogue section whose page shows the packet.
+    pub fn section(self) -> &'static str {
+        match self {
+            Self::RunbookSql => "runbook",
+            Self::CutoverPlan => "cutover",
+            Self::Connection => "connection",
+            Self::DryRun => "dry_run",
+            Self::Preflight => "preflight",
+            Self::ReleaseEnv => "release",
+            Self::Rollback => "rollback",
+        }
+    }
+}
 
 /// What the packets are rendered from.
 pub struct PacketInputs<'a> {
@@ -244,7 +269,7 @@ pub fn runbook_sql(inputs: &PacketInputs<'_>) -> Packet {
     body.push_str(RUNBOOK_SQL);
     Packet {
         contract: "ProductionAdapterMigrationRunbook.v1",
-        key: "runbook-sql",
+        key: PacketKey::RunbookSql,
         body,
     }
 }
@@ -275,7 +300,7 @@ pub fn cutover_plan(inputs: &PacketInputs<'_>) -> Packet {
     ]);
     Packet {
         contract: "ProductionDataCutoverPlan.v1",
-        key: "cutover-plan",
+        key: PacketKey::CutoverPlan,
         body: key_values("ProductionDataCutoverPlan.v1", &pairs, inputs),
     }
 }
@@ -284,7 +309,7 @@ pub fn cutover_plan(inputs: &PacketInputs<'_>) -> Packet {
 /// holds a secret: until a probe records a redacted endpoint and a fingerprint, both read
 /// `not_recorded`.
 pub fn connection(inputs: &PacketInputs<'_>) -> Packet {
-    let run = inputs.state.run("connection");
+    let run = inputs.state.run(RehearsalKind::Connection);
     let recorded = |value: Option<&String>| value.map_or("not_recorded", String::as_str).to_owned();
     let mut pairs = vec![
         ("target", inputs.target().to_owned()),
@@ -304,7 +329,7 @@ pub fn connection(inputs: &PacketInputs<'_>) -> Packet {
     pairs.push(("connection", inputs.count("connection").to_string()));
     Packet {
         contract: "ProductionAdapterConnection.v1",
-        key: "connection",
+        key: PacketKey::Connection,
         body: key_values("ProductionAdapterConnection.v1", &pairs, inputs),
     }
 }
@@ -320,7 +345,7 @@ pub fn dry_run(inputs: &PacketInputs<'_>) -> Packet {
     let items = inputs.items("dry_run");
     pairs.extend(items.iter().map(|(k, s)| (k.as_str(), (*s).to_owned())));
     // The transcript's figures: rows and checksums before and after the replay, timings.
-    if let Some(run) = inputs.state.run("dry_run") {
+    if let Some(run) = inputs.state.run(RehearsalKind::DryRun) {
         pairs.push(("run", format!("{}:{}", run.id, run.state)));
         pairs.extend(run.summary.iter().map(|(k, v)| (k.as_str(), v.clone())));
     }
@@ -330,7 +355,7 @@ pub fn dry_run(inputs: &PacketInputs<'_>) -> Packet {
     ]);
     Packet {
         contract: "ProductionAdapterDryRun.v1",
-        key: "dry-run",
+        key: PacketKey::DryRun,
         body: key_values("ProductionAdapterDryRun.v1", &pairs, inputs),
     }
 }
@@ -359,7 +384,7 @@ pub fn preflight(inputs: &PacketInputs<'_>) -> Packet {
     ];
     Packet {
         contract: "ProductionAdapterMigrationPreflight.v1",
-        key: "preflight",
+        key: PacketKey::Preflight,
         body: key_values("ProductionAdapterMigrationPreflight.v1", &pairs, inputs),
     }
 }
@@ -383,7 +408,7 @@ pub fn release_env(inputs: &PacketInputs<'_>) -> Packet {
     }
     Packet {
         contract: "ProductionReleaseHandoff.v1",
-        key: "release-env",
+        key: PacketKey::ReleaseEnv,
         body,
     }
 }
@@ -404,7 +429,7 @@ pub fn rollback(inputs: &PacketInputs<'_>) -> Packet {
     }
     Packet {
         contract: "ProductionRollbackDrill.v1",
-        key: "rollback",
+        key: PacketKey::Rollback,
         body,
     }
 }
@@ -461,7 +486,7 @@ mod tests {
             .iter()
             .zip(&after)
             .filter(|(b, a)| b.body != a.body)
-            .map(|(b, _)| b.key)
+            .map(|(b, _)| b.key.as_str())
             .collect();
         // The connection count appears in the cutover plan, the connection packet and the
         // preflight report. The dry-run steps still wait on the whole connection: unchanged.
@@ -476,7 +501,7 @@ mod tests {
         let all = packets(&demo_state());
         let body = |key: &str| {
             all.iter()
-                .find(|p| p.key == key)
+                .find(|p| p.key.as_str() == key)
                 .map(|p| p.body.clone())
                 .unwrap_or_default()
         };
@@ -522,15 +547,23 @@ mod tests {
                 .iter()
                 .map(|p| p.key)
                 .collect::<Vec<_>>(),
-            KEYS
+            PacketKey::ALL
         );
+    }
+
+    #[test]
+    fn each_packet_is_shown_on_a_section_of_the_catalogue() {
+        let catalogue = catalogue::standard();
+        for key in PacketKey::ALL {
+            assert!(catalogue.section(key.section()).is_some(), "{key}");
+        }
     }
 
     #[test]
     fn the_checksum_is_the_first_eight_hex_digits_of_sha256() {
         let packet = Packet {
             contract: "x",
-            key: "x",
+            key: PacketKey::Rollback,
             body: "abc".to_owned(),
         };
         // sha256("abc") = ba7816bf…

@@ -12,7 +12,9 @@ use std::fmt::Write as _;
 
 use sha2::{Digest, Sha256};
 
+use super::actions::AuditAction;
 use super::catalogue::DecisionCode;
+use super::code::code_enum;
 use super::evaluate::Evaluation;
 use super::state::{AuditHead, ReadinessState, Signoff};
 
@@ -82,21 +84,48 @@ impl WithdrawingAction {
         Self::FreezeSnapshot,
     ];
 
-    /// The audit action's code, stored with the withdrawal.
+    /// The audit action's code, stored with the withdrawal: the code of the audit event the
+    /// withdrawing write appended.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Accept => "accept",
-            Self::Decide => "decide",
-            Self::Revoke => "revoke",
-            Self::ProbePassed => "probe_passed",
-            Self::ProbeFailed => "probe_failed",
-            Self::FreezeSnapshot => "freeze_snapshot",
-        }
+        AuditAction::from(self).as_str()
     }
 
     /// Parses a stored code.
     pub fn parse(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|a| a.as_str() == code)
+    }
+}
+
+impl From<WithdrawingAction> for AuditAction {
+    fn from(action: WithdrawingAction) -> Self {
+        match action {
+            WithdrawingAction::Accept => Self::Accept,
+            WithdrawingAction::Decide => Self::Decide,
+            WithdrawingAction::Revoke => Self::Revoke,
+            WithdrawingAction::ProbePassed => Self::ProbePassed,
+            WithdrawingAction::ProbeFailed => Self::ProbeFailed,
+            WithdrawingAction::FreezeSnapshot => Self::FreezeSnapshot,
+        }
+    }
+}
+
+code_enum! {
+    /// The managing director's sign-off, as the `signoffs` table stores it.
+    pub enum SignoffDecision as "sign-off decision" {
+        /// Production may go ahead.
+        Go => "GO",
+        /// Production may not.
+        NoGo => "NO_GO",
+    }
+}
+
+impl SignoffDecision {
+    /// The audit event that records it.
+    pub fn audit_action(self) -> AuditAction {
+        match self {
+            Self::Go => AuditAction::SignGo,
+            Self::NoGo => AuditAction::RecordNoGo,
+        }
     }
 }
 

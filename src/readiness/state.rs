@@ -4,6 +4,9 @@ use std::collections::HashMap;
 
 use time::OffsetDateTime;
 
+use super::code::code_enum;
+use super::signature::SignoffDecision;
+
 /// A console role. Permissions to write are checked against it on the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
@@ -95,6 +98,18 @@ pub struct Profile {
     pub environment: String,
 }
 
+code_enum! {
+    /// An environment of the rollout plan, from the demo setup to production.
+    pub enum Environment as "environment" {
+        /// The setup the tenant runs today.
+        Local => "local",
+        /// The rehearsal target.
+        Staging => "staging",
+        /// Production, once GO.
+        Production => "production",
+    }
+}
+
 /// A standing acceptance of an owner check or decision.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Acceptance {
@@ -151,6 +166,17 @@ pub struct Signoff {
     pub withdrawal: Option<Withdrawal>,
 }
 
+impl Signoff {
+    /// GO or NO-GO, as stored.
+    pub fn decision(&self) -> SignoffDecision {
+        if self.go {
+            SignoffDecision::Go
+        } else {
+            SignoffDecision::NoGo
+        }
+    }
+}
+
 /// The write that withdrew a GO signature: it changed an item's status after the signature.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Withdrawal {
@@ -175,16 +201,64 @@ pub struct AuditHead {
     pub hash: String,
 }
 
+code_enum! {
+    /// What a rehearsal run does, as stored, in the rehearsal page's URLs and on the command
+    /// line.
+    pub enum RehearsalKind as "rehearsal kind" {
+        /// The connection probes.
+        Connection => "connection",
+        /// The schema gap analysis.
+        Gap => "gap",
+        /// The dry-run of the frozen snapshot.
+        DryRun => "dry_run",
+    }
+}
+
+impl RehearsalKind {
+    /// The catalogue section whose items decide whether a run of this kind passed (the
+    /// connection run also records `wiring.live_credentials`, which does not count).
+    pub fn section(self) -> &'static str {
+        match self {
+            Self::Connection => "connection",
+            Self::Gap => "runbook",
+            Self::DryRun => "dry_run",
+        }
+    }
+}
+
+code_enum! {
+    /// Where a rehearsal run stands.
+    pub enum RunState as "run state" {
+        /// Under way.
+        Running => "running",
+        /// Every step of its section passed.
+        Passed => "passed",
+        /// A step of its section failed.
+        Failed => "failed",
+        /// Refused before touching the target.
+        Refused => "refused",
+        /// Cancelled at the run's time limit.
+        TimedOut => "timed_out",
+    }
+}
+
+impl RunState {
+    /// How a run that ended in time stands: passed when its steps did.
+    pub fn finished(passed: bool) -> Self {
+        if passed { Self::Passed } else { Self::Failed }
+    }
+}
+
 /// A rehearsal run against the target database, as the console shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RehearsalRun {
     /// Its id.
     pub id: i64,
-    /// `connection`, `dry_run` or `gap`.
-    pub kind: String,
-    /// `running`, `passed`, `failed`, `refused` or `timed_out`.
-    pub state: String,
-    /// Why it was refused or failed, as a code.
+    /// What it runs.
+    pub kind: RehearsalKind,
+    /// Where it stands.
+    pub state: RunState,
+    /// Why it was refused or timed out, as a code.
     pub reason: Option<String>,
     /// Who started it.
     pub actor: String,
@@ -236,7 +310,7 @@ impl ReadinessState {
     }
 
     /// The latest run of this kind.
-    pub fn run(&self, kind: &str) -> Option<&RehearsalRun> {
+    pub fn run(&self, kind: RehearsalKind) -> Option<&RehearsalRun> {
         self.runs.iter().find(|r| r.kind == kind)
     }
 

@@ -761,6 +761,79 @@ fn codes_parse_back_from_their_stored_form() {
             assert_eq!(catalogue::Fact::parse(fact.as_str()), Some(fact));
         }
     }
+    for action in WithdrawingAction::ALL {
+        assert_eq!(WithdrawingAction::parse(action.as_str()), Some(action));
+    }
+}
+
+/// The codes are what the database holds (and its check constraints allow), what URLs, forms
+/// and JSON carry and what Fluent ids are made of: renaming one is a migration, not a refactor.
+#[test]
+fn codes_are_the_strings_stored_and_sent() {
+    use super::packets::PacketKey;
+    use super::{AuditAction, AuditTarget, CheckAction, Environment, RehearsalKind, RunState};
+    use super::{SignoffDecision, signature::WithdrawingAction as W};
+    assert_eq!(
+        AuditAction::CODES,
+        [
+            "accept",
+            "decide",
+            "revoke",
+            "sign_go",
+            "record_no_go",
+            "import_snapshot",
+            "freeze_snapshot",
+            "set_target",
+            "probe_passed",
+            "probe_failed",
+        ]
+    );
+    assert_eq!(AuditTarget::CODES, ["production", "scenario", "connection"]);
+    assert_eq!(CheckAction::CODES, ["accept", "decide", "revoke"]);
+    assert_eq!(
+        W::ALL.map(W::as_str),
+        [
+            "accept",
+            "decide",
+            "revoke",
+            "probe_passed",
+            "probe_failed",
+            "freeze_snapshot"
+        ]
+    );
+    assert_eq!(SignoffDecision::CODES, ["GO", "NO_GO"]);
+    assert_eq!(
+        SignoffDecision::ALL.map(|d| d.audit_action().as_str()),
+        ["sign_go", "record_no_go"]
+    );
+    assert_eq!(RehearsalKind::CODES, ["connection", "gap", "dry_run"]);
+    assert_eq!(
+        RunState::CODES,
+        ["running", "passed", "failed", "refused", "timed_out"]
+    );
+    assert_eq!(Environment::CODES, ["local", "staging", "production"]);
+    assert_eq!(
+        PacketKey::CODES,
+        [
+            "runbook-sql",
+            "cutover-plan",
+            "connection",
+            "dry-run",
+            "preflight",
+            "release-env",
+            "rollback",
+        ]
+    );
+}
+
+#[test]
+fn a_run_is_judged_on_the_items_of_its_own_section() {
+    let cat = catalogue::standard();
+    for kind in super::RehearsalKind::ALL {
+        assert!(cat.section(kind.section()).is_some(), "{kind}");
+    }
+    assert_eq!(super::RunState::finished(true), super::RunState::Passed);
+    assert_eq!(super::RunState::finished(false), super::RunState::Failed);
 }
 
 // ---- derived links: each figure is the items it names --------------------------------------

@@ -6,7 +6,7 @@ use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
 
 use super::probes::{EXPECTED_OBJECTS, as_tenant, gap, new_tenant, rls_guard};
-use super::{Limits, Outcome, Step, Target, reason, timed};
+use super::{Limits, Outcome, Reason, Step, Target, reason, timed};
 use crate::readiness::scenario::records_sha256;
 use crate::readiness::state::Actor;
 
@@ -52,7 +52,7 @@ pub async fn run(target: &Target, limits: Limits, actors: &[Actor], frozen: &Fro
                 json!({ "version": frozen.version, "rows": records.len(), "sha256": sha }),
             ))
         } else {
-            Err("checksum_mismatch")
+            Err(Reason::ChecksumMismatch)
         }
     })
     .await;
@@ -67,7 +67,7 @@ pub async fn run(target: &Target, limits: Limits, actors: &[Actor], frozen: &Fro
     let mut conn = match (exported, target.connect(limits).await) {
         (true, Ok(conn)) => conn,
         (passed, result) => {
-            let why = result.err().unwrap_or("blocked");
+            let why = result.err().unwrap_or(Reason::Blocked);
             for item in &ITEMS[1..] {
                 let mut step = Step::blocked(item);
                 if passed {
@@ -186,7 +186,7 @@ async fn rehearse(
                 json!({ "actors": read.len() }),
             ))
         } else {
-            Err("isolation_broken")
+            Err(Reason::IsolationBroken)
         }
     })
     .await;
@@ -255,7 +255,7 @@ async fn rehearse(
                         "sha256_before": frozen.sha256, "sha256_after": after }),
             ))
         } else {
-            Err("checksum_mismatch")
+            Err(Reason::ChecksumMismatch)
         }
     })
     .await;
@@ -265,10 +265,7 @@ async fn rehearse(
 }
 
 /// After the rollback: no row of the rehearsal tenant in any of the runbook's tables.
-async fn no_trace(
-    conn: &mut PgConnection,
-    tenant: &str,
-) -> Result<(Option<i32>, Value), &'static str> {
+async fn no_trace(conn: &mut PgConnection, tenant: &str) -> Result<(Option<i32>, Value), Reason> {
     let work = async {
         let mut tx = conn.begin().await?;
         as_tenant(&mut tx, tenant).await?;
@@ -286,7 +283,7 @@ async fn no_trace(
     };
     match work.await {
         Ok(0) => Ok((None, json!({ "rows_left": 0, "rolled_back": true }))),
-        Ok(_) => Err("target_error"),
+        Ok(_) => Err(Reason::TargetError),
         Err(error) => Err(reason(&error)),
     }
 }

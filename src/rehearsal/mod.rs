@@ -23,6 +23,8 @@ use sqlx::postgres::PgConnectOptions;
 use sqlx::{Connection, PgConnection, PgPool};
 
 use crate::config::SecretUrl;
+use crate::readiness::RunState;
+use crate::readiness::code::{UnknownCode, code_enum};
 
 /// A reference to where the target's URL is kept. Never the URL itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -285,6 +287,65 @@ impl Refusal {
         Self::Busy,
         Self::NoSnapshot,
     ];
+
+    /// Parses a stored code.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == code)
+    }
+}
+
+/// Why a run ended without a verdict of its steps, as stored with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunReason {
+    /// It was refused before touching the target.
+    Refused(Refusal),
+    /// It was cancelled at its time limit.
+    TimedOut,
+}
+
+impl RunReason {
+    /// Every reason: each refusal, then the time limit.
+    pub fn all() -> impl Iterator<Item = Self> {
+        Refusal::ALL
+            .into_iter()
+            .map(Self::Refused)
+            .chain([Self::TimedOut])
+    }
+
+    /// The code stored and used in message ids: the refusal's, or the timed-out run state's.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Refused(refusal) => refusal.as_str(),
+            Self::TimedOut => RunState::TimedOut.as_str(),
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::all().find(|r| r.as_str() == code)
+    }
+
+    /// The state a run with this reason is in.
+    pub fn state(self) -> RunState {
+        match self {
+            Self::Refused(_) => RunState::Refused,
+            Self::TimedOut => RunState::TimedOut,
+        }
+    }
+}
+
+impl std::str::FromStr for RunReason {
+    type Err = UnknownCode;
+
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        Self::parse(code).ok_or_else(|| UnknownCode::new("run reason", code))
+    }
+}
+
+impl std::fmt::Display for RunReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// The parts of a target URL that may be shown, each checked against a strict character set.
@@ -434,12 +495,12 @@ impl Target {
     }
 
     /// Connects within the limit.
-    pub async fn connect(&self, limits: Limits) -> Result<PgConnection, &'static str> {
+    pub async fn connect(&self, limits: Limits) -> Result<PgConnection, Reason> {
         match tokio::time::timeout(limits.connect, PgConnection::connect_with(&self.options)).await
         {
             Ok(Ok(conn)) => Ok(conn),
             Ok(Err(error)) => Err(reason(&error)),
-            Err(_) => Err("connect_timeout"),
+            Err(_) => Err(Reason::ConnectTimeout),
         }
     }
 }
@@ -462,47 +523,66 @@ pub async fn own_identity(pool: &PgPool) -> Result<String, sqlx::Error> {
 
 /// A failure as a code the console explains in the user's language. Server messages are not
 /// kept: they can quote what the user typed.
-pub fn reason(error: &sqlx::Error) -> &'static str {
+pub fn reason(error: &sqlx::Error) -> Reason {
     match error {
         sqlx::Error::Database(e) => match e.code().as_deref() {
-            Some("28P01" | "28000") => "auth_failed",
-            Some("3D000") => "no_database",
-            Some("57014") => "statement_timeout",
-            Some("42P01" | "3F000") => "schema_missing",
-            Some("42501") => "permission_denied",
-            Some("55P03") => "lock_timeout",
-            _ => "target_error",
+            Some("28P01" | "28000") => Reason::AuthFailed,
+            Some("3D000") => Reason::NoDatabase,
+            Some("57014") => Reason::StatementTimeout,
+            Some("42P01" | "3F000") => Reason::SchemaMissing,
+            Some("42501") => Reason::PermissionDenied,
+            Some("55P03") => Reason::LockTimeout,
+            _ => Reason::TargetError,
         },
-        sqlx::Error::Io(_) => "unreachable",
-        sqlx::Error::Tls(_) => "tls_unavailable",
-        sqlx::Error::PoolTimedOut => "connect_timeout",
+        sqlx::Error::Io(_) => Reason::Unreachable,
+        sqlx::Error::Tls(_) => Reason::TlsUnavailable,
+        sqlx::Error::PoolTimedOut => Reason::ConnectTimeout,
         sqlx::Error::Protocol(text) if text.contains("TLS") || text.contains("SSL") => {
-            "tls_unavailable"
+            Reason::TlsUnavailable
         }
-        _ => "target_error",
+        _ => Reason::TargetError,
     }
 }
 
-/// Every failure reason a step may record.
-pub const REASONS: [&str; 17] = [
-    "ok",
-    "auth_failed",
-    "no_database",
-    "statement_timeout",
-    "schema_missing",
-    "permission_denied",
-    "lock_timeout",
-    "target_error",
-    "unreachable",
-    "tls_unavailable",
-    "connect_timeout",
-    "not_tls_remote",
-    "bypasses_rls",
-    "rls_not_forced",
-    "isolation_broken",
-    "checksum_mismatch",
-    "blocked",
-];
+code_enum! {
+    /// How a step ended: `ok`, or why not.
+    pub enum Reason as "step reason" {
+        /// It passed.
+        Ok => "ok",
+        /// The target refused the credentials.
+        AuthFailed => "auth_failed",
+        /// The target has no such database.
+        NoDatabase => "no_database",
+        /// A statement ran past `statement_timeout`.
+        StatementTimeout => "statement_timeout",
+        /// The runbook's schema, a table or a column is missing.
+        SchemaMissing => "schema_missing",
+        /// The role may not do what the step needs.
+        PermissionDenied => "permission_denied",
+        /// A lock was not granted in time.
+        LockTimeout => "lock_timeout",
+        /// The target failed in another way.
+        TargetError => "target_error",
+        /// Nothing answered at the endpoint.
+        Unreachable => "unreachable",
+        /// TLS could not be negotiated.
+        TlsUnavailable => "tls_unavailable",
+        /// The connection was not made in time.
+        ConnectTimeout => "connect_timeout",
+        /// A remote target without TLS.
+        NotTlsRemote => "not_tls_remote",
+        /// The role is superuser or bypasses row-level security.
+        BypassesRls => "bypasses_rls",
+        /// Row-level security is not enabled and forced with the tenant policies.
+        RlsNotForced => "rls_not_forced",
+        /// Another tenant's rows were visible.
+        IsolationBroken => "isolation_broken",
+        /// What was read back differs from what was written.
+        ChecksumMismatch => "checksum_mismatch",
+        /// An earlier step failed, so this one did not run.
+        Blocked => "blocked",
+    }
+}
 
 /// One step of a run: a probe, a dry-run step or the gap analysis.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -513,8 +593,8 @@ pub struct Step {
     pub passed: bool,
     /// For measuring steps: how many expected objects were found.
     pub found: Option<i32>,
-    /// `ok`, or why not (see [`REASONS`]).
-    pub reason: &'static str,
+    /// `ok`, or why not.
+    pub reason: Reason,
     /// What it measured: rows, checksums, versions. Never a credential.
     pub detail: Value,
     /// How long it took.
@@ -528,7 +608,7 @@ impl Step {
             item,
             passed: false,
             found: None,
-            reason: "blocked",
+            reason: Reason::Blocked,
             detail: json!({}),
             duration_ms: 0,
         }
@@ -538,7 +618,7 @@ impl Step {
 /// Times `work` and turns its outcome into a step.
 pub async fn timed<F>(item: &'static str, work: F) -> Step
 where
-    F: std::future::Future<Output = Result<(Option<i32>, Value), &'static str>>,
+    F: std::future::Future<Output = Result<(Option<i32>, Value), Reason>>,
 {
     let started = Instant::now();
     let outcome = work.await;
@@ -548,7 +628,7 @@ where
             item,
             passed: true,
             found,
-            reason: "ok",
+            reason: Reason::Ok,
             detail,
             duration_ms,
         },
@@ -577,9 +657,13 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// Whether every step of the items under `prefix` passed (and there was one).
-    pub fn passed(&self, prefix: &str) -> bool {
-        let mut own = self.steps.iter().filter(|s| s.item.starts_with(prefix));
+    /// Whether every step of the items of catalogue section `section` passed (and there was
+    /// one).
+    pub fn passed(&self, section: &str) -> bool {
+        let mut own = self
+            .steps
+            .iter()
+            .filter(|s| s.item.split_once('.').is_some_and(|(of, _)| of == section));
         own.clone().next().is_some() && own.all(|s| s.passed)
     }
 }
@@ -587,6 +671,83 @@ impl Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_runs_reason_is_a_refusal_or_the_time_limit_and_names_its_state() {
+        for reason in RunReason::all() {
+            assert_eq!(reason.as_str().parse(), Ok(reason));
+        }
+        assert_eq!(RunReason::all().count(), Refusal::ALL.len() + 1);
+        assert_eq!(
+            RunReason::parse("file_outside_secret_dirs"),
+            Some(RunReason::Refused(Refusal::FileOutsideSecretDirs))
+        );
+        assert_eq!(RunReason::TimedOut.as_str(), "timed_out");
+        assert_eq!(RunReason::TimedOut.state(), RunState::TimedOut);
+        assert_eq!(RunReason::Refused(Refusal::Busy).state(), RunState::Refused);
+        assert!("ok".parse::<RunReason>().is_err(), "a step's reason");
+    }
+
+    #[test]
+    fn step_reasons_are_the_codes_transcripts_hold() {
+        assert_eq!(
+            Reason::CODES,
+            [
+                "ok",
+                "auth_failed",
+                "no_database",
+                "statement_timeout",
+                "schema_missing",
+                "permission_denied",
+                "lock_timeout",
+                "target_error",
+                "unreachable",
+                "tls_unavailable",
+                "connect_timeout",
+                "not_tls_remote",
+                "bypasses_rls",
+                "rls_not_forced",
+                "isolation_broken",
+                "checksum_mismatch",
+                "blocked",
+            ]
+        );
+        assert_eq!(
+            probes::GapKind::CODES,
+            [
+                "schema",
+                "table",
+                "column",
+                "rls_enabled",
+                "rls_forced",
+                "policy"
+            ]
+        );
+        let step = serde_json::to_value(Step::blocked("dry_run.schema_map")).unwrap();
+        assert_eq!(step["reason"], "blocked");
+    }
+
+    #[test]
+    fn a_run_passes_on_the_steps_of_its_section_alone() {
+        let step = |item, passed| Step {
+            passed,
+            ..Step::blocked(item)
+        };
+        let outcome = Outcome {
+            steps: vec![
+                step("connection.endpoint_reachability", true),
+                step("wiring.live_credentials", false),
+            ],
+            ..Outcome::default()
+        };
+        assert!(outcome.passed("connection"));
+        assert!(!outcome.passed("wiring"));
+        assert!(!outcome.passed("runbook"), "no step of its own");
+        assert!(
+            !outcome.passed("connection.endpoint"),
+            "a section, not a prefix"
+        );
+    }
 
     #[test]
     fn references_name_where_the_secret_is_and_never_hold_it() {

@@ -5,7 +5,8 @@ use serde_json::json;
 use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
 
-use super::{Limits, Outcome, Step, Target, reason, timed};
+use super::{Limits, Outcome, Reason, Step, Target, reason, timed};
+use crate::readiness::code::code_enum;
 
 /// The runbook's schema.
 pub const SCHEMA: &str = "bfg_flowcontrol";
@@ -54,11 +55,37 @@ pub const RLS_TABLES: [(&str, &str); 3] = [
 /// Objects counted by "schema and RLS": the schema, four tables, and row-level security.
 pub const EXPECTED_OBJECTS: i32 = 6;
 
+code_enum! {
+    /// What kind of object a line of the gap analysis expects.
+    pub enum GapKind as "gap kind" {
+        /// The runbook's schema.
+        Schema => "schema",
+        /// One of its tables.
+        Table => "table",
+        /// One of a table's columns.
+        Column => "column",
+        /// Row-level security enabled on a table.
+        RlsEnabled => "rls_enabled",
+        /// Row-level security forced on a table.
+        RlsForced => "rls_forced",
+        /// A table's tenant policy.
+        Policy => "policy",
+    }
+}
+
+impl GapKind {
+    /// Whether a missing object of this kind means the runbook's schema is missing, as opposed
+    /// to its row-level security.
+    fn is_schema(self) -> bool {
+        matches!(self, Self::Schema | Self::Table | Self::Column)
+    }
+}
+
 /// One line of the gap analysis: an object the runbook expects, and what the target has.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GapLine {
-    /// `schema`, `table`, `column`, `rls_enabled`, `rls_forced` or `policy`.
-    pub kind: String,
+    /// What kind of object.
+    pub kind: GapKind,
     /// The object, e.g. `bfg_flowcontrol.users.role_key`.
     pub object: String,
     /// Whether the target has it.
@@ -96,7 +123,7 @@ pub async fn gap(conn: &mut PgConnection) -> Result<(Vec<GapLine>, i32), sqlx::E
     .fetch_all(&mut *conn)
     .await?;
     let mut lines = vec![GapLine {
-        kind: "schema".into(),
+        kind: GapKind::Schema,
         object: SCHEMA.into(),
         found: schema,
     }];
@@ -104,7 +131,7 @@ pub async fn gap(conn: &mut PgConnection) -> Result<(Vec<GapLine>, i32), sqlx::E
     for (table, wanted) in TABLES {
         let has_table = tables.iter().any(|(t, _, _)| t == table);
         lines.push(GapLine {
-            kind: "table".into(),
+            kind: GapKind::Table,
             object: format!("{SCHEMA}.{table}"),
             found: has_table,
         });
@@ -113,7 +140,7 @@ pub async fn gap(conn: &mut PgConnection) -> Result<(Vec<GapLine>, i32), sqlx::E
             let found = columns.iter().any(|(t, c)| t == table && c == column);
             complete &= found;
             lines.push(GapLine {
-                kind: "column".into(),
+                kind: GapKind::Column,
                 object: format!("{SCHEMA}.{table}.{column}"),
                 found,
             });
@@ -130,13 +157,13 @@ pub async fn gap(conn: &mut PgConnection) -> Result<(Vec<GapLine>, i32), sqlx::E
             .any(|(t, p, qual)| t == table && p == policy && qual.contains("bfg.tenant_id"));
         rls &= enabled && forced && has_policy;
         for (kind, found) in [
-            ("rls_enabled", enabled),
-            ("rls_forced", forced),
-            ("policy", has_policy),
+            (GapKind::RlsEnabled, enabled),
+            (GapKind::RlsForced, forced),
+            (GapKind::Policy, has_policy),
         ] {
             lines.push(GapLine {
-                kind: kind.into(),
-                object: if kind == "policy" {
+                kind,
+                object: if kind == GapKind::Policy {
                     format!("{SCHEMA}.{table}:{policy}")
                 } else {
                     format!("{SCHEMA}.{table}")
@@ -178,14 +205,14 @@ pub async fn gap_run(target: &Target, limits: Limits) -> Outcome {
     let mut step = step;
     if step.passed && present < EXPECTED_OBJECTS {
         step.passed = false;
-        step.reason = "schema_missing";
+        step.reason = Reason::SchemaMissing;
     }
     outcome.steps.push(step);
     let _ = conn.close().await;
     outcome
 }
 
-fn failed(item: &'static str, why: &'static str) -> Step {
+fn failed(item: &'static str, why: Reason) -> Step {
     Step {
         item,
         passed: false,
@@ -198,7 +225,7 @@ fn failed(item: &'static str, why: &'static str) -> Step {
 
 /// Checks what the RBAC session relies on: a role that does not bypass row-level security, the
 /// runbook's tables with RLS enabled and forced.
-pub async fn rls_guard(conn: &mut PgConnection) -> Result<(), &'static str> {
+pub async fn rls_guard(conn: &mut PgConnection) -> Result<(), Reason> {
     let bypass: bool = sqlx::query_scalar(
         "select rolsuper or rolbypassrls from pg_roles where rolname = current_user",
     )
@@ -206,15 +233,19 @@ pub async fn rls_guard(conn: &mut PgConnection) -> Result<(), &'static str> {
     .await
     .map_err(|e| reason(&e))?;
     if bypass {
-        return Err("bypasses_rls");
+        return Err(Reason::BypassesRls);
     }
     let (lines, _) = gap(conn).await.map_err(|e| reason(&e))?;
-    let missing = |kind: &str| lines.iter().any(|l| l.kind == kind && !l.found);
-    if missing("schema") || missing("table") || missing("column") {
-        return Err("schema_missing");
+    let missing = |schema: bool| {
+        lines
+            .iter()
+            .any(|l| l.kind.is_schema() == schema && !l.found)
+    };
+    if missing(true) {
+        return Err(Reason::SchemaMissing);
     }
-    if missing("rls_enabled") || missing("rls_forced") || missing("policy") {
-        return Err("rls_not_forced");
+    if missing(false) {
+        return Err(Reason::RlsNotForced);
     }
     Ok(())
 }
@@ -264,7 +295,7 @@ pub async fn connection(target: &Target, limits: Limits) -> Outcome {
         match super::tls::fingerprint(host, *port, limits.connect).await? {
             Some(sha) => Ok((None, json!({ "tls": sha }))),
             None if target.local => Ok((None, json!({ "tls": "not_tls", "local": true }))),
-            None => Err("not_tls_remote"),
+            None => Err(Reason::NotTlsRemote),
         }
     })
     .await;
@@ -299,9 +330,9 @@ pub async fn connection(target: &Target, limits: Limits) -> Outcome {
         passed: encrypted.is_some(),
         found: None,
         reason: if encrypted.is_some() {
-            "ok"
+            Reason::Ok
         } else {
-            "not_tls_remote"
+            Reason::NotTlsRemote
         },
         detail: json!({ "tls": encrypted.as_deref().unwrap_or("not_tls") }),
         duration_ms: 0,
@@ -348,7 +379,7 @@ async fn probe_user(tx: &mut PgConnection, tenant: &str, name: &str) -> Result<(
 async fn isolation(
     conn: &mut PgConnection,
     tenant: &str,
-) -> Result<Result<(Option<i32>, serde_json::Value), &'static str>, sqlx::Error> {
+) -> Result<Result<(Option<i32>, serde_json::Value), Reason>, sqlx::Error> {
     let other = format!("{tenant}-other");
     let mut tx = conn.begin().await?;
     new_tenant(&mut tx, &other).await?;
@@ -361,7 +392,7 @@ async fn isolation(
     if visible == 0 {
         Ok(Ok((None, json!({ "other_tenant_rows_visible": 0 }))))
     } else {
-        Ok(Err("isolation_broken"))
+        Ok(Err(Reason::IsolationBroken))
     }
 }
 
@@ -369,7 +400,7 @@ async fn isolation(
 async fn write_probe(
     conn: &mut PgConnection,
     tenant: &str,
-) -> Result<(Option<i32>, serde_json::Value), &'static str> {
+) -> Result<(Option<i32>, serde_json::Value), Reason> {
     let work = async {
         let mut tx = conn.begin().await?;
         new_tenant(&mut tx, tenant).await?;
@@ -387,7 +418,7 @@ async fn write_probe(
             None,
             json!({ "written": 1, "read_back": 1, "rolled_back": true }),
         )),
-        Ok(_) => Err("isolation_broken"),
+        Ok(_) => Err(Reason::IsolationBroken),
         Err(error) => Err(reason(&error)),
     }
 }

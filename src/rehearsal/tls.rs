@@ -12,6 +12,7 @@ use rustls::{DigitallySignedStruct, SignatureScheme};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
+use super::Reason;
 use crate::bundle::sha256;
 
 /// `SSLRequest`: length 8, code 80877103.
@@ -69,46 +70,42 @@ impl ServerCertVerifier for Look {
 
 /// The SHA-256 of the server certificate of `host:port`, or `None` when the server does not
 /// offer TLS. Errors are reason codes.
-pub async fn fingerprint(
-    host: &str,
-    port: u16,
-    limit: Duration,
-) -> Result<Option<String>, &'static str> {
+pub async fn fingerprint(host: &str, port: u16, limit: Duration) -> Result<Option<String>, Reason> {
     let work = async {
         let mut tcp = TcpStream::connect((host, port))
             .await
-            .map_err(|_| "unreachable")?;
+            .map_err(|_| Reason::Unreachable)?;
         tcp.write_all(&SSL_REQUEST)
             .await
-            .map_err(|_| "unreachable")?;
+            .map_err(|_| Reason::Unreachable)?;
         let mut answer = [0u8; 1];
         tcp.read_exact(&mut answer)
             .await
-            .map_err(|_| "unreachable")?;
+            .map_err(|_| Reason::Unreachable)?;
         if answer[0] != b'S' {
             return Ok(None);
         }
         let provider = Arc::new(ring::default_provider());
         let config = rustls::ClientConfig::builder_with_provider(provider.clone())
             .with_safe_default_protocol_versions()
-            .map_err(|_| "tls_unavailable")?
+            .map_err(|_| Reason::TlsUnavailable)?
             .dangerous()
             .with_custom_certificate_verifier(Arc::new(Look(provider)))
             .with_no_client_auth();
-        let name = ServerName::try_from(host.to_owned()).map_err(|_| "tls_unavailable")?;
+        let name = ServerName::try_from(host.to_owned()).map_err(|_| Reason::TlsUnavailable)?;
         let tls = tokio_rustls::TlsConnector::from(Arc::new(config))
             .connect(name, tcp)
             .await
-            .map_err(|_| "tls_unavailable")?;
+            .map_err(|_| Reason::TlsUnavailable)?;
         let certificate = tls
             .get_ref()
             .1
             .peer_certificates()
             .and_then(|certs| certs.first())
-            .ok_or("tls_unavailable")?;
+            .ok_or(Reason::TlsUnavailable)?;
         Ok(Some(sha256(certificate.as_ref())))
     };
     tokio::time::timeout(limit, work)
         .await
-        .unwrap_or(Err("connect_timeout"))
+        .unwrap_or(Err(Reason::ConnectTimeout))
 }

@@ -9,6 +9,7 @@ use readiness_console::bundle;
 use readiness_console::chain::{self, Fault, Verification};
 use readiness_console::db::audit::{self, NewEvent};
 use readiness_console::i18n::Lang;
+use readiness_console::readiness::{AuditAction, AuditTarget};
 use uuid::Uuid;
 
 use crate::support::{
@@ -16,7 +17,7 @@ use crate::support::{
 };
 
 /// Appends `n` events to the demo tenant's chain as the app would, through the app role.
-async fn append(db: &TestDb, n: i64, action: &str, target: &str) {
+async fn append(db: &TestDb, n: i64, action: AuditAction, target: &str) {
     let mut tx = db.app.begin().await.unwrap();
     let tenant: Uuid = sqlx::query_scalar(
         "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = 'bfg-control'",
@@ -69,7 +70,7 @@ fn older(body: &str) -> Option<String> {
 #[tokio::test]
 async fn paging_back_while_events_are_appended_neither_skips_nor_repeats() {
     let app = TestApp::spawn().await;
-    append(&app.db, 180, "accept", "passage.role_headers").await;
+    append(&app.db, 180, AuditAction::Accept, "passage.role_headers").await;
     // Writers keep appending while a reader pages back from the newest event.
     let writer_db = app.db.app.clone();
     let writer = tokio::spawn(async move {
@@ -78,7 +79,7 @@ async fn paging_back_while_events_are_appended_neither_skips_nor_repeats() {
             app: writer_db,
         };
         for _ in 0..20 {
-            append(&db, 5, "revoke", "passage.role_headers").await;
+            append(&db, 5, AuditAction::Revoke, "passage.role_headers").await;
         }
     });
     let mut page = app.get(&format!("{CONSOLE}/audit?lang=en"), &[]).await;
@@ -111,8 +112,8 @@ async fn paging_back_while_events_are_appended_neither_skips_nor_repeats() {
 #[tokio::test]
 async fn filters_narrow_the_trail_and_a_bad_date_is_reported_in_the_users_language() {
     let app = TestApp::spawn().await;
-    append(&app.db, 3, "accept", "passage.role_headers").await;
-    append(&app.db, 2, "revoke", "wiring.oidc_issuer").await;
+    append(&app.db, 3, AuditAction::Accept, "passage.role_headers").await;
+    append(&app.db, 2, AuditAction::Revoke, "wiring.oidc_issuer").await;
     // Event #1 is the demo seed's decision, Anna's, on the decision board.
     let revokes = app
         .get(&format!("{CONSOLE}/audit?lang=es&action=revoke"), &[])
@@ -166,9 +167,48 @@ async fn filters_narrow_the_trail_and_a_bad_date_is_reported_in_the_users_langua
 }
 
 #[tokio::test]
+async fn the_filter_offers_and_selects_every_action_the_chain_records() {
+    let app = TestApp::spawn().await;
+    // After the demo seed's event #1: two acceptances (#2, #3), then the rehearsal's events.
+    append(&app.db, 2, AuditAction::Accept, "passage.role_headers").await;
+    let target = AuditTarget::Connection.as_str();
+    append(&app.db, 1, AuditAction::SetTarget, target).await;
+    let probe = "connection.endpoint_reachability";
+    append(&app.db, 1, AuditAction::ProbePassed, probe).await;
+    append(&app.db, 1, AuditAction::ProbeFailed, probe).await;
+    for (action, expected) in [
+        (AuditAction::SetTarget, vec![4]),
+        (AuditAction::ProbePassed, vec![5]),
+        (AuditAction::ProbeFailed, vec![6]),
+    ] {
+        let page = app
+            .get(&format!("{CONSOLE}/audit?lang=en&action={action}"), &[])
+            .await;
+        assert_eq!(seqs(&page.body), expected, "{action}");
+        let label = Lang::En.tr().t(&format!("audit-action-{action}"));
+        assert!(
+            page.body.contains(&format!(
+                "<option value=\"{action}\" selected>{label}</option>"
+            )),
+            "{action} is shown as the chosen filter"
+        );
+    }
+    // Every action is offered, labelled in the reader's language.
+    let page = app.get(&format!("{CONSOLE}/audit?lang=es"), &[]).await;
+    for action in AuditAction::ALL {
+        let label = Lang::Es.tr().t(&format!("audit-action-{action}"));
+        assert!(
+            page.body
+                .contains(&format!("<option value=\"{action}\">{label}</option>")),
+            "{action}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn verifying_from_the_page_needs_a_session_and_shows_the_head() {
     let app = TestApp::spawn().await;
-    append(&app.db, 3, "accept", "passage.role_headers").await;
+    append(&app.db, 3, AuditAction::Accept, "passage.role_headers").await;
     let anonymous = app
         .get(&format!("{CONSOLE}/audit/verify?lang=en"), &[])
         .await;
@@ -232,7 +272,7 @@ async fn each_kind_of_tampering_in_the_database_is_caught_at_several_positions()
     for position in [2, 7, 13] {
         // Edited.
         let db = TestDb::new().await;
-        append(&db, 12, "accept", "passage.role_headers").await;
+        append(&db, 12, AuditAction::Accept, "passage.role_headers").await;
         assert!(matches!(
             verify_chain(&db.app).await,
             Some(Verification::Intact { .. })
@@ -249,7 +289,7 @@ async fn each_kind_of_tampering_in_the_database_is_caught_at_several_positions()
 
         // Deleted (the head rewritten when it was the newest).
         let db = TestDb::new().await;
-        append(&db, 12, "accept", "passage.role_headers").await;
+        append(&db, 12, AuditAction::Accept, "passage.role_headers").await;
         tamper(
             &db,
             &format!("delete from audit_events where seq = {position}"),
@@ -264,7 +304,7 @@ async fn each_kind_of_tampering_in_the_database_is_caught_at_several_positions()
 
         // Reordered: two neighbours swap numbers.
         let db = TestDb::new().await;
-        append(&db, 12, "accept", "passage.role_headers").await;
+        append(&db, 12, AuditAction::Accept, "passage.role_headers").await;
         let other = if position == 13 { 12 } else { position + 1 };
         tamper(
             &db,
@@ -279,7 +319,7 @@ async fn each_kind_of_tampering_in_the_database_is_caught_at_several_positions()
 
         // Inserted: later events renumbered to make room for a forged one.
         let db = TestDb::new().await;
-        append(&db, 12, "accept", "passage.role_headers").await;
+        append(&db, 12, AuditAction::Accept, "passage.role_headers").await;
         tamper(
             &db,
             &format!(
@@ -303,7 +343,7 @@ async fn each_kind_of_tampering_in_the_database_is_caught_at_several_positions()
 async fn deleting_the_newest_events_is_caught_against_a_signed_checkpoint() {
     for keep in [0, 5, 11] {
         let db = TestDb::new().await;
-        append(&db, 12, "accept", "passage.role_headers").await;
+        append(&db, 12, AuditAction::Accept, "passage.role_headers").await;
         let cp = audit::checkpoint_now(&db.app, "bfg-control", test_key(), test_clock())
             .await
             .unwrap()
@@ -331,7 +371,7 @@ async fn deleting_the_newest_events_is_caught_against_a_signed_checkpoint() {
 #[tokio::test]
 async fn every_thousandth_event_is_checkpointed_as_it_is_appended() {
     let db = TestDb::new().await;
-    append(&db, 1001, "accept", "passage.role_headers").await;
+    append(&db, 1001, AuditAction::Accept, "passage.role_headers").await;
     let checkpoints: Vec<(i64, String)> =
         sqlx::query_as("select seq, public_key from audit_checkpoints order by seq")
             .fetch_all(&mut *db.demo_tx().await)
@@ -386,7 +426,7 @@ fn repack(dir: &std::path::Path) -> Vec<u8> {
 #[tokio::test]
 async fn the_proof_bundle_passes_sha256sum_and_verify_bundle_and_edits_are_named() {
     let app = TestApp::spawn().await;
-    append(&app.db, 7, "accept", "passage.role_headers").await;
+    append(&app.db, 7, AuditAction::Accept, "passage.role_headers").await;
     audit::checkpoint_now(&app.db.app, "bfg-control", test_key(), test_clock())
         .await
         .unwrap();
@@ -513,7 +553,7 @@ async fn get_bytes(app: &TestApp, path: &str) -> Vec<u8> {
 #[tokio::test]
 async fn the_audit_page_works_in_every_language_and_links_back_to_the_proof_path() {
     let app = TestApp::spawn().await;
-    append(&app.db, 2, "accept", "passage.role_headers").await;
+    append(&app.db, 2, AuditAction::Accept, "passage.role_headers").await;
     for lang in Lang::ALL {
         let tr = lang.tr();
         let page = app
@@ -642,7 +682,7 @@ async fn an_event_forged_with_the_app_login_alone_is_named_by_every_verification
         (true, Fault::EventBadSignature),
     ] {
         let app = TestApp::spawn().await;
-        append(&app.db, 5, "accept", "passage.role_headers").await;
+        append(&app.db, 5, AuditAction::Accept, "passage.role_headers").await;
         let forged = forge_as_app(&app.db, copy_signature).await;
         // After the demo seed's event and the five appended.
         assert_eq!(forged, 7);
@@ -713,11 +753,11 @@ async fn the_app_role_cannot_move_where_signatures_begin() {
 async fn deleting_the_newest_three_events_is_caught_against_a_bundle_kept_from_the_old_head() {
     let app = TestApp::spawn().await;
     // After the demo seed's event, #1: nine to #10, checkpointed, and three more.
-    append(&app.db, 9, "accept", "passage.role_headers").await;
+    append(&app.db, 9, AuditAction::Accept, "passage.role_headers").await;
     audit::checkpoint_now(&app.db.app, "bfg-control", test_key(), test_clock())
         .await
         .unwrap();
-    append(&app.db, 3, "revoke", "passage.role_headers").await;
+    append(&app.db, 3, AuditAction::Revoke, "passage.role_headers").await;
     // A reviewer downloads the bundle at head 13 and keeps its checkpoints: the bundle pins
     // its own head, not only the older checkpoint at 10.
     let kept = kept_checkpoints(&app).await;
@@ -791,7 +831,7 @@ async fn an_event_edited_and_re_hashed_is_reported_at_its_own_position() {
                   $$";
     for relinked in [false, true] {
         let db = TestDb::new().await;
-        append(&db, 30, "accept", "passage.role_headers").await;
+        append(&db, 30, AuditAction::Accept, "passage.role_headers").await;
         let sql = if relinked {
             format!("{edit};\n{relink}")
         } else {
@@ -811,7 +851,7 @@ async fn a_checkpoint_stored_and_kept_in_a_file_is_counted_once() {
     let app = TestApp::spawn().await;
     // Events that record no acceptance (which `verify-audit` would find missing): targets
     // named, with the demo seed's event four in all.
-    append(&app.db, 3, "set_target", "connection").await;
+    append(&app.db, 3, AuditAction::SetTarget, "connection").await;
     // The download checkpoints the head: it is now in the database and in the kept file.
     let kept = kept_checkpoints(&app).await;
     let kept_list = bundle::read_checkpoints(&kept).unwrap();

@@ -156,7 +156,14 @@ async fn on_tenant(db: &TestDb, actor: &str, action: Action) -> Answer {
             started(rehearsal::set_target(&db.app, &runner(actor), &reference).await)
         }
         Action::StartRehearsal => {
-            match rehearsal::start(&db.app, &runner(actor), "connection", Limits::default()).await {
+            match rehearsal::start(
+                &db.app,
+                &runner(actor),
+                readiness_console::readiness::RehearsalKind::Connection,
+                Limits::default(),
+            )
+            .await
+            {
                 // Past the permission check the run is refused for its target: recorded, not
                 // forbidden.
                 Ok(_) | Err(StartError::Refused(_)) => Answer::Done,

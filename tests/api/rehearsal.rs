@@ -11,7 +11,8 @@ use readiness_console::db::rehearsal::{self, Runner, StartError};
 use readiness_console::db::{self, embedded};
 use readiness_console::i18n::Lang;
 use readiness_console::readiness::packets::RUNBOOK_SQL;
-use readiness_console::rehearsal::{Limits, Refusal};
+use readiness_console::readiness::{RehearsalKind, RunState};
+use readiness_console::rehearsal::{Limits, Refusal, RunReason};
 use sqlx::PgPool;
 
 use crate::support::{
@@ -70,7 +71,7 @@ fn limits() -> Limits {
 }
 
 /// Runs a rehearsal to its end, as the CLI does.
-async fn run(app: &TestApp, kind: &str) -> rehearsal::RunRow {
+async fn run(app: &TestApp, kind: RehearsalKind) -> rehearsal::RunRow {
     let (_, work) = rehearsal::start(&app.db.app, &runner(), kind, limits())
         .await
         .unwrap();
@@ -85,7 +86,7 @@ fn reasons(run: &rehearsal::RunRow) -> Vec<(String, bool, String)> {
     run.transcript
         .0
         .iter()
-        .map(|s| (s.item.clone(), s.passed, s.reason.clone()))
+        .map(|s| (s.item.clone(), s.passed, s.reason.as_str().to_owned()))
         .collect()
 }
 
@@ -116,8 +117,13 @@ async fn a_healthy_target_passes_every_probe_the_gap_analysis_and_the_dry_run_an
     let console = app.get(&format!("{CONSOLE}?lang=en"), &[]).await;
     assert_eq!(console.texts("tile-value")[5], "0/4", "connection before");
 
-    let connection = run(&app, "connection").await;
-    assert_eq!(connection.state, "passed", "{:?}", reasons(&connection));
+    let connection = run(&app, RehearsalKind::Connection).await;
+    assert_eq!(
+        connection.state,
+        RunState::Passed,
+        "{:?}",
+        reasons(&connection)
+    );
     let steps = reasons(&connection);
     assert!(steps[..4].iter().all(|(_, passed, _)| *passed), "{steps:?}");
     assert_eq!(
@@ -128,11 +134,11 @@ async fn a_healthy_target_passes_every_probe_the_gap_analysis_and_the_dry_run_an
             "not_tls_remote".into()
         )
     );
-    let gap = run(&app, "gap").await;
-    assert_eq!(gap.state, "passed", "{:?}", reasons(&gap));
+    let gap = run(&app, RehearsalKind::Gap).await;
+    assert_eq!(gap.state, RunState::Passed, "{:?}", reasons(&gap));
     assert_eq!(gap.transcript.0[0].found, Some(6));
-    let dry = run(&app, "dry_run").await;
-    assert_eq!(dry.state, "passed", "{:?}", reasons(&dry));
+    let dry = run(&app, RehearsalKind::DryRun).await;
+    assert_eq!(dry.state, RunState::Passed, "{:?}", reasons(&dry));
     assert_eq!(dry.transcript.0.len(), 5);
     let replay = &dry.transcript.0[3].detail;
     assert_eq!(replay["rows_read_back"], 400);
@@ -232,8 +238,8 @@ async fn each_broken_target_fails_with_its_reason_in_every_language() {
     ];
     for (url, item, reason) in cases {
         name_target(&app, &url).await;
-        let run = run(&app, "connection").await;
-        assert_eq!(run.state, "failed");
+        let run = run(&app, RehearsalKind::Connection).await;
+        assert_eq!(run.state, RunState::Failed);
         let steps = reasons(&run);
         assert!(
             steps.contains(&(item.to_owned(), false, reason.to_owned())),
@@ -254,7 +260,7 @@ async fn each_broken_target_fails_with_its_reason_in_every_language() {
     }
     // The gap analysis of the bare database: nothing of the runbook, shown line by line.
     name_target(&app, &cluster().url(db::OWNER_ROLE, &bare)).await;
-    let gap = run(&app, "gap").await;
+    let gap = run(&app, RehearsalKind::Gap).await;
     assert_eq!(gap.transcript.0[0].found, Some(0));
     let page = app.get(&format!("{CONSOLE}/rehearsal?lang=fr"), &[]).await;
     assert!(page.body.contains("bfg_flowcontrol.users.role_key"));
@@ -281,7 +287,7 @@ async fn a_statement_that_outlives_its_limit_is_cancelled_and_recorded() {
         .execute(&mut *blocker)
         .await
         .unwrap();
-    let run = run(&app, "connection").await;
+    let run = run(&app, RehearsalKind::Connection).await;
     blocker.rollback().await.unwrap();
     let steps = reasons(&run);
     assert!(
@@ -290,7 +296,7 @@ async fn a_statement_that_outlives_its_limit_is_cancelled_and_recorded() {
             .any(|(_, passed, reason)| !passed && reason == "statement_timeout"),
         "{steps:?}"
     );
-    assert_eq!(run.state, "failed");
+    assert_eq!(run.state, RunState::Failed);
 }
 
 #[tokio::test]
@@ -322,9 +328,9 @@ async fn bad_references_and_runs_are_refused_and_leave_nothing() {
     assert_eq!(app.db.count_in_demo("rehearsal_targets").await, 0);
     // No target, an unset variable, an unreadable file, something that is not a URL, the
     // console's own database: each refused before anything runs on a target.
-    let start = |kind: &'static str| rehearsal::start(&app.db.app, &RUNNER, kind, limits());
+    let start = |kind: RehearsalKind| rehearsal::start(&app.db.app, &RUNNER, kind, limits());
     assert!(matches!(
-        start("connection").await,
+        start(RehearsalKind::Connection).await,
         Err(StartError::Refused(Refusal::NoTarget))
     ));
     // `CARGO_PKG_NAME` is set but holds no URL: the environment is read, and what it holds is
@@ -338,13 +344,13 @@ async fn bad_references_and_runs_are_refused_and_leave_nothing() {
     for (reference, refusal) in refs {
         set_reference(&app, reference).await;
         assert!(
-            matches!(start("connection").await, Err(StartError::Refused(r)) if r == refusal),
+            matches!(start(RehearsalKind::Connection).await, Err(StartError::Refused(r)) if r == refusal),
             "{reference}"
         );
     }
     name_target(&app, "not a url").await;
     assert!(matches!(
-        start("gap").await,
+        start(RehearsalKind::Gap).await,
         Err(StartError::Refused(Refusal::MalformedUrl))
     ));
     let own = app
@@ -356,7 +362,7 @@ async fn bad_references_and_runs_are_refused_and_leave_nothing() {
         .to_owned();
     name_target(&app, &cluster().url(db::OWNER_ROLE, &own)).await;
     assert!(matches!(
-        start("connection").await,
+        start(RehearsalKind::Connection).await,
         Err(StartError::Refused(Refusal::OwnDatabase))
     ));
     // The page says so, in the user's language.
@@ -376,13 +382,13 @@ async fn bad_references_and_runs_are_refused_and_leave_nothing() {
     let (name, _pool) = target_db(true).await;
     name_target(&app, &cluster().url(db::OWNER_ROLE, &name)).await;
     assert!(matches!(
-        start("dry_run").await,
+        start(RehearsalKind::DryRun).await,
         Err(StartError::Refused(Refusal::NoSnapshot))
     ));
     // Started twice at once: one runs, the other is told.
-    let (_, work) = start("connection").await.unwrap();
+    let (_, work) = start(RehearsalKind::Connection).await.unwrap();
     assert!(matches!(
-        start("gap").await,
+        start(RehearsalKind::Gap).await,
         Err(StartError::Refused(Refusal::Busy))
     ));
     let busy = marek
@@ -436,7 +442,7 @@ async fn everything_shown(app: &TestApp) -> Vec<String> {
             seen.push(app.get(&path, &[]).await.body);
         }
     }
-    for packet in readiness_console::readiness::packets::KEYS {
+    for packet in readiness_console::readiness::packets::PacketKey::ALL {
         seen.push(
             app.get(&format!("{CONSOLE}/packets/{packet}"), &[])
                 .await
@@ -521,7 +527,8 @@ async fn a_file_outside_the_secret_dirs_is_never_read_not_even_through_a_symlink
             )
             .await;
         assert_eq!(saved.status, 303, "{name}");
-        let started = rehearsal::start(&app.db.app, &runner(), "connection", limits()).await;
+        let started =
+            rehearsal::start(&app.db.app, &runner(), RehearsalKind::Connection, limits()).await;
         assert!(
             matches!(
                 started,
@@ -529,12 +536,20 @@ async fn a_file_outside_the_secret_dirs_is_never_read_not_even_through_a_symlink
             ),
             "{name}"
         );
-        let refused = rehearsal::run_row(&app.db.app, "bfg-control", None, Some("connection"))
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(refused.state, "refused", "{name}");
-        assert_eq!(refused.reason.as_deref(), Some("file_outside_secret_dirs"));
+        let refused = rehearsal::run_row(
+            &app.db.app,
+            "bfg-control",
+            None,
+            Some(RehearsalKind::Connection),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        assert_eq!(refused.state, RunState::Refused, "{name}");
+        assert_eq!(
+            refused.reason.map(RunReason::as_str),
+            Some("file_outside_secret_dirs")
+        );
     }
     let page = app.get(&format!("{CONSOLE}/rehearsal?lang=es"), &[]).await;
     assert!(page.body.contains(&escape(
@@ -584,12 +599,12 @@ async fn the_secret_is_nowhere_in_logs_pages_packets_or_the_database() {
     const SECRET: &str = "S3cretValue-9f2c";
     // A password-bearing URL to an unreachable port, in a file.
     name_target(&app, &format!("postgres://bfg:{SECRET}@127.0.0.1:1/bfg")).await;
-    run(&app, "connection").await;
+    run(&app, RehearsalKind::Connection).await;
     let file = tempfile::NamedTempFile::new_in(secrets_dir()).unwrap();
     writeln!(file.as_file(), "postgres://bfg:{SECRET}@127.0.0.1:1/bfg").unwrap();
     set_reference(&app, &format!("file:{}", file.path().display())).await;
-    run(&app, "dry_run").await;
-    run(&app, "gap").await;
+    run(&app, RehearsalKind::DryRun).await;
+    run(&app, RehearsalKind::Gap).await;
 
     let mut seen = everything_shown(&app).await;
     assert!(
@@ -749,8 +764,8 @@ async fn a_tls_target_is_fingerprinted_and_lets_live_credentials_through() {
         tls.owner_url(),
     ] {
         name_target(&app, &url).await;
-        let run = run(&app, "connection").await;
-        assert_eq!(run.state, "passed", "{:?}", reasons(&run));
+        let run = run(&app, RehearsalKind::Connection).await;
+        assert_eq!(run.state, RunState::Passed, "{:?}", reasons(&run));
         let steps = reasons(&run);
         assert_eq!(
             steps[4],
@@ -776,7 +791,7 @@ async fn a_tls_target_is_fingerprinted_and_lets_live_credentials_through() {
         &format!("postgres://bfg:wrong-password@127.0.0.1:{}/bfg", tls.port),
     )
     .await;
-    let run = run(&app, "connection").await;
+    let run = run(&app, RehearsalKind::Connection).await;
     assert_eq!(
         reasons(&run)[0],
         (
@@ -803,17 +818,22 @@ async fn a_run_that_outlives_its_limit_is_cancelled_and_recorded_as_timed_out() 
         statement: Duration::from_secs(30),
         run: Duration::from_secs(2),
     };
-    let (_, work) = rehearsal::start(&app.db.app, &runner(), "connection", limits)
+    let (_, work) = rehearsal::start(&app.db.app, &runner(), RehearsalKind::Connection, limits)
         .await
         .unwrap();
     work.await;
     blocker.rollback().await.unwrap();
-    let run = rehearsal::run_row(&app.db.app, "bfg-control", None, Some("connection"))
-        .await
-        .unwrap()
-        .unwrap();
+    let run = rehearsal::run_row(
+        &app.db.app,
+        "bfg-control",
+        None,
+        Some(RehearsalKind::Connection),
+    )
+    .await
+    .unwrap()
+    .unwrap();
     assert_eq!(
-        (run.state.as_str(), run.reason.as_deref()),
+        (run.state.as_str(), run.reason.map(RunReason::as_str)),
         ("timed_out", Some("timed_out"))
     );
     // Nothing partial: no step of the cancelled run was recorded, and the next run may start.
@@ -824,7 +844,7 @@ async fn a_run_that_outlives_its_limit_is_cancelled_and_recorded_as_timed_out() 
             .contains(&escape(&Lang::Es.tr().t("rehearsal-state-timed_out")))
     );
     assert!(
-        rehearsal::start(&app.db.app, &runner(), "gap", limits)
+        rehearsal::start(&app.db.app, &runner(), RehearsalKind::Gap, limits)
             .await
             .is_ok()
     );

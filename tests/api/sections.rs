@@ -305,7 +305,7 @@ async fn each_packet_downloads_as_the_bytes_the_page_shows_with_that_digest() {
     let (_, seeded_hash) = seeded_event(&app.db).await;
     let page = app.get(&format!("{CONSOLE}?lang=fr"), &[]).await;
     let checksums = page.texts("packet-checksum code");
-    for (key, checksum) in packets::KEYS.iter().zip(&checksums) {
+    for (key, checksum) in packets::PacketKey::ALL.iter().zip(&checksums) {
         let file = app.get(&format!("{CONSOLE}/packets/{key}"), &[]).await;
         assert_eq!(file.status, 200, "{key}");
         assert!(

@@ -4,6 +4,7 @@
 //! sign-off form signs the state it was drawn from, once.
 
 use readiness_console::i18n::{Arg, Lang};
+use readiness_console::readiness::RehearsalKind;
 
 use crate::support::{CONSOLE, Client, Page, TestApp, eventually, signed_in};
 
@@ -726,7 +727,7 @@ async fn a_rehearsal_run_whose_results_change_a_status_withdraws_the_signature_i
         run: std::time::Duration::from_secs(20),
     };
     let runs = count(&app, "rehearsal_runs").await;
-    let refused = rehearsal::start(&app.db.app, &runner, "connection", limits).await;
+    let refused = rehearsal::start(&app.db.app, &runner, RehearsalKind::Connection, limits).await;
     assert!(matches!(refused, Err(StartError::WithdrawUnconfirmed)));
     assert_eq!(
         count(&app, "rehearsal_runs").await,
@@ -734,10 +735,15 @@ async fn a_rehearsal_run_whose_results_change_a_status_withdraws_the_signature_i
         "nothing recorded"
     );
 
-    let (_, work) =
-        rehearsal::start_with(&app.db.app, &runner, "connection", limits, Consent::Given)
-            .await
-            .unwrap();
+    let (_, work) = rehearsal::start_with(
+        &app.db.app,
+        &runner,
+        RehearsalKind::Connection,
+        limits,
+        Consent::Given,
+    )
+    .await
+    .unwrap();
     work.await;
     assert_eq!(decision(&app).await, "BLOCKED_PENDING_DRY_RUN");
     let mut tx = app.db.demo_tx().await;

@@ -15,6 +15,7 @@ use super::{ConsoleView, page_parts, viewer_of};
 use crate::chain::{Unaccounted, Verification};
 use crate::db::audit::{self, Page, PageEvent, PageQuery, Verdict};
 use crate::i18n::Lang;
+use crate::readiness::AuditAction;
 use crate::web::frame::Frame;
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
 use axum::Router;
@@ -27,17 +28,6 @@ pub(in crate::web) fn router() -> Router<AppState> {
         .route("/t/{tenant}/audit/verify", get(verify))
         .route("/t/{tenant}/bundle", get(bundle))
 }
-
-/// The actions an event can record, for the filter.
-pub const ACTIONS: [&str; 7] = [
-    "accept",
-    "decide",
-    "revoke",
-    "sign_go",
-    "record_no_go",
-    "import_snapshot",
-    "freeze_snapshot",
-];
 
 /// How dates are typed in the filters (what `<input type="date">` sends).
 const DATE: &[time::format_description::BorrowedFormatItem<'static>] =
@@ -100,7 +90,7 @@ impl Filters {
             before: cursor(&self.before),
             after: cursor(&self.after),
             actor,
-            action: text(&self.action).filter(|a| ACTIONS.contains(&a.as_str())),
+            action: text(&self.action).and_then(|a| AuditAction::parse(&a)),
             section,
             from,
             to,
@@ -269,7 +259,10 @@ impl AuditPage<'_> {
     }
 
     fn actions(&self) -> Vec<(&'static str, String)> {
-        ACTIONS.iter().map(|a| (*a, self.action_label(a))).collect()
+        AuditAction::ALL
+            .iter()
+            .map(|a| (a.as_str(), self.action_label(a.as_str())))
+            .collect()
     }
 }
 

@@ -27,7 +27,7 @@ pub(super) async fn packet_file(
         evaluation: &view.evaluation,
     })
     .into_iter()
-    .find(|p| p.key == name)
+    .find(|p| p.key.as_str() == name)
     .ok_or(AppError::NotFound)?;
     let disposition = HeaderValue::from_str(&format!(
         "attachment; filename=\"{}\"",

@@ -69,7 +69,7 @@ pub fn dynamic_message_ids() -> Vec<String> {
             }
         }
     }
-    for key in crate::readiness::packets::KEYS {
+    for key in crate::readiness::packets::PacketKey::ALL {
         ids.push(format!("packet-{key}-intro"));
     }
     for kind in ItemKind::ALL {
@@ -92,7 +92,7 @@ pub fn dynamic_message_ids() -> Vec<String> {
         ids.push(format!("provider-{}", provider.key));
         ids.push(format!("provider-detail-{}", provider.key));
     }
-    for env in ["local", "staging", "production"] {
+    for env in crate::readiness::Environment::ALL {
         ids.push(format!("environment-{env}"));
         ids.push(format!("environment-{env}-detail"));
     }
@@ -134,7 +134,7 @@ pub fn dynamic_message_ids() -> Vec<String> {
     for actor in &state.actors {
         ids.push(format!("unit-{}", actor.unit));
     }
-    for action in audit::ACTIONS {
+    for action in crate::readiness::AuditAction::ALL {
         ids.push(format!("audit-action-{action}"));
     }
     for fault in crate::chain::Fault::ALL {
@@ -149,33 +149,29 @@ pub fn dynamic_message_ids() -> Vec<String> {
     for kind in crate::readiness::scenario::RecordKind::ALL {
         ids.push(format!("scenario-kind-{}", kind.as_str()));
     }
-    for kind in crate::db::rehearsal::KINDS {
+    for kind in crate::readiness::RehearsalKind::ALL {
         for id in ["rehearsal-kind-", "rehearsal-run-"] {
             ids.push(format!("{id}{kind}"));
         }
         ids.push(format!("rehearsal-kind-{kind}-help"));
     }
-    for state in ["running", "passed", "failed", "refused", "timed_out"] {
+    for state in crate::readiness::RunState::ALL {
         ids.push(format!("rehearsal-state-{state}"));
     }
-    for reason in crate::rehearsal::REASONS.iter().chain(&["timed_out"]) {
+    for reason in crate::rehearsal::Reason::ALL {
+        ids.push(format!("rehearsal-reason-{reason}"));
+    }
+    // A run's own reason: a refusal's code, or the time limit's.
+    for reason in crate::rehearsal::RunReason::all() {
         ids.push(format!("rehearsal-reason-{reason}"));
     }
     for refusal in crate::rehearsal::Refusal::ALL {
         ids.push(format!("rehearsal-refused-{}", refusal.as_str()));
-        ids.push(format!("rehearsal-reason-{}", refusal.as_str()));
     }
     for error in crate::rehearsal::RefError::ALL {
         ids.push(format!("rehearsal-ref-{}", error.as_str()));
     }
-    for kind in [
-        "schema",
-        "table",
-        "column",
-        "rls_enabled",
-        "rls_forced",
-        "policy",
-    ] {
+    for kind in crate::rehearsal::probes::GapKind::ALL {
         ids.push(format!("rehearsal-gap-kind-{kind}"));
     }
     ids.extend(signature::SENTENCE_IDS.map(str::to_owned));
@@ -183,10 +179,7 @@ pub fn dynamic_message_ids() -> Vec<String> {
         ids.push(signature::withdrawn_id(Some(action)));
     }
     ids.push(signature::withdrawn_id(None));
-    for action in ["set_target", "probe_passed", "probe_failed"] {
-        ids.push(format!("audit-action-{action}"));
-    }
-    for target in ["production", "scenario", "connection"] {
+    for target in crate::readiness::AuditTarget::ALL {
         ids.push(format!("audit-target-{target}"));
     }
     ids.sort();

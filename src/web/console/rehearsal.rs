@@ -12,9 +12,10 @@ use tower_sessions::Session;
 
 use super::writer::{Write, WriteForm, Writer};
 use super::{ConsoleView, Viewer, page_parts, viewer_for_page, viewer_of};
-use crate::db::rehearsal::{self, KINDS, RunRow, Runner, StartError};
+use crate::db::rehearsal::{self, RunRow, Runner, StartError};
 use crate::db::signature::Consent;
 use crate::i18n::Lang;
+use crate::readiness::{RehearsalKind, RunState};
 use crate::rehearsal::probes::GapLine;
 use crate::rehearsal::{RefError, Refusal, SecretPolicy, SecretRef};
 use crate::web::frame::Frame;
@@ -69,7 +70,9 @@ impl RehearsalPage<'_> {
 
 impl RunPartial {
     fn running(&self) -> bool {
-        self.run.as_ref().is_some_and(|r| r.state == "running")
+        self.run
+            .as_ref()
+            .is_some_and(|r| r.state == RunState::Running)
     }
 
     fn item_label(&self, key: &str) -> String {
@@ -80,7 +83,7 @@ impl RunPartial {
         )
     }
 
-    fn reason_text(&self, code: &str) -> String {
+    fn reason_text(&self, code: impl std::fmt::Display) -> String {
         self.tr.t(&format!("rehearsal-reason-{code}"))
     }
 }
@@ -145,15 +148,15 @@ async fn render(
     let viewer = viewer_for_page(session, tenant, notice).await;
     let csrf = viewer.as_ref().map(|v| v.csrf.clone());
     let mut runs = Vec::new();
-    for kind in KINDS {
+    for kind in RehearsalKind::ALL {
         runs.push(RunPartial {
             tr: lang.tr(),
             slug: tenant.to_owned(),
-            kind,
+            kind: kind.as_str(),
             run: rehearsal::run_row(&app.pool, tenant, None, Some(kind)).await?,
             csrf: csrf.clone().filter(|_| may_run(&view, viewer.as_ref())),
             environment: view.console.state.profile.environment.clone(),
-            withdraw: run_confirm(lang, &view, kind),
+            withdraw: run_confirm(lang, &view, kind.as_str()),
         });
     }
     let gap = runs
@@ -301,10 +304,11 @@ async fn start(
     Write { by, form }: Write<RunForm>,
 ) -> Result<Response> {
     let runner = runner(&app, &by).await?;
+    let kind = RehearsalKind::parse(&kind).ok_or(AppError::NotFound)?;
     let consent = Consent::from_checkbox(form.confirm_withdraw.is_some());
-    match rehearsal::start_with(&app.pool, &runner, &kind, app.rehearsal, consent).await {
+    match rehearsal::start_with(&app.pool, &runner, kind, app.rehearsal, consent).await {
         Ok((id, work)) => {
-            tracing::info!(run = id, kind, "rehearsal run started");
+            tracing::info!(run = id, kind = kind.as_str(), "rehearsal run started");
             tokio::spawn(work);
         }
         Err(error) => {
@@ -318,7 +322,7 @@ async fn start(
     }
     app.cache.invalidate();
     let page = Redirect::to(&by.console_url("/rehearsal", &format!("#run-{kind}")));
-    let done = Notice::new(NoticeCode::RunStarted, &kind);
+    let done = Notice::new(NoticeCode::RunStarted, kind.as_str());
     Ok(notice::leave(page.into_response(), done))
 }
 
@@ -338,23 +342,20 @@ pub(super) async fn poll(
     Query(poll): Query<Poll>,
 ) -> Result<Response> {
     record_tenant(&tenant);
-    let kind = KINDS
-        .into_iter()
-        .find(|k| *k == poll.kind)
-        .ok_or(AppError::NotFound)?;
+    let kind = RehearsalKind::parse(&poll.kind).ok_or(AppError::NotFound)?;
     let view = app.tenant(&tenant).await?;
     let viewer = viewer_of(&session, &tenant).await;
     let partial = RunPartial {
         tr: lang.tr(),
         slug: tenant.clone(),
-        kind,
+        kind: kind.as_str(),
         run: rehearsal::run_row(&app.pool, &tenant, None, Some(kind)).await?,
         csrf: viewer
             .as_ref()
             .filter(|v| may_run(&view, Some(v)))
             .map(|v| v.csrf.clone()),
         environment: view.console.state.profile.environment.clone(),
-        withdraw: run_confirm(lang, &view, kind),
+        withdraw: run_confirm(lang, &view, kind.as_str()),
     };
     let finished = !partial.running();
     let mut response = Html(partial.render()?).into_response();

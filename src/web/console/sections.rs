@@ -361,7 +361,7 @@ impl ConsoleView<'_> {
         };
         packets::all(&inputs)
             .into_iter()
-            .filter(|p| keys.contains(&p.key))
+            .filter(|p| keys.contains(&p.key.as_str()))
             .map(|p: Packet| PacketView {
                 id: format!("packet-{}", p.key),
                 href: format!("/t/{}/packets/{}", self.slug, p.key),

@@ -1,0 +1,101 @@
+//! What people and rehearsal runs do, as the audit chain records it: each event's action and,
+//! for the events that are not about one item, its target.
+
+use super::code::code_enum;
+
+code_enum! {
+    /// The action of an audit event. Every write appends exactly one; the audit filter, the
+    /// message ids and the records the chain must account for are all derived from [`Self::ALL`].
+    pub enum AuditAction as "audit action" {
+        /// An owner check was accepted.
+        Accept => "accept",
+        /// A decision's value was recorded.
+        Decide => "decide",
+        /// An acceptance or a decision was revoked.
+        Revoke => "revoke",
+        /// The managing director signed GO.
+        SignGo => "sign_go",
+        /// The managing director recorded NO-GO.
+        RecordNoGo => "record_no_go",
+        /// A scenario payload was imported.
+        ImportSnapshot => "import_snapshot",
+        /// An import was frozen as a scenario snapshot version.
+        FreezeSnapshot => "freeze_snapshot",
+        /// The rehearsal target's reference was named.
+        SetTarget => "set_target",
+        /// A rehearsal step passed.
+        ProbePassed => "probe_passed",
+        /// A rehearsal step failed.
+        ProbeFailed => "probe_failed",
+    }
+}
+
+code_enum! {
+    /// What an event that is not about one item is about (events on an item name the item's
+    /// key instead).
+    pub enum AuditTarget as "audit target" {
+        /// The production go/no-go: sign-offs.
+        Production => "production",
+        /// The scenario snapshot: imports and freezes.
+        Scenario => "scenario",
+        /// The rehearsal target's connection: naming it.
+        Connection => "connection",
+    }
+}
+
+code_enum! {
+    /// What a form does to an owner check or a decision (the last segment of its URL).
+    pub enum CheckAction as "check action" {
+        /// Accept an owner check with evidence.
+        Accept => "accept",
+        /// Record and accept a decision's value.
+        Decide => "decide",
+        /// Revoke the standing acceptance or decision.
+        Revoke => "revoke",
+    }
+}
+
+impl CheckAction {
+    /// The audit event it appends.
+    pub fn audit_action(self) -> AuditAction {
+        match self {
+            Self::Accept => AuditAction::Accept,
+            Self::Decide => AuditAction::Decide,
+            Self::Revoke => AuditAction::Revoke,
+        }
+    }
+
+    /// The action a form offers on an item: revoke what stands, else decide a decision or
+    /// accept an owner check.
+    pub fn offered(accepted: bool, decision: bool) -> Self {
+        match (accepted, decision) {
+            (true, _) => Self::Revoke,
+            (false, true) => Self::Decide,
+            (false, false) => Self::Accept,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_check_action_is_recorded_as_the_audit_action_of_the_same_name() {
+        for action in CheckAction::ALL {
+            assert_eq!(action.audit_action().as_str(), action.as_str());
+        }
+    }
+
+    #[test]
+    fn a_form_revokes_what_stands_and_otherwise_accepts_or_decides() {
+        for (accepted, decision, offered) in [
+            (true, true, CheckAction::Revoke),
+            (true, false, CheckAction::Revoke),
+            (false, true, CheckAction::Decide),
+            (false, false, CheckAction::Accept),
+        ] {
+            assert_eq!(CheckAction::offered(accepted, decision), offered);
+        }
+    }
+}

@@ -121,7 +121,7 @@ fn blockers(evaluation: &Evaluation) -> Vec<Value> {
 fn signature(signoff: &Signoff, evaluation: &Evaluation) -> Value {
     json!({
         "state": evaluation.signature.as_str(),
-        "decision": if signoff.go { "GO" } else { "NO_GO" },
+        "decision": signoff.decision().as_str(),
         "holds": evaluation.signature == readiness::Signature::Standing,
         "actor": signoff.actor,
         "signed_at": rfc3339(&signoff.at),

@@ -15,7 +15,6 @@ use crate::clock::Clock;
 // `Target` here is the rehearsal's target database; the permission table's is spelled out.
 use crate::readiness::permissions::{self, Action};
 use crate::readiness::signature::WithdrawingAction;
-use crate::readiness::state::Role;
 use crate::readiness::{AuditAction, AuditTarget, RehearsalKind, RunState};
 use crate::rehearsal::dry_run::{self, Frozen};
 use crate::rehearsal::probes;
@@ -84,14 +83,6 @@ impl From<WriteError> for StartError {
             _ => Self::NotFound,
         }
     }
-}
-
-/// Whether `role` may name targets and run rehearsals, as the permission table says: the
-/// rehearsal page offers the target form and the run buttons together.
-pub fn may_run(role: Role) -> bool {
-    [Action::SetRehearsalTarget, Action::StartRehearsal]
-        .into_iter()
-        .all(|action| permissions::allows(role, action, permissions::Target::Tenant))
 }
 
 /// Records the tenant's target reference (validated by the caller's [`SecretRef::parse`]).

@@ -11,22 +11,13 @@ use uuid::Uuid;
 use super::DbError;
 use super::signature::{Consent, guard, lock_head};
 use super::write::{Author, WriteError, Written, authorise, conclude, enter, replayed};
-use crate::readiness::permissions::{self, Action, Target};
+use crate::readiness::permissions::{Action, Target};
 use crate::readiness::scenario::{RecordKind, Scenario, records_sha256};
 use crate::readiness::signature::WithdrawingAction;
-use crate::readiness::state::Role;
 use crate::readiness::{AuditAction, AuditTarget};
 
 /// The audit target of snapshot events.
 pub const TARGET: &str = AuditTarget::Scenario.as_str();
-
-/// Whether `role` may import and freeze, as the permission table says: the snapshot page
-/// offers both forms together.
-pub fn may_write(role: Role) -> bool {
-    [Action::ImportSnapshot, Action::FreezeSnapshot]
-        .into_iter()
-        .all(|action| permissions::allows(role, action, Target::Tenant))
-}
 
 /// The file as received.
 #[derive(Debug, Clone, Copy)]

@@ -65,6 +65,16 @@ impl CheckAction {
         }
     }
 
+    /// The permission table's action.
+    pub fn permission(self) -> super::permissions::Action {
+        use super::permissions::Action;
+        match self {
+            Self::Accept => Action::Accept,
+            Self::Decide => Action::Decide,
+            Self::Revoke => Action::Revoke,
+        }
+    }
+
     /// The action a form offers on an item: revoke what stands, else decide a decision or
     /// accept an owner check.
     pub fn offered(accepted: bool, decision: bool) -> Self {

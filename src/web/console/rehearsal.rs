@@ -10,11 +10,13 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_htmx::HX_REFRESH;
 use tower_sessions::Session;
 
+use super::view::viewer_may;
 use super::writer::{Write, WriteForm, Writer};
 use super::{ConsoleView, Viewer, page_parts, viewer_for_page, viewer_of};
 use crate::db::rehearsal::{self, RunRow, Runner, StartError};
 use crate::db::signature::Consent;
 use crate::i18n::Lang;
+use crate::readiness::permissions::{Action, Target};
 use crate::readiness::{RehearsalKind, RunState};
 use crate::rehearsal::probes::GapLine;
 use crate::rehearsal::{RefError, Refusal, SecretPolicy, SecretRef};
@@ -54,7 +56,7 @@ struct RehearsalPage<'a> {
 struct RunPartial {
     tr: crate::i18n::Tr,
     slug: String,
-    kind: &'static str,
+    kind: RehearsalKind,
     run: Option<RunRow>,
     csrf: Option<String>,
     environment: String,
@@ -92,7 +94,7 @@ impl RunPartial {
 fn run_confirm(
     lang: Lang,
     view: &TenantView,
-    kind: &str,
+    kind: RehearsalKind,
 ) -> Option<super::signature::WithdrawConfirm> {
     super::signature::withdraw_confirm(
         lang.tr(),
@@ -102,10 +104,11 @@ fn run_confirm(
     )
 }
 
+/// Whether the viewer may name the target and start runs.
 fn may_run(view: &TenantView, viewer: Option<&Viewer>) -> bool {
-    viewer
-        .and_then(|v| view.console.state.actor(&v.actor))
-        .is_some_and(|a| rehearsal::may_run(a.role))
+    [Action::SetRehearsalTarget, Action::StartRehearsal]
+        .into_iter()
+        .all(|action| viewer_may(view, viewer, action, Target::Tenant))
 }
 
 /// Why the page is drawn again after a write: what was typed, the message id of the problem,
@@ -152,16 +155,16 @@ async fn render(
         runs.push(RunPartial {
             tr: lang.tr(),
             slug: tenant.to_owned(),
-            kind: kind.as_str(),
+            kind,
             run: rehearsal::run_row(&app.pool, tenant, None, Some(kind)).await?,
             csrf: csrf.clone().filter(|_| may_run(&view, viewer.as_ref())),
             environment: view.console.state.profile.environment.clone(),
-            withdraw: run_confirm(lang, &view, kind.as_str()),
+            withdraw: run_confirm(lang, &view, kind),
         });
     }
     let gap = runs
         .iter()
-        .find(|r| r.kind == "gap")
+        .find(|r| r.kind == RehearsalKind::Gap)
         .and_then(|r| r.run.as_ref())
         .and_then(|r| r.transcript.0.first())
         .and_then(|step| step.detail.get("lines"))
@@ -348,14 +351,14 @@ pub(super) async fn poll(
     let partial = RunPartial {
         tr: lang.tr(),
         slug: tenant.clone(),
-        kind: kind.as_str(),
+        kind,
         run: rehearsal::run_row(&app.pool, &tenant, None, Some(kind)).await?,
         csrf: viewer
             .as_ref()
             .filter(|v| may_run(&view, Some(v)))
             .map(|v| v.csrf.clone()),
         environment: view.console.state.profile.environment.clone(),
-        withdraw: run_confirm(lang, &view, kind.as_str()),
+        withdraw: run_confirm(lang, &view, kind),
     };
     let finished = !partial.running();
     let mut response = Html(partial.render()?).into_response();

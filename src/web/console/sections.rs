@@ -2,8 +2,11 @@
 //! data sections (providers, live session, RBAC map, environments, proof path) and the packets.
 
 use crate::readiness::catalogue::{DecisionCode, Fact};
+use crate::readiness::packets::PacketKey;
 use crate::readiness::packets::{self, Packet, PacketInputs};
-use crate::readiness::{Count, ItemEval, ItemKind, Status};
+use crate::readiness::permissions::Target;
+use crate::readiness::state::Environment;
+use crate::readiness::{CheckAction, Count, ItemEval, ItemKind, Status};
 
 use super::keys::{item_anchor, item_form_id};
 use super::view::state_of;
@@ -118,20 +121,6 @@ pub struct ProofLink {
     pub(super) count: String,
 }
 
-/// Which packet each section shows.
-fn packet_keys(section: &str) -> &'static [&'static str] {
-    match section {
-        "runbook" => &["runbook-sql"],
-        "cutover" => &["cutover-plan"],
-        "connection" => &["connection"],
-        "dry_run" => &["dry-run"],
-        "preflight" => &["preflight"],
-        "release" => &["release-env"],
-        "rollback" => &["rollback"],
-        _ => &[],
-    }
-}
-
 impl ConsoleView<'_> {
     fn catalogue_section_present(&self, section: &str) -> bool {
         self.ev().section(section).is_some()
@@ -176,18 +165,13 @@ impl ConsoleView<'_> {
     fn item_form(&self, section: &str, item: &ItemEval) -> Option<ItemForm> {
         let viewer = self.viewer.as_ref()?;
         let decision = item.kind == ItemKind::Decision;
-        if !(item.kind == ItemKind::OwnerCheck || decision)
-            || item.owner.as_deref() != Some(viewer.actor.as_str())
-        {
+        let accept = !item.is_ready();
+        let verb = CheckAction::offered(!accept, decision);
+        let owned = item.owner.as_deref() == Some(viewer.actor.as_str());
+        if !self.may(verb.permission(), Target::item(Some(item.kind), owned)) {
             return None;
         }
-        let accept = !item.is_ready();
         let draft = viewer.draft.as_ref().filter(|d| d.item == item.key);
-        let verb = match (accept, decision) {
-            (false, _) => "revoke",
-            (true, true) => "decide",
-            (true, false) => "accept",
-        };
         let id = item_form_id(&item.key);
         Some(ItemForm {
             withdraw: self.withdraw_confirm(&id),
@@ -350,8 +334,8 @@ impl ConsoleView<'_> {
 
     pub(super) fn packets_of(&self, section: &str) -> Vec<PacketView> {
         let tr = self.tr;
-        let keys = packet_keys(section);
-        if keys.is_empty() || !self.catalogue_section_present(section) {
+        let shows_any = PacketKey::ALL.iter().any(|k| k.section() == section);
+        if !shows_any || !self.catalogue_section_present(section) {
             return Vec::new();
         }
         let inputs = PacketInputs {
@@ -361,7 +345,7 @@ impl ConsoleView<'_> {
         };
         packets::all(&inputs)
             .into_iter()
-            .filter(|p| keys.contains(&p.key.as_str()))
+            .filter(|p| p.key.section() == section)
             .map(|p: Packet| PacketView {
                 id: format!("packet-{}", p.key),
                 href: format!("/t/{}/packets/{}", self.slug, p.key),
@@ -499,24 +483,25 @@ impl ConsoleView<'_> {
         let tr = self.tr;
         let p = &self.view.console.state.profile;
         let go = self.ev().decision.is_go();
-        [
-            ("local", p.storage_adapter.as_str(), true),
-            ("staging", p.adapter_target.as_str(), false),
-            ("production", "tenant-rbac-adapter", go),
-        ]
-        .into_iter()
-        .map(|(key, adapter, active)| EnvironmentRow {
-            name: tr.t(&format!("environment-{key}")),
-            adapter: adapter.to_owned(),
-            detail: tr.t(&format!("environment-{key}-detail")),
-            state: tr.t(if active {
-                "environment-active"
-            } else {
-                "environment-planned"
-            }),
-            active,
-        })
-        .collect()
+        Environment::ALL
+            .into_iter()
+            .map(|env| match env {
+                Environment::Local => (env, p.storage_adapter.as_str(), true),
+                Environment::Staging => (env, p.adapter_target.as_str(), false),
+                Environment::Production => (env, "tenant-rbac-adapter", go),
+            })
+            .map(|(key, adapter, active)| EnvironmentRow {
+                name: tr.t(&format!("environment-{key}")),
+                adapter: adapter.to_owned(),
+                detail: tr.t(&format!("environment-{key}-detail")),
+                state: tr.t(if active {
+                    "environment-active"
+                } else {
+                    "environment-planned"
+                }),
+                active,
+            })
+            .collect()
     }
 
     /// Every gate under review, with a link to the section holding its evidence.

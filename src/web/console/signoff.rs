@@ -11,7 +11,9 @@ use uuid::Uuid;
 use super::writer::{Write, WriteForm};
 use super::{Draft, SectionKey};
 use crate::db::write::{self, NotReady, Signoff, WriteError, Written};
+use crate::readiness::SignoffDecision;
 use crate::readiness::evidence::{EvidenceError, EvidenceNote, as_typed};
+use crate::readiness::permissions::{Action, Target};
 use crate::web::notice::{self, Notice, NoticeCode};
 use crate::web::{AppError, AppState, Result};
 use axum::Router;
@@ -57,12 +59,11 @@ impl SignoffForm {
 
     /// The decision the form asks for; `None` for a value no form sends.
     fn command(&self) -> Option<Result<Signoff, EvidenceError>> {
-        Some(match self.decision.as_str() {
-            "GO" => Ok(Signoff::Go {
+        Some(match SignoffDecision::parse(&self.decision)? {
+            SignoffDecision::Go => Ok(Signoff::Go {
                 drawn_from: self.state_digest.clone(),
             }),
-            "NO_GO" => EvidenceNote::parse(&self.reason).map(Signoff::NoGo),
-            _ => return None,
+            SignoffDecision::NoGo => EvidenceNote::parse(&self.reason).map(Signoff::NoGo),
         })
     }
 }
@@ -137,8 +138,7 @@ impl super::ConsoleView<'_> {
     /// The forms, for a signed-in managing director only.
     pub(super) fn signoff_form(&self) -> Option<SignoffFormView> {
         let viewer = self.viewer.as_ref()?;
-        let actor = self.view.console.state.actor(&viewer.actor)?;
-        if actor.role != crate::readiness::state::Role::ManagingDirector {
+        if !self.may(Action::SignOff, Target::Tenant) {
             return None;
         }
         let draft = viewer.draft.as_ref().filter(|d| d.item == "signoff");

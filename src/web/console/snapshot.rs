@@ -9,12 +9,14 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 use uuid::Uuid;
 
+use super::view::viewer_may;
 use super::writer::{Write, WriteForm, Writer};
 use super::{ConsoleView, Viewer, page_parts, viewer_of};
 use crate::db::signature::Consent;
 use crate::db::snapshot::{self, History, Upload};
 use crate::db::write::WriteError;
 use crate::i18n::Lang;
+use crate::readiness::permissions::{Action, Target};
 use crate::readiness::scenario::{self, LineError, MAX_BYTES, Problem};
 use crate::web::frame::Frame;
 use crate::web::{AppError, AppState, Locale, Result, TenantView, record_tenant};
@@ -125,10 +127,11 @@ impl SnapshotPage<'_> {
     }
 }
 
+/// Whether the viewer may import and freeze snapshots.
 fn may_write(view: &TenantView, viewer: Option<&Viewer>) -> bool {
-    viewer
-        .and_then(|v| view.console.state.actor(&v.actor))
-        .is_some_and(|a| snapshot::may_write(a.role))
+    [Action::ImportSnapshot, Action::FreezeSnapshot]
+        .into_iter()
+        .all(|action| viewer_may(view, viewer, action, Target::Tenant))
 }
 
 /// What the page says beside the history: a refused file line by line, a refused freeze, or

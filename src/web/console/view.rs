@@ -6,6 +6,7 @@ use super::viewer::Viewer;
 use crate::i18n::{Arg, Tr};
 use crate::readiness::catalogue::{DecisionCode, LADDER};
 use crate::readiness::narrative::{Figure, Narrative, Sentence};
+use crate::readiness::permissions::{self, Action, Target};
 use crate::readiness::state::Role;
 use crate::readiness::{Count, Evaluation, ItemKind, NextAction, Status};
 use crate::web::TenantView;
@@ -79,6 +80,18 @@ pub(super) fn state_of(ready: bool) -> &'static str {
     if ready { "ready" } else { "open" }
 }
 
+/// Whether `viewer`, when someone is signed in, may do `action` to `target` in `view`'s tenant.
+pub(super) fn viewer_may(
+    view: &TenantView,
+    viewer: Option<&Viewer>,
+    action: Action,
+    target: Target,
+) -> bool {
+    viewer
+        .and_then(|v| view.console.state.actor(&v.actor))
+        .is_some_and(|actor| permissions::allows(actor.role, action, target))
+}
+
 /// Everything the console's templates read, for one tenant in one language.
 pub struct ConsoleView<'a> {
     pub(super) tr: Tr,
@@ -95,6 +108,12 @@ impl<'a> ConsoleView<'a> {
             view,
             viewer,
         }
+    }
+
+    /// Whether the signed-in viewer may do `action` to `target`, as the core's permission
+    /// table says (the database asks the same table again when the form is sent).
+    pub(super) fn may(&self, action: Action, target: Target) -> bool {
+        viewer_may(self.view, self.viewer.as_ref(), action, target)
     }
 
     pub(super) fn ev(&self) -> &Evaluation {

@@ -14,6 +14,7 @@ use super::writer::{Write, WriteForm, Writer};
 use super::{ConsoleView, Draft, NoticeFragment, SectionFragment, SectionKey, notice_text};
 use crate::db::signature::Consent;
 use crate::db::write::{self, CheckCommand, WriteError};
+use crate::readiness::CheckAction;
 use crate::readiness::evidence::{
     DecisionValue, Evidence, EvidenceChecksum, EvidenceError, EvidenceNote,
 };
@@ -76,12 +77,11 @@ impl WriteForm for CheckForm {
 /// An owner check's action, as named in its URL.
 fn command(action: &str, form: &CheckForm) -> Option<Result<CheckCommand, EvidenceError>> {
     let evidence = || Evidence::parse(&form.note, &form.url, &form.checksum);
-    Some(match action {
-        "accept" => evidence().map(CheckCommand::Accept),
-        "decide" => DecisionValue::parse(&form.value)
+    Some(match CheckAction::parse(action)? {
+        CheckAction::Accept => evidence().map(CheckCommand::Accept),
+        CheckAction::Decide => DecisionValue::parse(&form.value)
             .and_then(|value| evidence().map(|evidence| CheckCommand::Decide(value, evidence))),
-        "revoke" => EvidenceNote::parse(&form.note).map(CheckCommand::Revoke),
-        _ => return None,
+        CheckAction::Revoke => EvidenceNote::parse(&form.note).map(CheckCommand::Revoke),
     })
 }
 

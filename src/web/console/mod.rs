@@ -1,12 +1,21 @@
 //! The console page and its sections, each also served alone as an htmx partial.
 //!
 //! Handlers stay short: tenant → evaluation (cached) → view → template. The view turns codes
-//! and numbers of the [`Evaluation`] into words through Fluent; templates only lay them out.
+//! and numbers of the [`crate::readiness::Evaluation`] into words through Fluent; templates
+//! only lay them out.
+//!
+//! Each feature is a module owning its `router()` (merged in [`crate::web::app`]), its
+//! handlers and its template structs: `page` (the console, a section, the print view),
+//! `proof`, `files` (packets), `audit`, `writes` (owner checks), `signoff`, `snapshot`,
+//! `rehearsal`. Shared by all of them: `keys` (section ids and anchors), `viewer` (who is
+//! looking, their draft, the page frame), `view` (the view model), `writer` (the one way in
+//! for a write) and `messages` (the message ids built at run time).
 
 pub(super) mod audit;
 mod bundle;
 pub(super) mod files;
 mod keys;
+mod messages;
 pub(super) mod page;
 mod print;
 pub(super) mod proof;
@@ -21,6 +30,7 @@ mod writer;
 pub(super) mod writes;
 
 pub use keys::{SectionKey, item_anchor, listed_sections};
+pub use messages::dynamic_message_ids;
 pub use page::{home, render_page};
 pub use view::ConsoleView;
 pub use viewer::{Draft, Viewer};
@@ -29,160 +39,3 @@ use keys::item_label_id;
 use page::{NoticeFragment, SectionFragment};
 pub(crate) use viewer::PENDING_DRAFT;
 use viewer::{notice_text, page_parts, viewer_for_page, viewer_of};
-
-use crate::readiness::catalogue::{self, DecisionCode, LADDER};
-use crate::readiness::narrative;
-use crate::readiness::state::Role;
-use crate::readiness::{ItemKind, Status, demo};
-
-/// Every message id the code builds at run time (the templates' literal ids are found by
-/// reading them). The locale parity test checks both sets against `locales/`.
-pub fn dynamic_message_ids() -> Vec<String> {
-    let cat = catalogue::standard();
-    let mut ids = Vec::new();
-    for notice in crate::web::notice::NoticeCode::ALL {
-        ids.push(format!("notice-{}", notice.as_str()));
-    }
-    for section in &cat.sections {
-        ids.push(format!("section-name-{}", section.key));
-        ids.push(format!("action-title-{}", section.key));
-        ids.push(format!("action-detail-{}", section.key));
-        for item in &section.items {
-            ids.push(item_label_id(&item.key));
-            if let Some(fact) = item.fact {
-                ids.push(format!("action-title-fact-{}", fact.as_str()));
-                ids.push(format!("action-detail-fact-{}", fact.as_str()));
-            }
-        }
-    }
-    for key in SectionKey::ALL {
-        ids.push(key.title_id());
-        if let SectionKey::Items(section) = key {
-            ids.push(format!("intro-{section}"));
-        }
-    }
-    for section in &cat.sections {
-        let listed = listed_sections().any(|s| s == section.key);
-        if listed {
-            for item in &section.items {
-                ids.push(format!("{}-detail", item_label_id(&item.key)));
-            }
-        }
-    }
-    for key in crate::readiness::packets::PacketKey::ALL {
-        ids.push(format!("packet-{key}-intro"));
-    }
-    for kind in ItemKind::ALL {
-        ids.push(format!("kind-{}", kind.as_str()));
-    }
-    for status in Status::ALL {
-        ids.push(format!("status-{}", status.as_str()));
-    }
-    for role in Role::ALL {
-        ids.push(format!("role-{}", role.as_str()));
-    }
-    let state = demo::state(time::OffsetDateTime::UNIX_EPOCH);
-    for group in crate::readiness::evaluate::batch_groups(&state) {
-        ids.push(format!("batch-{}", group.key));
-    }
-    for error in crate::readiness::evidence::EvidenceError::ALL {
-        ids.push(format!("evidence-{}", error.as_str()));
-    }
-    for provider in &state.providers {
-        ids.push(format!("provider-{}", provider.key));
-        ids.push(format!("provider-detail-{}", provider.key));
-    }
-    for env in crate::readiness::Environment::ALL {
-        ids.push(format!("environment-{env}"));
-        ids.push(format!("environment-{env}-detail"));
-    }
-    for id in ["preflight", "cutover", "connection"] {
-        ids.push(format!("kpi-{id}-label"));
-    }
-    for id in [
-        "providers",
-        "session",
-        "preflight",
-        "runbook",
-        "release",
-        "rollback",
-    ] {
-        ids.push(format!("copilot-card-{id}-title"));
-    }
-    ids.extend(narrative::message_ids());
-    for rung in LADDER.iter().map(|r| r.code).chain([DecisionCode::Go]) {
-        ids.push(format!("ladder-{}", rung.slug()));
-    }
-    for rung_state in ["passed", "current", "ahead", "reached"] {
-        ids.push(format!("ladder-state-{rung_state}"));
-    }
-    for month in 1..=12 {
-        ids.push(format!("month-{month}"));
-    }
-    for kind in [
-        "bad-request",
-        "not-found",
-        "forbidden",
-        "conflict",
-        "sign-in-required",
-        "unavailable",
-        "internal",
-    ] {
-        ids.push(format!("error-title-{kind}"));
-        ids.push(format!("error-body-{kind}"));
-    }
-    for actor in &state.actors {
-        ids.push(format!("unit-{}", actor.unit));
-    }
-    for action in crate::readiness::AuditAction::ALL {
-        ids.push(format!("audit-action-{action}"));
-    }
-    for fault in crate::chain::Fault::ALL {
-        ids.push(format!("audit-fault-{}", fault.as_str()));
-    }
-    for record in crate::chain::Record::ALL {
-        ids.push(format!("coverage-record-{}", record.as_str()));
-    }
-    for code in crate::readiness::scenario::Problem::CODES {
-        ids.push(format!("scenario-error-{code}"));
-    }
-    for kind in crate::readiness::scenario::RecordKind::ALL {
-        ids.push(format!("scenario-kind-{}", kind.as_str()));
-    }
-    for kind in crate::readiness::RehearsalKind::ALL {
-        for id in ["rehearsal-kind-", "rehearsal-run-"] {
-            ids.push(format!("{id}{kind}"));
-        }
-        ids.push(format!("rehearsal-kind-{kind}-help"));
-    }
-    for state in crate::readiness::RunState::ALL {
-        ids.push(format!("rehearsal-state-{state}"));
-    }
-    for reason in crate::rehearsal::Reason::ALL {
-        ids.push(format!("rehearsal-reason-{reason}"));
-    }
-    // A run's own reason: a refusal's code, or the time limit's.
-    for reason in crate::rehearsal::RunReason::all() {
-        ids.push(format!("rehearsal-reason-{reason}"));
-    }
-    for refusal in crate::rehearsal::Refusal::ALL {
-        ids.push(format!("rehearsal-refused-{}", refusal.as_str()));
-    }
-    for error in crate::rehearsal::RefError::ALL {
-        ids.push(format!("rehearsal-ref-{}", error.as_str()));
-    }
-    for kind in crate::rehearsal::probes::GapKind::ALL {
-        ids.push(format!("rehearsal-gap-kind-{kind}"));
-    }
-    ids.extend(signature::SENTENCE_IDS.map(str::to_owned));
-    for action in crate::readiness::signature::WithdrawingAction::ALL {
-        ids.push(signature::withdrawn_id(Some(action)));
-    }
-    ids.push(signature::withdrawn_id(None));
-    for target in crate::readiness::AuditTarget::ALL {
-        ids.push(format!("audit-target-{target}"));
-    }
-    ids.sort();
-    ids.dedup();
-    ids
-}

@@ -5,7 +5,7 @@
 
 use readiness_console::i18n::Lang;
 
-use crate::support::{CONSOLE, Client, Page, TestApp, percent_encode, signed_in};
+use crate::support::{CONSOLE, Client, Page, TestApp, percent_encode};
 
 /// A form as the page draws it: the value of each named input after `marker`.
 fn fields(page: &Page, marker: &str, names: &[&str]) -> Vec<(String, Vec<u8>)> {
@@ -70,8 +70,8 @@ const CHECK_FIELDS: [&str; 3] = ["csrf", "version", "idempotency_key"];
 #[tokio::test]
 async fn control_characters_and_invalid_text_are_refused_in_every_language_with_the_text_kept() {
     let app = TestApp::spawn().await;
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
-    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
+    let mut marek = app.actor("marek").await;
+    let mut anna = app.actor("anna").await;
     let before = written(&app).await;
     let zero_width = "\u{200B}".repeat(12);
     let long_url = format!("https://evidence.example/{}", "a".repeat(1_000_000));
@@ -236,7 +236,7 @@ async fn control_characters_and_invalid_text_are_refused_in_every_language_with_
 #[tokio::test]
 async fn a_foreign_request_id_is_replaced_before_it_reaches_the_audit_trail() {
     let app = TestApp::spawn().await;
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let mut marek = app.actor("marek").await;
     for (foreign, kept) in [
         ("x".repeat(8_000), false),
         ("<script>alert(1)</script>".to_owned(), false),
@@ -341,8 +341,8 @@ async fn random_bytes_in_every_field_and_path_segment_never_answer_5xx_nor_write
         .unwrap_or(1_200);
     let app = TestApp::spawn().await;
     let mut clients = [
-        signed_in(&app, "marek", "marek-dispatch").await,
-        signed_in(&app, "anna", "anna-go-no-go").await,
+        app.actor("marek").await.into(),
+        app.actor("anna").await.into(),
         Client::new(&app.router),
     ];
     let console = clients[1].get(&format!("{CONSOLE}?lang=en")).await;

@@ -5,7 +5,9 @@
 
 use readiness_console::i18n::{Arg, Lang};
 
-use crate::support::{Actor, CONSOLE, HTMX, OLENA, Page, TestApp, eventually, html_unescape};
+use crate::support::{
+    Actor, CONSOLE, HTMX, OLENA, Page, TestApp, eventually, html_unescape, import_demo_payload,
+};
 
 const DB_SCHEMA: &str = "passage.db_schema";
 
@@ -340,25 +342,10 @@ async fn a_write_that_would_withdraw_the_signature_is_refused_unconfirmed_with_n
 
 #[tokio::test]
 async fn a_snapshot_freeze_withdraws_only_if_it_changes_a_status() {
-    use readiness_console::db;
     let app = TestApp::spawn().await;
     let mut anna = signed_go(&app).await;
     // An import changes no status; freezing the demo payload keeps every batch group populated.
-    let demo = include_bytes!("../../demo/bfg-control-scenario.jsonl");
-    let parsed = readiness_console::readiness::scenario::parse(demo, "bfg-control").unwrap();
-    let upload = db::snapshot::Upload {
-        sha256: &"0".repeat(64),
-        bytes: demo.len(),
-    };
-    db::snapshot::import(
-        &app.db.app,
-        &crate::support::marek(),
-        uuid::Uuid::new_v4(),
-        upload,
-        &parsed,
-    )
-    .await
-    .unwrap();
+    import_demo_payload(&app.db).await;
     let page = anna.get(&format!("{CONSOLE}/snapshot?lang=en")).await;
     let id = "freeze-";
     assert!(html_unescape(&page.body).contains(&Lang::En.tr().t1(
@@ -644,33 +631,15 @@ async fn a_rehearsal_run_whose_results_change_a_status_withdraws_the_signature_i
 
 #[tokio::test]
 async fn pages_with_a_standing_or_a_withdrawn_signature_are_valid_html() {
-    let jar = crate::html::vnu_jar();
+    let mut pages = crate::html::Pages::new();
     let app = TestApp::spawn().await;
     let mut anna = signed_go(&app).await;
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut files = Vec::new();
     let mut keep = |name: &str, page: &Page| {
         assert_eq!(page.status, 200, "{name}");
-        let file = dir.path().join(format!("{name}.html"));
-        std::fs::write(&file, &page.body).expect("write page");
-        files.push(file);
+        pages.keep(name, page);
     };
     // Standing: every form Anna may use asks to confirm (items, runs, freezes).
-    let demo = include_bytes!("../../demo/bfg-control-scenario.jsonl");
-    let parsed = readiness_console::readiness::scenario::parse(demo, "bfg-control").unwrap();
-    let upload = readiness_console::db::snapshot::Upload {
-        sha256: &"0".repeat(64),
-        bytes: demo.len(),
-    };
-    readiness_console::db::snapshot::import(
-        &app.db.app,
-        &crate::support::marek(),
-        uuid::Uuid::new_v4(),
-        upload,
-        &parsed,
-    )
-    .await
-    .unwrap();
+    import_demo_payload(&app.db).await;
     for (name, path) in [
         ("standing-console", format!("{CONSOLE}?lang=fr")),
         ("standing-rehearsal", format!("{CONSOLE}/rehearsal?lang=es")),
@@ -696,16 +665,5 @@ async fn pages_with_a_standing_or_a_withdrawn_signature_are_valid_html() {
     ] {
         keep(name, &anna.get(&path).await);
     }
-    let out = std::process::Command::new("java")
-        .arg("-jar")
-        .arg(&jar)
-        .arg("--errors-only")
-        .args(&files)
-        .output()
-        .expect("run java (scripts/test installs it)");
-    let report = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success() && report.trim().is_empty(),
-        "HTML errors:\n{report}"
-    );
+    pages.assert_valid();
 }

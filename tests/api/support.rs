@@ -434,8 +434,9 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// The demo payload (`demo/bfg-control-scenario.jsonl`), imported by Marek and frozen.
-pub async fn freeze_demo_snapshot(db: &TestDb) {
+/// The demo payload (`demo/bfg-control-scenario.jsonl`), imported by Marek (not frozen): the
+/// newest import's id.
+pub async fn import_demo_payload(db: &TestDb) -> i64 {
     use readiness_console::readiness::scenario;
     let demo = include_bytes!("../../demo/bfg-control-scenario.jsonl");
     let parsed = scenario::parse(demo, "bfg-control").expect("the demo payload");
@@ -446,11 +447,16 @@ pub async fn freeze_demo_snapshot(db: &TestDb) {
     db::snapshot::import(&db.app, &marek(), uuid::Uuid::new_v4(), upload, &parsed)
         .await
         .expect("import");
-    let import = db::snapshot::history(&db.app, "bfg-control")
+    db::snapshot::history(&db.app, "bfg-control")
         .await
         .expect("history")
         .imports[0]
-        .id;
+        .id
+}
+
+/// The demo payload, imported by Marek and frozen.
+pub async fn freeze_demo_snapshot(db: &TestDb) {
+    let import = import_demo_payload(db).await;
     db::snapshot::freeze(&db.app, &marek(), uuid::Uuid::new_v4(), import)
         .await
         .expect("freeze");
@@ -900,6 +906,13 @@ impl Deref for Actor {
 impl DerefMut for Actor {
     fn deref_mut(&mut self) -> &mut Client {
         &mut self.client
+    }
+}
+
+impl From<Actor> for Client {
+    /// Their client alone, its session kept.
+    fn from(actor: Actor) -> Self {
+        actor.client
     }
 }
 

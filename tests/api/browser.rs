@@ -318,17 +318,61 @@ impl Browser {
         }
     }
 
+    /// On the rehearsal page in `lang`: names the target first if none is named, starts a run
+    /// of this kind and waits until the page shows it passed.
+    async fn rehearses(&self, kind: &str, reference: &str, lang: Lang) {
+        let tr = lang.tr();
+        self.open("/rehearsal", lang.code()).await;
+        if self.text("dl.fields dd").await == tr.t("rehearsal-no-target") {
+            self.fill("reference", reference).await;
+            self.press(".target-form button").await;
+            eventually(|| async { self.text("dl.fields .code").await.starts_with("file:") }).await;
+        }
+        self.eval("window.beforeTheRun = true; return null").await;
+        self.press(&format!("#run-{kind} form button")).await;
+        // The start answers with a new page, which polls the run and reloads when it ends.
+        let ended = format!(
+            "return !window.beforeTheRun
+               && !!document.querySelector('#run-{kind} .run-state:not(.run-running)')"
+        );
+        eventually(|| async { self.eval(&ended).await == true }).await;
+        let state = self.text(&format!("#run-{kind} .run-state")).await;
+        assert!(
+            state.starts_with(&tr.t("rehearsal-state-passed")),
+            "the {kind} run: {state}"
+        );
+    }
+
+    /// On the snapshot page in `lang`: uploads the demo payload and freezes the import.
+    async fn imports_and_freezes_the_demo_payload(&self, lang: Lang) {
+        let tr = lang.tr();
+        self.open("/snapshot", lang.code()).await;
+        self.upload(DEMO_PAYLOAD).await;
+        eventually(|| async { self.text(".flash").await == tr.t("scenario-imported") }).await;
+        self.press("form[action^='/t/bfg-control/snapshot/freeze'] button")
+            .await;
+        eventually(|| async { self.text(".flash").await == tr.t("scenario-frozen") }).await;
+        assert!(self.text("dl.fields").await.contains("bfg-5de6a303"));
+    }
+
     async fn close(self) {
         self.client.close().await.expect("close");
     }
 }
 
-#[tokio::test]
-async fn the_console_in_chromium_switches_language_and_refreshes_sections_in_place() {
+/// A fresh app served on a socket, chromedriver, and a browser at the app (with JavaScript
+/// on or off). The driver stops when dropped.
+async fn a_browser_at_a_fresh_app(javascript: bool) -> (TestApp, Driver, Browser) {
     let app = TestApp::spawn().await;
     let base = serve(&app).await;
     let driver = start_driver();
-    let browser = Browser::new(&driver, &base, true).await;
+    let browser = Browser::new(&driver, &base, javascript).await;
+    (app, driver, browser)
+}
+
+#[tokio::test]
+async fn the_console_in_chromium_switches_language_and_refreshes_sections_in_place() {
+    let (app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
 
     browser.open("", "es").await;
     assert_eq!(browser.lang().await, "es");
@@ -380,10 +424,7 @@ async fn the_console_in_chromium_switches_language_and_refreshes_sections_in_pla
 
 #[tokio::test]
 async fn marek_accepts_in_place_and_olena_is_refused_with_a_message() {
-    let app = TestApp::spawn().await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let browser = Browser::new(&driver, &base, true).await;
+    let (_app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
 
     browser.sign_in("marek").await;
     // Accept in Spanish, revoke in French, accept again in English: each in place.
@@ -452,10 +493,7 @@ async fn marek_accepts_in_place_and_olena_is_refused_with_a_message() {
 
 #[tokio::test]
 async fn the_same_flow_works_with_javascript_disabled() {
-    let app = TestApp::spawn().await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let browser = Browser::new(&driver, &base, false).await;
+    let (_app, _driver, browser) = a_browser_at_a_fresh_app(false).await;
     browser.sign_in("marek").await;
     for (lang, expected) in [("es", "1/6"), ("fr", "0/6"), ("en", "1/6")] {
         browser.visit("", lang).await;
@@ -476,21 +514,15 @@ async fn the_same_flow_works_with_javascript_disabled() {
         })
         .await;
         assert_eq!(browser.lang().await, lang);
-        browser
-            .client
-            .goto(&format!("{base}/"))
-            .await
-            .expect("leave");
+        let leave = format!("{}/", browser.base);
+        browser.client.goto(&leave).await.expect("leave");
     }
     browser.close().await;
 }
 
 #[tokio::test]
 async fn anna_records_a_decision_and_a_no_go_in_french() {
-    let app = TestApp::spawn().await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let browser = Browser::new(&driver, &base, true).await;
+    let (_app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
     browser.sign_in("anna").await;
     browser.open("", "fr").await;
     let tr = Lang::Fr.tr();
@@ -527,7 +559,7 @@ async fn anna_records_a_decision_and_a_no_go_in_french() {
 
 #[tokio::test]
 async fn a_reviewer_follows_a_blocker_to_its_audit_events_and_verifies_the_chain() {
-    let app = TestApp::spawn().await;
+    let (app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
     // Marek accepted a passage check, then revoked it: still a blocker, with two events.
     crate::support::accept_then_revoke_role_headers(
         &app.db,
@@ -536,9 +568,6 @@ async fn a_reviewer_follows_a_blocker_to_its_audit_events_and_verifies_the_chain
         "",
     )
     .await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let browser = Browser::new(&driver, &base, true).await;
     browser.sign_in("reviewer").await;
     let tr = Lang::Fr.tr();
 
@@ -588,10 +617,7 @@ const DEMO_PAYLOAD: &str = concat!(
 
 #[tokio::test]
 async fn the_dispatcher_uploads_a_payload_sees_it_refused_by_line_then_imports_and_freezes_it() {
-    let app = TestApp::spawn().await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let browser = Browser::new(&driver, &base, true).await;
+    let (app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
     browser.sign_in("marek").await;
     let tr = Lang::Es.tr();
     let files = tempfile::tempdir().expect("dir");
@@ -610,14 +636,7 @@ async fn the_dispatcher_uploads_a_payload_sees_it_refused_by_line_then_imports_a
     browser.keep_screenshot("snapshot-refused-es").await;
     assert_eq!(app.db.count_in_demo("scenario_imports").await, 0);
 
-    browser.visit("/snapshot", "es").await;
-    browser.upload(DEMO_PAYLOAD).await;
-    eventually(|| async { browser.text(".flash").await == tr.t("scenario-imported") }).await;
-    browser
-        .press("form[action^='/t/bfg-control/snapshot/freeze'] button")
-        .await;
-    eventually(|| async { browser.text(".flash").await == tr.t("scenario-frozen") }).await;
-    assert!(browser.text("dl.fields").await.contains("bfg-5de6a303"));
+    browser.imports_and_freezes_the_demo_payload(Lang::Es).await;
     browser.keep_screenshot("snapshot-frozen-es").await;
     // The console moved: the preflight tile reads 2/5.
     browser.visit("", "es").await;
@@ -649,7 +668,7 @@ fn secret_file(url: &str) -> (tempfile::NamedTempFile, String) {
 #[tokio::test]
 async fn the_dispatcher_rehearses_against_a_healthy_target_from_the_page() {
     use readiness_console::db;
-    let app = TestApp::spawn().await;
+    let (app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
     // A target database with the runbook applied, its URL in a file only the console reads.
     let target = crate::support::TestDb::empty().await;
     sqlx::raw_sql(readiness_console::readiness::packets::RUNBOOK_SQL)
@@ -665,25 +684,11 @@ async fn the_dispatcher_rehearses_against_a_healthy_target_from_the_page() {
     // The snapshot is frozen (its own flow is tested elsewhere).
     crate::support::freeze_demo_snapshot(&app.db).await;
 
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let browser = Browser::new(&driver, &base, true).await;
     browser.sign_in("marek").await;
     let tr = Lang::Fr.tr();
-    browser.visit("/rehearsal", "fr").await;
-    browser.fill("reference", &reference).await;
-    browser.press(".target-form button").await;
-    eventually(|| async { browser.text("dl.fields .code").await.starts_with("file:") }).await;
+    // The first run names the target; each passes.
     for kind in ["connection", "gap", "dry_run"] {
-        browser.press(&format!("#run-{kind} form button")).await;
-        // The page polls the run and reloads when it ends.
-        eventually(|| async {
-            browser
-                .text(&format!("#run-{kind} .run-state"))
-                .await
-                .starts_with(&tr.t("rehearsal-state-passed"))
-        })
-        .await;
+        browser.rehearses(kind, &reference, Lang::Fr).await;
     }
     browser.keep_screenshot("rehearsal-fr").await;
     browser.visit("", "fr").await;
@@ -728,10 +733,7 @@ return low;
 
 #[tokio::test]
 async fn no_text_on_any_page_falls_below_a_contrast_of_4_5_to_1() {
-    let app = TestApp::spawn().await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let browser = Browser::new(&driver, &base, true).await;
+    let (_app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
     let pages = [
         "",
         "/proof",
@@ -762,11 +764,8 @@ async fn no_text_on_any_page_falls_below_a_contrast_of_4_5_to_1() {
 
 #[tokio::test]
 async fn anna_signs_go_olena_withdraws_it_by_revoking_and_re_accepting_asks_for_a_new_signature() {
-    let app = TestApp::spawn().await;
+    let (app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
     app.db.make_all_green().await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let browser = Browser::new(&driver, &base, true).await;
 
     // Anna signs GO through her form, with her password.
     browser.sign_in("anna").await;
@@ -886,10 +885,7 @@ return wide;
 /// page whole.
 #[tokio::test]
 async fn every_page_in_every_language_fits_a_desktop_and_a_phone() {
-    let app = TestApp::spawn().await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let browser = Browser::new(&driver, &base, true).await;
+    let (_app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
     let pages = [
         ("console", ""),
         ("proof", "/proof"),
@@ -1093,49 +1089,6 @@ impl Person {
         }
     }
 
-    /// On the rehearsal page: names the target first if none is named, starts a run of this
-    /// kind and waits until the page shows it passed.
-    async fn rehearses(&self, kind: &str, reference: &str) {
-        let browser = &self.browser;
-        let tr = Lang::En.tr();
-        browser.open("/rehearsal", "en").await;
-        if browser.text("dl.fields dd").await == tr.t("rehearsal-no-target") {
-            browser.fill("reference", reference).await;
-            browser.press(".target-form button").await;
-            eventually(|| async { browser.text("dl.fields .code").await.starts_with("file:") })
-                .await;
-        }
-        browser
-            .eval("window.beforeTheRun = true; return null")
-            .await;
-        browser.press(&format!("#run-{kind} form button")).await;
-        // The start answers with a new page, which polls the run and reloads when it ends.
-        let ended = format!(
-            "return !window.beforeTheRun
-               && !!document.querySelector('#run-{kind} .run-state:not(.run-running)')"
-        );
-        eventually(|| async { browser.eval(&ended).await == true }).await;
-        let state = browser.text(&format!("#run-{kind} .run-state")).await;
-        assert!(
-            state.starts_with(&tr.t("rehearsal-state-passed")),
-            "the {kind} run: {state}"
-        );
-    }
-
-    /// Uploads the demo payload on the snapshot page and freezes the import.
-    async fn imports_and_freezes_the_demo_payload(&self) {
-        let browser = &self.browser;
-        let tr = Lang::En.tr();
-        browser.open("/snapshot", "en").await;
-        browser.upload(DEMO_PAYLOAD).await;
-        eventually(|| async { browser.text(".flash").await == tr.t("scenario-imported") }).await;
-        browser
-            .press("form[action^='/t/bfg-control/snapshot/freeze'] button")
-            .await;
-        eventually(|| async { browser.text(".flash").await == tr.t("scenario-frozen") }).await;
-        assert!(browser.text("dl.fields").await.contains("bfg-5de6a303"));
-    }
-
     /// Revokes one of their checks, ticking the confirmation that it withdraws the GO.
     async fn revokes_confirming_the_withdrawal(&self, item: &str, reason: &str) {
         let browser = &self.browser;
@@ -1204,8 +1157,13 @@ async fn the_demo_reaches_go_through_the_pages_alone_and_a_revocation_withdraws_
                     .accepts_everything_the_console_marks_theirs()
                     .await;
             }
-            NextStep::Rehearsal(kind) => marek.rehearses(kind, &reference).await,
-            NextStep::FreezeSnapshot => marek.imports_and_freezes_the_demo_payload().await,
+            NextStep::Rehearsal(kind) => {
+                marek.browser.rehearses(kind, &reference, Lang::En).await;
+            }
+            NextStep::FreezeSnapshot => {
+                let browser = &marek.browser;
+                browser.imports_and_freezes_the_demo_payload(Lang::En).await;
+            }
         }
         done.push(step);
     }

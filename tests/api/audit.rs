@@ -9,19 +9,12 @@ use readiness_console::bundle;
 use readiness_console::chain::{self, Fault, Verification};
 use readiness_console::db::audit::{self, NewEvent};
 use readiness_console::i18n::Lang;
-use uuid::Uuid;
 
-use crate::support::{CONSOLE, Client, TestApp, TestDb, signed_in, test_key, verify_chain};
+use crate::support::{CONSOLE, Client, TestApp, TestDb, cli, test_key, verify_chain};
 
 /// Appends `n` events to the demo tenant's chain as the app would, through the app role.
 async fn append(db: &TestDb, n: i64, action: &str, target: &str) {
-    let mut tx = db.app.begin().await.unwrap();
-    let tenant: Uuid = sqlx::query_scalar(
-        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = 'bfg-control'",
-    )
-    .fetch_one(&mut *tx)
-    .await
-    .unwrap();
+    let (mut tx, tenant) = db.app_tx().await;
     for _ in 0..n {
         audit::append(
             &mut tx,
@@ -170,7 +163,7 @@ async fn verifying_from_the_page_needs_a_session_and_shows_the_head() {
         .get(&format!("{CONSOLE}/audit/verify?lang=en"), &[])
         .await;
     assert_eq!(anonymous.status, 401);
-    let mut reviewer = signed_in(&app, "reviewer", "reviewer-audit").await;
+    let mut reviewer = app.actor("reviewer").await;
     let Some(Verification::Intact { head_hash, .. }) = verify_chain(&app.db.app).await else {
         panic!("the chain verifies");
     };
@@ -481,25 +474,7 @@ async fn the_proof_bundle_passes_sha256sum_and_verify_bundle_and_edits_are_named
 }
 
 async fn get_bytes(app: &TestApp, path: &str) -> Vec<u8> {
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
-    let response = app
-        .router
-        .clone()
-        .oneshot(
-            axum::http::Request::get(path)
-                .body(axum::body::Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    response
-        .into_body()
-        .collect()
-        .await
-        .unwrap()
-        .to_bytes()
-        .to_vec()
+    app.get(path, &[]).await.bytes
 }
 
 #[tokio::test]
@@ -531,13 +506,7 @@ async fn the_audit_page_works_in_every_language_and_links_back_to_the_proof_path
 /// for any actor, with the head moved to it. `copy_signature` borrows the previous event's.
 /// Returns the forged event's sequence number.
 async fn forge_as_app(db: &TestDb, copy_signature: bool) -> i64 {
-    let mut tx = db.app.begin().await.unwrap();
-    let tenant: Uuid = sqlx::query_scalar(
-        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = 'bfg-control'",
-    )
-    .fetch_one(&mut *tx)
-    .await
-    .unwrap();
+    let (mut tx, tenant) = db.app_tx().await;
     let (head, prev_hash): (i64, String) = sqlx::query_as("select seq, hash from audit_heads")
         .fetch_one(&mut *tx)
         .await
@@ -595,28 +564,16 @@ async fn forge_as_app(db: &TestDb, copy_signature: bool) -> i64 {
 /// Runs `verify-audit` for the demo tenant with the test key as the audit key, and with a kept
 /// `checkpoints.jsonl` if given: whether it passed, stdout, stderr.
 fn verify_audit_cli(db: &TestDb, kept: Option<&[u8]>) -> (bool, String, String) {
+    let verify = ["verify-audit", "--tenant", "bfg-control"];
+    let Some(kept) = kept else {
+        return cli(db, &verify);
+    };
     let dir = tempfile::tempdir().unwrap();
-    let key = dir.path().join("audit-signing.key");
-    std::fs::write(&key, format!("{}\n", "2a".repeat(32))).unwrap();
-    let url = crate::support::cluster().url(
-        readiness_console::db::APP_ROLE,
-        db.app.connect_options().get_database().unwrap(),
-    );
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_readiness-console"));
-    command
-        .args(["--database-url", &url, "--audit-key"])
-        .arg(&key)
-        .args(["verify-audit", "--tenant", "bfg-control"]);
-    if let Some(kept) = kept {
-        let file = dir.path().join("checkpoints.jsonl");
-        std::fs::write(&file, kept).unwrap();
-        command.arg("--checkpoints").arg(file);
-    }
-    let out = command.output().unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+    let file = dir.path().join("checkpoints.jsonl");
+    std::fs::write(&file, kept).unwrap();
+    cli(
+        db,
+        &[&verify[..], &["--checkpoints", file.to_str().unwrap()]].concat(),
     )
 }
 
@@ -663,7 +620,7 @@ async fn an_event_forged_with_the_app_login_alone_is_named_by_every_verification
             report.problems
         );
         // The audit page says so in the reviewer's language.
-        let mut reviewer = signed_in(&app, "reviewer", "reviewer-audit").await;
+        let mut reviewer = app.actor("reviewer").await;
         let page = reviewer
             .get(&format!("{CONSOLE}/audit/verify?lang=fr"))
             .await;
@@ -682,13 +639,7 @@ async fn an_event_forged_with_the_app_login_alone_is_named_by_every_verification
 #[tokio::test]
 async fn the_app_role_cannot_move_where_signatures_begin() {
     let db = TestDb::new().await;
-    let mut tx = db.app.begin().await.unwrap();
-    sqlx::query(
-        "select set_config('app.tenant_id', id::text, true) from tenants where slug = 'bfg-control'",
-    )
-    .execute(&mut *tx)
-    .await
-    .unwrap();
+    let (mut tx, _) = db.app_tx().await;
     let moved = sqlx::query("update audit_heads set signed_from = 100")
         .execute(&mut *tx)
         .await

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 use readiness_console::db::embedded::EmbeddedPostgres;
 use readiness_console::i18n::Lang;
 
+use crate::support::outcome;
+
 const BIN: &str = env!("CARGO_BIN_EXE_readiness-console");
 
 fn scratch(name: &str) -> PathBuf {
@@ -25,10 +27,8 @@ fn run(args: &[&str], data_dir: &Path, env: &[(&str, &str)]) -> (bool, String) {
         .envs(env.iter().copied())
         .output()
         .expect("run the binary");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let (ok, _, stderr) = outcome(&out);
+    (ok, stderr)
 }
 
 #[test]
@@ -107,11 +107,7 @@ fn verify_audit(data_dir: &Path, extra: &[&str]) -> (bool, String, String) {
         .env_remove("MIGRATION_DATABASE_URL")
         .output()
         .expect("run the binary");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    outcome(&out)
 }
 
 #[test]
@@ -165,45 +161,13 @@ fn free_port() -> u16 {
         .expect("free port")
 }
 
-fn http_get(port: u16, path: &str) -> Option<String> {
-    exchange(port, "GET", path, &[], "").map(|answer| answer.text)
-}
-
-/// Serves until the page answers, returns it, then stops the process with SIGTERM.
+/// Serves until the console is ready, returns its page, then stops the process with SIGTERM:
+/// the page and the log.
 fn serve_once(dir: &Path) -> (String, String) {
-    let port = free_port();
-    let child = Command::new(BIN)
-        .arg("--data-dir")
-        .arg(dir)
-        .args([
-            "--log-format",
-            "json",
-            "serve",
-            "--bind",
-            &format!("127.0.0.1:{port}"),
-        ])
-        .env_remove("DATABASE_URL")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("serve");
-    let mut page = None;
-    for _ in 0..300 {
-        if let Some(response) = http_get(port, "/t/bfg-control?lang=es") {
-            page = Some(response);
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(status.success());
-    let out = child.wait_with_output().expect("wait");
-    let log = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "exit after SIGTERM: {log}");
-    (page.expect("the console answered"), log)
+    let serving = Serving::start(dir, &[]);
+    let page = serving.get("/t/bfg-control?lang=es");
+    let page = page.expect("the console answered").text;
+    (page, serving.stop())
 }
 
 #[test]

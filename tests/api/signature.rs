@@ -7,6 +7,7 @@ use readiness_console::i18n::{Arg, Lang};
 
 use crate::support::{
     Actor, CONSOLE, HTMX, OLENA, Page, TestApp, eventually, html_unescape, import_demo_payload,
+    refusal,
 };
 
 const DB_SCHEMA: &str = "passage.db_schema";
@@ -508,33 +509,28 @@ async fn withdrawals_are_append_only_and_seen_only_inside_their_tenant() {
         )
         .await;
     // The owner cannot change or remove one; the app role is not even granted to.
-    for statement in [
-        "update signoff_withdrawals set audit_seq = 8",
-        "delete from signoff_withdrawals",
-        "truncate signoff_withdrawals",
+    let (owner, app_role) = (&app.db.owner, &app.db.app);
+    for (pool, statement, why) in [
+        (
+            owner,
+            "update signoff_withdrawals set audit_seq = 8",
+            "append-only",
+        ),
+        (owner, "delete from signoff_withdrawals", "append-only"),
+        (owner, "truncate signoff_withdrawals", "append-only"),
+        (
+            app_role,
+            "update signoff_withdrawals set audit_seq = 8",
+            "permission denied",
+        ),
+        (
+            app_role,
+            "delete from signoff_withdrawals",
+            "permission denied",
+        ),
     ] {
-        let mut tx = app.db.demo_tx().await;
-        let error = sqlx::raw_sql(statement)
-            .execute(&mut *tx)
-            .await
-            .expect_err(statement);
-        assert!(
-            error.to_string().contains("append-only"),
-            "{statement}: {error}"
-        );
-    }
-    for statement in [
-        "update signoff_withdrawals set audit_seq = 8",
-        "delete from signoff_withdrawals",
-    ] {
-        let error = sqlx::raw_sql(statement)
-            .execute(&app.db.app)
-            .await
-            .expect_err(statement);
-        assert!(
-            error.to_string().contains("permission denied"),
-            "{statement}: {error}"
-        );
+        let error = refusal(pool, statement).await;
+        assert!(error.contains(why), "{statement}: {error}");
     }
     // Outside the tenant nothing is visible, even to the owner; inside, the one row.
     let outside: i64 = sqlx::query_scalar("select count(*) from signoff_withdrawals")

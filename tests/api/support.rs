@@ -189,6 +189,14 @@ impl TestDb {
     }
 }
 
+/// Runs `sql` on `pool` (as its role) inside the demo tenant, where it must fail: the error,
+/// as text. Nothing of it is kept.
+pub async fn refusal(pool: &PgPool, sql: &str) -> String {
+    let (mut tx, _) = in_demo(pool).await;
+    let error = sqlx::raw_sql(sql).execute(&mut *tx).await.expect_err(sql);
+    error.to_string()
+}
+
 /// A transaction on `pool` inside the demo tenant (the tables force row-level security), and
 /// the tenant's id.
 async fn in_demo(pool: &PgPool) -> (sqlx::Transaction<'static, sqlx::Postgres>, uuid::Uuid) {

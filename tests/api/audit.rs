@@ -10,7 +10,9 @@ use readiness_console::chain::{self, Fault, Verification};
 use readiness_console::db::audit::{self, NewEvent};
 use readiness_console::i18n::Lang;
 
-use crate::support::{CONSOLE, Client, TestApp, TestDb, cli, test_key, verify_chain};
+use crate::support::{
+    CONSOLE, Client, TestApp, TestDb, assert_fails_saying, cli, test_key, verify_chain,
+};
 
 /// Appends `n` events to the demo tenant's chain as the app would, through the app role.
 async fn append(db: &TestDb, n: i64, action: &str, target: &str) {
@@ -483,14 +485,9 @@ async fn the_audit_page_works_in_every_language_and_links_back_to_the_proof_path
     append(&app.db, 2, "accept", "passage.role_headers").await;
     for lang in Lang::ALL {
         let tr = lang.tr();
-        let page = app
-            .get(&format!("{CONSOLE}/audit?lang={}", lang.code()), &[])
-            .await;
+        let page = app.page_in("/audit", lang).await;
         assert_eq!(page.status, 200);
-        assert!(
-            page.body
-                .contains(&format!("<html lang=\"{}\">", lang.code()))
-        );
+        assert_eq!(page.html_lang(), lang.code());
         assert!(page.body.contains(&tr.t("audit-verify-sign-in")));
         assert!(page.body.contains(&test_key().public_hex()));
         assert!(page.body.contains(&tr.t("audit-action-accept")));
@@ -600,11 +597,9 @@ async fn an_event_forged_with_the_app_login_alone_is_named_by_every_verification
             reason: fault,
         });
         assert_eq!(verify_chain(&app.db.app).await, named);
-        let (ok, _, stderr) = verify_audit_cli(&app.db, None);
-        assert!(!ok);
-        assert!(
-            stderr.contains(&format!("broken at event #7: {fault}")),
-            "{stderr}"
+        assert_fails_saying(
+            &verify_audit_cli(&app.db, None),
+            &format!("broken at event #7: {fault}"),
         );
         // Downloading the bundle signs a checkpoint of the forged head: that does not make the
         // forged event pass.
@@ -698,11 +693,9 @@ async fn deleting_the_newest_three_events_is_caught_against_a_bundle_kept_from_t
             .unwrap(),
         cut
     );
-    let (ok, _, stderr) = verify_audit_cli(&app.db, Some(&kept));
-    assert!(!ok);
-    assert!(
-        stderr.contains("broken at event #11: truncated_before_checkpoint"),
-        "{stderr}"
+    assert_fails_saying(
+        &verify_audit_cli(&app.db, Some(&kept)),
+        "broken at event #11: truncated_before_checkpoint",
     );
 }
 

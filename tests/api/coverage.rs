@@ -11,7 +11,9 @@ use readiness_console::i18n::Lang;
 use readiness_console::readiness::evidence::Evidence;
 use uuid::Uuid;
 
-use crate::support::{ANNA, CONSOLE, MAREK, TestApp, TestDb, cli, eventually, outcome, test_key};
+use crate::support::{
+    ANNA, CONSOLE, MAREK, TestApp, TestDb, assert_fails_saying, cli, eventually, outcome, test_key,
+};
 
 /// `verify-bundle` on these bytes, with `args` after the file.
 fn verify_bundle_cli(bytes: &[u8], args: &[&str]) -> (bool, String, String) {
@@ -203,14 +205,10 @@ async fn verify_audit_names_the_events_no_checkpoint_covers_and_can_require_a_si
         "{stdout}"
     );
     let strict = [&verify[..], &["--require-signed-head"]].concat();
-    let (ok, _, stderr) = cli(&db, &strict);
-    assert!(!ok);
-    assert!(
-        stderr.contains(
-            "the head of bfg-control, event #3, is covered by no signed checkpoint: events \
-             #1–#3 are covered by their own signatures but by no signed checkpoint"
-        ),
-        "{stderr}"
+    assert_fails_saying(
+        &cli(&db, &strict),
+        "the head of bfg-control, event #3, is covered by no signed checkpoint: events \
+             #1–#3 are covered by their own signatures but by no signed checkpoint",
     );
 
     audit::checkpoint_now(&db.app, "bfg-control", test_key())
@@ -227,19 +225,15 @@ async fn verify_audit_names_the_events_no_checkpoint_covers_and_can_require_a_si
         .accept("passage.role_headers", 2, "Headers verified again")
         .await
         .unwrap();
-    let (ok, _, stderr) = cli(&db, &strict);
-    assert!(!ok);
-    assert!(
-        stderr.contains("event #4 is covered by its own signature but by no signed checkpoint"),
-        "{stderr}"
+    assert_fails_saying(
+        &cli(&db, &strict),
+        "event #4 is covered by its own signature but by no signed checkpoint",
     );
     // A public key given is the one trusted: another key's is refused at the first event.
     let other = "ab".repeat(32);
-    let (ok, _, stderr) = cli(&db, &[&verify[..], &["--public-key", &other]].concat());
-    assert!(!ok);
-    assert!(
-        stderr.contains("broken at event #1: event_bad_signature"),
-        "{stderr}"
+    assert_fails_saying(
+        &cli(&db, &[&verify[..], &["--public-key", &other]].concat()),
+        "broken at event #1: event_bad_signature",
     );
 }
 

@@ -487,6 +487,20 @@ fn assert_writes_answer_503(serving: &Serving, marek: &(String, String)) {
     eprintln!("three writes answered in {:?}", sent.elapsed());
 }
 
+/// With its server gone, the console answers 503 (never a 500) to its page, to `/readyz` and to
+/// the writes, once the cache has heard (until then it may still serve the page).
+fn assert_the_console_answers_503(serving: &Serving, marek: &(String, String)) {
+    let page = format!("{CONSOLE}?lang=es");
+    let answers = serving.poll_until(&page, 503, Duration::from_secs(10));
+    assert!(
+        answers.iter().all(|s| *s == 200 || *s == 503),
+        "{answers:?}"
+    );
+    assert_unavailable_in_spanish("the console", serving.get(&page));
+    assert_eq!(serving.get("/readyz").map(|a| a.status), Some(503));
+    assert_writes_answer_503(serving, marek);
+}
+
 #[test]
 fn a_killed_embedded_server_is_restarted_and_the_console_answers_503_meanwhile() {
     let dir = scratch("supervised");
@@ -519,15 +533,7 @@ fn a_killed_embedded_server_is_restarted_and_the_console_answers_503_meanwhile()
     let held = cluster.join("PG_VERSION.held");
     std::fs::rename(&version, &held).expect("hold PG_VERSION back");
     kill_postmaster(&cluster);
-    // Until the cache hears that its listener lost the server, it may still serve the page.
-    let answers = serving.poll_until(&page, 503, Duration::from_secs(10));
-    assert!(
-        answers.iter().all(|s| *s == 200 || *s == 503),
-        "{answers:?}"
-    );
-    assert_unavailable_in_spanish("the console", serving.get(&page));
-    assert_eq!(serving.get("/readyz").map(|a| a.status), Some(503));
-    assert_writes_answer_503(&serving, &marek);
+    assert_the_console_answers_503(&serving, &marek);
     let failed = within(Duration::from_secs(10), || {
         serving
             .log()
@@ -573,14 +579,7 @@ fn a_server_named_by_database_url_is_not_restarted_and_the_console_answers_503_u
     let marek = sign_in_marek(&serving);
 
     let killed = kill_postmaster(&cluster);
-    let answers = serving.poll_until(&page, 503, Duration::from_secs(10));
-    assert!(
-        answers.iter().all(|s| *s == 200 || *s == 503),
-        "{answers:?}"
-    );
-    assert_unavailable_in_spanish("the console", serving.get(&page));
-    assert_eq!(serving.get("/readyz").map(|a| a.status), Some(503));
-    assert_writes_answer_503(&serving, &marek);
+    assert_the_console_answers_503(&serving, &marek);
     // By now a supervisor would have restarted it (it looks every second, first waits half a
     // second); give it two seconds more, then nothing may have started it.
     std::thread::sleep(Duration::from_secs(2));

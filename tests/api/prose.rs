@@ -17,7 +17,7 @@ use readiness_console::readiness::narrative::Slot;
 use readiness_console::readiness::state::ReadinessState;
 use readiness_console::readiness::{Count, DecisionCode, Evaluation, ItemKind, evaluate};
 
-use crate::support::{ANNA, CONSOLE, MAREK, TestApp, eventually, html_unescape};
+use crate::support::{ANNA, MAREK, TestApp, eventually, html_unescape};
 
 /// The states of the demo's story the console is rendered in.
 #[derive(Debug, Clone, Copy)]
@@ -594,9 +594,7 @@ async fn every_sentence_states_the_evaluations_figures_and_nothing_the_state_con
 
         for (position, lang) in Lang::ALL.into_iter().enumerate() {
             let tr = lang.tr();
-            let page = app
-                .get(&format!("{CONSOLE}?lang={}", lang.code()), &[])
-                .await;
+            let page = app.page_in("", lang).await;
             assert_eq!(page.status, 200);
             let said = sentences(&page.body);
             // One sentence per slot, in page order.

@@ -263,17 +263,24 @@ async fn each_broken_target_fails_with_its_reason_in_every_language() {
     );
 }
 
-#[tokio::test]
-async fn a_statement_that_outlives_its_limit_is_cancelled_and_recorded() {
-    let app = TestApp::spawn().await;
+/// A healthy target, named, whose tenants table someone holds locked: the holder's
+/// transaction (rolled back, it lets go).
+async fn a_target_held_locked(app: &TestApp) -> sqlx::Transaction<'static, sqlx::Postgres> {
     let (name, pool) = target_db(true).await;
-    name_target(&app, &cluster().url(db::OWNER_ROLE, &name)).await;
-    // Someone holds the tenants table: the probe's insert waits, then its statement times out.
+    name_target(app, &cluster().url(db::OWNER_ROLE, &name)).await;
     let mut blocker = pool.begin().await.unwrap();
     sqlx::query("lock table bfg_flowcontrol.tenants in access exclusive mode")
         .execute(&mut *blocker)
         .await
         .unwrap();
+    blocker
+}
+
+#[tokio::test]
+async fn a_statement_that_outlives_its_limit_is_cancelled_and_recorded() {
+    let app = TestApp::spawn().await;
+    // Someone holds the tenants table: the probe's insert waits, then its statement times out.
+    let blocker = a_target_held_locked(&app).await;
     let run = run(&app, "connection").await;
     blocker.rollback().await.unwrap();
     let steps = reasons(&run);
@@ -755,13 +762,7 @@ async fn a_tls_target_is_fingerprinted_and_lets_live_credentials_through() {
 #[tokio::test]
 async fn a_run_that_outlives_its_limit_is_cancelled_and_recorded_as_timed_out() {
     let app = TestApp::spawn().await;
-    let (name, pool) = target_db(true).await;
-    name_target(&app, &cluster().url(db::OWNER_ROLE, &name)).await;
-    let mut blocker = pool.begin().await.unwrap();
-    sqlx::query("lock table bfg_flowcontrol.tenants in access exclusive mode")
-        .execute(&mut *blocker)
-        .await
-        .unwrap();
+    let blocker = a_target_held_locked(&app).await;
     // Statements may wait longer than the whole run may take.
     let limits = Limits {
         connect: Duration::from_secs(3),

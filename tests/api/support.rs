@@ -238,6 +238,12 @@ impl TestApp {
         Actor { client, account }
     }
 
+    /// A page of the demo tenant (`""` for the console) in `lang`, as a visitor sees it.
+    pub async fn page_in(&self, page: &str, lang: Lang) -> Page {
+        let path = format!("{CONSOLE}{page}?lang={}", lang.code());
+        self.get(&path, &[]).await
+    }
+
     /// The overall decision the console shows a visitor.
     pub async fn decision(&self) -> String {
         self.get(CONSOLE, &[])
@@ -330,11 +336,6 @@ impl<'a> Writer<'a> {
             key: Some(key),
             ..self.clone()
         }
-    }
-
-    /// Who writes.
-    pub fn author(&self) -> &Author<'static> {
-        &self.author
     }
 
     fn key(&self) -> uuid::Uuid {
@@ -522,11 +523,11 @@ impl Page {
         self.texts(class).into_iter().next().unwrap_or_default()
     }
 
-    /// The `lang` of the page's `<html>` element (`none` without one).
+    /// The `lang` of the page's `<html lang="…">` element (`none` without one).
     pub fn html_lang(&self) -> &str {
         self.body
             .split_once("<html lang=\"")
-            .and_then(|(_, rest)| rest.split_once('"'))
+            .and_then(|(_, rest)| rest.split_once("\">"))
             .map_or("none", |(lang, _)| lang)
     }
 
@@ -1121,6 +1122,12 @@ pub fn outcome(out: &std::process::Output) -> (bool, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// The run failed, and said `said` on stderr.
+pub fn assert_fails_saying((ok, _, stderr): &(bool, String, String), said: &str) {
+    assert!(!ok, "{stderr}");
+    assert!(stderr.contains(said), "{stderr}");
 }
 
 /// Runs the binary with `args` against `db` as the app role, with the test key as the audit

@@ -5,7 +5,7 @@ use readiness_console::db::audit::{self, Verification};
 use readiness_console::db::write::{WriteError, Written};
 use uuid::Uuid;
 
-use crate::support::{ANNA, MAREK, TestDb, Writer, cli, verify_chain};
+use crate::support::{ANNA, MAREK, TestDb, Writer, assert_fails_saying, cli, verify_chain};
 
 const ROLE_HEADERS: &str = "passage.role_headers";
 const EVIDENCE: &str = "Role headers verified in staging";
@@ -215,11 +215,9 @@ async fn verify_audit_names_the_first_broken_event() {
          alter table audit_events enable trigger audit_events_append_only;",
     )
     .await;
-    let (ok, _, stderr) = cli(&db, &verify);
-    assert!(!ok);
-    assert!(
-        stderr.contains("broken at event #1: columns_differ_from_canonical"),
-        "{stderr}"
+    assert_fails_saying(
+        &cli(&db, &verify),
+        "broken at event #1: columns_differ_from_canonical",
     );
 }
 

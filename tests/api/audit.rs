@@ -171,9 +171,7 @@ async fn verifying_from_the_page_needs_a_session_and_shows_the_head() {
     };
     for lang in Lang::ALL {
         let tr = lang.tr();
-        let page = reviewer
-            .get(&format!("{CONSOLE}/audit/verify?lang={}", lang.code()))
-            .await;
+        let page = reviewer.page_in("/audit/verify", lang).await;
         assert_eq!(page.status, 200);
         assert!(page.body.contains(&tr.t("audit-verify-intact")), "{lang:?}");
         assert!(page.body.contains(&head_hash));

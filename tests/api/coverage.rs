@@ -29,6 +29,15 @@ fn verify_bundle_cli(bytes: &[u8], args: &[&str]) -> (bool, String, String) {
     outcome(&out)
 }
 
+/// `verify-bundle` refuses these bytes, says nothing passed, and says `said` on stderr: its
+/// stdout.
+fn verify_bundle_refuses(bytes: &[u8], args: &[&str], said: &str) -> String {
+    let ran = verify_bundle_cli(bytes, args);
+    assert!(!ran.1.contains("passed"), "{}", ran.1);
+    assert_fails_saying(&ran, said);
+    ran.1
+}
+
 async fn bundle_bytes(app: &TestApp) -> Vec<u8> {
     let bundle = app.get(&format!("{CONSOLE}/bundle"), &[]).await;
     assert_eq!(bundle.status, 200);
@@ -135,35 +144,24 @@ async fn a_bundle_taken_right_after_go_has_a_signed_head_and_without_its_checkpo
         let lines: Vec<&str> = text.lines().collect();
         format!("{}\n", lines[..lines.len() - 1].join("\n"))
     });
-    let (ok, stdout, stderr) =
-        verify_bundle_cli(&cut, &["--public-key", &key, "--require-signed-head"]);
-    assert!(!ok);
-    assert!(!stdout.contains("passed"), "{stdout}");
+    let strict = ["--public-key", &key, "--require-signed-head"];
+    let stdout = verify_bundle_refuses(
+        &cut,
+        &strict,
+        "checkpoints.jsonl has no checkpoint of the head, event #4: events #2–#4 are \
+         covered by their own signatures but by no signed checkpoint",
+    );
     assert!(
         stdout.contains(
             "events #2–#4 are covered by their own signatures but by no signed checkpoint"
         ),
         "{stdout}"
     );
-    assert!(
-        stderr.contains(
-            "checkpoints.jsonl has no checkpoint of the head, event #4: events #2–#4 are \
-             covered by their own signatures but by no signed checkpoint"
-        ),
-        "{stderr}"
-    );
     // Every checkpoint taken out: every event is named.
-    let (ok, stdout, stderr) = verify_bundle_cli(
+    verify_bundle_refuses(
         &with_checkpoints(&bytes, |_| String::new()),
-        &["--public-key", &key, "--require-signed-head"],
-    );
-    assert!(!ok);
-    assert!(!stdout.contains("passed"), "{stdout}");
-    assert!(
-        stderr.contains(
-            "events #1–#4 are covered by their own signatures but by no signed checkpoint"
-        ),
-        "{stderr}"
+        &strict,
+        "events #1–#4 are covered by their own signatures but by no signed checkpoint",
     );
 }
 
@@ -259,19 +257,12 @@ async fn a_key_given_that_checks_no_signature_never_passes() {
         time::OffsetDateTime::now_utc(),
     );
     let key = test_key().public_hex();
-    let (ok, stdout, stderr) = verify_bundle_cli(&bytes, &["--public-key", &key]);
-    assert!(!ok);
-    assert!(!stdout.contains("passed"), "{stdout}");
-    assert!(
-        stderr.contains(
-            "nothing in the bundle is signed: no signature to check under the public key given"
-        ),
-        "{stderr}"
+    verify_bundle_refuses(
+        &bytes,
+        &["--public-key", &key],
+        "nothing in the bundle is signed: no signature to check under the public key given",
     );
-    let (ok, stdout, stderr) = verify_bundle_cli(&bytes, &["--require-signed-head"]);
-    assert!(!ok);
-    assert!(!stdout.contains("passed"), "{stdout}");
-    assert!(stderr.contains("there is no head"), "{stderr}");
+    verify_bundle_refuses(&bytes, &["--require-signed-head"], "there is no head");
 }
 
 #[tokio::test]
@@ -364,9 +355,7 @@ async fn a_fresh_demo_names_its_seeded_decision_in_the_trail_and_on_the_item_pag
     );
     for lang in Lang::ALL {
         let tr = lang.tr();
-        let page = reviewer
-            .get(&format!("{CONSOLE}/audit/verify?lang={}", lang.code()))
-            .await;
+        let page = reviewer.page_in("/audit/verify", lang).await;
         assert_eq!(page.status, 200);
         assert!(
             page.body.contains(&tr.t("coverage-records-broken")),

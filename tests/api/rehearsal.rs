@@ -240,9 +240,7 @@ async fn each_broken_target_fails_with_its_reason_in_every_language() {
         );
         let mut reviewer = app.actor("reviewer").await;
         for lang in Lang::ALL {
-            let page = reviewer
-                .get(&format!("{CONSOLE}/rehearsal?lang={}", lang.code()))
-                .await;
+            let page = reviewer.page_in("/rehearsal", lang).await;
             let text = lang.tr().t(&format!("rehearsal-reason-{reason}"));
             assert!(page.body.contains(&escape(&text)), "{reason} in {lang:?}");
             assert!(

@@ -718,6 +718,12 @@ impl Client {
         self.send(Request::get(path), Body::empty(), &[]).await
     }
 
+    /// A page of the demo tenant (`""` for the console) in `lang`.
+    pub async fn page_in(&mut self, page: &str, lang: Lang) -> Page {
+        self.get(&format!("{CONSOLE}{page}?lang={}", lang.code()))
+            .await
+    }
+
     /// Signs in through the form in `lang`: the answer (a 303 when it worked).
     pub async fn sign_in(&mut self, username: &str, password: &str, lang: &str) -> Page {
         let page = self.get(&format!("{CONSOLE}/sign-in?lang={lang}")).await;
@@ -959,7 +965,7 @@ impl Actor {
 
     /// The console page in `lang`.
     pub async fn console(&mut self, lang: Lang) -> Page {
-        self.get(&format!("{CONSOLE}?lang={}", lang.code())).await
+        self.page_in("", lang).await
     }
 }
 

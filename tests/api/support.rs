@@ -306,9 +306,11 @@ pub fn author(actor: &str) -> Author<'_> {
     }
 }
 
-/// The actor ids of the demo's managing director, dispatcher and accountant.
+/// The actor id of the demo's managing director.
 pub const ANNA: &str = "user_md_anna";
+/// The actor id of the demo's dispatcher.
 pub const MAREK: &str = "user_dispatcher_marek";
+/// The actor id of the demo's accountant.
 pub const OLENA: &str = "user_accountant_olena";
 
 /// Someone writing straight through the database layer, as the handlers do: each write with

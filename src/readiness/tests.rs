@@ -19,6 +19,28 @@ fn demo_eval() -> Evaluation {
     evaluate(&catalogue::standard(), &demo::state(AT))
 }
 
+/// The demo state changed by `change`, evaluated.
+fn demo_with(change: impl FnOnce(&mut ReadinessState)) -> Evaluation {
+    let mut state = demo::state(AT);
+    change(&mut state);
+    evaluate(&catalogue::standard(), &state)
+}
+
+/// An item's figure as the page writes it (`0/4 + 0/5`), empty for an item that is not there.
+fn progress(ev: &Evaluation, key: &str) -> String {
+    let counts = ev.item(key).map(|i| i.progress.clone()).unwrap_or_default();
+    counts
+        .iter()
+        .map(Count::to_string)
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// An item's status, if the evaluation has the item.
+fn status(ev: &Evaluation, key: &str) -> Option<Status> {
+    ev.item(key).map(|i| i.status)
+}
+
 fn count(ready: u32, total: u32) -> Count {
     Count { ready, total }
 }
@@ -85,6 +107,16 @@ fn signed() -> Signoff {
         state_seq: Some(29),
         withdrawal: None,
     }
+}
+
+/// The all-green state without these records (acceptances or probe results), evaluated.
+fn green_without(records: &[&str]) -> Evaluation {
+    let mut state = all_green();
+    for key in records {
+        state.acceptances.remove(*key);
+        state.probes.remove(*key);
+    }
+    evaluate(&catalogue::standard(), &state)
 }
 
 fn figures(ev: &Evaluation) -> BTreeMap<String, (Count, Option<D>)> {
@@ -159,13 +191,7 @@ fn the_percentage_is_ready_items_over_all_items_outside_the_gates() {
     assert_eq!(demo_eval().percent, 9);
     assert_eq!(demo_eval().checklist, count(6, 62));
     let mut state = all_green();
-    state.signoff = Some(Signoff {
-        actor: catalogue::actors::ANNA.to_owned(),
-        at: AT,
-        go: true,
-        reason: None,
-        ..signed()
-    });
+    state.signoff = Some(signed());
     assert_eq!(evaluate(&catalogue::standard(), &state).percent, 100);
 }
 
@@ -175,35 +201,20 @@ fn the_evaluation_counts_the_scenario_actors_and_the_mapped_providers() {
     // The reviewer is not a scenario actor.
     assert_eq!(ev.actors, 5);
     assert_eq!(ev.providers, count(6, 6));
-    let mut state = demo::state(AT);
-    state.providers[0].target_mode.clear();
-    assert_eq!(
-        evaluate(&catalogue::standard(), &state).providers,
-        count(5, 6)
-    );
+    let unmapped = demo_with(|state| state.providers[0].target_mode.clear());
+    assert_eq!(unmapped.providers, count(5, 6));
 }
 
 #[test]
 fn the_gate_items_report_ready_or_waiting_with_their_section_counts() {
     let ev = demo_eval();
-    let gate = |key: &str| ev.item(&format!("gates.{key}")).map(|i| i.status);
+    let gate = |key: &str| status(&ev, &format!("gates.{key}"));
     assert_eq!(gate("provider_contracts"), Some(Status::Ready));
     assert_eq!(gate("session_adapter"), Some(Status::Ready));
     assert_eq!(gate("connection"), Some(Status::Waiting));
-    assert_eq!(
-        ev.item("gates.preflight").map(|i| i.progress.clone()),
-        Some(vec![count(1, 5)])
-    );
-    assert_eq!(
-        ev.item("runbook.adapter_replay")
-            .map(|i| i.progress.clone()),
-        Some(vec![count(0, 4), count(0, 5)])
-    );
-    assert_eq!(
-        ev.item("decision_board.rollback_window")
-            .map(|i| i.progress.clone()),
-        Some(vec![count(0, 2)])
-    );
+    assert_eq!(progress(&ev, "gates.preflight"), "1/5");
+    assert_eq!(progress(&ev, "runbook.adapter_replay"), "0/4 + 0/5");
+    assert_eq!(progress(&ev, "decision_board.rollback_window"), "0/2");
 }
 
 // ---- the ladder, rung by rung -------------------------------------------------------------
@@ -221,57 +232,39 @@ fn all_gates_green_without_a_signature_waits_for_signoff() {
 #[test]
 fn a_signature_on_an_all_green_state_is_go_and_opens_live_wiring() {
     let mut state = all_green();
-    state.signoff = Some(Signoff {
-        actor: catalogue::actors::ANNA.to_owned(),
-        at: AT,
-        go: true,
-        reason: None,
-        ..signed()
-    });
+    state.signoff = Some(signed());
     let ev = evaluate(&catalogue::standard(), &state);
     assert_eq!(ev.decision, D::Go);
     assert!(ev.decision.is_go());
     assert_eq!(ev.next_action, None);
     assert_eq!(
-        ev.item("provider_acceptance.live_wiring").map(|i| i.status),
+        status(&ev, "provider_acceptance.live_wiring"),
         Some(Status::Ready)
     );
 }
 
 #[test]
 fn connection_incomplete_blocks_on_dry_run() {
-    let mut state = all_green();
-    state.probes.remove("connection.write_probe");
-    let ev = evaluate(&catalogue::standard(), &state);
+    let ev = green_without(&["connection.write_probe"]);
     assert_eq!(ev.decision, D::BlockedPendingDryRun);
     assert_eq!(ev.count("connection"), count(3, 4));
 }
 
 #[test]
 fn dry_run_incomplete_blocks_on_dry_run() {
-    let mut state = all_green();
-    state.probes.remove("dry_run.rollback_checkpoint");
-    assert_eq!(
-        evaluate(&catalogue::standard(), &state).decision,
-        D::BlockedPendingDryRun
-    );
+    let ev = green_without(&["dry_run.rollback_checkpoint"]);
+    assert_eq!(ev.decision, D::BlockedPendingDryRun);
 }
 
 #[test]
 fn a_missing_owner_check_behind_the_decision_board_blocks_on_preflight() {
-    let mut state = all_green();
-    state.acceptances.remove("passage.db_schema");
-    let ev = evaluate(&catalogue::standard(), &state);
+    let ev = green_without(&["passage.db_schema"]);
     assert_eq!(ev.decision, D::BlockedPendingPreflight);
     // It reaches preflight twice: through the decision board (schema map) and through the
     // release's owner evidence → the rollback freeze window → rollback evidence.
     assert_eq!(ev.count("preflight"), count(3, 5));
     for key in ["preflight.schema_map", "preflight.rollback_evidence"] {
-        assert_eq!(
-            ev.item(key).map(|i| i.status),
-            Some(Status::Waiting),
-            "{key}"
-        );
+        assert_eq!(status(&ev, key), Some(Status::Waiting), "{key}");
     }
 }
 
@@ -288,9 +281,7 @@ fn an_unpopulated_batch_group_blocks_on_data_cutover() {
 
 #[test]
 fn an_open_infrastructure_decision_blocks_on_infrastructure_or_credentials() {
-    let mut state = all_green();
-    state.acceptances.remove("infrastructure.region");
-    let ev = evaluate(&catalogue::standard(), &state);
+    let ev = green_without(&["infrastructure.region"]);
     assert_eq!(ev.decision, D::BlockedPendingInfrastructureOrCredentials);
     assert_eq!(ev.count("gates"), count(8, 9));
     assert_eq!(
@@ -305,55 +296,51 @@ fn an_open_infrastructure_decision_blocks_on_infrastructure_or_credentials() {
 
 #[test]
 fn missing_live_credentials_block_on_infrastructure_or_credentials() {
-    let mut state = all_green();
-    state.probes.remove("wiring.live_credentials");
-    assert_eq!(
-        evaluate(&catalogue::standard(), &state).decision,
-        D::BlockedPendingInfrastructureOrCredentials
-    );
+    let ev = green_without(&["wiring.live_credentials"]);
+    assert_eq!(ev.decision, D::BlockedPendingInfrastructureOrCredentials);
 }
 
 #[test]
 fn revoking_a_signed_prerequisite_takes_go_back() {
     let mut state = all_green();
-    state.signoff = Some(Signoff {
-        actor: catalogue::actors::ANNA.to_owned(),
-        at: AT,
-        go: true,
-        reason: None,
-        ..signed()
-    });
+    state.signoff = Some(signed());
     state.acceptances.remove("passage.role_headers");
     assert_ne!(evaluate(&catalogue::standard(), &state).decision, D::Go);
 }
 
 #[test]
 fn signoff_or_go_is_only_ever_reached_with_all_nine_gates_green() {
-    // Remove each record of the all-green state in turn; whatever the decision becomes, it
-    // is never sign-off or GO while a gate is red.
+    // The all-green state as it is, then without each of its records in turn, unsigned and
+    // signed: whatever the decision becomes, it is never sign-off or GO while a gate is red.
     let green = all_green();
-    let mut records: Vec<String> = green.acceptances.keys().cloned().collect();
-    records.extend(green.probes.keys().cloned());
-    for key in records {
-        let mut state = green.clone();
-        state.acceptances.remove(&key);
-        state.probes.remove(&key);
-        state.signoff = Some(Signoff {
-            actor: catalogue::actors::ANNA.to_owned(),
-            at: AT,
-            go: true,
-            reason: None,
-            ..signed()
-        });
-        let ev = evaluate(&catalogue::standard(), &state);
-        if matches!(ev.decision, D::BlockedPendingSignoff | D::Go) {
-            assert!(
-                ev.count("gates").complete(),
-                "{key} left a gate red at {}",
-                ev.decision
-            );
+    let mut records: Vec<Option<String>> = vec![None];
+    records.extend(green.acceptances.keys().cloned().map(Some));
+    records.extend(green.probes.keys().cloned().map(Some));
+    // Both sides of the rule are met, or it was checked against nothing: states that reach
+    // sign-off or GO, and states with a gate red.
+    let (mut reached, mut red) = (0, 0);
+    for key in &records {
+        for signoff in [None, Some(signed())] {
+            let mut state = green.clone();
+            if let Some(key) = key {
+                state.acceptances.remove(key);
+                state.probes.remove(key);
+            }
+            state.signoff = signoff;
+            let ev = evaluate(&catalogue::standard(), &state);
+            red += usize::from(!ev.count("gates").complete());
+            if matches!(ev.decision, D::BlockedPendingSignoff | D::Go) {
+                reached += 1;
+                assert!(
+                    ev.count("gates").complete(),
+                    "{key:?} left a gate red at {}",
+                    ev.decision
+                );
+            }
         }
     }
+    assert!(reached > 0, "no state reached sign-off or GO");
+    assert!(red > 0, "no state had a gate red");
 }
 
 // ---- local decisions ----------------------------------------------------------------------
@@ -374,9 +361,7 @@ fn the_runbook_waits_on_its_own_checks_once_preflight_is_done() {
 
 #[test]
 fn the_release_waits_on_owner_evidence_once_the_dry_run_is_done() {
-    let mut state = all_green();
-    state.acceptances.remove("passage.secrets_auth");
-    let ev = evaluate(&catalogue::standard(), &state);
+    let ev = green_without(&["passage.secrets_auth"]);
     assert_eq!(ev.local_decision("release"), Some(D::BlockedPendingRelease));
     assert_eq!(
         ev.local_decision("rollback"),
@@ -414,7 +399,11 @@ fn dependents(cat: &Catalogue, key: &str) -> BTreeSet<String> {
 fn each_record_changes_only_figures_that_depend_on_it() {
     let cat = catalogue::standard();
     let base = demo::state(AT);
-    let before = figures(&evaluate(&cat, &base));
+    let base_ev = evaluate(&cat, &base);
+    let before = figures(&base_ev);
+    // The records that moved a figure: every record not ready before moves at least its own
+    // section's count, so the rule below is checked against what moved, never against nothing.
+    let mut moved_by = 0;
     for item in cat.sections.iter().flat_map(|s| &s.items) {
         let mut state = base.clone();
         match item.kind {
@@ -423,17 +412,30 @@ fn each_record_changes_only_figures_that_depend_on_it() {
             ItemKind::Derived => continue,
         }
         let after = figures(&evaluate(&cat, &state));
+        let moved: BTreeSet<&String> = after
+            .iter()
+            .filter(|(section, figure)| before.get(*section) != Some(figure))
+            .map(|(section, _)| section)
+            .collect();
         let allowed = dependents(&cat, &item.key);
-        for (section, figure) in &after {
-            if before.get(section) != Some(figure) {
-                assert!(
-                    allowed.contains(section),
-                    "{} moved {section}, which does not depend on it",
-                    item.key
-                );
-            }
+        for section in &moved {
+            assert!(
+                allowed.contains(*section),
+                "{} moved {section}, which does not depend on it",
+                item.key
+            );
+        }
+        if !base_ev.item(&item.key).is_some_and(|i| i.is_ready()) {
+            let own = item.key.split('.').next().unwrap_or_default();
+            assert!(
+                moved.iter().any(|section| section.as_str() == own),
+                "{} moved not even its own section",
+                item.key
+            );
+            moved_by += 1;
         }
     }
+    assert!(moved_by > 0, "no record moved a figure");
 }
 
 #[test]
@@ -492,24 +494,20 @@ fn a_failed_probe_does_not_count() {
     assert_eq!(ev.count("connection"), count(1, 4));
     // The next probes are now open, and remain the recommended action.
     assert_eq!(
-        ev.item("connection.tls_fingerprint").map(|i| i.status),
+        status(&ev, "connection.tls_fingerprint"),
         Some(Status::Open)
     );
 }
 
 #[test]
 fn a_decision_without_a_value_is_not_accepted() {
-    let cat = catalogue::standard();
-    let mut state = demo::state(AT);
-    state.acceptances.insert(
-        "infrastructure.region".to_owned(),
-        Acceptance {
-            actor: catalogue::actors::ANNA.to_owned(),
-            at: AT,
-            value: None,
-        },
-    );
-    assert_eq!(evaluate(&cat, &state).count("infrastructure"), count(0, 4));
+    let ev = demo_with(|state| {
+        accept(state, "infrastructure.region");
+        if let Some(acceptance) = state.acceptances.get_mut("infrastructure.region") {
+            acceptance.value = None;
+        }
+    });
+    assert_eq!(ev.count("infrastructure"), count(0, 4));
 }
 
 #[test]
@@ -547,37 +545,29 @@ fn the_next_action_walks_to_a_missing_prerequisite() {
 
 #[test]
 fn a_provider_without_a_target_mode_turns_the_first_gate_red() {
-    let cat = catalogue::standard();
-    let mut state = demo::state(AT);
-    if let Some(p) = state.providers.first_mut() {
-        p.target_mode.clear();
-    }
-    let ev = evaluate(&cat, &state);
+    let ev = demo_with(|state| {
+        if let Some(p) = state.providers.first_mut() {
+            p.target_mode.clear();
+        }
+    });
     assert_eq!(ev.count("gates"), count(1, 9));
-    assert_eq!(
-        ev.item("gates.provider_contracts").map(|i| i.status),
-        Some(Status::Open)
-    );
+    assert_eq!(status(&ev, "gates.provider_contracts"), Some(Status::Open));
 }
 
 #[test]
 fn an_actor_without_permissions_unsettles_actor_claims() {
-    let cat = catalogue::standard();
-    let mut state = demo::state(AT);
-    if let Some(a) = state.actors.get_mut(3) {
-        a.permissions.clear();
-    }
-    let ev = evaluate(&cat, &state);
+    let ev = demo_with(|state| {
+        if let Some(a) = state.actors.get_mut(3) {
+            a.permissions.clear();
+        }
+    });
     assert_eq!(ev.count("runbook"), count(0, 6));
     assert_eq!(ev.count("preflight"), count(0, 5));
 }
 
 #[test]
 fn an_empty_storage_adapter_removes_the_rollback_fallback() {
-    let cat = catalogue::standard();
-    let mut state = demo::state(AT);
-    state.profile.storage_adapter.clear();
-    let ev = evaluate(&cat, &state);
+    let ev = demo_with(|state| state.profile.storage_adapter.clear());
     // Both the fallback and the env block (which names the storage adapter) turn red.
     assert_eq!(ev.count("release"), count(1, 5));
     assert_eq!(ev.count("gates"), count(2, 9));
@@ -598,7 +588,7 @@ fn an_unknown_dependency_marks_the_item_misconfigured_and_not_ready() {
     }
     let ev = evaluate(&cat, &demo::state(AT));
     assert_eq!(
-        ev.item("release.adapter_target").map(|i| i.status),
+        status(&ev, "release.adapter_target"),
         Some(Status::Misconfigured)
     );
     assert!(ev.section("release").is_some_and(|s| s.misconfigured));
@@ -621,12 +611,9 @@ fn a_dependency_cycle_is_reported_not_followed_forever() {
 
 #[test]
 fn an_owner_missing_from_the_actors_is_misconfigured() {
-    let cat = catalogue::standard();
-    let mut state = demo::state(AT);
-    state.actors.retain(|a| a.id != catalogue::actors::OLENA);
-    let ev = evaluate(&cat, &state);
+    let ev = demo_with(|state| state.actors.retain(|a| a.id != catalogue::actors::OLENA));
     assert_eq!(
-        ev.item("passage.db_schema").map(|i| i.status),
+        status(&ev, "passage.db_schema"),
         Some(Status::Misconfigured)
     );
 }
@@ -843,70 +830,61 @@ fn a_run_is_judged_on_the_items_of_its_own_section() {
 #[test]
 fn each_derived_link_counts_the_items_it_names() {
     let cat = catalogue::standard();
-    let links: [(&str, &str, Vec<Count>, Vec<Count>); 8] = [
+    // (item, record accepted or passed, its figure before, after), as the page writes them.
+    let links = [
         // The decision board's evidence is the passage checks behind each decision.
         (
             "decision_board.environment_readiness",
             "passage.contracts_frozen",
-            vec![count(0, 2)],
-            vec![count(1, 2)],
+            "0/2",
+            "1/2",
         ),
         (
             "decision_board.release_approvals",
             "passage.db_schema",
-            vec![count(0, 6)],
-            vec![count(1, 6)],
+            "0/6",
+            "1/6",
         ),
         // Adapter replay 0/4 + 0/5 is connection and dry-run.
         (
             "runbook.adapter_replay",
             "connection.endpoint_reachability",
-            vec![count(0, 4), count(0, 5)],
-            vec![count(1, 4), count(0, 5)],
+            "0/4 + 0/5",
+            "1/4 + 0/5",
         ),
         (
             "cutover.batch_replay",
             "connection.endpoint_reachability",
-            vec![count(0, 4), count(0, 5)],
-            vec![count(1, 4), count(0, 5)],
+            "0/4 + 0/5",
+            "1/4 + 0/5",
         ),
         // The preflight's schema map is the decision board.
-        (
-            "preflight.schema_map",
-            "passage.db_schema",
-            vec![count(1, 7)],
-            vec![count(2, 7)],
-        ),
+        ("preflight.schema_map", "passage.db_schema", "1/7", "2/7"),
         // The release's owner evidence is the passage checklist.
         (
             "release.owner_evidence",
             "passage.secrets_auth",
-            vec![count(0, 6)],
-            vec![count(1, 6)],
+            "0/6",
+            "1/6",
         ),
         // The cutover's seed tenant/RLS is the runbook's schema and RLS probe.
         (
             "cutover.seed_tenant_rls",
             "runbook.schema_rls",
-            vec![count(0, 1)],
-            vec![count(1, 1)],
+            "0/1",
+            "1/1",
         ),
         // The preflight's adapter replay is the dry-run.
         (
             "preflight.adapter_replay",
             "dry_run.export_snapshot",
-            vec![count(0, 5)],
-            vec![count(1, 5)],
+            "0/5",
+            "1/5",
         ),
     ];
     for (item, record, before, after) in links {
         let base = demo::state(AT);
-        let progress = |state: &ReadinessState| {
-            evaluate(&cat, state)
-                .item(item)
-                .map(|i| i.progress.clone())
-                .unwrap_or_default()
-        };
+        let progress = |state: &ReadinessState| progress(&evaluate(&cat, state), item);
         assert_eq!(progress(&base), before, "{item} before");
         let mut changed = base.clone();
         match cat.item(record).map(|i| i.kind) {
@@ -934,11 +912,7 @@ fn checksum_verification_is_the_preflight_and_the_seals_are_the_rollback() {
     assert_eq!(depends("cutover.rollback_seal"), ["rollback"]);
     assert_eq!(depends("rollback.freeze_window"), ["release"]);
     assert_eq!(depends("preflight.rollback_evidence"), ["rollback"]);
-    assert_eq!(
-        ev.item("runbook.checksum_verification")
-            .map(|i| i.progress.clone()),
-        Some(vec![count(1, 5)])
-    );
+    assert_eq!(progress(&ev, "runbook.checksum_verification"), "1/5");
 }
 
 #[test]

@@ -10,21 +10,14 @@ use readiness_console::chain::{self, Fault, Verification};
 use readiness_console::db::audit::{self, NewEvent};
 use readiness_console::i18n::Lang;
 use readiness_console::readiness::{AuditAction, AuditTarget};
-use uuid::Uuid;
 
 use crate::support::{
-    CONSOLE, Client, TestApp, TestDb, signed_in, test_clock, test_key, verify_chain,
+    CONSOLE, Client, TestApp, TestDb, assert_fails_saying, cli, test_clock, test_key, verify_chain,
 };
 
 /// Appends `n` events to the demo tenant's chain as the app would, through the app role.
 async fn append(db: &TestDb, n: i64, action: AuditAction, target: &str) {
-    let mut tx = db.app.begin().await.unwrap();
-    let tenant: Uuid = sqlx::query_scalar(
-        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = 'bfg-control'",
-    )
-    .fetch_one(&mut *tx)
-    .await
-    .unwrap();
+    let (mut tx, tenant) = db.app_tx().await;
     for _ in 0..n {
         audit::append(
             &mut tx,
@@ -213,15 +206,13 @@ async fn verifying_from_the_page_needs_a_session_and_shows_the_head() {
         .get(&format!("{CONSOLE}/audit/verify?lang=en"), &[])
         .await;
     assert_eq!(anonymous.status, 401);
-    let mut reviewer = signed_in(&app, "reviewer", "reviewer-audit").await;
+    let mut reviewer = app.actor("reviewer").await;
     let Some(Verification::Intact { head_hash, .. }) = verify_chain(&app.db.app).await else {
         panic!("the chain verifies");
     };
     for lang in Lang::ALL {
         let tr = lang.tr();
-        let page = reviewer
-            .get(&format!("{CONSOLE}/audit/verify?lang={}", lang.code()))
-            .await;
+        let page = reviewer.page_in("/audit/verify", lang).await;
         assert_eq!(page.status, 200);
         assert!(page.body.contains(&tr.t("audit-verify-intact")), "{lang:?}");
         assert!(page.body.contains(&head_hash));
@@ -529,25 +520,7 @@ async fn the_proof_bundle_passes_sha256sum_and_verify_bundle_and_edits_are_named
 }
 
 async fn get_bytes(app: &TestApp, path: &str) -> Vec<u8> {
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
-    let response = app
-        .router
-        .clone()
-        .oneshot(
-            axum::http::Request::get(path)
-                .body(axum::body::Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    response
-        .into_body()
-        .collect()
-        .await
-        .unwrap()
-        .to_bytes()
-        .to_vec()
+    app.get(path, &[]).await.bytes
 }
 
 #[tokio::test]
@@ -556,14 +529,9 @@ async fn the_audit_page_works_in_every_language_and_links_back_to_the_proof_path
     append(&app.db, 2, AuditAction::Accept, "passage.role_headers").await;
     for lang in Lang::ALL {
         let tr = lang.tr();
-        let page = app
-            .get(&format!("{CONSOLE}/audit?lang={}", lang.code()), &[])
-            .await;
+        let page = app.page_in("/audit", lang).await;
         assert_eq!(page.status, 200);
-        assert!(
-            page.body
-                .contains(&format!("<html lang=\"{}\">", lang.code()))
-        );
+        assert_eq!(page.html_lang(), lang.code());
         assert!(page.body.contains(&tr.t("audit-verify-sign-in")));
         assert!(page.body.contains(&test_key().public_hex()));
         assert!(page.body.contains(&tr.t("audit-action-accept")));
@@ -579,13 +547,7 @@ async fn the_audit_page_works_in_every_language_and_links_back_to_the_proof_path
 /// for any actor, with the head moved to it. `copy_signature` borrows the previous event's.
 /// Returns the forged event's sequence number.
 async fn forge_as_app(db: &TestDb, copy_signature: bool) -> i64 {
-    let mut tx = db.app.begin().await.unwrap();
-    let tenant: Uuid = sqlx::query_scalar(
-        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = 'bfg-control'",
-    )
-    .fetch_one(&mut *tx)
-    .await
-    .unwrap();
+    let (mut tx, tenant) = db.app_tx().await;
     let (head, prev_hash): (i64, String) = sqlx::query_as("select seq, hash from audit_heads")
         .fetch_one(&mut *tx)
         .await
@@ -643,28 +605,16 @@ async fn forge_as_app(db: &TestDb, copy_signature: bool) -> i64 {
 /// Runs `verify-audit` for the demo tenant with the test key as the audit key, and with a kept
 /// `checkpoints.jsonl` if given: whether it passed, stdout, stderr.
 fn verify_audit_cli(db: &TestDb, kept: Option<&[u8]>) -> (bool, String, String) {
+    let verify = ["verify-audit", "--tenant", "bfg-control"];
+    let Some(kept) = kept else {
+        return cli(db, &verify);
+    };
     let dir = tempfile::tempdir().unwrap();
-    let key = dir.path().join("audit-signing.key");
-    std::fs::write(&key, format!("{}\n", "2a".repeat(32))).unwrap();
-    let url = crate::support::cluster().url(
-        readiness_console::db::APP_ROLE,
-        db.app.connect_options().get_database().unwrap(),
-    );
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_readiness-console"));
-    command
-        .args(["--database-url", &url, "--audit-key"])
-        .arg(&key)
-        .args(["verify-audit", "--tenant", "bfg-control"]);
-    if let Some(kept) = kept {
-        let file = dir.path().join("checkpoints.jsonl");
-        std::fs::write(&file, kept).unwrap();
-        command.arg("--checkpoints").arg(file);
-    }
-    let out = command.output().unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+    let file = dir.path().join("checkpoints.jsonl");
+    std::fs::write(&file, kept).unwrap();
+    cli(
+        db,
+        &[&verify[..], &["--checkpoints", file.to_str().unwrap()]].concat(),
     )
 }
 
@@ -691,11 +641,9 @@ async fn an_event_forged_with_the_app_login_alone_is_named_by_every_verification
             reason: fault,
         });
         assert_eq!(verify_chain(&app.db.app).await, named);
-        let (ok, _, stderr) = verify_audit_cli(&app.db, None);
-        assert!(!ok);
-        assert!(
-            stderr.contains(&format!("broken at event #7: {fault}")),
-            "{stderr}"
+        assert_fails_saying(
+            &verify_audit_cli(&app.db, None),
+            &format!("broken at event #7: {fault}"),
         );
         // Downloading the bundle signs a checkpoint of the forged head: that does not make the
         // forged event pass.
@@ -711,7 +659,7 @@ async fn an_event_forged_with_the_app_login_alone_is_named_by_every_verification
             report.problems
         );
         // The audit page says so in the reviewer's language.
-        let mut reviewer = signed_in(&app, "reviewer", "reviewer-audit").await;
+        let mut reviewer = app.actor("reviewer").await;
         let page = reviewer
             .get(&format!("{CONSOLE}/audit/verify?lang=fr"))
             .await;
@@ -730,13 +678,7 @@ async fn an_event_forged_with_the_app_login_alone_is_named_by_every_verification
 #[tokio::test]
 async fn the_app_role_cannot_move_where_signatures_begin() {
     let db = TestDb::new().await;
-    let mut tx = db.app.begin().await.unwrap();
-    sqlx::query(
-        "select set_config('app.tenant_id', id::text, true) from tenants where slug = 'bfg-control'",
-    )
-    .execute(&mut *tx)
-    .await
-    .unwrap();
+    let (mut tx, _) = db.app_tx().await;
     let moved = sqlx::query("update audit_heads set signed_from = 100")
         .execute(&mut *tx)
         .await
@@ -795,11 +737,9 @@ async fn deleting_the_newest_three_events_is_caught_against_a_bundle_kept_from_t
             .unwrap(),
         cut
     );
-    let (ok, _, stderr) = verify_audit_cli(&app.db, Some(&kept));
-    assert!(!ok);
-    assert!(
-        stderr.contains("broken at event #11: truncated_before_checkpoint"),
-        "{stderr}"
+    assert_fails_saying(
+        &verify_audit_cli(&app.db, Some(&kept)),
+        "broken at event #11: truncated_before_checkpoint",
     );
 }
 

@@ -8,9 +8,10 @@ use std::time::Duration;
 
 use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder, Locator};
+use readiness_console::i18n::Lang;
 use serde_json::json;
 
-use crate::support::{TestApp, eventually};
+use crate::support::{Account, TestApp, eventually};
 
 /// chromedriver, stopped when dropped.
 struct Driver {
@@ -39,43 +40,15 @@ fn start_driver() -> Driver {
     Driver { child, port }
 }
 
-async fn browser(driver: &Driver) -> Client {
-    browser_with(driver, true).await
-}
-
-async fn browser_with(driver: &Driver, javascript: bool) -> Client {
-    let profile = tempfile::tempdir().expect("profile dir");
-    let mut caps = Capabilities::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        json!({
-            "binary": "/usr/bin/chromium",
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900",
-                format!("--user-data-dir={}", profile.keep().display()),
-            ],
-        }),
-    );
-    if !javascript && let Some(options) = caps.get_mut("goog:chromeOptions") {
-        options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
-    }
-    caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
-    let url = format!("http://127.0.0.1:{}", driver.port);
-    for _ in 0..50 {
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        if let Ok(client) = ClientBuilder::new(connector)
-            .capabilities(caps.clone())
-            .connect(&url)
-            .await
-        {
-            return client;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    panic!("chromedriver did not accept a session");
+/// Serves the app on a real socket; its base URL.
+async fn serve(app: &TestApp) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let router = app.router.clone();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    base
 }
 
 /// chromedriver's browser log (console messages, CSP violations), which W3C WebDriver lacks.
@@ -98,92 +71,325 @@ impl WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
-async fn severe_log_entries(client: &Client) -> Vec<String> {
-    let log = client.issue_cmd(BrowserLog).await.expect("browser log");
-    log.as_array()
-        .map(|entries| {
-            entries
-                .iter()
-                .filter(|e| e["level"] == "SEVERE" || e["level"] == "WARNING")
-                .map(|e| e["message"].to_string())
-                .collect()
-        })
-        .unwrap_or_default()
+/// The overall decision's code in the decision section.
+const DECISION: &str = "#decision .decision-go .code";
+
+/// A Chromium session of its own (a fresh profile) at the console the tests serve.
+#[derive(Clone)]
+struct Browser {
+    client: Client,
+    base: String,
 }
 
-async fn text(client: &Client, css: &str) -> String {
-    // htmx may swap the element between finding and reading it: that reads as "not yet".
-    match client.find(Locator::Css(css)).await {
-        Ok(element) => element.text().await.unwrap_or_default(),
-        Err(_) => String::new(),
+impl Browser {
+    /// A new browser, with JavaScript on or off, at the app served from `base`.
+    async fn new(driver: &Driver, base: &str, javascript: bool) -> Self {
+        let profile = tempfile::tempdir().expect("profile dir");
+        let mut caps = Capabilities::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.keep().display()),
+                ],
+            }),
+        );
+        if !javascript && let Some(options) = caps.get_mut("goog:chromeOptions") {
+            options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
+        caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+        let url = format!("http://127.0.0.1:{}", driver.port);
+        for _ in 0..50 {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            if let Ok(client) = ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                let base = base.to_owned();
+                return Self { client, base };
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("chromedriver did not accept a session");
+    }
+
+    /// Goes to a page of the demo tenant (`""` for the console) in this language.
+    async fn visit(&self, page: &str, lang: &str) {
+        let url = format!("{}/t/bfg-control{page}?lang={lang}", self.base);
+        self.client.goto(&url).await.expect("open");
+    }
+
+    /// [`Browser::visit`], then waits for htmx.
+    async fn open(&self, page: &str, lang: &str) {
+        self.visit(page, lang).await;
+        self.wait_for_htmx().await;
+    }
+
+    async fn wait_for_htmx(&self) {
+        eventually(|| async { self.eval("return typeof window.htmx").await == "object" }).await;
+    }
+
+    async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client.execute(script, vec![]).await.expect(script)
+    }
+
+    /// The `lang` of the page's `<html>`.
+    async fn lang(&self) -> serde_json::Value {
+        self.eval("return document.documentElement.lang").await
+    }
+
+    /// The text of the element this selector finds, empty when there is none.
+    async fn text(&self, css: &str) -> String {
+        // htmx may swap the element between finding and reading it: that reads as "not yet".
+        match self.client.find(Locator::Css(css)).await {
+            Ok(element) => element.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Whether the page holds an element this selector finds.
+    async fn shows(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    /// Types `keys` into the element with this id.
+    async fn fill(&self, id: &str, keys: &str) {
+        self.client
+            .find(Locator::Id(id))
+            .await
+            .expect(id)
+            .send_keys(keys)
+            .await
+            .expect("type");
+    }
+
+    /// Clicks the element this selector finds.
+    async fn press(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .expect(css)
+            .click()
+            .await
+            .expect("click");
+    }
+
+    /// Chooses `path` in the page's file input and sends its form.
+    async fn upload(&self, path: &str) {
+        self.client
+            .find(Locator::Css("input[type=file]"))
+            .await
+            .expect("file input")
+            .send_keys(path)
+            .await
+            .expect("choose the file");
+        self.press("form[enctype='multipart/form-data'] button")
+            .await;
+    }
+
+    /// Waits until the address bar satisfies `at`.
+    async fn wait_until_at(&self, at: impl Fn(&url::Url) -> bool) {
+        eventually(|| async { self.client.current_url().await.is_ok_and(|u| at(&u)) }).await;
+    }
+
+    /// Signs in through the form as `username` of the demo.
+    async fn sign_in(&self, username: &str) {
+        let account = Account::named(username);
+        self.visit("/sign-in", "en").await;
+        self.fill("username", account.username).await;
+        self.fill("password", account.password).await;
+        self.press(".sign-in button[type=submit]").await;
+        self.wait_until_at(|u| !u.path().ends_with("sign-in")).await;
+    }
+
+    /// Signs out with the account form's button.
+    async fn sign_out(&self) {
+        self.press(".account-form button").await;
+        eventually(|| async { self.shows(".account-link").await }).await;
+    }
+
+    /// Scrolls the element this selector finds to the middle of the window (for screenshots).
+    async fn scroll_to(&self, css: &str) {
+        self.eval(&format!(
+            "document.querySelector(\"{css}\").scrollIntoView({{block: 'center'}}); return null"
+        ))
+        .await;
+    }
+
+    /// Saves a screenshot when SCREENSHOT_DIR is set (for looking at the pages, not asserting).
+    async fn keep_screenshot(&self, name: &str) {
+        if let Some(dir) = std::env::var_os("SCREENSHOT_DIR") {
+            let png = self.client.screenshot().await.expect("screenshot");
+            let path = std::path::Path::new(&dir).join(format!("{name}.png"));
+            std::fs::write(path, png).expect("write");
+        }
+    }
+
+    /// What the browser logged as an error or a warning (a CSP violation among them).
+    async fn severe_log_entries(&self) -> Vec<String> {
+        let log = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("browser log");
+        log.as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter(|e| e["level"] == "SEVERE" || e["level"] == "WARNING")
+                    .map(|e| e["message"].to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Nothing was logged as an error, no CSP violation.
+    async fn assert_quiet(&self) {
+        let problems = self.severe_log_entries().await;
+        assert!(problems.is_empty(), "browser console: {problems:?}");
+    }
+
+    /// The texts on the page below a contrast of 4.5:1, described.
+    async fn low_contrast(&self) -> Vec<String> {
+        let found = self.eval(LOW_CONTRAST).await;
+        let found = found.as_array().expect("a list");
+        found
+            .iter()
+            .map(|entry| entry.as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    /// No text on the page falls below a contrast of 4.5:1.
+    async fn assert_legible(&self, when: &str) {
+        assert_eq!(self.low_contrast().await, Vec::<String>::new(), "{when}");
+    }
+
+    /// Signs GO on the console with their password and waits for the page to say GO.
+    async fn signs_go_with(&self, password: &str) {
+        self.open("", "en").await;
+        eventually(|| async { self.text(DECISION).await == "BLOCKED_PENDING_SIGNOFF" }).await;
+        self.fill("signoff-go-password", password).await;
+        self.press("#signoff form:first-of-type button[type=submit]")
+            .await;
+        eventually(|| async { self.text(DECISION).await == "GO" }).await;
+    }
+
+    /// Accepts `item` again with evidence, where nothing is left to withdraw, and waits for
+    /// the console to ask for a new signature.
+    async fn accepts_again(&self, item: &str, evidence: &str) {
+        let form = format!("form-{}", item.replace('.', "-"));
+        self.open("", "en").await;
+        assert!(
+            !self.shows(&format!("#{form} .withdraw-confirm")).await,
+            "nothing left to withdraw"
+        );
+        self.fill(&format!("{form}-note"), evidence).await;
+        self.press(&format!("#{form} button[type=submit]")).await;
+        eventually(|| async { self.text(DECISION).await == "BLOCKED_PENDING_SIGNOFF" }).await;
+    }
+
+    /// In Spanish, French and English: the console names the signature withdrawn at event
+    /// #`seq` by Olena's revocation, and nothing on it claims GO.
+    async fn assert_withdrawn_in_every_language(&self, app: &TestApp, seq: i64, shots: &str) {
+        for lang in [Lang::Es, Lang::Fr, Lang::En] {
+            self.visit("", lang.code()).await;
+            assert!(self.shows("#decision .signature-withdrawn").await);
+            assert_eq!(
+                self.text("#decision .signoff-last").await,
+                crate::signature::withdrawn_line(app, lang, seq).await
+            );
+            assert_ne!(self.text(DECISION).await, "GO");
+            assert_eq!(
+                self.text("#decision .decision-go strong").await,
+                lang.tr().t("decision-verdict-nogo")
+            );
+            assert!(!self.shows(".signature-standing").await);
+            assert!(!self.shows(".decision-go.verdict-go").await);
+            self.scroll_to("#decision .signature").await;
+            self.keep_screenshot(&format!("{shots}-{}", lang.code()))
+                .await;
+            self.assert_legible("contrast, withdrawn").await;
+        }
+    }
+
+    /// On the rehearsal page in `lang`: names the target first if none is named, starts a run
+    /// of this kind and waits until the page shows it passed.
+    async fn rehearses(&self, kind: &str, reference: &str, lang: Lang) {
+        let tr = lang.tr();
+        self.open("/rehearsal", lang.code()).await;
+        if self.text("dl.fields dd").await == tr.t("rehearsal-no-target") {
+            self.fill("reference", reference).await;
+            self.press(".target-form button").await;
+            eventually(|| async { self.text("dl.fields .code").await.starts_with("file:") }).await;
+        }
+        self.eval("window.beforeTheRun = true; return null").await;
+        self.press(&format!("#run-{kind} form button")).await;
+        // The start answers with a new page, which polls the run and reloads when it ends.
+        let ended = format!(
+            "return !window.beforeTheRun
+               && !!document.querySelector('#run-{kind} .run-state:not(.run-running)')"
+        );
+        eventually(|| async { self.eval(&ended).await == true }).await;
+        let state = self.text(&format!("#run-{kind} .run-state")).await;
+        assert!(
+            state.starts_with(&tr.t("rehearsal-state-passed")),
+            "the {kind} run: {state}"
+        );
+    }
+
+    /// On the snapshot page in `lang`: uploads the demo payload and freezes the import.
+    async fn imports_and_freezes_the_demo_payload(&self, lang: Lang) {
+        let tr = lang.tr();
+        self.open("/snapshot", lang.code()).await;
+        self.upload(DEMO_PAYLOAD).await;
+        eventually(|| async { self.text(".flash").await == tr.t("scenario-imported") }).await;
+        self.press("form[action^='/t/bfg-control/snapshot/freeze'] button")
+            .await;
+        eventually(|| async { self.text(".flash").await == tr.t("scenario-frozen") }).await;
+        assert!(self.text("dl.fields").await.contains("bfg-5de6a303"));
+    }
+
+    async fn close(self) {
+        self.client.close().await.expect("close");
     }
 }
 
-/// Types `keys` into the element with this id.
-async fn fill(client: &Client, id: &str, keys: &str) {
-    client
-        .find(Locator::Id(id))
-        .await
-        .expect(id)
-        .send_keys(keys)
-        .await
-        .expect("type");
-}
-
-/// Clicks the element this selector finds.
-async fn press(client: &Client, css: &str) {
-    client
-        .find(Locator::Css(css))
-        .await
-        .expect(css)
-        .click()
-        .await
-        .expect("click");
-}
-
-async fn eval(client: &Client, script: &str) -> serde_json::Value {
-    client.execute(script, vec![]).await.expect(script)
+/// A fresh app served on a socket, chromedriver, and a browser at the app (with JavaScript
+/// on or off). The driver stops when dropped.
+async fn a_browser_at_a_fresh_app(javascript: bool) -> (TestApp, Driver, Browser) {
+    let app = TestApp::spawn().await;
+    let base = serve(&app).await;
+    let driver = start_driver();
+    let browser = Browser::new(&driver, &base, javascript).await;
+    (app, driver, browser)
 }
 
 #[tokio::test]
 async fn the_console_in_chromium_switches_language_and_refreshes_sections_in_place() {
-    let app = TestApp::spawn().await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let base = format!("http://{}", listener.local_addr().expect("addr"));
-    let router = app.router.clone();
-    tokio::spawn(async move { axum::serve(listener, router).await });
-    let driver = start_driver();
-    let client = browser(&driver).await;
+    let (app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
 
-    client
-        .goto(&format!("{base}/t/bfg-control?lang=es"))
-        .await
-        .expect("open");
+    browser.open("", "es").await;
+    assert_eq!(browser.lang().await, "es");
     assert_eq!(
-        eval(&client, "return document.documentElement.lang").await,
-        "es"
-    );
-    eventually(|| async { eval(&client, "return typeof window.htmx").await == "object" }).await;
-    assert_eq!(
-        text(&client, "#kpis .tile:nth-child(6) .tile-value").await,
+        browser.text("#kpis .tile:nth-child(6) .tile-value").await,
         "0/4"
     );
-    assert_eq!(
-        text(&client, "#decision .decision-go .code").await,
-        "BLOCKED_PENDING_DRY_RUN"
-    );
+    assert_eq!(browser.text(DECISION).await, "BLOCKED_PENDING_DRY_RUN");
 
     // The language switcher keeps the visitor on the same page.
-    press(&client, ".langs a[hreflang='fr']").await;
-    eventually(|| async { eval(&client, "return document.documentElement.lang").await == "fr" })
-        .await;
-    let url = client.current_url().await.expect("url");
+    browser.press(".langs a[hreflang='fr']").await;
+    eventually(|| async { browser.lang().await == "fr" }).await;
+    let url = browser.client.current_url().await.expect("url");
     assert_eq!(url.path(), "/t/bfg-control");
 
     // A probe passes behind the page; the key figures' refresh swaps them in place.
-    eval(&client, "window.notReloaded = true; return null").await;
+    browser.eval("window.notReloaded = true; return null").await;
     app.db
         .as_owner_in_demo(
             "insert into probe_results (tenant_id, item_key, passed)
@@ -191,286 +397,169 @@ async fn the_console_in_chromium_switches_language_and_refreshes_sections_in_pla
         )
         .await;
     eventually(|| async {
-        press(&client, "#kpis .refresh").await;
+        browser.press("#kpis .refresh").await;
         tokio::time::sleep(Duration::from_millis(100)).await;
-        text(&client, "#kpis .tile:nth-child(6) .tile-value").await == "1/4"
+        browser.text("#kpis .tile:nth-child(6) .tile-value").await == "1/4"
     })
     .await;
     assert_eq!(
-        eval(&client, "return window.notReloaded === true").await,
+        browser.eval("return window.notReloaded === true").await,
         true
     );
-    assert_eq!(
-        eval(&client, "return document.documentElement.lang").await,
-        "fr"
-    );
+    assert_eq!(browser.lang().await, "fr");
 
     // The copy buttons of the seven packets appear once their script has run under the CSP.
-    let visible = eval(
-        &client,
-        "return [...document.querySelectorAll('button.copy')].filter(b => !b.hidden).length",
-    )
-    .await;
+    let visible = browser
+        .eval("return [...document.querySelectorAll('button.copy')].filter(b => !b.hidden).length")
+        .await;
     assert_eq!(visible, 7);
 
     // Scroll the whole page; nothing was logged as an error, no CSP violation.
-    eval(
-        &client,
-        "window.scrollTo(0, document.body.scrollHeight); return null",
-    )
-    .await;
-    let problems = severe_log_entries(&client).await;
-    assert!(problems.is_empty(), "browser console: {problems:?}");
-    client.close().await.expect("close");
-}
-
-/// Serves the app on a real socket; its base URL.
-async fn serve(app: &TestApp) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let base = format!("http://{}", listener.local_addr().expect("addr"));
-    let router = app.router.clone();
-    tokio::spawn(async move { axum::serve(listener, router).await });
-    base
-}
-
-async fn sign_in(client: &Client, base: &str, username: &str, password: &str) {
-    client
-        .goto(&format!("{base}/t/bfg-control/sign-in?lang=en"))
-        .await
-        .expect("open");
-    fill(client, "username", username).await;
-    fill(client, "password", password).await;
-    press(client, ".sign-in button[type=submit]").await;
-    eventually(|| async {
-        client
-            .current_url()
-            .await
-            .is_ok_and(|u| !u.path().ends_with("sign-in"))
-    })
-    .await;
-}
-
-/// Saves a screenshot when SCREENSHOT_DIR is set (for looking at the pages, not asserting).
-async fn keep_screenshot(client: &Client, name: &str) {
-    if let Some(dir) = std::env::var_os("SCREENSHOT_DIR") {
-        let png = client.screenshot().await.expect("screenshot");
-        std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), png).expect("write");
-    }
+    browser
+        .eval("window.scrollTo(0, document.body.scrollHeight); return null")
+        .await;
+    browser.assert_quiet().await;
+    browser.close().await;
 }
 
 #[tokio::test]
 async fn marek_accepts_in_place_and_olena_is_refused_with_a_message() {
-    let app = TestApp::spawn().await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let client = browser(&driver).await;
+    let (_app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
 
-    sign_in(&client, &base, "marek", "marek-dispatch").await;
+    browser.sign_in("marek").await;
     // Accept in Spanish, revoke in French, accept again in English: each in place.
     for (lang, expected) in [("es", "1/6"), ("fr", "0/6"), ("en", "1/6")] {
-        client
-            .goto(&format!("{base}/t/bfg-control?lang={lang}"))
-            .await
-            .expect("open");
-        eventually(|| async { eval(&client, "return typeof window.htmx").await == "object" }).await;
-        assert_eq!(
-            eval(&client, "return document.documentElement.lang").await,
-            lang
-        );
-        eval(
-            &client,
-            "window.notReloaded = true; document.getElementById('form-passage-role_headers').scrollIntoView(); return null",
-        )
-        .await;
-        fill(
-            &client,
-            "form-passage-role_headers-note",
-            "Role headers verified against the staging gateway",
-        )
-        .await;
-        keep_screenshot(&client, &format!("marek-form-{lang}")).await;
-        client
-            .find(Locator::Css(
-                "#form-passage-role_headers button[type=submit]",
-            ))
-            .await
-            .expect("submit")
-            .click()
-            .await
-            .expect("click");
+        browser.open("", lang).await;
+        assert_eq!(browser.lang().await, lang);
+        browser
+            .eval(
+                "window.notReloaded = true; document.getElementById('form-passage-role_headers').scrollIntoView(); return null",
+            )
+            .await;
+        browser
+            .fill(
+                "form-passage-role_headers-note",
+                "Role headers verified against the staging gateway",
+            )
+            .await;
+        browser.keep_screenshot(&format!("marek-form-{lang}")).await;
+        browser
+            .press("#form-passage-role_headers button[type=submit]")
+            .await;
         eventually(|| async {
-            text(&client, "#kpis .tile:nth-child(5) .tile-value").await == expected
+            browser.text("#kpis .tile:nth-child(5) .tile-value").await == expected
         })
         .await;
         assert_eq!(
-            eval(&client, "return window.notReloaded === true").await,
+            browser.eval("return window.notReloaded === true").await,
             true,
             "no reload"
         );
-        keep_screenshot(&client, &format!("marek-done-{lang}")).await;
+        browser.keep_screenshot(&format!("marek-done-{lang}")).await;
     }
     // The check now offers revoking.
     assert!(
-        client
-            .find(Locator::Css("form[action*='passage.role_headers/revoke']"))
+        browser
+            .shows("form[action*='passage.role_headers/revoke']")
             .await
-            .is_ok()
     );
 
     // Olena, signed in the same browser, tries Marek's check through her own form.
-    press(&client, ".account-form button").await;
-    eventually(|| async { client.find(Locator::Css(".account-link")).await.is_ok() }).await;
-    sign_in(&client, &base, "olena", "olena-ledger").await;
-    eventually(|| async { eval(&client, "return typeof window.htmx").await == "object" }).await;
-    eval(
-        &client,
-        "const f = document.getElementById('form-passage-db_schema');
-         const url = f.getAttribute('action').replace('passage.db_schema', 'passage.scenario_store_rehearsal');
-         f.setAttribute('action', url); f.setAttribute('data-hx-post', url); htmx.process(f);
-         f.querySelector('textarea').value = 'Trying to accept a check that is not mine';
-         f.querySelector('button[type=submit]').click(); return null",
-    )
-    .await;
-    eventually(|| async { !text(&client, ".notice").await.is_empty() }).await;
-    let notice = text(&client, ".notice").await;
+    browser.sign_out().await;
+    browser.sign_in("olena").await;
+    browser.wait_for_htmx().await;
+    browser
+        .eval(
+            "const f = document.getElementById('form-passage-db_schema');
+             const url = f.getAttribute('action').replace('passage.db_schema', 'passage.scenario_store_rehearsal');
+             f.setAttribute('action', url); f.setAttribute('data-hx-post', url); htmx.process(f);
+             f.querySelector('textarea').value = 'Trying to accept a check that is not mine';
+             f.querySelector('button[type=submit]').click(); return null",
+        )
+        .await;
+    eventually(|| async { !browser.text(".notice").await.is_empty() }).await;
+    let notice = browser.text(".notice").await;
     assert!(
-        notice.contains(
-            &readiness_console::i18n::Lang::En
-                .tr()
-                .t("error-title-forbidden")
-        ),
+        notice.contains(&Lang::En.tr().t("error-title-forbidden")),
         "{notice}"
     );
     assert_eq!(
-        text(&client, "#kpis .tile:nth-child(5) .tile-value").await,
+        browser.text("#kpis .tile:nth-child(5) .tile-value").await,
         "1/6"
     );
-    keep_screenshot(&client, "olena-refused").await;
-    client.close().await.expect("close");
+    browser.keep_screenshot("olena-refused").await;
+    browser.close().await;
 }
 
 #[tokio::test]
 async fn the_same_flow_works_with_javascript_disabled() {
-    let app = TestApp::spawn().await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let client = browser_with(&driver, false).await;
-    sign_in(&client, &base, "marek", "marek-dispatch").await;
+    let (_app, _driver, browser) = a_browser_at_a_fresh_app(false).await;
+    browser.sign_in("marek").await;
     for (lang, expected) in [("es", "1/6"), ("fr", "0/6"), ("en", "1/6")] {
-        client
-            .goto(&format!("{base}/t/bfg-control?lang={lang}"))
-            .await
-            .expect("open");
-        fill(
-            &client,
-            "form-passage-scenario_store_rehearsal-note",
-            "The file-local payload replays cleanly",
-        )
-        .await;
-        client
-            .find(Locator::Css(
-                "#form-passage-scenario_store_rehearsal button[type=submit]",
-            ))
-            .await
-            .expect("submit")
-            .click()
-            .await
-            .expect("click");
+        browser.visit("", lang).await;
+        browser
+            .fill(
+                "form-passage-scenario_store_rehearsal-note",
+                "The file-local payload replays cleanly",
+            )
+            .await;
+        browser
+            .press("#form-passage-scenario_store_rehearsal button[type=submit]")
+            .await;
+        browser
+            .wait_until_at(|u| u.fragment() == Some("item-passage-scenario_store_rehearsal"))
+            .await;
         eventually(|| async {
-            client
-                .current_url()
-                .await
-                .is_ok_and(|u| u.fragment() == Some("item-passage-scenario_store_rehearsal"))
+            browser.text("#kpis .tile:nth-child(5) .tile-value").await == expected
         })
         .await;
-        eventually(|| async {
-            text(&client, "#kpis .tile:nth-child(5) .tile-value").await == expected
-        })
-        .await;
-        assert_eq!(
-            eval(&client, "return document.documentElement.lang").await,
-            lang
-        );
-        client.goto(&format!("{base}/")).await.expect("leave");
+        assert_eq!(browser.lang().await, lang);
+        let leave = format!("{}/", browser.base);
+        browser.client.goto(&leave).await.expect("leave");
     }
-    client.close().await.expect("close");
+    browser.close().await;
 }
 
 #[tokio::test]
 async fn anna_records_a_decision_and_a_no_go_in_french() {
-    let app = TestApp::spawn().await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let client = browser(&driver).await;
-    sign_in(&client, &base, "anna", "anna-go-no-go").await;
-    client
-        .goto(&format!("{base}/t/bfg-control?lang=fr"))
-        .await
-        .expect("open");
-    eventually(|| async { eval(&client, "return typeof window.htmx").await == "object" }).await;
-    let tr = readiness_console::i18n::Lang::Fr.tr();
+    let (_app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
+    browser.sign_in("anna").await;
+    browser.open("", "fr").await;
+    let tr = Lang::Fr.tr();
     let count = |ready: u32| tr.t2("section-count", "ready", ready, "total", 4u32);
     assert_eq!(
-        text(&client, "#infrastructure .section-count").await,
+        browser.text("#infrastructure .section-count").await,
         count(0)
     );
     // The proposal is in the value field already; Anna gives her evidence and records it.
-    fill(
-        &client,
-        "form-infrastructure-region-note",
-        "Résidence des données confirmée avec le DPO",
-    )
-    .await;
-    client
-        .find(Locator::Css(
-            "#form-infrastructure-region button[type=submit]",
-        ))
-        .await
-        .expect("submit")
-        .click()
-        .await
-        .expect("click");
-    eventually(|| async { text(&client, "#infrastructure .section-count").await == count(1) })
+    browser
+        .fill(
+            "form-infrastructure-region-note",
+            "Résidence des données confirmée avec le DPO",
+        )
         .await;
+    browser
+        .press("#form-infrastructure-region button[type=submit]")
+        .await;
+    eventually(|| async { browser.text("#infrastructure .section-count").await == count(1) }).await;
 
     // NO-GO with a reason and her password: the page comes back showing it.
-    fill(
-        &client,
-        "signoff-reason",
-        "La restauration des sauvegardes n’a pas été répétée",
-    )
-    .await;
-    fill(&client, "signoff-nogo-password", "anna-go-no-go").await;
-    client
-        .find(Locator::Css(
-            "#signoff form:last-of-type button[type=submit]",
-        ))
-        .await
-        .expect("submit")
-        .click()
-        .await
-        .expect("click");
-    eventually(|| async {
-        text(&client, ".signoff-last")
-            .await
-            .contains("La restauration des sauvegardes n’a pas été répétée")
-    })
-    .await;
-    assert_eq!(
-        eval(&client, "return document.documentElement.lang").await,
-        "fr"
-    );
-    keep_screenshot(&client, "anna-no-go-fr").await;
-    let problems = severe_log_entries(&client).await;
-    assert!(problems.is_empty(), "browser console: {problems:?}");
-    client.close().await.expect("close");
+    let reason = "La restauration des sauvegardes n’a pas été répétée";
+    browser.fill("signoff-reason", reason).await;
+    browser.fill("signoff-nogo-password", "anna-go-no-go").await;
+    browser
+        .press("#signoff form:last-of-type button[type=submit]")
+        .await;
+    eventually(|| async { browser.text(".signoff-last").await.contains(reason) }).await;
+    assert_eq!(browser.lang().await, "fr");
+    browser.keep_screenshot("anna-no-go-fr").await;
+    browser.assert_quiet().await;
+    browser.close().await;
 }
 
 #[tokio::test]
 async fn a_reviewer_follows_a_blocker_to_its_audit_events_and_verifies_the_chain() {
-    let app = TestApp::spawn().await;
+    let (app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
     // Marek accepted a passage check, then revoked it: still a blocker, with two events.
     crate::support::accept_then_revoke_role_headers(
         &app.db,
@@ -479,139 +568,107 @@ async fn a_reviewer_follows_a_blocker_to_its_audit_events_and_verifies_the_chain
         "",
     )
     .await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let client = browser(&driver).await;
-    sign_in(&client, &base, "reviewer", "reviewer-audit").await;
-    let tr = readiness_console::i18n::Lang::Fr.tr();
+    browser.sign_in("reviewer").await;
+    let tr = Lang::Fr.tr();
 
-    client
-        .goto(&format!("{base}/t/bfg-control/proof?lang=fr"))
-        .await
-        .expect("open the proof path");
-    keep_screenshot(&client, "proof-fr").await;
-    press(
-        &client,
-        "a[href^='/t/bfg-control/items/passage.role_headers']",
-    )
-    .await;
-    eventually(|| async {
-        client
-            .current_url()
-            .await
-            .is_ok_and(|u| u.path() == "/t/bfg-control/items/passage.role_headers")
-    })
-    .await;
+    browser.visit("/proof", "fr").await;
+    browser.keep_screenshot("proof-fr").await;
+    browser
+        .press("a[href^='/t/bfg-control/items/passage.role_headers']")
+        .await;
+    browser
+        .wait_until_at(|u| u.path() == "/t/bfg-control/items/passage.role_headers")
+        .await;
     assert!(
-        text(&client, ".history")
+        browser
+            .text(".history")
             .await
             .contains("The gateway was reconfigured")
     );
-    keep_screenshot(&client, "item-fr").await;
+    browser.keep_screenshot("item-fr").await;
     // The revocation's audit event, in the trail (#3, after the demo seed's and the
     // acceptance's).
-    press(&client, "a[href$='#e-3']").await;
-    eventually(|| async {
-        client
-            .current_url()
-            .await
-            .is_ok_and(|u| u.path() == "/t/bfg-control/audit" && u.fragment() == Some("e-3"))
-    })
-    .await;
-    let row = text(&client, "#e-3").await;
+    browser.press("a[href$='#e-3']").await;
+    browser
+        .wait_until_at(|u| u.path() == "/t/bfg-control/audit" && u.fragment() == Some("e-3"))
+        .await;
+    let row = browser.text("#e-3").await;
     assert!(row.contains(&tr.t("audit-action-revoke")), "{row}");
     assert!(row.contains("Marek Zielinski"), "{row}");
     // Verify the chain from the browser: htmx swaps in the verdict.
-    press(&client, "#audit-verify button").await;
+    browser.press("#audit-verify button").await;
     eventually(|| async {
-        text(&client, "#audit-verify .verdict")
+        browser
+            .text("#audit-verify .verdict")
             .await
             .contains(&tr.t("audit-verify-intact"))
     })
     .await;
-    keep_screenshot(&client, "audit-fr").await;
-    assert_eq!(severe_log_entries(&client).await, Vec::<String>::new());
-    client.close().await.expect("close");
+    browser.keep_screenshot("audit-fr").await;
+    browser.assert_quiet().await;
+    browser.close().await;
 }
+
+/// The demo payload, as the dispatcher would choose it.
+const DEMO_PAYLOAD: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/demo/bfg-control-scenario.jsonl"
+);
 
 #[tokio::test]
 async fn the_dispatcher_uploads_a_payload_sees_it_refused_by_line_then_imports_and_freezes_it() {
-    let app = TestApp::spawn().await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let client = browser(&driver).await;
-    sign_in(&client, &base, "marek", "marek-dispatch").await;
-    let tr = readiness_console::i18n::Lang::Es.tr();
-    let demo = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/demo/bfg-control-scenario.jsonl"
-    );
+    let (app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
+    browser.sign_in("marek").await;
+    let tr = Lang::Es.tr();
     let files = tempfile::tempdir().expect("dir");
     let broken = files.path().join("payload-broken.jsonl");
-    let payload = std::fs::read_to_string(demo).expect("demo payload");
+    let payload = std::fs::read_to_string(DEMO_PAYLOAD).expect("demo payload");
     std::fs::write(&broken, payload.replacen("\"pallets\":", "\"palets\":", 1)).expect("write");
 
-    let upload = |path: std::path::PathBuf| {
-        let client = client.clone();
-        let base = base.clone();
-        async move {
-            client
-                .goto(&format!("{base}/t/bfg-control/snapshot?lang=es"))
-                .await
-                .expect("open");
-            client
-                .find(Locator::Css("input[type=file]"))
-                .await
-                .expect("file input")
-                .send_keys(&path.display().to_string())
-                .await
-                .expect("choose the file");
-            press(&client, "form[enctype='multipart/form-data'] button").await;
-        }
-    };
-    upload(broken).await;
-    eventually(|| async { text(&client, ".scenario-problems").await.contains("palets") }).await;
-    let problems = text(&client, ".scenario-problems").await;
+    browser.visit("/snapshot", "es").await;
+    browser.upload(&broken.display().to_string()).await;
+    eventually(|| async { browser.text(".scenario-problems").await.contains("palets") }).await;
+    let problems = browser.text(".scenario-problems").await;
     assert!(
         problems.contains(&tr.t1("scenario-error-line", "line", 2u32)),
         "{problems}"
     );
-    keep_screenshot(&client, "snapshot-refused-es").await;
+    browser.keep_screenshot("snapshot-refused-es").await;
     assert_eq!(app.db.count_in_demo("scenario_imports").await, 0);
 
-    upload(demo.into()).await;
-    eventually(|| async { text(&client, ".flash").await == tr.t("scenario-imported") }).await;
-    press(
-        &client,
-        "form[action^='/t/bfg-control/snapshot/freeze'] button",
-    )
-    .await;
-    eventually(|| async { text(&client, ".flash").await == tr.t("scenario-frozen") }).await;
-    assert!(text(&client, "dl.fields").await.contains("bfg-5de6a303"));
-    keep_screenshot(&client, "snapshot-frozen-es").await;
+    browser.imports_and_freezes_the_demo_payload(Lang::Es).await;
+    browser.keep_screenshot("snapshot-frozen-es").await;
     // The console moved: the preflight tile reads 2/5.
-    client
-        .goto(&format!("{base}/t/bfg-control?lang=es"))
-        .await
-        .expect("console");
+    browser.visit("", "es").await;
     assert_eq!(
-        text(&client, "#kpis .tile:nth-child(4) .tile-value").await,
+        browser.text("#kpis .tile:nth-child(4) .tile-value").await,
         "2/5"
     );
     // The refused upload's 422 is the only complaint: no script error, no CSP violation.
-    let log: Vec<String> = severe_log_entries(&client)
+    let log: Vec<String> = browser
+        .severe_log_entries()
         .await
         .into_iter()
         .filter(|e| !e.contains("/snapshot/import?lang=es - Failed to load resource: the server responded with a status of 422"))
         .collect();
     assert_eq!(log, Vec::<String>::new());
-    client.close().await.expect("close");
+    browser.close().await;
+}
+
+/// Writes `url` into a file of the folder the console reads secrets from: the `file:`
+/// reference that names it as a rehearsal target (the file goes when the handle is dropped).
+fn secret_file(url: &str) -> (tempfile::NamedTempFile, String) {
+    crate::support::test_secrets();
+    let secret = tempfile::NamedTempFile::new_in(crate::support::secrets_dir()).expect("file");
+    std::fs::write(secret.path(), url).expect("write");
+    let reference = format!("file:{}", secret.path().display());
+    (secret, reference)
 }
 
 #[tokio::test]
 async fn the_dispatcher_rehearses_against_a_healthy_target_from_the_page() {
     use readiness_console::db;
-    let app = TestApp::spawn().await;
+    let (app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
     // A target database with the runbook applied, its URL in a file only the console reads.
     let target = crate::support::TestDb::empty().await;
     sqlx::raw_sql(readiness_console::readiness::packets::RUNBOOK_SQL)
@@ -623,62 +680,32 @@ async fn the_dispatcher_rehearses_against_a_healthy_target_from_the_page() {
         .get_database()
         .expect("name")
         .to_owned();
-    crate::support::test_secrets();
-    let secret = tempfile::NamedTempFile::new_in(crate::support::secrets_dir()).expect("file");
-    std::fs::write(
-        secret.path(),
-        crate::support::cluster().url(db::OWNER_ROLE, &name),
-    )
-    .expect("write");
+    let (_secret, reference) = secret_file(&crate::support::cluster().url(db::OWNER_ROLE, &name));
     // The snapshot is frozen (its own flow is tested elsewhere).
     crate::support::freeze_demo_snapshot(&app.db).await;
 
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let client = browser(&driver).await;
-    sign_in(&client, &base, "marek", "marek-dispatch").await;
-    let tr = readiness_console::i18n::Lang::Fr.tr();
-    client
-        .goto(&format!("{base}/t/bfg-control/rehearsal?lang=fr"))
-        .await
-        .expect("open");
-    fill(
-        &client,
-        "reference",
-        &format!("file:{}", secret.path().display()),
-    )
-    .await;
-    press(&client, ".target-form button").await;
-    eventually(|| async { text(&client, "dl.fields .code").await.starts_with("file:") }).await;
+    browser.sign_in("marek").await;
+    let tr = Lang::Fr.tr();
+    // The first run names the target; each passes.
     for kind in ["connection", "gap", "dry_run"] {
-        press(&client, &format!("#run-{kind} form button")).await;
-        // The page polls the run and reloads when it ends.
-        eventually(|| async {
-            text(&client, &format!("#run-{kind} .run-state"))
-                .await
-                .starts_with(&tr.t("rehearsal-state-passed"))
-        })
-        .await;
+        browser.rehearses(kind, &reference, Lang::Fr).await;
     }
-    keep_screenshot(&client, "rehearsal-fr").await;
-    client
-        .goto(&format!("{base}/t/bfg-control?lang=fr"))
-        .await
-        .expect("console");
+    browser.keep_screenshot("rehearsal-fr").await;
+    browser.visit("", "fr").await;
     assert_eq!(
-        text(&client, "#kpis .tile:nth-child(6) .tile-value").await,
+        browser.text("#kpis .tile:nth-child(6) .tile-value").await,
         "4/4",
         "connection"
     );
-    let dry_run = text(&client, "#dry_run .section-count").await;
+    let dry_run = browser.text("#dry_run .section-count").await;
     assert_eq!(
         dry_run,
         tr.t2("section-count", "ready", 5u32, "total", 5u32),
         "dry-run"
     );
-    keep_screenshot(&client, "console-after-rehearsal-fr").await;
-    assert_eq!(severe_log_entries(&client).await, Vec::<String>::new());
-    client.close().await.expect("close");
+    browser.keep_screenshot("console-after-rehearsal-fr").await;
+    browser.assert_quiet().await;
+    browser.close().await;
 }
 
 /// For every element that shows text, the contrast ratio (WCAG 2.x) of its colour against the
@@ -706,10 +733,7 @@ return low;
 
 #[tokio::test]
 async fn no_text_on_any_page_falls_below_a_contrast_of_4_5_to_1() {
-    let app = TestApp::spawn().await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let client = browser(&driver).await;
+    let (_app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
     let pages = [
         "",
         "/proof",
@@ -725,221 +749,114 @@ async fn no_text_on_any_page_falls_below_a_contrast_of_4_5_to_1() {
     // As a visitor, then as the managing director (who sees every form).
     for signed_in in [false, true] {
         if signed_in {
-            sign_in(&client, &base, "anna", "anna-go-no-go").await;
+            browser.sign_in("anna").await;
         }
         for page in pages {
-            client
-                .goto(&format!("{base}/t/bfg-control{page}?lang=en"))
-                .await
-                .expect("open");
-            let found = eval(&client, LOW_CONTRAST).await;
-            for entry in found.as_array().expect("a list") {
-                low.push(format!("{page}: {}", entry.as_str().unwrap_or_default()));
+            browser.visit(page, "en").await;
+            for entry in browser.low_contrast().await {
+                low.push(format!("{page}: {entry}"));
             }
         }
     }
-    client.close().await.expect("close");
+    browser.close().await;
     assert!(low.is_empty(), "below 4.5:1:\n{}", low.join("\n"));
-}
-
-/// Scrolls the element this selector finds to the middle of the window (for screenshots).
-async fn scroll_to(client: &Client, css: &str) {
-    eval(
-        client,
-        &format!(
-            "document.querySelector(\"{css}\").scrollIntoView({{block: 'center'}}); return null"
-        ),
-    )
-    .await;
 }
 
 #[tokio::test]
 async fn anna_signs_go_olena_withdraws_it_by_revoking_and_re_accepting_asks_for_a_new_signature() {
-    use readiness_console::i18n::Lang;
-    let app = TestApp::spawn().await;
+    let (app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
     app.db.make_all_green().await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let client = browser(&driver).await;
-    let decision = "#decision .decision-go .code";
 
     // Anna signs GO through her form, with her password.
-    sign_in(&client, &base, "anna", "anna-go-no-go").await;
-    client
-        .goto(&format!("{base}/t/bfg-control?lang=en"))
-        .await
-        .expect("open");
-    eventually(|| async { eval(&client, "return typeof window.htmx").await == "object" }).await;
-    eventually(|| async { text(&client, decision).await == "BLOCKED_PENDING_SIGNOFF" }).await;
-    fill(&client, "signoff-go-password", "anna-go-no-go").await;
-    press(&client, "#signoff form:first-of-type button[type=submit]").await;
-    eventually(|| async { text(&client, decision).await == "GO" }).await;
-    eventually(|| async {
-        client
-            .find(Locator::Css(".signature-standing"))
-            .await
-            .is_ok()
-    })
-    .await;
-    scroll_to(&client, "#decision .signature").await;
-    keep_screenshot(&client, "signature-go-en").await;
-    assert_eq!(
-        eval(&client, LOW_CONTRAST).await,
-        json!([]),
-        "contrast at GO"
-    );
+    browser.sign_in("anna").await;
+    browser.signs_go_with("anna-go-no-go").await;
+    eventually(|| async { browser.shows(".signature-standing").await }).await;
+    browser.scroll_to("#decision .signature").await;
+    browser.keep_screenshot("signature-go-en").await;
+    browser.assert_legible("contrast at GO").await;
 
     // Olena's revoke form warns that it withdraws the GO; unticked, the browser sends nothing.
-    press(&client, ".account-form button").await;
-    eventually(|| async { client.find(Locator::Css(".account-link")).await.is_ok() }).await;
-    sign_in(&client, &base, "olena", "olena-ledger").await;
-    client
-        .goto(&format!("{base}/t/bfg-control?lang=es"))
-        .await
-        .expect("open");
-    eventually(|| async { eval(&client, "return typeof window.htmx").await == "object" }).await;
-    let warning = text(&client, "#form-passage-db_schema .withdraw-warning").await;
+    browser.sign_out().await;
+    browser.sign_in("olena").await;
+    browser.open("", "es").await;
+    let warning = browser
+        .text("#form-passage-db_schema .withdraw-warning")
+        .await;
     assert_eq!(
         warning,
         Lang::Es
             .tr()
             .t1("signature-confirm-warning", "owner", "Anna Kowalska")
     );
-    scroll_to(&client, "#item-passage-db_schema").await;
-    fill(
-        &client,
-        "form-passage-db_schema-note",
-        "La migración del esquema falló en la copia de staging",
-    )
-    .await;
-    keep_screenshot(&client, "signature-confirm-es").await;
-    assert_eq!(
-        eval(&client, LOW_CONTRAST).await,
-        json!([]),
-        "contrast, confirming"
-    );
-    press(&client, "#form-passage-db_schema button[type=submit]").await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(text(&client, decision).await, "GO", "nothing was sent");
-    assert_eq!(
-        eval(
-            &client,
-            "return document.getElementById('form-passage-db_schema-confirm').validity.valueMissing"
+    browser.scroll_to("#item-passage-db_schema").await;
+    browser
+        .fill(
+            "form-passage-db_schema-note",
+            "La migración del esquema falló en la copia de staging",
         )
-        .await,
+        .await;
+    browser.keep_screenshot("signature-confirm-es").await;
+    browser.assert_legible("contrast, confirming").await;
+    browser
+        .press("#form-passage-db_schema button[type=submit]")
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(browser.text(DECISION).await, "GO", "nothing was sent");
+    assert_eq!(
+        browser
+            .eval(
+                "return document.getElementById('form-passage-db_schema-confirm').validity.valueMissing"
+            )
+            .await,
         true
     );
     // Ticked, the revocation goes through in place and withdraws the signature.
-    press(&client, "#form-passage-db_schema-confirm").await;
-    press(&client, "#form-passage-db_schema button[type=submit]").await;
-    eventually(|| async { text(&client, decision).await == "BLOCKED_PENDING_PREFLIGHT" }).await;
+    browser.press("#form-passage-db_schema-confirm").await;
+    browser
+        .press("#form-passage-db_schema button[type=submit]")
+        .await;
+    eventually(|| async { browser.text(DECISION).await == "BLOCKED_PENDING_PREFLIGHT" }).await;
 
     // In every language: the withdrawn signature, and no claim of GO.
-    for lang in [Lang::Es, Lang::Fr, Lang::En] {
-        let tr = lang.tr();
-        client
-            .goto(&format!("{base}/t/bfg-control?lang={}", lang.code()))
-            .await
-            .expect("open");
-        let expected = crate::signature::withdrawn_line(&app, lang, 3).await;
-        assert_eq!(text(&client, "#decision .signoff-last").await, expected);
-        assert_eq!(
-            text(&client, "#decision .decision-go strong").await,
-            tr.t("decision-verdict-nogo")
-        );
-        assert!(
-            client
-                .find(Locator::Css(".signature-standing"))
-                .await
-                .is_err()
-        );
-        assert!(
-            client
-                .find(Locator::Css(".decision-go.verdict-go"))
-                .await
-                .is_err()
-        );
-        scroll_to(&client, "#decision .signature").await;
-        keep_screenshot(&client, &format!("signature-withdrawn-{}", lang.code())).await;
-        assert_eq!(
-            eval(&client, LOW_CONTRAST).await,
-            json!([]),
-            "contrast, withdrawn"
-        );
-    }
+    browser
+        .assert_withdrawn_in_every_language(&app, 3, "signature-withdrawn")
+        .await;
     // The print view and the proof page say the same.
+    let withdrawn = crate::signature::withdrawn_line(&app, Lang::En, 3).await;
     for page in ["print", "proof"] {
-        client
-            .goto(&format!("{base}/t/bfg-control/{page}?lang=en"))
-            .await
-            .expect("open");
-        assert_eq!(
-            text(&client, ".signoff-last").await,
-            crate::signature::withdrawn_line(&app, Lang::En, 3).await
-        );
-        keep_screenshot(&client, &format!("signature-withdrawn-{page}-en")).await;
+        browser.visit(&format!("/{page}"), "en").await;
+        assert_eq!(browser.text(".signoff-last").await, withdrawn);
+        browser
+            .keep_screenshot(&format!("signature-withdrawn-{page}-en"))
+            .await;
     }
-    client
-        .goto(&format!("{base}/t/bfg-control?lang=en"))
-        .await
-        .expect("open");
+    browser.visit("", "en").await;
     // The sentence's links lead to the event in the audit trail and to the item.
-    press(&client, "#decision .signoff-last a[href*='/audit']").await;
-    eventually(|| async {
-        client
-            .current_url()
-            .await
-            .is_ok_and(|u| u.fragment() == Some("e-3"))
-    })
-    .await;
-    assert!(client.find(Locator::Css("#e-3")).await.is_ok());
-    client
-        .goto(&format!(
-            "{base}/t/bfg-control/items/passage.db_schema?lang=en"
-        ))
-        .await
-        .expect("open");
-    assert_eq!(
-        text(&client, ".signoff-last").await,
-        crate::signature::withdrawn_line(&app, Lang::En, 3).await
-    );
-    keep_screenshot(&client, "signature-withdrawn-item-en").await;
+    browser
+        .press("#decision .signoff-last a[href*='/audit']")
+        .await;
+    browser.wait_until_at(|u| u.fragment() == Some("e-3")).await;
+    assert!(browser.shows("#e-3").await);
+    browser.visit("/items/passage.db_schema", "en").await;
+    assert_eq!(browser.text(".signoff-last").await, withdrawn);
+    browser.keep_screenshot("signature-withdrawn-item-en").await;
 
     // Re-accepted: every gate is green again, and production waits for a new signature.
-    client
-        .goto(&format!("{base}/t/bfg-control?lang=en"))
-        .await
-        .expect("open");
-    eventually(|| async { eval(&client, "return typeof window.htmx").await == "object" }).await;
-    assert!(
-        client
-            .find(Locator::Css("#form-passage-db_schema .withdraw-confirm"))
-            .await
-            .is_err(),
-        "nothing left to withdraw"
-    );
-    scroll_to(&client, "#item-passage-db_schema").await;
-    fill(
-        &client,
-        "form-passage-db_schema-note",
-        "The schema migration passed on a fresh staging copy",
-    )
-    .await;
-    press(&client, "#form-passage-db_schema button[type=submit]").await;
-    eventually(|| async { text(&client, decision).await == "BLOCKED_PENDING_SIGNOFF" }).await;
+    browser
+        .accepts_again(
+            "passage.db_schema",
+            "The schema migration passed on a fresh staging copy",
+        )
+        .await;
+    assert_eq!(browser.text("#decision .signoff-last").await, withdrawn);
     assert_eq!(
-        text(&client, "#decision .signoff-last").await,
-        crate::signature::withdrawn_line(&app, Lang::En, 3).await
-    );
-    assert_eq!(
-        text(&client, "#decision .decision-go strong").await,
+        browser.text("#decision .decision-go strong").await,
         Lang::En.tr().t("decision-verdict-nogo")
     );
-    scroll_to(&client, "#decision .signature").await;
-    keep_screenshot(&client, "signature-reaccepted-en").await;
-    let problems = severe_log_entries(&client).await;
-    assert!(problems.is_empty(), "browser console: {problems:?}");
-    client.close().await.expect("close");
+    browser.scroll_to("#decision .signature").await;
+    browser.keep_screenshot("signature-reaccepted-en").await;
+    browser.assert_quiet().await;
+    browser.close().await;
 }
 
 /// What runs past the right edge of the window without a scrolling box to hold it: words too
@@ -968,10 +885,7 @@ return wide;
 /// page whole.
 #[tokio::test]
 async fn every_page_in_every_language_fits_a_desktop_and_a_phone() {
-    let app = TestApp::spawn().await;
-    let base = serve(&app).await;
-    let driver = start_driver();
-    let client = browser(&driver).await;
+    let (_app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
     let pages = [
         ("console", ""),
         ("proof", "/proof"),
@@ -985,21 +899,16 @@ async fn every_page_in_every_language_fits_a_desktop_and_a_phone() {
     let mut wide = Vec::new();
     for signed_in in [false, true] {
         if signed_in {
-            sign_in(&client, &base, "anna", "anna-go-no-go").await;
+            browser.sign_in("anna").await;
         }
-        for lang in readiness_console::i18n::Lang::ALL.map(|l| l.code()) {
+        for lang in Lang::ALL.map(|l| l.code()) {
             for (name, page) in pages {
                 for (device, width) in [("desktop", 1280), ("phone", 390)] {
-                    client.set_window_size(width, 900).await.expect("resize");
-                    client
-                        .goto(&format!("{base}/t/bfg-control{page}?lang={lang}"))
-                        .await
-                        .expect("open");
-                    assert_eq!(
-                        eval(&client, "return document.documentElement.lang").await,
-                        lang
-                    );
-                    let found = eval(&client, OVERFLOW).await;
+                    let window = &browser.client;
+                    window.set_window_size(width, 900).await.expect("resize");
+                    browser.visit(page, lang).await;
+                    assert_eq!(browser.lang().await, lang);
+                    let found = browser.eval(OVERFLOW).await;
                     for entry in found.as_array().expect("a list") {
                         wide.push(format!(
                             "{page}?lang={lang} on a {device}: {}",
@@ -1007,50 +916,30 @@ async fn every_page_in_every_language_fits_a_desktop_and_a_phone() {
                         ));
                     }
                     if std::env::var_os("SCREENSHOT_DIR").is_some() {
-                        let height = eval(&client, "return document.documentElement.scrollHeight")
+                        let height = browser
+                            .eval("return document.documentElement.scrollHeight")
                             .await
                             .as_u64()
                             .unwrap_or(900);
                         let height = u32::try_from(height.min(12_000)).unwrap_or(900);
-                        client.set_window_size(width, height).await.expect("resize");
+                        window.set_window_size(width, height).await.expect("resize");
                         let who = if signed_in { "anna" } else { "visitor" };
-                        keep_screenshot(&client, &format!("{name}-{lang}-{who}-{device}")).await;
+                        browser
+                            .keep_screenshot(&format!("{name}-{lang}-{who}-{device}"))
+                            .await;
                     }
                 }
             }
         }
     }
-    assert_eq!(severe_log_entries(&client).await, Vec::<String>::new());
-    client.close().await.expect("close");
+    browser.assert_quiet().await;
+    browser.close().await;
     assert!(
         wide.is_empty(),
         "wider than the window:\n{}",
         wide.join("\n")
     );
 }
-
-/// A demo account: how its person signs in, and the name the console shows for them.
-struct Account {
-    username: &'static str,
-    password: &'static str,
-    name: &'static str,
-}
-
-const ANNA: Account = Account {
-    username: "anna",
-    password: "anna-go-no-go",
-    name: "Anna Kowalska",
-};
-const MAREK: Account = Account {
-    username: "marek",
-    password: "marek-dispatch",
-    name: "Marek Zielinski",
-};
-const OLENA: Account = Account {
-    username: "olena",
-    password: "olena-ledger",
-    name: "Olena Shevchenko",
-};
 
 /// The values Anna decides where the console proposes none, by the decision's form.
 const ANNAS_CHOICES: [(&str, &str); 3] = [
@@ -1070,14 +959,14 @@ const ANNAS_CHOICES: [(&str, &str); 3] = [
 
 /// One of the demo's people at a browser of their own, signed in.
 struct Person {
-    client: Client,
-    account: &'static Account,
+    browser: Browser,
+    account: Account,
 }
 
 /// What the console's copilot names as the next thing to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum NextStep {
-    /// A check or decision of this person.
+    /// A check or decision of this person (by username).
     Owner(&'static str),
     /// A probe only a rehearsal decides: the kind of run.
     Rehearsal(&'static str),
@@ -1087,39 +976,34 @@ enum NextStep {
     SignOff,
 }
 
+/// The three people who own the demo's checks and decisions.
+const OWNERS: [&str; 3] = ["anna", "marek", "olena"];
+
 async fn signs_in_at_a_browser_of_their_own(
     driver: &Driver,
     base: &str,
-    account: &'static Account,
+    username: &'static str,
 ) -> Person {
-    let client = browser(driver).await;
-    sign_in(&client, base, account.username, account.password).await;
-    Person { client, account }
-}
-
-/// Opens a page of the demo tenant in this language and waits for htmx.
-async fn open(client: &Client, base: &str, page: &str, lang: &str) {
-    client
-        .goto(&format!("{base}/t/bfg-control{page}?lang={lang}"))
-        .await
-        .expect("open");
-    eventually(|| async { eval(client, "return typeof window.htmx").await == "object" }).await;
+    let browser = Browser::new(driver, base, true).await;
+    browser.sign_in(username).await;
+    let account = Account::named(username);
+    Person { browser, account }
 }
 
 /// Reads the copilot's next action on the console (in English) and says which step it is.
-async fn the_next_step_the_console_names(client: &Client, base: &str) -> NextStep {
-    let tr = readiness_console::i18n::Lang::En.tr();
-    open(client, base, "", "en").await;
-    let title = text(client, ".next-action .action-title").await;
-    let who = text(client, ".next-action .action-who").await;
+async fn the_next_step_the_console_names(browser: &Browser) -> NextStep {
+    let tr = Lang::En.tr();
+    browser.open("", "en").await;
+    let title = browser.text(".next-action .action-title").await;
+    let who = browser.text(".next-action .action-who").await;
     if title == tr.t("action-title-signoff") {
         return NextStep::SignOff;
     }
-    if let Some(person) = [&ANNA, &MAREK, &OLENA]
+    if let Some(owner) = OWNERS
         .into_iter()
-        .find(|p| who.contains(p.name))
+        .find(|p| who.contains(&Account::named(p).name()))
     {
-        return NextStep::Owner(person.name);
+        return NextStep::Owner(owner);
     }
     // The connection run decides the connection checks and the live credentials; the gap
     // analysis the runbook's schema check; the dry-run its own.
@@ -1159,162 +1043,73 @@ struct OpenItem {
 }
 
 /// The first item, in page order, the page marks as the viewer's and offers a form for.
-async fn first_item_marked_mine(client: &Client) -> Option<OpenItem> {
-    let found = eval(
-        client,
-        "const li = [...document.querySelectorAll('li.item')]
-           .find(li => li.querySelector('.badge-mine') && li.querySelector('form.evidence-form'));
-         if (!li) return null;
-         const form = li.querySelector('form.evidence-form');
-         const value = document.getElementById(form.id + '-value');
-         return { item: li.id, form: form.id, label: li.querySelector('.item-label').textContent.trim(),
-                  value: value ? value.value : null };",
-    )
-    .await;
+async fn first_item_marked_mine(browser: &Browser) -> Option<OpenItem> {
+    let found = browser
+        .eval(
+            "const li = [...document.querySelectorAll('li.item')]
+               .find(li => li.querySelector('.badge-mine') && li.querySelector('form.evidence-form'));
+             if (!li) return null;
+             const form = li.querySelector('form.evidence-form');
+             const value = document.getElementById(form.id + '-value');
+             return { item: li.id, form: form.id, label: li.querySelector('.item-label').textContent.trim(),
+                      value: value ? value.value : null };",
+        )
+        .await;
     serde_json::from_value(found).expect("an item or null")
 }
 
 impl Person {
     /// Accepts, with evidence, every check and records every decision the console marks as
     /// theirs ("yours"), one form at a time, each answered in place.
-    async fn accepts_everything_the_console_marks_theirs(&self, base: &str) {
-        let client = &self.client;
-        open(client, base, "", "en").await;
+    async fn accepts_everything_the_console_marks_theirs(&self) {
+        let browser = &self.browser;
+        let name = self.account.name();
+        browser.open("", "en").await;
         while let Some(OpenItem {
             item,
             form,
             label,
             value,
-        }) = first_item_marked_mine(client).await
+        }) = first_item_marked_mine(browser).await
         {
             if value.as_deref() == Some("") {
                 let (_, choice) = ANNAS_CHOICES
                     .iter()
                     .find(|(id, _)| *id == form)
-                    .unwrap_or_else(|| {
-                        panic!("{} has no value to decide “{label}”", self.account.name)
-                    });
-                fill(client, &format!("{form}-value"), choice).await;
+                    .unwrap_or_else(|| panic!("{name} has no value to decide “{label}”"));
+                browser.fill(&format!("{form}-value"), choice).await;
             }
-            let evidence = format!(
-                "{label}: checked by {} on the staging copy",
-                self.account.name
-            );
-            fill(client, &format!("{form}-note"), &evidence).await;
-            press(client, &format!("#{form} button[type=submit]")).await;
+            let evidence = format!("{label}: checked by {name} on the staging copy");
+            browser.fill(&format!("{form}-note"), &evidence).await;
+            browser.press(&format!("#{form} button[type=submit]")).await;
             let still_open = format!(
                 "const li = document.getElementById('{item}'); return !li || !!li.querySelector('.badge-mine')"
             );
-            eventually(|| async { eval(client, &still_open).await == false }).await;
+            eventually(|| async { browser.eval(&still_open).await == false }).await;
         }
-    }
-
-    /// On the rehearsal page: names the target first if none is named, starts a run of this
-    /// kind and waits until the page shows it passed.
-    async fn rehearses(&self, base: &str, kind: &str, reference: &str) {
-        let client = &self.client;
-        let tr = readiness_console::i18n::Lang::En.tr();
-        open(client, base, "/rehearsal", "en").await;
-        if text(client, "dl.fields dd").await == tr.t("rehearsal-no-target") {
-            fill(client, "reference", reference).await;
-            press(client, ".target-form button").await;
-            eventually(|| async { text(client, "dl.fields .code").await.starts_with("file:") })
-                .await;
-        }
-        eval(client, "window.beforeTheRun = true; return null").await;
-        press(client, &format!("#run-{kind} form button")).await;
-        // The start answers with a new page, which polls the run and reloads when it ends.
-        let ended = format!(
-            "return !window.beforeTheRun
-               && !!document.querySelector('#run-{kind} .run-state:not(.run-running)')"
-        );
-        eventually(|| async { eval(client, &ended).await == true }).await;
-        let state = text(client, &format!("#run-{kind} .run-state")).await;
-        assert!(
-            state.starts_with(&tr.t("rehearsal-state-passed")),
-            "the {kind} run: {state}"
-        );
-    }
-
-    /// Uploads the demo payload on the snapshot page and freezes the import.
-    async fn imports_and_freezes_the_demo_payload(&self, base: &str) {
-        let client = &self.client;
-        let tr = readiness_console::i18n::Lang::En.tr();
-        let demo = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/demo/bfg-control-scenario.jsonl"
-        );
-        open(client, base, "/snapshot", "en").await;
-        client
-            .find(Locator::Css("input[type=file]"))
-            .await
-            .expect("file input")
-            .send_keys(demo)
-            .await
-            .expect("choose the file");
-        press(client, "form[enctype='multipart/form-data'] button").await;
-        eventually(|| async { text(client, ".flash").await == tr.t("scenario-imported") }).await;
-        press(
-            client,
-            "form[action^='/t/bfg-control/snapshot/freeze'] button",
-        )
-        .await;
-        eventually(|| async { text(client, ".flash").await == tr.t("scenario-frozen") }).await;
-        assert!(text(client, "dl.fields").await.contains("bfg-5de6a303"));
-    }
-
-    /// Anna signs GO on the console with her password.
-    async fn signs_go_with_her_password(&self, base: &str) {
-        let client = &self.client;
-        open(client, base, "", "en").await;
-        fill(client, "signoff-go-password", self.account.password).await;
-        press(client, "#signoff form:first-of-type button[type=submit]").await;
-        eventually(|| async { text(client, DECISION).await == "GO" }).await;
     }
 
     /// Revokes one of their checks, ticking the confirmation that it withdraws the GO.
-    async fn revokes_confirming_the_withdrawal(&self, base: &str, item: &str, reason: &str) {
-        let client = &self.client;
+    async fn revokes_confirming_the_withdrawal(&self, item: &str, reason: &str) {
+        let browser = &self.browser;
         let form = format!("form-{}", item.replace('.', "-"));
-        open(client, base, "", "en").await;
+        browser.open("", "en").await;
         assert_eq!(
-            text(client, &format!("#{form} .withdraw-warning")).await,
-            readiness_console::i18n::Lang::En.tr().t1(
-                "signature-confirm-warning",
-                "owner",
-                "Anna Kowalska"
-            )
+            browser.text(&format!("#{form} .withdraw-warning")).await,
+            Lang::En
+                .tr()
+                .t1("signature-confirm-warning", "owner", "Anna Kowalska")
         );
-        fill(client, &format!("{form}-note"), reason).await;
-        press(client, &format!("#{form}-confirm")).await;
-        press(client, &format!("#{form} button[type=submit]")).await;
+        browser.fill(&format!("{form}-note"), reason).await;
+        browser.press(&format!("#{form}-confirm")).await;
+        browser.press(&format!("#{form} button[type=submit]")).await;
         eventually(|| async {
-            let code = text(client, DECISION).await;
+            let code = browser.text(DECISION).await;
             !code.is_empty() && code != "GO"
         })
         .await;
     }
-
-    /// Accepts one of their checks again, with evidence.
-    async fn accepts_again(&self, base: &str, item: &str, evidence: &str) {
-        let client = &self.client;
-        let form = format!("form-{}", item.replace('.', "-"));
-        open(client, base, "", "en").await;
-        assert!(
-            client
-                .find(Locator::Css(&format!("#{form} .withdraw-confirm")))
-                .await
-                .is_err(),
-            "nothing left to withdraw"
-        );
-        fill(client, &format!("{form}-note"), evidence).await;
-        press(client, &format!("#{form} button[type=submit]")).await;
-        eventually(|| async { text(client, DECISION).await == "BLOCKED_PENDING_SIGNOFF" }).await;
-    }
 }
-
-/// The overall decision's code in the decision section.
-const DECISION: &str = "#decision .decision-go .code";
 
 /// From the demo's seeded state to GO with nothing but the pages: the console's copilot names
 /// the next step, and the person it names does it in their own browser — Marek imports and
@@ -1324,29 +1119,25 @@ const DECISION: &str = "#decision .decision-go .code";
 /// new signature.
 #[tokio::test]
 async fn the_demo_reaches_go_through_the_pages_alone_and_a_revocation_withdraws_it() {
-    use readiness_console::i18n::Lang;
     // What the operator does outside the console: a target database over TLS with the runbook
     // applied, and its URL in a file of the secret folder.
     // (One after the other: the target's set-up blocks the thread, which would starve the
     // app's connections of their time limits.)
     let target = crate::rehearsal::tls_cluster().await;
     let app = TestApp::spawn().await;
-    crate::support::test_secrets();
-    let secret = tempfile::NamedTempFile::new_in(crate::support::secrets_dir()).expect("file");
-    std::fs::write(secret.path(), target.owner_url()).expect("write");
-    let reference = format!("file:{}", secret.path().display());
+    let (_secret, reference) = secret_file(&target.owner_url());
 
     let base = serve(&app).await;
     let driver = start_driver();
     let (anna, marek, olena) = tokio::join!(
-        signs_in_at_a_browser_of_their_own(&driver, &base, &ANNA),
-        signs_in_at_a_browser_of_their_own(&driver, &base, &MAREK),
-        signs_in_at_a_browser_of_their_own(&driver, &base, &OLENA),
+        signs_in_at_a_browser_of_their_own(&driver, &base, "anna"),
+        signs_in_at_a_browser_of_their_own(&driver, &base, "marek"),
+        signs_in_at_a_browser_of_their_own(&driver, &base, "olena"),
     );
-    let person = |name: &str| {
+    let person = |username: &str| {
         [&anna, &marek, &olena]
             .into_iter()
-            .find(|p| p.account.name == name)
+            .find(|p| p.account.username == username)
             .expect("one of the three")
     };
 
@@ -1354,57 +1145,52 @@ async fn the_demo_reaches_go_through_the_pages_alone_and_a_revocation_withdraws_
     // the test stops rather than loop.
     let mut done = Vec::new();
     loop {
-        let step = the_next_step_the_console_names(&anna.client, &base).await;
+        let step = the_next_step_the_console_names(&anna.browser).await;
         assert!(
             !done.contains(&step),
             "asked again for {step:?} after {done:?}"
         );
         match step {
             NextStep::SignOff => break,
-            NextStep::Owner(name) => {
-                person(name)
-                    .accepts_everything_the_console_marks_theirs(&base)
+            NextStep::Owner(username) => {
+                person(username)
+                    .accepts_everything_the_console_marks_theirs()
                     .await;
             }
-            NextStep::Rehearsal(kind) => marek.rehearses(&base, kind, &reference).await,
-            NextStep::FreezeSnapshot => marek.imports_and_freezes_the_demo_payload(&base).await,
+            NextStep::Rehearsal(kind) => {
+                marek.browser.rehearses(kind, &reference, Lang::En).await;
+            }
+            NextStep::FreezeSnapshot => {
+                let browser = &marek.browser;
+                browser.imports_and_freezes_the_demo_payload(Lang::En).await;
+            }
         }
         done.push(step);
     }
-    assert_eq!(
-        text(&anna.client, DECISION).await,
-        "BLOCKED_PENDING_SIGNOFF"
-    );
+    assert_eq!(anna.browser.text(DECISION).await, "BLOCKED_PENDING_SIGNOFF");
 
     // GO, in every language: the standing signature, legible.
-    anna.signs_go_with_her_password(&base).await;
+    anna.browser.signs_go_with(anna.account.password).await;
     for lang in [Lang::Es, Lang::Fr, Lang::En] {
-        open(&anna.client, &base, "", lang.code()).await;
-        assert_eq!(text(&anna.client, DECISION).await, "GO");
+        let browser = &anna.browser;
+        browser.open("", lang.code()).await;
+        assert_eq!(browser.text(DECISION).await, "GO");
         assert_eq!(
-            text(&anna.client, "#decision .decision-go strong").await,
+            browser.text("#decision .decision-go strong").await,
             lang.tr().t("decision-verdict-go")
         );
-        assert!(
-            anna.client
-                .find(Locator::Css("#decision .signature-standing"))
-                .await
-                .is_ok()
-        );
-        scroll_to(&anna.client, "#decision .signature").await;
-        keep_screenshot(&anna.client, &format!("e2e-go-{}", lang.code())).await;
-        assert_eq!(
-            eval(&anna.client, LOW_CONTRAST).await,
-            json!([]),
-            "contrast at GO"
-        );
+        assert!(browser.shows("#decision .signature-standing").await);
+        browser.scroll_to("#decision .signature").await;
+        browser
+            .keep_screenshot(&format!("e2e-go-{}", lang.code()))
+            .await;
+        browser.assert_legible("contrast at GO").await;
     }
 
     // Olena revokes the schema check; in every language the signature reads withdrawn and
     // nothing claims GO.
     olena
         .revokes_confirming_the_withdrawal(
-            &base,
             "passage.db_schema",
             "The schema migration failed on the staging copy",
         )
@@ -1417,64 +1203,36 @@ async fn the_demo_reaches_go_through_the_pages_alone_and_a_revocation_withdraws_
             .await
             .expect("the revocation's event")
     };
-    for lang in [Lang::Es, Lang::Fr, Lang::En] {
-        let client = &olena.client;
-        open(client, &base, "", lang.code()).await;
-        assert!(
-            client
-                .find(Locator::Css("#decision .signature-withdrawn"))
-                .await
-                .is_ok()
-        );
-        assert_eq!(
-            text(client, "#decision .signoff-last").await,
-            crate::signature::withdrawn_line(&app, lang, revocation).await
-        );
-        assert_ne!(text(client, DECISION).await, "GO");
-        assert_eq!(
-            text(client, "#decision .decision-go strong").await,
-            lang.tr().t("decision-verdict-nogo")
-        );
-        assert!(
-            client
-                .find(Locator::Css(".signature-standing"))
-                .await
-                .is_err()
-        );
-        scroll_to(client, "#decision .signature").await;
-        keep_screenshot(client, &format!("e2e-withdrawn-{}", lang.code())).await;
-        assert_eq!(
-            eval(client, LOW_CONTRAST).await,
-            json!([]),
-            "contrast, withdrawn"
-        );
-    }
+    olena
+        .browser
+        .assert_withdrawn_in_every_language(&app, revocation, "e2e-withdrawn")
+        .await;
 
     // Accepted again: every gate is green, and production waits for a new signature.
     olena
+        .browser
         .accepts_again(
-            &base,
             "passage.db_schema",
             "The schema migration passed on a fresh staging copy",
         )
         .await;
     assert_eq!(
-        text(&olena.client, "#decision .signoff-last").await,
+        olena.browser.text("#decision .signoff-last").await,
         crate::signature::withdrawn_line(&app, Lang::En, revocation).await
     );
     assert_eq!(
-        text(&olena.client, "#decision .decision-go strong").await,
+        olena.browser.text("#decision .decision-go strong").await,
         Lang::En.tr().t("decision-verdict-nogo")
     );
     for person in [&anna, &marek, &olena] {
-        let problems = severe_log_entries(&person.client).await;
+        let problems = person.browser.severe_log_entries().await;
         assert!(
             problems.is_empty(),
             "{}'s console: {problems:?}",
-            person.account.name
+            person.account.name()
         );
     }
     for person in [anna, marek, olena] {
-        person.client.close().await.expect("close");
+        person.browser.close().await;
     }
 }

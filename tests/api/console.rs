@@ -3,7 +3,7 @@
 
 use readiness_console::i18n::Lang;
 
-use crate::support::{CONSOLE, TestApp, eventually, get, signed_in};
+use crate::support::{CONSOLE, HTMX, TestApp, eventually, get};
 
 /// The header figures of the seed page, in page order.
 const DEMO_TILES: [&str; 6] = ["ScenarioStore.v1", "5", "6", "1/5", "0/6", "0/4"];
@@ -15,14 +15,9 @@ async fn the_demo_console_shows_the_seed_figures_in_each_language() {
     let app = TestApp::spawn().await;
     for lang in Lang::ALL {
         let tr = lang.tr();
-        let page = app
-            .get(&format!("{CONSOLE}?lang={}", lang.code()), &[])
-            .await;
+        let page = app.page_in("", lang).await;
         assert_eq!(page.status, 200);
-        assert!(
-            page.body
-                .contains(&format!("<html lang=\"{}\">", lang.code()))
-        );
+        assert_eq!(page.html_lang(), lang.code());
         assert_eq!(page.texts("tile-value"), DEMO_TILES, "{lang:?}");
         assert_eq!(page.texts("gate-count"), DEMO_GATE_COUNTS, "{lang:?}");
         assert_eq!(
@@ -59,7 +54,7 @@ async fn the_demo_console_shows_the_seed_figures_in_each_language() {
         let checklist = app
             .get(
                 &format!("{CONSOLE}/sections/checklist?lang={}", lang.code()),
-                &[("hx-request", "true")],
+                HTMX,
             )
             .await;
         let badges = checklist.texts("badge");
@@ -124,8 +119,8 @@ const PAGES: [&str; 8] = [
 async fn translated_pages_hold_no_english_prose() {
     let app = TestApp::spawn().await;
     let english = crate::locales::messages("en");
-    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let mut anna = app.actor("anna").await;
+    let mut marek = app.actor("marek").await;
     for lang in Lang::ALL {
         let translated = crate::locales::messages(lang.code());
         for page in PAGES {
@@ -209,18 +204,12 @@ async fn figures_move_when_the_rows_under_them_change() {
     eventually(|| async { app.get(CONSOLE, &[]).await.texts("tile-value")[4] == "0/6" }).await;
 }
 
-/// The overall decision code the page shows.
-async fn decision_shown(app: &TestApp) -> String {
-    let page = app.get(CONSOLE, &[]).await;
-    page.texts("decision-value code").pop().unwrap_or_default()
-}
-
 #[tokio::test]
 async fn every_gate_green_without_a_signature_asks_for_signoff() {
     let app = TestApp::spawn().await;
     // Accept every owner check and decision, pass every probe, freeze a populated snapshot.
     app.db.make_all_green().await;
-    eventually(|| async { decision_shown(&app).await == "BLOCKED_PENDING_SIGNOFF" }).await;
+    eventually(|| async { app.decision().await == "BLOCKED_PENDING_SIGNOFF" }).await;
     let page = app.get(CONSOLE, &[]).await;
     assert_eq!(
         page.texts("gate-count"),
@@ -237,7 +226,7 @@ async fn every_gate_green_without_a_signature_asks_for_signoff() {
              values (current_setting('app.tenant_id')::uuid, 'user_md_anna', 'GO');",
         )
         .await;
-    eventually(|| async { decision_shown(&app).await == "GO" }).await;
+    eventually(|| async { app.decision().await == "GO" }).await;
     let page = app.get(CONSOLE, &[]).await;
     assert!(page.body.contains(&Lang::En.tr().t("decision-verdict-go")));
     assert!(page.body.contains(&Lang::En.tr().t("action-none")));
@@ -255,18 +244,10 @@ async fn the_root_leads_to_the_demo_console_keeping_the_language() {
 #[tokio::test]
 async fn the_language_comes_from_the_query_then_the_stored_choice_then_the_header() {
     let app = TestApp::spawn().await;
-    let lang_of = |body: &str| {
-        Lang::ALL
-            .map(Lang::code)
-            .into_iter()
-            .find(|l| body.contains(&format!("<html lang=\"{l}\">")))
-            .unwrap_or("none")
-            .to_owned()
-    };
     let chosen = app
         .get(&format!("{CONSOLE}?lang=es"), &[("accept-language", "fr")])
         .await;
-    assert_eq!(lang_of(&chosen.body), "es");
+    assert_eq!(chosen.html_lang(), "es");
     assert!(chosen.header("set-cookie").starts_with("lang=es;"));
     let stored = app
         .get(
@@ -274,11 +255,11 @@ async fn the_language_comes_from_the_query_then_the_stored_choice_then_the_heade
             &[("cookie", "lang=es"), ("accept-language", "fr-FR,fr;q=0.9")],
         )
         .await;
-    assert_eq!(lang_of(&stored.body), "es");
+    assert_eq!(stored.html_lang(), "es");
     let header = app
         .get(CONSOLE, &[("accept-language", "fr-FR,fr;q=0.9,en;q=0.5")])
         .await;
-    assert_eq!(lang_of(&header.body), "fr");
+    assert_eq!(header.html_lang(), "fr");
     // Unknown or malformed choices fall back; they are never an error.
     for (path, headers) in [
         (
@@ -292,7 +273,7 @@ async fn the_language_comes_from_the_query_then_the_stored_choice_then_the_heade
     ] {
         let page = app.get(&path, &headers).await;
         assert_eq!(page.status, 200);
-        assert_eq!(lang_of(&page.body), "en");
+        assert_eq!(page.html_lang(), "en");
         assert!(page.header("set-cookie").is_empty());
     }
     // The switcher keeps the visitor on the same page.
@@ -310,7 +291,7 @@ async fn a_section_is_served_alone_as_a_partial_for_htmx() {
     let app = TestApp::spawn().await;
     for section in ["kpis", "copilot", "checklist", "decision"] {
         let path = format!("{CONSOLE}/sections/{section}?lang=en");
-        let fragment = app.get(&path, &[("hx-request", "true")]).await;
+        let fragment = app.get(&path, HTMX).await;
         assert_eq!(fragment.status, 200);
         assert!(fragment.header("vary").contains("HX-Request"));
         assert!(
@@ -329,10 +310,7 @@ async fn a_section_is_served_alone_as_a_partial_for_htmx() {
     let full = app.get(CONSOLE, &[]).await;
     assert!(full.header("vary").contains("HX-Request"));
     let fragment = app
-        .get(
-            &format!("{CONSOLE}/sections/checklist?lang=en"),
-            &[("hx-request", "true")],
-        )
+        .get(&format!("{CONSOLE}/sections/checklist?lang=en"), HTMX)
         .await;
     // One source of truth: the fragment is byte for byte the section inside the page.
     assert!(full.body.contains(fragment.body.trim()));
@@ -356,9 +334,7 @@ async fn unknown_tenants_and_pages_get_a_404_in_the_visitors_language() {
             "{path}"
         );
     }
-    let fragment = app
-        .get("/t/nobody/sections/kpis?lang=fr", &[("hx-request", "true")])
-        .await;
+    let fragment = app.get("/t/nobody/sections/kpis?lang=fr", HTMX).await;
     assert_eq!(fragment.status, 404);
     assert_eq!(fragment.header("hx-retarget"), "#notice");
     assert!(

@@ -6,50 +6,15 @@
 use readiness_console::bundle;
 use readiness_console::chain::{Record, Unaccounted, Verification};
 use readiness_console::db::audit;
-use readiness_console::db::write::{self, Author, CheckCommand, Signoff};
+use readiness_console::db::write::CheckCommand;
 use readiness_console::i18n::Lang;
-use readiness_console::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
+use readiness_console::readiness::evidence::Evidence;
 use uuid::Uuid;
 
 use crate::support::{
-    CONSOLE, Client, TestApp, TestDb, eventually, signed_in, test_clock, test_key,
+    ANNA, CONSOLE, MAREK, TestApp, TestDb, assert_fails_saying, cli, eventually, outcome,
+    test_clock, test_key,
 };
-
-const ANNA: &str = "user_md_anna";
-
-fn author(actor: &str) -> Author<'_> {
-    Author {
-        tenant: "bfg-control",
-        actor,
-        request_id: "coverage-test",
-        key: test_key(),
-        clock: test_clock(),
-    }
-}
-
-/// Runs the binary with `args`, against the test database as the app role and with the test
-/// key as the audit key: whether it passed, stdout, stderr.
-fn cli(db: &TestDb, args: &[&str]) -> (bool, String, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let key = dir.path().join("audit-signing.key");
-    // The seed of `test_key()`.
-    std::fs::write(&key, format!("{}\n", "2a".repeat(32))).unwrap();
-    let url = crate::support::cluster().url(
-        readiness_console::db::APP_ROLE,
-        db.app.connect_options().get_database().unwrap(),
-    );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_readiness-console"))
-        .args(["--database-url", &url, "--audit-key"])
-        .arg(&key)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// `verify-bundle` on these bytes, with `args` after the file.
 fn verify_bundle_cli(bytes: &[u8], args: &[&str]) -> (bool, String, String) {
@@ -62,34 +27,22 @@ fn verify_bundle_cli(bytes: &[u8], args: &[&str]) -> (bool, String, String) {
         .args(args)
         .output()
         .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    outcome(&out)
+}
+
+/// `verify-bundle` refuses these bytes, says nothing passed, and says `said` on stderr: its
+/// stdout.
+fn verify_bundle_refuses(bytes: &[u8], args: &[&str], said: &str) -> String {
+    let ran = verify_bundle_cli(bytes, args);
+    assert!(!ran.1.contains("passed"), "{}", ran.1);
+    assert_fails_saying(&ran, said);
+    ran.1
 }
 
 async fn bundle_bytes(app: &TestApp) -> Vec<u8> {
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
-    let response = app
-        .router
-        .clone()
-        .oneshot(
-            axum::http::Request::get(format!("{CONSOLE}/bundle"))
-                .body(axum::body::Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    response
-        .into_body()
-        .collect()
-        .await
-        .unwrap()
-        .to_bytes()
-        .to_vec()
+    let bundle = app.get(&format!("{CONSOLE}/bundle"), &[]).await;
+    assert_eq!(bundle.status, 200);
+    bundle.bytes
 }
 
 /// The bundle rebuilt — manifest recomputed, as someone who edits it would — with its
@@ -135,55 +88,18 @@ async fn a_bundle_taken_right_after_go_has_a_signed_head_and_without_its_checkpo
     audit::checkpoint_now(&app.db.app, "bfg-control", test_key(), test_clock())
         .await
         .unwrap();
-    let again = Evidence::parse("Contracts frozen, checked again", "", "").unwrap();
-    for (version, command) in [
-        (
-            0,
-            CheckCommand::Revoke(EvidenceNote::parse("Checking the freeze again").unwrap()),
-        ),
-        (1, CheckCommand::Accept(again)),
-    ] {
-        write::owner_check(
-            &app.db.app,
-            &author(ANNA),
-            "passage.contracts_frozen",
-            version,
-            Uuid::new_v4(),
-            &command,
-        )
+    let anna = app.db.writer(ANNA);
+    let frozen = "passage.contracts_frozen";
+    anna.revoke(frozen, 0, "Checking the freeze again")
         .await
         .unwrap();
-    }
+    anna.accept(frozen, 1, "Contracts frozen, checked again")
+        .await
+        .unwrap();
     // Anna signs GO through the form (#4).
-    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
-    eventually(|| async {
-        Client::new(&app.router)
-            .get(CONSOLE)
-            .await
-            .body
-            .contains("BLOCKED_PENDING_SIGNOFF")
-    })
-    .await;
-    let page = anna.get(&format!("{CONSOLE}?lang=en")).await;
-    let signed = anna
-        .post(
-            &format!("{CONSOLE}/signoff?lang=en"),
-            &[
-                ("csrf", &page.input_after("id=\"signoff\"", "csrf")),
-                (
-                    "idempotency_key",
-                    &page.input_after("id=\"signoff\"", "idempotency_key"),
-                ),
-                (
-                    "state_digest",
-                    &page.input_after("id=\"signoff\"", "state_digest"),
-                ),
-                ("decision", "GO"),
-                ("password", "anna-go-no-go"),
-            ],
-            &[],
-        )
-        .await;
+    let mut anna = app.actor("anna").await;
+    eventually(|| async { app.decision().await == "BLOCKED_PENDING_SIGNOFF" }).await;
+    let signed = anna.sign_off_go().await;
     assert_eq!(signed.status, 303, "{}", signed.body);
     // The sign-off signed its own head as it committed: before any bundle was downloaded.
     assert_eq!(checkpoint_seqs(&app.db).await, vec![1, 4]);
@@ -229,51 +145,35 @@ async fn a_bundle_taken_right_after_go_has_a_signed_head_and_without_its_checkpo
         let lines: Vec<&str> = text.lines().collect();
         format!("{}\n", lines[..lines.len() - 1].join("\n"))
     });
-    let (ok, stdout, stderr) =
-        verify_bundle_cli(&cut, &["--public-key", &key, "--require-signed-head"]);
-    assert!(!ok);
-    assert!(!stdout.contains("passed"), "{stdout}");
+    let strict = ["--public-key", &key, "--require-signed-head"];
+    let stdout = verify_bundle_refuses(
+        &cut,
+        &strict,
+        "checkpoints.jsonl has no checkpoint of the head, event #4: events #2–#4 are \
+         covered by their own signatures but by no signed checkpoint",
+    );
     assert!(
         stdout.contains(
             "events #2–#4 are covered by their own signatures but by no signed checkpoint"
         ),
         "{stdout}"
     );
-    assert!(
-        stderr.contains(
-            "checkpoints.jsonl has no checkpoint of the head, event #4: events #2–#4 are \
-             covered by their own signatures but by no signed checkpoint"
-        ),
-        "{stderr}"
-    );
     // Every checkpoint taken out: every event is named.
-    let (ok, stdout, stderr) = verify_bundle_cli(
+    verify_bundle_refuses(
         &with_checkpoints(&bytes, |_| String::new()),
-        &["--public-key", &key, "--require-signed-head"],
-    );
-    assert!(!ok);
-    assert!(!stdout.contains("passed"), "{stdout}");
-    assert!(
-        stderr.contains(
-            "events #1–#4 are covered by their own signatures but by no signed checkpoint"
-        ),
-        "{stderr}"
+        &strict,
+        "events #1–#4 are covered by their own signatures but by no signed checkpoint",
     );
 }
 
 #[tokio::test]
 async fn a_no_go_is_checkpointed_as_it_commits_too() {
     let db = TestDb::new().await;
-    let reason = EvidenceNote::parse("Backup restore not rehearsed yet").unwrap();
-    write::signoff(
-        &db.app,
-        &author(ANNA),
-        Uuid::new_v4(),
-        &Signoff::NoGo(reason),
-    )
-    .await
-    .unwrap()
-    .unwrap();
+    db.writer(ANNA)
+        .sign_off_no_go("Backup restore not rehearsed yet")
+        .await
+        .unwrap()
+        .unwrap();
     // The demo seed's event is #1, the NO-GO #2.
     assert_eq!(checkpoint_seqs(&db).await, vec![2]);
     assert!(
@@ -304,14 +204,10 @@ async fn verify_audit_names_the_events_no_checkpoint_covers_and_can_require_a_si
         "{stdout}"
     );
     let strict = [&verify[..], &["--require-signed-head"]].concat();
-    let (ok, _, stderr) = cli(&db, &strict);
-    assert!(!ok);
-    assert!(
-        stderr.contains(
-            "the head of bfg-control, event #3, is covered by no signed checkpoint: events \
-             #1–#3 are covered by their own signatures but by no signed checkpoint"
-        ),
-        "{stderr}"
+    assert_fails_saying(
+        &cli(&db, &strict),
+        "the head of bfg-control, event #3, is covered by no signed checkpoint: events \
+             #1–#3 are covered by their own signatures but by no signed checkpoint",
     );
 
     audit::checkpoint_now(&db.app, "bfg-control", test_key(), test_clock())
@@ -324,29 +220,19 @@ async fn verify_audit_names_the_events_no_checkpoint_covers_and_can_require_a_si
         "{stdout}"
     );
     // One more event: it alone is named.
-    write::owner_check(
-        &db.app,
-        &author("user_dispatcher_marek"),
-        "passage.role_headers",
-        2,
-        Uuid::new_v4(),
-        &CheckCommand::Accept(Evidence::parse("Headers verified again", "", "").unwrap()),
-    )
-    .await
-    .unwrap();
-    let (ok, _, stderr) = cli(&db, &strict);
-    assert!(!ok);
-    assert!(
-        stderr.contains("event #4 is covered by its own signature but by no signed checkpoint"),
-        "{stderr}"
+    db.writer(MAREK)
+        .accept("passage.role_headers", 2, "Headers verified again")
+        .await
+        .unwrap();
+    assert_fails_saying(
+        &cli(&db, &strict),
+        "event #4 is covered by its own signature but by no signed checkpoint",
     );
     // A public key given is the one trusted: another key's is refused at the first event.
     let other = "ab".repeat(32);
-    let (ok, _, stderr) = cli(&db, &[&verify[..], &["--public-key", &other]].concat());
-    assert!(!ok);
-    assert!(
-        stderr.contains("broken at event #1: event_bad_signature"),
-        "{stderr}"
+    assert_fails_saying(
+        &cli(&db, &[&verify[..], &["--public-key", &other]].concat()),
+        "broken at event #1: event_bad_signature",
     );
 }
 
@@ -368,19 +254,12 @@ async fn a_key_given_that_checks_no_signature_never_passes() {
     ];
     let bytes = bundle::build("bfg-control-proof-0", &files, test_clock().now());
     let key = test_key().public_hex();
-    let (ok, stdout, stderr) = verify_bundle_cli(&bytes, &["--public-key", &key]);
-    assert!(!ok);
-    assert!(!stdout.contains("passed"), "{stdout}");
-    assert!(
-        stderr.contains(
-            "nothing in the bundle is signed: no signature to check under the public key given"
-        ),
-        "{stderr}"
+    verify_bundle_refuses(
+        &bytes,
+        &["--public-key", &key],
+        "nothing in the bundle is signed: no signature to check under the public key given",
     );
-    let (ok, stdout, stderr) = verify_bundle_cli(&bytes, &["--require-signed-head"]);
-    assert!(!ok);
-    assert!(!stdout.contains("passed"), "{stdout}");
-    assert!(stderr.contains("there is no head"), "{stderr}");
+    verify_bundle_refuses(&bytes, &["--require-signed-head"], "there is no head");
 }
 
 #[tokio::test]
@@ -434,7 +313,7 @@ async fn a_fresh_demo_names_its_seeded_decision_in_the_trail_and_on_the_item_pag
         ),
         "{stdout}"
     );
-    let mut reviewer = signed_in(&app, "reviewer", "reviewer-audit").await;
+    let mut reviewer = app.actor("reviewer").await;
     let page = reviewer
         .get(&format!("{CONSOLE}/audit/verify?lang=en"))
         .await;
@@ -473,9 +352,7 @@ async fn a_fresh_demo_names_its_seeded_decision_in_the_trail_and_on_the_item_pag
     );
     for lang in Lang::ALL {
         let tr = lang.tr();
-        let page = reviewer
-            .get(&format!("{CONSOLE}/audit/verify?lang={}", lang.code()))
-            .await;
+        let page = reviewer.page_in("/audit/verify", lang).await;
         assert_eq!(page.status, 200);
         assert!(
             page.body.contains(&tr.t("coverage-records-broken")),
@@ -500,73 +377,34 @@ async fn a_fresh_demo_names_its_seeded_decision_in_the_trail_and_on_the_item_pag
 #[tokio::test]
 async fn every_record_the_app_writes_has_its_event_and_one_changed_behind_its_back_is_named() {
     let db = TestDb::new().await;
-    let marek = author("user_dispatcher_marek");
-    let evidence = Evidence::parse(
+    let role_headers = "passage.role_headers";
+    // Accepted, revoked, and the same acceptance made again, which needs an event of its own.
+    crate::support::accept_then_revoke_role_headers(
+        &db,
         "Role headers verified in staging",
         "https://evidence.example/headers",
         "bfg-3d15b1f6",
     )
-    .unwrap();
-    write::owner_check(
-        &db.app,
-        &marek,
-        "passage.role_headers",
-        0,
-        Uuid::new_v4(),
-        &CheckCommand::Accept(evidence),
-    )
-    .await
-    .unwrap();
-    write::owner_check(
-        &db.app,
-        &marek,
-        "passage.role_headers",
-        1,
-        Uuid::new_v4(),
-        &CheckCommand::Revoke(EvidenceNote::parse("The gateway was reconfigured").unwrap()),
-    )
-    .await
-    .unwrap();
-    // The same acceptance made twice needs two events.
+    .await;
     let same = Evidence::parse(
         "Role headers verified in staging",
         "https://evidence.example/headers",
         "bfg-3d15b1f6",
     )
     .unwrap();
-    write::owner_check(
-        &db.app,
-        &marek,
-        "passage.role_headers",
-        2,
-        Uuid::new_v4(),
-        &CheckCommand::Accept(same),
-    )
-    .await
-    .unwrap();
-    let decision = CheckCommand::Decide(
-        DecisionValue::parse("EU").unwrap(),
-        Evidence::parse("Region fixed by the data protection review", "", "").unwrap(),
-    );
-    write::owner_check(
-        &db.app,
-        &author(ANNA),
-        "infrastructure.region",
-        0,
-        Uuid::new_v4(),
-        &decision,
-    )
-    .await
-    .unwrap();
-    write::signoff(
-        &db.app,
-        &author(ANNA),
-        Uuid::new_v4(),
-        &Signoff::NoGo(EvidenceNote::parse("Backup restore not rehearsed yet").unwrap()),
-    )
-    .await
-    .unwrap()
-    .unwrap();
+    db.writer(MAREK)
+        .check(role_headers, 2, &CheckCommand::Accept(same))
+        .await
+        .unwrap();
+    let anna = db.writer(ANNA);
+    let region = "Region fixed by the data protection review";
+    anna.decide("infrastructure.region", 0, "EU", region)
+        .await
+        .unwrap();
+    anna.sign_off_no_go("Backup restore not rehearsed yet")
+        .await
+        .unwrap()
+        .unwrap();
     let verdict = || async {
         audit::verify_with_records(&db.app, "bfg-control", Some(&test_key().public_hex()), &[])
             .await

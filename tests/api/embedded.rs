@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 use readiness_console::db::embedded::EmbeddedPostgres;
 use readiness_console::i18n::Lang;
 
+use crate::support::outcome;
+
 const BIN: &str = env!("CARGO_BIN_EXE_readiness-console");
 
 fn scratch(name: &str) -> PathBuf {
@@ -25,10 +27,8 @@ fn run(args: &[&str], data_dir: &Path, env: &[(&str, &str)]) -> (bool, String) {
         .envs(env.iter().copied())
         .output()
         .expect("run the binary");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let (ok, _, stderr) = outcome(&out);
+    (ok, stderr)
 }
 
 #[test]
@@ -107,11 +107,7 @@ fn verify_audit(data_dir: &Path, extra: &[&str]) -> (bool, String, String) {
         .env_remove("MIGRATION_DATABASE_URL")
         .output()
         .expect("run the binary");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    outcome(&out)
 }
 
 #[test]
@@ -165,45 +161,13 @@ fn free_port() -> u16 {
         .expect("free port")
 }
 
-fn http_get(port: u16, path: &str) -> Option<String> {
-    exchange(port, "GET", path, &[], "").map(|answer| answer.text)
-}
-
-/// Serves until the page answers, returns it, then stops the process with SIGTERM.
+/// Serves until the console is ready, returns its page, then stops the process with SIGTERM:
+/// the page and the log.
 fn serve_once(dir: &Path) -> (String, String) {
-    let port = free_port();
-    let child = Command::new(BIN)
-        .arg("--data-dir")
-        .arg(dir)
-        .args([
-            "--log-format",
-            "json",
-            "serve",
-            "--bind",
-            &format!("127.0.0.1:{port}"),
-        ])
-        .env_remove("DATABASE_URL")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("serve");
-    let mut page = None;
-    for _ in 0..300 {
-        if let Some(response) = http_get(port, "/t/bfg-control?lang=es") {
-            page = Some(response);
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(status.success());
-    let out = child.wait_with_output().expect("wait");
-    let log = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "exit after SIGTERM: {log}");
-    (page.expect("the console answered"), log)
+    let serving = Serving::start(dir, &[]);
+    let page = serving.get("/t/bfg-control?lang=es");
+    let page = page.expect("the console answered").text;
+    (page, serving.stop())
 }
 
 #[test]
@@ -523,6 +487,20 @@ fn assert_writes_answer_503(serving: &Serving, marek: &(String, String)) {
     eprintln!("three writes answered in {:?}", sent.elapsed());
 }
 
+/// With its server gone, the console answers 503 (never a 500) to its page, to `/readyz` and to
+/// the writes, once the cache has heard (until then it may still serve the page).
+fn assert_the_console_answers_503(serving: &Serving, marek: &(String, String)) {
+    let page = format!("{CONSOLE}?lang=es");
+    let answers = serving.poll_until(&page, 503, Duration::from_secs(10));
+    assert!(
+        answers.iter().all(|s| *s == 200 || *s == 503),
+        "{answers:?}"
+    );
+    assert_unavailable_in_spanish("the console", serving.get(&page));
+    assert_eq!(serving.get("/readyz").map(|a| a.status), Some(503));
+    assert_writes_answer_503(serving, marek);
+}
+
 #[test]
 fn a_killed_embedded_server_is_restarted_and_the_console_answers_503_meanwhile() {
     let dir = scratch("supervised");
@@ -555,15 +533,7 @@ fn a_killed_embedded_server_is_restarted_and_the_console_answers_503_meanwhile()
     let held = cluster.join("PG_VERSION.held");
     std::fs::rename(&version, &held).expect("hold PG_VERSION back");
     kill_postmaster(&cluster);
-    // Until the cache hears that its listener lost the server, it may still serve the page.
-    let answers = serving.poll_until(&page, 503, Duration::from_secs(10));
-    assert!(
-        answers.iter().all(|s| *s == 200 || *s == 503),
-        "{answers:?}"
-    );
-    assert_unavailable_in_spanish("the console", serving.get(&page));
-    assert_eq!(serving.get("/readyz").map(|a| a.status), Some(503));
-    assert_writes_answer_503(&serving, &marek);
+    assert_the_console_answers_503(&serving, &marek);
     let failed = within(Duration::from_secs(10), || {
         serving
             .log()
@@ -609,14 +579,7 @@ fn a_server_named_by_database_url_is_not_restarted_and_the_console_answers_503_u
     let marek = sign_in_marek(&serving);
 
     let killed = kill_postmaster(&cluster);
-    let answers = serving.poll_until(&page, 503, Duration::from_secs(10));
-    assert!(
-        answers.iter().all(|s| *s == 200 || *s == 503),
-        "{answers:?}"
-    );
-    assert_unavailable_in_spanish("the console", serving.get(&page));
-    assert_eq!(serving.get("/readyz").map(|a| a.status), Some(503));
-    assert_writes_answer_503(&serving, &marek);
+    assert_the_console_answers_503(&serving, &marek);
     // By now a supervisor would have restarted it (it looks every second, first waits half a
     // second); give it two seconds more, then nothing may have started it.
     std::thread::sleep(Duration::from_secs(2));

@@ -4,42 +4,20 @@
 use readiness_console::db::audit::Verification;
 use readiness_console::i18n::Lang;
 
-use crate::support::{CONSOLE, Client, TestApp, eventually, signed_in};
+use crate::support::{CONSOLE, Client, HTMX, TestApp, eventually, item_form_id};
 
+/// Marek's check, and where its accept form posts.
+const ROLE: &str = "passage.role_headers";
 const ROLE_HEADERS: &str = "/t/bfg-control/items/passage.role_headers/accept?lang=en";
-
-/// The accept form of passage.role_headers as the page draws it for this client.
-async fn role_headers_form(client: &mut Client) -> (String, String, String) {
-    let page = client.get(&format!("{CONSOLE}?lang=en")).await;
-    let form = "id=\"form-passage-role_headers\"";
-    assert!(page.body.contains(form), "Marek sees his form");
-    (
-        page.input_after(form, "csrf"),
-        page.input_after(form, "version"),
-        page.input_after(form, "idempotency_key"),
-    )
-}
 
 #[tokio::test]
 async fn signing_in_rotates_the_session_and_signing_out_ends_it() {
     let app = TestApp::spawn().await;
     // Showing the form starts no session; a session that exists before signing in (here
     // Olena's, in the same browser) is replaced.
-    let mut client = signed_in(&app, "olena", "olena-ledger").await;
+    let mut client = app.actor("olena").await;
     let before = client.cookie("session").expect("a session before");
-    let form = client.get(&format!("{CONSOLE}/sign-in?lang=en")).await;
-    let csrf = form.input_after("<form", "csrf");
-    client
-        .post(
-            &format!("{CONSOLE}/sign-in?lang=en"),
-            &[
-                ("username", "marek"),
-                ("password", "marek-dispatch"),
-                ("csrf", &csrf),
-            ],
-            &[],
-        )
-        .await;
+    client.sign_in("marek", "marek-dispatch", "en").await;
     let after = client.cookie("session").expect("signed in");
     assert_ne!(before, after, "the session id changes at sign-in");
     let page = client.get(&format!("{CONSOLE}?lang=en")).await;
@@ -59,14 +37,9 @@ async fn signing_in_rotates_the_session_and_signing_out_ends_it() {
             .contains("Marek Zielinski · Dispatcher")
     );
 
-    let csrf = page.input_after("account-form", "csrf");
-    let out = client
-        .post(
-            &format!("{CONSOLE}/sign-out?lang=en"),
-            &[("csrf", &csrf)],
-            &[],
-        )
-        .await;
+    let sign_out = page.form("class=\"account-form\"");
+    assert_eq!(sign_out.action, format!("{CONSOLE}/sign-out?lang=en"));
+    let out = client.submit(&sign_out, &[]).await;
     assert_eq!(out.status, 303);
     let mut replay = Client::new(&app.router);
     replay.set_cookie("session", &after);
@@ -85,22 +58,13 @@ async fn a_wrong_password_and_an_unknown_user_get_the_same_answer() {
         ("marek", "not-his-password"),
         ("nobody", "whatever-password"),
     ] {
-        let mut client = Client::new(&app.router);
-        let form = client.get(&format!("{CONSOLE}/sign-in?lang=es")).await;
-        let csrf = form.input_after("<form", "csrf");
-        let page = client
-            .post(
-                &format!("{CONSOLE}/sign-in?lang=es"),
-                &[
-                    ("username", username),
-                    ("password", password),
-                    ("csrf", &csrf),
-                ],
-                &[],
-            )
+        let page = Client::new(&app.router)
+            .sign_in(username, password, "es")
             .await;
         assert_eq!(page.status, 401);
         assert!(page.body.contains(&Lang::Es.tr().t("sign-in-failed")));
+        // The form comes back with the token it was sent with.
+        let csrf = page.form("name=\"csrf\"").field("csrf").to_owned();
         answers.push(page.body.replace(&csrf, "").replace(username, ""));
     }
     assert_eq!(answers[0], answers[1]);
@@ -109,22 +73,14 @@ async fn a_wrong_password_and_an_unknown_user_get_the_same_answer() {
 #[tokio::test]
 async fn marek_accepts_role_headers_and_the_figures_move_in_place() {
     let app = TestApp::spawn().await;
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
-    let (csrf, version, key) = role_headers_form(&mut marek).await;
-    let answer = marek
-        .post(
-            ROLE_HEADERS,
-            &[
-                ("csrf", &csrf),
-                ("version", &version),
-                ("idempotency_key", &key),
-                ("note", "Role headers verified against the staging gateway"),
-                ("url", "https://evidence.example/runs/42"),
-                ("checksum", ""),
-            ],
-            &[("hx-request", "true")],
-        )
+    let mut marek = app.actor("marek").await;
+    let form = marek
+        .accept(ROLE, "Role headers verified against the staging gateway")
+        .url("https://evidence.example/runs/42")
+        .checksum("")
+        .draw()
         .await;
+    let answer = marek.submit(&form, HTMX).await;
     assert_eq!(answer.status, 200, "{}", answer.body);
     // The passage section itself, and out of band the header figures, the copilot, the
     // checklist, the decision and the decision board it moved.
@@ -149,18 +105,7 @@ async fn marek_accepts_role_headers_and_the_figures_move_in_place() {
     assert!(answer.texts("tile-value").contains(&"1/6".to_owned()));
 
     // Replaying the same form changes nothing more.
-    let replay = marek
-        .post(
-            ROLE_HEADERS,
-            &[
-                ("csrf", &csrf),
-                ("version", &version),
-                ("idempotency_key", &key),
-                ("note", "Role headers verified against the staging gateway"),
-            ],
-            &[("hx-request", "true")],
-        )
-        .await;
+    let replay = marek.submit(&form, HTMX).await;
     assert_eq!(replay.status, 200);
     assert!(matches!(
         crate::support::verify_chain(&app.db.app).await,
@@ -176,20 +121,8 @@ async fn marek_accepts_role_headers_and_the_figures_move_in_place() {
 #[tokio::test]
 async fn without_javascript_the_form_redirects_back_to_the_item() {
     let app = TestApp::spawn().await;
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
-    let (csrf, version, key) = role_headers_form(&mut marek).await;
-    let answer = marek
-        .post(
-            ROLE_HEADERS,
-            &[
-                ("csrf", &csrf),
-                ("version", &version),
-                ("idempotency_key", &key),
-                ("note", "Checked by hand in staging"),
-            ],
-            &[],
-        )
-        .await;
+    let mut marek = app.actor("marek").await;
+    let answer = marek.accept(ROLE, "Checked by hand in staging").await;
     assert_eq!(answer.status, 303);
     assert_eq!(
         answer.header("location"),
@@ -208,29 +141,17 @@ async fn without_javascript_the_form_redirects_back_to_the_item() {
 #[tokio::test]
 async fn olena_cannot_accept_mareks_check_and_the_reviewer_changes_nothing() {
     let app = TestApp::spawn().await;
-    for (username, password) in [
-        ("olena", "olena-ledger"),
-        ("reviewer", "reviewer-audit"),
-        ("petro", "petro-driver"),
-    ] {
-        let mut client = signed_in(&app, username, password).await;
-        let page = client.get(&format!("{CONSOLE}?lang=es")).await;
+    for username in ["olena", "reviewer", "petro"] {
+        let mut client = app.actor(username).await;
+        let page = client.console(Lang::Es).await;
         assert!(
-            !page.body.contains("id=\"form-passage-role_headers\""),
+            !page.body.contains(&item_form_id(ROLE)),
             "{username} sees no form for it"
         );
-        let csrf = page.input_after("account-form", "csrf");
         let refused = client
-            .post(
-                "/t/bfg-control/items/passage.role_headers/accept?lang=es",
-                &[
-                    ("csrf", &csrf),
-                    ("version", "0"),
-                    ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
-                    ("note", "I would like to accept this"),
-                ],
-                &[],
-            )
+            .accept(ROLE, "I would like to accept this")
+            .lang(Lang::Es)
+            .forged()
             .await;
         assert_eq!(refused.status, 403, "{username}");
         assert!(
@@ -240,9 +161,9 @@ async fn olena_cannot_accept_mareks_check_and_the_reviewer_changes_nothing() {
         );
     }
     // Olena's own checks carry her forms, and Marek's show whom they wait on.
-    let mut olena = signed_in(&app, "olena", "olena-ledger").await;
-    let page = olena.get(&format!("{CONSOLE}?lang=en")).await;
-    assert!(page.body.contains("id=\"form-passage-db_schema\""));
+    let mut olena = app.actor("olena").await;
+    let page = olena.console(Lang::En).await;
+    assert!(page.body.contains(&item_form_id("passage.db_schema")));
     assert!(page.body.contains(&Lang::En.tr().t1(
         "item-waiting-owner",
         "owner",
@@ -263,8 +184,7 @@ async fn olena_cannot_accept_mareks_check_and_the_reviewer_changes_nothing() {
 #[tokio::test]
 async fn bad_evidence_is_refused_in_the_users_language_and_the_text_is_kept() {
     let app = TestApp::spawn().await;
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
-    let (csrf, version, key) = role_headers_form(&mut marek).await;
+    let mut marek = app.actor("marek").await;
     for (note, url, message) in [
         ("too short", "", "evidence-note-too-short"),
         (
@@ -274,17 +194,10 @@ async fn bad_evidence_is_refused_in_the_users_language_and_the_text_is_kept() {
         ),
     ] {
         let answer = marek
-            .post(
-                "/t/bfg-control/items/passage.role_headers/accept?lang=fr",
-                &[
-                    ("csrf", &csrf),
-                    ("version", &version),
-                    ("idempotency_key", &key),
-                    ("note", note),
-                    ("url", url),
-                ],
-                &[("hx-request", "true")],
-            )
+            .accept(ROLE, note)
+            .url(url)
+            .lang(Lang::Fr)
+            .htmx()
             .await;
         assert_eq!(answer.status, 422);
         assert!(answer.body.contains(&Lang::Fr.tr().t(message)), "{message}");
@@ -297,34 +210,16 @@ async fn bad_evidence_is_refused_in_the_users_language_and_the_text_is_kept() {
 #[tokio::test]
 async fn a_stale_form_answers_409_with_the_fresh_section_and_the_evidence_kept() {
     let app = TestApp::spawn().await;
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
-    let (csrf, version, _) = role_headers_form(&mut marek).await;
+    let mut marek = app.actor("marek").await;
+    let form = marek
+        .accept(ROLE, "Accepted from the first tab")
+        .draw()
+        .await;
     // Accepted meanwhile, from another tab.
-    let first = marek
-        .post(
-            ROLE_HEADERS,
-            &[
-                ("csrf", &csrf),
-                ("version", &version),
-                ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
-                ("note", "Accepted from the first tab"),
-            ],
-            &[("hx-request", "true")],
-        )
-        .await;
+    let first = marek.submit(&form, HTMX).await;
     assert_eq!(first.status, 200);
-    let stale = marek
-        .post(
-            ROLE_HEADERS,
-            &[
-                ("csrf", &csrf),
-                ("version", &version),
-                ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
-                ("note", "Typed in the second tab"),
-            ],
-            &[("hx-request", "true")],
-        )
-        .await;
+    let second_tab = form.fresh_key().set("note", "Typed in the second tab");
+    let stale = marek.submit(&second_tab, HTMX).await;
     assert_eq!(stale.status, 409);
     assert!(stale.body.contains(&Lang::En.tr().t("write-stale")));
     assert!(stale.body.contains("Typed in the second tab"));
@@ -337,31 +232,21 @@ async fn a_stale_form_answers_409_with_the_fresh_section_and_the_evidence_kept()
 #[tokio::test]
 async fn a_write_without_the_token_or_from_another_origin_is_refused() {
     let app = TestApp::spawn().await;
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
-    let (csrf, version, key) = role_headers_form(&mut marek).await;
-    let fields = |token: &str| {
-        vec![
-            ("csrf".to_owned(), token.to_owned()),
-            ("version".to_owned(), version.clone()),
-            ("idempotency_key".to_owned(), key.clone()),
-            (
-                "note".to_owned(),
-                "Role headers verified in staging".to_owned(),
-            ),
-        ]
-    };
+    let mut marek = app.actor("marek").await;
+    let form = marek
+        .accept(ROLE, "Role headers verified in staging")
+        .draw()
+        .await;
+    let csrf = form.field("csrf").to_owned();
     for (token, headers) in [
         ("", vec![]),
         ("forged-token", vec![]),
         (csrf.as_str(), vec![("origin", "https://evil.example")]),
         (csrf.as_str(), vec![("sec-fetch-site", "cross-site")]),
     ] {
-        let owned = fields(token);
-        let form: Vec<(&str, &str)> = owned
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        let refused = marek.post(ROLE_HEADERS, &form, &headers).await;
+        let refused = marek
+            .submit(&form.clone().set("csrf", token), &headers)
+            .await;
         assert_eq!(refused.status, 403, "token {token:?}, headers {headers:?}");
     }
     let page = marek.get(CONSOLE).await;
@@ -375,7 +260,7 @@ async fn a_form_sent_after_the_session_ended_comes_back_after_signing_in_with_th
     let app = TestApp::spawn().await;
     // Marek's session ends behind his back (it expired, or he signed out elsewhere): his
     // browser still sends the cookie, and the form comes from the console's own page.
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let mut marek = app.actor("marek").await;
     sqlx::query("delete from tower_sessions.session")
         .execute(&app.db.app)
         .await
@@ -395,19 +280,7 @@ async fn a_form_sent_after_the_session_ended_comes_back_after_signing_in_with_th
         .await;
     assert_eq!(answer.status, 303);
     assert_eq!(answer.header("location"), "/t/bfg-control/sign-in?lang=en");
-    let form = marek.get("/t/bfg-control/sign-in?lang=en").await;
-    let csrf = form.input_after("<form", "csrf");
-    let signed = marek
-        .post(
-            "/t/bfg-control/sign-in?lang=en",
-            &[
-                ("username", "marek"),
-                ("password", "marek-dispatch"),
-                ("csrf", &csrf),
-            ],
-            &[],
-        )
-        .await;
+    let signed = marek.sign_in("marek", "marek-dispatch", "en").await;
     assert_eq!(
         signed.header("location"),
         "/t/bfg-control?lang=en#item-passage-role_headers"
@@ -425,19 +298,7 @@ async fn a_form_sent_after_the_session_ended_comes_back_after_signing_in_with_th
     );
 
     // Sent again, it is accepted, and the kept evidence is dropped.
-    let (csrf, version, key) = role_headers_form(&mut marek).await;
-    let done = marek
-        .post(
-            ROLE_HEADERS,
-            &[
-                ("csrf", &csrf),
-                ("version", &version),
-                ("idempotency_key", &key),
-                ("note", note),
-            ],
-            &[],
-        )
-        .await;
+    let done = marek.accept(ROLE, note).await;
     assert_eq!(done.status, 303);
     let page = marek.get(&format!("{CONSOLE}?lang=en")).await;
     assert!(!page.body.contains(&Lang::En.tr().t("write-session-ended")));
@@ -492,7 +353,7 @@ async fn a_write_without_our_session_stores_nothing_and_goes_to_sign_in() {
     assert_eq!(forger.post(ROLE_HEADERS, &form, &origin).await.status, 303);
     assert_eq!(sessions(&app).await, 0, "nothing stored for strangers");
 
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let mut marek = app.actor("marek").await;
     sqlx::query("delete from tower_sessions.session")
         .execute(&app.db.app)
         .await
@@ -519,37 +380,23 @@ async fn a_write_without_our_session_stores_nothing_and_goes_to_sign_in() {
     );
 }
 
-async fn decision_code(client: &mut Client) -> String {
-    let page = client.get(&format!("{CONSOLE}?lang=en")).await;
-    page.texts("decision-value code").pop().unwrap_or_default()
-}
-
 #[tokio::test]
 async fn anna_records_a_decision_and_marek_cannot() {
     let app = TestApp::spawn().await;
-    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
-    let page = anna.get(&format!("{CONSOLE}?lang=en")).await;
-    let form = "id=\"form-infrastructure-region\"";
-    assert!(page.body.contains(form));
+    let mut anna = app.actor("anna").await;
+    let page = anna.console(Lang::En).await;
+    let form = item_form_id("infrastructure.region");
+    assert!(page.body.contains(&form));
     assert_eq!(
-        page.input_after(form, "value"),
+        page.input_after(&form, "value"),
         "EU",
         "the proposal is prefilled"
     );
     let answer = anna
-        .post(
-            "/t/bfg-control/items/infrastructure.region/decide?lang=en",
-            &[
-                ("csrf", &page.input_after(form, "csrf")),
-                ("version", &page.input_after(form, "version")),
-                (
-                    "idempotency_key",
-                    &page.input_after(form, "idempotency_key"),
-                ),
-                ("value", "EU (Frankfurt)"),
-                ("note", "Data residency confirmed with the DPO"),
-            ],
-            &[],
+        .decide(
+            "infrastructure.region",
+            "EU (Frankfurt)",
+            "Data residency confirmed with the DPO",
         )
         .await;
     assert_eq!(answer.status, 303);
@@ -570,56 +417,31 @@ async fn anna_records_a_decision_and_marek_cannot() {
             .contains(&"EU (Frankfurt)".to_owned())
     );
 
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
-    let page = marek.get(&format!("{CONSOLE}?lang=en")).await;
-    assert!(!page.body.contains("id=\"form-infrastructure-hosting\""));
+    let mut marek = app.actor("marek").await;
+    let page = marek.console(Lang::En).await;
+    assert!(!page.body.contains(&item_form_id("infrastructure.hosting")));
     let refused = marek
-        .post(
-            "/t/bfg-control/items/infrastructure.hosting/decide?lang=en",
-            &[
-                ("csrf", &page.input_after("account-form", "csrf")),
-                ("version", "0"),
-                ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
-                ("value", "Some cloud"),
-                ("note", "Deciding what is not mine"),
-            ],
-            &[],
+        .decide(
+            "infrastructure.hosting",
+            "Some cloud",
+            "Deciding what is not mine",
         )
+        .forged()
         .await;
     assert_eq!(refused.status, 403);
-}
-
-/// Anna's sign-off form fields.
-async fn signoff_fields(anna: &mut Client) -> (String, String) {
-    let page = anna.get(&format!("{CONSOLE}?lang=en")).await;
-    (
-        page.input_after("id=\"signoff\"", "csrf"),
-        page.input_after("id=\"signoff\"", "idempotency_key"),
-    )
 }
 
 #[tokio::test]
 async fn go_is_refused_while_a_gate_is_red_and_no_go_is_recorded_with_its_reason() {
     let app = TestApp::spawn().await;
-    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
-    let (csrf, key) = signoff_fields(&mut anna).await;
-    let page = anna.get(&format!("{CONSOLE}?lang=en")).await;
+    let mut anna = app.actor("anna").await;
+    let page = anna.console(Lang::En).await;
     assert!(
         !page.body.contains("value=\"GO\""),
         "no GO form while the gates are red"
     );
-    let refused = anna
-        .post(
-            &format!("{CONSOLE}/signoff?lang=en"),
-            &[
-                ("csrf", &csrf),
-                ("idempotency_key", &key),
-                ("decision", "GO"),
-                ("password", "anna-go-no-go"),
-            ],
-            &[],
-        )
-        .await;
+    // Sent anyway.
+    let refused = anna.sign_off_go().forged().await;
     assert_eq!(refused.status, 409);
     assert!(refused.body.contains(&Lang::En.tr().t1(
         "signoff-not-ready",
@@ -628,17 +450,8 @@ async fn go_is_refused_while_a_gate_is_red_and_no_go_is_recorded_with_its_reason
     )));
 
     let wrong = anna
-        .post(
-            &format!("{CONSOLE}/signoff?lang=en"),
-            &[
-                ("csrf", &csrf),
-                ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
-                ("decision", "NO_GO"),
-                ("password", "guess"),
-                ("reason", "Backup restore not rehearsed yet"),
-            ],
-            &[],
-        )
+        .sign_off_no_go("Backup restore not rehearsed yet")
+        .password("guess")
         .await;
     assert_eq!(wrong.status, 403);
     assert!(
@@ -647,17 +460,7 @@ async fn go_is_refused_while_a_gate_is_red_and_no_go_is_recorded_with_its_reason
     );
 
     let recorded = anna
-        .post(
-            &format!("{CONSOLE}/signoff?lang=en"),
-            &[
-                ("csrf", &csrf),
-                ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
-                ("decision", "NO_GO"),
-                ("password", "anna-go-no-go"),
-                ("reason", "Backup restore not rehearsed yet"),
-            ],
-            &[],
-        )
+        .sign_off_no_go("Backup restore not rehearsed yet")
         .await;
     assert_eq!(recorded.status, 303);
     let page = anna.get(&format!("{CONSOLE}?lang=en")).await;
@@ -668,21 +471,12 @@ async fn go_is_refused_while_a_gate_is_red_and_no_go_is_recorded_with_its_reason
     ));
 
     // Only the managing director signs.
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
-    let page = marek.get(&format!("{CONSOLE}?lang=en")).await;
+    let mut marek = app.actor("marek").await;
+    let page = marek.console(Lang::En).await;
     assert!(!page.body.contains("id=\"signoff\""));
     let refused = marek
-        .post(
-            &format!("{CONSOLE}/signoff?lang=en"),
-            &[
-                ("csrf", &page.input_after("account-form", "csrf")),
-                ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
-                ("decision", "NO_GO"),
-                ("password", "marek-dispatch"),
-                ("reason", "I would like to stop this"),
-            ],
-            &[],
-        )
+        .sign_off_no_go("I would like to stop this")
+        .forged()
         .await;
     assert_eq!(refused.status, 403);
 }
@@ -691,37 +485,15 @@ async fn go_is_refused_while_a_gate_is_red_and_no_go_is_recorded_with_its_reason
 async fn with_every_gate_green_anna_signs_go() {
     let app = TestApp::spawn().await;
     app.db.make_all_green().await;
-    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
-    eventually(|| async {
-        Client::new(&app.router)
-            .get(CONSOLE)
-            .await
-            .body
-            .contains("BLOCKED_PENDING_SIGNOFF")
-    })
-    .await;
-    let (csrf, key) = signoff_fields(&mut anna).await;
+    let mut anna = app.actor("anna").await;
+    eventually(|| async { app.decision().await == "BLOCKED_PENDING_SIGNOFF" }).await;
     // The GO form carries the digest of the state it was drawn from.
-    let digest = anna
-        .get(&format!("{CONSOLE}?lang=en"))
-        .await
-        .input_after("id=\"signoff\"", "state_digest");
-    let signed = anna
-        .post(
-            &format!("{CONSOLE}/signoff?lang=en"),
-            &[
-                ("csrf", &csrf),
-                ("idempotency_key", &key),
-                ("decision", "GO"),
-                ("password", "anna-go-no-go"),
-                ("state_digest", &digest),
-            ],
-            &[("hx-request", "true")],
-        )
-        .await;
+    let form = anna.sign_off_go().draw().await;
+    assert_eq!(form.field("state_digest").len(), 64);
+    let signed = anna.submit(&form, HTMX).await;
     assert_eq!(signed.status, 204);
     assert_eq!(signed.header("hx-refresh"), "true");
-    assert_eq!(decision_code(&mut anna).await, "GO");
+    assert_eq!(app.decision().await, "GO");
 }
 
 #[tokio::test]
@@ -739,20 +511,13 @@ async fn behind_https_every_cookie_is_secure() {
     let router = readiness_console::web::app(state);
     let mut client = Client::new(&router);
     let mut set = Vec::new();
-    let form = client.get(&format!("{CONSOLE}/sign-in?lang=fr")).await;
-    set.extend(form.headers.get_all("set-cookie").iter().cloned());
-    let csrf = form.input_after("<form", "csrf");
-    let signed = client
-        .post(
-            &format!("{CONSOLE}/sign-in?lang=fr"),
-            &[
-                ("username", "marek"),
-                ("password", "marek-dispatch"),
-                ("csrf", &csrf),
-            ],
-            &[],
-        )
-        .await;
+    let page = client.get(&format!("{CONSOLE}/sign-in?lang=fr")).await;
+    set.extend(page.headers.get_all("set-cookie").iter().cloned());
+    let form = page.form("name=\"csrf\"");
+    let form = form
+        .set("username", "marek")
+        .set("password", "marek-dispatch");
+    let signed = client.submit(&form, &[]).await;
     assert_eq!(signed.status, 303);
     set.extend(signed.headers.get_all("set-cookie").iter().cloned());
     let names: Vec<&str> = set
@@ -770,25 +535,16 @@ async fn behind_https_every_cookie_is_secure() {
 #[tokio::test]
 async fn revoking_a_check_that_is_not_accepted_says_so() {
     let app = TestApp::spawn().await;
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let mut marek = app.actor("marek").await;
     let events = app.db.count_in_demo("audit_events").await;
-    let (csrf, version, key) = role_headers_form(&mut marek).await;
+    // The accept form, sent to the revoke URL.
+    let form = marek
+        .accept(ROLE, "Reopening the header mapping")
+        .draw()
+        .await;
     for lang in Lang::ALL {
-        let answer = marek
-            .post(
-                &format!(
-                    "/t/bfg-control/items/passage.role_headers/revoke?lang={}",
-                    lang.code()
-                ),
-                &[
-                    ("csrf", &csrf),
-                    ("version", &version),
-                    ("idempotency_key", &key),
-                    ("note", "Reopening the header mapping"),
-                ],
-                &[],
-            )
-            .await;
+        let revoke = format!("{CONSOLE}/items/{ROLE}/revoke?lang={}", lang.code());
+        let answer = marek.submit(&form.clone().posting_to(&revoke), &[]).await;
         assert_eq!(answer.status, 409);
         assert!(
             answer.body.contains(&lang.tr().t("write-not-accepted")),
@@ -802,31 +558,17 @@ async fn revoking_a_check_that_is_not_accepted_says_so() {
 #[tokio::test]
 async fn every_write_is_confirmed_once_in_the_users_language() {
     let app = TestApp::spawn().await;
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let mut marek = app.actor("marek").await;
     for (lang, action, note) in [
         (Lang::Es, "accept", "Comprobado a mano en staging"),
         (Lang::Fr, "revoke", "Rouvert pour une nouvelle vérification"),
     ] {
-        let page = marek.get(&format!("{CONSOLE}?lang={}", lang.code())).await;
-        let marker = format!("action=\"/t/bfg-control/items/passage.role_headers/{action}");
-        let answer = marek
-            .post(
-                &format!(
-                    "/t/bfg-control/items/passage.role_headers/{action}?lang={}",
-                    lang.code()
-                ),
-                &[
-                    ("csrf", &page.input_after(&marker, "csrf")),
-                    ("version", &page.input_after(&marker, "version")),
-                    (
-                        "idempotency_key",
-                        &page.input_after(&marker, "idempotency_key"),
-                    ),
-                    ("note", note),
-                ],
-                &[],
-            )
-            .await;
+        let write = if action == "accept" {
+            marek.accept(ROLE, note)
+        } else {
+            marek.revoke(ROLE, note)
+        };
+        let answer = write.lang(lang).await;
         assert_eq!(answer.status, 303, "{action}");
         let tr = lang.tr();
         let label = tr.t1("item-passage-role_headers", "environment", "local-demo");
@@ -851,22 +593,9 @@ async fn every_write_is_confirmed_once_in_the_users_language() {
         assert!(!again.body.contains(&expected), "said once");
     }
     // With htmx, the notice comes out of band with the changed section.
-    let page = marek.get(&format!("{CONSOLE}?lang=en")).await;
-    let marker = "id=\"form-passage-role_headers\"";
     let answer = marek
-        .post(
-            ROLE_HEADERS,
-            &[
-                ("csrf", &page.input_after(marker, "csrf")),
-                ("version", &page.input_after(marker, "version")),
-                (
-                    "idempotency_key",
-                    &page.input_after(marker, "idempotency_key"),
-                ),
-                ("note", "Checked by hand in staging"),
-            ],
-            &[("hx-request", "true")],
-        )
+        .accept(ROLE, "Checked by hand in staging")
+        .htmx()
         .await;
     assert_eq!(answer.status, 200);
     assert!(answer.body.contains("id=\"notice\""));

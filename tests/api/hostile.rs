@@ -5,7 +5,7 @@
 
 use readiness_console::i18n::Lang;
 
-use crate::support::{CONSOLE, Client, Page, TestApp, percent_encode, signed_in};
+use crate::support::{CONSOLE, Client, Page, TestApp, percent_encode};
 
 /// A form as the page draws it: the value of each named input after `marker`.
 fn fields(page: &Page, marker: &str, names: &[&str]) -> Vec<(String, Vec<u8>)> {
@@ -70,8 +70,8 @@ const CHECK_FIELDS: [&str; 3] = ["csrf", "version", "idempotency_key"];
 #[tokio::test]
 async fn control_characters_and_invalid_text_are_refused_in_every_language_with_the_text_kept() {
     let app = TestApp::spawn().await;
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
-    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
+    let mut marek = app.actor("marek").await;
+    let mut anna = app.actor("anna").await;
     let before = written(&app).await;
     let zero_width = "\u{200B}".repeat(12);
     let long_url = format!("https://evidence.example/{}", "a".repeat(1_000_000));
@@ -116,7 +116,7 @@ async fn control_characters_and_invalid_text_are_refused_in_every_language_with_
     ];
     for lang in Lang::ALL {
         let tr = lang.tr();
-        let page = marek.get(&format!("{CONSOLE}?lang={}", lang.code())).await;
+        let page = marek.page_in("", lang).await;
         let form = fields(&page, ACCEPT_FORM, &CHECK_FIELDS);
         let good_note = b"Verified in the staging gateway".as_slice();
         for (field, typed, message, shown) in &cases {
@@ -135,65 +135,70 @@ async fn control_characters_and_invalid_text_are_refused_in_every_language_with_
                 "the kept text is within its limit"
             );
         }
-        // A revocation's reason, a decision's note, a NO-GO's reason.
-        let revoke = format!(
-            "/t/bfg-control/items/decision_board.adapter_selection/revoke?lang={}",
-            lang.code()
-        );
-        let page = anna.get(&format!("{CONSOLE}?lang={}", lang.code())).await;
+        // A revocation's reason, a decision's note and value, a NO-GO's reason.
+        let code = lang.code();
+        let page = anna.page_in("", lang).await;
         let revoke_form = fields(
             &page,
             "action=\"/t/bfg-control/items/decision_board.adapter_selection/revoke",
             &CHECK_FIELDS,
         );
-        let answer = post(
-            &mut anna,
-            &revoke,
-            &with(revoke_form, "note", b"Superseded\0 by the review"),
-        )
-        .await;
-        assert_eq!(answer.status, 422, "revoke in {lang:?}");
-        assert!(answer.body.contains(&tr.t("evidence-note-control")));
-        let decide = with(
-            with(fields(&page, DECIDE_FORM, &CHECK_FIELDS), "value", b"EU"),
-            "note",
-            b"Data residency\0 confirmed",
-        );
-        let answer = post(
-            &mut anna,
-            &format!("{DECIDE}?lang={}", lang.code()),
-            &decide,
-        )
-        .await;
-        assert_eq!(answer.status, 422, "decide in {lang:?}");
-        assert!(answer.body.contains(&tr.t("evidence-note-control")));
-        let value = with(decide, "note", b"Data residency confirmed with the DPO");
-        let value = with(value, "value", b"EU\x07");
-        let answer = post(&mut anna, &format!("{DECIDE}?lang={}", lang.code()), &value).await;
-        assert_eq!(answer.status, 422, "a decided value in {lang:?}");
-        assert!(answer.body.contains(&tr.t("evidence-value-invalid")));
+        let decide = with(fields(&page, DECIDE_FORM, &CHECK_FIELDS), "value", b"EU");
+        let good_note = b"Data residency confirmed with the DPO".as_slice();
         let signoff = fields(&page, "id=\"signoff\"", &["csrf", "idempotency_key"]);
         let signoff = with(
             with(signoff, "decision", b"NO_GO"),
             "password",
             b"anna-go-no-go",
         );
-        let signoff = with(signoff, "reason", b"Backup restore\0 not rehearsed");
-        let answer = post(
-            &mut anna,
-            &format!("{CONSOLE}/signoff?lang={}", lang.code()),
-            &signoff,
-        )
-        .await;
-        assert_eq!(answer.status, 422, "NO-GO in {lang:?}");
-        assert!(answer.body.contains(&tr.t("evidence-note-control")));
-        assert!(answer.body.contains("Backup restore\u{FFFD} not rehearsed"));
+        let revoke = format!("{CONSOLE}/items/decision_board.adapter_selection/revoke?lang={code}");
+        let decide_path = format!("{DECIDE}?lang={code}");
+        // (what, where, the form, the message, what of the typed text is shown back)
+        let refused = [
+            (
+                "revoke",
+                revoke,
+                with(revoke_form, "note", b"Superseded\0 by the review"),
+                "evidence-note-control",
+                None,
+            ),
+            (
+                "decide",
+                decide_path.clone(),
+                with(decide.clone(), "note", b"Data residency\0 confirmed"),
+                "evidence-note-control",
+                None,
+            ),
+            (
+                "a decided value",
+                decide_path,
+                with(with(decide, "note", good_note), "value", b"EU\x07"),
+                "evidence-value-invalid",
+                None,
+            ),
+            (
+                "NO-GO",
+                format!("{CONSOLE}/signoff?lang={code}"),
+                with(signoff, "reason", b"Backup restore\0 not rehearsed"),
+                "evidence-note-control",
+                Some("Backup restore\u{FFFD} not rehearsed"),
+            ),
+        ];
+        for (what, path, form, message, shown) in refused {
+            let answer = post(&mut anna, &path, &form).await;
+            assert_eq!(answer.status, 422, "{what} in {lang:?}");
+            assert!(answer.body.contains(&tr.t(message)), "{what} in {lang:?}");
+            if let Some(shown) = shown {
+                assert!(
+                    answer.body.contains(shown),
+                    "{what}: the typed text is kept"
+                );
+            }
+        }
 
         // A username with a NUL is an unknown account.
         let mut visitor = Client::new(&app.router);
-        let page = visitor
-            .get(&format!("{CONSOLE}/sign-in?lang={}", lang.code()))
-            .await;
+        let page = visitor.page_in("/sign-in", lang).await;
         let sign_in = with(
             with(fields(&page, "<form", &["csrf"]), "username", b"marek\0"),
             "password",
@@ -236,7 +241,7 @@ async fn control_characters_and_invalid_text_are_refused_in_every_language_with_
 #[tokio::test]
 async fn a_foreign_request_id_is_replaced_before_it_reaches_the_audit_trail() {
     let app = TestApp::spawn().await;
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let mut marek = app.actor("marek").await;
     for (foreign, kept) in [
         ("x".repeat(8_000), false),
         ("<script>alert(1)</script>".to_owned(), false),
@@ -341,8 +346,8 @@ async fn random_bytes_in_every_field_and_path_segment_never_answer_5xx_nor_write
         .unwrap_or(1_200);
     let app = TestApp::spawn().await;
     let mut clients = [
-        signed_in(&app, "marek", "marek-dispatch").await,
-        signed_in(&app, "anna", "anna-go-no-go").await,
+        app.actor("marek").await.into(),
+        app.actor("anna").await.into(),
         Client::new(&app.router),
     ];
     let console = clients[1].get(&format!("{CONSOLE}?lang=en")).await;

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use readiness_console::i18n::Lang;
 
-use crate::support::{Client, TestApp};
+use crate::support::{Page, TestApp};
 
 pub(crate) fn vnu_jar() -> PathBuf {
     let jar = std::env::var_os("VNU_JAR").map_or_else(
@@ -25,12 +25,51 @@ pub(crate) fn vnu_jar() -> PathBuf {
     jar
 }
 
+/// Pages kept as files, for the Nu HTML checker to read all at once.
+pub(crate) struct Pages {
+    jar: PathBuf,
+    dir: tempfile::TempDir,
+    files: Vec<PathBuf>,
+}
+
+impl Pages {
+    /// No page yet; the checker is found first, so that a missing one stops the test at once.
+    pub(crate) fn new() -> Self {
+        Self {
+            jar: vnu_jar(),
+            dir: tempfile::tempdir().expect("tempdir"),
+            files: Vec::new(),
+        }
+    }
+
+    /// Keeps `page` as `name.html`.
+    pub(crate) fn keep(&mut self, name: &str, page: &Page) {
+        let file = self.dir.path().join(format!("{name}.html"));
+        std::fs::write(&file, &page.body).expect("write page");
+        self.files.push(file);
+    }
+
+    /// The checker finds no error in any page kept.
+    pub(crate) fn assert_valid(self) {
+        let out = Command::new("java")
+            .arg("-jar")
+            .arg(&self.jar)
+            .arg("--errors-only")
+            .args(&self.files)
+            .output()
+            .expect("run java (scripts/test installs it)");
+        let report = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && report.trim().is_empty(),
+            "HTML errors:\n{report}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn every_page_is_valid_html_in_every_language() {
-    let jar = vnu_jar();
+    let mut pages = Pages::new();
     let app = TestApp::spawn().await;
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut files = Vec::new();
     for lang in Lang::ALL {
         let code = lang.code();
         for (name, path) in [
@@ -55,34 +94,14 @@ async fn every_page_is_valid_html_in_every_language() {
             ("snapshot", format!("/t/bfg-control/snapshot?lang={code}")),
             ("rehearsal", format!("/t/bfg-control/rehearsal?lang={code}")),
         ] {
-            let page = app.get(&path, &[]).await;
-            let file = dir.path().join(format!("{name}-{code}.html"));
-            std::fs::write(&file, &page.body).expect("write page");
-            files.push(file);
+            pages.keep(&format!("{name}-{code}"), &app.get(&path, &[]).await);
         }
         // Signed in: Marek's page carries his evidence forms, Anna's her decisions and sign-off.
-        for (username, password) in [("marek", "marek-dispatch"), ("anna", "anna-go-no-go")] {
-            let mut client = Client::new(&app.router);
-            let form = client
-                .get(&format!("/t/bfg-control/sign-in?lang={code}"))
-                .await;
-            let csrf = form.input_after("<form", "csrf");
-            client
-                .post(
-                    &format!("/t/bfg-control/sign-in?lang={code}"),
-                    &[
-                        ("username", username),
-                        ("password", password),
-                        ("csrf", &csrf),
-                    ],
-                    &[],
-                )
-                .await;
-            let page = client.get(&format!("/t/bfg-control?lang={code}")).await;
+        for username in ["marek", "anna"] {
+            let mut client = app.actor(username).await;
+            let page = client.console(lang).await;
             assert!(page.body.contains("evidence-form"), "{username} sees forms");
-            let file = dir.path().join(format!("{username}-{code}.html"));
-            std::fs::write(&file, &page.body).expect("write page");
-            files.push(file);
+            pages.keep(&format!("{username}-{code}"), &page);
             // The snapshot page with its upload form, and the chain's verdict.
             for (name, path) in [
                 ("snapshot", format!("/t/bfg-control/snapshot?lang={code}")),
@@ -91,22 +110,9 @@ async fn every_page_is_valid_html_in_every_language() {
             ] {
                 let page = client.get(&path).await;
                 assert_eq!(page.status, 200, "{path}");
-                let file = dir.path().join(format!("{username}-{name}-{code}.html"));
-                std::fs::write(&file, &page.body).expect("write page");
-                files.push(file);
+                pages.keep(&format!("{username}-{name}-{code}"), &page);
             }
         }
     }
-    let out = Command::new("java")
-        .arg("-jar")
-        .arg(&jar)
-        .arg("--errors-only")
-        .args(&files)
-        .output()
-        .expect("run java (scripts/test installs it)");
-    let report = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success() && report.trim().is_empty(),
-        "HTML errors:\n{report}"
-    );
+    pages.assert_valid();
 }

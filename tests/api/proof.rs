@@ -57,10 +57,7 @@ async fn an_item_page_shows_its_evidence_history_and_audit_events() {
             )
             .await;
         assert_eq!(page.status, 200);
-        assert!(
-            page.body
-                .contains(&format!("<html lang=\"{}\">", lang.code()))
-        );
+        assert_eq!(page.html_lang(), lang.code());
         assert!(page.body.contains("Headers verified on the gateway"));
         assert!(page.body.contains("https://evidence.example/7"));
         assert!(page.body.contains("bfg-3d15b1f6"));

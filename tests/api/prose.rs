@@ -12,12 +12,12 @@ use std::collections::BTreeMap;
 
 use readiness_console::db::{self, write};
 use readiness_console::i18n::{Arg, Lang};
-use readiness_console::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
+use readiness_console::readiness::evidence::EvidenceNote;
 use readiness_console::readiness::narrative::Slot;
 use readiness_console::readiness::state::ReadinessState;
 use readiness_console::readiness::{Count, DecisionCode, Evaluation, ItemKind, evaluate};
 
-use crate::support::{CONSOLE, TestApp, eventually, html_unescape, test_clock, test_key};
+use crate::support::{ANNA, MAREK, TestApp, eventually, html_unescape};
 
 /// The states of the demo's story the console is rendered in.
 #[derive(Debug, Clone, Copy)]
@@ -37,179 +37,66 @@ enum Story {
     GoWithdrawnByRevokingTheProvider,
 }
 
-/// What each state must say: the decision, and the wording of every one of the 21 sentences
-/// (by slot, the `prose-<slot>-<code>` message id's code).
-struct Row {
-    story: Story,
-    decision: &'static str,
-    codes: [(&'static str, &'static str); 21],
-}
-
-const TABLE: [Row; 6] = [
-    Row {
-        story: Story::Seeded,
-        decision: "BLOCKED_PENDING_DRY_RUN",
-        codes: [
-            ("kpi-contract", "demo"),
-            ("kpi-actors", "mapped"),
-            ("kpi-providers", "complete"),
-            ("kpi-preflight", "open"),
-            ("kpi-cutover", "open"),
-            ("kpi-connection", "open"),
-            ("gates", "open"),
-            ("percent", "basis"),
-            ("card-providers", "complete"),
-            ("card-session", "demo"),
-            ("card-preflight", "unfrozen"),
-            ("card-runbook", "gated"),
-            ("card-release", "gated"),
-            ("card-rollback", "gated"),
-            ("prompt", "undecided"),
-            ("needed-heading", "provider"),
-            ("needed-title", "provider"),
-            ("needed-detail", "open"),
-            ("target", "unproven"),
-            ("auth", "unconfirmed"),
-            ("decision", "blocked-pending-dry-run"),
-        ],
-    },
-    Row {
-        story: Story::DecisionsRecorded,
-        decision: "BLOCKED_PENDING_DRY_RUN",
-        codes: [
-            ("kpi-contract", "demo"),
-            ("kpi-actors", "mapped"),
-            ("kpi-providers", "complete"),
-            ("kpi-preflight", "open"),
-            ("kpi-cutover", "open"),
-            ("kpi-connection", "open"),
-            ("gates", "open"),
-            ("percent", "basis"),
-            ("card-providers", "complete"),
-            ("card-session", "demo"),
-            ("card-preflight", "unfrozen"),
-            ("card-runbook", "gated"),
-            ("card-release", "gated"),
-            ("card-rollback", "gated"),
-            ("prompt", "decided"),
-            ("needed-heading", "evidence"),
-            ("needed-title", "evidence"),
-            ("needed-detail", "open"),
-            ("target", "unproven"),
-            ("auth", "unconfirmed"),
-            ("decision", "blocked-pending-dry-run"),
-        ],
-    },
-    Row {
-        story: Story::AllGreen,
-        decision: "BLOCKED_PENDING_SIGNOFF",
-        codes: [
-            ("kpi-contract", "demo"),
-            ("kpi-actors", "rehearsed"),
-            ("kpi-providers", "complete"),
-            ("kpi-preflight", "complete"),
-            ("kpi-cutover", "complete"),
-            ("kpi-connection", "complete"),
-            ("gates", "complete"),
-            ("percent", "basis"),
-            ("card-providers", "complete"),
-            ("card-session", "demo"),
-            ("card-preflight", "complete"),
-            ("card-runbook", "ready"),
-            ("card-release", "ready"),
-            ("card-rollback", "ready"),
-            ("prompt", "signoff"),
-            ("needed-heading", "signoff"),
-            ("needed-title", "signoff"),
-            ("needed-detail", "signoff"),
-            ("target", "replayed"),
-            ("auth", "wired"),
-            ("decision", "blocked-pending-signoff"),
-        ],
-    },
-    Row {
-        story: Story::Go,
-        decision: "GO",
-        codes: [
-            ("kpi-contract", "go"),
-            ("kpi-actors", "go"),
-            ("kpi-providers", "complete"),
-            ("kpi-preflight", "complete"),
-            ("kpi-cutover", "complete"),
-            ("kpi-connection", "complete"),
-            ("gates", "complete"),
-            ("percent", "basis"),
-            ("card-providers", "complete"),
-            ("card-session", "go"),
-            ("card-preflight", "complete"),
-            ("card-runbook", "ready"),
-            ("card-release", "ready"),
-            ("card-rollback", "ready"),
-            ("prompt", "go"),
-            ("needed-heading", "nothing"),
-            ("needed-title", "nothing"),
-            ("needed-detail", "go"),
-            ("target", "live"),
-            ("auth", "wired"),
-            ("decision", "go"),
-        ],
-    },
-    // The revocation withdrew the GO (recorded with its event): the prompt says so.
-    Row {
-        story: Story::GoWithdrawnByAPassageRevocation,
-        decision: "BLOCKED_PENDING_PREFLIGHT",
-        codes: [
-            ("kpi-contract", "demo"),
-            ("kpi-actors", "rehearsed"),
-            ("kpi-providers", "complete"),
-            ("kpi-preflight", "open"),
-            ("kpi-cutover", "open"),
-            ("kpi-connection", "complete"),
-            ("gates", "open"),
-            ("percent", "basis"),
-            ("card-providers", "complete"),
-            ("card-session", "demo"),
-            ("card-preflight", "open"),
-            ("card-runbook", "gated"),
-            ("card-release", "pending"),
-            ("card-rollback", "pending"),
-            ("prompt", "withdrawn"),
-            ("needed-heading", "evidence"),
-            ("needed-title", "evidence"),
-            ("needed-detail", "open"),
-            ("target", "replayed"),
-            ("auth", "unconfirmed"),
-            ("decision", "blocked-pending-preflight"),
-        ],
-    },
-    Row {
-        story: Story::GoWithdrawnByRevokingTheProvider,
-        decision: "BLOCKED_PENDING_INFRASTRUCTURE_OR_CREDENTIALS",
-        codes: [
-            ("kpi-contract", "demo"),
-            ("kpi-actors", "rehearsed"),
-            ("kpi-providers", "complete"),
-            ("kpi-preflight", "complete"),
-            ("kpi-cutover", "complete"),
-            ("kpi-connection", "complete"),
-            ("gates", "complete"),
-            ("percent", "basis"),
-            ("card-providers", "complete"),
-            ("card-session", "demo"),
-            ("card-preflight", "complete"),
-            ("card-runbook", "ready"),
-            ("card-release", "ready"),
-            ("card-rollback", "ready"),
-            ("prompt", "withdrawn"),
-            ("needed-heading", "provider"),
-            ("needed-title", "provider"),
-            ("needed-detail", "complete"),
-            ("target", "replayed"),
-            ("auth", "wired"),
-            ("decision", "blocked-pending-infrastructure-or-credentials"),
-        ],
-    },
+/// The states of the story, in the order of the columns of `WORDING`, and the decision each
+/// must show.
+const STORIES: [(Story, &str); 6] = [
+    (Story::Seeded, "BLOCKED_PENDING_DRY_RUN"),
+    (Story::DecisionsRecorded, "BLOCKED_PENDING_DRY_RUN"),
+    (Story::AllGreen, "BLOCKED_PENDING_SIGNOFF"),
+    (Story::Go, "GO"),
+    (
+        Story::GoWithdrawnByAPassageRevocation,
+        "BLOCKED_PENDING_PREFLIGHT",
+    ),
+    (
+        Story::GoWithdrawnByRevokingTheProvider,
+        "BLOCKED_PENDING_INFRASTRUCTURE_OR_CREDENTIALS",
+    ),
 ];
+
+/// What each state must say: the wording of every sentence but the decision's, by slot (the
+/// `<code>` of its `prose-<slot>-<code>` message id), one column per state of `STORIES`. (The
+/// decision section's sentence says the decision: its code is the decision's, in lowercase
+/// words.) After a revocation withdrew the GO, the prompt says so.
+const WORDING: &str = "
+    slot            seeded       decided      green        go           passage      provider
+    kpi-contract    demo         demo         demo         go           demo         demo
+    kpi-actors      mapped       mapped       rehearsed    go           rehearsed    rehearsed
+    kpi-providers   complete     complete     complete     complete     complete     complete
+    kpi-preflight   open         open         complete     complete     open         complete
+    kpi-cutover     open         open         complete     complete     open         complete
+    kpi-connection  open         open         complete     complete     complete     complete
+    gates           open         open         complete     complete     open         complete
+    percent         basis        basis        basis        basis        basis        basis
+    card-providers  complete     complete     complete     complete     complete     complete
+    card-session    demo         demo         demo         go           demo         demo
+    card-preflight  unfrozen     unfrozen     complete     complete     open         complete
+    card-runbook    gated        gated        ready        ready        gated        ready
+    card-release    gated        gated        ready        ready        pending      ready
+    card-rollback   gated        gated        ready        ready        pending      ready
+    prompt          undecided    decided      signoff      go           withdrawn    withdrawn
+    needed-heading  provider     evidence     signoff      nothing      evidence     provider
+    needed-title    provider     evidence     signoff      nothing      evidence     provider
+    needed-detail   open         open         signoff      go           open         complete
+    target          unproven     unproven     replayed     live         replayed     replayed
+    auth            unconfirmed  unconfirmed  wired        wired        unconfirmed  wired
+";
+
+/// The wording `WORDING` gives each slot in the state of this column of `STORIES`.
+fn wording(column: usize) -> BTreeMap<String, String> {
+    // After the opening line break, the header.
+    let mut codes: BTreeMap<String, String> = WORDING
+        .lines()
+        .skip(2)
+        .filter_map(|row| {
+            let mut words = row.split_whitespace();
+            Some((words.next()?.to_owned(), words.nth(column)?.to_owned()))
+        })
+        .collect();
+    let decision = STORIES[column].1.to_lowercase().replace('_', "-");
+    codes.insert("decision".to_owned(), decision);
+    codes
+}
 
 /// What the state is, in the terms the contradiction rules speak of.
 struct Facts {
@@ -371,23 +258,6 @@ const AUTH_CONFIRMATIONS: [&str; 3] = [
     "passage.secrets_auth",
 ];
 
-fn author(actor: &'static str) -> write::Author<'static> {
-    write::Author {
-        tenant: "bfg-control",
-        actor,
-        request_id: "prose-test",
-        key: test_key(),
-        clock: test_clock(),
-    }
-}
-
-const ANNA: &str = "user_md_anna";
-const MAREK: &str = "user_dispatcher_marek";
-
-fn evidence() -> Evidence {
-    Evidence::parse("Recorded for the prose walk-through", "", "").unwrap()
-}
-
 async fn version_of(app: &TestApp, item: &str) -> i32 {
     let mut tx = app.db.demo_tx().await;
     sqlx::query_scalar("select version from catalogue_items where key = $1")
@@ -401,16 +271,16 @@ async fn revoke(app: &TestApp, actor: &'static str, item: &str) {
     let version = version_of(app, item).await;
     let reason = EvidenceNote::parse("Revoked after the GO for the walk-through").unwrap();
     // The revoker confirms that the revocation withdraws the GO, as the form asks.
-    let written = write::owner_check_with(
-        &app.db.app,
-        &author(actor),
-        item,
-        version,
-        uuid::Uuid::new_v4(),
-        &write::CheckCommand::Revoke(reason),
-        readiness_console::db::signature::Consent::Given,
-    )
-    .await;
+    let written = app
+        .db
+        .writer(actor)
+        .check_with(
+            item,
+            version,
+            &write::CheckCommand::Revoke(reason),
+            readiness_console::db::signature::Consent::Given,
+        )
+        .await;
     assert!(
         matches!(written, Ok(write::Written::Applied(_))),
         "{written:?}"
@@ -419,22 +289,7 @@ async fn revoke(app: &TestApp, actor: &'static str, item: &str) {
 
 async fn sign_go(app: &TestApp) {
     // Signed on the state as it stands, as the page's form would carry it.
-    let console = readiness_console::db::load_console(&app.db.app, "bfg-control")
-        .await
-        .unwrap()
-        .unwrap();
-    let evaluation = readiness_console::readiness::evaluate(&console.catalogue, &console.state);
-    let drawn_from = readiness_console::readiness::signature::state_digest(
-        &evaluation,
-        console.state.audit_head.as_ref(),
-    );
-    let signed = write::signoff(
-        &app.db.app,
-        &author(ANNA),
-        uuid::Uuid::new_v4(),
-        &write::Signoff::Go { drawn_from },
-    )
-    .await;
+    let signed = app.db.writer(ANNA).sign_off_go().await;
     assert!(
         matches!(signed, Ok(Ok(write::Written::Applied(_)))),
         "{signed:?}"
@@ -465,19 +320,8 @@ impl Story {
                         "Managed secrets, nightly backups",
                     ),
                 ] {
-                    let decide = write::CheckCommand::Decide(
-                        DecisionValue::parse(value).unwrap(),
-                        evidence(),
-                    );
-                    let written = write::owner_check(
-                        &app.db.app,
-                        &author(ANNA),
-                        item,
-                        0,
-                        uuid::Uuid::new_v4(),
-                        &decide,
-                    )
-                    .await;
+                    let note = "Recorded for the prose walk-through";
+                    let written = app.db.writer(ANNA).decide(item, 0, value, note).await;
                     assert!(matches!(written, Ok(write::Written::Applied(_))), "{item}");
                 }
             }
@@ -727,44 +571,38 @@ impl Figures {
     }
 }
 
-/// The overall decision the page shows.
-async fn decision_shown(app: &TestApp) -> String {
-    app.get(CONSOLE, &[])
-        .await
-        .texts("decision-value code")
-        .pop()
-        .unwrap_or_default()
-}
-
 #[tokio::test]
 async fn every_sentence_states_the_evaluations_figures_and_nothing_the_state_contradicts() {
-    for row in &TABLE {
+    for (column, &(story, decision)) in STORIES.iter().enumerate() {
         let app = TestApp::spawn().await;
-        row.story.set_up(&app).await;
-        eventually(|| async { decision_shown(&app).await == row.decision }).await;
+        story.set_up(&app).await;
+        eventually(|| async { app.decision().await == decision }).await;
         let console = db::load_console(&app.db.app, "bfg-control")
             .await
             .unwrap()
             .unwrap();
         let ev = evaluate(&console.catalogue, &console.state);
         let state = &console.state;
-        assert_eq!(ev.decision.as_str(), row.decision, "{:?}", row.story);
+        assert_eq!(ev.decision.as_str(), decision, "{story:?}");
         let facts = Facts::of(&ev);
-        let expected: BTreeMap<&str, &str> = row.codes.iter().copied().collect();
+        let expected = wording(column);
+        assert_eq!(
+            expected.len(),
+            Slot::ALL.len(),
+            "{story:?}: a slot unworded"
+        );
 
         for (position, lang) in Lang::ALL.into_iter().enumerate() {
             let tr = lang.tr();
-            let page = app
-                .get(&format!("{CONSOLE}?lang={}", lang.code()), &[])
-                .await;
+            let page = app.page_in("", lang).await;
             assert_eq!(page.status, 200);
             let said = sentences(&page.body);
             // One sentence per slot, in page order.
             let slots: Vec<Slot> = said.iter().map(|(id, _)| slot_of(id)).collect();
-            assert_eq!(slots, Slot::ALL, "{:?} {lang:?}", row.story);
+            assert_eq!(slots, Slot::ALL, "{story:?} {lang:?}");
             for (id, text) in &said {
                 let slot = slot_of(id);
-                let context = format!("{:?} {lang:?} {id}", row.story);
+                let context = format!("{story:?} {lang:?} {id}");
                 let code = &id[format!("prose-{}-", slot.as_str()).len()..];
                 assert_eq!(code, expected[slot.as_str()], "{context}");
 
@@ -788,8 +626,7 @@ async fn every_sentence_states_the_evaluations_figures_and_nothing_the_state_con
             for fixed in FIXED_SENTENCES {
                 assert!(
                     !page.body.contains(fixed),
-                    "{:?} {lang:?}: the fixed sentence \"{fixed}\" is back",
-                    row.story
+                    "{story:?} {lang:?}: the fixed sentence \"{fixed}\" is back"
                 );
             }
         }

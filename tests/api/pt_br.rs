@@ -10,13 +10,6 @@ fn pt_br() -> Lang {
     Lang::from_tag("pt-BR").expect("pt-BR is spoken")
 }
 
-/// The `lang` of the page's `<html>` element.
-fn html_lang(body: &str) -> &str {
-    body.split_once("<html lang=\"")
-        .and_then(|(_, rest)| rest.split_once('"'))
-        .map_or("none", |(lang, _)| lang)
-}
-
 /// The language the response stores as the visitor's choice, if it stores one.
 fn stored_choice(page: &Page) -> Option<&str> {
     page.headers
@@ -62,7 +55,7 @@ async fn every_page_is_served_in_brazilian_portuguese_with_lang_pt_br() {
         let path = format!("{CONSOLE}{page}?lang=pt-BR");
         let answer = app.get(&path, &[]).await;
         assert_eq!(answer.status, 200, "{path}");
-        assert_eq!(html_lang(&answer.body), "pt-BR", "{path}");
+        assert_eq!(answer.html_lang(), "pt-BR", "{path}");
         for text in expected {
             assert!(answer.body.contains(text), "{path} lacks “{text}”");
         }
@@ -113,7 +106,7 @@ async fn every_portuguese_negotiates_brazilian_portuguese() {
         "pt-PT,pt;q=0.9,en;q=0.8",
     ] {
         let page = app.get(CONSOLE, &[("accept-language", accept)]).await;
-        assert_eq!(html_lang(&page.body), "pt-BR", "Accept-Language: {accept}");
+        assert_eq!(page.html_lang(), "pt-BR", "Accept-Language: {accept}");
         // Negotiated, not chosen: nothing is stored.
         assert_eq!(stored_choice(&page), None, "{accept}");
     }
@@ -124,7 +117,7 @@ async fn every_portuguese_negotiates_brazilian_portuguese() {
                 &[("accept-language", "fr")],
             )
             .await;
-        assert_eq!(html_lang(&page.body), "pt-BR", "?lang={query}");
+        assert_eq!(page.html_lang(), "pt-BR", "?lang={query}");
         assert_eq!(stored_choice(&page), Some("pt-BR"), "?lang={query}");
     }
     let stored = app
@@ -133,10 +126,10 @@ async fn every_portuguese_negotiates_brazilian_portuguese() {
             &[("cookie", "lang=pt-BR"), ("accept-language", "es")],
         )
         .await;
-    assert_eq!(html_lang(&stored.body), "pt-BR");
+    assert_eq!(stored.html_lang(), "pt-BR");
     // Brazilian Portuguese behind another language we speak does not win.
     let second = app
         .get(CONSOLE, &[("accept-language", "fr-FR,pt-BR;q=0.5")])
         .await;
-    assert_eq!(html_lang(&second.body), "fr");
+    assert_eq!(second.html_lang(), "fr");
 }

@@ -16,8 +16,8 @@ use readiness_console::rehearsal::{Limits, Refusal, RunReason};
 use sqlx::PgPool;
 
 use crate::support::{
-    CONSOLE, Client, TestApp, TestDb, cluster, freeze_demo_snapshot, secrets_dir, signed_in,
-    test_key, test_secrets,
+    CONSOLE, Client, Page, TestApp, TestDb, cluster, freeze_demo_snapshot, html_escape as escape,
+    secrets_dir, test_key, test_secrets,
 };
 
 /// A new database in the test cluster, as a target: its name and an owner pool.
@@ -245,11 +245,9 @@ async fn each_broken_target_fails_with_its_reason_in_every_language() {
             steps.contains(&(item.to_owned(), false, reason.to_owned())),
             "{reason}: {steps:?}"
         );
-        let mut reviewer = signed_in(&app, "reviewer", "reviewer-audit").await;
+        let mut reviewer = app.actor("reviewer").await;
         for lang in Lang::ALL {
-            let page = reviewer
-                .get(&format!("{CONSOLE}/rehearsal?lang={}", lang.code()))
-                .await;
+            let page = reviewer.page_in("/rehearsal", lang).await;
             let text = lang.tr().t(&format!("rehearsal-reason-{reason}"));
             assert!(page.body.contains(&escape(&text)), "{reason} in {lang:?}");
             assert!(
@@ -270,23 +268,24 @@ async fn each_broken_target_fails_with_its_reason_in_every_language() {
     );
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('\'', "&#39;")
-        .replace('"', "&#34;")
-}
-
-#[tokio::test]
-async fn a_statement_that_outlives_its_limit_is_cancelled_and_recorded() {
-    let app = TestApp::spawn().await;
+/// A healthy target, named, whose tenants table someone holds locked: the holder's
+/// transaction (rolled back, it lets go).
+async fn a_target_held_locked(app: &TestApp) -> sqlx::Transaction<'static, sqlx::Postgres> {
     let (name, pool) = target_db(true).await;
-    name_target(&app, &cluster().url(db::OWNER_ROLE, &name)).await;
-    // Someone holds the tenants table: the probe's insert waits, then its statement times out.
+    name_target(app, &cluster().url(db::OWNER_ROLE, &name)).await;
     let mut blocker = pool.begin().await.unwrap();
     sqlx::query("lock table bfg_flowcontrol.tenants in access exclusive mode")
         .execute(&mut *blocker)
         .await
         .unwrap();
+    blocker
+}
+
+#[tokio::test]
+async fn a_statement_that_outlives_its_limit_is_cancelled_and_recorded() {
+    let app = TestApp::spawn().await;
+    // Someone holds the tenants table: the probe's insert waits, then its statement times out.
+    let blocker = a_target_held_locked(&app).await;
     let run = run(&app, RehearsalKind::Connection).await;
     blocker.rollback().await.unwrap();
     let steps = reasons(&run);
@@ -299,12 +298,27 @@ async fn a_statement_that_outlives_its_limit_is_cancelled_and_recorded() {
     assert_eq!(run.state, RunState::Failed);
 }
 
+/// Names `reference` as the target through the rehearsal page's form in `lang`.
+async fn name_on_the_page(client: &mut Client, reference: &str, lang: Lang) -> Page {
+    let path = format!("{CONSOLE}/rehearsal?lang={}", lang.code());
+    let page = client.get(&path).await;
+    let form = page.form("class=\"target-form\"");
+    client.submit(&form.set("reference", reference), &[]).await
+}
+
+/// Asks for a run of `kind` with the session's token, as the page's form (when it shows one)
+/// would, answered in `lang`.
+async fn start_on_the_page(client: &mut Client, csrf: &str, kind: &str, lang: Lang) -> Page {
+    let path = format!("{CONSOLE}/rehearsal/{kind}?lang={}", lang.code());
+    client.post(&path, &[("csrf", csrf)], &[]).await
+}
+
 #[tokio::test]
 async fn bad_references_and_runs_are_refused_and_leave_nothing() {
     let app = TestApp::spawn().await;
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let mut marek = app.actor("marek").await;
     let page = marek.get(&format!("{CONSOLE}/rehearsal?lang=es")).await;
-    let csrf = page.input_after("class=\"target-form\"", "csrf");
+    let csrf = page.form("class=\"target-form\"").field("csrf").to_owned();
     let tr = Lang::Es.tr();
     // Inline secrets and malformed references are refused; the secret is not echoed back.
     for (typed, problem) in [
@@ -314,13 +328,7 @@ async fn bad_references_and_runs_are_refused_and_leave_nothing() {
         ),
         ("TARGET_DATABASE_URL", "rehearsal-ref-malformed"),
     ] {
-        let refused = marek
-            .post(
-                &format!("{CONSOLE}/rehearsal/target?lang=es"),
-                &[("csrf", &csrf), ("reference", typed)],
-                &[],
-            )
-            .await;
+        let refused = name_on_the_page(&mut marek, typed, Lang::Es).await;
         assert_eq!(refused.status, 422);
         assert!(refused.body.contains(&escape(&tr.t(problem))), "{problem}");
         assert!(!refused.body.contains("S3cretValue"));
@@ -366,13 +374,7 @@ async fn bad_references_and_runs_are_refused_and_leave_nothing() {
         Err(StartError::Refused(Refusal::OwnDatabase))
     ));
     // The page says so, in the user's language.
-    let page = marek
-        .post(
-            &format!("{CONSOLE}/rehearsal/connection?lang=fr"),
-            &[("csrf", &csrf)],
-            &[],
-        )
-        .await;
+    let page = start_on_the_page(&mut marek, &csrf, "connection", Lang::Fr).await;
     assert_eq!(page.status, 422);
     assert!(
         page.body
@@ -391,27 +393,16 @@ async fn bad_references_and_runs_are_refused_and_leave_nothing() {
         start(RehearsalKind::Gap).await,
         Err(StartError::Refused(Refusal::Busy))
     ));
-    let busy = marek
-        .post(
-            &format!("{CONSOLE}/rehearsal/gap?lang=en"),
-            &[("csrf", &csrf)],
-            &[],
-        )
-        .await;
+    let busy = start_on_the_page(&mut marek, &csrf, "gap", Lang::En).await;
     assert_eq!(busy.status, 409);
     work.await;
     // Refusals write no probe result: only the healthy run's five steps are there.
     assert_eq!(app.db.count_in_demo("probe_results").await, 5);
     // Reviewers run nothing.
-    let mut reviewer = signed_in(&app, "reviewer", "reviewer-audit").await;
+    let mut reviewer = app.actor("reviewer").await;
     let page = reviewer.get(&format!("{CONSOLE}/rehearsal?lang=en")).await;
-    let refused = reviewer
-        .post(
-            &format!("{CONSOLE}/rehearsal/connection?lang=en"),
-            &[("csrf", &page.input_after("<form", "csrf"))],
-            &[],
-        )
-        .await;
+    let csrf = page.form("name=\"csrf\"").field("csrf").to_owned();
+    let refused = start_on_the_page(&mut reviewer, &csrf, "connection", Lang::En).await;
     assert_eq!(refused.status, 403);
 }
 
@@ -433,7 +424,7 @@ impl std::io::Write for Captured {
 /// (signed in and not), every packet, the proof bundle, and the rows of the rehearsal, probe,
 /// audit and target tables.
 async fn everything_shown(app: &TestApp) -> Vec<String> {
-    let mut marek = signed_in(app, "marek", "marek-dispatch").await;
+    let mut marek = app.actor("marek").await;
     let mut seen = Vec::new();
     for lang in Lang::ALL {
         for path in ["", "/rehearsal", "/audit", "/proof", "/print"] {
@@ -470,20 +461,10 @@ async fn everything_shown(app: &TestApp) -> Vec<String> {
 #[tokio::test]
 async fn a_file_outside_the_secret_dirs_is_never_read_not_even_through_a_symlink() {
     let app = TestApp::spawn().await;
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let mut marek = app.actor("marek").await;
     // Named on the page, a file outside the allowed folders is refused in every language.
     for lang in Lang::ALL {
-        let page = marek
-            .get(&format!("{CONSOLE}/rehearsal?lang={}", lang.code()))
-            .await;
-        let csrf = page.input_after("class=\"target-form\"", "csrf");
-        let refused = marek
-            .post(
-                &format!("{CONSOLE}/rehearsal/target?lang={}", lang.code()),
-                &[("csrf", &csrf), ("reference", "file:/etc/passwd")],
-                &[],
-            )
-            .await;
+        let refused = name_on_the_page(&mut marek, "file:/etc/passwd", lang).await;
         assert_eq!(refused.status, 422);
         let message = lang.tr().t("rehearsal-ref-outside_secret_dirs");
         assert!(refused.body.contains(&escape(&message)), "{lang:?}");
@@ -514,18 +495,8 @@ async fn a_file_outside_the_secret_dirs_is_never_read_not_even_through_a_symlink
     ] {
         let link = secrets_dir().join(format!("{name}-{}", uuid::Uuid::new_v4()));
         std::os::unix::fs::symlink(points_to, &link).unwrap();
-        let page = marek.get(&format!("{CONSOLE}/rehearsal?lang=en")).await;
-        let csrf = page.input_after("class=\"target-form\"", "csrf");
-        let saved = marek
-            .post(
-                &format!("{CONSOLE}/rehearsal/target?lang=en"),
-                &[
-                    ("csrf", &csrf),
-                    ("reference", &format!("file:{}", link.display())),
-                ],
-                &[],
-            )
-            .await;
+        let reference = format!("file:{}", link.display());
+        let saved = name_on_the_page(&mut marek, &reference, Lang::En).await;
         assert_eq!(saved.status, 303, "{name}");
         let started =
             rehearsal::start(&app.db.app, &runner(), RehearsalKind::Connection, limits()).await;
@@ -805,13 +776,7 @@ async fn a_tls_target_is_fingerprinted_and_lets_live_credentials_through() {
 #[tokio::test]
 async fn a_run_that_outlives_its_limit_is_cancelled_and_recorded_as_timed_out() {
     let app = TestApp::spawn().await;
-    let (name, pool) = target_db(true).await;
-    name_target(&app, &cluster().url(db::OWNER_ROLE, &name)).await;
-    let mut blocker = pool.begin().await.unwrap();
-    sqlx::query("lock table bfg_flowcontrol.tenants in access exclusive mode")
-        .execute(&mut *blocker)
-        .await
-        .unwrap();
+    let blocker = a_target_held_locked(&app).await;
     // Statements may wait longer than the whole run may take.
     let limits = Limits {
         connect: Duration::from_secs(3),

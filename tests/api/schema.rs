@@ -3,7 +3,7 @@
 
 use readiness_console::db;
 
-use crate::support::TestDb;
+use crate::support::{TestDb, refusal};
 
 async fn add_second_tenant(db: &TestDb) {
     let mut tx = db.owner.begin().await.expect("begin");
@@ -107,21 +107,8 @@ async fn the_app_role_cannot_write_what_it_was_not_granted() {
         "update catalogue_items set kind = 'derived'",
         "delete from audit_events",
     ] {
-        let mut tx = db.app.begin().await.expect("begin");
-        sqlx::query(
-            "select set_config('app.tenant_id', (select id::text from tenants limit 1), true)",
-        )
-        .execute(&mut *tx)
-        .await
-        .expect("enter");
-        let error = sqlx::raw_sql(statement)
-            .execute(&mut *tx)
-            .await
-            .expect_err(statement);
-        assert!(
-            error.to_string().contains("permission denied"),
-            "{statement}: {error}"
-        );
+        let error = refusal(&db.app, statement).await;
+        assert!(error.contains("permission denied"), "{statement}: {error}");
     }
 }
 
@@ -161,20 +148,7 @@ async fn audit_events_are_append_only_even_for_the_owner() {
         "delete from audit_events",
         "truncate audit_events",
     ] {
-        let mut tx = db.owner.begin().await.expect("begin");
-        sqlx::query(
-            "select set_config('app.tenant_id', (select id::text from tenants where slug = 'bfg-control'), true)",
-        )
-        .execute(&mut *tx)
-        .await
-        .expect("enter");
-        let error = sqlx::raw_sql(statement)
-            .execute(&mut *tx)
-            .await
-            .expect_err(statement);
-        assert!(
-            error.to_string().contains("append-only"),
-            "{statement}: {error}"
-        );
+        let error = refusal(&db.owner, statement).await;
+        assert!(error.contains("append-only"), "{statement}: {error}");
     }
 }

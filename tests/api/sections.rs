@@ -4,7 +4,7 @@
 use readiness_console::i18n::Lang;
 use readiness_console::readiness::packets;
 
-use crate::support::{CONSOLE, TestApp, TestDb, eventually, get};
+use crate::support::{CONSOLE, HTMX, TestApp, TestDb, eventually, html_escape};
 
 /// The demo seed's audit event: its time and hash. It is the demo's last write and head.
 async fn seeded_event(db: &TestDb) -> (time::OffsetDateTime, String) {
@@ -36,9 +36,7 @@ async fn all_twenty_one_sections_render_with_the_demo_figures_in_each_language()
     let (seeded_at, _) = seeded_event(&app.db).await;
     for lang in Lang::ALL {
         let tr = lang.tr();
-        let page = app
-            .get(&format!("{CONSOLE}?lang={}", lang.code()), &[])
-            .await;
+        let page = app.page_in("", lang).await;
         assert_eq!(page.status, 200);
         assert_eq!(page.body.matches("<section id=").count(), 21, "{lang:?}");
         let counts: Vec<String> = DEMO_COUNTS
@@ -148,13 +146,8 @@ async fn the_packets_on_the_page_are_the_packets_of_the_state() {
     );
     for packet in &all {
         // The block shows the canonical bytes (HTML-escaped where needed).
-        let escaped = packet
-            .body
-            .replace('&', "&amp;")
-            .replace('\'', "&#39;")
-            .replace('<', "&lt;");
         assert!(
-            page.body.contains(&escaped) || page.body.contains(&packet.body),
+            page.body.contains(&html_escape(&packet.body)) || page.body.contains(&packet.body),
             "{} not shown byte for byte",
             packet.key
         );
@@ -211,9 +204,7 @@ async fn the_print_view_summarises_the_decision_on_one_page() {
     let (_, seeded_hash) = seeded_event(&app.db).await;
     for lang in Lang::ALL {
         let tr = lang.tr();
-        let page = app
-            .get(&format!("{CONSOLE}/print?lang={}", lang.code()), &[])
-            .await;
+        let page = app.page_in("/print", lang).await;
         assert_eq!(page.status, 200);
         assert!(page.body.contains("BLOCKED_PENDING_DRY_RUN"));
         assert!(page.body.contains(&tr.t("print-not-signed")));
@@ -259,43 +250,23 @@ async fn a_misconfigured_catalogue_shows_a_notice_on_its_section_not_a_failed_pa
     .await;
     let page = app.get(&format!("{CONSOLE}?lang=es"), &[]).await;
     assert_eq!(page.body.matches("<section id=").count(), 21);
-    let passage = get(
-        &app.router,
-        &format!("{CONSOLE}/sections/passage?lang=es"),
-        &[("hx-request", "true")],
-    )
-    .await;
-    assert!(passage.body.contains(&notice));
-    assert!(
-        passage
-            .body
-            .contains(&Lang::Es.tr().t("status-misconfigured"))
-    );
-    let release = get(
-        &app.router,
-        &format!("{CONSOLE}/sections/release?lang=es"),
-        &[("hx-request", "true")],
-    )
-    .await;
-    assert_eq!(release.status, 200);
-    assert!(release.body.contains(&notice));
-    let rollback = get(
-        &app.router,
-        &format!("{CONSOLE}/sections/rollback?lang=es"),
-        &[("hx-request", "true")],
-    )
-    .await;
     // The rollback's freeze window depended on the release: it is flagged too. The connection
     // wizard depends on neither and is untouched.
-    assert!(rollback.body.contains(&notice));
-    let connection = get(
-        &app.router,
-        &format!("{CONSOLE}/sections/connection?lang=es"),
-        &[("hx-request", "true")],
-    )
-    .await;
-    assert_eq!(connection.status, 200);
-    assert!(!connection.body.contains(&notice));
+    for (section, flagged) in [
+        ("passage", true),
+        ("release", true),
+        ("rollback", true),
+        ("connection", false),
+    ] {
+        let path = format!("{CONSOLE}/sections/{section}?lang=es");
+        let fragment = app.get(&path, HTMX).await;
+        assert_eq!(fragment.status, 200, "{section}");
+        assert_eq!(fragment.body.contains(&notice), flagged, "{section}");
+        if section == "passage" {
+            let misconfigured = Lang::Es.tr().t("status-misconfigured");
+            assert!(fragment.body.contains(&misconfigured));
+        }
+    }
 }
 
 #[tokio::test]

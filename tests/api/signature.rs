@@ -6,78 +6,33 @@
 use readiness_console::i18n::{Arg, Lang};
 use readiness_console::readiness::RehearsalKind;
 
-use crate::support::{CONSOLE, Client, Page, TestApp, eventually, signed_in};
+use crate::support::{
+    Actor, CONSOLE, HTMX, OLENA, Page, TestApp, eventually, html_unescape, import_demo_payload,
+    refusal,
+};
 
 const DB_SCHEMA: &str = "passage.db_schema";
 
-/// The overall decision the page shows to a visitor.
-async fn decision(app: &TestApp) -> String {
-    app.get(CONSOLE, &[])
-        .await
-        .texts("decision-value code")
-        .pop()
-        .unwrap_or_default()
-}
-
-/// The fields of Anna's GO form as her page draws it.
-fn go_form(page: &Page) -> Vec<(&'static str, String)> {
-    let at = "id=\"signoff\"";
-    assert!(page.body.contains("value=\"GO\""), "the GO form is offered");
-    vec![
-        ("csrf", page.input_after(at, "csrf")),
-        ("idempotency_key", page.input_after(at, "idempotency_key")),
-        ("decision", "GO".to_owned()),
-        ("password", "anna-go-no-go".to_owned()),
-        ("state_digest", page.input_after(at, "state_digest")),
-    ]
-}
-
-async fn post(client: &mut Client, path: &str, form: &[(&str, String)], htmx: bool) -> Page {
-    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let headers: &[(&str, &str)] = if htmx { &[("hx-request", "true")] } else { &[] };
-    client.post(path, &form, headers).await
-}
-
 /// Every gate green (straight in the database), then Anna signs GO through her form.
-async fn signed_go(app: &TestApp) -> Client {
+async fn signed_go(app: &TestApp) -> Actor {
     app.db.make_all_green().await;
-    eventually(|| async { decision(app).await == "BLOCKED_PENDING_SIGNOFF" }).await;
-    let mut anna = signed_in(app, "anna", "anna-go-no-go").await;
-    let page = anna.get(&format!("{CONSOLE}?lang=en")).await;
-    let signed = post(
-        &mut anna,
-        &format!("{CONSOLE}/signoff?lang=en"),
-        &go_form(&page),
-        false,
-    )
-    .await;
+    eventually(|| async { app.decision().await == "BLOCKED_PENDING_SIGNOFF" }).await;
+    let mut anna = app.actor("anna").await;
+    let signed = anna.sign_off_go().await;
     assert_eq!(signed.status, 303, "{}", signed.body);
-    assert_eq!(decision(app).await, "GO");
+    assert_eq!(app.decision().await, "GO");
     anna
 }
 
-/// The check form of `item` on the client's console page: its action and fields.
-async fn item_form(
-    client: &mut Client,
-    item: &str,
-    lang: &str,
-) -> (Page, String, Vec<(&'static str, String)>) {
-    let page = client.get(&format!("{CONSOLE}?lang={lang}")).await;
-    let id = format!("id=\"form-{}\"", item.replace('.', "-"));
-    assert!(page.body.contains(&id), "the form of {item}");
-    let start = page.body.find(&id).unwrap();
-    let action = page.body[start..]
-        .split("action=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap()
-        .replace("&amp;", "&");
-    let fields = vec![
-        ("csrf", page.input_after(&id, "csrf")),
-        ("version", page.input_after(&id, "version")),
-        ("idempotency_key", page.input_after(&id, "idempotency_key")),
-    ];
-    (page, action, fields)
+/// Olena revokes her DB schema check, confirming that it withdraws the GO.
+async fn olena_revokes_confirming_the_withdrawal(app: &TestApp) -> Actor {
+    let mut olena = app.actor("olena").await;
+    let revoked = olena
+        .revoke(DB_SCHEMA, "The schema migration failed on the staging copy")
+        .confirming_withdrawal()
+        .await;
+    assert_eq!(revoked.status, 303, "{}", revoked.body);
+    olena
 }
 
 /// The text of the signature's main line on a page, tags stripped.
@@ -98,10 +53,7 @@ fn signature_line(page: &Page) -> String {
             _ => {}
         }
     }
-    text.replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
+    html_unescape(&text)
 }
 
 /// "Withdrawn GO signed by Anna Kowalska · Direction on … — withdrawn at event #`seq` when
@@ -159,11 +111,6 @@ fn claims_no_go(page: &Page, lang: Lang) {
     );
 }
 
-/// The page's text with the apostrophes askama escapes put back.
-fn unescaped(page: &Page) -> String {
-    page.body.replace("&#x27;", "'").replace("&#39;", "'")
-}
-
 async fn count(app: &TestApp, table: &str) -> i64 {
     app.db.count_in_demo(table).await
 }
@@ -182,8 +129,9 @@ async fn a_revocation_after_go_withdraws_the_signature_and_every_page_says_so() 
     );
 
     // Olena's revoke form warns that it withdraws Anna's GO and asks to confirm.
-    let mut olena = signed_in(&app, "olena", "olena-ledger").await;
-    let (page, action, mut fields) = item_form(&mut olena, DB_SCHEMA, "en").await;
+    let mut olena = app.actor("olena").await;
+    let page = olena.console(Lang::En).await;
+    let action = page.item_form(DB_SCHEMA).action;
     assert!(
         action.contains("/items/passage.db_schema/revoke"),
         "{action}"
@@ -196,12 +144,10 @@ async fn a_revocation_after_go_withdraws_the_signature_and_every_page_says_so() 
             "Anna Kowalska"
         ))
     );
-    fields.push((
-        "note",
-        "The schema migration failed on the staging copy".to_owned(),
-    ));
-    fields.push(("confirm_withdraw", "yes".to_owned()));
-    let revoked = post(&mut olena, &action, &fields, false).await;
+    let revoked = olena
+        .revoke(DB_SCHEMA, "The schema migration failed on the staging copy")
+        .confirming_withdrawal()
+        .await;
     assert_eq!(revoked.status, 303, "{}", revoked.body);
 
     // Event #1 is the demo seed's decision, #2 the signature, #3 the revocation that withdrew it.
@@ -228,7 +174,7 @@ async fn a_revocation_after_go_withdraws_the_signature_and_every_page_says_so() 
     assert_eq!(event, ("revoke".to_owned(), DB_SCHEMA.to_owned()));
     drop(tx);
 
-    assert_eq!(decision(&app).await, "BLOCKED_PENDING_PREFLIGHT");
+    assert_eq!(app.decision().await, "BLOCKED_PENDING_PREFLIGHT");
     for lang in [Lang::Es, Lang::Fr, Lang::En] {
         let code = lang.code();
         let expected = withdrawn_line(&app, lang, 3).await;
@@ -279,7 +225,8 @@ async fn a_revocation_after_go_withdraws_the_signature_and_every_page_says_so() 
     );
 
     // Re-accepting brings every gate back, not the signature: sign-off is needed again.
-    let (page, action, mut fields) = item_form(&mut olena, DB_SCHEMA, "en").await;
+    let page = olena.console(Lang::En).await;
+    let action = page.item_form(DB_SCHEMA).action;
     assert!(
         action.contains("/items/passage.db_schema/accept"),
         "{action}"
@@ -288,13 +235,12 @@ async fn a_revocation_after_go_withdraws_the_signature_and_every_page_says_so() 
         !page.body.contains("name=\"confirm_withdraw\""),
         "nothing left to withdraw"
     );
-    fields.push((
-        "note",
-        "The schema migration passed on a fresh copy".to_owned(),
-    ));
-    let accepted = post(&mut olena, &action, &fields, true).await;
+    let accepted = olena
+        .accept(DB_SCHEMA, "The schema migration passed on a fresh copy")
+        .htmx()
+        .await;
     assert_eq!(accepted.status, 200, "{}", accepted.body);
-    assert_eq!(decision(&app).await, "BLOCKED_PENDING_SIGNOFF");
+    assert_eq!(app.decision().await, "BLOCKED_PENDING_SIGNOFF");
     let page = app.get(&format!("{CONSOLE}?lang=fr"), &[]).await;
     assert_eq!(
         signature_line(&page),
@@ -307,16 +253,9 @@ async fn a_revocation_after_go_withdraws_the_signature_and_every_page_says_so() 
     );
 
     // A new signature, on the state as it is now, is GO again.
-    let page = anna.get(&format!("{CONSOLE}?lang=en")).await;
-    let signed = post(
-        &mut anna,
-        &format!("{CONSOLE}/signoff?lang=en"),
-        &go_form(&page),
-        false,
-    )
-    .await;
+    let signed = anna.sign_off_go().await;
     assert_eq!(signed.status, 303, "{}", signed.body);
-    assert_eq!(decision(&app).await, "GO");
+    assert_eq!(app.decision().await, "GO");
     let page = app.get(&format!("{CONSOLE}?lang=es"), &[]).await;
     assert!(page.body.contains("signature-standing"));
     assert!(signature_line(&page).starts_with(&Lang::Es.tr().t("signature-badge-standing")));
@@ -332,7 +271,7 @@ async fn a_revocation_after_go_withdraws_the_signature_and_every_page_says_so() 
 async fn a_write_that_would_withdraw_the_signature_is_refused_unconfirmed_with_nothing_written() {
     let app = TestApp::spawn().await;
     let _anna = signed_go(&app).await;
-    let mut olena = signed_in(&app, "olena", "olena-ledger").await;
+    let mut olena = app.actor("olena").await;
     let before = [
         count(&app, "audit_events").await,
         count(&app, "signoff_withdrawals").await,
@@ -340,9 +279,8 @@ async fn a_write_that_would_withdraw_the_signature_is_refused_unconfirmed_with_n
     ];
     let note = "Typed before noticing the warning";
     for (htmx, lang) in [(false, Lang::Es), (true, Lang::Fr)] {
-        let (_, action, mut fields) = item_form(&mut olena, DB_SCHEMA, lang.code()).await;
-        fields.push(("note", note.to_owned()));
-        let refused = post(&mut olena, &action, &fields, htmx).await;
+        let revoke = olena.revoke(DB_SCHEMA, note).lang(lang);
+        let refused = if htmx { revoke.htmx() } else { revoke }.await;
         assert_eq!(refused.status, 409, "htmx {htmx}");
         assert!(
             refused
@@ -364,31 +302,32 @@ async fn a_write_that_would_withdraw_the_signature_is_refused_unconfirmed_with_n
         count(&app, "acceptances where revoked_at is not null").await,
     ];
     assert_eq!(before, after, "nothing was written");
-    assert_eq!(decision(&app).await, "GO");
+    assert_eq!(app.decision().await, "GO");
 
     // Anna's own decision form says so too, and is refused the same way.
-    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
-    let (page, action, mut fields) = item_form(&mut anna, "infrastructure.region", "en").await;
+    let mut anna = app.actor("anna").await;
+    let page = anna.console(Lang::En).await;
     assert!(
         page.body
             .contains("id=\"form-infrastructure-region-confirm\"")
     );
-    fields.push(("note", "Residency reconsidered".to_owned()));
-    assert_eq!(post(&mut anna, &action, &fields, false).await.status, 409);
+    let refused = anna
+        .revoke("infrastructure.region", "Residency reconsidered")
+        .await;
+    assert_eq!(refused.status, 409);
 
     // A rehearsal run asks too: refused unconfirmed with no run recorded; confirmed, it starts
     // (and, with no target named, is recorded as refused — which changes no status).
     let rehearsal = anna.get(&format!("{CONSOLE}/rehearsal?lang=en")).await;
     assert!(rehearsal.body.contains("id=\"run-connection-confirm\""));
-    assert!(unescaped(&rehearsal).contains(&Lang::En.tr().t1(
+    assert!(html_unescape(&rehearsal.body).contains(&Lang::En.tr().t1(
         "signature-confirm-warning-run",
         "owner",
         "Anna Kowalska"
     )));
-    let csrf = rehearsal.input_after("id=\"run-connection\"", "csrf");
+    let run = rehearsal.form(&format!("action=\"{CONSOLE}/rehearsal/connection?"));
     let runs = count(&app, "rehearsal_runs").await;
-    let run = format!("{CONSOLE}/rehearsal/connection?lang=en");
-    let refused = post(&mut anna, &run, &[("csrf", csrf.clone())], false).await;
+    let refused = anna.submit(&run, &[]).await;
     assert_eq!(refused.status, 409);
     assert!(
         refused
@@ -396,65 +335,33 @@ async fn a_write_that_would_withdraw_the_signature_is_refused_unconfirmed_with_n
             .contains(&Lang::En.tr().t("signature-confirm-required"))
     );
     assert_eq!(count(&app, "rehearsal_runs").await, runs, "no run recorded");
-    let confirmed = post(
-        &mut anna,
-        &run,
-        &[("csrf", csrf), ("confirm_withdraw", "yes".to_owned())],
-        false,
-    )
-    .await;
+    let confirmed = anna.submit(&run.set("confirm_withdraw", "yes"), &[]).await;
     assert_eq!(confirmed.status, 422, "refused for want of a target");
     assert_eq!(count(&app, "rehearsal_runs").await, runs + 1);
-    assert_eq!(decision(&app).await, "GO", "a run that changes no status");
+    assert_eq!(app.decision().await, "GO", "a run that changes no status");
     assert_eq!(count(&app, "signoff_withdrawals").await, 0);
 }
 
 #[tokio::test]
 async fn a_snapshot_freeze_withdraws_only_if_it_changes_a_status() {
-    use readiness_console::db;
     let app = TestApp::spawn().await;
     let mut anna = signed_go(&app).await;
     // An import changes no status; freezing the demo payload keeps every batch group populated.
-    let demo = include_bytes!("../../demo/bfg-control-scenario.jsonl");
-    let parsed = readiness_console::readiness::scenario::parse(demo, "bfg-control").unwrap();
-    let upload = db::snapshot::Upload {
-        sha256: &"0".repeat(64),
-        bytes: demo.len(),
-    };
-    db::snapshot::import(
-        &app.db.app,
-        &crate::support::marek(),
-        uuid::Uuid::new_v4(),
-        upload,
-        &parsed,
-    )
-    .await
-    .unwrap();
+    import_demo_payload(&app.db).await;
     let page = anna.get(&format!("{CONSOLE}/snapshot?lang=en")).await;
     let id = "freeze-";
-    assert!(unescaped(&page).contains(&Lang::En.tr().t1(
+    assert!(html_unescape(&page.body).contains(&Lang::En.tr().t1(
         "signature-confirm-warning-freeze",
         "owner",
         "Anna Kowalska"
     )));
-    let form = "action=\"/t/bfg-control/snapshot/freeze";
-    let fields = vec![
-        ("csrf", page.input_after(form, "csrf")),
-        ("idempotency_key", page.input_after(form, "idempotency_key")),
-        ("import_id", page.input_after(form, "import_id")),
-    ];
+    let form = page.form("action=\"/t/bfg-control/snapshot/freeze");
     assert!(page.body.contains(id));
-    let frozen = post(
-        &mut anna,
-        &format!("{CONSOLE}/snapshot/freeze?lang=en"),
-        &fields,
-        false,
-    )
-    .await;
+    let frozen = anna.submit(&form, &[]).await;
     assert_eq!(frozen.status, 303, "{}", frozen.body);
     assert_eq!(count(&app, "scenario_snapshots").await, 2);
     assert_eq!(
-        decision(&app).await,
+        app.decision().await,
         "GO",
         "no status moved: the signature holds"
     );
@@ -463,108 +370,70 @@ async fn a_snapshot_freeze_withdraws_only_if_it_changes_a_status() {
 
 #[tokio::test]
 async fn a_go_form_drawn_before_the_state_moved_answers_409_with_the_fresh_decision() {
-    use readiness_console::db::write::{self, CheckCommand};
-    use readiness_console::readiness::evidence::{Evidence, EvidenceNote};
     let app = TestApp::spawn().await;
     app.db.make_all_green().await;
-    eventually(|| async { decision(&app).await == "BLOCKED_PENDING_SIGNOFF" }).await;
-    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
-    let drawn = anna.get(&format!("{CONSOLE}?lang=fr")).await;
-    let form = go_form(&drawn);
+    eventually(|| async { app.decision().await == "BLOCKED_PENDING_SIGNOFF" }).await;
+    let mut anna = app.actor("anna").await;
+    let form = anna.sign_off_go().lang(Lang::Fr).draw().await;
 
     // Meanwhile Olena revokes and re-accepts her check: the gates are green again, but the
     // form was drawn from another state.
-    let olena = readiness_console::db::write::Author {
-        actor: "user_accountant_olena",
-        ..crate::support::marek()
-    };
-    for (version, command) in [
-        (
-            0,
-            CheckCommand::Revoke(EvidenceNote::parse("A column was missing").unwrap()),
-        ),
-        (
-            1,
-            CheckCommand::Accept(Evidence::parse("The column was added", "", "").unwrap()),
-        ),
-    ] {
-        write::owner_check(
-            &app.db.app,
-            &olena,
-            DB_SCHEMA,
-            version,
-            uuid::Uuid::new_v4(),
-            &command,
-        )
+    let olena = app.db.writer(OLENA);
+    olena
+        .revoke(DB_SCHEMA, 0, "A column was missing")
         .await
         .unwrap();
-    }
-    assert_eq!(decision(&app).await, "BLOCKED_PENDING_SIGNOFF");
+    olena
+        .accept(DB_SCHEMA, 1, "The column was added")
+        .await
+        .unwrap();
+    assert_eq!(app.decision().await, "BLOCKED_PENDING_SIGNOFF");
     let events = count(&app, "audit_events").await;
 
-    for htmx in [false, true] {
-        let stale = post(
-            &mut anna,
-            &format!("{CONSOLE}/signoff?lang=fr"),
-            &form,
-            htmx,
-        )
-        .await;
+    for headers in [&[], HTMX] {
+        let htmx = !headers.is_empty();
+        let stale = anna.submit(&form, headers).await;
         assert_eq!(stale.status, 409, "htmx {htmx}");
         assert!(stale.body.contains(&Lang::Fr.tr().t("signoff-stale")));
         // The fresh decision section, with a GO form drawn from the state as it is now.
         assert!(stale.body.contains("BLOCKED_PENDING_SIGNOFF"));
         let fresh = stale.input_after("id=\"signoff\"", "state_digest");
         assert_eq!(fresh.len(), 64);
-        assert_ne!(fresh, form[4].1);
+        assert_ne!(fresh, form.field("state_digest"));
     }
     // A GO form without a digest signs nothing either.
-    let mut without: Vec<(&str, String)> = form.iter().take(4).cloned().collect();
-    without[1].1 = uuid::Uuid::new_v4().to_string();
-    let refused = post(
-        &mut anna,
-        &format!("{CONSOLE}/signoff?lang=en"),
-        &without,
-        false,
-    )
-    .await;
+    let without = form
+        .clone()
+        .without("state_digest")
+        .fresh_key()
+        .posting_to(&format!("{CONSOLE}/signoff?lang=en"));
+    let refused = anna.submit(&without, &[]).await;
     assert_eq!(refused.status, 409);
     assert_eq!(count(&app, "signoffs").await, 0, "nothing was signed");
     assert_eq!(count(&app, "audit_events").await, events);
 
     // Drawn again, it signs.
-    let page = anna.get(&format!("{CONSOLE}?lang=fr")).await;
-    let signed = post(
-        &mut anna,
-        &format!("{CONSOLE}/signoff?lang=fr"),
-        &go_form(&page),
-        false,
-    )
-    .await;
+    let signed = anna.sign_off_go().lang(Lang::Fr).await;
     assert_eq!(signed.status, 303);
-    assert_eq!(decision(&app).await, "GO");
+    assert_eq!(app.decision().await, "GO");
 }
 
 #[tokio::test]
 async fn a_double_submitted_go_makes_one_signature() {
     let app = TestApp::spawn().await;
     app.db.make_all_green().await;
-    eventually(|| async { decision(&app).await == "BLOCKED_PENDING_SIGNOFF" }).await;
-    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
-    let page = anna.get(&format!("{CONSOLE}?lang=en")).await;
-    let form = go_form(&page);
-    let path = format!("{CONSOLE}/signoff?lang=en");
+    eventually(|| async { app.decision().await == "BLOCKED_PENDING_SIGNOFF" }).await;
+    let mut anna = app.actor("anna").await;
+    let form = anna.sign_off_go().draw().await;
     // The same form twice (a double click, a resent request): one signature, one event.
-    let first = post(&mut anna, &path, &form, true).await;
-    let second = post(&mut anna, &path, &form, true).await;
+    let first = anna.submit(&form, HTMX).await;
+    let second = anna.submit(&form, HTMX).await;
     assert_eq!((first.status.as_u16(), second.status.as_u16()), (204, 204));
     assert_eq!(count(&app, "signoffs").await, 1);
     // The demo seed's event, then the one signature's.
     assert_eq!(count(&app, "audit_events").await, 2);
     // The same state signed from another form: refused, production is GO already.
-    let mut again = form.clone();
-    again[1].1 = uuid::Uuid::new_v4().to_string();
-    let refused = post(&mut anna, &path, &again, false).await;
+    let refused = anna.submit(&form.clone().fresh_key(), &[]).await;
     assert_eq!(refused.status, 409);
     assert!(
         refused
@@ -581,7 +450,7 @@ async fn a_double_submitted_go_makes_one_signature() {
     .fetch_one(&mut *tx)
     .await
     .unwrap();
-    assert_eq!(digest.as_deref(), Some(form[4].1.as_str()));
+    assert_eq!(digest.as_deref(), Some(form.field("state_digest")));
     assert_eq!(evidence, digest);
 }
 
@@ -589,18 +458,11 @@ async fn a_double_submitted_go_makes_one_signature() {
 async fn the_proof_bundle_summary_names_the_withdrawn_signature() {
     let app = TestApp::spawn().await;
     let _anna = signed_go(&app).await;
-    let mut olena = signed_in(&app, "olena", "olena-ledger").await;
-    let (_, action, mut fields) = item_form(&mut olena, DB_SCHEMA, "en").await;
-    fields.push((
-        "note",
-        "The schema migration failed on the staging copy".to_owned(),
-    ));
-    fields.push(("confirm_withdraw", "yes".to_owned()));
-    assert_eq!(post(&mut olena, &action, &fields, false).await.status, 303);
+    olena_revokes_confirming_the_withdrawal(&app).await;
 
     let bundle = app.get(&format!("{CONSOLE}/bundle"), &[]).await;
     assert_eq!(bundle.status, 200);
-    let mut archive = tar::Archive::new(bundle.body.as_bytes());
+    let mut archive = tar::Archive::new(bundle.bytes.as_slice());
     let summary = archive
         .entries()
         .unwrap()
@@ -648,33 +510,28 @@ async fn withdrawals_are_append_only_and_seen_only_inside_their_tenant() {
         )
         .await;
     // The owner cannot change or remove one; the app role is not even granted to.
-    for statement in [
-        "update signoff_withdrawals set audit_seq = 8",
-        "delete from signoff_withdrawals",
-        "truncate signoff_withdrawals",
+    let (owner, app_role) = (&app.db.owner, &app.db.app);
+    for (pool, statement, why) in [
+        (
+            owner,
+            "update signoff_withdrawals set audit_seq = 8",
+            "append-only",
+        ),
+        (owner, "delete from signoff_withdrawals", "append-only"),
+        (owner, "truncate signoff_withdrawals", "append-only"),
+        (
+            app_role,
+            "update signoff_withdrawals set audit_seq = 8",
+            "permission denied",
+        ),
+        (
+            app_role,
+            "delete from signoff_withdrawals",
+            "permission denied",
+        ),
     ] {
-        let mut tx = app.db.demo_tx().await;
-        let error = sqlx::raw_sql(statement)
-            .execute(&mut *tx)
-            .await
-            .expect_err(statement);
-        assert!(
-            error.to_string().contains("append-only"),
-            "{statement}: {error}"
-        );
-    }
-    for statement in [
-        "update signoff_withdrawals set audit_seq = 8",
-        "delete from signoff_withdrawals",
-    ] {
-        let error = sqlx::raw_sql(statement)
-            .execute(&app.db.app)
-            .await
-            .expect_err(statement);
-        assert!(
-            error.to_string().contains("permission denied"),
-            "{statement}: {error}"
-        );
+        let error = refusal(pool, statement).await;
+        assert!(error.contains(why), "{statement}: {error}");
     }
     // Outside the tenant nothing is visible, even to the owner; inside, the one row.
     let outside: i64 = sqlx::query_scalar("select count(*) from signoff_withdrawals")
@@ -717,7 +574,7 @@ async fn a_rehearsal_run_whose_results_change_a_status_withdraws_the_signature_i
         .await
         .unwrap();
     assert_eq!(
-        decision(&app).await,
+        app.decision().await,
         "GO",
         "naming a target changes no status"
     );
@@ -745,7 +602,7 @@ async fn a_rehearsal_run_whose_results_change_a_status_withdraws_the_signature_i
     .await
     .unwrap();
     work.await;
-    assert_eq!(decision(&app).await, "BLOCKED_PENDING_DRY_RUN");
+    assert_eq!(app.decision().await, "BLOCKED_PENDING_DRY_RUN");
     let mut tx = app.db.demo_tx().await;
     let (seq, action, item): (i64, String, String) =
         sqlx::query_as("select audit_seq, action, item_key from signoff_withdrawals")
@@ -777,33 +634,15 @@ async fn a_rehearsal_run_whose_results_change_a_status_withdraws_the_signature_i
 
 #[tokio::test]
 async fn pages_with_a_standing_or_a_withdrawn_signature_are_valid_html() {
-    let jar = crate::html::vnu_jar();
+    let mut pages = crate::html::Pages::new();
     let app = TestApp::spawn().await;
     let mut anna = signed_go(&app).await;
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut files = Vec::new();
     let mut keep = |name: &str, page: &Page| {
         assert_eq!(page.status, 200, "{name}");
-        let file = dir.path().join(format!("{name}.html"));
-        std::fs::write(&file, &page.body).expect("write page");
-        files.push(file);
+        pages.keep(name, page);
     };
     // Standing: every form Anna may use asks to confirm (items, runs, freezes).
-    let demo = include_bytes!("../../demo/bfg-control-scenario.jsonl");
-    let parsed = readiness_console::readiness::scenario::parse(demo, "bfg-control").unwrap();
-    let upload = readiness_console::db::snapshot::Upload {
-        sha256: &"0".repeat(64),
-        bytes: demo.len(),
-    };
-    readiness_console::db::snapshot::import(
-        &app.db.app,
-        &crate::support::marek(),
-        uuid::Uuid::new_v4(),
-        upload,
-        &parsed,
-    )
-    .await
-    .unwrap();
+    import_demo_payload(&app.db).await;
     for (name, path) in [
         ("standing-console", format!("{CONSOLE}?lang=fr")),
         ("standing-rehearsal", format!("{CONSOLE}/rehearsal?lang=es")),
@@ -817,14 +656,7 @@ async fn pages_with_a_standing_or_a_withdrawn_signature_are_valid_html() {
         keep(name, &page);
     }
     // Withdrawn.
-    let mut olena = signed_in(&app, "olena", "olena-ledger").await;
-    let (_, action, mut fields) = item_form(&mut olena, DB_SCHEMA, "en").await;
-    fields.push((
-        "note",
-        "The schema migration failed on the staging copy".to_owned(),
-    ));
-    fields.push(("confirm_withdraw", "yes".to_owned()));
-    assert_eq!(post(&mut olena, &action, &fields, false).await.status, 303);
+    olena_revokes_confirming_the_withdrawal(&app).await;
     for (name, path) in [
         ("withdrawn-console", format!("{CONSOLE}?lang=es")),
         ("withdrawn-print", format!("{CONSOLE}/print?lang=fr")),
@@ -836,16 +668,5 @@ async fn pages_with_a_standing_or_a_withdrawn_signature_are_valid_html() {
     ] {
         keep(name, &anna.get(&path).await);
     }
-    let out = std::process::Command::new("java")
-        .arg("-jar")
-        .arg(&jar)
-        .arg("--errors-only")
-        .args(&files)
-        .output()
-        .expect("run java (scripts/test installs it)");
-    let report = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success() && report.trim().is_empty(),
-        "HTML errors:\n{report}"
-    );
+    pages.assert_valid();
 }

@@ -5,42 +5,33 @@
 use readiness_console::i18n::Lang;
 use readiness_console::readiness::scenario;
 
-use crate::support::{CONSOLE, Client, TestApp, signed_in};
+use crate::support::{CONSOLE, Client, Page, TestApp, html_escape};
 
 const DEMO: &[u8] = include_bytes!("../../demo/bfg-control-scenario.jsonl");
 
-async fn import(client: &mut Client, lang: &str, file: &[u8]) -> crate::support::Page {
+/// Uploads `file` through the snapshot page's form in `lang`.
+async fn import(client: &mut Client, lang: &str, file: &[u8]) -> Page {
     let page = client.get(&format!("{CONSOLE}/snapshot?lang={lang}")).await;
-    let form = "enctype=\"multipart/form-data\"";
-    let csrf = page.input_after(form, "csrf");
-    let key = page.input_after(form, "idempotency_key");
+    let form = page.form("enctype=\"multipart/form-data\"");
+    assert_eq!(
+        form.action,
+        format!("{CONSOLE}/snapshot/import?lang={lang}")
+    );
+    let fields: Vec<(&str, &str)> = form
+        .fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     client
-        .post_multipart(
-            &format!("{CONSOLE}/snapshot/import?lang={lang}"),
-            &[("csrf", &csrf), ("idempotency_key", &key)],
-            ("file", "payload.jsonl", file),
-            &[],
-        )
+        .post_multipart(&form.action, &fields, ("file", "payload.jsonl", file), &[])
         .await
 }
 
-async fn freeze(client: &mut Client) -> crate::support::Page {
+/// Freezes the newest import through its form on the snapshot page.
+async fn freeze(client: &mut Client) -> Page {
     let page = client.get(&format!("{CONSOLE}/snapshot?lang=en")).await;
-    let form = "/snapshot/freeze";
-    client
-        .post(
-            &format!("{CONSOLE}/snapshot/freeze?lang=en"),
-            &[
-                ("csrf", &page.input_after(form, "csrf")),
-                (
-                    "idempotency_key",
-                    &page.input_after(form, "idempotency_key"),
-                ),
-                ("import_id", &page.input_after(form, "import_id")),
-            ],
-            &[],
-        )
-        .await
+    let form = page.form("action=\"/t/bfg-control/snapshot/freeze");
+    client.submit(&form, &[]).await
 }
 
 async fn imports(app: &TestApp) -> i64 {
@@ -52,7 +43,7 @@ async fn importing_and_freezing_the_demo_payload_moves_the_console() {
     let app = TestApp::spawn().await;
     let before = app.get(&format!("{CONSOLE}?lang=en"), &[]).await;
     assert_eq!(before.texts("tile-value")[3], "1/5", "preflight before");
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let mut marek = app.actor("marek").await;
     let imported = import(&mut marek, "en", DEMO).await;
     assert_eq!(imported.status, 303, "{}", imported.body);
     let page = marek
@@ -127,7 +118,7 @@ type Case = (String, &'static str, Vec<(&'static str, String)>, usize);
 #[tokio::test]
 async fn a_refused_file_names_each_line_and_stores_nothing() {
     let app = TestApp::spawn().await;
-    let mut anna = signed_in(&app, "anna", "anna-go-no-go").await;
+    let mut anna = app.actor("anna").await;
     let text = String::from_utf8(DEMO.to_vec()).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     let first_id = lines[1]
@@ -179,12 +170,8 @@ async fn a_refused_file_names_each_line_and_stores_nothing() {
             let args: Vec<(&str, readiness_console::i18n::Arg)> =
                 args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
             let message = tr.t_args(&format!("scenario-error-{code}"), &args);
-            let escaped = message
-                .replace('&', "&amp;")
-                .replace('"', "&#34;")
-                .replace('\'', "&#39;");
             assert!(
-                page.body.contains(&escaped),
+                page.body.contains(&html_escape(&message)),
                 "{code} in {lang:?}: {message}"
             );
         }
@@ -207,10 +194,10 @@ async fn a_refused_file_names_each_line_and_stores_nothing() {
 #[tokio::test]
 async fn only_the_managing_director_and_the_dispatcher_import_or_freeze() {
     let app = TestApp::spawn().await;
-    let mut marek = signed_in(&app, "marek", "marek-dispatch").await;
+    let mut marek = app.actor("marek").await;
     assert_eq!(import(&mut marek, "en", DEMO).await.status, 303);
-    for (user, password) in [("reviewer", "reviewer-audit"), ("olena", "olena-ledger")] {
-        let mut client = signed_in(&app, user, password).await;
+    for user in ["reviewer", "olena"] {
+        let mut client = app.actor(user).await;
         let page = client.get(&format!("{CONSOLE}/snapshot?lang=es")).await;
         assert!(
             !page.body.contains("enctype=\"multipart/form-data\""),

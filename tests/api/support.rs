@@ -1,7 +1,10 @@
 //! Test harness: one throwaway PostgreSQL cluster per test run, a fresh database per test, the
 //! real router.
 
+use std::future::{Future, IntoFuture};
+use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
+use std::pin::Pin;
 use std::process::Command;
 use std::sync::OnceLock;
 
@@ -13,13 +16,20 @@ use readiness_console::chain::Verification;
 use readiness_console::checkpoint::CheckpointKey;
 use readiness_console::clock::Clock;
 use readiness_console::config::ServeConfig;
+use readiness_console::db::write::{self, Author, CheckCommand, Written};
 use readiness_console::db::{self, embedded::EmbeddedPostgres};
+use readiness_console::i18n::Lang;
+use readiness_console::readiness::demo;
+use readiness_console::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use readiness_console::web::{self, AppState};
 use sqlx::PgPool;
 use tower::ServiceExt;
 
 /// The demo tenant's console.
 pub const CONSOLE: &str = "/t/bfg-control";
+
+/// The header htmx sends with every request it makes.
+pub const HTMX: &[(&str, &str)] = &[("hx-request", "true")];
 
 /// The cluster, started once per test process. A watcher process stops it when we exit.
 pub fn cluster() -> &'static EmbeddedPostgres {
@@ -142,14 +152,13 @@ impl TestDb {
     /// A transaction as the owner inside the demo tenant, for reading (or trying to change)
     /// what the tenant holds.
     pub async fn demo_tx(&self) -> sqlx::Transaction<'static, sqlx::Postgres> {
-        let mut tx = self.owner.begin().await.expect("begin");
-        sqlx::query(
-            "select set_config('app.tenant_id', (select id::text from tenants where slug = 'bfg-control'), true)",
-        )
-        .execute(&mut *tx)
-        .await
-        .expect("enter tenant");
-        tx
+        in_demo(&self.owner).await.0
+    }
+
+    /// A transaction as the app role inside the demo tenant, and the tenant's id: what the app
+    /// itself may do there.
+    pub async fn app_tx(&self) -> (sqlx::Transaction<'static, sqlx::Postgres>, uuid::Uuid) {
+        in_demo(&self.app).await
     }
 
     /// Counts the demo tenant's rows of `table`.
@@ -163,16 +172,43 @@ impl TestDb {
 
     /// Runs `sql` as the owner inside the demo tenant (the tables force row-level security).
     pub async fn as_owner_in_demo(&self, sql: &str) {
-        let mut tx = self.owner.begin().await.expect("begin");
-        sqlx::query(
-            "select set_config('app.tenant_id', (select id::text from tenants where slug = 'bfg-control'), true)",
-        )
-        .execute(&mut *tx)
-        .await
-        .expect("enter tenant");
+        let mut tx = self.demo_tx().await;
         sqlx::raw_sql(sql).execute(&mut *tx).await.expect(sql);
         tx.commit().await.expect("commit");
     }
+
+    /// `actor`, writing straight through the database layer as the handlers do.
+    pub fn writer(&self, actor: &'static str) -> Writer<'_> {
+        Writer::new(&self.app, actor)
+    }
+
+    /// The URL of this database as the app role.
+    pub fn app_url(&self) -> String {
+        let database = self.app.connect_options();
+        let name = database.get_database().expect("database name");
+        cluster().url(db::APP_ROLE, name)
+    }
+}
+
+/// Runs `sql` on `pool` (as its role) inside the demo tenant, where it must fail: the error,
+/// as text. Nothing of it is kept.
+pub async fn refusal(pool: &PgPool, sql: &str) -> String {
+    let (mut tx, _) = in_demo(pool).await;
+    let error = sqlx::raw_sql(sql).execute(&mut *tx).await.expect_err(sql);
+    error.to_string()
+}
+
+/// A transaction on `pool` inside the demo tenant (the tables force row-level security), and
+/// the tenant's id.
+async fn in_demo(pool: &PgPool) -> (sqlx::Transaction<'static, sqlx::Postgres>, uuid::Uuid) {
+    let mut tx = pool.begin().await.expect("begin");
+    let tenant = sqlx::query_scalar(
+        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = 'bfg-control'",
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .expect("enter tenant");
+    (tx, tenant)
 }
 
 /// The app over a fresh database, with its cache listener running.
@@ -200,9 +236,30 @@ impl TestApp {
     pub async fn get(&self, path: &str, headers: &[(&str, &str)]) -> Page {
         get(&self.router, path, headers).await
     }
+
+    /// `username` of the demo, signed in through the form in a client of their own.
+    pub async fn actor(&self, username: &str) -> Actor {
+        let account = Account::named(username);
+        let client = signed_in(self, account.username, account.password).await;
+        Actor { client, account }
+    }
+
+    /// A page of the demo tenant (`""` for the console) in `lang`, as a visitor sees it.
+    pub async fn page_in(&self, page: &str, lang: Lang) -> Page {
+        let path = format!("{CONSOLE}{page}?lang={}", lang.code());
+        self.get(&path, &[]).await
+    }
+
+    /// The overall decision the console shows a visitor.
+    pub async fn decision(&self) -> String {
+        self.get(CONSOLE, &[])
+            .await
+            .texts("decision-value code")
+            .pop()
+            .unwrap_or_default()
+    }
 }
 
-/// GET through a router with extra headers, without cookies; the status, headers and body.
 /// Where the tests' secret references may point: files under `secrets/` of the test
 /// scratch folder, and the variables cargo sets for its package (`CARGO_PKG_NAME` is set and
 /// holds no URL).
@@ -247,38 +304,172 @@ pub fn test_key() -> &'static std::sync::Arc<CheckpointKey> {
 /// Marek accepts `passage.role_headers` with this evidence, then revokes it ("The gateway was
 /// reconfigured"): the item stays open, with an acceptance, a revocation and two audit events.
 pub async fn accept_then_revoke_role_headers(db: &TestDb, note: &str, url: &str, checksum: &str) {
-    use readiness_console::db::write::{self, CheckCommand};
-    use readiness_console::readiness::evidence::{Evidence, EvidenceNote};
     let accept = CheckCommand::Accept(Evidence::parse(note, url, checksum).expect("evidence"));
-    let revoke =
-        CheckCommand::Revoke(EvidenceNote::parse("The gateway was reconfigured").expect("note"));
-    for (version, command) in [(0, accept), (1, revoke)] {
-        write::owner_check(
-            &db.app,
-            &marek(),
-            "passage.role_headers",
-            version,
-            uuid::Uuid::new_v4(),
-            &command,
-        )
-        .await
-        .expect("write");
-    }
+    let marek = db.writer(MAREK);
+    let role_headers = "passage.role_headers";
+    marek.check(role_headers, 0, &accept).await.expect("accept");
+    let reason = "The gateway was reconfigured";
+    marek.revoke(role_headers, 1, reason).await.expect("revoke");
 }
 
 /// Marek, writing straight through the database layer.
-pub fn marek() -> readiness_console::db::write::Author<'static> {
-    readiness_console::db::write::Author {
+pub fn marek() -> Author<'static> {
+    author(MAREK)
+}
+
+/// `actor` of the demo tenant, writing straight through the database layer.
+pub fn author(actor: &str) -> Author<'_> {
+    Author {
         tenant: "bfg-control",
-        actor: "user_dispatcher_marek",
+        actor,
         request_id: "test",
         key: test_key(),
         clock: test_clock(),
     }
 }
 
-/// The demo payload (`demo/bfg-control-scenario.jsonl`), imported by Marek and frozen.
-pub async fn freeze_demo_snapshot(db: &TestDb) {
+/// The actor id of the demo's managing director.
+pub const ANNA: &str = "user_md_anna";
+/// The actor id of the demo's dispatcher.
+pub const MAREK: &str = "user_dispatcher_marek";
+/// The actor id of the demo's accountant.
+pub const OLENA: &str = "user_accountant_olena";
+
+/// Someone writing straight through the database layer, as the handlers do: each write with
+/// a fresh idempotency key unless [`Writer::with_key`] fixes one.
+#[derive(Clone)]
+pub struct Writer<'a> {
+    pool: &'a PgPool,
+    author: Author<'static>,
+    key: Option<uuid::Uuid>,
+}
+
+impl<'a> Writer<'a> {
+    /// `actor` writing through `pool`.
+    pub fn new(pool: &'a PgPool, actor: &'static str) -> Self {
+        Self {
+            pool,
+            author: author(actor),
+            key: None,
+        }
+    }
+
+    /// The same writer, sending every write with this idempotency key (a form sent again).
+    pub fn with_key(&self, key: uuid::Uuid) -> Self {
+        Self {
+            key: Some(key),
+            ..self.clone()
+        }
+    }
+
+    fn key(&self) -> uuid::Uuid {
+        self.key.unwrap_or_else(uuid::Uuid::new_v4)
+    }
+
+    /// `command` on the owner check or decision `item`, drawn at `version`.
+    pub async fn check(
+        &self,
+        item: &str,
+        version: i32,
+        command: &CheckCommand,
+    ) -> Result<Written, write::WriteError> {
+        write::owner_check(self.pool, &self.author, item, version, self.key(), command).await
+    }
+
+    /// [`Writer::check`], consenting (or not) to withdraw a standing GO.
+    pub async fn check_with(
+        &self,
+        item: &str,
+        version: i32,
+        command: &CheckCommand,
+        consent: db::signature::Consent,
+    ) -> Result<Written, write::WriteError> {
+        let key = self.key();
+        write::owner_check_with(
+            self.pool,
+            &self.author,
+            item,
+            version,
+            key,
+            command,
+            consent,
+        )
+        .await
+    }
+
+    /// Accepts `item` with this note as its evidence.
+    pub async fn accept(
+        &self,
+        item: &str,
+        version: i32,
+        note: &str,
+    ) -> Result<Written, write::WriteError> {
+        let evidence = Evidence::parse(note, "", "").expect("evidence");
+        self.check(item, version, &CheckCommand::Accept(evidence))
+            .await
+    }
+
+    /// Revokes `item`, saying why.
+    pub async fn revoke(
+        &self,
+        item: &str,
+        version: i32,
+        reason: &str,
+    ) -> Result<Written, write::WriteError> {
+        let reason = EvidenceNote::parse(reason).expect("reason");
+        self.check(item, version, &CheckCommand::Revoke(reason))
+            .await
+    }
+
+    /// Decides `item` as `value`, with this note as its evidence.
+    pub async fn decide(
+        &self,
+        item: &str,
+        version: i32,
+        value: &str,
+        note: &str,
+    ) -> Result<Written, write::WriteError> {
+        let value = DecisionValue::parse(value).expect("value");
+        let evidence = Evidence::parse(note, "", "").expect("evidence");
+        self.check(item, version, &CheckCommand::Decide(value, evidence))
+            .await
+    }
+
+    /// Signs off.
+    pub async fn sign_off(
+        &self,
+        signoff: &write::Signoff,
+    ) -> Result<Result<Written, write::NotReady>, write::WriteError> {
+        write::signoff(self.pool, &self.author, self.key(), signoff).await
+    }
+
+    /// Signs GO on the state as it stands, as the page's form would carry it.
+    pub async fn sign_off_go(&self) -> Result<Result<Written, write::NotReady>, write::WriteError> {
+        let console = db::load_console(self.pool, self.author.tenant)
+            .await
+            .expect("load")
+            .expect("the tenant");
+        let evaluation = readiness_console::readiness::evaluate(&console.catalogue, &console.state);
+        let drawn_from = readiness_console::readiness::signature::state_digest(
+            &evaluation,
+            console.state.audit_head.as_ref(),
+        );
+        self.sign_off(&write::Signoff::Go { drawn_from }).await
+    }
+
+    /// Records NO-GO for this reason.
+    pub async fn sign_off_no_go(
+        &self,
+        reason: &str,
+    ) -> Result<Result<Written, write::NotReady>, write::WriteError> {
+        let reason = EvidenceNote::parse(reason).expect("reason");
+        self.sign_off(&write::Signoff::NoGo(reason)).await
+    }
+}
+
+/// The demo payload (`demo/bfg-control-scenario.jsonl`), imported by Marek (not frozen): the
+/// newest import's id.
+pub async fn import_demo_payload(db: &TestDb) -> i64 {
     use readiness_console::readiness::scenario;
     let demo = include_bytes!("../../demo/bfg-control-scenario.jsonl");
     let parsed = scenario::parse(demo, "bfg-control").expect("the demo payload");
@@ -289,11 +480,16 @@ pub async fn freeze_demo_snapshot(db: &TestDb) {
     db::snapshot::import(&db.app, &marek(), uuid::Uuid::new_v4(), upload, &parsed)
         .await
         .expect("import");
-    let import = db::snapshot::history(&db.app, "bfg-control")
+    db::snapshot::history(&db.app, "bfg-control")
         .await
         .expect("history")
         .imports[0]
-        .id;
+        .id
+}
+
+/// The demo payload, imported by Marek and frozen.
+pub async fn freeze_demo_snapshot(db: &TestDb) {
+    let import = import_demo_payload(db).await;
     db::snapshot::freeze(&db.app, &marek(), uuid::Uuid::new_v4(), import)
         .await
         .expect("freeze");
@@ -306,6 +502,7 @@ pub async fn verify_chain(pool: &PgPool) -> Option<Verification> {
         .unwrap()
 }
 
+/// GET through a router with extra headers, without cookies; the status, headers and body.
 pub async fn get(router: &Router, path: &str, headers: &[(&str, &str)]) -> Page {
     Client::new(router)
         .send(Request::get(path), Body::empty(), headers)
@@ -316,7 +513,10 @@ pub async fn get(router: &Router, path: &str, headers: &[(&str, &str)]) -> Page 
 pub struct Page {
     pub status: StatusCode,
     pub headers: HeaderMap,
+    /// The body as text (lossily, for a binary one).
     pub body: String,
+    /// The body's bytes.
+    pub bytes: Vec<u8>,
 }
 
 impl Page {
@@ -346,16 +546,134 @@ impl Page {
     pub fn text(&self, class: &str) -> String {
         self.texts(class).into_iter().next().unwrap_or_default()
     }
+
+    /// The `lang` of the page's `<html lang="…">` element (`none` without one).
+    pub fn html_lang(&self) -> &str {
+        self.body
+            .split_once("<html lang=\"")
+            .and_then(|(_, rest)| rest.split_once("\">"))
+            .map_or("none", |(lang, _)| lang)
+    }
+
+    /// The first form whose markup holds `marker` (an id, a class, an action, an input).
+    pub fn try_form(&self, marker: &str) -> Option<Form> {
+        self.body
+            .match_indices("<form")
+            .filter_map(|(start, _)| {
+                let end = self.body[start..].find("</form>")? + start;
+                Some(&self.body[start..end])
+            })
+            .find(|html| html.contains(marker))
+            .map(Form::parse)
+    }
+
+    /// [`Page::try_form`], for a form the page must draw.
+    pub fn form(&self, marker: &str) -> Form {
+        self.try_form(marker)
+            .unwrap_or_else(|| panic!("the page draws no form with {marker}"))
+    }
+
+    /// The evidence form the console draws for the owner check or decision `item`.
+    pub fn item_form(&self, item: &str) -> Form {
+        self.form(&item_form_id(item))
+    }
 }
 
-/// The text of an HTML text node, unescaped.
+/// The `id` attribute of the evidence form of `item`, as it stands in the markup.
+pub fn item_form_id(item: &str) -> String {
+    format!("id=\"form-{}\"", item.replace('.', "-"))
+}
+
+/// The text of an HTML text node or attribute, unescaped (askama escapes with numeric
+/// references, the templates' own markup with named ones).
 pub fn html_unescape(s: &str) -> String {
     s.replace("&#x27;", "'")
         .replace("&#39;", "'")
         .replace("&quot;", "\"")
+        .replace("&#34;", "\"")
         .replace("&lt;", "<")
+        .replace("&#60;", "<")
         .replace("&gt;", ">")
+        .replace("&#62;", ">")
+        .replace("&#38;", "&")
         .replace("&amp;", "&")
+}
+
+/// `text` as askama escapes it into a page.
+pub fn html_escape(text: &str) -> String {
+    text.replace('&', "&#38;")
+        .replace('<', "&#60;")
+        .replace('>', "&#62;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
+}
+
+/// A form as a page drew it: where it posts, and the values of its hidden fields (what the
+/// visitor types, ticks or chooses is for the test to add).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    /// Where it posts, unescaped.
+    pub action: String,
+    /// Its fields, in order.
+    pub fields: Vec<(String, String)>,
+}
+
+impl Form {
+    fn parse(html: &str) -> Self {
+        let attribute = |tag: &str, name: &str| {
+            let marker = format!(" {name}=\"");
+            let at = tag.find(&marker)? + marker.len();
+            tag[at..].split('"').next().map(html_unescape)
+        };
+        let opening = &html[..html.find('>').unwrap_or(html.len())];
+        let fields = html
+            .match_indices("<input ")
+            .filter_map(|(at, _)| {
+                let tag = &html[at..at + html[at..].find('>')?];
+                (attribute(tag, "type").as_deref() == Some("hidden"))
+                    .then(|| Some((attribute(tag, "name")?, attribute(tag, "value")?)))?
+            })
+            .collect();
+        Self {
+            action: attribute(opening, "action").unwrap_or_default(),
+            fields,
+        }
+    }
+
+    /// The value of the field `name` (empty when the form has none).
+    pub fn field(&self, name: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// The form with the field `name` set to `value` (added when it has none).
+    pub fn set(mut self, name: &str, value: impl Into<String>) -> Self {
+        let value = value.into();
+        match self.fields.iter_mut().find(|(n, _)| n == name) {
+            Some(field) => field.1 = value,
+            None => self.fields.push((name.to_owned(), value)),
+        }
+        self
+    }
+
+    /// The form without the field `name`.
+    pub fn without(mut self, name: &str) -> Self {
+        self.fields.retain(|(n, _)| n != name);
+        self
+    }
+
+    /// The form with a new idempotency key: another submission, not the same one again.
+    pub fn fresh_key(self) -> Self {
+        self.set("idempotency_key", uuid::Uuid::new_v4().to_string())
+    }
+
+    /// The form posting to `action` instead.
+    pub fn posting_to(mut self, action: &str) -> Self {
+        action.clone_into(&mut self.action);
+        self
+    }
 }
 
 /// Polls `check` until it holds (the cache learns of direct database changes through NOTIFY,
@@ -377,19 +695,7 @@ where
 /// Signs in through the form; the client keeps the session.
 pub async fn signed_in(app: &TestApp, username: &str, password: &str) -> Client {
     let mut client = Client::new(&app.router);
-    let form = client.get(&format!("{CONSOLE}/sign-in?lang=en")).await;
-    let csrf = form.input_after("<form", "csrf");
-    let done = client
-        .post(
-            &format!("{CONSOLE}/sign-in?lang=en"),
-            &[
-                ("username", username),
-                ("password", password),
-                ("csrf", &csrf),
-            ],
-            &[],
-        )
-        .await;
+    let done = client.sign_in(username, password, "en").await;
     assert_eq!(done.status, 303, "{username} signs in: {}", done.body);
     client
 }
@@ -434,6 +740,30 @@ impl Client {
 
     pub async fn get(&mut self, path: &str) -> Page {
         self.send(Request::get(path), Body::empty(), &[]).await
+    }
+
+    /// A page of the demo tenant (`""` for the console) in `lang`.
+    pub async fn page_in(&mut self, page: &str, lang: Lang) -> Page {
+        self.get(&format!("{CONSOLE}{page}?lang={}", lang.code()))
+            .await
+    }
+
+    /// Signs in through the form in `lang`: the answer (a 303 when it worked).
+    pub async fn sign_in(&mut self, username: &str, password: &str, lang: &str) -> Page {
+        let page = self.get(&format!("{CONSOLE}/sign-in?lang={lang}")).await;
+        let form = page.form("name=\"csrf\"");
+        let form = form.set("username", username).set("password", password);
+        self.submit(&form, &[]).await
+    }
+
+    /// Sends `form` as a browser would, with extra headers.
+    pub async fn submit(&mut self, form: &Form, headers: &[(&str, &str)]) -> Page {
+        let fields: Vec<(&str, &str)> = form
+            .fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        self.post(&form.action, &fields, headers).await
     }
 
     /// POST a form, with extra headers (e.g. `hx-request`, `origin`).
@@ -549,6 +879,7 @@ impl Client {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 }
@@ -562,4 +893,285 @@ impl Page {
         let at = rest.find(&marker).map(|i| i + marker.len()).unwrap_or(0);
         rest[at..].split('"').next().unwrap_or_default().to_owned()
     }
+}
+
+/// A demo account: how its person signs in, and the actor id the console knows them by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Account {
+    pub username: &'static str,
+    pub password: &'static str,
+    pub actor: &'static str,
+}
+
+impl Account {
+    /// The demo account `username` signs in with.
+    pub fn named(username: &str) -> Self {
+        demo::ACCOUNTS
+            .iter()
+            .find(|(_, name, _)| *name == username)
+            .map(|&(actor, username, password)| Self {
+                username,
+                password,
+                actor,
+            })
+            .unwrap_or_else(|| panic!("the demo has no account {username}"))
+    }
+
+    /// The name the console shows for them.
+    pub fn name(&self) -> String {
+        demo::state(time::OffsetDateTime::UNIX_EPOCH)
+            .actors
+            .into_iter()
+            .find(|a| a.id == self.actor)
+            .map(|a| a.name)
+            .unwrap_or_else(|| panic!("{} is no actor of the demo", self.actor))
+    }
+}
+
+/// One of the demo's people, signed in through the form in a client of their own; it is that
+/// client for everything else (`get`, `post`, its cookies).
+pub struct Actor {
+    client: Client,
+    pub account: Account,
+}
+
+impl Deref for Actor {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        &self.client
+    }
+}
+
+impl DerefMut for Actor {
+    fn deref_mut(&mut self) -> &mut Client {
+        &mut self.client
+    }
+}
+
+impl From<Actor> for Client {
+    /// Their client alone, its session kept.
+    fn from(actor: Actor) -> Self {
+        actor.client
+    }
+}
+
+impl Actor {
+    /// Accepts the owner check `item` with this note as evidence, through its form.
+    pub fn accept(&mut self, item: &str, note: &str) -> Write<'_> {
+        Write::item(self, item, "accept").field("note", note)
+    }
+
+    /// Revokes `item`, saying why, through its form.
+    pub fn revoke(&mut self, item: &str, reason: &str) -> Write<'_> {
+        Write::item(self, item, "revoke").field("note", reason)
+    }
+
+    /// Decides `item` as `value` with this note as evidence, through its form.
+    pub fn decide(&mut self, item: &str, value: &str, note: &str) -> Write<'_> {
+        Write::item(self, item, "decide")
+            .field("value", value)
+            .field("note", note)
+    }
+
+    /// Signs GO through the sign-off form, with their own password.
+    pub fn sign_off_go(&mut self) -> Write<'_> {
+        let password = self.account.password;
+        Write::new(self, Target::SignOff { go: true }).field("password", password)
+    }
+
+    /// Records NO-GO for this reason through the sign-off form, with their own password.
+    pub fn sign_off_no_go(&mut self, reason: &str) -> Write<'_> {
+        let password = self.account.password;
+        Write::new(self, Target::SignOff { go: false })
+            .field("reason", reason)
+            .field("password", password)
+    }
+
+    /// The console page in `lang`.
+    pub async fn console(&mut self, lang: Lang) -> Page {
+        self.page_in("", lang).await
+    }
+}
+
+/// What a [`Write`] posts to.
+enum Target {
+    /// The form of an owner check or decision, and the verb its action ends in.
+    Item { item: String, verb: &'static str },
+    /// The sign-off form, GO or NO-GO.
+    SignOff { go: bool },
+}
+
+/// A write an actor sends through the form their console page draws for it, in English
+/// unless told otherwise: built, then awaited for the answer.
+#[must_use = "a write is sent when awaited"]
+pub struct Write<'a> {
+    actor: &'a mut Actor,
+    target: Target,
+    lang: Lang,
+    fields: Vec<(String, String)>,
+    headers: Vec<(String, String)>,
+    forged: bool,
+}
+
+impl<'a> Write<'a> {
+    fn new(actor: &'a mut Actor, target: Target) -> Self {
+        Self {
+            actor,
+            target,
+            lang: Lang::En,
+            fields: Vec::new(),
+            headers: Vec::new(),
+            forged: false,
+        }
+    }
+
+    fn item(actor: &'a mut Actor, item: &str, verb: &'static str) -> Self {
+        let item = item.to_owned();
+        Self::new(actor, Target::Item { item, verb })
+    }
+
+    /// From the page in `lang`, answered in it.
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// As htmx sends it.
+    pub fn htmx(self) -> Self {
+        self.header("hx-request", "true")
+    }
+
+    /// With this request header.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// With the field `name` set to `value` (as typed, or as a forger sets it).
+    pub fn field(mut self, name: &str, value: &str) -> Self {
+        self.fields.retain(|(n, _)| n != name);
+        self.fields.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// With a link to the evidence.
+    pub fn url(self, url: &str) -> Self {
+        self.field("url", url)
+    }
+
+    /// With the evidence's checksum.
+    pub fn checksum(self, checksum: &str) -> Self {
+        self.field("checksum", checksum)
+    }
+
+    /// Ticking the box that confirms the write withdraws the standing GO.
+    pub fn confirming_withdrawal(self) -> Self {
+        self.field("confirm_withdraw", "yes")
+    }
+
+    /// With this password instead of their own.
+    pub fn password(self, password: &str) -> Self {
+        self.field("password", password)
+    }
+
+    /// Without the form, which the page does not offer them: as a forger would send it, with
+    /// the session's token (from the sign-out form), version 0 and a fresh key.
+    pub fn forged(mut self) -> Self {
+        self.forged = true;
+        self
+    }
+
+    /// The form as it would be sent, without sending it.
+    pub async fn draw(self) -> Form {
+        self.drawn().await.1
+    }
+
+    async fn drawn(self) -> (&'a mut Actor, Form, Vec<(String, String)>) {
+        let lang = self.lang.code();
+        let page = self.actor.console(self.lang).await;
+        let (action, marker, decision) = match &self.target {
+            Target::Item { item, verb } => (
+                format!("{CONSOLE}/items/{item}/{verb}?lang={lang}"),
+                item_form_id(item),
+                None,
+            ),
+            Target::SignOff { go } => {
+                let decision = if *go { "GO" } else { "NO_GO" };
+                (
+                    format!("{CONSOLE}/signoff?lang={lang}"),
+                    format!("name=\"decision\" value=\"{decision}\""),
+                    Some(decision),
+                )
+            }
+        };
+        let mut form = if self.forged {
+            let csrf = page.form("class=\"account-form\"").field("csrf").to_owned();
+            let form = Form {
+                action,
+                fields: vec![("csrf".to_owned(), csrf)],
+            };
+            match decision {
+                Some(decision) => form.set("decision", decision),
+                None => form.set("version", "0"),
+            }
+            .fresh_key()
+        } else {
+            let form = page.form(&marker);
+            assert_eq!(form.action, action, "the form with {marker}");
+            form
+        };
+        for (name, value) in self.fields {
+            form = form.set(&name, value);
+        }
+        (self.actor, form, self.headers)
+    }
+
+    async fn send(self) -> Page {
+        let (actor, form, headers) = self.drawn().await;
+        let headers: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        actor.submit(&form, &headers).await
+    }
+}
+
+impl<'a> IntoFuture for Write<'a> {
+    type Output = Page;
+    type IntoFuture = Pin<Box<dyn Future<Output = Page> + 'a>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+/// What a run of the binary said: whether it passed, its stdout and its stderr.
+pub fn outcome(out: &std::process::Output) -> (bool, String, String) {
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The run failed, and said `said` on stderr.
+pub fn assert_fails_saying((ok, _, stderr): &(bool, String, String), said: &str) {
+    assert!(!ok, "{stderr}");
+    assert!(stderr.contains(said), "{stderr}");
+}
+
+/// Runs the binary with `args` against `db` as the app role, with the test key as the audit
+/// key: whether it passed, stdout, stderr.
+pub fn cli(db: &TestDb, args: &[&str]) -> (bool, String, String) {
+    let dir = tempfile::tempdir().expect("a folder for the key");
+    let key = dir.path().join("audit-signing.key");
+    // The seed of `test_key()`.
+    std::fs::write(&key, format!("{}\n", "2a".repeat(32))).expect("write the key");
+    let out = Command::new(env!("CARGO_BIN_EXE_readiness-console"))
+        .args(["--database-url", &db.app_url(), "--audit-key"])
+        .arg(&key)
+        .args(args)
+        .output()
+        .expect("run the binary");
+    outcome(&out)
 }

@@ -182,5 +182,6 @@ async fn sign_out(
         return Err(AppError::Forbidden);
     }
     session::sign_out(&session).await?;
+    tracing::info!("signed out");
     Ok(Redirect::to(&format!("/t/{tenant}?lang={}", lang.code())).into_response())
 }

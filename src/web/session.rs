@@ -44,6 +44,9 @@ pub fn random_token() -> String {
 /// The actor signed in to `tenant` in this session, if any. A sign-in past its absolute
 /// lifetime was ended by [`load`] before the handler ran.
 pub async fn viewer(session: &Session, tenant: &str) -> Option<SignedIn> {
+    // No cookie named a session: nobody is signed in, and there is no record to read (asking
+    // for one would make an empty one, for nothing, on every anonymous page view).
+    session.id()?;
     let signed: SignedIn = session.get(AUTH).await.ok().flatten()?;
     (signed.tenant == tenant).then_some(signed)
 }
@@ -137,8 +140,7 @@ pub struct OurSessionCookie;
 
 /// Marks every response the router produced, so that [`store_failed`] can tell them from the
 /// session layer's own.
-pub(super) async fn mark(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
+pub(super) fn mark(mut response: Response) -> Response {
     response.extensions_mut().insert(Routed);
     response
 }
@@ -150,8 +152,7 @@ struct Routed;
 /// When the session layer cannot save a changed session it drops the router's response and
 /// answers an empty 500 of its own. The store is the database, so that is an outage: the
 /// 503 page instead.
-pub(super) async fn store_failed(request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
+pub(super) fn store_failed(response: Response) -> Response {
     if response.extensions().get::<Routed>().is_some()
         || response.status() != axum::http::StatusCode::INTERNAL_SERVER_ERROR
     {

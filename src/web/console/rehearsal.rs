@@ -258,6 +258,7 @@ async fn set_target(
     };
     rehearsal::set_target(&app.pool, &runner, &reference).await?;
     app.cache.invalidate();
+    tracing::info!("rehearsal target named");
     let page = Redirect::to(&by.console_url("/rehearsal", ""));
     let done = Notice::new(NoticeCode::TargetSaved, &reference.as_text());
     Ok(notice::leave(page.into_response(), done))

@@ -340,6 +340,7 @@ async fn import(
     };
     snapshot::import(&app.pool, &by.author(&app), key, upload, &scenario).await?;
     app.cache.invalidate();
+    tracing::info!(bytes = form.bytes.len(), "scenario file imported");
     Ok(Redirect::to(&format!(
         "{}&done=imported",
         by.console_url("/snapshot", "")
@@ -393,5 +394,6 @@ async fn freeze(
         Err(error) => return Err(error.into()),
     }
     app.cache.invalidate();
+    tracing::info!(import = form.import_id, "scenario snapshot frozen");
     Ok(Redirect::to(&format!("{}&done=frozen", by.console_url("/snapshot", ""))).into_response())
 }

@@ -81,6 +81,9 @@ pub enum WriteError {
     /// Revoking what is not accepted.
     #[error("not accepted")]
     NotAccepted,
+    /// GO was asked for while the ladder stands at this decision, not at the sign-off.
+    #[error("not ready for GO: {0:?}")]
+    NotReady(crate::readiness::DecisionCode),
     /// The write would withdraw a standing GO signature and the writer did not confirm it.
     #[error("would withdraw the GO signature without confirmation")]
     WithdrawUnconfirmed,
@@ -447,10 +450,6 @@ pub enum Signoff {
     NoGo(EvidenceNote),
 }
 
-/// Why a GO was refused: the decision the ladder stands at instead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NotReady(pub crate::readiness::DecisionCode);
-
 /// Records a sign-off. GO is refused unless the ladder, evaluated inside this transaction with
 /// the audit head locked (so no other write interleaves), stands at `BLOCKED_PENDING_SIGNOFF`,
 /// and answers [`WriteError::Stale`] unless that state is the one the form was drawn from (its
@@ -462,11 +461,11 @@ pub async fn signoff(
     author: &Author<'_>,
     idempotency_key: Uuid,
     signoff: &Signoff,
-) -> Result<Result<Written, NotReady>, WriteError> {
+) -> Result<Written, WriteError> {
     let mut tx = pool.begin().await?;
     let tenant = enter(&mut tx, author.tenant).await?;
     if let Some(seq) = replayed(&mut tx, idempotency_key, author.actor).await? {
-        return Ok(Ok(Written::Replayed(seq)));
+        return Ok(Written::Replayed(seq));
     }
     authorise(&mut tx, author.actor, Action::SignOff, Target::Tenant).await?;
     // Every other write appends to the chain, so holding the head holds them all off.
@@ -482,7 +481,7 @@ pub async fn signoff(
             .ok_or(WriteError::NotFound)?;
         let evaluation = crate::readiness::evaluate(&console.catalogue, &console.state);
         if evaluation.decision != crate::readiness::DecisionCode::BlockedPendingSignoff {
-            return Ok(Err(NotReady(evaluation.decision)));
+            return Err(WriteError::NotReady(evaluation.decision));
         }
         let head = console.state.audit_head.as_ref();
         let digest = crate::readiness::signature::state_digest(&evaluation, head);
@@ -531,5 +530,5 @@ pub async fn signoff(
         digest.as_deref(),
     )
     .await?;
-    Ok(Ok(Written::Applied(seq)))
+    Ok(Written::Applied(seq))
 }

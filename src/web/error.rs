@@ -61,6 +61,7 @@ impl From<crate::db::write::WriteError> for AppError {
             WriteError::Stale
             | WriteError::AlreadyAccepted
             | WriteError::NotAccepted
+            | WriteError::NotReady(_)
             | WriteError::WithdrawUnconfirmed => Self::Conflict,
             WriteError::Db(error) => error.into(),
         }
@@ -132,6 +133,17 @@ pub(super) enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, for the message ids.
+    pub(super) const ALL: [Self; 7] = [
+        Self::BadRequest,
+        Self::NotFound,
+        Self::Forbidden,
+        Self::Conflict,
+        Self::SignInRequired,
+        Self::Unavailable,
+        Self::Internal,
+    ];
+
     fn status(self) -> StatusCode {
         match self {
             Self::BadRequest => StatusCode::BAD_REQUEST,
@@ -144,7 +156,7 @@ impl ErrorKind {
         }
     }
 
-    fn id(self) -> &'static str {
+    pub(super) fn id(self) -> &'static str {
         match self {
             Self::BadRequest => "bad-request",
             Self::NotFound => "not-found",

@@ -37,6 +37,7 @@ use tower_sessions_sqlx_store::PostgresStore;
 
 use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
+use crate::config::AccessLog;
 use crate::config::{ServeConfig, SessionLifetimes};
 use crate::db::{self, TenantConsole, cache::StateCache};
 use crate::readiness::narrative::{self, Narrative, Signature};
@@ -190,6 +191,8 @@ pub struct Shared {
     pub sessions: SessionLifetimes,
     /// How long a request may take before it answers 503.
     pub request_timeout: Duration,
+    /// Which requests get an `info` access line.
+    pub access_log: AccessLog,
     baseline_body: Arc<tokio::sync::OnceCell<axum::body::Bytes>>,
 }
 
@@ -212,6 +215,7 @@ impl AppState {
             clock,
             sessions: config.sessions,
             request_timeout: config.request_timeout,
+            access_log: config.access_log,
             baseline_body: Arc::default(),
         }))
     }
@@ -249,20 +253,19 @@ async fn guard_path(request: Request, next: middleware::Next) -> Response {
     }
 }
 
-/// Request ids: a random prefix drawn once per process, and a counter (`3f9c2a1b-1c`). Unique
-/// across restarts and instances like a UUID per request, without a system call per request
-/// for fresh randomness: nothing needs an id to be unguessable.
+/// Request ids in the shape of a UUID: 64 random bits drawn once per process, then a counter.
+/// Unique across restarts and instances like a random UUID per request, without a system call
+/// per request for fresh randomness: nothing needs a request id to be unguessable.
 #[derive(Clone)]
 struct RequestIds {
-    prefix: Arc<str>,
+    prefix: u64,
     next: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl RequestIds {
     fn new() -> Self {
-        let random = uuid::Uuid::new_v4().simple().to_string();
         Self {
-            prefix: random[..12].into(),
+            prefix: uuid::Uuid::new_v4().as_u64_pair().0,
             next: Arc::default(),
         }
     }
@@ -271,7 +274,9 @@ impl RequestIds {
 impl MakeRequestId for RequestIds {
     fn make_request_id<B>(&mut self, _: &axum::http::Request<B>) -> Option<RequestId> {
         let n = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let id = format!("{}-{n:x}", self.prefix);
+        let id = uuid::Uuid::from_u64_pair(self.prefix, n)
+            .hyphenated()
+            .to_string();
         HeaderValue::from_str(&id).ok().map(RequestId::new)
     }
 }
@@ -334,7 +339,7 @@ pub fn app(state: AppState) -> Router {
                 TraceLayer::new_for_http()
                     .make_span_with(make_span)
                     .on_request(DefaultOnRequest::new().level(tracing::Level::DEBUG))
-                    .on_response(access_line),
+                    .on_response(access_line(state.access_log)),
             )
             .layer(PropagateRequestIdLayer::new(request_id)),
     )
@@ -413,18 +418,20 @@ fn session_layer(
 /// Requests slower than this get an `info` access line whatever their status.
 const SLOW_REQUEST: Duration = Duration::from_millis(500);
 
-/// The access line of a request: `info` for a refusal, a failure or a slow answer; `debug` for
-/// a fast success (each write that succeeds logs its own `info` line, and the audit trail
-/// records it). A busy console then logs what an operator at 3 a.m. looks for, not one
-/// formatted line per page view, which cost a quarter of a cached page's throughput;
-/// `RUST_LOG=readiness_console=info,tower_http=debug` brings every line back.
-fn access_line(response: &Response, latency: Duration, _span: &tracing::Span) {
-    let status = response.status().as_u16();
-    let latency_ms = latency.as_secs_f64() * 1000.0;
-    if status >= 400 || latency >= SLOW_REQUEST {
-        tracing::info!(status, latency_ms, "answered");
-    } else {
-        tracing::debug!(status, latency_ms, "answered");
+/// The access line of a request: `info` for every request, or with
+/// [`AccessLog::Notable`] only for a refusal, a failure or a slow answer (`debug` for a fast
+/// success; each write that succeeds logs its own `info` line, and the audit trail records it).
+fn access_line(
+    mode: AccessLog,
+) -> impl Fn(&Response, Duration, &tracing::Span) + Clone + Send + Sync + 'static {
+    move |response: &Response, latency: Duration, _span: &tracing::Span| {
+        let status = response.status().as_u16();
+        let latency_ms = latency.as_secs_f64() * 1000.0;
+        if mode == AccessLog::All || status >= 400 || latency >= SLOW_REQUEST {
+            tracing::info!(status, latency_ms, "answered");
+        } else {
+            tracing::debug!(status, latency_ms, "answered");
+        }
     }
 }
 

@@ -125,7 +125,7 @@ async fn on_tenant(db: &TestDb, actor: &str, action: Action) -> Answer {
         Action::SignOff => {
             let no_go = Signoff::NoGo(EvidenceNote::parse("Not yet, for the table").unwrap());
             match write::signoff(&db.app, &author(actor), Uuid::new_v4(), &no_go).await {
-                Ok(Ok(Written::Applied(_))) => Answer::Done,
+                Ok(Written::Applied(_)) => Answer::Done,
                 Err(WriteError::Forbidden) => Answer::Refused,
                 other => Answer::Other(format!("{other:?}")),
             }

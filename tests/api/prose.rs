@@ -291,7 +291,7 @@ async fn sign_go(app: &TestApp) {
     // Signed on the state as it stands, as the page's form would carry it.
     let signed = app.db.writer(ANNA).sign_off_go().await;
     assert!(
-        matches!(signed, Ok(Ok(write::Written::Applied(_)))),
+        matches!(signed, Ok(write::Written::Applied(_))),
         "{signed:?}"
     );
 }

@@ -436,15 +436,12 @@ impl<'a> Writer<'a> {
     }
 
     /// Signs off.
-    pub async fn sign_off(
-        &self,
-        signoff: &write::Signoff,
-    ) -> Result<Result<Written, write::NotReady>, write::WriteError> {
+    pub async fn sign_off(&self, signoff: &write::Signoff) -> Result<Written, write::WriteError> {
         write::signoff(self.pool, &self.author, self.key(), signoff).await
     }
 
     /// Signs GO on the state as it stands, as the page's form would carry it.
-    pub async fn sign_off_go(&self) -> Result<Result<Written, write::NotReady>, write::WriteError> {
+    pub async fn sign_off_go(&self) -> Result<Written, write::WriteError> {
         let console = db::load_console(self.pool, self.author.tenant)
             .await
             .expect("load")
@@ -458,10 +455,7 @@ impl<'a> Writer<'a> {
     }
 
     /// Records NO-GO for this reason.
-    pub async fn sign_off_no_go(
-        &self,
-        reason: &str,
-    ) -> Result<Result<Written, write::NotReady>, write::WriteError> {
+    pub async fn sign_off_no_go(&self, reason: &str) -> Result<Written, write::WriteError> {
         let reason = EvidenceNote::parse(reason).expect("reason");
         self.sign_off(&write::Signoff::NoGo(reason)).await
     }

@@ -272,7 +272,7 @@ async fn every_role_against_every_write() {
                 "{actor} decides: {decided:?}"
             );
             assert!(
-                matches!(signed, Ok(Ok(Written::Applied(_)))),
+                matches!(signed, Ok(Written::Applied(_))),
                 "{actor} signs: {signed:?}"
             );
         } else {

@@ -11,11 +11,24 @@ use crate::readiness::{ItemKind, Status, demo};
 /// Every message id the code builds at run time (the templates' literal ids are found by
 /// reading them). The locale parity test checks both sets against `locales/`.
 pub fn dynamic_message_ids() -> Vec<String> {
-    let cat = catalogue::standard();
     let mut ids = Vec::new();
     for notice in crate::web::notice::NoticeCode::ALL {
         ids.push(format!("notice-{}", notice.as_str()));
     }
+    catalogue_ids(&mut ids);
+    state_ids(&mut ids);
+    page_ids(&mut ids);
+    audit_ids(&mut ids);
+    rehearsal_ids(&mut ids);
+    signature_ids(&mut ids);
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// The sections and items of the standard catalogue: names, actions, details, intros.
+fn catalogue_ids(ids: &mut Vec<String>) {
+    let cat = catalogue::standard();
     for section in &cat.sections {
         ids.push(format!("section-name-{}", section.key));
         ids.push(format!("action-title-{}", section.key));
@@ -45,6 +58,11 @@ pub fn dynamic_message_ids() -> Vec<String> {
     for key in crate::readiness::packets::PacketKey::ALL {
         ids.push(format!("packet-{key}-intro"));
     }
+}
+
+/// The codes of the loaded state: kinds, statuses, roles, batches, evidence refusals,
+/// providers, environments, units.
+fn state_ids(ids: &mut Vec<String>) {
     for kind in ItemKind::ALL {
         ids.push(format!("kind-{}", kind.as_str()));
     }
@@ -69,6 +87,13 @@ pub fn dynamic_message_ids() -> Vec<String> {
         ids.push(format!("environment-{env}"));
         ids.push(format!("environment-{env}-detail"));
     }
+    for actor in &state.actors {
+        ids.push(format!("unit-{}", actor.unit));
+    }
+}
+
+/// The console page's own labels: key figures, copilot cards, the ladder, months, errors.
+fn page_ids(ids: &mut Vec<String>) {
     for id in ["preflight", "cutover", "connection"] {
         ids.push(format!("kpi-{id}-label"));
     }
@@ -92,21 +117,14 @@ pub fn dynamic_message_ids() -> Vec<String> {
     for month in 1..=12 {
         ids.push(format!("month-{month}"));
     }
-    for kind in [
-        "bad-request",
-        "not-found",
-        "forbidden",
-        "conflict",
-        "sign-in-required",
-        "unavailable",
-        "internal",
-    ] {
-        ids.push(format!("error-title-{kind}"));
-        ids.push(format!("error-body-{kind}"));
+    for kind in crate::web::error::ErrorKind::ALL {
+        ids.push(format!("error-title-{}", kind.id()));
+        ids.push(format!("error-body-{}", kind.id()));
     }
-    for actor in &state.actors {
-        ids.push(format!("unit-{}", actor.unit));
-    }
+}
+
+/// The audit trail: actions, faults, the records it accounts for, scenario problems, kinds.
+fn audit_ids(ids: &mut Vec<String>) {
     for action in crate::readiness::AuditAction::ALL {
         ids.push(format!("audit-action-{action}"));
     }
@@ -122,6 +140,10 @@ pub fn dynamic_message_ids() -> Vec<String> {
     for kind in crate::readiness::scenario::RecordKind::ALL {
         ids.push(format!("scenario-kind-{}", kind.as_str()));
     }
+}
+
+/// The rehearsals: kinds, run states, reasons, refusals, reference errors, gap kinds.
+fn rehearsal_ids(ids: &mut Vec<String>) {
     for kind in crate::readiness::RehearsalKind::ALL {
         for id in ["rehearsal-kind-", "rehearsal-run-"] {
             ids.push(format!("{id}{kind}"));
@@ -147,6 +169,10 @@ pub fn dynamic_message_ids() -> Vec<String> {
     for kind in crate::rehearsal::probes::GapKind::ALL {
         ids.push(format!("rehearsal-gap-kind-{kind}"));
     }
+}
+
+/// The signature: its sentences, what withdrew it, the audit targets.
+fn signature_ids(ids: &mut Vec<String>) {
     ids.extend(signature::SENTENCE_IDS.map(str::to_owned));
     for action in crate::readiness::signature::WithdrawingAction::ALL {
         ids.push(signature::withdrawn_id(Some(action)));
@@ -155,7 +181,4 @@ pub fn dynamic_message_ids() -> Vec<String> {
     for target in crate::readiness::AuditTarget::ALL {
         ids.push(format!("audit-target-{target}"));
     }
-    ids.sort();
-    ids.dedup();
-    ids
 }

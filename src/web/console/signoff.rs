@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::writer::{Write, WriteForm};
 use super::{Draft, SectionKey};
-use crate::db::write::{self, NotReady, Signoff, WriteError, Written};
+use crate::db::write::{self, Signoff, WriteError, Written};
 use crate::readiness::SignoffDecision;
 use crate::readiness::evidence::{EvidenceError, EvidenceNote, as_typed};
 use crate::readiness::permissions::{Action, Target};
@@ -69,11 +69,9 @@ impl SignoffForm {
 }
 
 /// Why the database refused a sign-off, as the form says it.
-fn refusal(
-    outcome: &std::result::Result<Result<Written, NotReady>, WriteError>,
-) -> Option<&'static str> {
+fn refusal(outcome: &std::result::Result<Written, WriteError>) -> Option<&'static str> {
     match outcome {
-        Ok(Err(NotReady(_))) => Some("signoff-not-ready"),
+        Err(WriteError::NotReady(_)) => Some("signoff-not-ready"),
         // The state moved since the GO form was drawn: it signs what it showed, or nothing.
         Err(WriteError::Stale) => Some("signoff-stale"),
         _ => None,
@@ -104,7 +102,7 @@ async fn signoff(
     if let Some(message) = refusal(&outcome) {
         return refuse(message, StatusCode::CONFLICT).await;
     }
-    outcome?.map_err(|_| AppError::Conflict)?;
+    outcome?;
     tracing::info!(decision = %form.decision, "sign-off recorded");
     let done = Notice::new(NoticeCode::signed(&command), "");
     if by.htmx {

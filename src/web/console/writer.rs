@@ -156,6 +156,19 @@ impl Writer {
         app.tenant(&self.tenant).await
     }
 
+    /// For htmx, whose answer names the sections whose figures a write moved: the evaluation
+    /// before the write.
+    pub async fn before_if_htmx(
+        &self,
+        app: &AppState,
+    ) -> Result<Option<std::sync::Arc<TenantView>>> {
+        if self.htmx {
+            Ok(Some(self.tenant(app).await?))
+        } else {
+            Ok(None)
+        }
+    }
+
     /// A console URL of this tenant in the writer's language, with `rest` after the slug and
     /// `anchor` after the query (`#` included).
     pub fn console_url(&self, rest: &str, anchor: &str) -> String {

@@ -102,24 +102,8 @@ async fn item_write(
                 .await;
         }
     };
-    // For htmx the answer names the sections whose figures moved: keep the evaluation before.
-    let before = if by.htmx {
-        Some(by.tenant(&app).await?)
-    } else {
-        None
-    };
-    let consent = Consent::from_checkbox(form.confirm_withdraw.is_some());
-    let author = by.author(&app);
-    let outcome = write::owner_check_with(
-        &app.pool,
-        &author,
-        &item,
-        form.version,
-        form.idempotency_key,
-        &command,
-        consent,
-    )
-    .await;
+    let before = by.before_if_htmx(&app).await?;
+    let outcome = write_check(&app, &by, &item, &form, &command).await;
     // Our own write: drop the cached state now rather than when the notification arrives.
     app.cache.invalidate();
     if let Err(error) = outcome {
@@ -140,6 +124,29 @@ async fn item_write(
         }
         Some(before) => changed_sections(&app, &by, key, &before, &done).await,
     }
+}
+
+/// Writes the check as the form asks, with the writer's consent (or not) to withdraw a
+/// standing GO signature.
+async fn write_check(
+    app: &AppState,
+    by: &Writer,
+    item: &str,
+    form: &CheckForm,
+    command: &CheckCommand,
+) -> std::result::Result<write::Written, WriteError> {
+    let consent = Consent::from_checkbox(form.confirm_withdraw.is_some());
+    let (version, key) = (form.version, form.idempotency_key);
+    write::owner_check_with(
+        &app.pool,
+        &by.author(app),
+        item,
+        version,
+        key,
+        command,
+        consent,
+    )
+    .await
 }
 
 /// Why the database refused a check's write, as the form says it; `None` for a failure that is

@@ -11,7 +11,7 @@ use tower_sessions::Session;
 
 use super::keys::SectionKey;
 use super::view::ConsoleView;
-use super::viewer::{Viewer, frame_for, viewer_for_page, viewer_of};
+use super::viewer::{Reader, Viewer, frame_for, viewer_for_page};
 use crate::i18n::Lang;
 use crate::readiness::demo;
 use crate::web::frame::Frame;
@@ -74,24 +74,21 @@ pub fn render_page(
 }
 
 async fn section(
-    State(app): State<AppState>,
-    Path((tenant, section)): Path<(String, String)>,
+    Path((_, section)): Path<(String, String)>,
     HxRequest(htmx): HxRequest,
-    Locale(lang): Locale,
-    session: Session,
+    read: Reader,
 ) -> Result<Response> {
-    record_tenant(&tenant);
     let key = SectionKey::parse(&section).ok_or(AppError::NotFound)?;
-    let view = app.tenant(&tenant).await?;
-    let viewer = viewer_of(&session, &tenant).await;
+    let Reader {
+        tenant,
+        view,
+        lang,
+        viewer,
+    } = read;
     // HX-Request only chooses the shape of the answer; it is never a security check.
     let html = if htmx {
-        SectionFragment {
-            v: ConsoleView::new(lang.tr(), &tenant, &view, viewer),
-            key,
-            oob: false,
-        }
-        .render()?
+        let v = ConsoleView::new(lang.tr(), &tenant, &view, viewer);
+        SectionFragment { v, key, oob: false }.render()?
     } else {
         section_page(&view, lang, &tenant, key, viewer)?
     };
@@ -122,24 +119,11 @@ pub(super) fn section_page(
 }
 
 /// `GET /t/{tenant}/print`: the go/no-go summary on one A4 page, generated now.
-async fn print_page(
-    State(app): State<AppState>,
-    Path(tenant): Path<String>,
-    Locale(lang): Locale,
-    session: Session,
-) -> Result<Response> {
-    record_tenant(&tenant);
-    let view = app.tenant(&tenant).await?;
-    let viewer = viewer_of(&session, &tenant).await;
+async fn print_page(State(app): State<AppState>, read: Reader) -> Result<Response> {
+    let (frame, v) = read.parts("/print");
     let page = PrintPage {
-        frame: frame_for(
-            lang,
-            &format!("/t/{tenant}/print"),
-            &tenant,
-            &view,
-            viewer.as_ref(),
-        ),
-        v: ConsoleView::new(lang.tr(), &tenant, &view, viewer),
+        frame,
+        v,
         generated: app.clock.now(),
     };
     Ok(Html(page.render()?).into_response())

@@ -4,14 +4,14 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
-use tower_sessions::Session;
 
-use super::{ConsoleView, page_parts, viewer_of};
+use super::ConsoleView;
+use super::viewer::Reader;
 use crate::db::proof::{self, ItemHistory};
 use crate::readiness::catalogue::{Dependency, LADDER};
 use crate::readiness::{ItemEval, Status};
 use crate::web::frame::Frame;
-use crate::web::{AppError, AppState, Locale, Result, record_tenant};
+use crate::web::{AppError, AppState, Result};
 use axum::Router;
 use axum::routing::get;
 
@@ -169,16 +169,8 @@ impl ConsoleView<'_> {
 }
 
 /// `GET /t/{tenant}/proof`.
-pub(super) async fn proof_page(
-    State(app): State<AppState>,
-    Path(tenant): Path<String>,
-    Locale(lang): Locale,
-    session: Session,
-) -> Result<Response> {
-    record_tenant(&tenant);
-    let view = app.tenant(&tenant).await?;
-    let viewer = viewer_of(&session, &tenant).await;
-    let (frame, v) = page_parts(lang, &format!("/t/{tenant}/proof"), &tenant, &view, viewer);
+pub(super) async fn proof_page(read: Reader) -> Result<Response> {
+    let (frame, v) = read.parts("/proof");
     let blockers = v.rungs_ahead();
     let sections = v.sections_proof();
     Ok(Html(
@@ -196,23 +188,13 @@ pub(super) async fn proof_page(
 /// `GET /t/{tenant}/items/{key}`: one item's permalink, in any language.
 pub(super) async fn item_page(
     State(app): State<AppState>,
-    Path((tenant, key)): Path<(String, String)>,
-    Locale(lang): Locale,
-    session: Session,
+    Path((_, key)): Path<(String, String)>,
+    read: Reader,
 ) -> Result<Response> {
-    record_tenant(&tenant);
-    let view = app.tenant(&tenant).await?;
-    let item = view.evaluation.item(&key).ok_or(AppError::NotFound)?;
-    let history = proof::item_history(&app.pool, &tenant, &key).await?;
-    let viewer = viewer_of(&session, &tenant).await;
-    let (frame, v) = page_parts(
-        lang,
-        &format!("/t/{tenant}/items/{key}"),
-        &tenant,
-        &view,
-        viewer,
-    );
-    let tr = lang.tr();
+    let item = read.view.evaluation.item(&key).ok_or(AppError::NotFound)?;
+    let history = proof::item_history(&app.pool, &read.tenant, &key).await?;
+    let (frame, v) = read.parts(&format!("/items/{key}"));
+    let tr = read.lang.tr();
     let page = ItemPage {
         section: tr.t(&format!(
             "section-name-{}",

@@ -138,3 +138,62 @@ pub(super) fn frame_for(
         }
     }
 }
+
+/// The one way in for a read of a tenant's page: the tenant in the path (recorded on the
+/// request's span), its evaluated view, the language, and who is looking, if anyone.
+pub struct Reader {
+    /// The tenant's slug.
+    pub tenant: String,
+    /// The evaluated tenant.
+    pub view: std::sync::Arc<TenantView>,
+    /// The language of the answer.
+    pub lang: Lang,
+    /// Who is signed in to this tenant, if anyone.
+    pub viewer: Option<Viewer>,
+}
+
+impl axum::extract::FromRequestParts<crate::web::AppState> for Reader {
+    type Rejection = crate::web::AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        app: &crate::web::AppState,
+    ) -> Result<Self, Self::Rejection> {
+        use axum::extract::RawPathParams;
+        let params = RawPathParams::from_request_parts(parts, app)
+            .await
+            .map_err(|_| crate::web::AppError::NotFound)?;
+        let tenant = params
+            .iter()
+            .find(|(key, _)| *key == "tenant")
+            .map(|(_, value)| value.to_owned())
+            .ok_or(crate::web::AppError::NotFound)?;
+        crate::web::record_tenant(&tenant);
+        let Ok(crate::web::Locale(lang)) = crate::web::Locale::from_request_parts(parts, app).await;
+        let view = app.tenant(&tenant).await?;
+        let session = Session::from_request_parts(parts, app)
+            .await
+            .map_err(|(_, why)| crate::web::AppError::Internal(anyhow::anyhow!(why)))?;
+        let viewer = viewer_of(&session, &tenant).await;
+        Ok(Self {
+            tenant,
+            view,
+            lang,
+            viewer,
+        })
+    }
+}
+
+impl Reader {
+    /// The page's frame and view, for the page at `path` below the tenant's URL.
+    pub(super) fn parts(&self, path: &str) -> (Frame, ConsoleView<'_>) {
+        let path = format!("/t/{}{path}", self.tenant);
+        page_parts(
+            self.lang,
+            &path,
+            &self.tenant,
+            &self.view,
+            self.viewer.clone(),
+        )
+    }
+}

@@ -10,8 +10,8 @@ use uuid::Uuid;
 
 use super::DbError;
 use super::signature::{Consent, guard, lock_head};
-use super::write::{Author, WriteError, Written, authorise, conclude, enter, replayed};
-use crate::readiness::permissions::{Action, Target};
+use super::write::{Author, Begun, WriteError, Written, begin, conclude};
+use crate::readiness::permissions::Action;
 use crate::readiness::scenario::{RecordKind, Scenario, records_sha256};
 use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::{AuditAction, AuditTarget};
@@ -37,18 +37,11 @@ pub async fn import(
     upload: Upload<'_>,
     scenario: &Scenario,
 ) -> Result<Written, WriteError> {
-    let mut tx = pool.begin().await?;
-    let tenant = enter(&mut tx, author.tenant).await?;
-    if let Some(seq) = replayed(&mut tx, idempotency_key, author.actor).await? {
-        return Ok(Written::Replayed(seq));
-    }
-    authorise(
-        &mut tx,
-        author.actor,
-        Action::ImportSnapshot,
-        Target::Tenant,
-    )
-    .await?;
+    let (mut tx, tenant) =
+        match begin(pool, author, idempotency_key, Action::ImportSnapshot).await? {
+            Begun::Fresh(tx, tenant) => (tx, tenant),
+            Begun::Replayed(seq) => return Ok(Written::Replayed(seq)),
+        };
     let sha256 = scenario.sha256();
     let id: i64 = sqlx::query_scalar(
         "insert into scenario_imports (tenant_id, actor_id, file_sha256, file_bytes, exported_at,
@@ -124,18 +117,11 @@ pub async fn freeze_with(
     import_id: i64,
     consent: Consent,
 ) -> Result<Written, WriteError> {
-    let mut tx = pool.begin().await?;
-    let tenant = enter(&mut tx, author.tenant).await?;
-    if let Some(seq) = replayed(&mut tx, idempotency_key, author.actor).await? {
-        return Ok(Written::Replayed(seq));
-    }
-    authorise(
-        &mut tx,
-        author.actor,
-        Action::FreezeSnapshot,
-        Target::Tenant,
-    )
-    .await?;
+    let (mut tx, tenant) =
+        match begin(pool, author, idempotency_key, Action::FreezeSnapshot).await? {
+            Begun::Fresh(tx, tenant) => (tx, tenant),
+            Begun::Replayed(seq) => return Ok(Written::Replayed(seq)),
+        };
     // Holding the chain's head serialises freezes (versions never collide) and keeps sign-offs
     // out until the commit.
     lock_head(&mut tx, tenant).await?;

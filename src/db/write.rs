@@ -270,6 +270,32 @@ pub(crate) async fn role_of(
 /// Loads the role of `actor` in the entered tenant and asks the permission table whether it may
 /// do `action` to `target`: [`WriteError::Forbidden`] unless it may. An actor the tenant does
 /// not know, or whose stored role cannot be read, has no role and so may do nothing.
+/// A write to the tenant as a whole, begun: its transaction inside the tenant, or the event a
+/// replay of the same form already wrote.
+pub(crate) enum Begun<'c> {
+    /// Go on in this transaction, in this tenant.
+    Fresh(sqlx::Transaction<'c, sqlx::Postgres>, Uuid),
+    /// The form was sent before: this is what it wrote.
+    Replayed(i64),
+}
+
+/// The start of every write to the tenant as a whole: a transaction in the tenant, a replayed
+/// form answered with what it wrote, then the actor's permission asked of the table.
+pub(crate) async fn begin<'c>(
+    pool: &'c PgPool,
+    author: &Author<'_>,
+    idempotency_key: Uuid,
+    action: Action,
+) -> Result<Begun<'c>, WriteError> {
+    let mut tx = pool.begin().await?;
+    let tenant = enter(&mut tx, author.tenant).await?;
+    if let Some(seq) = replayed(&mut tx, idempotency_key, author.actor).await? {
+        return Ok(Begun::Replayed(seq));
+    }
+    authorise(&mut tx, author.actor, action, Target::Tenant).await?;
+    Ok(Begun::Fresh(tx, tenant))
+}
+
 pub(crate) async fn authorise(
     tx: &mut PgConnection,
     actor: &str,
@@ -462,12 +488,10 @@ pub async fn signoff(
     idempotency_key: Uuid,
     signoff: &Signoff,
 ) -> Result<Written, WriteError> {
-    let mut tx = pool.begin().await?;
-    let tenant = enter(&mut tx, author.tenant).await?;
-    if let Some(seq) = replayed(&mut tx, idempotency_key, author.actor).await? {
-        return Ok(Written::Replayed(seq));
-    }
-    authorise(&mut tx, author.actor, Action::SignOff, Target::Tenant).await?;
+    let (mut tx, tenant) = match begin(pool, author, idempotency_key, Action::SignOff).await? {
+        Begun::Fresh(tx, tenant) => (tx, tenant),
+        Begun::Replayed(seq) => return Ok(Written::Replayed(seq)),
+    };
     // Every other write appends to the chain, so holding the head holds them all off.
     sqlx::query("select seq from audit_heads where tenant_id = $1 for update")
         .bind(tenant)

@@ -111,8 +111,8 @@ fn page_ids(ids: &mut Vec<String>) {
     for rung in LADDER.iter().map(|r| r.code).chain([DecisionCode::Go]) {
         ids.push(format!("ladder-{}", rung.slug()));
     }
-    for rung_state in ["passed", "current", "ahead", "reached"] {
-        ids.push(format!("ladder-state-{rung_state}"));
+    for rung_state in super::view::RungState::ALL {
+        ids.push(format!("ladder-state-{}", rung_state.as_str()));
     }
     for month in 1..=12 {
         ids.push(format!("month-{month}"));

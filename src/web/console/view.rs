@@ -75,6 +75,35 @@ pub struct RungView {
     pub(super) state_word: String,
 }
 
+/// Where a rung of the decision ladder stands against the decision: its CSS state and, with
+/// `ladder-state-`, its word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RungState {
+    /// Below the current decision: passed.
+    Passed,
+    /// The current decision.
+    Current,
+    /// Above it: still ahead.
+    Ahead,
+    /// GO, when it is the current decision.
+    Reached,
+}
+
+impl RungState {
+    /// Every state, for the message ids.
+    pub(super) const ALL: [Self; 4] = [Self::Passed, Self::Current, Self::Ahead, Self::Reached];
+
+    /// The code in CSS classes and message ids.
+    pub(super) fn as_str(self) -> &'static str {
+        match self {
+            Self::Passed => "passed",
+            Self::Current => "current",
+            Self::Ahead => "ahead",
+            Self::Reached => "reached",
+        }
+    }
+}
+
 /// Ready or not, as a CSS state.
 pub(super) fn state_of(ready: bool) -> &'static str {
     if ready { "ready" } else { "open" }
@@ -488,22 +517,21 @@ impl<'a> ConsoleView<'a> {
             .enumerate()
             .map(|(i, code)| {
                 let state = match i.cmp(&at) {
-                    std::cmp::Ordering::Less => "passed",
-                    std::cmp::Ordering::Equal => "current",
-                    std::cmp::Ordering::Greater => "ahead",
+                    std::cmp::Ordering::Less => RungState::Passed,
+                    std::cmp::Ordering::Equal => RungState::Current,
+                    std::cmp::Ordering::Greater => RungState::Ahead,
+                };
+                // Standing at GO is having reached it.
+                let word = if code == DecisionCode::Go && state == RungState::Current {
+                    RungState::Reached
+                } else {
+                    state
                 };
                 RungView {
                     code: code.as_str(),
                     label: tr.t1(&format!("ladder-{}", code.slug()), "gates", gates),
-                    state,
-                    state_word: tr.t(&format!(
-                        "ladder-state-{}",
-                        if code == DecisionCode::Go && state == "current" {
-                            "reached"
-                        } else {
-                            state
-                        }
-                    )),
+                    state: state.as_str(),
+                    state_word: tr.t(&format!("ladder-state-{}", word.as_str())),
                 }
             })
             .collect()

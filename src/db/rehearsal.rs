@@ -9,11 +9,11 @@ use time::OffsetDateTime;
 use super::DbError;
 use super::audit::{self, NewEvent};
 use super::signature::{self, Consent};
-use super::write::{WriteError, authorise, enter};
+use super::write::{WriteError, enter, enter_allowed};
 use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
 // `Target` here is the rehearsal's target database; the permission table's is spelled out.
-use crate::readiness::permissions::{self, Action};
+use crate::readiness::permissions::Action;
 use crate::readiness::signature::WithdrawingAction;
 use crate::readiness::{AuditAction, AuditTarget, RehearsalKind, RunState};
 use crate::rehearsal::dry_run::{self, Frozen};
@@ -92,12 +92,11 @@ pub async fn set_target(
     reference: &SecretRef,
 ) -> Result<(), StartError> {
     let mut tx = pool.begin().await?;
-    let tenant = enter(&mut tx, &runner.tenant).await?;
-    authorise(
+    let tenant = enter_allowed(
         &mut tx,
+        &runner.tenant,
         &runner.actor,
         Action::SetRehearsalTarget,
-        permissions::Target::Tenant,
     )
     .await?;
     let text = reference.as_text();
@@ -151,12 +150,11 @@ pub async fn start_with(
     consent: Consent,
 ) -> Result<(i64, RunWork), StartError> {
     let mut tx = pool.begin().await?;
-    let tenant = enter(&mut tx, &runner.tenant).await?;
-    authorise(
+    let tenant = enter_allowed(
         &mut tx,
+        &runner.tenant,
         &runner.actor,
         Action::StartRehearsal,
-        permissions::Target::Tenant,
     )
     .await?;
     // Whether the results would change a status is known only once the run ends: while a GO

@@ -296,6 +296,19 @@ pub(crate) async fn begin<'c>(
     Ok(Begun::Fresh(tx, tenant))
 }
 
+/// Enters the tenant and asks the permission table whether `actor` may do `action` to the
+/// tenant as a whole: the start of a write that has no form to replay.
+pub(crate) async fn enter_allowed(
+    tx: &mut PgConnection,
+    slug: &str,
+    actor: &str,
+    action: Action,
+) -> Result<Uuid, WriteError> {
+    let tenant = enter(tx, slug).await?;
+    authorise(tx, actor, action, Target::Tenant).await?;
+    Ok(tenant)
+}
+
 pub(crate) async fn authorise(
     tx: &mut PgConnection,
     actor: &str,

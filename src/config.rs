@@ -334,6 +334,7 @@ impl Cli {
             https: args.https,
             bench_baseline: args.bench_baseline,
             state_cache: !args.no_state_cache,
+            cache_tenants: args.cache_tenants,
             request_timeout: args.request_timeout.0,
             access_log: args.access_log,
             sign_in: SignInLimit {
@@ -389,6 +390,16 @@ pub struct ServeArgs {
     /// Load and evaluate the tenant on every request (the benchmark's uncached row).
     #[arg(long, env = "READINESS_NO_STATE_CACHE", hide = true)]
     pub no_state_cache: bool,
+
+    /// How many tenants' evaluated states each instance keeps in memory (the least recently
+    /// read go first; the next read of one loads it again).
+    #[arg(
+        long,
+        env = "READINESS_CACHE_TENANTS",
+        default_value_t = crate::db::cache::DEFAULT_TENANTS,
+        value_parser = clap::value_parser!(u64).range(1..)
+    )]
+    pub cache_tenants: u64,
 
     /// How long a request waits for a connection of the app's pool; past it, it answers 503
     /// (short: during an outage a request is answered, not held).
@@ -506,6 +517,8 @@ pub struct ServeConfig {
     /// Keep evaluated tenants cached (exact through `LISTEN/NOTIFY`); off, every request loads
     /// and evaluates (the benchmark's uncached row).
     pub state_cache: bool,
+    /// How many tenants' evaluated states are kept in memory.
+    pub cache_tenants: u64,
     /// How long a request may take before it answers 503.
     pub request_timeout: Duration,
     /// Which requests get an `info` access line.
@@ -530,6 +543,7 @@ impl Default for ServeConfig {
             https: false,
             bench_baseline: false,
             state_cache: true,
+            cache_tenants: crate::db::cache::DEFAULT_TENANTS,
             request_timeout: defaults::REQUEST_TIMEOUT,
             access_log: AccessLog::All,
             sign_in: SignInLimit {
@@ -614,6 +628,7 @@ mod tests {
         assert_eq!(parsed.session_cleanup_every, default.session_cleanup_every);
         assert_eq!(parsed.checkpoint_every, default.checkpoint_every);
         assert_eq!(parsed.state_cache, default.state_cache);
+        assert_eq!(parsed.cache_tenants, default.cache_tenants);
         assert_eq!(args.db_acquire_timeout.0, crate::db::APP_ACQUIRE_TIMEOUT);
     }
 

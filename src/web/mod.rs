@@ -205,7 +205,7 @@ impl AppState {
             key,
             rehearsal: config.rehearsal,
             secrets: config.secrets.clone(),
-            cache: Arc::new(StateCache::default()),
+            cache: Arc::new(StateCache::new(config.cache_tenants)),
             bench_baseline: config.bench_baseline,
             https: config.https,
             throttle: Arc::new(session::Throttle::new(
@@ -237,8 +237,9 @@ impl AppState {
         let console = db::load_console(&self.pool, slug)
             .await?
             .ok_or(AppError::NotFound)?;
+        let id = console.tenant_id;
         let view = Arc::new(TenantView::new(console));
-        self.cache.put(slug, token, view.clone());
+        self.cache.put(slug, id, token, view.clone());
         Ok(view)
     }
 }

@@ -257,7 +257,7 @@ async fn set_target(
         Err(error) => return refuse(&app, &by, form.refused(error)).await,
     };
     rehearsal::set_target(&app.pool, &runner, &reference).await?;
-    app.cache.invalidate();
+    app.cache.invalidate(&by.tenant);
     tracing::info!("rehearsal target named");
     let page = Redirect::to(&by.console_url("/rehearsal", ""));
     let done = Notice::new(NoticeCode::TargetSaved, &reference.as_text());
@@ -317,14 +317,14 @@ async fn start(
         }
         Err(error) => {
             // A refused run is recorded (all but a busy one): the page shows it.
-            app.cache.invalidate();
+            app.cache.invalidate(&by.tenant);
             let Some(refused) = refusal(&error) else {
                 return Err(error.into());
             };
             return refuse(&app, &by, refused).await;
         }
     }
-    app.cache.invalidate();
+    app.cache.invalidate(&by.tenant);
     let page = Redirect::to(&by.console_url("/rehearsal", &format!("#run-{kind}")));
     let done = Notice::new(NoticeCode::RunStarted, kind.as_str());
     Ok(notice::leave(page.into_response(), done))

@@ -98,7 +98,7 @@ async fn signoff(
         return refuse("signoff-wrong-password", StatusCode::FORBIDDEN).await;
     }
     let outcome = write::signoff(&app.pool, &by.author(&app), form.idempotency_key, &command).await;
-    app.cache.invalidate();
+    app.cache.invalidate(&by.tenant);
     if let Some(message) = refusal(&outcome) {
         return refuse(message, StatusCode::CONFLICT).await;
     }

@@ -339,7 +339,7 @@ async fn import(
         bytes: form.bytes.len(),
     };
     snapshot::import(&app.pool, &by.author(&app), key, upload, &scenario).await?;
-    app.cache.invalidate();
+    app.cache.invalidate(&by.tenant);
     tracing::info!(bytes = form.bytes.len(), "scenario file imported");
     Ok(Redirect::to(&format!(
         "{}&done=imported",
@@ -393,7 +393,7 @@ async fn freeze(
         }
         Err(error) => return Err(error.into()),
     }
-    app.cache.invalidate();
+    app.cache.invalidate(&by.tenant);
     tracing::info!(import = form.import_id, "scenario snapshot frozen");
     Ok(Redirect::to(&format!("{}&done=frozen", by.console_url("/snapshot", ""))).into_response())
 }

@@ -105,7 +105,7 @@ async fn item_write(
     let before = by.before_if_htmx(&app).await?;
     let outcome = write_check(&app, &by, &item, &form, &command).await;
     // Our own write: drop the cached state now rather than when the notification arrives.
-    app.cache.invalidate();
+    app.cache.invalidate(&by.tenant);
     if let Err(error) = outcome {
         let Some(message) = refusal(&error) else {
             return Err(error.into());

@@ -165,6 +165,10 @@ impl Database {
                 db::seed_demo(owner, &key, clock).await?;
                 tracing::info!("the database was empty: demo tenant created");
             }
+            let stored = db::summary::backfill(owner, clock).await?;
+            if stored > 0 {
+                tracing::info!(tenants = stored, "stored the summaries tenants lacked");
+            }
         }
         Ok(())
     }

@@ -12,6 +12,7 @@ pub mod rehearsal;
 mod seed;
 pub mod signature;
 pub mod snapshot;
+pub mod summary;
 pub mod supervisor;
 pub mod write;
 

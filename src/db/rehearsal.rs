@@ -122,6 +122,7 @@ pub async fn set_target(
         &runner.clock,
     )
     .await?;
+    super::summary::refresh(&mut tx, tenant, &runner.tenant, &runner.clock).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -372,6 +373,7 @@ async fn finish(
     .bind(sqlx::types::Json(&outcome.summary))
     .execute(&mut *tx)
     .await?;
+    super::summary::refresh(&mut tx, tenant, &runner.tenant, &runner.clock).await?;
     tx.commit().await?;
     Ok(())
 }

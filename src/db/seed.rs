@@ -206,6 +206,7 @@ pub async fn seed_demo(
         .execute(&mut *tx)
         .await?;
     }
+    super::summary::refresh(&mut tx, tenant, demo::SLUG, clock).await?;
     tx.commit().await?;
     Ok(SeedOutcome::Created)
 }

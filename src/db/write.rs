@@ -251,6 +251,7 @@ async fn finish(
     if checkpoint {
         audit::checkpoint_head(&mut tx, tenant, author.key, author.clock).await?;
     }
+    super::summary::refresh(&mut tx, tenant, author.tenant, author.clock).await?;
     tx.commit().await?;
     Ok(seq)
 }

@@ -17,6 +17,7 @@ pub mod permissions;
 pub mod scenario;
 pub mod signature;
 pub mod state;
+pub mod summary;
 
 pub use actions::{AuditAction, AuditTarget, CheckAction};
 pub use catalogue::{Catalogue, DecisionCode, ItemKind};

@@ -24,5 +24,6 @@ mod schema;
 mod sections;
 mod signature;
 mod snapshot;
+mod summaries;
 mod support;
 mod writes;

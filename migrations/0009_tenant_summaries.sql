@@ -23,5 +23,8 @@ create policy summaries_own_insert on tenant_summaries for insert
 create policy summaries_own_update on tenant_summaries for update
     using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
     with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+-- Only a purge (the owner, inside the tenant) removes one; the app role cannot.
+create policy summaries_own_delete on tenant_summaries for delete
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
 
 grant select, insert, update on tenant_summaries to readiness_app;

@@ -10,6 +10,7 @@ use super::DbError;
 use crate::readiness::catalogue::{
     Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LocalDecisionRule, SectionDef,
 };
+use crate::readiness::lifecycle::TenantStatus;
 use crate::readiness::signature::{SignoffDecision, WithdrawingAction};
 use crate::readiness::state::{
     Acceptance, Actor, AuditHead, ProbeResult, Profile, Provider, ReadinessState, RehearsalKind,
@@ -23,6 +24,10 @@ pub struct TenantConsole {
     pub tenant_id: Uuid,
     /// The URL slug.
     pub slug: String,
+    /// Where it is in its life: the status policy reads it from here on a cached page.
+    pub status: TenantStatus,
+    /// Why it is suspended, when it is.
+    pub suspended_reason: Option<String>,
     /// Its programme.
     pub catalogue: Catalogue,
     /// Its state.
@@ -82,6 +87,8 @@ struct TenantRow {
     tenant_mode: String,
     adapter_target: String,
     environment: String,
+    status: TenantStatus,
+    suspended_reason: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -292,6 +299,8 @@ fn from_doc(doc: Doc) -> TenantConsole {
     TenantConsole {
         tenant_id: t.id,
         slug: t.slug,
+        status: t.status,
+        suspended_reason: t.suspended_reason,
         catalogue: Catalogue { sections },
         state: ReadinessState {
             profile: Profile {

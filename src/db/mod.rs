@@ -7,6 +7,7 @@ pub mod cache;
 mod codes;
 pub mod embedded;
 mod load;
+pub mod platform;
 pub mod proof;
 pub mod rehearsal;
 mod seed;
@@ -14,6 +15,7 @@ pub mod signature;
 pub mod snapshot;
 pub mod summary;
 pub mod supervisor;
+pub mod tenants;
 pub mod write;
 
 use std::time::Duration;
@@ -212,13 +214,30 @@ pub async fn ping(pool: &PgPool) -> bool {
 }
 
 /// Enters the tenant with this slug for the rest of the transaction — row-level security then
-/// shows only its rows — and returns its id; `None` for an unknown slug.
+/// shows only its rows — and returns its id; `None` for an unknown slug. The owner also sees
+/// purged tenants, whose slug a new one may have taken: the one not deleted comes first.
 pub(crate) async fn enter_tenant(
     tx: &mut sqlx::PgConnection,
     slug: &str,
 ) -> Result<Option<uuid::Uuid>, sqlx::Error> {
     sqlx::query_scalar(
-        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = $1",
+        "select set_config('app.tenant_id', id::text, true)::uuid from tenants where slug = $1
+         order by deleted_at desc nulls first limit 1",
+    )
+    .bind(slug)
+    .fetch_optional(&mut *tx)
+    .await
+}
+
+/// [`enter_tenant`], for a write: only an active tenant is entered (a tenant suspended or
+/// being deleted between the request's status check and its write is not written to).
+pub(crate) async fn enter_active_tenant(
+    tx: &mut sqlx::PgConnection,
+    slug: &str,
+) -> Result<Option<uuid::Uuid>, sqlx::Error> {
+    sqlx::query_scalar(
+        "select set_config('app.tenant_id', id::text, true)::uuid from tenants
+         where slug = $1 and status = 'active' and deleted_at is null",
     )
     .bind(slug)
     .fetch_optional(&mut *tx)

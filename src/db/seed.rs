@@ -13,7 +13,9 @@ use super::audit::{self, NewEvent};
 use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
-use crate::readiness::{AuditAction, catalogue, demo};
+use crate::readiness::lifecycle::TenantStatus;
+use crate::readiness::state::{Actor, Profile, Provider};
+use crate::readiness::{AuditAction, Catalogue, catalogue, demo};
 
 /// The request id of the events the demo seed writes.
 pub const SEED_REQUEST: &str = "seed-demo";
@@ -49,20 +51,16 @@ pub async fn seed_demo(
     }
     let state = demo::state(clock.now());
     let p = &state.profile;
-    let tenant: Uuid = sqlx::query_scalar(
-        "insert into tenants (slug, name, scenario_contract, storage_adapter, auth_mode,
-                              tenant_mode, adapter_target, environment)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
+    let tenant = insert_tenant(
+        &mut tx,
+        &TenantRow {
+            slug: demo::SLUG,
+            profile: p,
+            status: TenantStatus::Active,
+            contact_email: None,
+            programme: None,
+        },
     )
-    .bind(demo::SLUG)
-    .bind(&p.name)
-    .bind(&p.scenario_contract)
-    .bind(&p.storage_adapter)
-    .bind(&p.auth_mode)
-    .bind(&p.tenant_mode)
-    .bind(&p.adapter_target)
-    .bind(&p.environment)
-    .fetch_one(&mut *tx)
     .await?;
     // The tables are FORCE ROW LEVEL SECURITY: the owner, too, writes inside the tenant.
     sqlx::query("select set_config('app.tenant_id', $1, true)")
@@ -70,78 +68,11 @@ pub async fn seed_demo(
         .execute(&mut *tx)
         .await?;
 
-    for (position, a) in state.actors.iter().enumerate() {
-        sqlx::query(
-            "insert into actors (tenant_id, actor_id, name, unit, role, permissions, position)
-             values ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(tenant)
-        .bind(&a.id)
-        .bind(&a.name)
-        .bind(&a.unit)
-        .bind(a.role.as_str())
-        .bind(&a.permissions)
-        .bind(position_i32(position))
-        .execute(&mut *tx)
-        .await?;
-    }
-    for (position, pr) in state.providers.iter().enumerate() {
-        sqlx::query(
-            "insert into providers (tenant_id, key, current_mode, target_mode, position)
-             values ($1, $2, $3, $4, $5)",
-        )
-        .bind(tenant)
-        .bind(&pr.key)
-        .bind(&pr.current_mode)
-        .bind(&pr.target_mode)
-        .bind(position_i32(position))
-        .execute(&mut *tx)
-        .await?;
-    }
-    for (position, section) in catalogue::standard().sections.iter().enumerate() {
-        let (gated_by, pending) = match &section.decision {
-            Some(rule) => (
-                rule.gated_by.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
-                Some(rule.pending.as_str()),
-            ),
-            None => (Vec::new(), None),
-        };
-        sqlx::query(
-            "insert into catalogue_sections
-                (tenant_id, key, position, contract, decision_gated_by, decision_pending)
-             values ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(tenant)
-        .bind(&section.key)
-        .bind(position_i32(position))
-        .bind(&section.contract)
-        .bind(&gated_by)
-        .bind(pending)
-        .execute(&mut *tx)
-        .await?;
-        for (item_position, item) in section.items.iter().enumerate() {
-            let depends_on: Vec<String> = item.depends_on.iter().map(ToString::to_string).collect();
-            sqlx::query(
-                "insert into catalogue_items
-                    (tenant_id, key, section_key, position, kind, code, owner_actor_id,
-                     depends_on, fact, proposal, expected)
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            )
-            .bind(tenant)
-            .bind(&item.key)
-            .bind(&section.key)
-            .bind(position_i32(item_position))
-            .bind(item.kind.as_str())
-            .bind(&item.code)
-            .bind(&item.owner)
-            .bind(&depends_on)
-            .bind(item.fact.map(|f| f.as_str()))
-            .bind(&item.proposal)
-            .bind(item.expected.and_then(|e| i32::try_from(e).ok()))
-            .execute(&mut *tx)
-            .await?;
-        }
-    }
+    insert_actors(&mut tx, tenant, &state.actors).await?;
+    insert_programme(&mut tx, tenant, &state.providers, &catalogue::standard(), |owner| {
+        owner.map(str::to_owned)
+    })
+    .await?;
     // The chain's head first: each acceptance below appends to it.
     sqlx::query("insert into audit_heads (tenant_id) values ($1)")
         .bind(tenant)
@@ -209,6 +140,137 @@ pub async fn seed_demo(
     super::summary::refresh(&mut tx, tenant, demo::SLUG, clock).await?;
     tx.commit().await?;
     Ok(SeedOutcome::Created)
+}
+
+/// A tenant's row as it is first written.
+pub(super) struct TenantRow<'a> {
+    pub slug: &'a str,
+    pub profile: &'a Profile,
+    pub status: TenantStatus,
+    pub contact_email: Option<&'a str>,
+    /// The programme's name and version.
+    pub programme: Option<(&'a str, i32)>,
+}
+
+/// Inserts the tenant's row; its id.
+pub(super) async fn insert_tenant(
+    tx: &mut sqlx::PgConnection,
+    row: &TenantRow<'_>,
+) -> Result<Uuid, DbError> {
+    let p = row.profile;
+    Ok(sqlx::query_scalar(
+        "insert into tenants (slug, name, scenario_contract, storage_adapter, auth_mode,
+                              tenant_mode, adapter_target, environment, status, contact_email,
+                              programme_name, programme_version)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id",
+    )
+    .bind(row.slug)
+    .bind(&p.name)
+    .bind(&p.scenario_contract)
+    .bind(&p.storage_adapter)
+    .bind(&p.auth_mode)
+    .bind(&p.tenant_mode)
+    .bind(&p.adapter_target)
+    .bind(&p.environment)
+    .bind(row.status.as_str())
+    .bind(row.contact_email)
+    .bind(row.programme.map(|(name, _)| name))
+    .bind(row.programme.map(|(_, version)| version))
+    .fetch_one(&mut *tx)
+    .await?)
+}
+
+/// Inserts `actors` into the tenant entered in `tx`, in order.
+pub(super) async fn insert_actors(
+    tx: &mut sqlx::PgConnection,
+    tenant: Uuid,
+    actors: &[Actor],
+) -> Result<(), DbError> {
+    for (position, a) in actors.iter().enumerate() {
+        sqlx::query(
+            "insert into actors (tenant_id, actor_id, name, unit, role, permissions, position)
+             values ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(tenant)
+        .bind(&a.id)
+        .bind(&a.name)
+        .bind(&a.unit)
+        .bind(a.role.as_str())
+        .bind(&a.permissions)
+        .bind(position_i32(position))
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Inserts a programme's rows into the tenant entered in `tx`: its providers and its
+/// catalogue, each item owned by whom `owner_of` says of the catalogue's owner.
+pub(super) async fn insert_programme(
+    tx: &mut sqlx::PgConnection,
+    tenant: Uuid,
+    providers: &[Provider],
+    catalogue: &Catalogue,
+    owner_of: impl Fn(Option<&str>) -> Option<String>,
+) -> Result<(), DbError> {
+    for (position, pr) in providers.iter().enumerate() {
+        sqlx::query(
+            "insert into providers (tenant_id, key, current_mode, target_mode, position)
+             values ($1, $2, $3, $4, $5)",
+        )
+        .bind(tenant)
+        .bind(&pr.key)
+        .bind(&pr.current_mode)
+        .bind(&pr.target_mode)
+        .bind(position_i32(position))
+        .execute(&mut *tx)
+        .await?;
+    }
+    for (position, section) in catalogue.sections.iter().enumerate() {
+        let (gated_by, pending) = match &section.decision {
+            Some(rule) => (
+                rule.gated_by.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+                Some(rule.pending.as_str()),
+            ),
+            None => (Vec::new(), None),
+        };
+        sqlx::query(
+            "insert into catalogue_sections
+                (tenant_id, key, position, contract, decision_gated_by, decision_pending)
+             values ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(tenant)
+        .bind(&section.key)
+        .bind(position_i32(position))
+        .bind(&section.contract)
+        .bind(&gated_by)
+        .bind(pending)
+        .execute(&mut *tx)
+        .await?;
+        for (item_position, item) in section.items.iter().enumerate() {
+            let depends_on: Vec<String> = item.depends_on.iter().map(ToString::to_string).collect();
+            sqlx::query(
+                "insert into catalogue_items
+                    (tenant_id, key, section_key, position, kind, code, owner_actor_id,
+                     depends_on, fact, proposal, expected)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            )
+            .bind(tenant)
+            .bind(&item.key)
+            .bind(&section.key)
+            .bind(position_i32(item_position))
+            .bind(item.kind.as_str())
+            .bind(&item.code)
+            .bind(owner_of(item.owner.as_deref()))
+            .bind(&depends_on)
+            .bind(item.fact.map(|f| f.as_str()))
+            .bind(&item.proposal)
+            .bind(item.expected.and_then(|e| i32::try_from(e).ok()))
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    Ok(())
 }
 
 fn position_i32(position: usize) -> i32 {

@@ -145,7 +145,7 @@ pub(crate) async fn remember(
 
 /// Enters the tenant in this transaction; its id.
 pub(crate) async fn enter(tx: &mut PgConnection, slug: &str) -> Result<Uuid, WriteError> {
-    super::enter_tenant(tx, slug)
+    super::enter_active_tenant(tx, slug)
         .await?
         .ok_or(WriteError::NotFound)
 }

@@ -35,6 +35,16 @@ pub enum AppError {
     /// that knows the form shows it again instead, this is the answer when none does.
     #[error("conflict")]
     Conflict,
+    /// The tenant is suspended by the platform's operator, for this reason: 423, nothing
+    /// written.
+    #[error("tenant suspended")]
+    Suspended(String),
+    /// The tenant is still being set up: 409.
+    #[error("tenant provisioning")]
+    Provisioning,
+    /// The tenant is being deleted: 409.
+    #[error("tenant deleting")]
+    Deleting,
     /// The database cannot be reached right now (directly, or as the session store).
     #[error("database unavailable: {0}")]
     Unavailable(Box<dyn std::error::Error + Send + Sync>),
@@ -127,6 +137,9 @@ pub(super) enum ErrorKind {
     NotFound,
     Forbidden,
     Conflict,
+    Suspended,
+    Provisioning,
+    Deleting,
     SignInRequired,
     Unavailable,
     Internal,
@@ -134,11 +147,14 @@ pub(super) enum ErrorKind {
 
 impl ErrorKind {
     /// Every kind, for the message ids.
-    pub(super) const ALL: [Self; 7] = [
+    pub(super) const ALL: [Self; 10] = [
         Self::BadRequest,
         Self::NotFound,
         Self::Forbidden,
         Self::Conflict,
+        Self::Suspended,
+        Self::Provisioning,
+        Self::Deleting,
         Self::SignInRequired,
         Self::Unavailable,
         Self::Internal,
@@ -149,7 +165,8 @@ impl ErrorKind {
             Self::BadRequest => StatusCode::BAD_REQUEST,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Forbidden => StatusCode::FORBIDDEN,
-            Self::Conflict => StatusCode::CONFLICT,
+            Self::Conflict | Self::Provisioning | Self::Deleting => StatusCode::CONFLICT,
+            Self::Suspended => StatusCode::LOCKED,
             Self::SignInRequired => StatusCode::UNAUTHORIZED,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -162,6 +179,9 @@ impl ErrorKind {
             Self::NotFound => "not-found",
             Self::Forbidden => "forbidden",
             Self::Conflict => "conflict",
+            Self::Suspended => "suspended",
+            Self::Provisioning => "provisioning",
+            Self::Deleting => "deleting",
             Self::SignInRequired => "sign-in-required",
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
@@ -176,6 +196,16 @@ impl IntoResponse for AppError {
             Self::NotFound => ErrorKind::NotFound,
             Self::Forbidden => ErrorKind::Forbidden,
             Self::Conflict => ErrorKind::Conflict,
+            Self::Suspended(reason) => {
+                let mut response = ErrorKind::Suspended.status().into_response();
+                response.extensions_mut().insert(ErrorKind::Suspended);
+                response
+                    .extensions_mut()
+                    .insert(SuspendedReason(reason.clone()));
+                return response;
+            }
+            Self::Provisioning => ErrorKind::Provisioning,
+            Self::Deleting => ErrorKind::Deleting,
             Self::SignInRequired => ErrorKind::SignInRequired,
             Self::Unavailable(error) => {
                 tracing::warn!(%error, "database unavailable");
@@ -205,6 +235,10 @@ struct ErrorFragment {
     message: ErrorMessage,
 }
 
+/// The operator's reason a suspended tenant's error page shows, carried with its kind.
+#[derive(Debug, Clone)]
+struct SuspendedReason(String);
+
 /// An error in the user's words.
 struct ErrorMessage {
     title: String,
@@ -213,10 +247,14 @@ struct ErrorMessage {
 }
 
 impl ErrorMessage {
-    fn new(tr: Tr, kind: ErrorKind, request_id: &str) -> Self {
+    fn new(tr: Tr, kind: ErrorKind, reason: Option<&SuspendedReason>, request_id: &str) -> Self {
+        let body_id = format!("error-body-{}", kind.id());
         Self {
             title: tr.t(&format!("error-title-{}", kind.id())),
-            body: tr.t(&format!("error-body-{}", kind.id())),
+            body: match reason {
+                Some(SuspendedReason(reason)) => tr.t1(&body_id, "reason", reason.as_str()),
+                None => tr.t(&body_id),
+            },
             reference: tr.t1("error-request-id", "id", request_id),
         }
     }
@@ -233,7 +271,8 @@ pub async fn render(request: Request, next: Next) -> Response {
     let Some(kind) = response.extensions().get::<ErrorKind>().copied() else {
         return response;
     };
-    let message = ErrorMessage::new(lang.tr(), kind, &request_id);
+    let reason = response.extensions().get::<SuspendedReason>();
+    let message = ErrorMessage::new(lang.tr(), kind, reason, &request_id);
     let body = if htmx {
         ErrorFragment { message }.render()
     } else {

@@ -7,9 +7,11 @@ pub(crate) mod console;
 mod error;
 mod extract;
 mod frame;
+mod invite;
 mod locale;
 mod notice;
 mod session;
+mod tenancy;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -48,6 +50,7 @@ use crate::i18n::Lang;
 pub use console::dynamic_message_ids;
 pub use error::AppError;
 pub use locale::Locale;
+pub use tenancy::{TENANT_ROUTES, TenantRoute};
 
 /// `Result` whose error renders as a localized error page or fragment.
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -358,7 +361,10 @@ fn routes(state: &AppState) -> Router<AppState> {
         .merge(console::snapshot::router())
         .merge(console::rehearsal::router())
         .merge(auth::router())
-        .route_layer(middleware::from_fn_with_state(state.clone(), session::load));
+        .merge(invite::router())
+        .route_layer(middleware::from_fn_with_state(state.clone(), session::load))
+        // Outermost: a tenant that is not active is answered before any session is read.
+        .route_layer(middleware::from_fn_with_state(state.clone(), tenancy::policy));
     let router = Router::new()
         .route("/", get(console::home))
         .route("/healthz", get(healthz))

@@ -21,6 +21,7 @@ pub fn dynamic_message_ids() -> Vec<String> {
     audit_ids(&mut ids);
     rehearsal_ids(&mut ids);
     signature_ids(&mut ids);
+    ids.extend(crate::web::invite::message_ids());
     ids.sort();
     ids.dedup();
     ids

@@ -6,6 +6,8 @@
 
 create table tenant_summaries (
     tenant_id uuid primary key references tenants (id),
+    -- The tenant's slug, so that the list filtered by decision reads one index in slug order.
+    slug text not null,
     decision text not null,
     gates_ready int not null check (gates_ready >= 0),
     gates_total int not null check (gates_total >= 0),
@@ -13,7 +15,7 @@ create table tenant_summaries (
     audit_seq bigint not null,
     changed_at timestamptz not null
 );
-create index tenant_summaries_decision on tenant_summaries (decision, tenant_id);
+create index tenant_summaries_decision on tenant_summaries (decision, lower(slug));
 
 alter table tenant_summaries enable row level security;
 alter table tenant_summaries force row level security;

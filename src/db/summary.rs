@@ -20,22 +20,23 @@ pub(crate) async fn refresh(
         return Ok(());
     };
     let evaluation = crate::readiness::evaluate(&console.catalogue, &console.state);
-    store(tx, tenant, &Summary::of(&evaluation), clock).await
+    store(tx, (tenant, slug), &Summary::of(&evaluation), clock).await
 }
 
 async fn store(
     tx: &mut PgConnection,
-    tenant: Uuid,
+    (tenant, slug): (Uuid, &str),
     summary: &Summary,
     clock: &Clock,
 ) -> Result<(), DbError> {
     let count = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
     sqlx::query(
         "insert into tenant_summaries
-             (tenant_id, decision, gates_ready, gates_total, percent, audit_seq, changed_at)
-         select $1, $2, $3, $4, $5, coalesce((select seq from audit_heads where tenant_id = $1), 0), $6
+             (tenant_id, slug, decision, gates_ready, gates_total, percent, audit_seq, changed_at)
+         select $1, $7, $2, $3, $4, $5,
+                coalesce((select seq from audit_heads where tenant_id = $1), 0), $6
          on conflict (tenant_id) do update set
-             decision = excluded.decision, gates_ready = excluded.gates_ready,
+             slug = excluded.slug, decision = excluded.decision, gates_ready = excluded.gates_ready,
              gates_total = excluded.gates_total, percent = excluded.percent,
              audit_seq = excluded.audit_seq, changed_at = excluded.changed_at",
     )
@@ -45,6 +46,7 @@ async fn store(
     .bind(count(summary.gates.total))
     .bind(count(summary.percent))
     .bind(clock.now())
+    .bind(slug)
     .execute(&mut *tx)
     .await?;
     Ok(())

@@ -232,6 +232,7 @@ pub async fn create(
         &Command::ProvisionComplete,
     )
     .await?;
+    super::summary::refresh(&mut tx, tenant, slug, by.clock).await?;
     tx.commit().await?;
     Ok(Created {
         tenant,

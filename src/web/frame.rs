@@ -84,6 +84,19 @@ impl Frame {
         self
     }
 
+    /// With the signed-in platform operator and a sign-out button.
+    pub fn operator(mut self, who: String, csrf: String) -> Self {
+        self.account = Some(AccountArea {
+            signed_in_as: Some(self.tr.t1("account-signed-in-as", "who", who)),
+            sign_in: None,
+            sign_out: Some((
+                format!("/platform/sign-out?lang={}", self.tr.lang().code()),
+                csrf,
+            )),
+        });
+        self
+    }
+
     /// With who is signed in and a sign-out button.
     pub fn signed_in(mut self, tenant: &str, who: String, csrf: String) -> Self {
         self.account = Some(AccountArea {

@@ -10,6 +10,7 @@ mod frame;
 mod invite;
 mod locale;
 mod notice;
+pub mod platform;
 mod session;
 mod tenancy;
 
@@ -174,6 +175,9 @@ impl std::ops::Deref for AppState {
 pub struct Shared {
     /// The app role's pool.
     pub pool: PgPool,
+    /// The owner role's pool, when the console has one: the platform operator's lifecycle
+    /// commands run as the owner, as the `tenant` command line does.
+    pub owner: Option<PgPool>,
     /// Evaluated tenants, kept exact by `LISTEN/NOTIFY`.
     pub cache: Arc<StateCache<TenantView>>,
     /// Serve `/_bench/static` (a fixed body) for the benchmark's baseline.
@@ -203,8 +207,20 @@ impl AppState {
     /// State over a pool, signing checkpoints with `key`, configured by `config`, telling the
     /// time by `clock`; call [`AppState::spawn_listener`] to enable the cache.
     pub fn new(pool: PgPool, key: Arc<CheckpointKey>, config: &ServeConfig, clock: Clock) -> Self {
+        Self::with_owner(pool, None, key, config, clock)
+    }
+
+    /// [`AppState::new`], with the owner role's pool for the platform's commands.
+    pub fn with_owner(
+        pool: PgPool,
+        owner: Option<PgPool>,
+        key: Arc<CheckpointKey>,
+        config: &ServeConfig,
+        clock: Clock,
+    ) -> Self {
         Self(Arc::new(Shared {
             pool,
+            owner,
             key,
             rehearsal: config.rehearsal,
             secrets: config.secrets.clone(),
@@ -361,6 +377,7 @@ fn routes(state: &AppState) -> Router<AppState> {
         .merge(console::snapshot::router())
         .merge(console::rehearsal::router())
         .merge(auth::router())
+        .merge(platform::router())
         .merge(invite::router())
         .route_layer(middleware::from_fn_with_state(state.clone(), session::load))
         // Outermost: a tenant that is not active is answered before any session is read.

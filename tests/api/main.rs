@@ -18,6 +18,7 @@ mod locales;
 mod permissions;
 mod proof;
 mod prose;
+mod platform;
 mod pt_br;
 mod rehearsal;
 mod schema;

@@ -70,8 +70,9 @@ async fn a_tenant_writes_only_its_own_summary() {
         &db.app,
         &format!(
             "insert into tenant_summaries
-                 (tenant_id, decision, gates_ready, gates_total, percent, audit_seq, changed_at)
-             values ('{other}', 'GO', 9, 9, 100, 0, now())"
+                 (tenant_id, slug, decision, gates_ready, gates_total, percent, audit_seq,
+                  changed_at)
+             values ('{other}', 'other', 'GO', 9, 9, 100, 0, now())"
         ),
     )
     .await;

@@ -232,6 +232,22 @@ impl TestApp {
         Self { db, router }
     }
 
+    /// The app with the owner role's pool too, as `serve` runs it: the platform operator's
+    /// commands work.
+    pub async fn spawn_platform() -> Self {
+        let db = TestDb::new().await;
+        let state = AppState::with_owner(
+            db.app.clone(),
+            Some(db.owner.clone()),
+            test_key().clone(),
+            &test_config(),
+            test_clock().clone(),
+        );
+        state.spawn_listener();
+        let router = web::app(state);
+        Self { db, router }
+    }
+
     /// GET with extra headers.
     pub async fn get(&self, path: &str, headers: &[(&str, &str)]) -> Page {
         get(&self.router, path, headers).await

@@ -1,0 +1,582 @@
+//! The platform operator's pages: signing in outside any tenant, the list of tenants (read from
+//! the summaries each tenant's writes keep), and the lifecycle commands — create, suspend,
+//! resume, delete — each the same transition as the `tenant` command line's.
+//!
+//! An operator's sign-in is the session's one sign-in, to the reserved slug `platform`: no
+//! tenant page sees an operator as its viewer, so an operator can administer tenants but
+//! never accept, decide or sign in one.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use super::extract::{Form, Query};
+use super::frame::Frame;
+use super::session::{self, csrf_matches, same_origin};
+use super::{AppError, AppState, Locale, Result};
+use crate::db;
+use crate::db::tenant_list::{ListFilter, ListedTenant};
+use crate::db::tenants::{NewTenant, Operator, TenantError};
+use crate::i18n::{Lang, Tr};
+use crate::readiness::DecisionCode;
+use crate::readiness::lifecycle::{Command, NewSlug, SlugError, TenantStatus};
+
+/// The session's sign-in of an operator names this (reserved) slug as its tenant.
+pub const PLATFORM: &str = "platform";
+
+/// The programme a tenant created here runs, and its version.
+const PROGRAMME: (&str, i32) = ("db-auth-session-adapter", 1);
+
+/// Tenants per page of the list.
+const PAGE: i64 = 50;
+
+/// The session key of what the last command did, said once on the next list.
+const DONE: &str = "platform_done";
+
+/// The routes.
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/platform", get(list))
+        .route("/platform/sign-in", get(sign_in_page).post(sign_in))
+        .route("/platform/sign-out", post(sign_out))
+        .route("/platform/tenants", post(create))
+        .route("/platform/tenants/{slug}/{command}", post(command))
+}
+
+/// The signed-in operator: their username and the session's CSRF token.
+struct SignedOperator {
+    name: String,
+    csrf: String,
+}
+
+async fn operator(session: &Session) -> Option<SignedOperator> {
+    let signed = session::viewer(session, PLATFORM).await?;
+    Some(SignedOperator {
+        name: signed.actor,
+        csrf: session::csrf_token(session).await,
+    })
+}
+
+/// An operator's write: signed in, from our own page, with the session's token.
+async fn operator_writing(
+    session: &Session,
+    headers: &HeaderMap,
+    csrf: &str,
+) -> Result<SignedOperator> {
+    let signed = operator(session).await.ok_or(AppError::Forbidden)?;
+    if !same_origin(headers) || !csrf_matches(session, csrf).await {
+        return Err(AppError::Forbidden);
+    }
+    Ok(signed)
+}
+
+fn frame(lang: Lang, path: &str, signed: Option<&SignedOperator>) -> Frame {
+    let frame = Frame::new(lang, path);
+    match signed {
+        Some(op) => frame.operator(op.name.clone(), op.csrf.clone()),
+        None => frame,
+    }
+}
+
+// ---- sign-in -----------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "platform/sign_in.html")]
+struct SignInPage {
+    frame: Frame,
+    csrf: String,
+    username: String,
+    error: Option<String>,
+}
+
+fn sign_in_form(
+    app: &AppState,
+    lang: Lang,
+    username: &str,
+    error: Option<&str>,
+    status: StatusCode,
+    token: Option<&str>,
+) -> Result<Response> {
+    let (csrf, cookie) = match token {
+        Some(token) => (token.to_owned(), None),
+        None => {
+            let (token, cookie) = session::sign_in_token(app.https);
+            (token, Some(cookie))
+        }
+    };
+    let page = SignInPage {
+        frame: Frame::new(lang, "/platform/sign-in"),
+        csrf,
+        username: crate::readiness::evidence::as_typed(username),
+        error: error.map(|id| lang.tr().t(id)),
+    };
+    let mut response = (status, Html(page.render()?)).into_response();
+    if let Some(cookie) = cookie.and_then(|c| axum::http::HeaderValue::from_str(&c).ok()) {
+        response.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    Ok(response)
+}
+
+async fn sign_in_page(State(app): State<AppState>, Locale(lang): Locale) -> Result<Response> {
+    sign_in_form(&app, lang, "", None, StatusCode::OK, None)
+}
+
+#[derive(Deserialize)]
+struct SignInForm {
+    username: String,
+    password: String,
+    csrf: String,
+}
+
+async fn sign_in(
+    State(app): State<AppState>,
+    Locale(lang): Locale,
+    session: Session,
+    client: Option<axum::Extension<ConnectInfo<std::net::SocketAddr>>>,
+    headers: HeaderMap,
+    Form(form): Form<SignInForm>,
+) -> Result<Response> {
+    if !same_origin(&headers) || !session::sign_in_token_matches(&headers, app.https, &form.csrf) {
+        return Err(AppError::Forbidden);
+    }
+    let username = form.username.trim().to_lowercase();
+    let refuse = |id, status| sign_in_form(&app, lang, &username, Some(id), status, Some(&form.csrf));
+    let client = client.map_or_else(|| "unknown".to_owned(), |c| c.0.0.ip().to_string());
+    if !app.throttle.allow(&format!("operator:{username}"))
+        || !app.throttle.allow(&format!("client:{client}"))
+    {
+        return refuse("sign-in-throttled", StatusCode::TOO_MANY_REQUESTS);
+    }
+    let stored = if db::operators::valid_username(&username) {
+        db::operators::password_hash(&app.pool, &username).await?
+    } else {
+        None
+    };
+    let known = stored.is_some();
+    // The same work, and the same answer, for an unknown operator and a wrong password.
+    if !crate::password::verify(form.password.clone(), stored).await || !known {
+        tracing::info!(outcome = "refused", "operator sign-in");
+        return refuse("sign-in-failed", StatusCode::UNAUTHORIZED);
+    }
+    session::sign_in(&session, PLATFORM, &username, app.clock.now()).await?;
+    tracing::Span::current().record("actor", username.as_str());
+    tracing::info!(outcome = "signed_in", "operator sign-in");
+    Ok(Redirect::to(&format!("/platform?lang={}", lang.code())).into_response())
+}
+
+#[derive(Deserialize)]
+struct CsrfForm {
+    csrf: String,
+}
+
+async fn sign_out(
+    Locale(lang): Locale,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response> {
+    operator_writing(&session, &headers, &form.csrf).await?;
+    session::sign_out(&session).await?;
+    Ok(Redirect::to(&format!("/platform/sign-in?lang={}", lang.code())).into_response())
+}
+
+// ---- the list ----------------------------------------------------------------------------
+
+#[derive(Deserialize, Default)]
+struct ListQuery {
+    status: Option<String>,
+    decision: Option<String>,
+    after: Option<String>,
+}
+
+/// The list unfiltered, from its first page: where a command's answer shows its refusal.
+const WHOLE_LIST: ListQuery = ListQuery {
+    status: None,
+    decision: None,
+    after: None,
+};
+
+impl ListQuery {
+    /// The filter asked for; an empty or unknown value is no filter.
+    fn filter(&self) -> ListFilter {
+        let given = |v: &Option<String>| v.as_deref().filter(|v| !v.is_empty()).map(str::to_owned);
+        ListFilter {
+            status: given(&self.status).and_then(|s| TenantStatus::parse(&s)),
+            decision: given(&self.decision).and_then(|d| DecisionCode::parse(&d)),
+        }
+    }
+}
+
+/// One row as the page shows it.
+struct Row {
+    tenant: ListedTenant,
+    status: String,
+    decision: String,
+    gates: String,
+    changed: String,
+    may_suspend: bool,
+    may_resume: bool,
+    may_delete: bool,
+}
+
+struct Choice {
+    code: &'static str,
+    label: String,
+    selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "platform/list.html")]
+struct ListPage {
+    frame: Frame,
+    csrf: String,
+    rows: Vec<Row>,
+    statuses: Vec<Choice>,
+    decisions: Vec<Choice>,
+    next: Option<String>,
+    filtered: bool,
+    done: Option<String>,
+    error: Option<String>,
+    new: NewTenantForm,
+}
+
+fn row(tr: &Tr, tenant: ListedTenant) -> Row {
+    use crate::readiness::lifecycle::transition;
+    let allows = |command: &Command| transition(tenant.status, command).is_ok();
+    Row {
+        status: tr.t(&format!("tenant-status-{}", tenant.status.as_str())),
+        decision: tenant
+            .decision
+            .map_or_else(|| tr.t("platform-no-summary"), |d| d.as_str().to_owned()),
+        gates: tenant
+            .gates
+            .map_or_else(String::new, |(ready, total)| format!("{ready}/{total}")),
+        changed: tr.datetime(&tenant.changed_at),
+        may_suspend: allows(&Command::Suspend {
+            reason: String::new(),
+        }),
+        may_resume: allows(&Command::Resume),
+        may_delete: allows(&Command::Delete),
+        tenant,
+    }
+}
+
+/// The list's query string for the next page: the filter and the last slug shown.
+fn next_page(query: &ListQuery, lang: Lang, last: &str) -> String {
+    let mut url = url::form_urlencoded::Serializer::new(String::new());
+    url.append_pair("lang", lang.code());
+    for (name, value) in [("status", &query.status), ("decision", &query.decision)] {
+        if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
+            url.append_pair(name, value);
+        }
+    }
+    url.append_pair("after", last);
+    format!("/platform?{}", url.finish())
+}
+
+#[derive(Deserialize, Default, Clone)]
+struct NewTenantForm {
+    #[serde(default)]
+    slug: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    md_name: String,
+    #[serde(default)]
+    md_email: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+#[expect(clippy::too_many_arguments, reason = "the page's parts, each from the request")]
+async fn list_page(
+    app: &AppState,
+    lang: Lang,
+    signed: &SignedOperator,
+    query: &ListQuery,
+    done: Option<String>,
+    error: Option<String>,
+    new: NewTenantForm,
+    status: StatusCode,
+) -> Result<Response> {
+    let tr = lang.tr();
+    let filter = query.filter();
+    let after = query.after.as_deref().filter(|a| !a.is_empty());
+    let mut tenants = db::tenant_list::page(&app.pool, filter, after, PAGE + 1).await?;
+    let more = tenants.len() > usize::try_from(PAGE).unwrap_or(usize::MAX);
+    tenants.truncate(usize::try_from(PAGE).unwrap_or(usize::MAX));
+    let next = more
+        .then(|| tenants.last().map(|t| next_page(query, lang, &t.slug)))
+        .flatten();
+    let statuses = TenantStatus::ALL
+        .into_iter()
+        .filter(|s| *s != TenantStatus::Deleted)
+        .map(|s| Choice {
+            code: s.as_str(),
+            label: tr.t(&format!("tenant-status-{}", s.as_str())),
+            selected: filter.status == Some(s),
+        })
+        .collect();
+    // The overall decisions a tenant can be in: each rung of the ladder, then GO.
+    let ladder = crate::readiness::catalogue::LADDER.iter().map(|rung| rung.code);
+    let decisions = ladder
+        .chain([DecisionCode::Go])
+        .map(|d| Choice {
+            code: d.as_str(),
+            label: d.as_str().to_owned(),
+            selected: filter.decision == Some(d),
+        })
+        .collect();
+    let page = ListPage {
+        frame: frame(lang, "/platform", Some(signed)),
+        csrf: signed.csrf.clone(),
+        rows: tenants.into_iter().map(|t| row(&tr, t)).collect(),
+        statuses,
+        decisions,
+        next,
+        filtered: filter != ListFilter::default() || after.is_some(),
+        done,
+        error,
+        new,
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+async fn list(
+    State(app): State<AppState>,
+    Locale(lang): Locale,
+    session: Session,
+    Query(query): Query<ListQuery>,
+) -> Result<Response> {
+    let Some(signed) = operator(&session).await else {
+        return Ok(Redirect::to(&format!("/platform/sign-in?lang={}", lang.code())).into_response());
+    };
+    let done = session.remove::<String>(DONE).await.ok().flatten();
+    list_page(&app, lang, &signed, &query, done, None, NewTenantForm::default(), StatusCode::OK).await
+}
+
+// ---- commands ----------------------------------------------------------------------------
+
+/// The owner's pool: the lifecycle's commands run as the owner, like the command line's.
+fn owner(app: &AppState) -> Result<&sqlx::PgPool> {
+    app.owner
+        .as_ref()
+        .ok_or_else(|| AppError::Unavailable("platform commands need the owner role".into()))
+}
+
+/// A tenant command's refusal, in words.
+fn refusal(tr: &Tr, error: &TenantError) -> Option<(String, StatusCode)> {
+    let said = match error {
+        TenantError::Slug(slug) => {
+            let (id, text) = match slug {
+                SlugError::NotLowercase(s) => ("platform-slug-lowercase", s),
+                SlugError::Length(s) => ("platform-slug-length", s),
+                SlugError::Characters(s) => ("platform-slug-characters", s),
+                SlugError::Reserved(s) => ("platform-slug-reserved", s),
+            };
+            (tr.t1(id, "slug", text.as_str()), StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        TenantError::Exists(slug) => (
+            tr.t1("platform-slug-taken", "slug", slug.as_str()),
+            StatusCode::CONFLICT,
+        ),
+        TenantError::Unknown(slug) => (
+            tr.t1("platform-unknown-tenant", "slug", slug.as_str()),
+            StatusCode::NOT_FOUND,
+        ),
+        TenantError::Refused { slug, refused } => (
+            tr.t2(
+                &format!("platform-refused-{}", refused.command),
+                "slug",
+                slug.as_str(),
+                "status",
+                tr.t(&format!("tenant-status-{}", refused.status.as_str())),
+            ),
+            StatusCode::CONFLICT,
+        ),
+        TenantError::Invalid(_) => (tr.t("platform-invalid"), StatusCode::UNPROCESSABLE_ENTITY),
+        TenantError::Db(_) => return None,
+    };
+    Some(said)
+}
+
+#[derive(Template)]
+#[template(path = "platform/created.html")]
+struct CreatedPage {
+    frame: Frame,
+    slug: String,
+    name: String,
+    link: String,
+    expires: String,
+}
+
+/// The invitation's absolute link, on the host the operator reached the console by.
+fn invitation_link(headers: &HeaderMap, https: bool, slug: &str, token: &str) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let scheme = if https { "https" } else { "http" };
+    format!("{scheme}://{host}/t/{slug}/invite/{token}")
+}
+
+async fn create(
+    State(app): State<AppState>,
+    Locale(lang): Locale,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<NewTenantForm>,
+) -> Result<Response> {
+    let signed = operator_writing(&session, &headers, &form.csrf).await?;
+    let tr = lang.tr();
+    let refused = |error: &TenantError| refusal(&tr, error);
+    let outcome = match NewSlug::parse(form.slug.trim()) {
+        Err(error) => Err(TenantError::Slug(error)),
+        Ok(slug) => {
+            let request_id = super::request_id(&headers);
+            let by = Operator {
+                name: &signed.name,
+                request_id: &request_id,
+                key: &app.key,
+                clock: &app.clock,
+            };
+            let new = NewTenant {
+                slug,
+                name: form.name.trim(),
+                programme: PROGRAMME,
+                md_name: form.md_name.trim(),
+                md_email: form.md_email.trim(),
+            };
+            db::tenants::create(owner(&app)?, &new, &by).await
+        }
+    };
+    match outcome {
+        Ok(created) => {
+            tracing::info!(tenant = form.slug.trim(), "tenant created from the platform page");
+            let page = CreatedPage {
+                frame: frame(lang, "/platform", Some(&signed)),
+                slug: form.slug.trim().to_owned(),
+                name: form.name.trim().to_owned(),
+                link: invitation_link(&headers, app.https, form.slug.trim(), &created.invitation),
+                expires: tr.datetime(&created.expires_at),
+            };
+            // Shown once: never cached, never stored.
+            let mut response = (StatusCode::CREATED, Html(page.render()?)).into_response();
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+            Ok(response)
+        }
+        Err(error) => {
+            let Some((message, status)) = refused(&error) else {
+                return Err(AppError::Internal(error.into()));
+            };
+            list_page(&app, lang, &signed, &WHOLE_LIST, None, Some(message), form, status).await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct CommandForm {
+    csrf: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+async fn command(
+    State(app): State<AppState>,
+    Path((slug, command)): Path<(String, String)>,
+    Locale(lang): Locale,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<CommandForm>,
+) -> Result<Response> {
+    let signed = operator_writing(&session, &headers, &form.csrf).await?;
+    let tr = lang.tr();
+    let back = |message: String, status| {
+        let new = NewTenantForm::default();
+        list_page(&app, lang, &signed, &WHOLE_LIST, None, Some(message), new, status)
+    };
+    let command = match asked(&tr, &slug, &command, &form) {
+        Ok(command) => command,
+        Err((message, status)) => return back(message, status).await,
+    };
+    let request_id = super::request_id(&headers);
+    let by = Operator {
+        name: &signed.name,
+        request_id: &request_id,
+        key: &app.key,
+        clock: &app.clock,
+    };
+    match db::tenants::command(owner(&app)?, &slug, &command, &by).await {
+        Ok(status) => {
+            app.cache.invalidate(&slug);
+            tracing::info!(tenant = %slug, command = command.as_str(), "tenant command");
+            let said = tr.t2(
+                "platform-done",
+                "slug",
+                slug.as_str(),
+                "status",
+                tr.t(&format!("tenant-status-{}", status.as_str())),
+            );
+            session.insert(DONE, said).await?;
+            Ok(Redirect::to(&format!("/platform?lang={}", lang.code())).into_response())
+        }
+        Err(error) => match refusal(&tr, &error) {
+            Some((message, status)) => back(message, status).await,
+            None => Err(AppError::Internal(error.into())),
+        },
+    }
+}
+
+/// The command a form asks for, or why it cannot be given: a suspension says why, a deletion
+/// is confirmed by typing the slug.
+fn asked(
+    tr: &Tr,
+    slug: &str,
+    command: &str,
+    form: &CommandForm,
+) -> std::result::Result<Command, (String, StatusCode)> {
+    let unprocessable = |message| Err((message, StatusCode::UNPROCESSABLE_ENTITY));
+    match command {
+        "suspend" if form.reason.trim().is_empty() => {
+            unprocessable(tr.t("platform-reason-required"))
+        }
+        "suspend" => Ok(Command::Suspend {
+            reason: form.reason.trim().to_owned(),
+        }),
+        "resume" => Ok(Command::Resume),
+        "delete" if form.confirm.trim() != slug => {
+            unprocessable(tr.t1("platform-delete-confirm-mismatch", "slug", slug))
+        }
+        "delete" => Ok(Command::Delete),
+        _ => Err((tr.t("error-title-not-found"), StatusCode::NOT_FOUND)),
+    }
+}
+
+/// The commands the platform page gives, by the name the lifecycle refuses them under.
+const COMMANDS: [&str; 5] = [
+    "provision-complete",
+    "suspend",
+    "resume",
+    "delete",
+    "finish-delete",
+];
+
+/// The message ids this module builds at run time.
+pub fn message_ids() -> Vec<String> {
+    let statuses = TenantStatus::ALL
+        .into_iter()
+        .map(|s| format!("tenant-status-{}", s.as_str()));
+    let refusals = COMMANDS
+        .into_iter()
+        .map(|c| format!("platform-refused-{c}"));
+    statuses.chain(refusals).collect()
+}

@@ -1,0 +1,234 @@
+//! The platform operator over HTTP: signing in outside any tenant, the list of tenants read
+//! from their summaries, creating a tenant with its one-time invitation, suspending, resuming
+//! and deleting it — each visible on the tenant's own pages — and an operator who cannot
+//! attest.
+
+use crate::support::{CONSOLE, Client, TestApp};
+
+const OPERATOR: &str = "olga.ops";
+const PASSWORD: &str = "platform-operator-passphrase";
+
+async fn operator(app: &TestApp) -> Client {
+    let hash = readiness_console::password::hash(PASSWORD).unwrap();
+    readiness_console::db::operators::create(&app.db.owner, OPERATOR, &hash)
+        .await
+        .unwrap();
+    let mut client = Client::new(&app.router);
+    let page = client.get("/platform/sign-in?lang=en").await;
+    assert_eq!(page.status, 200);
+    let form = page
+        .form("name=\"csrf\"")
+        .set("username", OPERATOR)
+        .set("password", PASSWORD);
+    let done = client.submit(&form, &[]).await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert_eq!(done.header("location"), "/platform?lang=en");
+    client
+}
+
+/// The list's row of `slug`: (status, decision, gates), as shown.
+fn row(page: &crate::support::Page, slug: &str) -> Option<(String, String, String)> {
+    let start = page.body.find(&format!("id=\"tenant-{slug}\""))?;
+    let end = page.body[start..].find("</tr>")? + start;
+    let row = crate::support::Page {
+        status: page.status,
+        headers: page.headers.clone(),
+        body: page.body[start..end].to_owned(),
+        bytes: Vec::new(),
+    };
+    Some((
+        row.text("tenant-status"),
+        row.text("tenant-decision"),
+        row.text("tenant-gates"),
+    ))
+}
+
+#[tokio::test]
+async fn the_operator_lists_creates_suspends_resumes_and_deletes_a_tenant() {
+    let app = TestApp::spawn_platform().await;
+    // Nobody signed in: the list is behind the sign-in.
+    let anonymous = app.get("/platform?lang=en", &[]).await;
+    assert_eq!(anonymous.status, 303);
+    assert_eq!(anonymous.header("location"), "/platform/sign-in?lang=en");
+
+    let mut olga = operator(&app).await;
+    let list = olga.get("/platform?lang=en").await;
+    assert_eq!(list.status, 200, "{}", list.body);
+    // The demo's row says what its console says.
+    let console = app.get(CONSOLE, &[]).await;
+    let (status, decision, gates) = row(&list, "bfg-control").expect("the demo is listed");
+    assert_eq!(status, "active");
+    assert_eq!(decision, app.decision().await);
+    assert!(gates.ends_with("/9"), "{gates}");
+    assert_eq!(console.status, 200);
+
+    // Create ACME: the one-time link opens ACME's invitation page.
+    let form = list
+        .form("action=\"/platform/tenants?")
+        .set("slug", "acme")
+        .set("name", "ACME Logistics")
+        .set("md_name", "Ana Costa")
+        .set("md_email", "ana@acme.example");
+    let created = olga.submit(&form, &[]).await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    assert_eq!(created.header("cache-control"), "no-store");
+    let link = created.text("invitation-link");
+    let path = link
+        .split_once("/t/acme/invite/")
+        .map(|(_, token)| format!("/t/acme/invite/{token}"))
+        .expect("an invitation link");
+    assert!(path.contains("rc_inv_"), "{path}");
+    let invite = Client::new(&app.router).get(&path).await;
+    assert_eq!(invite.status, 200, "{}", invite.body);
+    assert!(invite.body.contains("ACME Logistics"));
+    // Its console shows ACME, not BFG.
+    let acme = app.get("/t/acme?lang=en", &[]).await;
+    assert_eq!(acme.status, 200);
+    assert!(acme.body.contains("ACME Logistics"));
+
+    // The same slug again, in another case: refused, one tenant.
+    let again = olga
+        .submit(&form.clone().set("slug", "ACME"), &[])
+        .await;
+    assert_eq!(again.status, 422, "{}", again.body);
+    assert!(again.body.contains("must be lowercase"), "{}", again.body);
+    let again = olga.submit(&form, &[]).await;
+    assert_eq!(again.status, 409);
+    assert!(again.body.contains("exists already"));
+
+    // Suspend: a reason is required, then every ACME page answers 423 with it.
+    let list = olga.get("/platform?lang=en").await;
+    let suspend = list.form("action=\"/platform/tenants/acme/suspend?");
+    let refused = olga.submit(&suspend.clone().set("reason", " "), &[]).await;
+    assert_eq!(refused.status, 422);
+    let done = olga
+        .submit(&suspend.set("reason", "Unpaid invoice 2026-11"), &[])
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    let list = olga.get("/platform?lang=en").await;
+    assert!(list.body.contains("acme is now suspended."), "{}", list.body);
+    assert_eq!(row(&list, "acme").unwrap().0, "suspended");
+    for lang in ["en", "es", "fr", "pt-BR"] {
+        let page = app.get(&format!("/t/acme?lang={lang}"), &[]).await;
+        assert_eq!(page.status, 423, "{lang}");
+        assert!(page.body.contains("Unpaid invoice 2026-11"), "{lang}");
+    }
+    // Filtered by status: only ACME.
+    let suspended = olga.get("/platform?lang=en&status=suspended").await;
+    assert!(row(&suspended, "acme").is_some());
+    assert!(row(&suspended, "bfg-control").is_none());
+
+    // Resume: served again.
+    let resume = suspended.form("action=\"/platform/tenants/acme/resume?");
+    assert_eq!(olga.submit(&resume, &[]).await.status, 303);
+    assert_eq!(app.get("/t/acme?lang=en", &[]).await.status, 200);
+
+    // Delete: confirmed by typing the slug; then the console is gone (409 while deleting).
+    let list = olga.get("/platform?lang=en").await;
+    let delete = list.form("action=\"/platform/tenants/acme/delete?");
+    let mistyped = olga.submit(&delete.clone().set("confirm", "acm"), &[]).await;
+    assert_eq!(mistyped.status, 422);
+    assert_eq!(app.get("/t/acme?lang=en", &[]).await.status, 200);
+    assert_eq!(
+        olga.submit(&delete.set("confirm", "acme"), &[]).await.status,
+        303
+    );
+    assert_eq!(app.get("/t/acme?lang=en", &[]).await.status, 409);
+    let list = olga.get("/platform?lang=en").await;
+    assert_eq!(row(&list, "acme").unwrap().0, "being deleted");
+}
+
+#[tokio::test]
+async fn an_operator_administers_but_never_attests() {
+    let app = TestApp::spawn_platform().await;
+    let mut olga = operator(&app).await;
+    // On a tenant's console the operator is nobody: no form to accept, decide or sign.
+    let console = olga.get(CONSOLE).await;
+    assert_eq!(console.status, 200);
+    assert!(console.try_form("name=\"note\"").is_none());
+    let events = app.db.count_in_demo("audit_events").await;
+    // A write posted anyway, with the operator's session token, is refused.
+    let list = olga.get("/platform?lang=en").await;
+    let csrf = list.form("action=\"/platform/tenants?").field("csrf").to_owned();
+    let refused = olga
+        .post(
+            &format!("{CONSOLE}/items/passage.role_headers/accept"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("version", "0"),
+                ("note", "operator tries"),
+                ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
+            ],
+            &[],
+        )
+        .await;
+    assert_ne!(refused.status, 200);
+    assert_eq!(app.db.count_in_demo("audit_events").await, events);
+    // And a tenant's people cannot use the platform's commands.
+    let mut marek = app.actor("marek").await;
+    let page = marek.get(CONSOLE).await;
+    let csrf = page.form("name=\"csrf\"").field("csrf").to_owned();
+    let refused = marek
+        .post(
+            "/platform/tenants/bfg-control/suspend",
+            &[("csrf", csrf.as_str()), ("reason", "not mine to say")],
+            &[],
+        )
+        .await;
+    assert_eq!(refused.status, 403);
+    assert_eq!(app.get(CONSOLE, &[]).await.status, 200);
+}
+
+#[tokio::test]
+async fn the_list_pages_by_keyset_and_filters_by_decision() {
+    let app = TestApp::spawn_platform().await;
+    let by = readiness_console::db::tenants::Operator {
+        name: "test",
+        request_id: "test",
+        key: crate::support::test_key(),
+        clock: crate::support::test_clock(),
+    };
+    for n in 0..55 {
+        let new = readiness_console::db::tenants::NewTenant {
+            slug: readiness_console::readiness::lifecycle::NewSlug::parse(&format!("t{n:03}"))
+                .unwrap(),
+            name: "Tenant",
+            programme: ("db-auth-session-adapter", 1),
+            md_name: "MD",
+            md_email: "md@example.com",
+        };
+        readiness_console::db::tenants::create(&app.db.owner, &new, &by)
+            .await
+            .unwrap();
+    }
+    let mut olga = operator(&app).await;
+    let first = olga.get("/platform?lang=en").await;
+    let next = first
+        .body
+        .split("rel=\"next\" href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(crate::support::html_unescape)
+        .expect("a next page");
+    assert!(next.contains("after=t048"), "{next}");
+    let second = olga.get(&next).await;
+    let mut slugs: Vec<String> = [&first, &second]
+        .iter()
+        .flat_map(|page| page.body.match_indices("id=\"tenant-").map(|(at, _)| {
+            let rest = &page.body[at + "id=\"tenant-".len()..];
+            rest[..rest.find('"').unwrap()].to_owned()
+        }).collect::<Vec<_>>())
+        .collect();
+    assert_eq!(slugs.len(), 56, "55 new and the demo, none twice");
+    slugs.dedup();
+    assert_eq!(slugs.len(), 56);
+    assert!(!second.body.contains("rel=\"next\""));
+    // Every new tenant starts where the demo programme starts; the demo has moved nowhere.
+    let blocked = olga
+        .get("/platform?lang=en&decision=BLOCKED_PENDING_DRY_RUN")
+        .await;
+    assert!(row(&blocked, "t000").is_some());
+    let go = olga.get("/platform?lang=en&decision=GO").await;
+    assert!(row(&go, "t000").is_none());
+    assert!(go.body.contains("No tenant matches this filter."));
+}

@@ -25,4 +25,5 @@ mod sections;
 mod signature;
 mod snapshot;
 mod support;
+mod tenants;
 mod writes;

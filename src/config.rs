@@ -262,7 +262,11 @@ pub enum Command {
     /// same data directory (through its server's socket).
     VerifyAudit {
         /// The tenant's slug.
-        #[arg(long, required_unless_present = "platform", conflicts_with = "platform")]
+        #[arg(
+            long,
+            required_unless_present = "platform",
+            conflicts_with = "platform"
+        )]
         tenant: Option<String>,
         /// Check the platform chain of tenant events instead of a tenant's audit chain.
         #[arg(long)]
@@ -317,7 +321,12 @@ pub enum Command {
         #[command(subcommand)]
         command: TenantCommand,
         /// The operator the platform chain records.
-        #[arg(long, env = "READINESS_OPERATOR", default_value = "operator", global = true)]
+        #[arg(
+            long,
+            env = "READINESS_OPERATOR",
+            default_value = "operator",
+            global = true
+        )]
         operator: String,
     },
     /// Check a downloaded proof bundle offline: its SHA256SUMS manifest, the audit chain inside
@@ -358,7 +367,11 @@ pub enum TenantCommand {
         #[arg(long)]
         md_email: String,
         /// The console's address the invitation link begins with.
-        #[arg(long, env = "READINESS_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+        #[arg(
+            long,
+            env = "READINESS_PUBLIC_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
         public_url: String,
     },
     /// List every tenant with its status.

@@ -254,9 +254,7 @@ pub async fn run(cli: Cli, clock: Clock) -> anyhow::Result<()> {
                 _ => verify_platform(&cli, &clock, demands.public_key).await,
             }
         }
-        Command::Tenant { command, operator } => {
-            tenant::run(&cli, &clock, command, operator).await
-        }
+        Command::Tenant { command, operator } => tenant::run(&cli, &clock, command, operator).await,
         Command::VerifyBundle {
             file,
             public_key,
@@ -684,10 +682,15 @@ async fn verify_platform(cli: &Cli, clock: &Clock, public_key: Option<&str>) -> 
         let pool = db.owner()?;
         let trusted = match public_key {
             Some(key) => Some(key.to_owned()),
-            None if key_path.exists() => Some(CheckpointKey::load_or_create(&key_path)?.public_hex()),
+            None if key_path.exists() => {
+                Some(CheckpointKey::load_or_create(&key_path)?.public_hex())
+            }
             None => None,
         };
-        Ok::<_, anyhow::Error>((db::platform::verify(pool, trusted.as_deref()).await?, trusted))
+        Ok::<_, anyhow::Error>((
+            db::platform::verify(pool, trusted.as_deref()).await?,
+            trusted,
+        ))
     }
     .await;
     db.close().await;
@@ -703,7 +706,11 @@ async fn verify_platform(cli: &Cli, clock: &Clock, public_key: Option<&str>) -> 
             writeln!(
                 out,
                 "platform chain intact: {events} events, head {}",
-                if head_hash.is_empty() { "-" } else { &head_hash }
+                if head_hash.is_empty() {
+                    "-"
+                } else {
+                    &head_hash
+                }
             )?;
             match trusted {
                 Some(key) => writeln!(

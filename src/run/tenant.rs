@@ -113,7 +113,10 @@ pub(super) async fn run(
             }
             TenantCommand::Delete { slug } => {
                 let status = tenants::command(owner, slug, &Command::Delete, &by).await?;
-                writeln!(out, "tenant {slug} is {status}: it is purged by `tenant purge`")?;
+                writeln!(
+                    out,
+                    "tenant {slug} is {status}: it is purged by `tenant purge`"
+                )?;
             }
             TenantCommand::Purge { older_than } => {
                 let older = time::Duration::try_from(older_than.0)

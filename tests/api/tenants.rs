@@ -73,7 +73,11 @@ fn refused_in_one_sentence(run: &(bool, String, String), said: &str) {
         .collect();
     assert_eq!(said_lines.len(), 1, "{stderr}");
     assert!(said_lines[0].contains(said), "{stderr}");
-    assert_eq!(said_lines[0].matches(". ").count(), 0, "one sentence: {stderr}");
+    assert_eq!(
+        said_lines[0].matches(". ").count(),
+        0,
+        "one sentence: {stderr}"
+    );
 }
 
 /// `sql`'s one number, read inside the tenant `slug` (its tables force row-level security on
@@ -112,7 +116,10 @@ async fn the_lifecycle_runs_through_the_command_line_and_refuses_in_one_sentence
 
     let (ok, stdout, stderr) = tenant_cli(&db, &create_args("acme", programme));
     assert!(ok, "{stderr}");
-    assert!(stdout.contains("tenant acme created and active"), "{stdout}");
+    assert!(
+        stdout.contains("tenant acme created and active"),
+        "{stdout}"
+    );
     let link = stdout
         .lines()
         .find(|l| l.contains("/t/acme/invite/rc_inv_"))
@@ -134,12 +141,11 @@ async fn the_lifecycle_runs_through_the_command_line_and_refuses_in_one_sentence
     let items = "select count(*) from catalogue_items";
     assert!(in_tenant(&db, "acme", items).await > 20);
     assert_eq!(status_of(&db, "acme").await, ["active"]);
-    let (name, version): (String, i32) = sqlx::query_as(
-        "select programme_name, programme_version from tenants where slug = 'acme'",
-    )
-    .fetch_one(&db.owner)
-    .await
-    .expect("programme");
+    let (name, version): (String, i32) =
+        sqlx::query_as("select programme_name, programme_version from tenants where slug = 'acme'")
+            .fetch_one(&db.owner)
+            .await
+            .expect("programme");
     assert!(name.starts_with("logistics-"), "{name}");
     assert_eq!(version, 1);
 
@@ -169,16 +175,23 @@ async fn the_lifecycle_runs_through_the_command_line_and_refuses_in_one_sentence
     );
     let (ok, stdout, stderr) = tenant_cli(
         &db,
-        &["tenant", "suspend", "--slug", "acme", "--reason", "Invoice overdue."],
+        &[
+            "tenant",
+            "suspend",
+            "--slug",
+            "acme",
+            "--reason",
+            "Invoice overdue.",
+        ],
     );
     assert!(ok, "{stderr}");
     assert!(stdout.contains("tenant acme is suspended"), "{stdout}");
     let (ok, stdout, _) = tenant_cli(&db, &["tenant", "list"]);
     assert!(ok);
     assert!(
-        stdout
-            .lines()
-            .any(|l| l.starts_with("acme ") && l.contains("suspended") && l.contains("Invoice overdue.")),
+        stdout.lines().any(|l| l.starts_with("acme ")
+            && l.contains("suspended")
+            && l.contains("Invoice overdue.")),
         "{stdout}"
     );
     let (ok, _, stderr) = tenant_cli(&db, &["tenant", "resume", "--slug", "acme"]);
@@ -190,7 +203,10 @@ async fn the_lifecycle_runs_through_the_command_line_and_refuses_in_one_sentence
         "acme: a tenant that is deleting cannot be told to delete",
     );
     refused_in_one_sentence(
-        &tenant_cli(&db, &["tenant", "suspend", "--slug", "nobody", "--reason", "x"]),
+        &tenant_cli(
+            &db,
+            &["tenant", "suspend", "--slug", "nobody", "--reason", "x"],
+        ),
         "there is no tenant nobody",
     );
 
@@ -198,10 +214,12 @@ async fn the_lifecycle_runs_through_the_command_line_and_refuses_in_one_sentence
     let (ok, stdout, _) = tenant_cli(&db, &["tenant", "purge", "--older-than", "30d"]);
     assert!(ok);
     assert!(stdout.contains("0 tenants purged"), "{stdout}");
-    sqlx::query("update tenants set updated_at = updated_at - interval '31 days' where slug = 'acme'")
-        .execute(&db.owner)
-        .await
-        .expect("a month passes");
+    sqlx::query(
+        "update tenants set updated_at = updated_at - interval '31 days' where slug = 'acme'",
+    )
+    .execute(&db.owner)
+    .await
+    .expect("a month passes");
     let (ok, stdout, stderr) = tenant_cli(&db, &["tenant", "purge", "--older-than", "30d"]);
     assert!(ok, "{stderr}");
     assert!(stdout.contains("tenant acme purged"), "{stdout}");
@@ -223,7 +241,10 @@ async fn the_lifecycle_runs_through_the_command_line_and_refuses_in_one_sentence
     assert_eq!(recorded["audit_head"]["seq"], 0);
     let (ok, stdout, stderr) = tenant_cli(&db, &["verify-audit", "--platform"]);
     assert!(ok, "{stderr}");
-    assert!(stdout.contains("platform chain intact: 11 events"), "{stdout}");
+    assert!(
+        stdout.contains("platform chain intact: 11 events"),
+        "{stdout}"
+    );
 
     // A purged tenant's slug may be taken again.
     let (ok, _, stderr) = tenant_cli(&db, &create_args("acme", programme));
@@ -348,7 +369,11 @@ async fn every_tenant_route_in_every_status_is_answered_by_the_status_policy() {
                 let code = page.status.as_u16();
                 match expected {
                     Some(expected) => {
-                        assert_eq!(code, expected, "{method} {path} when {status}: {}", page.body);
+                        assert_eq!(
+                            code, expected,
+                            "{method} {path} when {status}: {}",
+                            page.body
+                        );
                     }
                     None => assert!(
                         ![409, 423].contains(&code)
@@ -358,13 +383,21 @@ async fn every_tenant_route_in_every_status_is_answered_by_the_status_policy() {
                     ),
                 }
                 if expected == Some(423) {
-                    assert!(page.body.contains("Invoice overdue."), "{path}: {}", page.body);
+                    assert!(
+                        page.body.contains("Invoice overdue."),
+                        "{path}: {}",
+                        page.body
+                    );
                 }
             }
         }
     }
     put_demo_in(&app.db, "active").await;
-    assert_eq!(app.db.count_in_demo("audit_events").await, chain, "nothing was written");
+    assert_eq!(
+        app.db.count_in_demo("audit_events").await,
+        chain,
+        "nothing was written"
+    );
     assert_eq!(requests, methods * statuses.len());
     println!(
         "{} tenant routes ({methods} route × method pairs) × {} statuses = {requests} requests",
@@ -399,7 +432,11 @@ async fn a_suspended_tenants_form_posted_anyway_is_refused_with_423_and_writes_n
     }
     let answer = marek.submit(&form, &[]).await;
     assert_eq!(answer.status, 423, "{}", answer.body);
-    assert!(answer.body.contains("This console is suspended"), "{}", answer.body);
+    assert!(
+        answer.body.contains("This console is suspended"),
+        "{}",
+        answer.body
+    );
     let htmx = marek.submit(&form, &[("hx-request", "true")]).await;
     assert_eq!(htmx.status, 423);
     assert_eq!(htmx.header("hx-retarget"), "#notice");
@@ -436,7 +473,11 @@ async fn the_managing_director_accepts_the_invitation_once_and_signs_in() {
     let mut maria = Client::new(&app.router);
     let page = maria.get(&format!("{link}?lang=en")).await;
     assert_eq!(page.status, 200, "{}", page.body);
-    assert!(page.body.contains("Set up your account for ACME Logistics"), "{}", page.body);
+    assert!(
+        page.body.contains("Set up your account for ACME Logistics"),
+        "{}",
+        page.body
+    );
     let form = page.form("name=\"password_again\"");
 
     // Refusals keep the form and store nothing.
@@ -451,7 +492,11 @@ async fn the_managing_director_accepts_the_invitation_once_and_signs_in() {
         )
         .await;
     assert_eq!(short.status, 422);
-    assert!(short.body.contains("at least 12 characters"), "{}", short.body);
+    assert!(
+        short.body.contains("at least 12 characters"),
+        "{}",
+        short.body
+    );
     let forged = maria
         .submit(
             &form
@@ -533,7 +578,11 @@ async fn an_invitation_expires_after_72_hours_by_the_apps_clock() {
     clock.advance(time::Duration::hours(72));
     let expired = maria.get(&link).await;
     assert_eq!(expired.status, 410);
-    assert!(expired.body.contains("This invitation has expired"), "{}", expired.body);
+    assert!(
+        expired.body.contains("This invitation has expired"),
+        "{}",
+        expired.body
+    );
     let password = "a long and secret passphrase";
     let late = maria
         .submit(
@@ -545,5 +594,9 @@ async fn an_invitation_expires_after_72_hours_by_the_apps_clock() {
         )
         .await;
     assert_eq!(late.status, 410);
-    assert!(late.body.contains("This invitation has expired"), "{}", late.body);
+    assert!(
+        late.body.contains("This invitation has expired"),
+        "{}",
+        late.body
+    );
 }

@@ -82,6 +82,27 @@ impl fmt::Display for DurationArg {
         }
     }
 }
+
+/// How long something is kept: a whole number of days (`30d`), or a [`DurationArg`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgeArg(pub Duration);
+
+impl std::str::FromStr for AgeArg {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let Some(days) = text.trim().strip_suffix('d') else {
+            return text.parse::<DurationArg>().map(|d| Self(d.0));
+        };
+        let days: u64 = days
+            .parse()
+            .map_err(|_| format!("`{text}` is not a number of days such as 30d"))?;
+        match days.checked_mul(86_400) {
+            Some(0) => Err(format!("`{text}`: must be longer than zero")),
+            Some(seconds) => Ok(Self(Duration::from_secs(seconds))),
+            None => Err(format!("`{text}` is too long")),
+        }
+    }
+}
 use crate::readiness::RehearsalKind;
 
 /// A database URL: it may hold a password, so it never prints.
@@ -241,8 +262,15 @@ pub enum Command {
     /// same data directory (through its server's socket).
     VerifyAudit {
         /// The tenant's slug.
+        #[arg(
+            long,
+            required_unless_present = "platform",
+            conflicts_with = "platform"
+        )]
+        tenant: Option<String>,
+        /// Check the platform chain of tenant events instead of a tenant's audit chain.
         #[arg(long)]
-        tenant: String,
+        platform: bool,
         /// Also check against checkpoints kept elsewhere: a `checkpoints.jsonl` from an earlier
         /// proof bundle.
         #[arg(long)]
@@ -286,6 +314,21 @@ pub enum Command {
         #[arg(long)]
         actor: String,
     },
+    /// Create, list, suspend, resume, delete and purge tenants, each change recorded on the
+    /// platform chain. Works while the console serves the same data directory.
+    Tenant {
+        /// What to do.
+        #[command(subcommand)]
+        command: TenantCommand,
+        /// The operator the platform chain records.
+        #[arg(
+            long,
+            env = "READINESS_OPERATOR",
+            default_value = "operator",
+            global = true
+        )]
+        operator: String,
+    },
     /// Check a downloaded proof bundle offline: its SHA256SUMS manifest, the audit chain inside
     /// and the checkpoint signatures. Exits non-zero naming what is wrong.
     VerifyBundle {
@@ -299,6 +342,67 @@ pub enum Command {
         /// is not is refused anyway; this also refuses one with no events at all).
         #[arg(long)]
         require_signed_head: bool,
+    },
+}
+
+/// The tenant commands.
+#[derive(Debug, Subcommand)]
+pub enum TenantCommand {
+    /// Create a tenant with its programme and its managing director, and print the managing
+    /// director's one-time invitation link.
+    Create {
+        /// The URL slug: lowercase letters, digits and hyphens.
+        #[arg(long)]
+        slug: String,
+        /// The display name.
+        #[arg(long)]
+        name: String,
+        /// The programme file.
+        #[arg(long)]
+        programme: PathBuf,
+        /// The managing director's name.
+        #[arg(long)]
+        md_name: String,
+        /// The managing director's e-mail address.
+        #[arg(long)]
+        md_email: String,
+        /// The console's address the invitation link begins with.
+        #[arg(
+            long,
+            env = "READINESS_PUBLIC_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
+        public_url: String,
+    },
+    /// List every tenant with its status.
+    List,
+    /// Suspend a tenant: its pages answer 423 with the reason, and nothing is written.
+    Suspend {
+        /// The tenant's slug.
+        #[arg(long)]
+        slug: String,
+        /// Why, shown on its pages.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Serve a suspended tenant again.
+    Resume {
+        /// The tenant's slug.
+        #[arg(long)]
+        slug: String,
+    },
+    /// Delete a tenant: its pages answer 409 until it is purged.
+    Delete {
+        /// The tenant's slug.
+        #[arg(long)]
+        slug: String,
+    },
+    /// Purge the tenants deleted longer ago than this (`30d`): each one's final audit head is
+    /// recorded on the platform chain, then its rows are removed.
+    Purge {
+        /// How long a deleted tenant is kept, e.g. `30d`.
+        #[arg(long)]
+        older_than: AgeArg,
     },
 }
 
@@ -598,6 +702,16 @@ mod tests {
             "99999999999999999999h",
         ] {
             assert!(text.parse::<DurationArg>().is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_age_is_days_or_a_length_of_time() {
+        let day = Duration::from_secs(86_400);
+        assert_eq!("30d".parse::<AgeArg>(), Ok(AgeArg(day * 30)));
+        assert_eq!("12h".parse::<AgeArg>(), Ok(AgeArg(day / 2)));
+        for text in ["0d", "d", "-1d", "1.5d", "99999999999999999999d"] {
+            assert!(text.parse::<AgeArg>().is_err(), "{text}");
         }
     }
 

@@ -16,6 +16,8 @@ use crate::db::{self, SeedOutcome, embedded::EmbeddedPostgres};
 use crate::readiness::{RehearsalKind, RunState};
 use crate::web::{self, AppState};
 
+mod tenant;
+
 /// How the embedded server and the app's pool are set up: `serve` says; a tool takes the
 /// defaults and a connection or two.
 struct Setup {
@@ -46,9 +48,9 @@ impl Setup {
 }
 
 /// The database the process works with.
-struct Database {
-    app: PgPool,
-    owner: Option<PgPool>,
+pub(crate) struct Database {
+    pub(crate) app: PgPool,
+    pub(crate) owner: Option<PgPool>,
     embedded: Option<Arc<EmbeddedPostgres>>,
     supervisor: Option<Supervisor>,
     /// Reached through the server of a console that serves the same data directory: not ours
@@ -83,7 +85,7 @@ impl Database {
     /// [`Database::open`] for a tool that only reads (`verify-audit`): when the embedded data
     /// directory is held by a console that is serving, its running server is used instead —
     /// over its socket, as the owner role — and nothing is started, migrated or seeded.
-    async fn open_or_attach(cli: &Cli) -> anyhow::Result<Self> {
+    pub(crate) async fn open_or_attach(cli: &Cli) -> anyhow::Result<Self> {
         if cli.database_url.is_some() {
             return Self::open(cli, Setup::tool(1)).await;
         }
@@ -154,7 +156,7 @@ impl Database {
     /// Migrates (when the owner role is at hand) and, on a new embedded cluster, creates the
     /// demo tenant, its events signed with the audit key (created on first use) and stamped by
     /// `clock`. A serving console's database is its own business: left as it is.
-    async fn prepare(&self, cli: &Cli, clock: &Clock) -> anyhow::Result<()> {
+    pub(crate) async fn prepare(&self, cli: &Cli, clock: &Clock) -> anyhow::Result<()> {
         if self.attached {
             return Ok(());
         }
@@ -173,7 +175,7 @@ impl Database {
         Ok(())
     }
 
-    fn owner(&self) -> anyhow::Result<&PgPool> {
+    pub(crate) fn owner(&self) -> anyhow::Result<&PgPool> {
         self.owner
             .as_ref()
             .context("this needs the owner role: set MIGRATION_DATABASE_URL next to DATABASE_URL")
@@ -187,7 +189,7 @@ impl Database {
         }
     }
 
-    async fn close(self) {
+    pub(crate) async fn close(self) {
         // First, or the supervisor would start the server again as it stops.
         if let Some(supervisor) = self.supervisor {
             supervisor.stop().await;
@@ -240,6 +242,7 @@ pub async fn run(cli: Cli, clock: Clock) -> anyhow::Result<()> {
         }
         Command::VerifyAudit {
             tenant,
+            platform,
             checkpoints,
             public_key,
             require_signed_head,
@@ -248,8 +251,14 @@ pub async fn run(cli: Cli, clock: Clock) -> anyhow::Result<()> {
                 public_key: public_key.as_deref(),
                 require_signed_head: *require_signed_head,
             };
-            verify_audit(&cli, &clock, tenant, checkpoints.as_deref(), demands).await
+            match tenant {
+                Some(tenant) if !*platform => {
+                    verify_audit(&cli, &clock, tenant, checkpoints.as_deref(), demands).await
+                }
+                _ => verify_platform(&cli, &clock, demands.public_key).await,
+            }
         }
+        Command::Tenant { command, operator } => tenant::run(&cli, &clock, command, operator).await,
         Command::VerifyBundle {
             file,
             public_key,
@@ -663,6 +672,67 @@ async fn verify_audit(
         return Ok(());
     }
     anyhow::bail!("{}", failures.join("; "))
+}
+
+/// `verify-audit --platform`: the platform chain of tenant events, under the public key given
+/// or that of the configured signing key. Reads through a serving console's server like
+/// `verify-audit`.
+async fn verify_platform(cli: &Cli, clock: &Clock, public_key: Option<&str>) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let key_path = cli.audit_key_path();
+    let db = Database::open_or_attach(cli).await?;
+    let result = async {
+        db.prepare(cli, clock).await?;
+        let pool = db.owner()?;
+        let trusted = match public_key {
+            Some(key) => Some(key.to_owned()),
+            None if key_path.exists() => {
+                Some(CheckpointKey::load_or_create(&key_path)?.public_hex())
+            }
+            None => None,
+        };
+        Ok::<_, anyhow::Error>((
+            db::platform::verify(pool, trusted.as_deref()).await?,
+            trusted,
+        ))
+    }
+    .await;
+    db.close().await;
+    let (verdict, trusted) = result?;
+    match verdict {
+        Verification::Intact {
+            events,
+            head_hash,
+            signatures,
+            ..
+        } => {
+            let mut out = std::io::stdout();
+            writeln!(
+                out,
+                "platform chain intact: {events} events, head {}",
+                if head_hash.is_empty() {
+                    "-"
+                } else {
+                    &head_hash
+                }
+            )?;
+            match trusted {
+                Some(key) => writeln!(
+                    out,
+                    "{}",
+                    signatures_sentence(signatures, &format!("the public key {key}"))
+                )?,
+                None => writeln!(
+                    out,
+                    "no signing key here: event signatures were checked only for being there"
+                )?,
+            }
+            Ok(())
+        }
+        Verification::Broken { seq, reason } => {
+            anyhow::bail!("platform chain broken at tenant event #{seq}: {reason}")
+        }
+    }
 }
 
 /// What a verdict adds about events recorded before events were signed.

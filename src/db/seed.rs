@@ -69,9 +69,13 @@ pub async fn seed_demo(
         .await?;
 
     insert_actors(&mut tx, tenant, &state.actors).await?;
-    insert_programme(&mut tx, tenant, &state.providers, &catalogue::standard(), |owner| {
-        owner.map(str::to_owned)
-    })
+    insert_programme(
+        &mut tx,
+        tenant,
+        &state.providers,
+        &catalogue::standard(),
+        |owner| owner.map(str::to_owned),
+    )
     .await?;
     // The chain's head first: each acceptance below appends to it.
     sqlx::query("insert into audit_heads (tenant_id) values ($1)")

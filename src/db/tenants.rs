@@ -459,8 +459,7 @@ fn invitation_token() -> Result<String, TenantError> {
 
 /// Unpadded base64url (RFC 4648 §5).
 fn base64url(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] =
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let b = [
@@ -603,7 +602,9 @@ pub async fn accept_invitation(
     .await;
     match created {
         Ok(_) => {}
-        Err(sqlx::Error::Database(e)) if e.constraint() == Some("accounts_tenant_id_username_key") => {
+        Err(sqlx::Error::Database(e))
+            if e.constraint() == Some("accounts_tenant_id_username_key") =>
+        {
             return Err(AcceptError::UsernameTaken);
         }
         Err(error) => return Err(error.into()),
@@ -637,6 +638,8 @@ mod tests {
         assert_eq!(token.len(), INVITATION_PREFIX.len() + 43);
         assert!(plausible_token(&token));
         assert!(!plausible_token("rc_inv_short"));
-        assert!(!plausible_token(&token.replace(INVITATION_PREFIX, "xx_inv_")));
+        assert!(!plausible_token(
+            &token.replace(INVITATION_PREFIX, "xx_inv_")
+        ));
     }
 }

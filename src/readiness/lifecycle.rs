@@ -195,8 +195,8 @@ impl NewSlug {
         }
         let inner = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit();
         let bytes = text.as_bytes();
-        let edges = bytes.first().copied().is_some_and(inner)
-            && bytes.last().copied().is_some_and(inner);
+        let edges =
+            bytes.first().copied().is_some_and(inner) && bytes.last().copied().is_some_and(inner);
         if !edges || !bytes.iter().all(|&b| inner(b) || b == b'-') {
             return Err(SlugError::Characters(owned()));
         }
@@ -293,7 +293,12 @@ mod tests {
         use TenantEventKind as E;
         use TenantStatus as S;
         [
-            (S::Provisioning, "provision-complete", S::Active, E::Provisioned),
+            (
+                S::Provisioning,
+                "provision-complete",
+                S::Active,
+                E::Provisioned,
+            ),
             (S::Active, "suspend", S::Suspended, E::Suspended),
             (S::Suspended, "resume", S::Active, E::Resumed),
             (S::Active, "delete", S::Deleting, E::Deleting),
@@ -326,7 +331,9 @@ mod tests {
                         );
                         refused += 1;
                     }
-                    (got, expected) => panic!("{status} {command:?}: {got:?}, expected {expected:?}"),
+                    (got, expected) => {
+                        panic!("{status} {command:?}: {got:?}, expected {expected:?}")
+                    }
                 }
             }
         }
@@ -405,7 +412,12 @@ mod tests {
             ("m", long, long, AccountRefusal::Username),
             ("maria k", long, long, AccountRefusal::Username),
             ("maria", "short", "short", AccountRefusal::PasswordLength),
-            ("maria", long, "correct horse battery!", AccountRefusal::PasswordMismatch),
+            (
+                "maria",
+                long,
+                "correct horse battery!",
+                AccountRefusal::PasswordMismatch,
+            ),
         ];
         for (username, password, again, refusal) in cases {
             assert_eq!(NewAccount::parse(username, password, again), Err(refusal));

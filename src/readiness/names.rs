@@ -72,6 +72,12 @@ pub fn tenant_path_is_plausible(path: &str) -> bool {
     for segment in segments {
         let valid = if previous == "items" {
             ItemKey::parse(segment).is_some()
+        } else if previous == "invite" {
+            // An invitation token: base64url, upper case too.
+            (1..=128).contains(&segment.len())
+                && segment
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         } else {
             plain_segment(segment)
         };

@@ -21,10 +21,7 @@ use crate::readiness::lifecycle::NewAccount;
 
 /// The routes.
 pub fn router() -> Router<AppState> {
-    Router::new().route(
-        "/t/{tenant}/invite/{token}",
-        get(invite_page).post(accept),
-    )
+    Router::new().route("/t/{tenant}/invite/{token}", get(invite_page).post(accept))
 }
 
 #[derive(Template)]
@@ -86,7 +83,15 @@ impl Shown<'_> {
     }
 
     async fn tenant_name(&self) -> Result<String> {
-        Ok(self.app.tenant(self.tenant).await?.console.state.profile.name.clone())
+        Ok(self
+            .app
+            .tenant(self.tenant)
+            .await?
+            .console
+            .state
+            .profile
+            .name
+            .clone())
     }
 
     /// The page saying the link cannot be used.
@@ -185,7 +190,9 @@ async fn accept(
     let refuse = |id, status| shown.form(&form.username, Some(id), status, Some(&form.csrf));
     let account = match NewAccount::parse(&form.username, &form.password, &form.password_again) {
         Ok(account) => account,
-        Err(refusal) => return refuse(refusal.message_id(), StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(refusal) => {
+            return refuse(refusal.message_id(), StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
     };
     // No password is hashed for a link that cannot be used.
     let found = tenants::invitation(&app.pool, &tenant, &token, app.clock.now()).await?;

@@ -381,7 +381,10 @@ fn routes(state: &AppState) -> Router<AppState> {
         .merge(invite::router())
         .route_layer(middleware::from_fn_with_state(state.clone(), session::load))
         // Outermost: a tenant that is not active is answered before any session is read.
-        .route_layer(middleware::from_fn_with_state(state.clone(), tenancy::policy));
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            tenancy::policy,
+        ));
     let router = Router::new()
         .route("/", get(console::home))
         .route("/healthz", get(healthz))

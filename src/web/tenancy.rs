@@ -86,7 +86,10 @@ fn slug_of(path: &str) -> Option<&str> {
 
 /// The status of the tenant with this slug, from its cached view or the directory; `None`
 /// when there is none the app may see.
-async fn status_of(app: &AppState, slug: &str) -> Result<Option<(TenantStatus, Option<String>)>, AppError> {
+async fn status_of(
+    app: &AppState,
+    slug: &str,
+) -> Result<Option<(TenantStatus, Option<String>)>, AppError> {
     if let Some(view) = app.cache.get(slug) {
         let console = &view.console;
         return Ok(Some((console.status, console.suspended_reason.clone())));

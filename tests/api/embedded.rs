@@ -597,3 +597,53 @@ fn a_server_named_by_database_url_is_not_restarted_and_the_console_answers_503_u
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&external);
 }
+
+#[test]
+fn tenant_commands_work_while_the_console_serves_their_data_dir() {
+    let dir = scratch("tenants-serving");
+    let serving = Serving::start(&dir, &[]);
+    let programme = dir.with_extension("programme.toml");
+    std::fs::write(&programme, "# the programme\n").expect("programme");
+    let tenant = |args: &[&str]| {
+        let out = Command::new(BIN)
+            .arg("--data-dir")
+            .arg(&dir)
+            .arg("tenant")
+            .args(args)
+            .env_remove("DATABASE_URL")
+            .env_remove("MIGRATION_DATABASE_URL")
+            .output()
+            .expect("run the binary");
+        outcome(&out)
+    };
+    let programme = programme.to_str().expect("path");
+    let (ok, stdout, stderr) = tenant(&[
+        "create",
+        "--slug",
+        "acme",
+        "--name",
+        "ACME Logistics",
+        "--programme",
+        programme,
+        "--md-name",
+        "Maria Keller",
+        "--md-email",
+        "maria@acme.example",
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("/t/acme/invite/rc_inv_"), "{stdout}");
+    serving.poll_until("/t/acme", 200, Duration::from_secs(5));
+    let (ok, _, stderr) = tenant(&["suspend", "--slug", "acme", "--reason", "Audit."]);
+    assert!(ok, "{stderr}");
+    serving.poll_until("/t/acme", 423, Duration::from_secs(5));
+    let (ok, _, stderr) = tenant(&["resume", "--slug", "acme"]);
+    assert!(ok, "{stderr}");
+    serving.poll_until("/t/acme", 200, Duration::from_secs(5));
+    let (ok, stdout, stderr) = tenant(&["list"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("bfg-control") && stdout.contains("acme"),
+        "{stdout}"
+    );
+    serving.stop();
+}

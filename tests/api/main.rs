@@ -27,4 +27,5 @@ mod signature;
 mod snapshot;
 mod summaries;
 mod support;
+mod tenants;
 mod writes;

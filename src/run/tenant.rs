@@ -1,0 +1,165 @@
+//! `tenant create | list | suspend | resume | delete | purge`: the lifecycle from the command
+//! line, as the owner role, through a serving console's server when one holds the data
+//! directory. Every refusal is one sentence and a non-zero exit.
+
+use std::io::Write as _;
+
+use anyhow::Context;
+
+use super::Database;
+use crate::checkpoint::CheckpointKey;
+use crate::clock::Clock;
+use crate::config::{Cli, TenantCommand};
+use crate::db::tenants::{self, NewTenant, Operator, TenantError};
+use crate::readiness::lifecycle::{Command, NewSlug};
+
+/// Runs one tenant command.
+pub(super) async fn run(
+    cli: &Cli,
+    clock: &Clock,
+    command: &TenantCommand,
+    operator: &str,
+) -> anyhow::Result<()> {
+    // Refused before connecting: a bad slug or an unreadable file needs no database.
+    let create = match command {
+        TenantCommand::Create {
+            slug, programme, ..
+        } => Some((NewSlug::parse(slug)?, programme_of(programme)?)),
+        _ => None,
+    };
+    let db = Database::open_or_attach(cli).await?;
+    let result = async {
+        db.prepare(cli, clock).await?;
+        let owner = db.owner()?;
+        let key = CheckpointKey::load_or_create(&cli.audit_key_path())?;
+        let request_id = format!("cli-{}", uuid::Uuid::new_v4());
+        let by = Operator {
+            name: operator,
+            request_id: &request_id,
+            key: &key,
+            clock,
+        };
+        let mut out = std::io::stdout();
+        match command {
+            TenantCommand::Create {
+                name,
+                md_name,
+                md_email,
+                public_url,
+                ..
+            } => {
+                let Some((slug, (programme, version))) = create else {
+                    anyhow::bail!("the tenant to create was not read");
+                };
+                let new = NewTenant {
+                    slug,
+                    name,
+                    programme: (&programme, version),
+                    md_name,
+                    md_email,
+                };
+                let created = tenants::create(owner, &new, &by).await?;
+                let slug = new.slug.as_str();
+                writeln!(
+                    out,
+                    "tenant {slug} created and active, programme {programme} version {version}"
+                )?;
+                writeln!(
+                    out,
+                    "invitation for {md_name} <{md_email}>, valid until {} and once only \
+                     (it is not shown again):",
+                    created
+                        .expires_at
+                        .format(&time::format_description::well_known::Rfc3339)
+                        .unwrap_or_default()
+                )?;
+                writeln!(
+                    out,
+                    "{}/t/{slug}/invite/{}",
+                    public_url.trim_end_matches('/'),
+                    created.invitation
+                )?;
+            }
+            TenantCommand::List => {
+                for t in tenants::list(owner).await? {
+                    writeln!(
+                        out,
+                        "{:<24} {:<12} {:<32} {} v{}{}",
+                        t.slug,
+                        t.status,
+                        t.name,
+                        t.programme_name.as_deref().unwrap_or("-"),
+                        t.programme_version.unwrap_or(0),
+                        t.suspended_reason
+                            .map(|r| format!(" ({r})"))
+                            .unwrap_or_default()
+                    )?;
+                }
+            }
+            TenantCommand::Suspend { slug, reason } => {
+                let reason = reason.trim();
+                if reason.is_empty() {
+                    anyhow::bail!("say why {slug} is suspended: --reason must not be empty");
+                }
+                let command = Command::Suspend {
+                    reason: reason.to_owned(),
+                };
+                let status = tenants::command(owner, slug, &command, &by).await?;
+                writeln!(out, "tenant {slug} is {status}")?;
+            }
+            TenantCommand::Resume { slug } => {
+                let status = tenants::command(owner, slug, &Command::Resume, &by).await?;
+                writeln!(out, "tenant {slug} is {status}")?;
+            }
+            TenantCommand::Delete { slug } => {
+                let status = tenants::command(owner, slug, &Command::Delete, &by).await?;
+                writeln!(
+                    out,
+                    "tenant {slug} is {status}: it is purged by `tenant purge`"
+                )?;
+            }
+            TenantCommand::Purge { older_than } => {
+                let older = time::Duration::try_from(older_than.0)
+                    .context("the --older-than duration is too long")?;
+                let purged = tenants::purge(owner, older, &by).await?;
+                for p in &purged {
+                    writeln!(
+                        out,
+                        "tenant {} purged: {} rows removed, final audit head #{} {}",
+                        p.slug,
+                        p.rows,
+                        p.head.0,
+                        if p.head.1.is_empty() { "-" } else { &p.head.1 }
+                    )?;
+                }
+                writeln!(out, "{} tenants purged", purged.len())?;
+            }
+        }
+        Ok::<_, anyhow::Error>(())
+    }
+    .await;
+    db.close().await;
+    result.map_err(one_sentence)
+}
+
+/// A tenant refusal as its own sentence, without the chain of contexts under it.
+fn one_sentence(error: anyhow::Error) -> anyhow::Error {
+    match error.downcast::<TenantError>() {
+        Ok(TenantError::Db(db)) => anyhow::Error::new(db),
+        Ok(other) => anyhow::anyhow!("{other}"),
+        Err(error) => error,
+    }
+}
+
+/// The programme's name and version, from its file.
+fn programme_of(path: &std::path::Path) -> anyhow::Result<(String, i32)> {
+    std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    // TODO(many-tenants): read the name and version from the programme file once its format
+    // lands (the parallel "programme files" task); until then its stem names it, version 1.
+    let name = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| !s.is_empty())
+        .with_context(|| format!("{} has no name to record", path.display()))?;
+    Ok((name.to_owned(), 1))
+}

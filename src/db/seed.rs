@@ -13,7 +13,7 @@ use super::audit::{self, NewEvent};
 use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
-use crate::readiness::{AuditAction, catalogue, demo};
+use crate::readiness::{AuditAction, demo, programme};
 
 /// The request id of the events the demo seed writes.
 pub const SEED_REQUEST: &str = "seed-demo";
@@ -31,7 +31,7 @@ pub enum SeedOutcome {
     AlreadyPresent,
 }
 
-/// Writes the demo tenant, its actors, providers, the standard catalogue and its one standing
+/// Writes the demo tenant, its actors, providers, the demo programme's catalogue and its one standing
 /// decision with its audit event (signed with `key`), in one transaction, as of `clock`'s time.
 /// Runs as the owner role. Never overwrites an existing tenant.
 pub async fn seed_demo(
@@ -98,7 +98,7 @@ pub async fn seed_demo(
         .execute(&mut *tx)
         .await?;
     }
-    for (position, section) in catalogue::standard().sections.iter().enumerate() {
+    for (position, section) in programme::demo().catalogue.sections.iter().enumerate() {
         let (gated_by, pending) = match &section.decision {
             Some(rule) => (
                 rule.gated_by.iter().map(|c| c.as_str()).collect::<Vec<_>>(),

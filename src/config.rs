@@ -286,6 +286,12 @@ pub enum Command {
         #[arg(long)]
         actor: String,
     },
+    /// Work with programme files (`ReadinessProgramme.v1`).
+    Programme {
+        /// What to do.
+        #[command(subcommand)]
+        action: ProgrammeCommand,
+    },
     /// Check a downloaded proof bundle offline: its SHA256SUMS manifest, the audit chain inside
     /// and the checkpoint signatures. Exits non-zero naming what is wrong.
     VerifyBundle {
@@ -299,6 +305,21 @@ pub enum Command {
         /// is not is refused anyway; this also refuses one with no events at all).
         #[arg(long)]
         require_signed_head: bool,
+    },
+}
+
+/// What `programme` does.
+#[derive(Debug, Subcommand)]
+pub enum ProgrammeCommand {
+    /// Validate a programme file: print one sentence and exit 0, or print each problem as
+    /// `FILE:LINE:COL: message` and exit non-zero.
+    Check {
+        /// The TOML file.
+        file: PathBuf,
+        /// The language of the messages (`es`, `fr`, `en`, `pt-BR`); by default the one of
+        /// LC_ALL, LC_MESSAGES or LANG, else English.
+        #[arg(long)]
+        lang: Option<String>,
     },
 }
 

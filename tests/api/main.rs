@@ -16,6 +16,7 @@ mod html;
 mod loader;
 mod locales;
 mod permissions;
+mod programme;
 mod proof;
 mod prose;
 mod pt_br;

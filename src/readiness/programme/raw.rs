@@ -105,11 +105,12 @@ pub(super) struct RawTable {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawLanguage {
-    #[serde(default)]
-    pub sections: BTreeMap<Spanned<String>, Spanned<RawLabel>>,
-    #[serde(default)]
-    pub items: BTreeMap<Spanned<String>, Spanned<RawLabel>>,
+    pub sections: Option<Spanned<LabelTable>>,
+    pub items: Option<Spanned<LabelTable>>,
 }
+
+/// Key → label.
+pub(super) type LabelTable = BTreeMap<Spanned<String>, Spanned<RawLabel>>;
 
 /// A label and its optional description.
 #[derive(Debug, Deserialize)]

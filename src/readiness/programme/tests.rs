@@ -273,3 +273,79 @@ fn every_problem_has_its_message_id() {
         assert!(problem.message_id().starts_with("programme-error-"));
     }
 }
+
+#[test]
+fn a_fresh_tenant_under_the_tenant_rbac_programme_is_blocked_on_its_own_figures() {
+    let text = include_str!("../../../programmes/tenant-rbac-adapter.toml");
+    let programme = parse(text, &languages()).expect("tenant-rbac-adapter.toml is valid");
+    assert_eq!(programme.name, "tenant-rbac-adapter");
+    assert_eq!(programme.target.objects(), 8);
+    assert_eq!(
+        programme
+            .catalogue
+            .item("isolation.schema_rls")
+            .and_then(|i| i.expected),
+        Some(programme.target.objects())
+    );
+    let mut fresh = demo_state::state(AT);
+    fresh.acceptances.clear();
+    let ev = evaluate(&programme.catalogue, &fresh);
+    assert_eq!(
+        ev.decision,
+        crate::readiness::DecisionCode::BlockedPendingDryRun
+    );
+    let figures: Vec<(&str, String)> = ev
+        .sections
+        .iter()
+        .map(|s| (s.key.as_str(), s.count.to_string()))
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("gates", "2/8".to_owned()),
+            ("tenant_model", "0/3".to_owned()),
+            ("connection", "0/4".to_owned()),
+            ("dry_run", "0/4".to_owned()),
+            ("isolation", "0/4".to_owned()),
+            ("rbac", "1/5".to_owned()),
+            ("cutover", "1/4".to_owned()),
+        ]
+    );
+    assert_eq!(
+        ev.local_decision("cutover"),
+        Some(crate::readiness::DecisionCode::BlockedPendingPreflight)
+    );
+    assert_eq!(
+        ev.next_action,
+        Some(crate::readiness::NextAction::Item {
+            key: "connection.endpoint_reachability".to_owned(),
+            section: "connection".to_owned(),
+            owner: None,
+        })
+    );
+    // Nothing is misconfigured: its owners are the demo's actors.
+    assert!(ev.sections.iter().all(|s| !s.misconfigured));
+    // Recording everything it asks for, and signing, reaches GO.
+    let mut green = fresh.clone();
+    for item in programme.catalogue.sections.iter().flat_map(|s| &s.items) {
+        match item.kind {
+            ItemKind::OwnerCheck | ItemKind::Decision => accept(&mut green, &item.key),
+            ItemKind::Probe => {
+                green.probes.insert(
+                    item.key.clone(),
+                    ProbeResult {
+                        passed: true,
+                        found: item.expected,
+                        at: AT,
+                    },
+                );
+            }
+            ItemKind::Derived => {}
+        }
+    }
+    green.snapshot = all_green().snapshot;
+    assert_eq!(
+        evaluate(&programme.catalogue, &green).decision,
+        crate::readiness::DecisionCode::BlockedPendingSignoff
+    );
+}

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::problem::{Locator, Problem, ProgrammeError};
-use super::raw::{RawLabel, RawProgramme};
+use super::raw::{LabelTable, RawProgramme};
 use super::{
     ExpectedSchema, ExpectedTable, ExpectedTarget, FORMAT, Label, LanguageLabels, Programme,
 };
@@ -21,13 +21,10 @@ type Args = Vec<(&'static str, String)>;
 
 pub(super) fn parse(text: &str, languages: &[&str]) -> Result<Programme, Vec<ProgrammeError>> {
     let at = Locator::new(text);
-    let (root, syntax) = toml::de::DeTable::parse_recoverable(text);
-    if !syntax.is_empty() {
-        return Err(syntax
-            .iter()
-            .map(|e| at.at(e.span().map_or(0, |s| s.start), Problem::Syntax, Vec::new()))
-            .collect());
-    }
+    // Only the first syntax error: after it, the parser's recovery guesses, and its further
+    // errors are mostly echoes of the first.
+    let root = toml::de::DeTable::parse(text)
+        .map_err(|e| vec![at.at(e.span().map_or(0, |s| s.start), Problem::Syntax, Vec::new())])?;
     // A file of another format (or another version of this one) is named as such, rather
     // than reported field by field.
     if let Some((_, value)) = root.get_ref().iter().find(|(k, _)| k.get_ref() == "format")
@@ -487,17 +484,16 @@ impl Validator<'_> {
             .map(|i| i.key.as_str())
             .collect();
         // A description given in any language is owed in all of them.
-        let described = |pick: fn(
-            &super::raw::RawLanguage,
-        ) -> &BTreeMap<Spanned<String>, Spanned<RawLabel>>| {
+        let described = |pick: fn(&super::raw::RawLanguage) -> Option<&Spanned<LabelTable>>| {
             raw.values()
-                .flat_map(|l| pick(l).iter())
+                .filter_map(pick)
+                .flat_map(|t| t.get_ref().iter())
                 .filter(|(_, v)| v.get_ref().description.is_some())
                 .map(|(k, _)| k.get_ref().clone())
                 .collect::<BTreeSet<String>>()
         };
-        let described_sections = described(|l| &l.sections);
-        let described_items = described(|l| &l.items);
+        let described_sections = described(|l| l.sections.as_ref());
+        let described_items = described(|l| l.items.as_ref());
         let mut out = BTreeMap::new();
         for (lang, table) in &raw {
             if !languages.contains(&lang.get_ref().as_str()) {
@@ -512,8 +508,13 @@ impl Validator<'_> {
                 continue;
             }
             let labels = LanguageLabels {
-                sections: self.label_table(lang, &table.sections, &sections, &described_sections),
-                items: self.label_table(lang, &table.items, &items, &described_items),
+                sections: self.label_table(
+                    lang,
+                    table.sections.as_ref(),
+                    &sections,
+                    &described_sections,
+                ),
+                items: self.label_table(lang, table.items.as_ref(), &items, &described_items),
             };
             out.insert(lang.get_ref().clone(), labels);
         }
@@ -523,11 +524,16 @@ impl Validator<'_> {
     fn label_table(
         &mut self,
         lang: &Spanned<String>,
-        table: &BTreeMap<Spanned<String>, Spanned<RawLabel>>,
+        table: Option<&Spanned<LabelTable>>,
         keys: &[&str],
         described: &BTreeSet<String>,
     ) -> BTreeMap<String, Label> {
         let language = lang.get_ref().clone();
+        // A label missing from a table is reported at the table; a table missing altogether,
+        // at its language.
+        let table_at = table.map_or(lang.span().start, |t| t.span().start);
+        let empty = LabelTable::new();
+        let table = table.map_or(&empty, |t| t.get_ref());
         let mut out = BTreeMap::new();
         for key in table.keys() {
             if !keys.contains(&key.get_ref().as_str()) {
@@ -545,7 +551,7 @@ impl Validator<'_> {
             let entry = table.iter().find(|(k, _)| k.get_ref() == key);
             let args = || vec![("language", language.clone()), ("key", (*key).to_owned())];
             let Some((at, entry)) = entry else {
-                self.report(lang.span().start, Problem::MissingLabel, args());
+                self.report(table_at, Problem::MissingLabel, args());
                 continue;
             };
             let raw = entry.get_ref();

@@ -109,6 +109,9 @@ fn page_ids(ids: &mut Vec<String>) {
         ids.push(format!("copilot-card-{id}-title"));
     }
     ids.extend(narrative::message_ids());
+    for problem in programme::Problem::ALL {
+        ids.push(problem.message_id());
+    }
     for rung in DecisionCode::RUNGS.into_iter().chain([DecisionCode::Go]) {
         ids.push(format!("ladder-{}", rung.slug()));
     }

@@ -329,6 +329,12 @@ pub enum Command {
         )]
         operator: String,
     },
+    /// Work with programme files (`ReadinessProgramme.v1`).
+    Programme {
+        /// What to do.
+        #[command(subcommand)]
+        action: ProgrammeCommand,
+    },
     /// Check a downloaded proof bundle offline: its SHA256SUMS manifest, the audit chain inside
     /// and the checkpoint signatures. Exits non-zero naming what is wrong.
     VerifyBundle {
@@ -403,6 +409,21 @@ pub enum TenantCommand {
         /// How long a deleted tenant is kept, e.g. `30d`.
         #[arg(long)]
         older_than: AgeArg,
+    },
+}
+
+/// What `programme` does.
+#[derive(Debug, Subcommand)]
+pub enum ProgrammeCommand {
+    /// Validate a programme file: print one sentence and exit 0, or print each problem as
+    /// `FILE:LINE:COL: message` and exit non-zero.
+    Check {
+        /// The TOML file.
+        file: PathBuf,
+        /// The language of the messages (`es`, `fr`, `en`, `pt-BR`); by default the one of
+        /// LC_ALL, LC_MESSAGES or LANG, else English.
+        #[arg(long)]
+        lang: Option<String>,
     },
 }
 

@@ -13,6 +13,7 @@ pub mod config;
 pub mod db;
 pub mod i18n;
 pub mod password;
+pub mod programme_cli;
 pub mod readiness;
 pub mod rehearsal;
 pub mod run;

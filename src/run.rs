@@ -10,7 +10,7 @@ use sqlx::PgPool;
 use crate::chain::Verification;
 use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
-use crate::config::{Cli, Command, ServeArgs, ServeConfig};
+use crate::config::{Cli, Command, ProgrammeCommand, ServeArgs, ServeConfig};
 use crate::db::supervisor::{self, Supervisor};
 use crate::db::{self, SeedOutcome, embedded::EmbeddedPostgres};
 use crate::readiness::{RehearsalKind, RunState};
@@ -275,6 +275,9 @@ pub async fn run(cli: Cli, clock: Clock) -> anyhow::Result<()> {
             tenant,
             actor,
         } => rehearse(&cli, &clock, *kind, tenant, actor).await,
+        Command::Programme {
+            action: ProgrammeCommand::Check { file, lang },
+        } => crate::programme_cli::check(file, lang.as_deref()),
         Command::ImportSnapshot {
             tenant,
             file,

@@ -7,7 +7,6 @@ use time::format_description::well_known::Rfc3339;
 
 use super::{CHECKPOINTS, EVENTS, PUBLIC_KEY, SUMMARY, build, json_lines};
 use crate::db::proof::BundleSource;
-use crate::readiness::catalogue::LADDER;
 use crate::readiness::packets::{self, Packet, PacketInputs};
 use crate::readiness::state::Signoff;
 use crate::readiness::{self, Evaluation, Status};
@@ -101,7 +100,8 @@ fn summary(
 
 /// From the current rung up: each rung's code and the items not ready that it requires.
 fn blockers(evaluation: &Evaluation) -> Vec<Value> {
-    LADDER
+    evaluation
+        .ladder
         .iter()
         .skip_while(|rung| rung.code != evaluation.decision)
         .map(|rung| {

@@ -301,7 +301,12 @@ fn from_doc(doc: Doc) -> TenantConsole {
         slug: t.slug,
         status: t.status,
         suspended_reason: t.suspended_reason,
-        catalogue: Catalogue { sections },
+        catalogue: Catalogue {
+            sections,
+            // Tenants store their sections and items, not yet their programme: each runs the
+            // demo programme's ladder until programmes are stored per tenant.
+            ladder: crate::readiness::programme::demo().catalogue.ladder.clone(),
+        },
         state: ReadinessState {
             profile: Profile {
                 name: t.name,

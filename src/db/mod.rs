@@ -7,16 +7,16 @@ pub mod cache;
 mod codes;
 pub mod embedded;
 mod load;
+pub mod operators;
 pub mod platform;
 pub mod proof;
 pub mod rehearsal;
 mod seed;
 pub mod signature;
-pub mod operators;
 pub mod snapshot;
 pub mod summary;
-pub mod tenant_list;
 pub mod supervisor;
+pub mod tenant_list;
 pub mod tenants;
 pub mod write;
 

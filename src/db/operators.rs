@@ -27,7 +27,11 @@ pub fn valid_username(username: &str) -> bool {
 }
 
 /// Creates the operator `username` with the argon2id PHC string `password_hash`; as the owner.
-pub async fn create(owner: &PgPool, username: &str, password_hash: &str) -> Result<(), OperatorError> {
+pub async fn create(
+    owner: &PgPool,
+    username: &str,
+    password_hash: &str,
+) -> Result<(), OperatorError> {
     if !valid_username(username) {
         return Err(OperatorError::Username);
     }

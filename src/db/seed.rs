@@ -15,7 +15,7 @@ use crate::clock::Clock;
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use crate::readiness::lifecycle::TenantStatus;
 use crate::readiness::state::{Actor, Profile, Provider};
-use crate::readiness::{AuditAction, Catalogue, catalogue, demo};
+use crate::readiness::{AuditAction, Catalogue, demo, programme};
 
 /// The request id of the events the demo seed writes.
 pub const SEED_REQUEST: &str = "seed-demo";
@@ -33,7 +33,7 @@ pub enum SeedOutcome {
     AlreadyPresent,
 }
 
-/// Writes the demo tenant, its actors, providers, the standard catalogue and its one standing
+/// Writes the demo tenant, its actors, providers, the demo programme's catalogue and its one standing
 /// decision with its audit event (signed with `key`), in one transaction, as of `clock`'s time.
 /// Runs as the owner role. Never overwrites an existing tenant.
 pub async fn seed_demo(
@@ -51,6 +51,8 @@ pub async fn seed_demo(
     }
     let state = demo::state(clock.now());
     let p = &state.profile;
+    let demo_programme = programme::demo();
+    let demo_version = i32::try_from(demo_programme.version).unwrap_or(i32::MAX);
     let tenant = insert_tenant(
         &mut tx,
         &TenantRow {
@@ -58,7 +60,7 @@ pub async fn seed_demo(
             profile: p,
             status: TenantStatus::Active,
             contact_email: None,
-            programme: None,
+            programme: Some((&demo_programme.name, demo_version)),
         },
     )
     .await?;
@@ -73,7 +75,7 @@ pub async fn seed_demo(
         &mut tx,
         tenant,
         &state.providers,
-        &catalogue::standard(),
+        &demo_programme.catalogue,
         |owner| owner.map(str::to_owned),
     )
     .await?;

@@ -57,7 +57,8 @@ async fn store(
 pub async fn backfill(owner: &sqlx::PgPool, clock: &Clock) -> Result<usize, DbError> {
     let missing: Vec<(Uuid, String)> = sqlx::query_as(
         "select t.id, t.slug from tenants t
-         where not exists (select from tenant_summaries s where s.tenant_id = t.id)",
+         where t.deleted_at is null
+           and not exists (select from tenant_summaries s where s.tenant_id = t.id)",
     )
     .fetch_all(owner)
     .await?;

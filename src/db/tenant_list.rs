@@ -101,7 +101,10 @@ fn listed(
         name,
         status: status.parse().map_err(shape)?,
         decision: decision
-            .map(|d| DecisionCode::parse(&d).ok_or_else(|| DbError::Seed(format!("unknown decision {d}"))))
+            .map(|d| {
+                DecisionCode::parse(&d)
+                    .ok_or_else(|| DbError::Seed(format!("unknown decision {d}")))
+            })
             .transpose()?,
         gates: ready.zip(total),
         changed_at,

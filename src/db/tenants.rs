@@ -15,11 +15,11 @@ use super::platform::{self, PlatformEvent};
 use super::seed::{self, TenantRow};
 use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
+use crate::readiness::demo;
 use crate::readiness::lifecycle::{
     self, Command, NewSlug, Refused, SlugError, TenantEventKind, TenantStatus,
 };
 use crate::readiness::state::{Actor, Role};
-use crate::readiness::{catalogue, demo};
 
 /// How long an invitation is valid.
 pub const INVITATION_VALID: time::Duration = time::Duration::hours(72);
@@ -59,6 +59,11 @@ impl From<sqlx::Error> for TenantError {
     fn from(error: sqlx::Error) -> Self {
         Self::Db(error.into())
     }
+}
+
+/// A programme's version as the tenants table stores it.
+fn version(programme: &crate::readiness::programme::Programme) -> i32 {
+    i32::try_from(programme.version).unwrap_or(i32::MAX)
 }
 
 /// Who gives a command, and the request id its events carry.
@@ -110,8 +115,8 @@ pub struct NewTenant<'a> {
     pub slug: NewSlug,
     /// Its display name.
     pub name: &'a str,
-    /// Its programme's name and version.
-    pub programme: (&'a str, i32),
+    /// The programme it runs.
+    pub programme: &'a crate::readiness::programme::Programme,
     /// The managing director's name.
     pub md_name: &'a str,
     /// The managing director's e-mail, the tenant's contact.
@@ -154,7 +159,7 @@ pub async fn create(
             profile: &profile,
             status: TenantStatus::Provisioning,
             contact_email: Some(new.md_email),
-            programme: Some(new.programme),
+            programme: Some((&new.programme.name, version(new.programme))),
         },
     )
     .await;
@@ -173,7 +178,8 @@ pub async fn create(
         tenant,
         TenantEventKind::StatusChanged,
         serde_json::json!({ "from": null, "to": TenantStatus::Provisioning, "slug": slug,
-                            "programme": { "name": new.programme.0, "version": new.programme.1 } }),
+                            "programme": { "name": new.programme.name,
+                                          "version": new.programme.version } }),
     )
     .await?;
     tx.commit().await?;
@@ -205,7 +211,7 @@ pub async fn create(
         &mut tx,
         tenant,
         &state.providers,
-        &catalogue::standard(),
+        &new.programme.catalogue,
         |owner| owner.map(|_| md_actor.clone()),
     )
     .await?;

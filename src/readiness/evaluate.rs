@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::catalogue::{Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LADDER};
+use super::catalogue::{Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, Rung};
 use super::signature::Signature;
 use super::state::{ReadinessState, Role};
 
@@ -155,6 +155,8 @@ pub struct Evaluation {
     pub batch_groups: Vec<BatchGroup>,
     /// Where the latest sign-off stands.
     pub signature: Signature,
+    /// The catalogue's decision ladder, for the pages that draw it.
+    pub ladder: Vec<Rung>,
 }
 
 impl Evaluation {
@@ -397,7 +399,8 @@ impl<'a> Evaluator<'a> {
             None => self.decision = Some(Err(())),
         }
         let mut result = DecisionCode::Go;
-        for rung in LADDER {
+        let catalogue = self.catalogue;
+        for rung in &catalogue.ladder {
             let satisfied = if rung.requires.is_empty() {
                 super::signature::holds(self.state)
             } else {
@@ -419,7 +422,8 @@ impl<'a> Evaluator<'a> {
             return false;
         };
         // The ladder is ordered: a rung is satisfied exactly when the decision stands past it.
-        let position = |c: DecisionCode| LADDER.iter().position(|r| r.code == c);
+        let ladder = &self.catalogue.ladder;
+        let position = |c: DecisionCode| ladder.iter().position(|r| r.code == c);
         match (position(code), position(decision)) {
             (Some(rung), Some(current)) => current > rung,
             (Some(_), None) => decision == DecisionCode::Go,
@@ -501,6 +505,7 @@ pub fn evaluate(catalogue: &Catalogue, state: &ReadinessState) -> Evaluation {
         },
         batch_groups: ev.batch_groups,
         signature: super::signature::signature(state, decision),
+        ladder: catalogue.ladder.clone(),
     }
 }
 
@@ -577,7 +582,7 @@ fn next_action(
     sections: &[SectionEval],
     decision: DecisionCode,
 ) -> Option<NextAction> {
-    let rung = LADDER.iter().find(|r| r.code == decision)?;
+    let rung = catalogue.ladder.iter().find(|r| r.code == decision)?;
     if rung.requires.is_empty() {
         return Some(NextAction::SignOff);
     }

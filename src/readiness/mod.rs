@@ -15,6 +15,7 @@ pub mod names;
 pub mod narrative;
 pub mod packets;
 pub mod permissions;
+pub mod programme;
 pub mod scenario;
 pub mod signature;
 pub mod state;

@@ -7,9 +7,9 @@
 //! in another, and every number in it comes from the [`Evaluation`]. Pure: no locale, no clock.
 //!
 //! The item keys named here are those of the standard programme
-//! ([`super::catalogue::standard`]); an item a catalogue lacks counts as not ready.
+//! (`programmes/db-auth-session-adapter.toml`); an item a catalogue lacks counts as not ready.
 
-use super::catalogue::{DecisionCode, ItemKind, LADDER};
+use super::catalogue::{DecisionCode, ItemKind};
 use super::evaluate::{Count, Evaluation};
 
 /// The live DB/auth provider the managing director accepts.
@@ -184,9 +184,8 @@ impl Slot {
             Self::NeededDetail => vec![Open, Complete, Signoff, Go],
             Self::Target => vec![Unselected, Unproven, Replayed, Live],
             Self::Auth => vec![Unconfirmed, Confirmed, Wired],
-            Self::Decision => LADDER
-                .iter()
-                .map(|rung| rung.code)
+            Self::Decision => DecisionCode::RUNGS
+                .into_iter()
                 .chain([DecisionCode::Go])
                 .map(Rung)
                 .collect(),
@@ -592,7 +591,7 @@ fn local(ev: &Evaluation, slot: Slot, section: &str) -> Sentence {
     let decision = ev.local_decision(section);
     let code = match decision {
         Some(DecisionCode::Ready) => Code::Ready,
-        Some(code) if LADDER.iter().any(|rung| rung.code == code) => Code::Gated,
+        Some(code) if ev.ladder.iter().any(|rung| rung.code == code) => Code::Gated,
         _ => Code::Pending,
     };
     Sentence::new(slot, code)
@@ -600,13 +599,26 @@ fn local(ev: &Evaluation, slot: Slot, section: &str) -> Sentence {
         .decision(decision)
 }
 
+/// The sections whose counts the rung sentences' messages name (`$connection_ready`…): a
+/// rung's section outside them has no variable to fill.
+const RUNG_VARIABLES: [&str; 7] = [
+    "connection",
+    "dry_run",
+    "preflight",
+    "cutover",
+    "infrastructure",
+    "wiring",
+    "gates",
+];
+
 /// The go/no-go decision with the counts of what its rung requires (the gates, from sign-off on).
 fn rung(ev: &Evaluation) -> Sentence {
     let sentence = Sentence::new(Slot::Decision, Code::Rung(ev.decision));
-    match LADDER.iter().find(|rung| rung.code == ev.decision) {
+    match ev.ladder.iter().find(|rung| rung.code == ev.decision) {
         Some(rung) if !rung.requires.is_empty() => rung
             .requires
             .iter()
+            .filter_map(|key| RUNG_VARIABLES.iter().find(|v| **v == key.as_str()))
             .fold(sentence, |s, &key| s.count(key, ev.count(key))),
         _ => sentence.count("gates", ev.count("gates")),
     }
@@ -650,7 +662,7 @@ mod tests {
     use crate::readiness::evaluate::{Count, Evaluation, evaluate};
     use crate::readiness::state::{ReadinessState, Signoff};
     use crate::readiness::tests::{AT, accept, all_green};
-    use crate::readiness::{Status, demo};
+    use crate::readiness::{Status, demo, programme};
 
     fn count(ready: u32, total: u32) -> Count {
         Count { ready, total }
@@ -670,7 +682,7 @@ mod tests {
 
     fn decisions_recorded() -> ReadinessState {
         let mut state = demo::state(AT);
-        let cat = catalogue::standard();
+        let cat = programme::demo().catalogue.clone();
         for section in ["provider_acceptance", "infrastructure"] {
             for item in cat
                 .section(section)
@@ -934,7 +946,7 @@ mod tests {
 
     fn run(case: &Case) -> (ReadinessState, Evaluation, Narrative) {
         let state = (case.state)();
-        let ev = evaluate(&catalogue::standard(), &state);
+        let ev = evaluate(&programme::demo().catalogue, &state);
         let signature = case.signature.unwrap_or_else(|| Signature::of(&ev));
         let narrative = narrate(&ev, signature);
         (state, ev, narrative)
@@ -1072,7 +1084,7 @@ mod tests {
         for case in CASES {
             for signature in [Signature::None, Signature::Standing, Signature::Withdrawn] {
                 let state = (case.state)();
-                let ev = evaluate(&catalogue::standard(), &state);
+                let ev = evaluate(&programme::demo().catalogue, &state);
                 let narrative = narrate(&ev, signature);
                 let go_words = narrative
                     .sentences()
@@ -1156,14 +1168,14 @@ mod tests {
             // A GO whose state changed with no withdrawal recorded has lapsed: told as withdrawn.
             (go_then_passage_revoked(), Signature::Withdrawn),
         ] {
-            let ev = evaluate(&catalogue::standard(), &state);
+            let ev = evaluate(&programme::demo().catalogue, &state);
             assert_eq!(Signature::of(&ev), expected);
         }
     }
 
     #[test]
     fn an_item_the_catalogue_lacks_counts_as_not_ready() {
-        let mut cat = catalogue::standard();
+        let mut cat = programme::demo().catalogue.clone();
         cat.sections.retain(|s| s.key != "passage");
         let ev = evaluate(&cat, &all_green());
         let n = narrate(&ev, Signature::None);

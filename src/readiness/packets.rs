@@ -440,10 +440,10 @@ mod tests {
 
     use super::*;
     use crate::readiness::state::ProbeResult;
-    use crate::readiness::{catalogue, demo, evaluate};
+    use crate::readiness::{demo, evaluate, programme};
 
     fn packets(state: &ReadinessState) -> Vec<Packet> {
-        let evaluation = evaluate(&catalogue::standard(), state);
+        let evaluation = evaluate(&programme::demo().catalogue, state);
         all(&PacketInputs {
             tenant: demo::SLUG,
             state,
@@ -553,7 +553,7 @@ mod tests {
 
     #[test]
     fn each_packet_is_shown_on_a_section_of_the_catalogue() {
-        let catalogue = catalogue::standard();
+        let catalogue = programme::demo().catalogue.clone();
         for key in PacketKey::ALL {
             assert!(catalogue.section(key.section()).is_some(), "{key}");
         }

@@ -37,7 +37,7 @@ mod tests {
     #[test]
     fn the_demo_summary_is_its_evaluation() {
         let evaluation = evaluate(
-            &crate::readiness::catalogue::standard(),
+            &crate::readiness::programme::demo().catalogue,
             &demo::state(time::macros::datetime!(2026-11-02 9:00 UTC)),
         );
         let summary = Summary::of(&evaluation);

@@ -8,6 +8,7 @@ use time::macros::datetime;
 use super::catalogue::{self, Catalogue, DecisionCode as D, Dependency, ItemKind};
 use super::demo;
 use super::evaluate::{Count, Evaluation, NextAction, Status, evaluate};
+use super::programme;
 use super::signature::{self, Signature, WithdrawingAction};
 use super::state::{
     Acceptance, AuditHead, ProbeResult, ReadinessState, Signoff, Snapshot, Withdrawal,
@@ -16,14 +17,14 @@ use super::state::{
 pub(super) const AT: time::OffsetDateTime = datetime!(2026-11-01 09:00 UTC);
 
 fn demo_eval() -> Evaluation {
-    evaluate(&catalogue::standard(), &demo::state(AT))
+    evaluate(&programme::demo().catalogue, &demo::state(AT))
 }
 
 /// The demo state changed by `change`, evaluated.
 fn demo_with(change: impl FnOnce(&mut ReadinessState)) -> Evaluation {
     let mut state = demo::state(AT);
     change(&mut state);
-    evaluate(&catalogue::standard(), &state)
+    evaluate(&programme::demo().catalogue, &state)
 }
 
 /// An item's figure as the page writes it (`0/4 + 0/5`), empty for an item that is not there.
@@ -83,7 +84,7 @@ fn freeze_snapshot(state: &mut ReadinessState) {
 /// Every owner check and decision accepted, every probe passed, a snapshot frozen: all that
 /// stands between this state and GO is the signature.
 pub(super) fn all_green() -> ReadinessState {
-    let cat = catalogue::standard();
+    let cat = programme::demo().catalogue.clone();
     let mut state = demo::state(AT);
     for item in cat.sections.iter().flat_map(|s| &s.items) {
         match item.kind {
@@ -116,7 +117,7 @@ fn green_without(records: &[&str]) -> Evaluation {
         state.acceptances.remove(*key);
         state.probes.remove(*key);
     }
-    evaluate(&catalogue::standard(), &state)
+    evaluate(&programme::demo().catalogue, &state)
 }
 
 fn figures(ev: &Evaluation) -> BTreeMap<String, (Count, Option<D>)> {
@@ -192,7 +193,7 @@ fn the_percentage_is_ready_items_over_all_items_outside_the_gates() {
     assert_eq!(demo_eval().checklist, count(6, 62));
     let mut state = all_green();
     state.signoff = Some(signed());
-    assert_eq!(evaluate(&catalogue::standard(), &state).percent, 100);
+    assert_eq!(evaluate(&programme::demo().catalogue, &state).percent, 100);
 }
 
 #[test]
@@ -221,7 +222,7 @@ fn the_gate_items_report_ready_or_waiting_with_their_section_counts() {
 
 #[test]
 fn all_gates_green_without_a_signature_waits_for_signoff() {
-    let ev = evaluate(&catalogue::standard(), &all_green());
+    let ev = evaluate(&programme::demo().catalogue, &all_green());
     assert_eq!(ev.count("gates"), count(9, 9));
     assert_eq!(ev.decision, D::BlockedPendingSignoff);
     assert_eq!(ev.next_action, Some(NextAction::SignOff));
@@ -233,7 +234,7 @@ fn all_gates_green_without_a_signature_waits_for_signoff() {
 fn a_signature_on_an_all_green_state_is_go_and_opens_live_wiring() {
     let mut state = all_green();
     state.signoff = Some(signed());
-    let ev = evaluate(&catalogue::standard(), &state);
+    let ev = evaluate(&programme::demo().catalogue, &state);
     assert_eq!(ev.decision, D::Go);
     assert!(ev.decision.is_go());
     assert_eq!(ev.next_action, None);
@@ -274,7 +275,7 @@ fn an_unpopulated_batch_group_blocks_on_data_cutover() {
     if let Some(snapshot) = state.snapshot.as_mut() {
         snapshot.batch_rows.remove("finance");
     }
-    let ev = evaluate(&catalogue::standard(), &state);
+    let ev = evaluate(&programme::demo().catalogue, &state);
     assert_eq!(ev.decision, D::BlockedPendingDataCutover);
     assert_eq!(ev.batches(), count(3, 4));
 }
@@ -305,7 +306,10 @@ fn revoking_a_signed_prerequisite_takes_go_back() {
     let mut state = all_green();
     state.signoff = Some(signed());
     state.acceptances.remove("passage.role_headers");
-    assert_ne!(evaluate(&catalogue::standard(), &state).decision, D::Go);
+    assert_ne!(
+        evaluate(&programme::demo().catalogue, &state).decision,
+        D::Go
+    );
 }
 
 #[test]
@@ -327,7 +331,7 @@ fn signoff_or_go_is_only_ever_reached_with_all_nine_gates_green() {
                 state.probes.remove(key);
             }
             state.signoff = signoff;
-            let ev = evaluate(&catalogue::standard(), &state);
+            let ev = evaluate(&programme::demo().catalogue, &state);
             red += usize::from(!ev.count("gates").complete());
             if matches!(ev.decision, D::BlockedPendingSignoff | D::Go) {
                 reached += 1;
@@ -350,7 +354,7 @@ fn the_runbook_waits_on_its_own_checks_once_preflight_is_done() {
     let mut state = all_green();
     state.probes.remove("runbook.schema_rls");
     pass(&mut state, "runbook.schema_rls", Some(5));
-    let ev = evaluate(&catalogue::standard(), &state);
+    let ev = evaluate(&programme::demo().catalogue, &state);
     assert_eq!(ev.count("runbook"), count(5, 6));
     assert_eq!(ev.local_decision("runbook"), Some(D::BlockedPendingRunbook));
     assert_eq!(
@@ -397,7 +401,7 @@ fn dependents(cat: &Catalogue, key: &str) -> BTreeSet<String> {
 
 #[test]
 fn each_record_changes_only_figures_that_depend_on_it() {
-    let cat = catalogue::standard();
+    let cat = programme::demo().catalogue.clone();
     let base = demo::state(AT);
     let base_ev = evaluate(&cat, &base);
     let before = figures(&base_ev);
@@ -440,7 +444,7 @@ fn each_record_changes_only_figures_that_depend_on_it() {
 
 #[test]
 fn accepting_role_headers_moves_only_the_passage_count() {
-    let cat = catalogue::standard();
+    let cat = programme::demo().catalogue.clone();
     let before = figures(&demo_eval());
     let mut state = demo::state(AT);
     accept(&mut state, "passage.role_headers");
@@ -464,7 +468,7 @@ fn accepting_role_headers_moves_only_the_passage_count() {
 
 #[test]
 fn revoking_an_acceptance_lowers_the_passage_count() {
-    let cat = catalogue::standard();
+    let cat = programme::demo().catalogue.clone();
     let mut state = demo::state(AT);
     accept(&mut state, "passage.db_schema");
     let accepted = evaluate(&cat, &state);
@@ -478,7 +482,7 @@ fn revoking_an_acceptance_lowers_the_passage_count() {
 
 #[test]
 fn a_failed_probe_does_not_count() {
-    let cat = catalogue::standard();
+    let cat = programme::demo().catalogue.clone();
     let mut state = demo::state(AT);
     state.probes.insert(
         "connection.endpoint_reachability".to_owned(),
@@ -513,7 +517,7 @@ fn a_decision_without_a_value_is_not_accepted() {
 #[test]
 fn the_next_action_walks_to_a_missing_prerequisite() {
     // With the connection done, the dry-run needs the frozen snapshot first.
-    let cat = catalogue::standard();
+    let cat = programme::demo().catalogue.clone();
     let mut state = demo::state(AT);
     for key in [
         "connection.endpoint_reachability",
@@ -577,7 +581,7 @@ fn an_empty_storage_adapter_removes_the_rollback_fallback() {
 
 #[test]
 fn an_unknown_dependency_marks_the_item_misconfigured_and_not_ready() {
-    let mut cat = catalogue::standard();
+    let mut cat = programme::demo().catalogue.clone();
     if let Some(item) = cat
         .sections
         .iter_mut()
@@ -598,7 +602,7 @@ fn an_unknown_dependency_marks_the_item_misconfigured_and_not_ready() {
 
 #[test]
 fn a_dependency_cycle_is_reported_not_followed_forever() {
-    let mut cat = catalogue::standard();
+    let mut cat = programme::demo().catalogue.clone();
     for item in cat.sections.iter_mut().flat_map(|s| &mut s.items) {
         if item.key == "connection.endpoint_reachability" {
             item.depends_on = vec![Dependency::parse("connection.write_probe")];
@@ -620,7 +624,7 @@ fn an_owner_missing_from_the_actors_is_misconfigured() {
 
 #[test]
 fn a_section_whose_decision_rule_could_not_be_read_shows_no_local_decision() {
-    let mut cat = catalogue::standard();
+    let mut cat = programme::demo().catalogue.clone();
     if let Some(section) = cat.sections.iter_mut().find(|s| s.key == "release") {
         // What the loader makes of a gate code it does not know.
         section.decision = None;
@@ -647,7 +651,7 @@ fn a_section_whose_decision_rule_could_not_be_read_shows_no_local_decision() {
 
 #[test]
 fn an_item_the_loader_flagged_keeps_its_problem_though_its_owner_is_missing_too() {
-    let mut cat = catalogue::standard();
+    let mut cat = programme::demo().catalogue.clone();
     let mut state = demo::state(AT);
     // What the loader makes of an owner whose stored role it cannot read: left out of the
     // actors, their items flagged.
@@ -692,6 +696,7 @@ fn exactly_the_facts_that_say_they_read_roles_change_with_the_roles() {
                 })
                 .collect(),
         }],
+        ladder: programme::demo().catalogue.ladder.clone(),
     };
     let statuses = |state: &ReadinessState| -> Vec<Status> {
         let ev = evaluate(&cat, state);
@@ -742,7 +747,7 @@ fn codes_parse_back_from_their_stored_form() {
         D::BlockedPendingDataCutover.slug(),
         "blocked-pending-data-cutover"
     );
-    let cat = catalogue::standard();
+    let cat = programme::demo().catalogue.clone();
     for item in cat.sections.iter().flat_map(|s| &s.items) {
         if let Some(fact) = item.fact {
             assert_eq!(catalogue::Fact::parse(fact.as_str()), Some(fact));
@@ -815,7 +820,7 @@ fn codes_are_the_strings_stored_and_sent() {
 
 #[test]
 fn a_run_is_judged_on_the_items_of_its_own_section() {
-    let cat = catalogue::standard();
+    let cat = programme::demo().catalogue.clone();
     for kind in super::RehearsalKind::ALL {
         assert!(cat.section(kind.section()).is_some(), "{kind}");
     }
@@ -829,7 +834,7 @@ fn a_run_is_judged_on_the_items_of_its_own_section() {
 /// after: (item, record accepted or passed, progress before, progress after).
 #[test]
 fn each_derived_link_counts_the_items_it_names() {
-    let cat = catalogue::standard();
+    let cat = programme::demo().catalogue.clone();
     // (item, record accepted or passed, its figure before, after), as the page writes them.
     let links = [
         // The decision board's evidence is the passage checks behind each decision.
@@ -926,7 +931,7 @@ fn a_recorded_no_go_does_not_count_as_a_signature() {
         ..signed()
     });
     assert_eq!(
-        evaluate(&catalogue::standard(), &state).decision,
+        evaluate(&programme::demo().catalogue, &state).decision,
         D::BlockedPendingSignoff
     );
 }
@@ -1016,7 +1021,7 @@ fn a_go_holds_only_while_nothing_has_withdrawn_it() {
         }
         // The state carries the latest sign-off only.
         state.signoff = signoffs.last().cloned();
-        let ev = evaluate(&catalogue::standard(), &state);
+        let ev = evaluate(&programme::demo().catalogue, &state);
         assert_eq!(ev.decision, decision, "{case}");
         assert_eq!(ev.signature, sig, "{case}");
         assert_eq!(
@@ -1042,7 +1047,7 @@ fn a_go_holds_only_while_nothing_has_withdrawn_it() {
 
 #[test]
 fn the_item_a_write_changed_is_named_first_then_any_other_in_page_order() {
-    let cat = catalogue::standard();
+    let cat = programme::demo().catalogue.clone();
     let mut signed_state = all_green();
     signed_state.signoff = Some(signed());
     let before = evaluate(&cat, &signed_state);
@@ -1086,7 +1091,7 @@ fn the_item_a_write_changed_is_named_first_then_any_other_in_page_order() {
 
 #[test]
 fn the_state_digest_covers_the_decision_every_status_and_the_audit_head_only() {
-    let cat = catalogue::standard();
+    let cat = programme::demo().catalogue.clone();
     let head = AuditHead {
         seq: 29,
         hash: "cd".repeat(32),

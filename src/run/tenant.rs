@@ -12,6 +12,7 @@ use crate::clock::Clock;
 use crate::config::{Cli, TenantCommand};
 use crate::db::tenants::{self, NewTenant, Operator, TenantError};
 use crate::readiness::lifecycle::{Command, NewSlug};
+use crate::readiness::programme::{self, Programme};
 
 /// Runs one tenant command.
 pub(super) async fn run(
@@ -48,13 +49,13 @@ pub(super) async fn run(
                 public_url,
                 ..
             } => {
-                let Some((slug, (programme, version))) = create else {
+                let Some((slug, programme)) = create else {
                     anyhow::bail!("the tenant to create was not read");
                 };
                 let new = NewTenant {
                     slug,
                     name,
-                    programme: (&programme, version),
+                    programme: &programme,
                     md_name,
                     md_email,
                 };
@@ -62,7 +63,8 @@ pub(super) async fn run(
                 let slug = new.slug.as_str();
                 writeln!(
                     out,
-                    "tenant {slug} created and active, programme {programme} version {version}"
+                    "tenant {slug} created and active, programme {} version {}",
+                    programme.name, programme.version
                 )?;
                 writeln!(
                     out,
@@ -151,15 +153,23 @@ fn one_sentence(error: anyhow::Error) -> anyhow::Error {
     }
 }
 
-/// The programme's name and version, from its file.
-fn programme_of(path: &std::path::Path) -> anyhow::Result<(String, i32)> {
-    std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
-    // TODO(many-tenants): read the name and version from the programme file once its format
-    // lands (the parallel "programme files" task); until then its stem names it, version 1.
-    let name = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .filter(|s| !s.is_empty())
-        .with_context(|| format!("{} has no name to record", path.display()))?;
-    Ok((name.to_owned(), 1))
+/// The programme in its file, checked as `programme check` checks it: an unreadable or
+/// invalid file is refused in one sentence naming its first problem.
+fn programme_of(path: &std::path::Path) -> anyhow::Result<Programme> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the programme file {}", path.display()))?;
+    match programme::parse(&text, &programme::languages()) {
+        Ok(programme) => Ok(programme),
+        Err(problems) => {
+            let lang = crate::programme_cli::language(None);
+            let first = problems
+                .first()
+                .map(|p| crate::programme_cli::render(path, p, lang))
+                .unwrap_or_default();
+            anyhow::bail!(
+                "the programme file is not valid ({} problems; `programme check` lists them all): {first}",
+                problems.len()
+            )
+        }
+    }
 }

@@ -29,9 +29,6 @@ use crate::readiness::lifecycle::{Command, NewSlug, SlugError, TenantStatus};
 /// The session's sign-in of an operator names this (reserved) slug as its tenant.
 pub const PLATFORM: &str = "platform";
 
-/// The programme a tenant created here runs, and its version.
-const PROGRAMME: (&str, i32) = ("db-auth-session-adapter", 1);
-
 /// Tenants per page of the list.
 const PAGE: i64 = 50;
 
@@ -145,7 +142,8 @@ async fn sign_in(
         return Err(AppError::Forbidden);
     }
     let username = form.username.trim().to_lowercase();
-    let refuse = |id, status| sign_in_form(&app, lang, &username, Some(id), status, Some(&form.csrf));
+    let refuse =
+        |id, status| sign_in_form(&app, lang, &username, Some(id), status, Some(&form.csrf));
     let client = client.map_or_else(|| "unknown".to_owned(), |c| c.0.0.ip().to_string());
     if !app.throttle.allow(&format!("operator:{username}"))
         || !app.throttle.allow(&format!("client:{client}"))
@@ -293,7 +291,10 @@ struct NewTenantForm {
     csrf: String,
 }
 
-#[expect(clippy::too_many_arguments, reason = "the page's parts, each from the request")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the page's parts, each from the request"
+)]
 async fn list_page(
     app: &AppState,
     lang: Lang,
@@ -322,8 +323,9 @@ async fn list_page(
             selected: filter.status == Some(s),
         })
         .collect();
-    // The overall decisions a tenant can be in: each rung of the ladder, then GO.
-    let ladder = crate::readiness::catalogue::LADDER.iter().map(|rung| rung.code);
+    // The overall decisions a tenant can be in: each rung of the programme's ladder, then GO.
+    let programme = crate::readiness::programme::demo();
+    let ladder = programme.catalogue.ladder.iter().map(|rung| rung.code);
     let decisions = ladder
         .chain([DecisionCode::Go])
         .map(|d| Choice {
@@ -354,10 +356,22 @@ async fn list(
     Query(query): Query<ListQuery>,
 ) -> Result<Response> {
     let Some(signed) = operator(&session).await else {
-        return Ok(Redirect::to(&format!("/platform/sign-in?lang={}", lang.code())).into_response());
+        return Ok(
+            Redirect::to(&format!("/platform/sign-in?lang={}", lang.code())).into_response(),
+        );
     };
     let done = session.remove::<String>(DONE).await.ok().flatten();
-    list_page(&app, lang, &signed, &query, done, None, NewTenantForm::default(), StatusCode::OK).await
+    list_page(
+        &app,
+        lang,
+        &signed,
+        &query,
+        done,
+        None,
+        NewTenantForm::default(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 // ---- commands ----------------------------------------------------------------------------
@@ -379,7 +393,10 @@ fn refusal(tr: &Tr, error: &TenantError) -> Option<(String, StatusCode)> {
                 SlugError::Characters(s) => ("platform-slug-characters", s),
                 SlugError::Reserved(s) => ("platform-slug-reserved", s),
             };
-            (tr.t1(id, "slug", text.as_str()), StatusCode::UNPROCESSABLE_ENTITY)
+            (
+                tr.t1(id, "slug", text.as_str()),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
         }
         TenantError::Exists(slug) => (
             tr.t1("platform-slug-taken", "slug", slug.as_str()),
@@ -448,7 +465,7 @@ async fn create(
             let new = NewTenant {
                 slug,
                 name: form.name.trim(),
-                programme: PROGRAMME,
+                programme: crate::readiness::programme::demo(),
                 md_name: form.md_name.trim(),
                 md_email: form.md_email.trim(),
             };
@@ -457,7 +474,10 @@ async fn create(
     };
     match outcome {
         Ok(created) => {
-            tracing::info!(tenant = form.slug.trim(), "tenant created from the platform page");
+            tracing::info!(
+                tenant = form.slug.trim(),
+                "tenant created from the platform page"
+            );
             let page = CreatedPage {
                 frame: frame(lang, "/platform", Some(&signed)),
                 slug: form.slug.trim().to_owned(),
@@ -467,16 +487,27 @@ async fn create(
             };
             // Shown once: never cached, never stored.
             let mut response = (StatusCode::CREATED, Html(page.render()?)).into_response();
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+            response.headers_mut().insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("no-store"),
+            );
             Ok(response)
         }
         Err(error) => {
             let Some((message, status)) = refused(&error) else {
                 return Err(AppError::Internal(error.into()));
             };
-            list_page(&app, lang, &signed, &WHOLE_LIST, None, Some(message), form, status).await
+            list_page(
+                &app,
+                lang,
+                &signed,
+                &WHOLE_LIST,
+                None,
+                Some(message),
+                form,
+                status,
+            )
+            .await
         }
     }
 }
@@ -502,7 +533,16 @@ async fn command(
     let tr = lang.tr();
     let back = |message: String, status| {
         let new = NewTenantForm::default();
-        list_page(&app, lang, &signed, &WHOLE_LIST, None, Some(message), new, status)
+        list_page(
+            &app,
+            lang,
+            &signed,
+            &WHOLE_LIST,
+            None,
+            Some(message),
+            new,
+            status,
+        )
     };
     let command = match asked(&tr, &slug, &command, &form) {
         Ok(command) => command,

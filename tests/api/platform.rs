@@ -87,9 +87,7 @@ async fn the_operator_lists_creates_suspends_resumes_and_deletes_a_tenant() {
     assert!(acme.body.contains("ACME Logistics"));
 
     // The same slug again, in another case: refused, one tenant.
-    let again = olga
-        .submit(&form.clone().set("slug", "ACME"), &[])
-        .await;
+    let again = olga.submit(&form.clone().set("slug", "ACME"), &[]).await;
     assert_eq!(again.status, 422, "{}", again.body);
     assert!(again.body.contains("must be lowercase"), "{}", again.body);
     let again = olga.submit(&form, &[]).await;
@@ -106,7 +104,11 @@ async fn the_operator_lists_creates_suspends_resumes_and_deletes_a_tenant() {
         .await;
     assert_eq!(done.status, 303, "{}", done.body);
     let list = olga.get("/platform?lang=en").await;
-    assert!(list.body.contains("acme is now suspended."), "{}", list.body);
+    assert!(
+        list.body.contains("acme is now suspended."),
+        "{}",
+        list.body
+    );
     assert_eq!(row(&list, "acme").unwrap().0, "suspended");
     for lang in ["en", "es", "fr", "pt-BR"] {
         let page = app.get(&format!("/t/acme?lang={lang}"), &[]).await;
@@ -126,11 +128,15 @@ async fn the_operator_lists_creates_suspends_resumes_and_deletes_a_tenant() {
     // Delete: confirmed by typing the slug; then the console is gone (409 while deleting).
     let list = olga.get("/platform?lang=en").await;
     let delete = list.form("action=\"/platform/tenants/acme/delete?");
-    let mistyped = olga.submit(&delete.clone().set("confirm", "acm"), &[]).await;
+    let mistyped = olga
+        .submit(&delete.clone().set("confirm", "acm"), &[])
+        .await;
     assert_eq!(mistyped.status, 422);
     assert_eq!(app.get("/t/acme?lang=en", &[]).await.status, 200);
     assert_eq!(
-        olga.submit(&delete.set("confirm", "acme"), &[]).await.status,
+        olga.submit(&delete.set("confirm", "acme"), &[])
+            .await
+            .status,
         303
     );
     assert_eq!(app.get("/t/acme?lang=en", &[]).await.status, 409);
@@ -149,7 +155,10 @@ async fn an_operator_administers_but_never_attests() {
     let events = app.db.count_in_demo("audit_events").await;
     // A write posted anyway, with the operator's session token, is refused.
     let list = olga.get("/platform?lang=en").await;
-    let csrf = list.form("action=\"/platform/tenants?").field("csrf").to_owned();
+    let csrf = list
+        .form("action=\"/platform/tenants?")
+        .field("csrf")
+        .to_owned();
     let refused = olga
         .post(
             &format!("{CONSOLE}/items/passage.role_headers/accept"),
@@ -193,7 +202,7 @@ async fn the_list_pages_by_keyset_and_filters_by_decision() {
             slug: readiness_console::readiness::lifecycle::NewSlug::parse(&format!("t{n:03}"))
                 .unwrap(),
             name: "Tenant",
-            programme: ("db-auth-session-adapter", 1),
+            programme: readiness_console::readiness::programme::demo(),
             md_name: "MD",
             md_email: "md@example.com",
         };
@@ -214,10 +223,15 @@ async fn the_list_pages_by_keyset_and_filters_by_decision() {
     let second = olga.get(&next).await;
     let mut slugs: Vec<String> = [&first, &second]
         .iter()
-        .flat_map(|page| page.body.match_indices("id=\"tenant-").map(|(at, _)| {
-            let rest = &page.body[at + "id=\"tenant-".len()..];
-            rest[..rest.find('"').unwrap()].to_owned()
-        }).collect::<Vec<_>>())
+        .flat_map(|page| {
+            page.body
+                .match_indices("id=\"tenant-")
+                .map(|(at, _)| {
+                    let rest = &page.body[at + "id=\"tenant-".len()..];
+                    rest[..rest.find('"').unwrap()].to_owned()
+                })
+                .collect::<Vec<_>>()
+        })
         .collect();
     assert_eq!(slugs.len(), 56, "55 new and the demo, none twice");
     slugs.dedup();

@@ -11,7 +11,7 @@ const ROLE_HEADERS: &str = "passage.role_headers";
 async fn stored(db: &TestDb) -> (String, i32, i32, i32, i64) {
     sqlx::query_as(
         "select decision, gates_ready, gates_total, percent, audit_seq from tenant_summaries
-         join tenants on tenants.id = tenant_id where slug = 'bfg-control'",
+         join tenants on tenants.id = tenant_id where tenants.slug = 'bfg-control'",
     )
     .fetch_one(&db.app)
     .await

@@ -35,8 +35,13 @@ fn tenant_cli(db: &TestDb, args: &[&str]) -> (bool, String, String) {
     outcome(&out)
 }
 
-/// A programme file for `--programme`.
-fn programme_file() -> tempfile::TempPath {
+/// The demo's programme file, for `--programme`.
+fn programme_file() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("programmes/db-auth-session-adapter.toml")
+}
+
+/// A file that is not a programme.
+fn not_a_programme() -> tempfile::TempPath {
     let file = tempfile::Builder::new()
         .prefix("logistics-")
         .suffix(".toml")
@@ -146,8 +151,11 @@ async fn the_lifecycle_runs_through_the_command_line_and_refuses_in_one_sentence
             .fetch_one(&db.owner)
             .await
             .expect("programme");
-    assert!(name.starts_with("logistics-"), "{name}");
-    assert_eq!(version, 1);
+    assert_eq!(name, "db-auth-session-adapter");
+    assert_eq!(
+        version,
+        i32::try_from(readiness_console::readiness::programme::demo().version).unwrap()
+    );
 
     // The same slug twice, in any case, and slugs no tenant may take.
     refused_in_one_sentence(
@@ -166,8 +174,14 @@ async fn the_lifecycle_runs_through_the_command_line_and_refuses_in_one_sentence
     refused_in_one_sentence(&tenant_cli(&db, &create_args("a", programme)), "2 to 63");
     refused_in_one_sentence(
         &tenant_cli(&db, &create_args("beta", "/nonexistent/programme.toml")),
-        "cannot read /nonexistent/programme.toml",
+        "cannot read the programme file /nonexistent/programme.toml",
     );
+    let invalid = not_a_programme();
+    refused_in_one_sentence(
+        &tenant_cli(&db, &create_args("beta", invalid.to_str().unwrap())),
+        "the programme file is not valid",
+    );
+    assert!(status_of(&db, "beta").await.is_empty(), "nothing created");
 
     refused_in_one_sentence(
         &tenant_cli(&db, &["tenant", "resume", "--slug", "acme"]),
@@ -455,7 +469,7 @@ async fn create_acme(db: &TestDb, clock: &Clock) -> String {
     let new = tenants::NewTenant {
         slug: NewSlug::parse("acme").expect("slug"),
         name: "ACME Logistics",
-        programme: ("logistics", 1),
+        programme: readiness_console::readiness::programme::demo(),
         md_name: "Maria Keller",
         md_email: "maria@acme.example",
     };

@@ -3,8 +3,9 @@
 
 use super::keys::item_label_id;
 use super::{SectionKey, listed_sections, signature};
-use crate::readiness::catalogue::{self, DecisionCode, LADDER};
+use crate::readiness::catalogue::DecisionCode;
 use crate::readiness::narrative;
+use crate::readiness::programme;
 use crate::readiness::state::Role;
 use crate::readiness::{ItemKind, Status, demo};
 
@@ -30,7 +31,7 @@ pub fn dynamic_message_ids() -> Vec<String> {
 
 /// The sections and items of the standard catalogue: names, actions, details, intros.
 fn catalogue_ids(ids: &mut Vec<String>) {
-    let cat = catalogue::standard();
+    let cat = &programme::demo().catalogue;
     for section in &cat.sections {
         ids.push(format!("section-name-{}", section.key));
         ids.push(format!("action-title-{}", section.key));
@@ -110,7 +111,10 @@ fn page_ids(ids: &mut Vec<String>) {
         ids.push(format!("copilot-card-{id}-title"));
     }
     ids.extend(narrative::message_ids());
-    for rung in LADDER.iter().map(|r| r.code).chain([DecisionCode::Go]) {
+    for problem in programme::Problem::ALL {
+        ids.push(problem.message_id());
+    }
+    for rung in DecisionCode::RUNGS.into_iter().chain([DecisionCode::Go]) {
         ids.push(format!("ladder-{}", rung.slug()));
     }
     for rung_state in super::view::RungState::ALL {

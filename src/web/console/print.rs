@@ -2,7 +2,6 @@
 
 use time::OffsetDateTime;
 
-use crate::readiness::catalogue::LADDER;
 use crate::readiness::{ItemKind, Status};
 
 use super::ConsoleView;
@@ -22,7 +21,12 @@ impl ConsoleView<'_> {
     /// The items not ready in the sections of the blocking rung, in page order.
     pub(super) fn blockers(&self) -> (Vec<BlockerRow>, usize) {
         let tr = self.tr;
-        let Some(rung) = LADDER.iter().find(|r| r.code == self.ev().decision) else {
+        let Some(rung) = self
+            .ev()
+            .ladder
+            .iter()
+            .find(|r| r.code == self.ev().decision)
+        else {
             return (Vec::new(), 0);
         };
         let rows: Vec<BlockerRow> = rung

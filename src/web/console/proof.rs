@@ -8,7 +8,7 @@ use axum::response::{Html, IntoResponse, Response};
 use super::ConsoleView;
 use super::viewer::Reader;
 use crate::db::proof::{self, ItemHistory};
-use crate::readiness::catalogue::{Dependency, LADDER};
+use crate::readiness::catalogue::Dependency;
 use crate::readiness::{ItemEval, Status};
 use crate::web::frame::Frame;
 use crate::web::{AppError, AppState, Result};
@@ -104,10 +104,11 @@ impl ConsoleView<'_> {
     /// The rungs from the current one on, each with its items that are not ready.
     fn rungs_ahead(&self) -> Vec<BlockerView> {
         let decision = self.ev().decision;
-        let Some(at) = LADDER.iter().position(|r| r.code == decision) else {
+        let ladder = &self.ev().ladder;
+        let Some(at) = ladder.iter().position(|r| r.code == decision) else {
             return Vec::new();
         };
-        LADDER[at..]
+        ladder[at..]
             .iter()
             .map(|rung| BlockerView {
                 code: rung.code.as_str(),

@@ -4,7 +4,7 @@
 use super::keys::{SectionKey, item_label_id};
 use super::viewer::Viewer;
 use crate::i18n::{Arg, Tr};
-use crate::readiness::catalogue::{DecisionCode, LADDER};
+use crate::readiness::catalogue::DecisionCode;
 use crate::readiness::narrative::{Figure, Narrative, Sentence};
 use crate::readiness::permissions::{self, Action, Target};
 use crate::readiness::state::Role;
@@ -502,15 +502,16 @@ impl<'a> ConsoleView<'a> {
     pub(super) fn ladder(&self) -> Vec<RungView> {
         let tr = self.tr;
         let current = self.ev().decision;
+        let ladder = &self.ev().ladder;
         let position = |code| {
-            LADDER
+            ladder
                 .iter()
                 .position(|r| r.code == code)
-                .unwrap_or(LADDER.len())
+                .unwrap_or(ladder.len())
         };
         let at = position(current);
         let gates = self.count("gates").total;
-        LADDER
+        ladder
             .iter()
             .map(|r| r.code)
             .chain([DecisionCode::Go])

@@ -1,0 +1,149 @@
+//! Programmes as files: `ReadinessProgramme.v1`, a TOML file holding a tenant's sections,
+//! items, decision ladder, local decisions, labels in every language, and the objects the
+//! schema gap analysis expects in the target.
+//!
+//! [`parse`] is pure: text in, a [`Programme`] or every problem found out, each with its line,
+//! column and message id. Facts, item kinds, roles and decision codes stay the core's fixed
+//! vocabulary: a file names them and never defines them. The README's "Programme files"
+//! section documents the format.
+
+mod problem;
+mod raw;
+mod validate;
+
+#[cfg(test)]
+mod frozen;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+pub use problem::{Problem, ProgrammeError};
+
+use super::catalogue::Catalogue;
+
+/// The value `format` must have.
+pub const FORMAT: &str = "ReadinessProgramme.v1";
+
+/// The programme the demo tenant runs, as shipped in `programmes/`.
+pub const DEMO_FILE: &str = include_str!("../../../programmes/db-auth-session-adapter.toml");
+
+/// A programme read from its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Programme {
+    /// Its name, e.g. `db-auth-session-adapter`.
+    pub name: String,
+    /// Its version: a changed programme is a new version.
+    pub version: u32,
+    /// Sections, items, the ladder and the local decisions, as the evaluation reads them.
+    pub catalogue: Catalogue,
+    /// Language tag → the labels in that language.
+    pub labels: BTreeMap<String, LanguageLabels>,
+    /// What the schema gap analysis expects in the target.
+    pub target: ExpectedTarget,
+}
+
+impl Programme {
+    /// How many items it has.
+    pub fn item_count(&self) -> usize {
+        self.catalogue.sections.iter().map(|s| s.items.len()).sum()
+    }
+}
+
+/// The labels of one language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LanguageLabels {
+    /// Section key → its label.
+    pub sections: BTreeMap<String, Label>,
+    /// Item key (`section.item`) → its label.
+    pub items: BTreeMap<String, Label>,
+}
+
+/// What a section or an item is called, and what it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// Its name, a Fluent pattern (it may use `{ $target }`).
+    pub label: String,
+    /// A sentence about it, if the programme gives one.
+    pub description: Option<String>,
+}
+
+/// The objects the schema gap analysis expects in the target database.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExpectedTarget {
+    /// The schemas, each with its tables.
+    pub schemas: Vec<ExpectedSchema>,
+}
+
+impl ExpectedTarget {
+    /// How many objects "schema and RLS" counts: each schema, each table (complete with its
+    /// columns), and the row-level security as a whole, if any table expects it.
+    pub fn objects(&self) -> u32 {
+        let tables: usize = self.schemas.iter().map(|s| s.tables.len()).sum();
+        let rls = self
+            .schemas
+            .iter()
+            .flat_map(|s| &s.tables)
+            .any(ExpectedTable::expects_rls);
+        u32::try_from(self.schemas.len() + tables + usize::from(rls)).unwrap_or(u32::MAX)
+    }
+}
+
+/// One expected schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectedSchema {
+    /// Its name.
+    pub name: String,
+    /// The setting each tenant policy reads the tenant from (its expression must name it).
+    pub tenant_setting: Option<String>,
+    /// Its tables.
+    pub tables: Vec<ExpectedTable>,
+}
+
+/// One expected table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectedTable {
+    /// Its name, within its schema.
+    pub name: String,
+    /// The columns it must have.
+    pub columns: Vec<String>,
+    /// Row-level security must be enabled.
+    pub rls_enabled: bool,
+    /// Row-level security must be forced (on the owner too).
+    pub rls_forced: bool,
+    /// The tenant policy it must have.
+    pub policy: Option<String>,
+}
+
+impl ExpectedTable {
+    /// Whether it expects any row-level security.
+    pub fn expects_rls(&self) -> bool {
+        self.rls_enabled || self.rls_forced || self.policy.is_some()
+    }
+}
+
+/// Reads a programme file. `languages` are the tags every label table must exist for (the
+/// languages the console speaks). Pure: no I/O.
+pub fn parse(text: &str, languages: &[&str]) -> Result<Programme, Vec<ProgrammeError>> {
+    validate::parse(text, languages)
+}
+
+/// The languages a programme must be labelled in: every language the console speaks.
+pub fn languages() -> Vec<&'static str> {
+    crate::i18n::Lang::ALL.map(crate::i18n::Lang::code).to_vec()
+}
+
+static DEMO: LazyLock<Programme> = LazyLock::new(|| {
+    #[expect(
+        clippy::expect_used,
+        reason = "the embedded file is fixed at build time, and a unit test parses it"
+    )]
+    parse(DEMO_FILE, &languages()).expect("programmes/db-auth-session-adapter.toml is valid")
+});
+
+/// The programme of the demo tenant, `programmes/db-auth-session-adapter.toml`, embedded in
+/// the binary and parsed once.
+pub fn demo() -> &'static Programme {
+    &DEMO
+}

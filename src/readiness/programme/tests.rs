@@ -1,0 +1,351 @@
+//! The programme files: the demo's evaluates exactly like the frozen Rust catalogue on every
+//! state the tests build, and each problem is reported with its place and code.
+
+use super::frozen;
+use super::{DEMO_FILE, Problem, ProgrammeError, demo, languages, parse};
+use crate::readiness::catalogue::ItemKind;
+use crate::readiness::evaluate::evaluate;
+use crate::readiness::state::{ProbeResult, ReadinessState};
+use crate::readiness::tests::{AT, accept, all_green};
+use crate::readiness::{demo as demo_state, signature};
+
+/// Every state the evaluation tests build: the seed, each step from it to GO in page order
+/// (unsigned, then signed), and the all-green state without each of its records in turn,
+/// unsigned and signed.
+fn states() -> Vec<(String, ReadinessState)> {
+    let mut out = vec![("seed".to_owned(), demo_state::state(AT))];
+    let cat = frozen::standard();
+    let mut walking = demo_state::state(AT);
+    for item in cat.sections.iter().flat_map(|s| &s.items) {
+        match item.kind {
+            ItemKind::OwnerCheck | ItemKind::Decision => accept(&mut walking, &item.key),
+            ItemKind::Probe => {
+                walking.probes.insert(
+                    item.key.clone(),
+                    ProbeResult {
+                        passed: true,
+                        found: item.expected,
+                        at: AT,
+                    },
+                );
+            }
+            ItemKind::Derived => continue,
+        }
+        out.push((format!("step {}", item.key), walking.clone()));
+    }
+    let green = all_green();
+    let signed = {
+        let mut s = green.clone();
+        s.signoff = Some(crate::readiness::state::Signoff {
+            actor: crate::readiness::catalogue::actors::ANNA.to_owned(),
+            at: AT,
+            go: true,
+            reason: None,
+            state_digest: Some("0".repeat(64)),
+            state_seq: Some(29),
+            withdrawal: None,
+        });
+        s
+    };
+    out.push(("all green".to_owned(), green.clone()));
+    out.push(("signed".to_owned(), signed.clone()));
+    let records: Vec<String> = green
+        .acceptances
+        .keys()
+        .chain(green.probes.keys())
+        .cloned()
+        .collect();
+    for key in records {
+        for (name, base) in [("unsigned", &green), ("signed", &signed)] {
+            let mut state = base.clone();
+            state.acceptances.remove(&key);
+            state.probes.remove(&key);
+            out.push((format!("{name} without {key}"), state));
+        }
+    }
+    let mut empty = demo_state::state(AT);
+    empty.snapshot = None;
+    empty.acceptances.clear();
+    empty.providers.clear();
+    out.push(("nothing recorded".to_owned(), empty));
+    out
+}
+
+#[test]
+fn the_demo_file_is_the_frozen_rust_catalogue() {
+    assert_eq!(demo().catalogue, frozen::standard());
+}
+
+#[test]
+fn the_demo_file_evaluates_exactly_like_the_frozen_catalogue_on_every_demo_state() {
+    let file = &demo().catalogue;
+    let frozen = frozen::standard();
+    let states = states();
+    assert!(states.len() > 80, "{} states", states.len());
+    for (name, state) in &states {
+        let ours = evaluate(file, state);
+        assert_eq!(ours, evaluate(&frozen, state), "{name}");
+        // The states reach every rung of the ladder between them.
+        let _ = signature::holds(state);
+    }
+    let decisions: std::collections::BTreeSet<_> = states
+        .iter()
+        .map(|(_, s)| evaluate(file, s).decision)
+        .collect();
+    assert_eq!(decisions.len(), 6, "{decisions:?}");
+}
+
+#[test]
+fn the_demo_file_is_labelled_in_every_language_and_expects_six_objects() {
+    let programme = demo();
+    for lang in languages() {
+        let labels = &programme.labels[lang];
+        assert_eq!(labels.sections.len(), programme.catalogue.sections.len());
+        assert_eq!(labels.items.len(), programme.item_count());
+    }
+    assert_eq!(programme.target.objects(), 6);
+    assert_eq!(
+        programme
+            .catalogue
+            .item("runbook.schema_rls")
+            .and_then(|i| i.expected),
+        Some(programme.target.objects())
+    );
+}
+
+/// The demo file with `from` replaced by `to` (once), parsed.
+fn broken(from: &str, to: &str) -> Vec<ProgrammeError> {
+    assert!(DEMO_FILE.contains(from), "{from}");
+    let text = DEMO_FILE.replacen(from, to, 1);
+    parse(&text, &languages()).expect_err("the change breaks the file")
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).expect("needle")]
+        .matches('\n')
+        .count()
+        + 1
+}
+
+#[test]
+fn each_problem_is_reported_with_its_code_and_line() {
+    let cases: &[(&str, &str, Problem, &str)] = &[
+        ("version = 1", "version = ", Problem::Syntax, "version = "),
+        (
+            "version = 1",
+            "version = 1\nvresion = 2",
+            Problem::UnknownField,
+            "vresion",
+        ),
+        (
+            "version = 1",
+            "version = \"one\"",
+            Problem::WrongType,
+            "version =",
+        ),
+        (
+            "format = \"ReadinessProgramme.v1\"",
+            "format = \"ReadinessProgramme.v2\"",
+            Problem::WrongFormat,
+            "format =",
+        ),
+        (
+            "kind = \"probe\"",
+            "kind = \"probr\"",
+            Problem::UnknownKind,
+            "kind = \"probr\"",
+        ),
+        (
+            "fact = \"snapshot_frozen\"",
+            "fact = \"snapshot_thawed\"",
+            Problem::UnknownFact,
+            "snapshot_thawed",
+        ),
+        (
+            "owner = \"dispatcher\"",
+            "owner = \"driver\"",
+            Problem::UnknownOwnerRole,
+            "owner = \"driver\"",
+        ),
+        (
+            "depends_on = [\"connection.endpoint_reachability\"]",
+            "depends_on = [\"connection.endpoint_reachabilty\"]",
+            Problem::DanglingDependency,
+            "endpoint_reachabilty",
+        ),
+        (
+            "key = \"tls_fingerprint\"",
+            "key = \"endpoint_reachability\"",
+            Problem::DuplicateItem,
+            "key = \"endpoint_reachability\"\nkind = \"probe\"\ndepends_on",
+        ),
+        (
+            "requires = [\"cutover\"]",
+            "requires = []",
+            Problem::RungWithoutSection,
+            "code = \"BLOCKED_PENDING_DATA_CUTOVER\"",
+        ),
+        (
+            "requires = [\"cutover\"]",
+            "requires = [\"cut_over\"]",
+            Problem::RungUnknownSection,
+            "cut_over",
+        ),
+        (
+            "code = \"BLOCKED_PENDING_DATA_CUTOVER\"",
+            "code = \"BLOCKED_PENDING_DATA\"",
+            Problem::UnknownDecision,
+            "BLOCKED_PENDING_DATA\"",
+        ),
+        (
+            "decision = { gated_by = [\"BLOCKED_PENDING_PREFLIGHT\"]",
+            "decision = { gated_by = [\"BLOCKED_PENDING_RELEASE\"]",
+            Problem::GateNotARung,
+            "gated_by = [\"BLOCKED_PENDING_RELEASE\"]",
+        ),
+    ];
+    for (from, to, problem, needle) in cases {
+        let text = DEMO_FILE.replacen(from, to, 1);
+        let errors = broken(from, to);
+        let error = errors.iter().find(|e| e.problem == *problem);
+        assert_eq!(
+            error.map(|e| e.line),
+            Some(line_of(&text, needle)),
+            "{to}: {errors:?}"
+        );
+    }
+}
+
+#[test]
+fn a_cycle_names_its_items_and_a_duplicate_section_its_key() {
+    let errors = broken(
+        "key = \"endpoint_reachability\"\nkind = \"probe\"",
+        "key = \"endpoint_reachability\"\nkind = \"probe\"\ndepends_on = [\"connection.write_probe\"]",
+    );
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].problem, Problem::DependencyCycle);
+    assert_eq!(
+        errors[0].arg("cycle"),
+        Some(
+            "connection.endpoint_reachability → connection.write_probe → \
+             connection.rbac_session → connection.endpoint_reachability"
+        )
+    );
+
+    let errors = broken("key = \"cutover\"", "key = \"runbook\"");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.problem == Problem::DuplicateSection),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_label_missing_in_one_language_is_an_error_not_a_fallback() {
+    let errors = broken(
+        "\"passage.db_schema\" = { label = \"DB schema\", ",
+        "\"passage.db_schem\" = { label = \"DB schema\", ",
+    );
+    let problems: Vec<_> = errors
+        .iter()
+        .map(|e| (e.problem, e.arg("language")))
+        .collect();
+    assert!(
+        problems.contains(&(Problem::MissingLabel, Some("en"))),
+        "{problems:?}"
+    );
+    assert!(
+        problems.contains(&(Problem::LabelForNothing, Some("en"))),
+        "{problems:?}"
+    );
+
+    let text = DEMO_FILE.replace("[labels.fr.", "[labels.fr-CA.");
+    let errors = parse(&text, &languages()).expect_err("French is missing");
+    let problems: Vec<_> = errors.iter().map(|e| e.problem).collect();
+    assert!(problems.contains(&Problem::MissingLanguage), "{problems:?}");
+    assert!(problems.contains(&Problem::UnknownLanguage), "{problems:?}");
+}
+
+#[test]
+fn every_problem_has_its_message_id() {
+    for problem in Problem::ALL {
+        assert!(problem.message_id().starts_with("programme-error-"));
+    }
+}
+
+#[test]
+fn a_fresh_tenant_under_the_tenant_rbac_programme_is_blocked_on_its_own_figures() {
+    let text = include_str!("../../../programmes/tenant-rbac-adapter.toml");
+    let programme = parse(text, &languages()).expect("tenant-rbac-adapter.toml is valid");
+    assert_eq!(programme.name, "tenant-rbac-adapter");
+    assert_eq!(programme.target.objects(), 8);
+    assert_eq!(
+        programme
+            .catalogue
+            .item("isolation.schema_rls")
+            .and_then(|i| i.expected),
+        Some(programme.target.objects())
+    );
+    let mut fresh = demo_state::state(AT);
+    fresh.acceptances.clear();
+    let ev = evaluate(&programme.catalogue, &fresh);
+    assert_eq!(
+        ev.decision,
+        crate::readiness::DecisionCode::BlockedPendingDryRun
+    );
+    let figures: Vec<(&str, String)> = ev
+        .sections
+        .iter()
+        .map(|s| (s.key.as_str(), s.count.to_string()))
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("gates", "2/8".to_owned()),
+            ("tenant_model", "0/3".to_owned()),
+            ("connection", "0/4".to_owned()),
+            ("dry_run", "0/4".to_owned()),
+            ("isolation", "0/4".to_owned()),
+            ("rbac", "1/5".to_owned()),
+            ("cutover", "1/4".to_owned()),
+        ]
+    );
+    assert_eq!(
+        ev.local_decision("cutover"),
+        Some(crate::readiness::DecisionCode::BlockedPendingPreflight)
+    );
+    assert_eq!(
+        ev.next_action,
+        Some(crate::readiness::NextAction::Item {
+            key: "connection.endpoint_reachability".to_owned(),
+            section: "connection".to_owned(),
+            owner: None,
+        })
+    );
+    // Nothing is misconfigured: its owners are the demo's actors.
+    assert!(ev.sections.iter().all(|s| !s.misconfigured));
+    // Recording everything it asks for, and signing, reaches GO.
+    let mut green = fresh.clone();
+    for item in programme.catalogue.sections.iter().flat_map(|s| &s.items) {
+        match item.kind {
+            ItemKind::OwnerCheck | ItemKind::Decision => accept(&mut green, &item.key),
+            ItemKind::Probe => {
+                green.probes.insert(
+                    item.key.clone(),
+                    ProbeResult {
+                        passed: true,
+                        found: item.expected,
+                        at: AT,
+                    },
+                );
+            }
+            ItemKind::Derived => {}
+        }
+    }
+    green.snapshot = all_green().snapshot;
+    assert_eq!(
+        evaluate(&programme.catalogue, &green).decision,
+        crate::readiness::DecisionCode::BlockedPendingSignoff
+    );
+}

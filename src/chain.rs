@@ -607,9 +607,8 @@ mod tests {
     fn chain() -> (Vec<Event>, Vec<Checkpoint>, CheckpointKey) {
         let key = CheckpointKey::from_seed([9; 32]);
         let start = datetime!(2026-11-22 08:00 UTC);
-        let events = fixtures::signed_chain(&key, TENANT, LENGTH, start, |seq| {
-            format!("gates.g{seq}")
-        });
+        let events =
+            fixtures::signed_chain(&key, TENANT, LENGTH, start, |seq| format!("gates.g{seq}"));
         let at = datetime!(2026-11-22 12:00 UTC);
         let checkpoints = [5, LENGTH]
             .iter()

@@ -276,30 +276,9 @@ pub(crate) async fn authorise(
 
 /// Accepts or revokes the owner check `item` as `author`, if the item is still at `version`.
 /// A write that would withdraw a standing GO signature is refused
-/// ([`WriteError::WithdrawUnconfirmed`]); see [`owner_check_with`].
+/// ([`WriteError::WithdrawUnconfirmed`]) unless the writer consented to it: the withdrawal is
+/// then recorded in the same transaction, naming the write's audit event.
 pub async fn owner_check(
-    pool: &PgPool,
-    author: &Author<'_>,
-    item: &str,
-    version: i32,
-    idempotency_key: Uuid,
-    command: &CheckCommand,
-) -> Result<Written, WriteError> {
-    owner_check_with(
-        pool,
-        author,
-        item,
-        version,
-        idempotency_key,
-        command,
-        Consent::Withheld,
-    )
-    .await
-}
-
-/// [`owner_check`], withdrawing a standing GO signature when the writer consented to it: the
-/// withdrawal is recorded in the same transaction, naming the write's audit event.
-pub async fn owner_check_with(
     pool: &PgPool,
     author: &Author<'_>,
     item: &str,

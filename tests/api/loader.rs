@@ -3,6 +3,7 @@
 //! what could not be read carry the notice, and the problem is logged for the administrator.
 //! Each test writes the bad code straight into the database as the owner role.
 
+use readiness_console::db::signature::Consent;
 use readiness_console::db::write::{self, CheckCommand, WriteError};
 use readiness_console::i18n::Lang;
 use readiness_console::readiness::evidence::Evidence;
@@ -95,6 +96,7 @@ async fn an_unknown_role_is_reported_not_read_as_a_reviewer() {
         0,
         uuid::Uuid::new_v4(),
         &CheckCommand::Accept(Evidence::parse("Role headers verified", "", "").unwrap()),
+        Consent::Withheld,
     )
     .await;
     assert!(matches!(refused, Err(WriteError::Forbidden)), "{refused:?}");

@@ -373,7 +373,8 @@ impl<'a> Writer<'a> {
         version: i32,
         command: &CheckCommand,
     ) -> Result<Written, write::WriteError> {
-        write::owner_check(self.pool, &self.author, item, version, self.key(), command).await
+        self.check_with(item, version, command, db::signature::Consent::Withheld)
+            .await
     }
 
     /// [`Writer::check`], consenting (or not) to withdraw a standing GO.
@@ -385,7 +386,7 @@ impl<'a> Writer<'a> {
         consent: db::signature::Consent,
     ) -> Result<Written, write::WriteError> {
         let key = self.key();
-        write::owner_check_with(
+        write::owner_check(
             self.pool,
             &self.author,
             item,

@@ -17,10 +17,9 @@
 
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
-use crate::checkpoint::{Checkpoint, EventVerifier, hex};
+use crate::checkpoint::{Checkpoint, EventVerifier, hex, utc_rfc3339};
 use crate::readiness::AuditAction;
 
 /// The canonical text of an event: the exact bytes its hash covers.
@@ -35,10 +34,7 @@ pub fn canonical(
     request_id: &str,
     at: OffsetDateTime,
 ) -> String {
-    let at = at
-        .to_offset(time::UtcOffset::UTC)
-        .format(&Rfc3339)
-        .unwrap_or_default();
+    let at = utc_rfc3339(at);
     format!(
         "v1\ntenant={tenant}\nseq={seq}\nactor={actor}\naction={action}\ntarget={target}\n\
          evidence={}\nrequest={request_id}\nat={at}\n",
@@ -557,24 +553,27 @@ impl From<crate::checkpoint::CheckpointFault> for Fault {
     }
 }
 
+/// Chains made up for the tests of the chain and of the bundle.
 #[cfg(test)]
-mod tests {
+pub(crate) mod fixtures {
     use super::*;
     use crate::checkpoint::CheckpointKey;
-    use time::macros::datetime;
 
-    const TENANT: Uuid = Uuid::from_u128(0xB0C);
-    const LENGTH: i64 = 12;
-
-    /// A valid chain of `LENGTH` events, checkpointed at 5 and at its head.
-    fn chain() -> (Vec<Event>, Vec<Checkpoint>, CheckpointKey) {
-        let key = CheckpointKey::from_seed([9; 32]);
+    /// `length` events of Anna accepting `target(seq)`, a minute apart after `start`, each
+    /// linked to the one before and signed with `key`.
+    pub(crate) fn signed_chain(
+        key: &CheckpointKey,
+        tenant: Uuid,
+        length: i64,
+        start: OffsetDateTime,
+        target: impl Fn(i64) -> String,
+    ) -> Vec<Event> {
         let mut events: Vec<Event> = Vec::new();
         let mut prev = String::new();
-        for seq in 1..=LENGTH {
-            let at = datetime!(2026-11-22 08:00 UTC) + time::Duration::minutes(seq);
-            let (actor, action, target) = ("user_md_anna", "accept", format!("gates.g{seq}"));
-            let text = canonical(TENANT, seq, actor, action, &target, None, "r", at);
+        for seq in 1..=length {
+            let at = start + time::Duration::minutes(seq);
+            let (actor, action, target) = ("user_md_anna", "accept", target(seq));
+            let text = canonical(tenant, seq, actor, action, &target, None, "r", at);
             let hash = chain_hash(&prev, &text);
             events.push(Event {
                 seq,
@@ -591,6 +590,25 @@ mod tests {
             });
             prev = hash;
         }
+        events
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checkpoint::CheckpointKey;
+    use time::macros::datetime;
+
+    const TENANT: Uuid = Uuid::from_u128(0xB0C);
+    const LENGTH: i64 = 12;
+
+    /// A valid chain of `LENGTH` events, checkpointed at 5 and at its head.
+    fn chain() -> (Vec<Event>, Vec<Checkpoint>, CheckpointKey) {
+        let key = CheckpointKey::from_seed([9; 32]);
+        let start = datetime!(2026-11-22 08:00 UTC);
+        let events =
+            fixtures::signed_chain(&key, TENANT, LENGTH, start, |seq| format!("gates.g{seq}"));
         let at = datetime!(2026-11-22 12:00 UTC);
         let checkpoints = [5, LENGTH]
             .iter()

@@ -148,6 +148,13 @@ pub struct Checkpoint {
     pub signature: String,
 }
 
+/// An instant as the signed and hashed texts write it: RFC 3339, in UTC.
+pub fn utc_rfc3339(at: OffsetDateTime) -> String {
+    at.to_offset(time::UtcOffset::UTC)
+        .format(&Rfc3339)
+        .unwrap_or_default()
+}
+
 /// The text a checkpoint signs: one `key=value` per line.
 pub fn statement(
     tenant: Uuid,
@@ -156,10 +163,7 @@ pub fn statement(
     at: OffsetDateTime,
     public_key: &str,
 ) -> String {
-    let at = at
-        .to_offset(time::UtcOffset::UTC)
-        .format(&Rfc3339)
-        .unwrap_or_default();
+    let at = utc_rfc3339(at);
     format!(
         "{CONTRACT}\ntenant={tenant}\nseq={seq}\nhash={hash}\nat={at}\npublic_key={public_key}\n"
     )

@@ -205,32 +205,9 @@ pub struct Cli {
     #[arg(long, env = "READINESS_POSTGRES_BIN", global = true)]
     pub postgres_bin: Option<PathBuf>,
 
-    /// How long a rehearsal may take to connect to the target.
-    #[arg(
-        long,
-        env = "READINESS_REHEARSAL_CONNECT_TIMEOUT",
-        default_value_t = DurationArg(Limits::default().connect),
-        global = true
-    )]
-    pub rehearsal_connect_timeout: DurationArg,
-
-    /// How long one statement of a rehearsal may run on the target (its `statement_timeout`).
-    #[arg(
-        long,
-        env = "READINESS_REHEARSAL_STATEMENT_TIMEOUT",
-        default_value_t = DurationArg(Limits::default().statement),
-        global = true
-    )]
-    pub rehearsal_statement_timeout: DurationArg,
-
-    /// How long a whole rehearsal may run; past it, it is cancelled and recorded as timed out.
-    #[arg(
-        long,
-        env = "READINESS_REHEARSAL_RUN_TIMEOUT",
-        default_value_t = DurationArg(Limits::default().run),
-        global = true
-    )]
-    pub rehearsal_run_timeout: DurationArg,
+    /// How long rehearsals against the target may take.
+    #[command(flatten)]
+    pub rehearsal: RehearsalTimeouts,
 
     /// Log format.
     #[arg(
@@ -446,11 +423,7 @@ impl Cli {
 
     /// How long rehearsals against the target may take.
     pub fn rehearsal_limits(&self) -> Limits {
-        Limits {
-            connect: self.rehearsal_connect_timeout.0,
-            statement: self.rehearsal_statement_timeout.0,
-            run: self.rehearsal_run_timeout.0,
-        }
+        self.rehearsal.limits()
     }
 
     /// What `serve` runs with: its own flags and the global ones it needs, resolved once.
@@ -462,14 +435,8 @@ impl Cli {
             cache_tenants: args.cache_tenants,
             request_timeout: args.request_timeout.0,
             access_log: args.access_log,
-            sign_in: SignInLimit {
-                attempts: args.sign_in_attempts,
-                window: args.sign_in_window.0,
-            },
-            sessions: SessionLifetimes {
-                idle: args.session_idle.0,
-                absolute: args.session_lifetime.0,
-            },
+            sign_in: args.sign_in.limit(),
+            sessions: args.sessions.lifetimes(),
             rehearsal: self.rehearsal_limits(),
             secrets: Arc::new(self.secret_policy()),
             session_cleanup_every: args.session_cleanup_every.0,
@@ -550,39 +517,13 @@ pub struct ServeArgs {
     #[arg(long, env = "READINESS_ACCESS_LOG", value_enum, default_value_t = AccessLog::All)]
     pub access_log: AccessLog,
 
-    /// Sign-in attempts allowed per account, and per client address, in one
-    /// `--sign-in-window`; past them, sign-in answers 429 before any password is checked.
-    #[arg(
-        long,
-        env = "READINESS_SIGN_IN_ATTEMPTS",
-        default_value_t = defaults::SIGN_IN_ATTEMPTS,
-        value_parser = clap::value_parser!(u32).range(1..)
-    )]
-    pub sign_in_attempts: u32,
+    /// How many sign-in attempts are allowed.
+    #[command(flatten)]
+    pub sign_in: SignInArgs,
 
-    /// The window `--sign-in-attempts` are counted in.
-    #[arg(
-        long,
-        env = "READINESS_SIGN_IN_WINDOW",
-        default_value_t = DurationArg(defaults::SIGN_IN_WINDOW)
-    )]
-    pub sign_in_window: DurationArg,
-
-    /// Idle time after which a session ends.
-    #[arg(
-        long,
-        env = "READINESS_SESSION_IDLE",
-        default_value_t = DurationArg(defaults::SESSION_IDLE)
-    )]
-    pub session_idle: DurationArg,
-
-    /// How long a sign-in lasts at most, whatever the activity.
-    #[arg(
-        long,
-        env = "READINESS_SESSION_LIFETIME",
-        default_value_t = DurationArg(defaults::SESSION_LIFETIME)
-    )]
-    pub session_lifetime: DurationArg,
+    /// How long a sign-in lasts.
+    #[command(flatten)]
+    pub sessions: SessionArgs,
 
     /// How often expired sessions are deleted from the store (an expired one is never accepted
     /// meanwhile).
@@ -601,6 +542,110 @@ pub struct ServeArgs {
         default_value_t = DurationArg(defaults::CHECKPOINT_EVERY)
     )]
     pub checkpoint_every: DurationArg,
+}
+
+/// How long rehearsals against the target may take: global flags.
+#[derive(Debug, clap::Args)]
+pub struct RehearsalTimeouts {
+    /// How long a rehearsal may take to connect to the target.
+    #[arg(
+        long,
+        env = "READINESS_REHEARSAL_CONNECT_TIMEOUT",
+        default_value_t = DurationArg(Limits::default().connect),
+        global = true
+    )]
+    pub rehearsal_connect_timeout: DurationArg,
+
+    /// How long one statement of a rehearsal may run on the target (its `statement_timeout`).
+    #[arg(
+        long,
+        env = "READINESS_REHEARSAL_STATEMENT_TIMEOUT",
+        default_value_t = DurationArg(Limits::default().statement),
+        global = true
+    )]
+    pub rehearsal_statement_timeout: DurationArg,
+
+    /// How long a whole rehearsal may run; past it, it is cancelled and recorded as timed out.
+    #[arg(
+        long,
+        env = "READINESS_REHEARSAL_RUN_TIMEOUT",
+        default_value_t = DurationArg(Limits::default().run),
+        global = true
+    )]
+    pub rehearsal_run_timeout: DurationArg,
+}
+
+impl RehearsalTimeouts {
+    /// The limits the rehearsals run under.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            connect: self.rehearsal_connect_timeout.0,
+            statement: self.rehearsal_statement_timeout.0,
+            run: self.rehearsal_run_timeout.0,
+        }
+    }
+}
+
+/// The sign-in throttle's flags.
+#[derive(Debug, clap::Args)]
+pub struct SignInArgs {
+    /// Sign-in attempts allowed per account, and per client address, in one
+    /// `--sign-in-window`; past them, sign-in answers 429 before any password is checked.
+    #[arg(
+        long,
+        env = "READINESS_SIGN_IN_ATTEMPTS",
+        default_value_t = defaults::SIGN_IN_ATTEMPTS,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    pub sign_in_attempts: u32,
+
+    /// The window `--sign-in-attempts` are counted in.
+    #[arg(
+        long,
+        env = "READINESS_SIGN_IN_WINDOW",
+        default_value_t = DurationArg(defaults::SIGN_IN_WINDOW)
+    )]
+    pub sign_in_window: DurationArg,
+}
+
+impl SignInArgs {
+    /// The throttle they set.
+    pub fn limit(&self) -> SignInLimit {
+        SignInLimit {
+            attempts: self.sign_in_attempts,
+            window: self.sign_in_window.0,
+        }
+    }
+}
+
+/// The session lifetimes' flags.
+#[derive(Debug, clap::Args)]
+pub struct SessionArgs {
+    /// Idle time after which a session ends.
+    #[arg(
+        long,
+        env = "READINESS_SESSION_IDLE",
+        default_value_t = DurationArg(defaults::SESSION_IDLE)
+    )]
+    pub session_idle: DurationArg,
+
+    /// How long a sign-in lasts at most, whatever the activity.
+    #[arg(
+        long,
+        env = "READINESS_SESSION_LIFETIME",
+        default_value_t = DurationArg(defaults::SESSION_LIFETIME)
+    )]
+    pub session_lifetime: DurationArg,
+}
+
+impl SessionArgs {
+    /// The lifetimes they set.
+    pub fn lifetimes(&self) -> SessionLifetimes {
+        SessionLifetimes {
+            idle: self.session_idle.0,
+            absolute: self.session_lifetime.0,
+        }
+    }
 }
 
 /// Sign-in attempts allowed per key (an account, a client address) in a fixed window.

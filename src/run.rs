@@ -490,23 +490,8 @@ fn verify_bundle(file: &std::path::Path, demands: Demands<'_>) -> anyhow::Result
         file.display(),
         report.files_ok
     )?;
-    if let Some(
-        chain @ Verification::Intact {
-            events,
-            head_hash,
-            checkpoints,
-            unsigned,
-            signatures,
-            ..
-        },
-    ) = &report.chain
-    {
-        writeln!(
-            out,
-            "audit chain intact: {events} events, head {}, {checkpoints} signed checkpoints{}",
-            if head_hash.is_empty() { "-" } else { head_hash },
-            unsigned_note(*unsigned)
-        )?;
+    if let Some(chain @ Verification::Intact { signatures, .. }) = &report.chain {
+        writeln!(out, "{}", chain_sentence("audit chain", chain))?;
         let key = match demands.public_key {
             Some(key) => format!("the public key given, {key}"),
             None => format!(
@@ -532,6 +517,27 @@ fn verify_bundle(file: &std::path::Path, demands: Demands<'_>) -> anyhow::Result
         file.display(),
         report.problems.len()
     )
+}
+
+/// What became of the chain `subject` names: intact (with its events, head, signed
+/// checkpoints and any unsigned events) or broken (where, and why).
+fn chain_sentence(subject: &str, chain: &Verification) -> String {
+    match chain {
+        Verification::Intact {
+            events,
+            head_hash,
+            checkpoints,
+            unsigned,
+            ..
+        } => format!(
+            "{subject} intact: {events} events, head {}, {checkpoints} signed checkpoints{}",
+            if head_hash.is_empty() { "-" } else { head_hash },
+            unsigned_note(*unsigned)
+        ),
+        Verification::Broken { seq, reason } => {
+            format!("{subject} broken at event #{seq}: {reason}")
+        }
+    }
 }
 
 /// How many signatures (events' and checkpoints') were checked, and under which key.
@@ -600,20 +606,11 @@ async fn verify_audit(
     let mut out = std::io::stdout();
     let mut failures = Vec::new();
     match &verdict.chain {
-        chain @ Verification::Intact {
-            events,
-            head_hash,
-            checkpoints,
-            unsigned,
-            signatures,
-            ..
-        } => {
+        chain @ Verification::Intact { signatures, .. } => {
             writeln!(
                 out,
-                "audit chain of {tenant} intact: {events} events, head {}, {checkpoints} signed \
-                 checkpoints{}{}",
-                if head_hash.is_empty() { "-" } else { head_hash },
-                unsigned_note(*unsigned),
+                "{}{}",
+                chain_sentence(&format!("audit chain of {tenant}"), chain),
                 if trusted.is_some() {
                     ""
                 } else {
@@ -648,10 +645,8 @@ async fn verify_audit(
                 });
             }
         }
-        Verification::Broken { seq, reason } => {
-            failures.push(format!(
-                "audit chain of {tenant} broken at event #{seq}: {reason}"
-            ));
+        broken @ Verification::Broken { .. } => {
+            failures.push(chain_sentence(&format!("audit chain of {tenant}"), broken));
         }
     }
     if verdict.unaccounted.is_empty() {

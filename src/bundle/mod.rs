@@ -283,7 +283,7 @@ pub fn json_lines<T: serde::Serialize>(rows: &[T]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chain::{canonical, chain_hash};
+    use crate::chain::fixtures::signed_chain;
     use crate::checkpoint::CheckpointKey;
     use time::macros::datetime;
 
@@ -292,36 +292,8 @@ mod tests {
 
     /// A bundle of a chain of `length` signed events, checkpointed at `checkpointed`.
     fn bundle(key: &CheckpointKey, length: i64, checkpointed: &[i64]) -> Vec<u8> {
-        let mut events = Vec::new();
-        let mut prev = String::new();
-        for seq in 1..=length {
-            let at = AT + time::Duration::minutes(seq);
-            let text = canonical(
-                TENANT,
-                seq,
-                "user_md_anna",
-                "accept",
-                "gates.g",
-                None,
-                "r",
-                at,
-            );
-            let hash = chain_hash(&prev, &text);
-            events.push(Event {
-                seq,
-                actor_id: Some("user_md_anna".into()),
-                action: "accept".into(),
-                target: "gates.g".into(),
-                evidence_digest: None,
-                request_id: Some("r".into()),
-                at,
-                canonical: text,
-                prev_hash: prev.clone(),
-                hash: hash.clone(),
-                signature: Some(key.sign_event(&hash)),
-            });
-            prev = hash;
-        }
+        let events = signed_chain(key, TENANT, length, AT, |_| "gates.g".to_owned());
+        let head = events.last().map(|e| e.hash.clone()).unwrap_or_default();
         let checkpoints: Vec<Checkpoint> = checkpointed
             .iter()
             .map(|&seq| {
@@ -335,7 +307,7 @@ mod tests {
             .collect();
         let summary = serde_json::json!({
             "tenant_id": TENANT,
-            "audit_head": { "seq": length, "hash": prev, "signed_from": 1 },
+            "audit_head": { "seq": length, "hash": head, "signed_from": 1 },
         });
         let files = vec![
             (SUMMARY.to_owned(), summary.to_string().into_bytes()),

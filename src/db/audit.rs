@@ -134,11 +134,7 @@ pub async fn checkpoint_due(
             .bind(tenant)
             .execute(&mut *tx)
             .await?;
-        let head: Option<(i64, String)> =
-            sqlx::query_as("select seq, hash from audit_heads where tenant_id = $1 for update")
-                .bind(tenant)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let head = lock_head(&mut tx, tenant).await?;
         let last: Option<(i64, OffsetDateTime)> = sqlx::query_as(
             "select seq, at from audit_checkpoints where tenant_id = $1 order by seq desc limit 1",
         )
@@ -183,17 +179,22 @@ pub async fn checkpoint_head(
     key: &CheckpointKey,
     clock: &Clock,
 ) -> Result<Option<Checkpoint>, DbError> {
-    let head: Option<(i64, String)> =
-        sqlx::query_as("select seq, hash from audit_heads where tenant_id = $1 for update")
-            .bind(tenant)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let head = lock_head(tx, tenant).await?;
     let Some((seq, hash)) = head.filter(|(seq, _)| *seq > 0) else {
         return Ok(None);
     };
     let cp = key.sign(tenant, seq, &hash, clock.now());
     store_checkpoint(tx, tenant, &cp).await?;
     Ok(Some(cp))
+}
+
+/// The tenant's head (sequence number and hash), locked until the transaction ends.
+async fn lock_head(tx: &mut PgConnection, tenant: Uuid) -> Result<Option<(i64, String)>, DbError> {
+    let head = sqlx::query_as("select seq, hash from audit_heads where tenant_id = $1 for update")
+        .bind(tenant)
+        .fetch_optional(&mut *tx)
+        .await?;
+    Ok(head)
 }
 
 /// A tenant's whole chain: its id, events in order, head and checkpoints.

@@ -39,6 +39,20 @@ pub struct Runner {
     pub secrets: Arc<SecretPolicy>,
 }
 
+impl Runner {
+    /// Begins the runner's transaction in the tenant (its id), once the permission table lets
+    /// the runner do `action` to the tenant.
+    async fn begin(
+        &self,
+        pool: &PgPool,
+        action: Action,
+    ) -> Result<(sqlx::Transaction<'static, sqlx::Postgres>, uuid::Uuid), StartError> {
+        let mut tx = pool.begin().await?;
+        let tenant = enter_allowed(&mut tx, &self.tenant, &self.actor, action).await?;
+        Ok((tx, tenant))
+    }
+}
+
 /// A started run's work, to spawn (the page) or await (the CLI).
 pub type RunWork = std::pin::Pin<Box<dyn Future<Output = ()> + Send>>;
 
@@ -91,14 +105,7 @@ pub async fn set_target(
     runner: &Runner,
     reference: &SecretRef,
 ) -> Result<(), StartError> {
-    let mut tx = pool.begin().await?;
-    let tenant = enter_allowed(
-        &mut tx,
-        &runner.tenant,
-        &runner.actor,
-        Action::SetRehearsalTarget,
-    )
-    .await?;
+    let (mut tx, tenant) = runner.begin(pool, Action::SetRehearsalTarget).await?;
     let text = reference.as_text();
     sqlx::query(
         "insert into rehearsal_targets (tenant_id, reference, actor_id) values ($1, $2, $3)",
@@ -150,14 +157,7 @@ pub async fn start_with(
     limits: Limits,
     consent: Consent,
 ) -> Result<(i64, RunWork), StartError> {
-    let mut tx = pool.begin().await?;
-    let tenant = enter_allowed(
-        &mut tx,
-        &runner.tenant,
-        &runner.actor,
-        Action::StartRehearsal,
-    )
-    .await?;
+    let (mut tx, tenant) = runner.begin(pool, Action::StartRehearsal).await?;
     // Whether the results would change a status is known only once the run ends: while a GO
     // stands, every run asks first.
     if consent != Consent::Given && signature::guard(&mut tx, &runner.tenant).await?.is_some() {

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::DbError;
 use super::signature::{Consent, guard, lock_head};
-use super::write::{Author, Begun, WriteError, Written, begin, conclude};
+use super::write::{Author, Begun, Ending, WriteError, Written, begin, conclude};
 use crate::readiness::permissions::Action;
 use crate::readiness::scenario::{RecordKind, Scenario, records_sha256};
 use crate::readiness::signature::WithdrawingAction;
@@ -82,15 +82,14 @@ pub async fn import(
     .bind(&texts)
     .execute(&mut *tx)
     .await?;
+    let event = author.event(AuditAction::ImportSnapshot, TARGET, Some(&sha256));
     let seq = conclude(
         tx,
         tenant,
         author,
         idempotency_key,
-        AuditAction::ImportSnapshot,
-        TARGET,
-        Some(&sha256),
-        None,
+        &event,
+        Ending::default(),
     )
     .await?;
     Ok(Written::Applied(seq))
@@ -168,17 +167,12 @@ pub async fn freeze_with(
         None => None,
     };
     let action = WithdrawingAction::FreezeSnapshot;
-    let seq = conclude(
-        tx,
-        tenant,
-        author,
-        idempotency_key,
-        action.into(),
-        TARGET,
-        Some(&sha256),
-        withdraws.as_ref().map(|w| (w, action)),
-    )
-    .await?;
+    let event = author.event(action.into(), TARGET, Some(&sha256));
+    let ending = Ending {
+        withdraws: withdraws.as_ref().map(|w| (w, action)),
+        ..Ending::default()
+    };
+    let seq = conclude(tx, tenant, author, idempotency_key, &event, ending).await?;
     tracing::info!(version, rows = records.len(), "scenario snapshot frozen");
     Ok(Written::Applied(seq))
 }

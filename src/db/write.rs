@@ -150,105 +150,58 @@ pub(crate) async fn enter(tx: &mut PgConnection, slug: &str) -> Result<Uuid, Wri
         .ok_or(WriteError::NotFound)
 }
 
-/// Ends a write: appends its audit event, records the GO signature it withdraws (if it does)
-/// against that event, remembers the form's idempotency key against it, and commits. Returns
-/// the event's sequence number.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "everything the closing audit event names"
-)]
-pub(crate) async fn conclude(
-    tx: sqlx::Transaction<'_, sqlx::Postgres>,
-    tenant: Uuid,
-    author: &Author<'_>,
-    idempotency_key: Uuid,
-    action: AuditAction,
-    target: &str,
-    evidence_digest: Option<&str>,
-    withdraws: Option<(&Withdraws, WithdrawingAction)>,
-) -> Result<i64, WriteError> {
-    let event = event(author, action, target, evidence_digest);
-    finish(
-        tx,
-        tenant,
-        author,
-        idempotency_key,
-        &event,
-        withdraws,
-        false,
-        None,
-    )
-    .await
+/// What a write ends with besides its audit event; nothing more by default.
+#[derive(Default)]
+pub(crate) struct Ending<'a> {
+    /// The standing GO signature the write withdraws, and the action withdrawing it.
+    pub(crate) withdraws: Option<(&'a Withdraws, WithdrawingAction)>,
+    /// Sign a checkpoint of the head the event becomes (with the author's key, in the same
+    /// transaction): for the writes a reader keeps a proof bundle for, which must not wait for
+    /// the hourly checkpoint.
+    pub(crate) checkpoint: bool,
+    /// A watched write ([`signature::watch`]) names the sign-off it saw: once the append holds
+    /// the head, a later one refuses the write ([`signature::settle`]).
+    pub(crate) watched: Option<Option<i64>>,
 }
 
-/// The audit event a write by `author` appends.
-fn event<'a>(
-    author: &Author<'a>,
-    action: AuditAction,
-    target: &'a str,
-    evidence_digest: Option<&'a str>,
-) -> NewEvent<'a> {
-    NewEvent {
-        actor: author.actor,
-        action,
-        target,
-        evidence_digest,
-        request_id: author.request_id,
+impl<'a> Author<'a> {
+    /// The audit event a write by this author appends.
+    pub(crate) fn event(
+        &self,
+        action: AuditAction,
+        target: &'a str,
+        evidence_digest: Option<&'a str>,
+    ) -> NewEvent<'a> {
+        NewEvent {
+            actor: self.actor,
+            action,
+            target,
+            evidence_digest,
+            request_id: self.request_id,
+        }
     }
 }
 
-/// [`conclude`], and before committing, signs a checkpoint of the head the event just became
-/// (with the author's key, in the same transaction): for the writes a reader keeps a proof
-/// bundle for, which must not wait for the hourly checkpoint.
-pub(crate) async fn conclude_with_checkpoint(
-    tx: sqlx::Transaction<'_, sqlx::Postgres>,
-    tenant: Uuid,
-    author: &Author<'_>,
-    idempotency_key: Uuid,
-    action: AuditAction,
-    target: &str,
-    evidence_digest: Option<&str>,
-) -> Result<i64, WriteError> {
-    let event = event(author, action, target, evidence_digest);
-    finish(
-        tx,
-        tenant,
-        author,
-        idempotency_key,
-        &event,
-        None,
-        true,
-        None,
-    )
-    .await
-}
-
-/// Appends, records the withdrawal, remembers the key, signs the head if asked, commits. A
-/// watched write ([`signature::watch`]) names the sign-off it saw: once the append holds the
-/// head, a later one refuses the write ([`signature::settle`]).
-#[expect(
-    clippy::too_many_arguments,
-    reason = "everything that ends a write, in one place"
-)]
-async fn finish(
+/// Ends a write: appends its audit event, settles a watched write, records the GO signature it
+/// withdraws (if it does) against that event, remembers the form's idempotency key against it,
+/// signs the head if asked, and commits. Returns the event's sequence number.
+pub(crate) async fn conclude(
     mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
     tenant: Uuid,
     author: &Author<'_>,
     idempotency_key: Uuid,
     event: &NewEvent<'_>,
-    withdraws: Option<(&Withdraws, WithdrawingAction)>,
-    checkpoint: bool,
-    watched: Option<Option<i64>>,
+    ending: Ending<'_>,
 ) -> Result<i64, WriteError> {
     let seq = audit::append(&mut tx, tenant, event, author.key, author.clock).await?;
-    if let Some(seen) = watched {
+    if let Some(seen) = ending.watched {
         signature::settle(&mut tx, seen).await?;
     }
-    if let Some((withdraws, action)) = withdraws {
+    if let Some((withdraws, action)) = ending.withdraws {
         signature::record(&mut tx, tenant, withdraws, seq, author.actor, action).await?;
     }
     remember(&mut tx, tenant, idempotency_key, author.actor, seq).await?;
-    if checkpoint {
+    if ending.checkpoint {
         audit::checkpoint_head(&mut tx, tenant, author.key, author.clock).await?;
     }
     super::summary::refresh(&mut tx, tenant, author.tenant, author.clock).await?;
@@ -324,30 +277,9 @@ pub(crate) async fn authorise(
 
 /// Accepts or revokes the owner check `item` as `author`, if the item is still at `version`.
 /// A write that would withdraw a standing GO signature is refused
-/// ([`WriteError::WithdrawUnconfirmed`]); see [`owner_check_with`].
+/// ([`WriteError::WithdrawUnconfirmed`]) unless the writer consented to it: the withdrawal is
+/// then recorded in the same transaction, naming the write's audit event.
 pub async fn owner_check(
-    pool: &PgPool,
-    author: &Author<'_>,
-    item: &str,
-    version: i32,
-    idempotency_key: Uuid,
-    command: &CheckCommand,
-) -> Result<Written, WriteError> {
-    owner_check_with(
-        pool,
-        author,
-        item,
-        version,
-        idempotency_key,
-        command,
-        Consent::Withheld,
-    )
-    .await
-}
-
-/// [`owner_check`], withdrawing a standing GO signature when the writer consented to it: the
-/// withdrawal is recorded in the same transaction, naming the write's audit event.
-pub async fn owner_check_with(
     pool: &PgPool,
     author: &Author<'_>,
     item: &str,
@@ -462,19 +394,13 @@ pub async fn owner_check_with(
         }
         None => None,
     };
-    let event = event(author, action.into(), item, Some(&digest));
-    let withdraws = withdraws.as_ref().map(|w| (w, action));
-    let seq = finish(
-        tx,
-        tenant,
-        author,
-        idempotency_key,
-        &event,
-        withdraws,
-        false,
-        Some(seen),
-    )
-    .await?;
+    let event = author.event(action.into(), item, Some(&digest));
+    let ending = Ending {
+        withdraws: withdraws.as_ref().map(|w| (w, action)),
+        watched: Some(seen),
+        ..Ending::default()
+    };
+    let seq = conclude(tx, tenant, author, idempotency_key, &event, ending).await?;
     Ok(Written::Applied(seq))
 }
 
@@ -558,15 +484,12 @@ pub async fn signoff(
             }),
     };
     // A sign-off is what a reader keeps a bundle for: its head is checkpointed as it commits.
-    let seq = conclude_with_checkpoint(
-        tx,
-        tenant,
-        author,
-        idempotency_key,
-        decision.audit_action(),
-        AuditTarget::Production.as_str(),
-        digest.as_deref(),
-    )
-    .await?;
+    let target = AuditTarget::Production.as_str();
+    let event = author.event(decision.audit_action(), target, digest.as_deref());
+    let ending = Ending {
+        checkpoint: true,
+        ..Ending::default()
+    };
+    let seq = conclude(tx, tenant, author, idempotency_key, &event, ending).await?;
     Ok(Written::Applied(seq))
 }

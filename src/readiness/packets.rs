@@ -173,8 +173,14 @@ impl PacketInputs<'_> {
     }
 }
 
-/// `key=value` lines under the contract name, ending with the audit chain head.
-fn key_values(contract: &str, pairs: &[(&str, String)], inputs: &PacketInputs<'_>) -> String {
+/// The packet `key` of `contract`: `key=value` lines under the contract name, ending with the
+/// audit chain head.
+fn key_values_packet(
+    contract: &'static str,
+    key: PacketKey,
+    pairs: &[(&str, String)],
+    inputs: &PacketInputs<'_>,
+) -> Packet {
     let mut body = String::new();
     body.push_str(contract);
     body.push('\n');
@@ -182,7 +188,11 @@ fn key_values(contract: &str, pairs: &[(&str, String)], inputs: &PacketInputs<'_
         let _ = writeln!(body, "{key}={value}");
     }
     let _ = writeln!(body, "audit_head={}", inputs.audit_head());
-    body
+    Packet {
+        contract,
+        key,
+        body,
+    }
 }
 
 /// Every packet, in page order.
@@ -298,11 +308,12 @@ pub fn cutover_plan(inputs: &PacketInputs<'_>) -> Packet {
         ("rollback_decision", inputs.decision("rollback").to_owned()),
         ("cutover_decision", inputs.decision("cutover").to_owned()),
     ]);
-    Packet {
-        contract: "ProductionDataCutoverPlan.v1",
-        key: PacketKey::CutoverPlan,
-        body: key_values("ProductionDataCutoverPlan.v1", &pairs, inputs),
-    }
+    key_values_packet(
+        "ProductionDataCutoverPlan.v1",
+        PacketKey::CutoverPlan,
+        &pairs,
+        inputs,
+    )
 }
 
 /// `ProductionAdapterConnection.v1`: the target, the redacted endpoint and the probes. It never
@@ -327,11 +338,12 @@ pub fn connection(inputs: &PacketInputs<'_>) -> Packet {
     let items = inputs.items("connection");
     pairs.extend(items.iter().map(|(k, s)| (k.as_str(), (*s).to_owned())));
     pairs.push(("connection", inputs.count("connection").to_string()));
-    Packet {
-        contract: "ProductionAdapterConnection.v1",
-        key: PacketKey::Connection,
-        body: key_values("ProductionAdapterConnection.v1", &pairs, inputs),
-    }
+    key_values_packet(
+        "ProductionAdapterConnection.v1",
+        PacketKey::Connection,
+        &pairs,
+        inputs,
+    )
 }
 
 /// `ProductionAdapterDryRun.v1`: the checkpoint of the five dry-run steps.
@@ -353,11 +365,12 @@ pub fn dry_run(inputs: &PacketInputs<'_>) -> Packet {
         ("dry_run", inputs.count("dry_run").to_string()),
         ("fallback", inputs.state.profile.storage_adapter.clone()),
     ]);
-    Packet {
-        contract: "ProductionAdapterDryRun.v1",
-        key: PacketKey::DryRun,
-        body: key_values("ProductionAdapterDryRun.v1", &pairs, inputs),
-    }
+    key_values_packet(
+        "ProductionAdapterDryRun.v1",
+        PacketKey::DryRun,
+        &pairs,
+        inputs,
+    )
 }
 
 /// `ProductionAdapterMigrationPreflight.v1`: the report of the five preflight checks.
@@ -382,11 +395,12 @@ pub fn preflight(inputs: &PacketInputs<'_>) -> Packet {
         ),
         ("rollback_decision", inputs.decision("rollback").to_owned()),
     ];
-    Packet {
-        contract: "ProductionAdapterMigrationPreflight.v1",
-        key: PacketKey::Preflight,
-        body: key_values("ProductionAdapterMigrationPreflight.v1", &pairs, inputs),
-    }
+    key_values_packet(
+        "ProductionAdapterMigrationPreflight.v1",
+        PacketKey::Preflight,
+        &pairs,
+        inputs,
+    )
 }
 
 /// The nine release environment variables, as `NAME=value` lines.

@@ -113,7 +113,6 @@ async fn sign_in(
         return Err(AppError::Forbidden);
     }
     let username = form.username.trim().to_lowercase();
-    let client = client.map_or_else(|| "unknown".to_owned(), |c| c.0.0.ip().to_string());
     let refuse = |message, status| {
         render(
             &app,
@@ -125,31 +124,46 @@ async fn sign_in(
             Some(&form.csrf),
         )
     };
-    // Throttled before any hashing, per account and per client address.
-    if !app.throttle.allow(&format!("account:{tenant}:{username}"))
-        || !app.throttle.allow(&format!("client:{client}"))
-    {
+    let client = client.map_or_else(|| "unknown".to_owned(), |c| c.0.0.ip().to_string());
+    if throttled(&app, &tenant, &username, &client) {
         return refuse("sign-in-throttled", StatusCode::TOO_MANY_REQUESTS).await;
     }
-    let account = if plausible_username(&username) {
-        db::accounts::find(&app.pool, &tenant, &username).await?
-    } else {
-        None
-    };
-    let stored = account.as_ref().map(|a| a.password_hash.clone());
-    // The same work, and the same answer, for an unknown user and a wrong password.
-    if !crate::password::verify(form.password.clone(), stored).await {
+    let Some(account) = authenticate(&app, &tenant, &username, form.password.clone()).await? else {
         tracing::info!(outcome = "refused", "sign-in");
         return refuse("sign-in-failed", StatusCode::UNAUTHORIZED).await;
-    }
-    let Some(account) = account else {
-        return Err(AppError::Forbidden);
     };
     session::sign_in(&session, &tenant, &account.actor_id, app.clock.now()).await?;
     tracing::Span::current().record("actor", account.actor_id.as_str());
     tracing::info!(outcome = "signed_in", "sign-in");
     let anchor = kept_form_anchor(&session, &tenant).await;
     Ok(Redirect::to(&format!("/t/{tenant}?lang={}{anchor}", lang.code())).into_response())
+}
+
+/// Whether sign-in is throttled, per account and per client address: asked before any
+/// hashing.
+fn throttled(app: &AppState, tenant: &str, username: &str, client: &str) -> bool {
+    !app.throttle.allow(&format!("account:{tenant}:{username}"))
+        || !app.throttle.allow(&format!("client:{client}"))
+}
+
+/// The account `username` names, if `password` is its password. The same work, and the same
+/// answer, for an unknown user and a wrong password.
+async fn authenticate(
+    app: &AppState,
+    tenant: &str,
+    username: &str,
+    password: String,
+) -> Result<Option<db::accounts::Account>> {
+    let account = if plausible_username(username) {
+        db::accounts::find(&app.pool, tenant, username).await?
+    } else {
+        None
+    };
+    let stored = account.as_ref().map(|a| a.password_hash.clone());
+    if !crate::password::verify(password, stored).await {
+        return Ok(None);
+    }
+    account.map(Some).ok_or(AppError::Forbidden)
 }
 
 /// Back to the form whose evidence was kept when the previous session ended, if any: its

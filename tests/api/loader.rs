@@ -3,51 +3,12 @@
 //! what could not be read carry the notice, and the problem is logged for the administrator.
 //! Each test writes the bad code straight into the database as the owner role.
 
-use std::sync::{Arc, Mutex};
-
+use readiness_console::db::signature::Consent;
 use readiness_console::db::write::{self, CheckCommand, WriteError};
 use readiness_console::i18n::Lang;
 use readiness_console::readiness::evidence::Evidence;
 
-use crate::support::{CONSOLE, Page, TestApp, eventually, get, marek};
-
-/// Log lines, captured for the test's thread (the app runs on it).
-#[derive(Clone, Default)]
-struct Logs(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Logs {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Logs {
-    /// Captures the warnings logged until the guard drops.
-    fn capture() -> (Self, tracing::subscriber::DefaultGuard) {
-        let logs = Self::default();
-        let writer = logs.clone();
-        let subscriber = tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::WARN)
-            .with_ansi(false)
-            .with_writer(move || writer.clone())
-            .finish();
-        (logs, tracing::subscriber::set_default(subscriber))
-    }
-
-    /// The lines logged that say the catalogue is misconfigured.
-    fn misconfigured(&self) -> Vec<String> {
-        String::from_utf8(self.0.lock().unwrap().clone())
-            .unwrap()
-            .lines()
-            .filter(|line| line.contains("catalogue misconfigured"))
-            .map(str::to_owned)
-            .collect()
-    }
-}
+use crate::support::{CONSOLE, Logs, Page, TestApp, eventually, get, marek};
 
 /// The notice a section whose catalogue could not be read shows.
 fn notice() -> String {
@@ -80,7 +41,7 @@ async fn misconfigure(app: &TestApp, sql: &str) {
 
 #[tokio::test]
 async fn an_unknown_role_is_reported_not_read_as_a_reviewer() {
-    let (logs, _guard) = Logs::capture();
+    let (logs, _guard) = Logs::capture(tracing::Level::WARN);
     let app = TestApp::spawn().await;
     let marek_in_rbac = "<span class=\"help code\">user_dispatcher_marek</span>";
     assert!(console(&app).await.body.contains(marek_in_rbac));
@@ -114,7 +75,7 @@ async fn an_unknown_role_is_reported_not_read_as_a_reviewer() {
     // What rests on no one's role is untouched.
     let connection = section(&app, "connection").await;
     assert!(connection.texts("misconfigured-notice").is_empty());
-    let logged = logs.misconfigured();
+    let logged = logs.lines_with("catalogue misconfigured");
     assert!(
         logged
             .iter()
@@ -135,6 +96,7 @@ async fn an_unknown_role_is_reported_not_read_as_a_reviewer() {
         0,
         uuid::Uuid::new_v4(),
         &CheckCommand::Accept(Evidence::parse("Role headers verified", "", "").unwrap()),
+        Consent::Withheld,
     )
     .await;
     assert!(matches!(refused, Err(WriteError::Forbidden)), "{refused:?}");
@@ -142,7 +104,7 @@ async fn an_unknown_role_is_reported_not_read_as_a_reviewer() {
 
 #[tokio::test]
 async fn an_unknown_gate_code_is_reported_on_its_section_not_dropped() {
-    let (logs, _guard) = Logs::capture();
+    let (logs, _guard) = Logs::capture(tracing::Level::WARN);
     let app = TestApp::spawn().await;
     assert_eq!(
         section(&app, "runbook").await.texts("section-decision"),
@@ -170,7 +132,7 @@ async fn an_unknown_gate_code_is_reported_on_its_section_not_dropped() {
             .body
             .contains(&Lang::En.tr().t("status-misconfigured"))
     );
-    let logged = logs.misconfigured();
+    let logged = logs.lines_with("catalogue misconfigured");
     assert!(
         logged
             .iter()
@@ -181,7 +143,7 @@ async fn an_unknown_gate_code_is_reported_on_its_section_not_dropped() {
 
 #[tokio::test]
 async fn an_unknown_decision_code_is_reported_on_its_section_not_defaulted() {
-    let (logs, _guard) = Logs::capture();
+    let (logs, _guard) = Logs::capture(tracing::Level::WARN);
     let app = TestApp::spawn().await;
     assert_eq!(
         section(&app, "cutover").await.texts("section-decision"),
@@ -202,7 +164,7 @@ async fn an_unknown_decision_code_is_reported_on_its_section_not_defaulted() {
         "{:?}",
         cutover.texts("section-decision")
     );
-    let logged = logs.misconfigured();
+    let logged = logs.lines_with("catalogue misconfigured");
     assert!(
         logged
             .iter()

@@ -4,6 +4,7 @@
 //! goes through.
 
 use readiness_console::db::rehearsal::{self, Runner, StartError};
+use readiness_console::db::signature::Consent;
 use readiness_console::db::snapshot;
 use readiness_console::db::write::{self, Author, CheckCommand, Signoff, WriteError, Written};
 use readiness_console::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
@@ -114,6 +115,7 @@ async fn on_item(db: &TestDb, actor: &str, action: Action, item: &str) -> Answer
             version,
             Uuid::new_v4(),
             &command,
+            Consent::Withheld,
         )
         .await,
     )

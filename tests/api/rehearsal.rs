@@ -4,7 +4,6 @@
 //! and the secret never appears in pages, packets, the database or the logs.
 
 use std::io::Write as _;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use readiness_console::db::rehearsal::{self, Runner, StartError};
@@ -16,8 +15,8 @@ use readiness_console::rehearsal::{Limits, Refusal, RunReason};
 use sqlx::PgPool;
 
 use crate::support::{
-    CONSOLE, Client, Page, TestApp, TestDb, cluster, freeze_demo_snapshot, html_escape as escape,
-    secrets_dir, test_key, test_secrets,
+    CONSOLE, Client, Logs, Page, TestApp, TestDb, cluster, freeze_demo_snapshot,
+    html_escape as escape, secrets_dir, test_key, test_secrets,
 };
 
 /// A new database in the test cluster, as a target: its name and an owner pool.
@@ -76,6 +75,11 @@ async fn run(app: &TestApp, kind: RehearsalKind) -> rehearsal::RunRow {
         .await
         .unwrap();
     work.await;
+    latest_run(app, kind).await
+}
+
+/// The demo tenant's latest run of `kind`.
+async fn latest_run(app: &TestApp, kind: RehearsalKind) -> rehearsal::RunRow {
     rehearsal::run_row(&app.db.app, "bfg-control", None, Some(kind))
         .await
         .unwrap()
@@ -406,20 +410,6 @@ async fn bad_references_and_runs_are_refused_and_leave_nothing() {
     assert_eq!(refused.status, 403);
 }
 
-/// Log lines, captured.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Everything the console shows or keeps of a tenant's rehearsals: its pages in every language
 /// (signed in and not), every packet, the proof bundle, and the rows of the rehearsal, probe,
 /// audit and target tables.
@@ -507,15 +497,7 @@ async fn a_file_outside_the_secret_dirs_is_never_read_not_even_through_a_symlink
             ),
             "{name}"
         );
-        let refused = rehearsal::run_row(
-            &app.db.app,
-            "bfg-control",
-            None,
-            Some(RehearsalKind::Connection),
-        )
-        .await
-        .unwrap()
-        .unwrap();
+        let refused = latest_run(&app, RehearsalKind::Connection).await;
         assert_eq!(refused.state, RunState::Refused, "{name}");
         assert_eq!(
             refused.reason.map(RunReason::as_str),
@@ -557,13 +539,7 @@ async fn an_endpoint_recorded_from_a_file_that_held_no_url_is_cleared_by_the_mig
 
 #[tokio::test]
 async fn the_secret_is_nowhere_in_logs_pages_packets_or_the_database() {
-    let logs = Captured::default();
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (logs, _guard) = Logs::capture(tracing::Level::TRACE);
 
     let app = TestApp::spawn().await;
     freeze_demo_snapshot(&app.db).await;
@@ -582,7 +558,7 @@ async fn the_secret_is_nowhere_in_logs_pages_packets_or_the_database() {
         seen.iter().any(|t| t.contains("127.0.0.1:1/bfg")),
         "the redacted endpoint is recorded"
     );
-    let logged = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    let logged = logs.text();
     assert!(!logged.is_empty());
     seen.push(logged);
     for text in seen {
@@ -788,15 +764,7 @@ async fn a_run_that_outlives_its_limit_is_cancelled_and_recorded_as_timed_out() 
         .unwrap();
     work.await;
     blocker.rollback().await.unwrap();
-    let run = rehearsal::run_row(
-        &app.db.app,
-        "bfg-control",
-        None,
-        Some(RehearsalKind::Connection),
-    )
-    .await
-    .unwrap()
-    .unwrap();
+    let run = latest_run(&app, RehearsalKind::Connection).await;
     assert_eq!(
         (run.state.as_str(), run.reason.map(RunReason::as_str)),
         ("timed_out", Some("timed_out"))

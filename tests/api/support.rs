@@ -389,7 +389,8 @@ impl<'a> Writer<'a> {
         version: i32,
         command: &CheckCommand,
     ) -> Result<Written, write::WriteError> {
-        write::owner_check(self.pool, &self.author, item, version, self.key(), command).await
+        self.check_with(item, version, command, db::signature::Consent::Withheld)
+            .await
     }
 
     /// [`Writer::check`], consenting (or not) to withdraw a standing GO.
@@ -401,7 +402,7 @@ impl<'a> Writer<'a> {
         consent: db::signature::Consent,
     ) -> Result<Written, write::WriteError> {
         let key = self.key();
-        write::owner_check_with(
+        write::owner_check(
             self.pool,
             &self.author,
             item,
@@ -1184,4 +1185,46 @@ pub fn cli(db: &TestDb, args: &[&str]) -> (bool, String, String) {
         .output()
         .expect("run the binary");
     outcome(&out)
+}
+
+/// Log lines, captured for the test's thread (the app runs on it).
+#[derive(Clone, Default)]
+pub struct Logs(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Logs {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Logs {
+    /// Captures what is logged at `level` or above, as plain text, until the guard drops.
+    pub fn capture(level: tracing::Level) -> (Self, tracing::subscriber::DefaultGuard) {
+        let logs = Self::default();
+        let writer = logs.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(level)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish();
+        (logs, tracing::subscriber::set_default(subscriber))
+    }
+
+    /// Everything logged so far.
+    pub fn text(&self) -> String {
+        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+    }
+
+    /// The lines logged so far that contain `needle`.
+    pub fn lines_with(&self, needle: &str) -> Vec<String> {
+        self.text()
+            .lines()
+            .filter(|line| line.contains(needle))
+            .map(str::to_owned)
+            .collect()
+    }
 }

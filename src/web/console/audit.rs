@@ -9,15 +9,15 @@ use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum_htmx::HxRequest;
 use time::OffsetDateTime;
-use tower_sessions::Session;
 
-use super::{ConsoleView, page_parts, viewer_of};
+use super::ConsoleView;
+use super::viewer::Reader;
 use crate::chain::{Unaccounted, Verification};
 use crate::db::audit::{self, Page, PageEvent, PageQuery, Verdict};
 use crate::i18n::Lang;
 use crate::readiness::AuditAction;
 use crate::web::frame::Frame;
-use crate::web::{AppError, AppState, Locale, Result, record_tenant};
+use crate::web::{AppError, AppState, Result, record_tenant};
 use axum::Router;
 use axum::routing::get;
 
@@ -293,35 +293,29 @@ impl Filters {
 /// with the tenant's view, which every appended event replaces.
 pub(super) async fn audit_page(
     State(app): State<AppState>,
-    Path(tenant): Path<String>,
-    Locale(lang): Locale,
-    session: Session,
     RawQuery(raw): RawQuery,
     Query(filters): Query<Filters>,
+    read: Reader,
 ) -> Result<Response> {
-    record_tenant(&tenant);
-    let view = app.tenant(&tenant).await?;
-    let viewer = viewer_of(&session, &tenant).await;
+    let (tenant, lang) = (read.tenant.as_str(), read.lang);
     let memo = format!("{}?{}", lang.code(), raw.unwrap_or_default());
-    if viewer.is_none()
-        && let Some(page) = view.audit_page(&memo)
-    {
+    let anonymous = read.viewer.is_none();
+    if anonymous && let Some(page) = read.view.audit_page(&memo) {
         return Ok(super::super::vary_on_htmx(Html(page).into_response()));
     }
     let (query, problems) = filters.parse();
-    let page = audit::page(&app.pool, &tenant, &query)
+    let page = audit::page(&app.pool, tenant, &query)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (older, newer, newest) = filters.links(&tenant, lang, &query, &page);
+    let (older, newer, newest) = filters.links(tenant, lang, &query, &page);
     let verify = VerifyPartial {
         tr: lang.tr(),
-        slug: tenant.clone(),
-        signed_in: viewer.is_some(),
+        slug: tenant.to_owned(),
+        signed_in: !anonymous,
         result: None,
         at: None,
     };
-    let anonymous = viewer.is_none();
-    let (frame, v) = page_parts(lang, &format!("/t/{tenant}/audit"), &tenant, &view, viewer);
+    let (frame, v) = read.parts("/audit");
     let html = axum::body::Bytes::from(
         AuditPage {
             frame,
@@ -338,7 +332,7 @@ pub(super) async fn audit_page(
         .render()?,
     );
     if anonymous {
-        view.keep_audit_page(memo, html.clone());
+        read.view.keep_audit_page(memo, html.clone());
     }
     Ok(super::super::vary_on_htmx(Html(html).into_response()))
 }
@@ -347,17 +341,14 @@ pub(super) async fn audit_page(
 /// and shows the verdict — as a fragment for htmx, else on its own page.
 pub(super) async fn verify(
     State(app): State<AppState>,
-    Path(tenant): Path<String>,
-    Locale(lang): Locale,
-    session: Session,
     HxRequest(htmx): HxRequest,
+    read: Reader,
 ) -> Result<Response> {
-    record_tenant(&tenant);
-    let view = app.tenant(&tenant).await?;
-    if viewer_of(&session, &tenant).await.is_none() {
+    if read.viewer.is_none() {
         return Err(AppError::SignInRequired);
     }
-    let result = audit::verify_with_records(&app.pool, &tenant, Some(&app.key.public_hex()), &[])
+    let (tenant, lang) = (read.tenant.as_str(), read.lang);
+    let result = audit::verify_with_records(&app.pool, tenant, Some(&app.key.public_hex()), &[])
         .await?
         .ok_or(AppError::NotFound)?;
     if let Verification::Broken { seq, reason } = &result.chain {
@@ -372,7 +363,7 @@ pub(super) async fn verify(
     }
     let partial = VerifyPartial {
         tr: lang.tr(),
-        slug: tenant.clone(),
+        slug: tenant.to_owned(),
         signed_in: true,
         result: Some(result),
         at: Some(app.clock.now()),
@@ -382,14 +373,7 @@ pub(super) async fn verify(
             Html(partial.render()?).into_response(),
         ));
     }
-    let viewer = viewer_of(&session, &tenant).await;
-    let (frame, v) = page_parts(
-        lang,
-        &format!("/t/{tenant}/audit/verify"),
-        &tenant,
-        &view,
-        viewer,
-    );
+    let (frame, v) = read.parts("/audit/verify");
     let html = VerifyPage { frame, v, partial }.render()?;
     Ok(super::super::vary_on_htmx(Html(html).into_response()))
 }

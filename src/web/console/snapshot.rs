@@ -307,11 +307,7 @@ async fn import(
     let mut multipart = multipart.map_err(|_| AppError::BadRequest)?;
     may_write_snapshots(&app, &by).await?;
     // Refused before a byte of the body is read when the client announces the size.
-    let announced = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if announced.is_some_and(|n| n > MAX_UPLOAD) {
+    if announced_size(&headers).is_some_and(|n| n > MAX_UPLOAD) {
         return refuse(&app, &by, Shown::too_large(String::new())).await;
     }
     let form = match read_import(&mut multipart).await? {
@@ -322,30 +318,53 @@ async fn import(
     let key = form.key.ok_or(AppError::BadRequest)?;
     let scenario = match scenario::parse(&form.bytes, &by.tenant) {
         Ok(scenario) => scenario,
-        Err(problems) => {
-            tracing::info!(problems = problems.len(), "scenario file refused");
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return refuse(
-                &app,
-                &by,
-                Shown::refused_file(problems, form.file_name, status),
-            )
-            .await;
-        }
+        Err(problems) => return refuse_file(&app, &by, problems, form.file_name).await,
     };
-    let sha256 = crate::bundle::sha256(&form.bytes);
-    let upload = Upload {
-        sha256: &sha256,
-        bytes: form.bytes.len(),
-    };
-    snapshot::import(&app.pool, &by.author(&app), key, upload, &scenario).await?;
-    app.cache.invalidate(&by.tenant);
-    tracing::info!(bytes = form.bytes.len(), "scenario file imported");
+    store_import(&app, &by, key, &form.bytes, &scenario).await?;
     Ok(Redirect::to(&format!(
         "{}&done=imported",
         by.console_url("/snapshot", "")
     ))
     .into_response())
+}
+
+/// The body's size as the client announces it, if it does.
+fn announced_size(headers: &HeaderMap) -> Option<usize> {
+    headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+}
+
+/// The page again, listing why the file was refused line by line.
+async fn refuse_file(
+    app: &AppState,
+    by: &Writer,
+    problems: Vec<LineError>,
+    file_name: String,
+) -> Result<Response> {
+    tracing::info!(problems = problems.len(), "scenario file refused");
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    refuse(app, by, Shown::refused_file(problems, file_name, status)).await
+}
+
+/// Stores a file that parsed as the writer's import, and lets the console see it.
+async fn store_import(
+    app: &AppState,
+    by: &Writer,
+    key: Uuid,
+    bytes: &[u8],
+    scenario: &scenario::Scenario,
+) -> Result<()> {
+    let sha256 = crate::bundle::sha256(bytes);
+    let upload = Upload {
+        sha256: &sha256,
+        bytes: bytes.len(),
+    };
+    snapshot::import(&app.pool, &by.author(app), key, upload, scenario).await?;
+    app.cache.invalidate(&by.tenant);
+    tracing::info!(bytes = bytes.len(), "scenario file imported");
+    Ok(())
 }
 
 /// The freeze form.

@@ -137,7 +137,7 @@ async fn write_check(
 ) -> std::result::Result<write::Written, WriteError> {
     let consent = Consent::from_checkbox(form.confirm_withdraw.is_some());
     let (version, key) = (form.version, form.idempotency_key);
-    write::owner_check_with(
+    write::owner_check(
         &app.pool,
         &by.author(app),
         item,

@@ -10,12 +10,13 @@ use sqlx::PgPool;
 use crate::chain::Verification;
 use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
-use crate::config::{Cli, Command, ProgrammeCommand, ServeArgs, ServeConfig};
+use crate::config::{Cli, Command, OperatorCommand, ProgrammeCommand, ServeArgs, ServeConfig};
 use crate::db::supervisor::{self, Supervisor};
 use crate::db::{self, SeedOutcome, embedded::EmbeddedPostgres};
 use crate::readiness::{RehearsalKind, RunState};
 use crate::web::{self, AppState};
 
+mod operator;
 mod tenant;
 
 /// How the embedded server and the app's pool are set up: `serve` says; a tool takes the
@@ -259,6 +260,9 @@ pub async fn run(cli: Cli, clock: Clock) -> anyhow::Result<()> {
             }
         }
         Command::Tenant { command, operator } => tenant::run(&cli, &clock, command, operator).await,
+        Command::Operator {
+            command: OperatorCommand::Create { username },
+        } => operator::create(&cli, &clock, username).await,
         Command::VerifyBundle {
             file,
             public_key,
@@ -767,7 +771,15 @@ async fn serve_on(
 
     let key = Arc::new(CheckpointKey::load_or_create(&cli.audit_key_path())?);
     tracing::info!(public_key = %key.public_hex(), "audit checkpoints are signed with this key");
-    let state = AppState::new(db.app.clone(), key.clone(), config, clock.clone());
+    // The owner's pool too: the platform operator's lifecycle commands run as the owner, as
+    // the `tenant` command line does (none without MIGRATION_DATABASE_URL: the page says so).
+    let state = AppState::with_owner(
+        db.app.clone(),
+        db.owner.clone(),
+        key.clone(),
+        config,
+        clock.clone(),
+    );
     // Expired sessions are deleted every so often; an expired one is never accepted meanwhile.
     let cleanup = tokio::spawn(
         tower_sessions::session_store::ExpiredDeletion::continuously_delete_expired(

@@ -620,3 +620,36 @@ pub fn message_ids() -> Vec<String> {
         .map(|c| format!("platform-refused-{c}"));
     statuses.chain(refusals).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_its_refusal_message() {
+        let commands = [
+            Command::ProvisionComplete,
+            Command::Suspend {
+                reason: "why".into(),
+            },
+            Command::Resume,
+            Command::Delete,
+            Command::FinishDelete,
+        ];
+        let names: Vec<&str> = commands.iter().map(Command::as_str).collect();
+        assert_eq!(names, COMMANDS);
+    }
+
+    #[test]
+    fn the_next_page_keeps_the_filter_and_starts_after_the_last_slug() {
+        let query = ListQuery {
+            status: Some("suspended".into()),
+            decision: Some(String::new()),
+            after: Some("a".into()),
+        };
+        assert_eq!(
+            next_page(&query, Lang::Fr, "t048"),
+            "/platform?lang=fr&status=suspended&after=t048"
+        );
+    }
+}

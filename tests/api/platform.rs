@@ -246,3 +246,94 @@ async fn the_list_pages_by_keyset_and_filters_by_decision() {
     assert!(row(&go, "t000").is_none());
     assert!(go.body.contains("No tenant matches this filter."));
 }
+
+/// `operator create` through the real binary, the password from the environment or stdin.
+fn operator_cli(
+    app: &TestApp,
+    username: &str,
+    env: Option<&str>,
+    stdin: &str,
+) -> (bool, String, String) {
+    use std::io::Write as _;
+    let options = app.db.owner.connect_options();
+    let owner_url = crate::support::cluster().url(
+        readiness_console::db::OWNER_ROLE,
+        options.get_database().unwrap(),
+    );
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_readiness-console"));
+    command
+        .args(["--database-url", &app.db.app_url()])
+        .args(["--migration-database-url", &owner_url])
+        .args(["operator", "create", "--username", username])
+        .env_remove("READINESS_OPERATOR_PASSWORD")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    if let Some(password) = env {
+        command.env("READINESS_OPERATOR_PASSWORD", password);
+    }
+    let mut child = command.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn operator_create_takes_the_password_from_stdin_or_the_environment_never_argv() {
+    let app = TestApp::spawn_platform().await;
+    let (ok, stdout, stderr) = operator_cli(&app, "ines", None, &format!("{PASSWORD}\n"));
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("operator ines created"), "{stdout}");
+    let (ok, _, stderr) = operator_cli(&app, "joao", Some(PASSWORD), "");
+    assert!(ok, "{stderr}");
+    // Both sign in; the stored secret is an argon2id hash, never the password.
+    for name in ["ines", "joao"] {
+        let mut client = Client::new(&app.router);
+        let page = client.get("/platform/sign-in?lang=en").await;
+        let form = page
+            .form("name=\"csrf\"")
+            .set("username", name)
+            .set("password", PASSWORD);
+        assert_eq!(client.submit(&form, &[]).await.status, 303, "{name}");
+    }
+    let stored: Vec<String> = sqlx::query_scalar("select password_hash from operators")
+        .fetch_all(&app.db.owner)
+        .await
+        .unwrap();
+    assert!(
+        stored
+            .iter()
+            .all(|h| h.starts_with("$argon2id$") && !h.contains(PASSWORD))
+    );
+    // Refusals: one sentence each, nothing created.
+    let twice = operator_cli(&app, "ines", Some(PASSWORD), "");
+    crate::tenants::refused_in_one_sentence(&twice, "an operator named ines exists already");
+    let short = operator_cli(&app, "kim", None, "short\n");
+    crate::tenants::refused_in_one_sentence(&short, "12 to 256 characters");
+    let bad = operator_cli(&app, "Kim Smith", Some(PASSWORD), "");
+    crate::tenants::refused_in_one_sentence(&bad, "2 to 64 of a-z");
+    let count: i64 = sqlx::query_scalar("select count(*) from operators")
+        .fetch_one(&app.db.owner)
+        .await
+        .unwrap();
+    assert_eq!(count, 2);
+    // A wrong password is refused like an unknown operator.
+    let mut client = Client::new(&app.router);
+    let page = client.get("/platform/sign-in?lang=es").await;
+    let form = page
+        .form("name=\"csrf\"")
+        .set("username", "ines")
+        .set("password", "not the password at all");
+    let refused = client.submit(&form, &[]).await;
+    assert_eq!(refused.status, 401);
+    assert_eq!(refused.html_lang(), "es");
+}

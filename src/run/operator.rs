@@ -1,7 +1,7 @@
 //! `operator create`: a platform operator's account, as the owner role. The password comes
 //! from the environment or standard input, never from argv.
 
-use std::io::BufRead as _;
+use std::io::{BufRead as _, Write as _};
 
 use anyhow::Context;
 
@@ -50,7 +50,10 @@ pub(super) async fn create(cli: &Cli, clock: &Clock, username: &str) -> anyhow::
     let result = async {
         db.prepare(cli, clock).await?;
         operators::create(db.owner()?, username, &hash).await?;
-        println!("operator {username} created: sign in at /platform/sign-in");
+        writeln!(
+            std::io::stdout(),
+            "operator {username} created: sign in at /platform/sign-in"
+        )?;
         Ok(())
     }
     .await;

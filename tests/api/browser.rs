@@ -1236,3 +1236,120 @@ async fn the_demo_reaches_go_through_the_pages_alone_and_a_revocation_withdraws_
         person.browser.close().await;
     }
 }
+
+impl Browser {
+    /// Goes to `path` (with its query) of the served app.
+    async fn go(&self, path: &str) {
+        let url = format!("{}{path}", self.base);
+        self.client.goto(&url).await.expect("open");
+    }
+}
+
+#[tokio::test]
+async fn the_operator_creates_acme_whose_md_signs_in_then_suspends_resumes_and_deletes_it() {
+    let app = TestApp::spawn_platform().await;
+    let base = serve(&app).await;
+    let driver = start_driver();
+    let operator = Browser::new(&driver, &base, true).await;
+    let md = Browser::new(&driver, &base, true).await;
+    let password = "platform-operator-passphrase";
+    let hash = readiness_console::password::hash(password).expect("hash");
+    readiness_console::db::operators::create(&app.db.owner, "olga.ops", &hash)
+        .await
+        .expect("operator");
+
+    // The list is behind the operator's sign-in.
+    operator.go("/platform?lang=es").await;
+    operator
+        .wait_until_at(|u| u.path() == "/platform/sign-in")
+        .await;
+    operator.fill("username", "olga.ops").await;
+    operator.fill("password", password).await;
+    operator.press(".sign-in button[type=submit]").await;
+    operator.wait_until_at(|u| u.path() == "/platform").await;
+    assert_eq!(operator.lang().await, "es");
+    assert_eq!(
+        operator.text("#tenant-bfg-control .tenant-status").await,
+        "activo"
+    );
+    operator.keep_screenshot("platform-list-es").await;
+
+    // Create ACME; the one-time link is shown once.
+    operator.fill("new-slug", "acme").await;
+    operator.fill("new-name", "ACME Logistics").await;
+    operator.fill("new-md-name", "Ana Costa").await;
+    operator.fill("new-md-email", "ana@acme.example").await;
+    operator
+        .press("form[action^='/platform/tenants?'] button[type=submit]")
+        .await;
+    eventually(|| async { operator.shows("#invitation-link").await }).await;
+    let link = operator.text("#invitation-link").await;
+    assert!(link.contains("/t/acme/invite/rc_inv_"), "{link}");
+    operator.keep_screenshot("platform-created-es").await;
+    operator.assert_quiet().await;
+
+    // The managing director's link: choose an account, land on ACME's sign-in, sign in.
+    md.client.goto(&link).await.expect("open the link");
+    md.fill("username", "ana").await;
+    md.fill("password", "a long passphrase of ana").await;
+    md.fill("password_again", "a long passphrase of ana").await;
+    md.press(".sign-in button[type=submit]").await;
+    md.wait_until_at(|u| u.path() == "/t/acme/sign-in").await;
+    md.keep_screenshot("acme-sign-in").await;
+    md.fill("username", "ana").await;
+    md.fill("password", "a long passphrase of ana").await;
+    md.press(".sign-in button[type=submit]").await;
+    md.wait_until_at(|u| u.path() == "/t/acme").await;
+    assert!(md.text(".account-who").await.contains("Ana Costa"));
+    assert_eq!(md.text(DECISION).await, "BLOCKED_PENDING_DRY_RUN");
+    md.assert_quiet().await;
+
+    // Suspended: ACME's console says so, with the reason, in every language.
+    operator.go("/platform?lang=es").await;
+    operator.fill("reason-acme", "Factura pendiente de noviembre").await;
+    operator
+        .press("form[action^='/platform/tenants/acme/suspend'] button")
+        .await;
+    eventually(|| async {
+        operator.text("#tenant-acme .tenant-status").await == "suspendido"
+    })
+    .await;
+    let titles = [
+        ("es", "Esta consola está suspendida"),
+        ("fr", "Cette console est suspendue"),
+        ("en", "This console is suspended"),
+        ("pt-BR", "Este console está suspenso"),
+    ];
+    for (lang, title) in titles {
+        md.go(&format!("/t/acme?lang={lang}")).await;
+        eventually(|| async { md.text("#error-title").await == title }).await;
+        assert!(md.text("main").await.contains("Factura pendiente de noviembre"));
+        md.keep_screenshot(&format!("acme-suspended-{lang}")).await;
+    }
+
+    // Resumed: served again.
+    operator.go("/platform?lang=es").await;
+    operator
+        .press("form[action^='/platform/tenants/acme/resume'] button")
+        .await;
+    eventually(|| async { operator.text("#tenant-acme .tenant-status").await == "activo" })
+        .await;
+    md.go("/t/acme?lang=en").await;
+    eventually(|| async { md.text(DECISION).await == "BLOCKED_PENDING_DRY_RUN" }).await;
+
+    // Deleted, confirmed by typing the slug: the console is gone.
+    operator.fill("confirm-acme", "acme").await;
+    operator
+        .press("form[action^='/platform/tenants/acme/delete'] button")
+        .await;
+    eventually(|| async {
+        operator.text("#tenant-acme .tenant-status").await == "en eliminación"
+    })
+    .await;
+    operator.keep_screenshot("platform-deleted-es").await;
+    md.go("/t/acme?lang=en").await;
+    eventually(|| async { md.text("#error-title").await == "This console is being deleted" })
+        .await;
+    operator.close().await;
+    md.close().await;
+}

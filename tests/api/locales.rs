@@ -77,24 +77,16 @@ fn literals() -> BTreeSet<String> {
         .collect()
 }
 
+/// Every file under `templates/` and `src/`, however deep: a new folder is read too.
 fn sources() -> Vec<String> {
     let mut files = Vec::new();
-    for dir in [
-        "templates",
-        "templates/console",
-        "templates/errors",
-        "templates/auth",
-        "templates/proof",
-        "templates/audit",
-        "templates/snapshot",
-        "templates/rehearsal",
-        "src",
-        "src/web",
-        "src/web/console",
-    ] {
-        for entry in std::fs::read_dir(Path::new(ROOT).join(dir)).expect("folder") {
+    let mut folders = vec![Path::new(ROOT).join("templates"), Path::new(ROOT).join("src")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("folder") {
             let path = entry.expect("entry").path();
-            if path.is_file() {
+            if path.is_dir() {
+                folders.push(path);
+            } else {
                 files.push(std::fs::read_to_string(path).expect("read source"));
             }
         }

@@ -97,9 +97,13 @@ pub async fn directory(pool: &PgPool, slug: &str) -> Result<Option<Directory>, D
             .fetch_optional(pool)
             .await?;
     row.map(|(status, suspended_reason)| {
+        // The column's check constraint allows only known codes; a build that does not know
+        // one reads the row as damaged rather than guessing.
         let status = status
             .parse()
-            .map_err(|e: crate::readiness::code::UnknownCode| DbError::Seed(e.to_string()))?;
+            .map_err(|e: crate::readiness::code::UnknownCode| {
+                DbError::Shape(serde::de::Error::custom(e))
+            })?;
         Ok(Directory {
             status,
             suspended_reason,

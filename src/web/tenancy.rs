@@ -110,6 +110,14 @@ pub(super) async fn policy(State(app): State<AppState>, request: Request, next: 
     let (status, reason) = match status_of(&app, slug).await {
         Ok(Some(found)) => found,
         Ok(None) => return AppError::NotFound.into_response(),
+        // The database is down and nothing is cached: the request goes on to its handler,
+        // which either needs the database too (and answers 503) or needs nothing of the tenant
+        // (a write without a session is sent to sign in). Nothing can be read or written
+        // meanwhile, and a write enters only an active tenant in its own transaction.
+        Err(AppError::Unavailable(error)) => {
+            tracing::debug!(%error, "tenant status unknown while the database is unavailable");
+            return next.run(request).await;
+        }
         Err(error) => return error.into_response(),
     };
     match status.access() {

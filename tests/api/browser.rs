@@ -1306,14 +1306,14 @@ async fn the_operator_creates_acme_whose_md_signs_in_then_suspends_resumes_and_d
 
     // Suspended: ACME's console says so, with the reason, in every language.
     operator.go("/platform?lang=es").await;
-    operator.fill("reason-acme", "Factura pendiente de noviembre").await;
+    operator
+        .fill("reason-acme", "Factura pendiente de noviembre")
+        .await;
     operator
         .press("form[action^='/platform/tenants/acme/suspend'] button")
         .await;
-    eventually(|| async {
-        operator.text("#tenant-acme .tenant-status").await == "suspendido"
-    })
-    .await;
+    eventually(|| async { operator.text("#tenant-acme .tenant-status").await == "suspendido" })
+        .await;
     let titles = [
         ("es", "Esta consola está suspendida"),
         ("fr", "Cette console est suspendue"),
@@ -1323,7 +1323,11 @@ async fn the_operator_creates_acme_whose_md_signs_in_then_suspends_resumes_and_d
     for (lang, title) in titles {
         md.go(&format!("/t/acme?lang={lang}")).await;
         eventually(|| async { md.text("#error-title").await == title }).await;
-        assert!(md.text("main").await.contains("Factura pendiente de noviembre"));
+        assert!(
+            md.text("main")
+                .await
+                .contains("Factura pendiente de noviembre")
+        );
         md.keep_screenshot(&format!("acme-suspended-{lang}")).await;
     }
 
@@ -1332,8 +1336,7 @@ async fn the_operator_creates_acme_whose_md_signs_in_then_suspends_resumes_and_d
     operator
         .press("form[action^='/platform/tenants/acme/resume'] button")
         .await;
-    eventually(|| async { operator.text("#tenant-acme .tenant-status").await == "activo" })
-        .await;
+    eventually(|| async { operator.text("#tenant-acme .tenant-status").await == "activo" }).await;
     md.go("/t/acme?lang=en").await;
     eventually(|| async { md.text(DECISION).await == "BLOCKED_PENDING_DRY_RUN" }).await;
 
@@ -1348,8 +1351,7 @@ async fn the_operator_creates_acme_whose_md_signs_in_then_suspends_resumes_and_d
     .await;
     operator.keep_screenshot("platform-deleted-es").await;
     md.go("/t/acme?lang=en").await;
-    eventually(|| async { md.text("#error-title").await == "This console is being deleted" })
-        .await;
+    eventually(|| async { md.text("#error-title").await == "This console is being deleted" }).await;
     operator.close().await;
     md.close().await;
 }

@@ -602,8 +602,8 @@ fn a_server_named_by_database_url_is_not_restarted_and_the_console_answers_503_u
 fn tenant_commands_work_while_the_console_serves_their_data_dir() {
     let dir = scratch("tenants-serving");
     let serving = Serving::start(&dir, &[]);
-    let programme = dir.with_extension("programme.toml");
-    std::fs::write(&programme, "# the programme\n").expect("programme");
+    let programme = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("programmes/db-auth-session-adapter.toml");
     let tenant = |args: &[&str]| {
         let out = Command::new(BIN)
             .arg("--data-dir")

@@ -80,7 +80,10 @@ fn literals() -> BTreeSet<String> {
 /// Every file under `templates/` and `src/`, however deep: a new folder is read too.
 fn sources() -> Vec<String> {
     let mut files = Vec::new();
-    let mut folders = vec![Path::new(ROOT).join("templates"), Path::new(ROOT).join("src")];
+    let mut folders = vec![
+        Path::new(ROOT).join("templates"),
+        Path::new(ROOT).join("src"),
+    ];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(&folder).expect("folder") {
             let path = entry.expect("entry").path();

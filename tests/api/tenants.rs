@@ -614,3 +614,39 @@ async fn an_invitation_expires_after_72_hours_by_the_apps_clock() {
         late.body
     );
 }
+
+#[tokio::test]
+async fn the_invitation_and_status_pages_are_valid_html_in_every_language() {
+    let app = TestApp::spawn().await;
+    let token = create_acme(&app.db, test_clock()).await;
+    let mut pages = crate::html::Pages::new();
+    for lang in Lang::ALL {
+        let code = lang.code();
+        let form = app
+            .get(&format!("/t/acme/invite/{token}?lang={code}"), &[])
+            .await;
+        assert_eq!(form.status, 200);
+        pages.keep(&format!("invite-{code}"), &form);
+        let unknown = app
+            .get(
+                &format!("/t/acme/invite/rc_inv_{}?lang={code}", "C".repeat(43)),
+                &[],
+            )
+            .await;
+        assert_eq!(unknown.status, 404);
+        pages.keep(&format!("invite-unknown-{code}"), &unknown);
+    }
+    put_demo_in(&app.db, "suspended").await;
+    let router = app.router.clone();
+    eventually(|| {
+        let router = router.clone();
+        async move { crate::support::get(&router, CONSOLE, &[]).await.status == 423 }
+    })
+    .await;
+    for lang in Lang::ALL {
+        let code = lang.code();
+        let page = app.get(&format!("{CONSOLE}?lang={code}"), &[]).await;
+        pages.keep(&format!("suspended-{code}"), &page);
+    }
+    pages.assert_valid();
+}

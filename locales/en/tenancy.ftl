@@ -1,7 +1,7 @@
 # A tenant that is not serving, and the managing director's invitation.
 
 error-title-suspended = This console is suspended
-error-body-suspended = The platform operator has suspended this console: { $reason } Nothing can be viewed or changed until it is resumed.
+error-body-suspended = The platform operator has suspended this console, saying: “{ $reason }”. Nothing can be viewed or changed until it is resumed.
 error-title-provisioning = This console is still being set up
 error-body-provisioning = The console is being prepared and is not ready yet. Try again in a few minutes.
 error-title-deleting = This console is being deleted

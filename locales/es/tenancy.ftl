@@ -1,7 +1,7 @@
 # Una consola que no está en servicio y la invitación del director general.
 
 error-title-suspended = Esta consola está suspendida
-error-body-suspended = El operador de la plataforma ha suspendido esta consola: { $reason } No se puede consultar ni modificar nada hasta que se reanude.
+error-body-suspended = El operador de la plataforma ha suspendido esta consola con este motivo: «{ $reason }». No se puede consultar ni modificar nada hasta que se reanude.
 error-title-provisioning = Esta consola aún se está preparando
 error-body-provisioning = La consola se está preparando y todavía no está lista. Vuelva a intentarlo dentro de unos minutos.
 error-title-deleting = Esta consola se está eliminando

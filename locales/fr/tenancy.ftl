@@ -1,7 +1,7 @@
 # Une console qui n’est pas en service, et l’invitation du directeur général.
 
 error-title-suspended = Cette console est suspendue
-error-body-suspended = L’opérateur de la plateforme a suspendu cette console : { $reason } Rien ne peut être consulté ni modifié avant sa reprise.
+error-body-suspended = L’opérateur de la plateforme a suspendu cette console pour ce motif : « { $reason } ». Rien ne peut être consulté ni modifié avant sa reprise.
 error-title-provisioning = Cette console est encore en préparation
 error-body-provisioning = La console est en cours de préparation et n’est pas encore prête. Réessayez dans quelques minutes.
 error-title-deleting = Cette console est en cours de suppression

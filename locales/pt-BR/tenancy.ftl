@@ -1,7 +1,7 @@
 # Um console que não está em serviço e o convite do diretor-geral.
 
 error-title-suspended = Este console está suspenso
-error-body-suspended = O operador da plataforma suspendeu este console: { $reason } Nada pode ser consultado nem alterado até que ele seja retomado.
+error-body-suspended = O operador da plataforma suspendeu este console com este motivo: “{ $reason }”. Nada pode ser consultado nem alterado até que ele seja retomado.
 error-title-provisioning = Este console ainda está sendo preparado
 error-body-provisioning = O console está sendo preparado e ainda não está pronto. Tente novamente em alguns minutos.
 error-title-deleting = Este console está sendo excluído

@@ -313,6 +313,10 @@ pub enum Command {
         #[command(subcommand)]
         command: OperatorCommand,
     },
+    /// Check the platform's health: no duplicate live slug, no tenant stuck provisioning for
+    /// over an hour, none behind its programme file, soft deletes coherent, every tenant with
+    /// events. Exits non-zero naming each failing check and its tenants.
+    Doctor,
     /// Work with programme files (`ReadinessProgramme.v1`).
     Programme {
         /// What to do.

@@ -260,6 +260,7 @@ pub async fn run(cli: Cli, clock: Clock) -> anyhow::Result<()> {
             }
         }
         Command::Tenant { command, operator } => tenant::run(&cli, &clock, command, operator).await,
+        Command::Doctor => operator::doctor(&cli, &clock).await,
         Command::Operator {
             command: OperatorCommand::Create { username },
         } => operator::create(&cli, &clock, username).await,

@@ -58,3 +58,13 @@ tenant-status-active = active
 tenant-status-suspended = suspended
 tenant-status-deleting = being deleted
 tenant-status-deleted = deleted
+
+platform-health-title = Platform health
+platform-health-load = Check the platform's health
+platform-health-ok = passes
+platform-health-failing = fails for { $tenants }
+health-check-duplicate_slugs = No two live tenants share a slug
+health-check-stuck_provisioning = No tenant has been provisioning for over an hour
+health-check-programme_behind = No tenant runs a programme version behind its file
+health-check-soft_delete_incoherent = Every soft delete is coherent with its status
+health-check-without_events = Every tenant has events on the platform chain

@@ -58,3 +58,13 @@ tenant-status-active = activo
 tenant-status-suspended = suspendido
 tenant-status-deleting = en eliminación
 tenant-status-deleted = eliminado
+
+platform-health-title = Salud de la plataforma
+platform-health-load = Comprobar la salud de la plataforma
+platform-health-ok = correcto
+platform-health-failing = falla para { $tenants }
+health-check-duplicate_slugs = Ningún par de inquilinos activos comparte identificador
+health-check-stuck_provisioning = Ningún inquilino lleva más de una hora en preparación
+health-check-programme_behind = Ningún inquilino sigue una versión del programa anterior a su archivo
+health-check-soft_delete_incoherent = Toda eliminación lógica es coherente con su estado
+health-check-without_events = Todo inquilino tiene eventos en la cadena de la plataforma

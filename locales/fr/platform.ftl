@@ -58,3 +58,13 @@ tenant-status-active = actif
 tenant-status-suspended = suspendu
 tenant-status-deleting = en cours de suppression
 tenant-status-deleted = supprimé
+
+platform-health-title = Santé de la plateforme
+platform-health-load = Vérifier la santé de la plateforme
+platform-health-ok = conforme
+platform-health-failing = en échec pour { $tenants }
+health-check-duplicate_slugs = Aucun couple de locataires actifs ne partage un identifiant
+health-check-stuck_provisioning = Aucun locataire n'est en préparation depuis plus d'une heure
+health-check-programme_behind = Aucun locataire ne suit une version du programme antérieure à son fichier
+health-check-soft_delete_incoherent = Chaque suppression logique est cohérente avec son statut
+health-check-without_events = Chaque locataire a des événements sur la chaîne de la plateforme

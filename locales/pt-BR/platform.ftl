@@ -58,3 +58,13 @@ tenant-status-active = ativo
 tenant-status-suspended = suspenso
 tenant-status-deleting = em exclusão
 tenant-status-deleted = excluído
+
+platform-health-title = Saúde da plataforma
+platform-health-load = Verificar a saúde da plataforma
+platform-health-ok = aprovado
+platform-health-failing = falha para { $tenants }
+health-check-duplicate_slugs = Nenhum par de tenants ativos compartilha um identificador
+health-check-stuck_provisioning = Nenhum tenant está em preparação há mais de uma hora
+health-check-programme_behind = Nenhum tenant segue uma versão do programa anterior ao seu arquivo
+health-check-soft_delete_incoherent = Toda exclusão lógica é coerente com o seu status
+health-check-without_events = Todo tenant tem eventos na cadeia da plataforma

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod cache;
 mod codes;
+pub mod doctor;
 pub mod embedded;
 mod load;
 pub mod operators;

@@ -144,6 +144,23 @@ pub async fn seed_demo(
         .await?;
     }
     super::summary::refresh(&mut tx, tenant, demo::SLUG, clock).await?;
+    // On the platform chain like every tenant: seeded straight into `active`.
+    super::platform::append(
+        &mut tx,
+        &super::platform::PlatformEvent {
+            tenant,
+            kind: crate::readiness::lifecycle::TenantEventKind::Provisioned,
+            actor: SEED_REQUEST,
+            payload: serde_json::json!({
+                "slug": demo::SLUG,
+                "programme": { "name": demo_programme.name, "version": demo_programme.version },
+            }),
+            request_id: SEED_REQUEST,
+        },
+        key,
+        clock,
+    )
+    .await?;
     tx.commit().await?;
     Ok(SeedOutcome::Created)
 }

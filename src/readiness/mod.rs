@@ -10,6 +10,7 @@ pub mod code;
 pub mod demo;
 pub mod evaluate;
 pub mod evidence;
+pub mod health;
 pub mod lifecycle;
 pub mod names;
 pub mod narrative;

@@ -1,5 +1,5 @@
-//! `operator create`: a platform operator's account, as the owner role. The password comes
-//! from the environment or standard input, never from argv.
+//! The platform operator's commands, as the owner role: `operator create` (the password from
+//! the environment or standard input, never from argv) and `doctor`.
 
 use std::io::{BufRead as _, Write as _};
 
@@ -54,6 +54,41 @@ pub(super) async fn create(cli: &Cli, clock: &Clock, username: &str) -> anyhow::
             std::io::stdout(),
             "operator {username} created: sign in at /platform/sign-in"
         )?;
+        Ok(())
+    }
+    .await;
+    db.close().await;
+    result
+}
+
+/// `doctor`: every health check, one line each; an error naming each failing check.
+pub(super) async fn doctor(cli: &Cli, clock: &Clock) -> anyhow::Result<()> {
+    let db = Database::open_or_attach(cli).await?;
+    let result = async {
+        db.prepare(cli, clock).await?;
+        let findings = crate::db::doctor::examine(db.owner()?, clock.now()).await?;
+        let mut out = std::io::stdout();
+        for finding in &findings {
+            let check = finding.check.as_str();
+            if finding.passes() {
+                writeln!(out, "ok      {check}")?;
+            } else {
+                writeln!(out, "FAILED  {check}: {}", finding.tenants.join(", "))?;
+            }
+        }
+        let failed: Vec<String> = findings
+            .iter()
+            .filter(|f| !f.passes())
+            .map(|f| format!("{} ({})", f.check.as_str(), f.tenants.join(", ")))
+            .collect();
+        if !failed.is_empty() {
+            anyhow::bail!(
+                "{} of {} health checks failed: {}",
+                failed.len(),
+                findings.len(),
+                failed.join("; ")
+            );
+        }
         Ok(())
     }
     .await;

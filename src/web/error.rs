@@ -7,13 +7,12 @@
 use askama::Template;
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use axum_htmx::{HX_REQUEST, HX_RESWAP, HX_RETARGET};
 
 use super::frame::Frame;
-use super::locale::Locale;
 use crate::db::DbError;
+use crate::i18n::Lang;
 use crate::i18n::Tr;
 
 /// Everything a handler can fail with.
@@ -260,43 +259,64 @@ impl ErrorMessage {
     }
 }
 
-/// Fills in the body of error responses: a page in the layout, or for htmx a fragment swapped
-/// into the page's notice area.
-pub async fn render(request: Request, next: Next) -> Response {
-    let Locale(lang) = Locale::from_parts(request.uri().query(), request.headers());
-    let htmx = request.headers().contains_key(HX_REQUEST);
-    let path = request.uri().path().to_owned();
-    let request_id = super::request_id(request.headers());
-    let response = next.run(request).await;
-    let Some(kind) = response.extensions().get::<ErrorKind>().copied() else {
-        return response;
-    };
-    let reason = response.extensions().get::<SuspendedReason>();
-    let message = ErrorMessage::new(lang.tr(), kind, reason, &request_id);
-    let body = if htmx {
-        ErrorFragment { message }.render()
-    } else {
-        ErrorPage {
-            frame: Frame::new(lang, &path),
-            message,
+/// What an error page needs of its request, taken before the handler runs: its language,
+/// whether htmx asked (then a fragment), the path (for the language switcher) and the id.
+pub struct Asked {
+    lang: Lang,
+    htmx: bool,
+    path: String,
+    request_id: String,
+}
+
+impl Asked {
+    /// Reads the request (the language as negotiated for the whole request).
+    pub fn of(request: &Request, lang: Lang) -> Self {
+        Self {
+            lang,
+            htmx: request.headers().contains_key(HX_REQUEST),
+            path: request.uri().path().to_owned(),
+            request_id: super::request_id(request.headers()),
         }
-        .render()
-    };
-    let mut out = match body {
-        Ok(html) => (kind.status(), Html(html)).into_response(),
-        Err(error) => {
-            tracing::error!(%error, "cannot render the error page");
-            kind.status().into_response()
-        }
-    };
-    if htmx {
-        let headers = out.headers_mut();
-        headers.insert(HX_RETARGET, HeaderValue::from_static("#notice"));
-        headers.insert(HX_RESWAP, HeaderValue::from_static("innerHTML"));
     }
-    out.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    out
+
+    /// Fills in the body of an error response: a page in the layout, or for htmx a fragment
+    /// swapped into the page's notice area. Any other response is left as it is.
+    pub fn render(self, response: Response) -> Response {
+        let Some(kind) = response.extensions().get::<ErrorKind>().copied() else {
+            return response;
+        };
+        let reason = response.extensions().get::<SuspendedReason>();
+        let message = ErrorMessage::new(self.lang.tr(), kind, reason, &self.request_id);
+        let body = if self.htmx {
+            ErrorFragment { message }.render()
+        } else {
+            ErrorPage {
+                frame: Frame::new(self.lang, &self.path),
+                message,
+            }
+            .render()
+        };
+        let mut out = match body {
+            Ok(html) => (kind.status(), Html(html)).into_response(),
+            Err(error) => {
+                tracing::error!(%error, "cannot render the error page");
+                kind.status().into_response()
+            }
+        };
+        if self.htmx {
+            let headers = out.headers_mut();
+            headers.insert(HX_RETARGET, HeaderValue::from_static("#notice"));
+            headers.insert(HX_RESWAP, HeaderValue::from_static("innerHTML"));
+        }
+        out.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        out
+    }
+
+    /// Whether the response is an error this fills in.
+    pub fn is_error(response: &Response) -> bool {
+        response.extensions().get::<ErrorKind>().is_some()
+    }
 }
 
 #[cfg(test)]

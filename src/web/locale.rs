@@ -1,9 +1,8 @@
-//! The `Locale` extractor and the middleware that remembers a chosen language.
+//! The `Locale` extractor, and remembering a chosen language (see [`super::frame_layer`]).
 
 use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
-use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::i18n::{self, Lang};
@@ -33,6 +32,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Locale {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        // Negotiated once per request by the frame layer; negotiated here when there is none.
+        if let Some(locale) = parts.extensions.get::<Self>() {
+            return Ok(*locale);
+        }
         Ok(Self::from_parts(parts.uri.query(), &parts.headers))
     }
 }
@@ -51,20 +54,19 @@ fn stored_choice(headers: &HeaderMap) -> Option<&str> {
         .find_map(|c| c.trim().strip_prefix("lang="))
 }
 
-/// When a request names a language we speak with `?lang=`, the response stores it as the
-/// visitor's choice for their next visits (a `Secure` cookie when served over HTTPS, like
-/// every other cookie of the console).
-pub async fn remember_choice(
-    axum::extract::State(https): axum::extract::State<bool>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let chosen = request
+/// The language a request names with `?lang=`, if we speak it: the response stores it as the
+/// visitor's choice for their next visits ([`remember`]; a `Secure` cookie when served over
+/// HTTPS, like every other cookie of the console).
+pub fn chosen(request: &Request) -> Option<Lang> {
+    request
         .uri()
         .query()
         .and_then(query_lang)
-        .and_then(Lang::from_tag);
-    let mut response = next.run(request).await;
+        .and_then(Lang::from_tag)
+}
+
+/// Stores the language [`chosen`] found on the request as the visitor's choice.
+pub fn remember(mut response: Response, chosen: Option<Lang>, https: bool) -> Response {
     if let Some(lang) = chosen {
         let cookie = format!(
             "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{}",

@@ -263,14 +263,35 @@ impl AppState {
     }
 }
 
-/// Answers 404 before any handler for a tenant URL whose segments can name nothing (see
-/// [`readiness::names::tenant_path_is_plausible`]): no query or header is ever built from one.
-async fn guard_path(request: Request, next: middleware::Next) -> Response {
-    if readiness::names::tenant_path_is_plausible(request.uri().path()) {
+/// What every answer passes through, in one layer (each `from_fn` layer costs a boxed future
+/// and a clone of what it wraps, per request):
+/// - a tenant URL whose segments can name nothing (see
+///   [`readiness::names::tenant_path_is_plausible`]) is answered 404 before any handler: no
+///   query or header is ever built from one;
+/// - the language is negotiated once, and handlers' [`Locale`] reads it from the request;
+/// - a write's notice is carried to the page it leads to ([`notice::take`], [`notice::settle`]);
+/// - a language chosen with `?lang=` is remembered ([`locale::remember`]);
+/// - an error's body is drawn in that language ([`error::Asked`]), replacing the response.
+async fn frame_layer(
+    State(https): State<bool>,
+    mut request: Request,
+    next: middleware::Next,
+) -> Response {
+    let Locale(lang) = Locale::from_parts(request.uri().query(), request.headers());
+    request.extensions_mut().insert(Locale(lang));
+    let asked = error::Asked::of(&request, lang);
+    let chosen = locale::chosen(&request);
+    let shown = notice::take(&mut request);
+    let response = if readiness::names::tenant_path_is_plausible(request.uri().path()) {
         next.run(request).await
     } else {
         AppError::NotFound.into_response()
+    };
+    if error::Asked::is_error(&response) {
+        return asked.render(response);
     }
+    let response = notice::settle(response, shown, https);
+    locale::remember(response, chosen, https)
 }
 
 /// Request ids in the shape of a UUID: 64 random bits drawn once per process, then a counter.
@@ -334,13 +355,7 @@ pub fn app(state: AppState) -> Router {
     // wraps on every request, and a router clones as one pointer.
     let router = Router::new()
         .fallback_service(routed)
-        .layer(middleware::from_fn(guard_path))
-        .layer(middleware::from_fn_with_state(
-            state.https,
-            locale::remember_choice,
-        ))
-        .layer(middleware::from_fn_with_state(state.https, notice::carry))
-        .layer(middleware::from_fn(error::render))
+        .layer(middleware::from_fn_with_state(state.https, frame_layer))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             state.request_timeout,

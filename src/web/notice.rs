@@ -3,7 +3,6 @@
 
 use axum::extract::Request;
 use axum::http::{HeaderValue, header};
-use axum::middleware::Next;
 use axum::response::Response;
 
 /// What was done.
@@ -114,39 +113,40 @@ pub fn leave(mut response: Response, notice: Notice) -> Response {
     response
 }
 
-/// Carries notices: a response that leaves one sets the cookie; the next full page (a GET that
-/// is not an htmx request) finds it as a request extension, shows it, and the cookie is
-/// cleared — said once.
-pub async fn carry(
-    axum::extract::State(https): axum::extract::State<bool>,
-    mut request: Request,
-    next: Next,
-) -> Response {
+/// Carries notices: a response that leaves one sets the cookie ([`settle`]); the next full
+/// page (a GET that is not an htmx request) finds it here, as a request extension, shows it,
+/// and the cookie is cleared — said once. Whether one was found.
+pub fn take(request: &mut Request) -> bool {
     let page = request.method() == axum::http::Method::GET
         && !request.headers().contains_key("hx-request");
-    let pending = if page {
-        request
-            .headers()
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .find_map(|c| c.trim().strip_prefix("notice="))
-            .and_then(Notice::parse)
-    } else {
-        None
-    };
-    if let Some(notice) = &pending {
-        request.extensions_mut().insert(notice.clone());
+    if !page {
+        return false;
     }
-    let mut response = next.run(request).await;
+    let pending = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| c.trim().strip_prefix("notice="))
+        .and_then(Notice::parse);
+    let found = pending.is_some();
+    if let Some(notice) = pending {
+        request.extensions_mut().insert(notice);
+    }
+    found
+}
+
+/// After the handler: a notice the response leaves sets the cookie; one [`take`] found on
+/// the request (`shown`) is cleared.
+pub fn settle(mut response: Response, shown: bool, https: bool) -> Response {
     let secure = if https { "; Secure" } else { "" };
     let cookie = match response.extensions_mut().remove::<Notice>() {
         Some(left) => Some(format!(
             "{COOKIE}={}; Path=/; Max-Age=300; HttpOnly; SameSite=Lax{secure}",
             left.value()
         )),
-        None if pending.is_some() => Some(format!(
+        None if shown => Some(format!(
             "{COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}"
         )),
         None => None,

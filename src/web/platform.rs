@@ -41,6 +41,7 @@ pub(super) fn router() -> Router<AppState> {
         .route("/platform", get(list))
         .route("/platform/sign-in", get(sign_in_page).post(sign_in))
         .route("/platform/sign-out", post(sign_out))
+        .route("/platform/health", get(health))
         .route("/platform/tenants", post(create))
         .route("/platform/tenants/{slug}/{command}", post(command))
 }
@@ -374,6 +375,64 @@ async fn list(
     .await
 }
 
+// ---- health ------------------------------------------------------------------------------
+
+/// One health check as the panel shows it.
+struct HealthRow {
+    check: String,
+    passes: bool,
+    tenants: String,
+}
+
+#[derive(Template)]
+#[template(path = "platform/_health.html")]
+struct HealthPanel {
+    tr: Tr,
+    rows: Vec<HealthRow>,
+}
+
+#[derive(Template)]
+#[template(path = "platform/health.html")]
+struct HealthPage {
+    frame: Frame,
+    panel: HealthPanel,
+}
+
+/// `GET /platform/health`: the platform's health checks (those of `doctor`), as a panel the
+/// list loads after it is drawn (the checks read every tenant; the list reads one page), or a
+/// page of its own without JavaScript.
+async fn health(
+    State(app): State<AppState>,
+    Locale(lang): Locale,
+    session: Session,
+    htmx: axum_htmx::HxRequest,
+) -> Result<Response> {
+    let Some(signed) = operator(&session).await else {
+        return Err(AppError::Forbidden);
+    };
+    let findings = db::doctor::examine(owner(&app)?, app.clock.now()).await?;
+    let tr = lang.tr();
+    let rows = findings
+        .into_iter()
+        .map(|finding| HealthRow {
+            check: tr.t(&format!("health-check-{}", finding.check.as_str())),
+            passes: finding.passes(),
+            tenants: finding.tenants.join(", "),
+        })
+        .collect();
+    let panel = HealthPanel { tr, rows };
+    let html = if htmx.0 {
+        panel.render()?
+    } else {
+        HealthPage {
+            frame: frame(lang, "/platform/health", Some(&signed)),
+            panel,
+        }
+        .render()?
+    };
+    Ok(Html(html).into_response())
+}
+
 // ---- commands ----------------------------------------------------------------------------
 
 /// The owner's pool: the lifecycle's commands run as the owner, like the command line's.
@@ -615,10 +674,13 @@ pub fn message_ids() -> Vec<String> {
     let statuses = TenantStatus::ALL
         .into_iter()
         .map(|s| format!("tenant-status-{}", s.as_str()));
+    let checks = crate::readiness::health::HealthCheck::ALL
+        .into_iter()
+        .map(|c| format!("health-check-{}", c.as_str()));
     let refusals = COMMANDS
         .into_iter()
         .map(|c| format!("platform-refused-{c}"));
-    statuses.chain(refusals).collect()
+    statuses.chain(refusals).chain(checks).collect()
 }
 
 #[cfg(test)]

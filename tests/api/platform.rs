@@ -337,3 +337,64 @@ async fn operator_create_takes_the_password_from_stdin_or_the_environment_never_
     assert_eq!(refused.status, 401);
     assert_eq!(refused.html_lang(), "es");
 }
+
+/// `doctor` through the real binary against the test database.
+fn doctor(app: &TestApp) -> (bool, String, String) {
+    crate::tenants::tenant_cli(&app.db, &["doctor"])
+}
+
+#[tokio::test]
+async fn doctor_and_the_health_panel_name_each_failing_check_and_its_tenants() {
+    let app = TestApp::spawn_platform().await;
+    let (ok, stdout, stderr) = doctor(&app);
+    assert!(ok, "a fresh demo is healthy: {stdout}{stderr}");
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("ok ")).count(),
+        5,
+        "{stdout}"
+    );
+
+    // A tenant left in provisioning two hours ago, with no event; the demo behind its file.
+    let two_hours_ago = crate::support::test_clock().now() - time::Duration::hours(2);
+    sqlx::query(
+        "insert into tenants (slug, name, scenario_contract, storage_adapter, auth_mode,
+                              tenant_mode, adapter_target, environment, status, updated_at)
+         select 'stuck', 'Stuck Ltd', scenario_contract, storage_adapter, auth_mode,
+                tenant_mode, adapter_target, environment, 'provisioning', $1
+         from tenants where slug = 'bfg-control'",
+    )
+    .bind(two_hours_ago)
+    .execute(&app.db.owner)
+    .await
+    .unwrap();
+    sqlx::query("update tenants set programme_version = 0 where slug = 'bfg-control'")
+        .execute(&app.db.owner)
+        .await
+        .unwrap();
+    let (ok, stdout, stderr) = doctor(&app);
+    assert!(!ok);
+    assert!(
+        stdout.contains("FAILED  stuck_provisioning: stuck"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("FAILED  without_events: stuck"), "{stdout}");
+    assert!(
+        stdout.contains("FAILED  programme_behind: bfg-control"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("ok      duplicate_slugs"), "{stdout}");
+    crate::tenants::refused_in_one_sentence(&(ok, stdout, stderr), "3 of 5 health checks failed");
+
+    // The panel the list loads says the same, in the operator's language.
+    let mut olga = operator(&app).await;
+    let list = olga.get("/platform?lang=fr").await;
+    assert!(list.body.contains("hx-get=\"/platform/health?lang=fr\""));
+    let panel = olga.get("/platform/health?lang=fr").await;
+    assert_eq!(panel.status, 200);
+    assert!(panel.body.contains("en échec pour stuck"), "{}", panel.body);
+    assert!(panel.body.contains("en échec pour bfg-control"));
+    assert_eq!(panel.texts("health-failing").len(), 3);
+    // Nobody else reads it.
+    let anonymous = app.get("/platform/health?lang=fr", &[]).await;
+    assert_eq!(anonymous.status, 403);
+}

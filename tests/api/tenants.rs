@@ -256,7 +256,7 @@ async fn the_lifecycle_runs_through_the_command_line_and_refuses_in_one_sentence
     let (ok, stdout, stderr) = tenant_cli(&db, &["verify-audit", "--platform"]);
     assert!(ok, "{stderr}");
     assert!(
-        stdout.contains("platform chain intact: 11 events"),
+        stdout.contains("platform chain intact: 12 events"),
         "{stdout}"
     );
 
@@ -279,8 +279,8 @@ async fn the_platform_chain_names_a_tampered_tenant_event() {
     assert!(ok, "{stderr}");
     let (ok, stdout, stderr) = tenant_cli(&db, &["verify-audit", "--platform"]);
     assert!(ok, "{stderr}");
-    assert!(stdout.contains("intact: 5 events"), "{stdout}");
-    assert!(stdout.contains("5 signatures checked"), "{stdout}");
+    assert!(stdout.contains("intact: 6 events"), "{stdout}");
+    assert!(stdout.contains("6 signatures checked"), "{stdout}");
 
     // The suspension's reason rewritten behind the app's back (the owner lifts the trigger).
     sqlx::raw_sql(
@@ -295,7 +295,7 @@ async fn the_platform_chain_names_a_tampered_tenant_event() {
     .expect("tamper");
     refused_in_one_sentence(
         &tenant_cli(&db, &["verify-audit", "--platform"]),
-        "platform chain broken at tenant event #4: columns_differ_from_canonical",
+        "platform chain broken at tenant event #5: columns_differ_from_canonical",
     );
 }
 

@@ -147,3 +147,22 @@ static DEMO: LazyLock<Programme> = LazyLock::new(|| {
 pub fn demo() -> &'static Programme {
     &DEMO
 }
+
+/// The programme files that come with the console, `programmes/*.toml`, embedded in the binary.
+const BUNDLED_FILES: [&str; 2] = [
+    DEMO_FILE,
+    include_str!("../../../programmes/tenant-rbac-adapter.toml"),
+];
+
+static BUNDLED: LazyLock<Vec<Programme>> = LazyLock::new(|| {
+    BUNDLED_FILES
+        .iter()
+        .filter_map(|text| parse(text, &languages()).ok())
+        .collect()
+});
+
+/// The programmes that come with the console (each file of `programmes/`, parsed once): what
+/// `doctor` holds a tenant's programme version against.
+pub fn bundled() -> &'static [Programme] {
+    &BUNDLED
+}

@@ -63,7 +63,7 @@ pub(super) async fn viewer_of(session: &Session, tenant: &str) -> Option<Viewer>
 }
 
 /// [`viewer_of`] for a page a write's redirect lands on: with the notice the write left (the
-/// [`crate::web::notice::carry`] middleware found it on the request, and clears it: said once).
+/// [`crate::web::notice::take`] found it on the request, and clears it: said once).
 pub(super) async fn viewer_for_page(
     session: &Session,
     tenant: &str,

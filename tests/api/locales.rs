@@ -88,6 +88,7 @@ fn sources() -> Vec<String> {
         "templates/audit",
         "templates/snapshot",
         "templates/rehearsal",
+        "templates/platform",
         "src",
         "src/web",
         "src/web/console",

@@ -139,7 +139,10 @@ impl ConsoleView<'_> {
         };
         SectionHead {
             contract: eval.contract.clone(),
-            intro: tr.t1(&format!("intro-{section}"), "target", self.target()),
+            // A section its programme gives no description has no introduction.
+            intro: tr
+                .t1_opt(&format!("intro-{section}"), "target", self.target())
+                .unwrap_or_default(),
             count: Some(tr.t2(
                 "section-count",
                 "ready",
@@ -516,8 +519,10 @@ impl ConsoleView<'_> {
             .filter(|g| !g.is_ready())
             .filter_map(|g| {
                 let section = g.depends_on.first()?;
-                let key = SectionKey::ALL
-                    .into_iter()
+                let key = self
+                    .view
+                    .layout
+                    .iter()
                     .find(|k| matches!(k, SectionKey::Items(s) if s == section))?;
                 Some(ProofLink {
                     blocker: self.item_label(&g.key),

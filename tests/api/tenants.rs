@@ -17,7 +17,7 @@ use crate::support::{
 
 /// Runs the binary's `args` against `db` with both roles' URLs (the tenant commands run as the
 /// owner) and the test key: whether it passed, stdout, stderr.
-fn tenant_cli(db: &TestDb, args: &[&str]) -> (bool, String, String) {
+pub(crate) fn tenant_cli(db: &TestDb, args: &[&str]) -> (bool, String, String) {
     let dir = tempfile::tempdir().expect("a folder for the key");
     let key = dir.path().join("audit-signing.key");
     // The seed of `test_key()`.
@@ -69,7 +69,7 @@ fn create_args<'a>(slug: &'a str, programme: &'a str) -> Vec<&'a str> {
 }
 
 /// It failed, saying `said` in one sentence on one line (beside the log lines).
-fn refused_in_one_sentence(run: &(bool, String, String), said: &str) {
+pub(crate) fn refused_in_one_sentence(run: &(bool, String, String), said: &str) {
     let (ok, _, stderr) = run;
     assert!(!ok, "{stderr}");
     let said_lines: Vec<&str> = stderr

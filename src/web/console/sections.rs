@@ -239,11 +239,14 @@ impl ConsoleView<'_> {
             href: self.item_href(&item.key),
             anchor: item_anchor(&item.key),
             label: self.item_label(&item.key),
-            detail: tr.t1(
-                &format!("{}-detail", item_label_id(&item.key)),
-                "target",
-                self.target(),
-            ),
+            // An item its programme gives no description has none.
+            detail: tr
+                .t1_opt(
+                    &format!("{}-detail", item_label_id(&item.key)),
+                    "target",
+                    self.target(),
+                )
+                .unwrap_or_default(),
             status: tr.t(&format!("status-{}", item.status.as_str())),
             state: match item.status {
                 Status::Ready => "ready",

@@ -391,6 +391,16 @@ pub enum TenantCommand {
         #[arg(long)]
         slug: String,
     },
+    /// Move a tenant to a new version of its programme: the same programme, a higher version.
+    /// Items that stay keep their acceptances; items it drops are retired with their history.
+    Programme {
+        /// The tenant's slug.
+        #[arg(long)]
+        slug: String,
+        /// The programme file of the new version.
+        #[arg(long)]
+        file: PathBuf,
+    },
     /// Purge the tenants deleted longer ago than this (`30d`): each one's final audit head is
     /// recorded on the platform chain, then its rows are removed.
     Purge {

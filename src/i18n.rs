@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 use fluent_langneg::{NegotiationStrategy, accepted_languages, negotiate_languages};
 use fluent_templates::fluent_bundle::FluentValue;
@@ -142,7 +143,19 @@ impl Lang {
 
     /// The translator for this language.
     pub fn tr(self) -> Tr {
-        Tr { lang: self }
+        Tr {
+            lang: self,
+            overlay: None,
+        }
+    }
+
+    /// The translator for this language, with the messages of `overlay` (a tenant's
+    /// programme's labels) winning over the Fluent files'.
+    pub fn tr_with(self, overlay: Option<&'static Overlay>) -> Tr {
+        Tr {
+            lang: self,
+            overlay,
+        }
     }
 }
 
@@ -242,7 +255,101 @@ impl From<&String> for Arg {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tr {
     lang: Lang,
+    /// Messages that win over the Fluent files' (a tenant's programme labels).
+    overlay: Option<&'static Overlay>,
 }
+
+type Bundle = fluent_templates::fluent_bundle::concurrent::FluentBundle<
+    fluent_templates::fluent_bundle::FluentResource,
+>;
+
+/// Messages brought by data rather than by `locales/` — a programme's labels and
+/// descriptions — per language: id → Fluent pattern. Looked up before the Fluent files, and
+/// formatted the same way (no isolation marks, the same arguments).
+pub struct Overlay {
+    bundles: Vec<Bundle>,
+}
+
+impl Overlay {
+    /// The overlay of these messages: (language, id, pattern). A pattern that is not valid
+    /// Fluent is shown as the text it is.
+    pub fn new(messages: impl IntoIterator<Item = (Lang, String, String)>) -> Self {
+        let mut sources: Vec<String> = vec![String::new(); Lang::ALL.len()];
+        for (lang, id, pattern) in messages {
+            let entry = |pattern: &str| format!("{id} = {}\n", pattern.replace('\n', "\n    "));
+            let mut text = entry(&pattern);
+            if fluent_templates::fluent_bundle::FluentResource::try_new(text.clone()).is_err() {
+                let literal = pattern.replace('\\', "\\\\").replace('"', "\\\"");
+                text = entry(&format!("{{ \"{}\" }}", literal.replace('\n', " ")));
+            }
+            sources[lang.index()].push_str(&text);
+        }
+        let bundles = Lang::ALL
+            .into_iter()
+            .zip(sources)
+            .map(|(lang, source)| {
+                let mut bundle = Bundle::new_concurrent(vec![lang.id().clone()]);
+                bundle.set_use_isolating(false);
+                // Each entry was checked alone: what still fails (an id given twice) is left out.
+                let resource = fluent_templates::fluent_bundle::FluentResource::try_new(source)
+                    .unwrap_or_else(|(resource, _)| resource);
+                bundle.add_resource_overriding(resource);
+                bundle
+            })
+            .collect();
+        Self { bundles }
+    }
+
+    /// The message `id` in `lang`, if the overlay has it: `Some(Err(()))` when it cannot be
+    /// formatted with these arguments (shown as its id, as a Fluent message would be).
+    fn lookup(
+        &self,
+        lang: Lang,
+        id: &str,
+        args: Option<&FluentArgs>,
+    ) -> Option<Result<String, ()>> {
+        let bundle = self.bundles.get(lang.index())?;
+        let pattern = bundle.get_message(id)?.value()?;
+        let args: Option<fluent_templates::fluent_bundle::FluentArgs<'_>> =
+            args.map(|args| args.iter().map(|(k, v)| (k.as_ref(), v.clone())).collect());
+        let mut errors = Vec::new();
+        let value = bundle.format_pattern(pattern, args.as_ref(), &mut errors);
+        Some(if errors.is_empty() {
+            Ok(value.into_owned())
+        } else {
+            Err(())
+        })
+    }
+
+    /// Interns the overlay built by `build` under `key` (e.g. a programme file's SHA-256):
+    /// built once per process, then shared by every tenant with the same key. Kept for the
+    /// life of the process — there are as many as distinct programme files were read.
+    pub fn interned(key: &str, build: impl FnOnce() -> Overlay) -> &'static Overlay {
+        static INTERNED: LazyLock<Mutex<HashMap<String, &'static Overlay>>> =
+            LazyLock::new(Default::default);
+        let mut interned = INTERNED.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(overlay) = interned.get(key) {
+            return overlay;
+        }
+        let overlay: &'static Overlay = Box::leak(Box::new(build()));
+        interned.insert(key.to_owned(), overlay);
+        overlay
+    }
+}
+
+impl std::fmt::Debug for Overlay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Overlay").finish_non_exhaustive()
+    }
+}
+
+// One overlay per key: the same overlay is the same messages.
+impl PartialEq for Overlay {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+impl Eq for Overlay {}
 
 impl Tr {
     /// The language.
@@ -253,6 +360,13 @@ impl Tr {
     /// The message `id`. A missing id shows as the id itself (and the parity test fails).
     pub fn t(&self, id: &str) -> String {
         self.lookup(id, None)
+    }
+
+    /// The message `id` with one argument, or `None` where [`Tr::t1`] would show the id
+    /// itself (no such message, or one that cannot be formatted).
+    pub fn t1_opt(&self, id: &str, name: &str, value: impl Into<Arg>) -> Option<String> {
+        let text = self.t1(id, name, value);
+        (text != id).then_some(text)
     }
 
     /// The message `id` with one argument.
@@ -347,6 +461,9 @@ impl Tr {
     }
 
     fn lookup(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        if let Some(found) = self.overlay.and_then(|o| o.lookup(self.lang, id, args)) {
+            return found.unwrap_or_else(|()| id.to_owned());
+        }
         LOCALES
             .lookup_single_language(self.lang.id(), id, args)
             .unwrap_or_else(|_| id.to_owned())

@@ -55,6 +55,8 @@ copilot-card-rollback-title = Rollback drill
 
 action-title-gates = Clear the integration gates
 action-detail-gates = The gate checklist shows { $ready }/{ $total }.
+action-title-section = Complete “{ $section }”
+action-detail-section = { $section } shows { $ready }/{ $total }; each of its checks needs its evidence.
 action-title-provider_acceptance = Accept the live provider choices
 action-detail-provider_acceptance = Provider selection shows { $ready }/{ $total }; the managing director accepts the live provider, the auth owner and the tenant boundary.
 action-title-infrastructure = Record the infrastructure decisions

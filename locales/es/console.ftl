@@ -54,6 +54,8 @@ copilot-card-rollback-title = Simulacro de reversión
 
 action-title-gates = Superar los puntos de control de integración
 action-detail-gates = La lista de puntos de control muestra { $ready }/{ $total }.
+action-title-section = Completar «{ $section }»
+action-detail-section = { $section } muestra { $ready }/{ $total }; cada una de sus comprobaciones necesita su evidencia.
 action-title-provider_acceptance = Aceptar los proveedores reales elegidos
 action-detail-provider_acceptance = La selección de proveedores muestra { $ready }/{ $total }; la dirección general acepta el proveedor real, el responsable de autenticación y el perímetro del inquilino.
 action-title-infrastructure = Registrar las decisiones de infraestructura

@@ -54,6 +54,8 @@ copilot-card-rollback-title = Exercice de retour arrière
 
 action-title-gates = Franchir les points de contrôle d’intégration
 action-detail-gates = La liste des points de contrôle indique { $ready }/{ $total }.
+action-title-section = Compléter « { $section } »
+action-detail-section = { $section } indique { $ready }/{ $total } ; chacune de ses vérifications demande sa preuve.
 action-title-provider_acceptance = Accepter les fournisseurs réels retenus
 action-detail-provider_acceptance = La sélection des fournisseurs indique { $ready }/{ $total } ; la direction générale accepte le fournisseur réel, le responsable de l’authentification et le périmètre du locataire.
 action-title-infrastructure = Consigner les décisions d’infrastructure

@@ -54,6 +54,8 @@ copilot-card-rollback-title = Simulado de rollback
 
 action-title-gates = Liberar os pontos de controle de integração
 action-detail-gates = O checklist dos pontos de controle mostra { $ready }/{ $total }.
+action-title-section = Concluir “{ $section }”
+action-detail-section = { $section } mostra { $ready }/{ $total }; cada uma de suas verificações precisa de sua evidência.
 action-title-provider_acceptance = Aceitar as escolhas de provedores reais
 action-detail-provider_acceptance = A seleção de provedores mostra { $ready }/{ $total }; a direção-geral aceita o provedor real, o responsável pela autenticação e o limite do tenant.
 action-title-infrastructure = Registrar as decisões de infraestrutura

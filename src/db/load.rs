@@ -1,12 +1,13 @@
 //! Loading one tenant's catalogue and state: one statement, `console_state(slug)`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Deserialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::DbError;
+use super::programmes::RungRow;
 use crate::readiness::catalogue::{
     Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LocalDecisionRule, SectionDef,
 };
@@ -28,15 +29,47 @@ pub struct TenantConsole {
     pub status: TenantStatus,
     /// Why it is suspended, when it is.
     pub suspended_reason: Option<String>,
-    /// Its programme.
+    /// Its programme's sections, items and ladder, as its rows say.
     pub catalogue: Catalogue,
+    /// Its stored programme: name, version, sections and labels. `None` for a tenant stored
+    /// before programmes were (it runs the demo programme's ladder, under the console's own
+    /// labels, as it always did).
+    pub programme: Option<StoredProgramme>,
     /// Its state.
     pub state: ReadinessState,
+}
+
+/// A tenant's programme as `console_state` returns it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct StoredProgramme {
+    /// Its name.
+    pub name: String,
+    /// Its version.
+    pub version: u32,
+    /// The SHA-256 of its file: equal files, equal labels (a view interns them by it).
+    pub sha256: String,
+    /// Its section keys in page order.
+    pub sections: Vec<String>,
+    #[serde(default)]
+    ladder: Vec<RungRow>,
+    /// Language tag → its labels, as stored: read only by whoever needs them, once per
+    /// distinct programme ([`StoredProgramme::labels`]).
+    labels: Box<serde_json::value::RawValue>,
+}
+
+impl StoredProgramme {
+    /// Its labels, per language.
+    pub fn labels(
+        &self,
+    ) -> Result<BTreeMap<String, crate::readiness::programme::LanguageLabels>, DbError> {
+        Ok(serde_json::from_str(self.labels.get())?)
+    }
 }
 
 #[derive(Deserialize)]
 struct Doc {
     tenant: TenantRow,
+    programme: Option<StoredProgramme>,
     actors: Vec<ActorRow>,
     providers: Vec<ProviderRow>,
     sections: Vec<SectionRow>,
@@ -190,7 +223,7 @@ pub async fn load_console<'c>(
         .bind(slug)
         .fetch_one(db)
         .await?;
-    Ok(doc.map(|sqlx::types::Json(doc)| from_doc(doc)))
+    doc.map(|sqlx::types::Json(doc)| from_doc(doc)).transpose()
 }
 
 /// A section's local decision rule as stored (`None` without a pending code), or the problem
@@ -213,7 +246,20 @@ fn local_rule(
 /// The document as the core reads it. What cannot be read is reported, never replaced by a
 /// default: an item, or a section, is marked misconfigured with the problem's code, and the
 /// evaluation shows it as such.
-fn from_doc(doc: Doc) -> TenantConsole {
+fn from_doc(mut doc: Doc) -> Result<TenantConsole, DbError> {
+    // The ladder is the stored programme's (validated when it was written: a code this
+    // console does not know is reported, not skipped). A tenant without one runs the demo's.
+    let ladder = match doc.programme.as_mut() {
+        Some(programme) => std::mem::take(&mut programme.ladder)
+            .into_iter()
+            .map(RungRow::rung)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|code| DbError::Programme {
+                slug: doc.tenant.slug.clone(),
+                problem: format!("the ladder has the unknown rung {code}"),
+            })?,
+        None => crate::readiness::programme::demo().catalogue.ladder.clone(),
+    };
     // An actor whose stored role cannot be read is given none — not even a reviewer's — and is
     // left out: no page offers them a form, no figure counts them. What reads their role (the
     // items they own, the facts read from roles) is reported instead.
@@ -296,17 +342,13 @@ fn from_doc(doc: Doc) -> TenantConsole {
         }
     }
     let t = doc.tenant;
-    TenantConsole {
+    Ok(TenantConsole {
         tenant_id: t.id,
         slug: t.slug,
         status: t.status,
         suspended_reason: t.suspended_reason,
-        catalogue: Catalogue {
-            sections,
-            // Tenants store their sections and items, not yet their programme: each runs the
-            // demo programme's ladder until programmes are stored per tenant.
-            ladder: crate::readiness::programme::demo().catalogue.ladder.clone(),
-        },
+        catalogue: Catalogue { sections, ladder },
+        programme: doc.programme,
         state: ReadinessState {
             profile: Profile {
                 name: t.name,
@@ -404,5 +446,5 @@ fn from_doc(doc: Doc) -> TenantConsole {
                 })
                 .collect(),
         },
-    }
+    })
 }

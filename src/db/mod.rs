@@ -10,6 +10,7 @@ pub mod embedded;
 mod load;
 pub mod operators;
 pub mod platform;
+pub(crate) mod programmes;
 pub mod proof;
 pub mod rehearsal;
 mod seed;
@@ -26,7 +27,7 @@ use std::time::Duration;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{ConnectOptions, PgPool};
 
-pub use load::{TenantConsole, load_console};
+pub use load::{StoredProgramme, TenantConsole, load_console};
 pub use seed::{SEED_REQUEST, SeedOutcome, seed_demo};
 
 /// The role the running app connects as: owns nothing, not superuser, no `BYPASSRLS`.
@@ -59,6 +60,14 @@ pub enum DbError {
     /// The demo seed could not be prepared.
     #[error("cannot prepare the demo seed: {0}")]
     Seed(String),
+    /// A tenant's stored programme could not be read.
+    #[error("the stored programme of {slug} could not be read: {problem}")]
+    Programme {
+        /// The tenant.
+        slug: String,
+        /// What could not be read.
+        problem: String,
+    },
     /// The state document did not have the expected shape.
     #[error("the stored state could not be read: {0}")]
     Shape(#[from] serde_json::Error),

@@ -189,6 +189,12 @@ pub async fn start_with(
         sqlx::query_scalar("select reference from rehearsal_targets order by id desc limit 1")
             .fetch_optional(&mut *tx)
             .await?;
+    // What the gap analysis expects is the tenant's programme's (a tenant that stores none
+    // runs the demo's).
+    let expected = match super::programmes::target(&mut tx).await? {
+        Some(target) => target,
+        None => crate::readiness::programme::demo().target.clone(),
+    };
     tx.commit().await?;
 
     let prepared = prepare(pool, runner, kind, reference.as_deref(), limits).await;
@@ -216,10 +222,10 @@ pub async fn start_with(
             .unwrap_or_default();
         let job = async {
             match kind {
-                RehearsalKind::Connection => probes::connection(&target, limits).await,
-                RehearsalKind::Gap => probes::gap_run(&target, limits).await,
+                RehearsalKind::Connection => probes::connection(&target, limits, &expected).await,
+                RehearsalKind::Gap => probes::gap_run(&target, limits, &expected).await,
                 RehearsalKind::DryRun => match &frozen {
-                    Some(frozen) => dry_run::run(&target, limits, &actors, frozen).await,
+                    Some(frozen) => dry_run::run(&target, limits, &actors, frozen, &expected).await,
                     None => Outcome::default(),
                 },
             }

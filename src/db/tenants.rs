@@ -219,6 +219,7 @@ pub async fn create(
         |owner| owner.map(|_| md_actor.clone()),
     )
     .await?;
+    super::programmes::store(&mut tx, tenant, new.programme).await?;
     sqlx::query("insert into audit_heads (tenant_id) values ($1)")
         .bind(tenant)
         .execute(&mut *tx)
@@ -265,6 +266,135 @@ pub async fn command(
     let to = transition(&mut tx, by, (tenant, slug, status), command).await?;
     tx.commit().await?;
     Ok(to)
+}
+
+/// What [`change_programme`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgrammeChanged {
+    /// The version the tenant ran.
+    pub from: u32,
+    /// The version it runs now.
+    pub to: u32,
+    /// The items the new version no longer has (retired: their history stays).
+    pub retired: Vec<String>,
+    /// The items it brings.
+    pub added: Vec<String>,
+}
+
+/// Moves the tenant with this slug to `programme`, a later version of the programme it runs,
+/// in one transaction: its sections and items become the new version's (an item that stays
+/// keeps its acceptances, its probe results and its history; one that goes is retired, not
+/// deleted; every kept item's version moves, so a form drawn before is refused as stale), its
+/// stored programme is replaced, and a `programme_changed` event with both versions is
+/// appended to the platform chain.
+pub async fn change_programme(
+    owner: &PgPool,
+    slug: &str,
+    programme: &crate::readiness::programme::Programme,
+    by: &Operator<'_>,
+) -> Result<ProgrammeChanged, TenantError> {
+    let mut tx = owner.begin().await?;
+    let (tenant, status) = lock(&mut tx, slug).await?;
+    if !matches!(status, TenantStatus::Active | TenantStatus::Suspended) {
+        return Err(TenantError::Invalid(format!(
+            "tenant {slug} is {status}: only an active or suspended tenant changes its programme"
+        )));
+    }
+    sqlx::query("select set_config('app.tenant_id', $1::text, true)")
+        .bind(tenant)
+        .execute(&mut *tx)
+        .await?;
+    let current: Option<(String, i32, String)> =
+        sqlx::query_as("select name, version, sha256 from tenant_programmes")
+            .fetch_optional(&mut *tx)
+            .await?;
+    // A tenant stored before programmes were runs the demo's.
+    let (runs, current, sha256) = match current {
+        Some((name, version, sha)) => (name, u32::try_from(version).unwrap_or(0), sha),
+        None => {
+            let demo = crate::readiness::programme::demo();
+            (
+                demo.name.clone(),
+                demo.version,
+                crate::bundle::sha256(demo.source.as_bytes()),
+            )
+        }
+    };
+    crate::readiness::programme::check_move(&runs, current, programme)
+        .map_err(|refused| TenantError::Invalid(format!("{slug}: {refused}")))?;
+
+    let before: Vec<String> =
+        sqlx::query_scalar("select key from catalogue_items where retired_in is null order by key")
+            .fetch_all(&mut *tx)
+            .await?;
+    let actors: Vec<(String, String)> = sqlx::query_as("select actor_id, role from actors")
+        .fetch_all(&mut *tx)
+        .await?;
+    // An item's owner is the programme's, where the tenant has that actor; else, as when a
+    // tenant is created, its managing director.
+    let director = actors
+        .iter()
+        .find(|(_, role)| role == Role::ManagingDirector.as_str())
+        .map(|(id, _)| id.clone());
+    let owner_of = |owner: Option<&str>| {
+        owner.and_then(|o| {
+            actors
+                .iter()
+                .any(|(id, _)| id == o)
+                .then(|| o.to_owned())
+                .or_else(|| director.clone())
+        })
+    };
+    let version = super::programmes::version(programme);
+    seed::upsert_catalogue(&mut tx, tenant, &programme.catalogue, owner_of, version).await?;
+    let after: Vec<String> =
+        sqlx::query_scalar("select key from catalogue_items where retired_in is null order by key")
+            .fetch_all(&mut *tx)
+            .await?;
+    super::programmes::store(&mut tx, tenant, programme).await?;
+    sqlx::query(
+        "update tenants set programme_name = $2, programme_version = $3, updated_at = $4
+         where id = $1",
+    )
+    .bind(tenant)
+    .bind(&programme.name)
+    .bind(version)
+    .bind(by.clock.now())
+    .execute(&mut *tx)
+    .await?;
+    let retired: Vec<String> = before
+        .iter()
+        .filter(|k| !after.contains(k))
+        .cloned()
+        .collect();
+    let added: Vec<String> = after
+        .iter()
+        .filter(|k| !before.contains(k))
+        .cloned()
+        .collect();
+    record(
+        &mut tx,
+        by,
+        tenant,
+        TenantEventKind::ProgrammeChanged,
+        serde_json::json!({
+            "name": programme.name,
+            "from": { "version": current, "sha256": sha256 },
+            "to": { "version": programme.version,
+                    "sha256": crate::bundle::sha256(programme.source.as_bytes()) },
+            "retired": retired,
+            "added": added,
+        }),
+    )
+    .await?;
+    super::summary::refresh(&mut tx, tenant, slug, by.clock).await?;
+    tx.commit().await?;
+    Ok(ProgrammeChanged {
+        from: current,
+        to: programme.version,
+        retired,
+        added,
+    })
 }
 
 /// Locks the row of the tenant with this slug that is not deleted: its id and status.

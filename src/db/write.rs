@@ -299,11 +299,13 @@ pub async fn owner_check(
     let role = role_of(&mut tx, author.actor)
         .await?
         .ok_or(WriteError::Forbidden)?;
-    let row: Option<(String, Option<String>, i32)> =
-        sqlx::query_as("select kind, owner_actor_id, version from catalogue_items where key = $1")
-            .bind(item)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let row: Option<(String, Option<String>, i32)> = sqlx::query_as(
+        "select kind, owner_actor_id, version from catalogue_items
+             where key = $1 and retired_in is null",
+    )
+    .bind(item)
+    .fetch_optional(&mut *tx)
+    .await?;
     let (kind, owner, current) = row.ok_or(WriteError::NotFound)?;
     let target = Target::item(
         ItemKind::parse(&kind),

@@ -5,8 +5,9 @@ use serde_json::{Value, json};
 use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
 
-use super::probes::{EXPECTED_OBJECTS, as_tenant, gap, new_tenant, rls_guard};
+use super::probes::{as_tenant, expected_objects, gap, new_tenant, rls_guard};
 use super::{Limits, Outcome, Reason, Step, Target, reason, timed};
+use crate::readiness::programme::ExpectedTarget;
 use crate::readiness::scenario::records_sha256;
 use crate::readiness::state::Actor;
 
@@ -36,8 +37,15 @@ const ITEMS: [&str; 5] = [
     "dry_run.rollback_checkpoint",
 ];
 
-/// Runs the five steps. `actors` are the scenario's five actors; `frozen` the snapshot.
-pub async fn run(target: &Target, limits: Limits, actors: &[Actor], frozen: &Frozen) -> Outcome {
+/// Runs the five steps. `actors` are the scenario's five actors; `frozen` the snapshot;
+/// `expected` what the tenant's programme expects in the target.
+pub async fn run(
+    target: &Target,
+    limits: Limits,
+    actors: &[Actor],
+    frozen: &Frozen,
+    expected: &ExpectedTarget,
+) -> Outcome {
     let mut outcome = Outcome {
         endpoint: Some(target.endpoint.clone()),
         ..Outcome::default()
@@ -79,7 +87,7 @@ pub async fn run(target: &Target, limits: Limits, actors: &[Actor], frozen: &Fro
         }
     };
     let tenant = format!("rehearsal-{}", Uuid::new_v4().simple());
-    let steps = rehearse(&mut conn, &tenant, actors, frozen, &records).await;
+    let steps = rehearse(&mut conn, &tenant, (actors, expected), frozen, &records).await;
     let all_passed = steps.iter().all(|s| s.passed);
     for step in &steps {
         if let Some(rows) = step.detail.get("rows_read_back") {
@@ -113,7 +121,7 @@ pub async fn run(target: &Target, limits: Limits, actors: &[Actor], frozen: &Fro
 async fn rehearse(
     conn: &mut PgConnection,
     tenant: &str,
-    actors: &[Actor],
+    (actors, expected): (&[Actor], &ExpectedTarget),
     frozen: &Frozen,
     records: &[(String, String, String)],
 ) -> Vec<Step> {
@@ -132,11 +140,11 @@ async fn rehearse(
     };
     // 2. The schema map: every object the runbook expects, RLS forced, a role that obeys it.
     let map = timed(ITEMS[1], async {
-        rls_guard(&mut tx).await?;
-        let (_, present) = gap(&mut tx).await.map_err(|e| reason(&e))?;
+        rls_guard(&mut tx, expected).await?;
+        let (_, present) = gap(&mut tx, expected).await.map_err(|e| reason(&e))?;
         Ok((
             Some(present),
-            json!({ "present": present, "expected": EXPECTED_OBJECTS }),
+            json!({ "present": present, "expected": expected_objects(expected) }),
         ))
     })
     .await;

@@ -7,53 +7,7 @@ use uuid::Uuid;
 
 use super::{Limits, Outcome, Reason, Step, Target, reason, timed};
 use crate::readiness::code::code_enum;
-
-/// The runbook's schema.
-pub const SCHEMA: &str = "bfg_flowcontrol";
-/// The runbook's tables and the columns each must have.
-pub const TABLES: [(&str, &[&str]); 4] = [
-    ("tenants", &["tenant_id", "name", "created_at"]),
-    (
-        "users",
-        &[
-            "user_id",
-            "tenant_id",
-            "role_key",
-            "display_name",
-            "permissions",
-        ],
-    ),
-    (
-        "scenario_snapshots",
-        &[
-            "snapshot_id",
-            "tenant_id",
-            "checksum",
-            "schema_version",
-            "payload",
-            "created_at",
-        ],
-    ),
-    (
-        "audit_events",
-        &[
-            "event_id",
-            "tenant_id",
-            "actor_id",
-            "source",
-            "payload",
-            "created_at",
-        ],
-    ),
-];
-/// The tables the runbook puts under row-level security, with their tenant policy.
-pub const RLS_TABLES: [(&str, &str); 3] = [
-    ("users", "bfg_tenant_users"),
-    ("scenario_snapshots", "bfg_tenant_snapshots"),
-    ("audit_events", "bfg_tenant_audit"),
-];
-/// Objects counted by "schema and RLS": the schema, four tables, and row-level security.
-pub const EXPECTED_OBJECTS: i32 = 6;
+use crate::readiness::programme::{ExpectedSchema, ExpectedTable, ExpectedTarget};
 
 code_enum! {
     /// What kind of object a line of the gap analysis expects.
@@ -92,19 +46,47 @@ pub struct GapLine {
     pub found: bool,
 }
 
-/// Reads the target's catalogue and compares it with the runbook: every expected object,
-/// found or missing, and the count of the six "schema and RLS" objects present.
-pub async fn gap(conn: &mut PgConnection) -> Result<(Vec<GapLine>, i32), sqlx::Error> {
+/// Reads the target's catalogue and compares it with what the tenant's programme expects
+/// (`programme.target`): every expected object, found or missing, and how many of the objects
+/// "schema and RLS" counts ([`ExpectedTarget::objects`]) are present.
+pub async fn gap(
+    conn: &mut PgConnection,
+    expected: &ExpectedTarget,
+) -> Result<(Vec<GapLine>, i32), sqlx::Error> {
+    let mut lines = Vec::new();
+    let mut present = 0;
+    // Row-level security counts once, for every table of every schema that expects it.
+    let mut rls = true;
+    let mut rls_expected = false;
+    for schema in &expected.schemas {
+        let (schema_lines, complete, rls_ok) = schema_gap(conn, schema).await?;
+        lines.extend(schema_lines);
+        present += complete;
+        rls &= rls_ok;
+        rls_expected |= schema.tables.iter().any(ExpectedTable::expects_rls);
+    }
+    present += i32::from(rls_expected && rls);
+    Ok((lines, present))
+}
+
+/// One schema's lines: the schema, its tables and their columns, then the row-level security
+/// of the tables that expect it. Also how many of its objects are present (the schema and each
+/// complete table) and whether its row-level security is all there.
+async fn schema_gap(
+    conn: &mut PgConnection,
+    expected: &ExpectedSchema,
+) -> Result<(Vec<GapLine>, i32, bool), sqlx::Error> {
+    let name = expected.name.as_str();
     let schema: bool =
         sqlx::query_scalar("select exists (select 1 from pg_namespace where nspname = $1)")
-            .bind(SCHEMA)
+            .bind(name)
             .fetch_one(&mut *conn)
             .await?;
     let columns: Vec<(String, String)> = sqlx::query_as(
         "select table_name::text, column_name::text from information_schema.columns
          where table_schema = $1",
     )
-    .bind(SCHEMA)
+    .bind(name)
     .fetch_all(&mut *conn)
     .await?;
     let tables: Vec<(String, bool, bool)> = sqlx::query_as(
@@ -112,72 +94,81 @@ pub async fn gap(conn: &mut PgConnection) -> Result<(Vec<GapLine>, i32), sqlx::E
          from pg_class c join pg_namespace n on n.oid = c.relnamespace
          where n.nspname = $1 and c.relkind in ('r', 'p')",
     )
-    .bind(SCHEMA)
+    .bind(name)
     .fetch_all(&mut *conn)
     .await?;
     let policies: Vec<(String, String, String)> = sqlx::query_as(
         "select tablename::text, policyname::text, coalesce(qual, '') from pg_policies
          where schemaname = $1",
     )
-    .bind(SCHEMA)
+    .bind(name)
     .fetch_all(&mut *conn)
     .await?;
     let mut lines = vec![GapLine {
         kind: GapKind::Schema,
-        object: SCHEMA.into(),
+        object: name.to_owned(),
         found: schema,
     }];
     let mut present = i32::from(schema);
-    for (table, wanted) in TABLES {
-        let has_table = tables.iter().any(|(t, _, _)| t == table);
+    for table in &expected.tables {
+        let has_table = tables.iter().any(|(t, _, _)| *t == table.name);
         lines.push(GapLine {
             kind: GapKind::Table,
-            object: format!("{SCHEMA}.{table}"),
+            object: format!("{name}.{}", table.name),
             found: has_table,
         });
         let mut complete = has_table;
-        for column in wanted {
-            let found = columns.iter().any(|(t, c)| t == table && c == column);
+        for column in &table.columns {
+            let found = columns.iter().any(|(t, c)| *t == table.name && c == column);
             complete &= found;
             lines.push(GapLine {
                 kind: GapKind::Column,
-                object: format!("{SCHEMA}.{table}.{column}"),
+                object: format!("{name}.{}.{column}", table.name),
                 found,
             });
         }
         present += i32::from(complete);
     }
     let mut rls = true;
-    for (table, policy) in RLS_TABLES {
-        let flags = tables.iter().find(|(t, _, _)| t == table);
+    for table in expected.tables.iter().filter(|t| t.expects_rls()) {
+        let flags = tables.iter().find(|(t, _, _)| *t == table.name);
         let enabled = flags.is_some_and(|(_, e, _)| *e);
         let forced = flags.is_some_and(|(_, _, f)| *f);
-        let has_policy = policies
-            .iter()
-            .any(|(t, p, qual)| t == table && p == policy && qual.contains("bfg.tenant_id"));
-        rls &= enabled && forced && has_policy;
-        for (kind, found) in [
-            (GapKind::RlsEnabled, enabled),
-            (GapKind::RlsForced, forced),
-            (GapKind::Policy, has_policy),
-        ] {
+        let object = format!("{name}.{}", table.name);
+        let mut wanted = Vec::new();
+        if table.rls_enabled {
+            wanted.push((GapKind::RlsEnabled, object.clone(), enabled));
+        }
+        if table.rls_forced {
+            wanted.push((GapKind::RlsForced, object.clone(), forced));
+        }
+        if let Some(policy) = &table.policy {
+            // The policy must read the tenant from the schema's setting, when it names one.
+            let has_policy = policies.iter().any(|(t, p, qual)| {
+                *t == table.name
+                    && p == policy
+                    && expected
+                        .tenant_setting
+                        .as_deref()
+                        .is_none_or(|setting| qual.contains(setting))
+            });
+            wanted.push((GapKind::Policy, format!("{object}:{policy}"), has_policy));
+        }
+        for (kind, object, found) in wanted {
+            rls &= found;
             lines.push(GapLine {
                 kind,
-                object: if kind == GapKind::Policy {
-                    format!("{SCHEMA}.{table}:{policy}")
-                } else {
-                    format!("{SCHEMA}.{table}")
-                },
+                object,
                 found,
             });
         }
     }
-    present += i32::from(rls);
-    Ok((lines, present))
+    Ok((lines, present, rls))
 }
 
-/// The gap analysis as a run: it decides `runbook.schema_rls` (x/6).
-pub async fn gap_run(target: &Target, limits: Limits) -> Outcome {
+/// The gap analysis as a run: it decides `runbook.schema_rls` (present/expected objects).
+pub async fn gap_run(target: &Target, limits: Limits, expected: &ExpectedTarget) -> Outcome {
+    let objects = expected_objects(expected);
     let mut outcome = Outcome {
         endpoint: Some(target.endpoint.clone()),
         ..Outcome::default()
@@ -190,26 +181,31 @@ pub async fn gap_run(target: &Target, limits: Limits) -> Outcome {
         }
     };
     let step = timed("runbook.schema_rls", async {
-        let (lines, present) = gap(&mut conn).await.map_err(|e| reason(&e))?;
+        let (lines, present) = gap(&mut conn, expected).await.map_err(|e| reason(&e))?;
         Ok((
             Some(present),
-            json!({ "present": present, "expected": EXPECTED_OBJECTS, "lines": lines }),
+            json!({ "present": present, "expected": objects, "lines": lines }),
         ))
     })
     .await;
     let present = step.found.unwrap_or(0);
     outcome
         .summary
-        .insert("schema_rls".into(), format!("{present}/{EXPECTED_OBJECTS}"));
+        .insert("schema_rls".into(), format!("{present}/{objects}"));
     // Measured, but passed only when every object is there.
     let mut step = step;
-    if step.passed && present < EXPECTED_OBJECTS {
+    if step.passed && present < objects {
         step.passed = false;
         step.reason = Reason::SchemaMissing;
     }
     outcome.steps.push(step);
     let _ = conn.close().await;
     outcome
+}
+
+/// How many objects "schema and RLS" counts, as the probes' figures are numbered.
+pub(super) fn expected_objects(expected: &ExpectedTarget) -> i32 {
+    i32::try_from(expected.objects()).unwrap_or(i32::MAX)
 }
 
 fn failed(item: &'static str, why: Reason) -> Step {
@@ -224,8 +220,8 @@ fn failed(item: &'static str, why: Reason) -> Step {
 }
 
 /// Checks what the RBAC session relies on: a role that does not bypass row-level security, the
-/// runbook's tables with RLS enabled and forced.
-pub async fn rls_guard(conn: &mut PgConnection) -> Result<(), Reason> {
+/// expected tables with their row-level security.
+pub async fn rls_guard(conn: &mut PgConnection, expected: &ExpectedTarget) -> Result<(), Reason> {
     let bypass: bool = sqlx::query_scalar(
         "select rolsuper or rolbypassrls from pg_roles where rolname = current_user",
     )
@@ -235,7 +231,7 @@ pub async fn rls_guard(conn: &mut PgConnection) -> Result<(), Reason> {
     if bypass {
         return Err(Reason::BypassesRls);
     }
-    let (lines, _) = gap(conn).await.map_err(|e| reason(&e))?;
+    let (lines, _) = gap(conn, expected).await.map_err(|e| reason(&e))?;
     let missing = |schema: bool| {
         lines
             .iter()
@@ -251,7 +247,7 @@ pub async fn rls_guard(conn: &mut PgConnection) -> Result<(), Reason> {
 }
 
 /// The four connection probes (and `wiring.live_credentials`, which needs TLS).
-pub async fn connection(target: &Target, limits: Limits) -> Outcome {
+pub async fn connection(target: &Target, limits: Limits, expected: &ExpectedTarget) -> Outcome {
     let items = [
         "connection.endpoint_reachability",
         "connection.tls_fingerprint",
@@ -308,7 +304,7 @@ pub async fn connection(target: &Target, limits: Limits) -> Outcome {
     outcome.steps.push(tls);
     let probe_tenant = format!("rehearsal-{}", Uuid::new_v4().simple());
     let rbac = timed(items[2], async {
-        rls_guard(&mut conn).await?;
+        rls_guard(&mut conn, expected).await?;
         isolation(&mut conn, &probe_tenant)
             .await
             .map_err(|e| reason(&e))?

@@ -1,4 +1,4 @@
-//! `tenant create | list | suspend | resume | delete | purge`: the lifecycle from the command
+//! `tenant create | list | suspend | resume | delete | programme | purge`: the lifecycle from the command
 //! line, as the owner role, through a serving console's server when one holds the data
 //! directory. Every refusal is one sentence and a non-zero exit.
 
@@ -26,6 +26,10 @@ pub(super) async fn run(
         TenantCommand::Create {
             slug, programme, ..
         } => Some((NewSlug::parse(slug)?, programme_of(programme)?)),
+        _ => None,
+    };
+    let next = match command {
+        TenantCommand::Programme { file, .. } => Some(programme_of(file)?),
         _ => None,
     };
     let db = Database::open_or_attach(cli).await?;
@@ -118,6 +122,22 @@ pub(super) async fn run(
                 writeln!(
                     out,
                     "tenant {slug} is {status}: it is purged by `tenant purge`"
+                )?;
+            }
+            TenantCommand::Programme { slug, .. } => {
+                let Some(programme) = &next else {
+                    anyhow::bail!("the programme file was not read");
+                };
+                let changed = tenants::change_programme(owner, slug, programme, &by).await?;
+                writeln!(
+                    out,
+                    "tenant {slug} moved from {name} version {} to version {}: {} items added, \
+                     {} retired (their history stays)",
+                    changed.from,
+                    changed.to,
+                    changed.added.len(),
+                    changed.retired.len(),
+                    name = programme.name,
                 )?;
             }
             TenantCommand::Purge { older_than } => {

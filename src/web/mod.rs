@@ -71,6 +71,10 @@ pub struct TenantView {
     pub evaluation: Evaluation,
     /// The sentences of the key figures, the copilot and the decision section.
     pub narrative: Narrative,
+    /// Its programme's labels, winning over the Fluent files' on its pages.
+    overlay: Option<&'static crate::i18n::Overlay>,
+    /// The sections of its page, in order.
+    pub layout: Vec<console::SectionKey>,
     pages: [std::sync::OnceLock<axum::body::Bytes>; Lang::ALL.len()],
     /// Anonymous audit trail pages by language and query: exact for as long as this view is,
     /// since every appended event replaces the view.
@@ -85,7 +89,12 @@ impl TenantView {
     /// misconfigured: the page shows those sections with a notice instead of failing.
     pub fn new(console: TenantConsole) -> Self {
         let evaluation = readiness::evaluate(&console.catalogue, &console.state);
-        for key in console::listed_sections() {
+        let layout = console::layout(console.programme.as_ref().map(|p| p.sections.as_slice()));
+        let overlay = console
+            .programme
+            .as_ref()
+            .map(|p| console::labels::overlay(&console.slug, p));
+        for key in console::items_of(&layout) {
             match evaluation.section(key) {
                 None => tracing::warn!(
                     tenant = %console.slug,
@@ -118,9 +127,16 @@ impl TenantView {
             narrative: narrative::narrate(&evaluation, signature),
             console,
             evaluation,
+            overlay,
+            layout,
             pages: Default::default(),
             audit_pages: Default::default(),
         }
+    }
+
+    /// The translator of its pages in `lang`: its programme's labels, then the Fluent files.
+    pub fn tr(&self, lang: Lang) -> crate::i18n::Tr {
+        lang.tr_with(self.overlay)
     }
 
     /// The console page in `lang`, rendered on first use.

@@ -241,6 +241,7 @@ struct ListPage {
     filtered: bool,
     done: Option<String>,
     error: Option<String>,
+    programmes: Vec<ProgrammeChoice>,
     new: NewTenantForm,
 }
 
@@ -288,8 +289,36 @@ struct NewTenantForm {
     md_name: String,
     #[serde(default)]
     md_email: String,
+    /// The name of one of the programmes that come with the console.
+    #[serde(default)]
+    programme: String,
     #[serde(default)]
     csrf: String,
+}
+
+/// A programme the create form offers.
+struct ProgrammeChoice {
+    name: &'static str,
+    version: u32,
+    selected: bool,
+}
+
+/// The programmes that come with the console, the one asked for (else the demo's) selected.
+fn programme_choices(asked: &str) -> Vec<ProgrammeChoice> {
+    let demo = crate::readiness::programme::demo();
+    let asked = if asked.is_empty() {
+        demo.name.as_str()
+    } else {
+        asked
+    };
+    crate::readiness::programme::bundled()
+        .iter()
+        .map(|p| ProgrammeChoice {
+            name: p.name.as_str(),
+            version: p.version,
+            selected: p.name == asked,
+        })
+        .collect()
 }
 
 #[expect(
@@ -345,6 +374,7 @@ async fn list_page(
         filtered: filter != ListFilter::default() || after.is_some(),
         done,
         error,
+        programmes: programme_choices(&new.programme),
         new,
     };
     Ok((status, Html(page.render()?)).into_response())
@@ -521,10 +551,14 @@ async fn create(
                 key: &app.key,
                 clock: &app.clock,
             };
+            let programme = crate::readiness::programme::bundled()
+                .iter()
+                .find(|p| p.name == form.programme)
+                .unwrap_or_else(|| crate::readiness::programme::demo());
             let new = NewTenant {
                 slug,
                 name: form.name.trim(),
-                programme: crate::readiness::programme::demo(),
+                programme,
                 md_name: form.md_name.trim(),
                 md_email: form.md_email.trim(),
             };

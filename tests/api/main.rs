@@ -28,5 +28,6 @@ mod signature;
 mod snapshot;
 mod summaries;
 mod support;
+mod tenant_programmes;
 mod tenants;
 mod writes;

@@ -245,6 +245,22 @@ async fn the_list_pages_by_keyset_and_filters_by_decision() {
     let go = olga.get("/platform?lang=en&decision=GO").await;
     assert!(row(&go, "t000").is_none());
     assert!(go.body.contains("No tenant matches this filter."));
+
+    // A tenant of the other programme that comes with the console, chosen on the form.
+    let form = first
+        .form("action=\"/platform/tenants?")
+        .set("slug", "rbac-co")
+        .set("name", "RBAC Co")
+        .set("md_name", "MD")
+        .set("md_email", "md@rbac.example")
+        .set("programme", "tenant-rbac-adapter");
+    assert_eq!(olga.submit(&form, &[]).await.status, 201);
+    let runs: String =
+        sqlx::query_scalar("select programme_name from tenants where slug = 'rbac-co'")
+            .fetch_one(&app.db.owner)
+            .await
+            .unwrap();
+    assert_eq!(runs, "tenant-rbac-adapter");
 }
 
 /// `operator create` through the real binary, the password from the environment or stdin.

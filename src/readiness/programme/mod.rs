@@ -19,6 +19,8 @@ mod tests;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+use serde::{Deserialize, Serialize};
+
 pub use problem::{Problem, ProgrammeError};
 
 use super::catalogue::Catalogue;
@@ -42,6 +44,8 @@ pub struct Programme {
     pub labels: BTreeMap<String, LanguageLabels>,
     /// What the schema gap analysis expects in the target.
     pub target: ExpectedTarget,
+    /// The file's text, as read: what a tenant stores, with its SHA-256.
+    pub source: String,
 }
 
 impl Programme {
@@ -52,7 +56,7 @@ impl Programme {
 }
 
 /// The labels of one language.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct LanguageLabels {
     /// Section key → its label.
     pub sections: BTreeMap<String, Label>,
@@ -61,7 +65,7 @@ pub struct LanguageLabels {
 }
 
 /// What a section or an item is called, and what it is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Label {
     /// Its name, a Fluent pattern (it may use `{ $target }`).
     pub label: String,
@@ -70,7 +74,7 @@ pub struct Label {
 }
 
 /// The objects the schema gap analysis expects in the target database.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ExpectedTarget {
     /// The schemas, each with its tables.
     pub schemas: Vec<ExpectedSchema>,
@@ -91,7 +95,7 @@ impl ExpectedTarget {
 }
 
 /// One expected schema.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExpectedSchema {
     /// Its name.
     pub name: String,
@@ -102,7 +106,7 @@ pub struct ExpectedSchema {
 }
 
 /// One expected table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExpectedTable {
     /// Its name, within its schema.
     pub name: String,
@@ -165,4 +169,51 @@ static BUNDLED: LazyLock<Vec<Programme>> = LazyLock::new(|| {
 /// `doctor` holds a tenant's programme version against.
 pub fn bundled() -> &'static [Programme] {
     &BUNDLED
+}
+
+/// Why a tenant cannot move to the programme of a file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoveRefused {
+    /// The file is another programme.
+    #[error(
+        "the file is the programme {found}, but the tenant runs {runs}: a tenant moves only to \
+         a new version of its own programme"
+    )]
+    OtherProgramme {
+        /// The tenant's programme.
+        runs: String,
+        /// The file's.
+        found: String,
+    },
+    /// The file's version is not above the tenant's.
+    #[error(
+        "the tenant runs {name} version {current}: the file's version {found} must be above it"
+    )]
+    NotNewer {
+        /// The programme.
+        name: String,
+        /// The tenant's version.
+        current: u32,
+        /// The file's.
+        found: u32,
+    },
+}
+
+/// Whether a tenant running `runs` at version `current` may move to `next`: only to a later
+/// version of the same programme.
+pub fn check_move(runs: &str, current: u32, next: &Programme) -> Result<(), MoveRefused> {
+    if next.name != runs {
+        return Err(MoveRefused::OtherProgramme {
+            runs: runs.to_owned(),
+            found: next.name.clone(),
+        });
+    }
+    if next.version <= current {
+        return Err(MoveRefused::NotNewer {
+            name: runs.to_owned(),
+            current,
+            found: next.version,
+        });
+    }
+    Ok(())
 }

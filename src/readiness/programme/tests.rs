@@ -2,7 +2,7 @@
 //! state the tests build, and each problem is reported with its place and code.
 
 use super::frozen;
-use super::{DEMO_FILE, Problem, ProgrammeError, demo, languages, parse};
+use super::{DEMO_FILE, Problem, ProgrammeError, check_move, demo, languages, parse};
 use crate::readiness::catalogue::ItemKind;
 use crate::readiness::evaluate::evaluate;
 use crate::readiness::state::{ProbeResult, ReadinessState};
@@ -348,4 +348,44 @@ fn a_fresh_tenant_under_the_tenant_rbac_programme_is_blocked_on_its_own_figures(
         evaluate(&programme.catalogue, &green).decision,
         crate::readiness::DecisionCode::BlockedPendingSignoff
     );
+}
+
+#[test]
+fn a_tenant_moves_only_to_a_later_version_of_its_own_programme() {
+    let mut next = demo().clone();
+    let name = next.name.clone();
+    let cases: [(&str, u32, u32, Option<&str>); 4] = [
+        (&name, 1, 2, None),
+        (
+            &name,
+            1,
+            1,
+            Some("version 1: the file's version 1 must be above it"),
+        ),
+        (
+            &name,
+            3,
+            2,
+            Some("version 3: the file's version 2 must be above it"),
+        ),
+        (
+            "tenant-rbac-adapter",
+            1,
+            2,
+            Some("but the tenant runs tenant-rbac-adapter"),
+        ),
+    ];
+    for (runs, current, version, refused) in cases {
+        next.version = version;
+        let said = check_move(runs, current, &next)
+            .err()
+            .map(|e| e.to_string());
+        match refused {
+            None => assert_eq!(said, None, "{runs} {current} → {version}"),
+            Some(part) => assert!(
+                said.as_deref().is_some_and(|s| s.contains(part)),
+                "{runs} {current} → {version}: {said:?}"
+            ),
+        }
+    }
 }

@@ -43,8 +43,9 @@ pub(super) fn parse(text: &str, languages: &[&str]) -> Result<Programme, Vec<Pro
         at: &at,
         errors: Vec::new(),
     };
-    let programme = v.programme(raw, languages);
+    let mut programme = v.programme(raw, languages);
     if v.errors.is_empty() {
+        programme.source = text.to_owned();
         Ok(programme)
     } else {
         v.errors.sort_by_key(|e| (e.line, e.column));
@@ -174,6 +175,7 @@ impl Validator<'_> {
             catalogue,
             labels,
             target: target(raw.target),
+            source: String::new(),
         }
     }
 

@@ -253,7 +253,7 @@ impl AuditPage<'_> {
     }
 
     fn sections(&self) -> Vec<(&'static str, String)> {
-        super::listed_sections()
+        super::items_of(&self.v.view.layout)
             .map(|key| (key, self.v.tr.t(&format!("section-name-{key}"))))
             .collect()
     }

@@ -78,15 +78,17 @@ impl SectionKey {
         }
     }
 
-    pub(super) fn parse(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.id() == id)
+    /// The section of `layout` with this id.
+    pub(super) fn parse(layout: &[SectionKey], id: &str) -> Option<Self> {
+        layout.iter().copied().find(|k| k.id() == id)
     }
 
-    /// The section listing an item (`db.schema` is listed in `db`'s section).
-    pub(super) fn of_item(item: &str) -> Option<Self> {
+    /// The section of `layout` listing an item (`db.schema` is listed in `db`'s section).
+    pub(super) fn of_item(layout: &[SectionKey], item: &str) -> Option<Self> {
         let (section, _) = item.split_once('.')?;
-        Self::ALL
-            .into_iter()
+        layout
+            .iter()
+            .copied()
             .find(|k| matches!(k, Self::Items(s) if *s == section))
     }
 
@@ -102,12 +104,71 @@ impl SectionKey {
     }
 }
 
-/// The catalogue sections the page lists item by item.
+/// The catalogue sections the demo programme's page lists item by item.
 pub fn listed_sections() -> impl Iterator<Item = &'static str> {
-    SectionKey::ALL.into_iter().filter_map(|k| match k {
-        SectionKey::Items(section) => Some(section),
+    items_of(&SectionKey::ALL)
+}
+
+/// The catalogue sections a layout lists item by item.
+pub fn items_of(layout: &[SectionKey]) -> impl Iterator<Item = &'static str> + '_ {
+    layout.iter().filter_map(|k| match k {
+        SectionKey::Items(section) => Some(*section),
         _ => None,
     })
+}
+
+/// The section the checklist shows: the gates, never listed item by item.
+const CHECKLIST_SECTION: &str = "gates";
+
+/// The page of a tenant whose programme has these sections (in its order), `None` for a
+/// tenant that stores no programme (it has the demo's page).
+///
+/// The demo's page order stays; an item section the programme lacks is left out, and one it
+/// has that the demo's page does not know comes before the environments, in the programme's
+/// order. A programme section named like one of the page's own (`rbac`) takes its place.
+/// For the demo programme this is [`SectionKey::ALL`].
+pub fn layout(sections: Option<&[String]>) -> Vec<SectionKey> {
+    let Some(sections) = sections else {
+        return SectionKey::ALL.to_vec();
+    };
+    let has = |key: &str| sections.iter().any(|s| s == key);
+    let known: Vec<&str> = listed_sections().collect();
+    let mut out = Vec::with_capacity(SectionKey::ALL.len());
+    for key in SectionKey::ALL {
+        match key {
+            SectionKey::Items(section) if !has(section) => {}
+            SectionKey::Items(_) => out.push(key),
+            SectionKey::Environments => {
+                for extra in sections
+                    .iter()
+                    .filter(|s| !known.contains(&s.as_str()) && *s != CHECKLIST_SECTION)
+                {
+                    out.push(SectionKey::Items(intern(extra)));
+                }
+                if !has(key.id()) {
+                    out.push(key);
+                }
+            }
+            other if has(other.id()) && other.id() != CHECKLIST_SECTION => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A section key as a `&'static str`, for [`SectionKey::Items`]: each distinct key of every
+/// programme read is kept once, for the life of the process (a handful).
+fn intern(key: &str) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{LazyLock, Mutex, PoisonError};
+    static KEYS: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Default::default);
+    let mut keys = KEYS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(known) = keys.get(key) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(key.to_owned().into_boxed_str());
+    keys.insert(leaked);
+    leaked
 }
 
 /// An item's key as it stands in HTML ids and message ids: `.` as `-` (`db.schema` →

@@ -114,6 +114,9 @@ fn page_ids(ids: &mut Vec<String>) {
     for problem in programme::Problem::ALL {
         ids.push(problem.message_id());
     }
+    // The next action in a section of another programme.
+    ids.push("action-title-section".to_owned());
+    ids.push("action-detail-section".to_owned());
     for rung in DecisionCode::RUNGS.into_iter().chain([DecisionCode::Go]) {
         ids.push(format!("ladder-{}", rung.slug()));
     }

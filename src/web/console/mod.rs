@@ -7,7 +7,8 @@
 //! Each feature is a module owning its `router()` (merged in [`crate::web::app`]), its
 //! handlers and its template structs: `page` (the console, a section, the print view),
 //! `proof`, `files` (packets), `audit`, `writes` (owner checks), `signoff`, `snapshot`,
-//! `rehearsal`. Shared by all of them: `keys` (section ids and anchors), `viewer` (who is
+//! `rehearsal`. Shared by all of them: `keys` (section ids, anchors and the tenant's page
+//! layout), `labels` (the tenant's programme labels as messages), `viewer` (who is
 //! looking, their draft, the page frame), `view` (the view model), `writer` (the one way in
 //! for a write) and `messages` (the message ids built at run time).
 
@@ -15,6 +16,7 @@ pub(super) mod audit;
 mod bundle;
 pub(super) mod files;
 mod keys;
+pub(super) mod labels;
 mod messages;
 pub(super) mod page;
 mod print;
@@ -29,7 +31,7 @@ mod viewer;
 mod writer;
 pub(super) mod writes;
 
-pub use keys::{SectionKey, item_anchor, listed_sections};
+pub use keys::{SectionKey, item_anchor, items_of, layout, listed_sections};
 pub use messages::dynamic_message_ids;
 pub use page::{home, render_page};
 pub use view::ConsoleView;

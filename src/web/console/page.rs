@@ -67,7 +67,7 @@ pub fn render_page(
 ) -> Result<String> {
     let page = ConsolePage {
         frame: frame_for(lang, &format!("/t/{slug}"), slug, view, viewer.as_ref()),
-        v: ConsoleView::new(lang.tr(), slug, view, viewer),
+        v: ConsoleView::new(view.tr(lang), slug, view, viewer),
         oob: false,
     };
     Ok(page.render()?)
@@ -78,16 +78,16 @@ async fn section(
     HxRequest(htmx): HxRequest,
     read: Reader,
 ) -> Result<Response> {
-    let key = SectionKey::parse(&section).ok_or(AppError::NotFound)?;
     let Reader {
         tenant,
         view,
         lang,
         viewer,
     } = read;
+    let key = SectionKey::parse(&view.layout, &section).ok_or(AppError::NotFound)?;
     // HX-Request only chooses the shape of the answer; it is never a security check.
     let html = if htmx {
-        let v = ConsoleView::new(lang.tr(), &tenant, &view, viewer);
+        let v = ConsoleView::new(view.tr(lang), &tenant, &view, viewer);
         SectionFragment { v, key, oob: false }.render()?
     } else {
         section_page(&view, lang, &tenant, key, viewer)?
@@ -111,7 +111,7 @@ pub(super) fn section_page(
             view,
             viewer.as_ref(),
         ),
-        v: ConsoleView::new(lang.tr(), tenant, view, viewer),
+        v: ConsoleView::new(view.tr(lang), tenant, view, viewer),
         key,
         oob: false,
     };

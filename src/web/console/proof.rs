@@ -127,7 +127,7 @@ impl ConsoleView<'_> {
 
     /// Every listed section with its count and items: where the console's figures link to.
     fn sections_proof(&self) -> Vec<SectionProof> {
-        super::listed_sections()
+        super::items_of(&self.view.layout)
             .filter_map(|key| {
                 let section = self.ev().section(key)?;
                 Some(SectionProof {
@@ -195,7 +195,7 @@ pub(super) async fn item_page(
     let item = read.view.evaluation.item(&key).ok_or(AppError::NotFound)?;
     let history = proof::item_history(&app.pool, &read.tenant, &key).await?;
     let (frame, v) = read.parts(&format!("/items/{key}"));
-    let tr = read.lang.tr();
+    let tr = read.view.tr(read.lang);
     let page = ItemPage {
         section: tr.t(&format!(
             "section-name-{}",

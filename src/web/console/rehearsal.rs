@@ -97,7 +97,7 @@ fn run_confirm(
     kind: RehearsalKind,
 ) -> Option<super::signature::WithdrawConfirm> {
     super::signature::withdraw_confirm(
-        lang.tr(),
+        view.tr(lang),
         view,
         format!("run-{kind}-confirm"),
         super::signature::Withdrawing::IfARunChangesAStatus,
@@ -153,7 +153,7 @@ async fn render(
     let mut runs = Vec::new();
     for kind in RehearsalKind::ALL {
         runs.push(RunPartial {
-            tr: lang.tr(),
+            tr: view.tr(lang),
             slug: tenant.to_owned(),
             kind,
             run: rehearsal::run_row(&app.pool, tenant, None, Some(kind)).await?,
@@ -350,7 +350,7 @@ pub(super) async fn poll(
     let view = app.tenant(&tenant).await?;
     let viewer = viewer_of(&session, &tenant).await;
     let partial = RunPartial {
-        tr: lang.tr(),
+        tr: view.tr(lang),
         slug: tenant.clone(),
         kind,
         run: rehearsal::run_row(&app.pool, &tenant, None, Some(kind)).await?,

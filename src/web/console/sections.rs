@@ -139,7 +139,10 @@ impl ConsoleView<'_> {
         };
         SectionHead {
             contract: eval.contract.clone(),
-            intro: tr.t1(&format!("intro-{section}"), "target", self.target()),
+            // A section its programme gives no description has no introduction.
+            intro: tr
+                .t1_opt(&format!("intro-{section}"), "target", self.target())
+                .unwrap_or_default(),
             count: Some(tr.t2(
                 "section-count",
                 "ready",
@@ -236,11 +239,14 @@ impl ConsoleView<'_> {
             href: self.item_href(&item.key),
             anchor: item_anchor(&item.key),
             label: self.item_label(&item.key),
-            detail: tr.t1(
-                &format!("{}-detail", item_label_id(&item.key)),
-                "target",
-                self.target(),
-            ),
+            // An item its programme gives no description has none.
+            detail: tr
+                .t1_opt(
+                    &format!("{}-detail", item_label_id(&item.key)),
+                    "target",
+                    self.target(),
+                )
+                .unwrap_or_default(),
             status: tr.t(&format!("status-{}", item.status.as_str())),
             state: match item.status {
                 Status::Ready => "ready",
@@ -516,8 +522,10 @@ impl ConsoleView<'_> {
             .filter(|g| !g.is_ready())
             .filter_map(|g| {
                 let section = g.depends_on.first()?;
-                let key = SectionKey::ALL
-                    .into_iter()
+                let key = self
+                    .view
+                    .layout
+                    .iter()
                     .find(|k| matches!(k, SectionKey::Items(s) if s == section))?;
                 Some(ProofLink {
                     blocker: self.item_label(&g.key),

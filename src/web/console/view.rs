@@ -161,8 +161,8 @@ impl<'a> ConsoleView<'a> {
         self.ev().count(section)
     }
 
-    pub(super) fn sections(&self) -> [SectionKey; 21] {
-        SectionKey::ALL
+    pub(super) fn sections(&self) -> &[SectionKey] {
+        &self.view.layout
     }
 
     pub(super) fn section_url(&self, key: &SectionKey) -> String {
@@ -341,9 +341,31 @@ impl<'a> ConsoleView<'a> {
             ),
             None => {
                 let count = self.count(section);
-                let detail = format!("action-detail-{section}");
-                let detail = tr.t2(&detail, "ready", count.ready, "total", count.total);
-                (tr.t(&format!("action-title-{section}")), detail)
+                let title = format!("action-title-{section}");
+                // A section the console has no words of its own for (one of another
+                // programme's) is named by its programme's label.
+                match tr.t1_opt(&title, "section", "") {
+                    Some(title) => {
+                        let detail = format!("action-detail-{section}");
+                        let detail = tr.t2(&detail, "ready", count.ready, "total", count.total);
+                        (title, detail)
+                    }
+                    None => {
+                        let name = tr.t(&format!("section-name-{section}"));
+                        (
+                            tr.t1("action-title-section", "section", name.as_str()),
+                            tr.t3(
+                                "action-detail-section",
+                                "section",
+                                name.as_str(),
+                                "ready",
+                                count.ready,
+                                "total",
+                                count.total,
+                            ),
+                        )
+                    }
+                }
             }
         };
         let who = match (owner, self.ev().item(key).map(|i| i.kind)) {

@@ -105,7 +105,7 @@ pub(super) fn page_parts<'a>(
     viewer: Option<Viewer>,
 ) -> (Frame, ConsoleView<'a>) {
     let frame = frame_for(lang, path, tenant, view, viewer.as_ref());
-    (frame, ConsoleView::new(lang.tr(), tenant, view, viewer))
+    (frame, ConsoleView::new(view.tr(lang), tenant, view, viewer))
 }
 
 /// The frame of a tenant page: who is signed in, or a way to sign in.

@@ -196,7 +196,7 @@ impl Writer {
         viewer.draft = Some(draft);
         let html = if self.htmx {
             SectionFragment {
-                v: ConsoleView::new(self.lang.tr(), &self.tenant, &view, Some(viewer)),
+                v: ConsoleView::new(view.tr(self.lang), &self.tenant, &view, Some(viewer)),
                 key,
                 oob: false,
             }

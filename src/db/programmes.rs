@@ -1,0 +1,89 @@
+//! A tenant's programme as stored (`tenant_programmes`): written, parsed, by `seed-demo`,
+//! `tenant create` and `tenant programme`; read back by `console_state` (its sections, ladder
+//! and labels, in the same document as the state) and by the rehearsals (the objects the gap
+//! analysis expects). Nothing here parses TOML: a cold load reads columns.
+
+use serde::{Deserialize, Serialize};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::DbError;
+use crate::readiness::catalogue::{DecisionCode, Rung};
+use crate::readiness::programme::{ExpectedTarget, Programme};
+
+/// A rung of the ladder as stored: its code and the sections it requires.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct RungRow {
+    pub code: String,
+    pub requires: Vec<String>,
+}
+
+impl RungRow {
+    fn of(rung: &Rung) -> Self {
+        Self {
+            code: rung.code.as_str().to_owned(),
+            requires: rung.requires.clone(),
+        }
+    }
+
+    /// The rung, or the code that cannot be read.
+    pub fn rung(self) -> Result<Rung, String> {
+        let code = DecisionCode::parse(&self.code).ok_or(self.code)?;
+        Ok(Rung {
+            code,
+            requires: self.requires,
+        })
+    }
+}
+
+/// The programme's version as the tables store it.
+pub(super) fn version(programme: &Programme) -> i32 {
+    i32::try_from(programme.version).unwrap_or(i32::MAX)
+}
+
+/// Writes the programme of the tenant entered in `tx`, replacing the one it had.
+pub(super) async fn store(
+    tx: &mut PgConnection,
+    tenant: Uuid,
+    programme: &Programme,
+) -> Result<(), DbError> {
+    let sections: Vec<&str> = programme
+        .catalogue
+        .sections
+        .iter()
+        .map(|s| s.key.as_str())
+        .collect();
+    let ladder: Vec<RungRow> = programme.catalogue.ladder.iter().map(RungRow::of).collect();
+    sqlx::query(
+        "insert into tenant_programmes
+            (tenant_id, name, version, sha256, source, sections, ladder, labels, target)
+         values ($1, $2, $3, $4, $5, $6::json, $7::json, $8::json, $9::json)
+         on conflict (tenant_id) do update set
+            name = excluded.name, version = excluded.version, sha256 = excluded.sha256,
+            source = excluded.source, sections = excluded.sections, ladder = excluded.ladder,
+            labels = excluded.labels, target = excluded.target, updated_at = now()",
+    )
+    .bind(tenant)
+    .bind(&programme.name)
+    .bind(version(programme))
+    .bind(crate::bundle::sha256(programme.source.as_bytes()))
+    .bind(&programme.source)
+    .bind(serde_json::to_string(&sections)?)
+    .bind(serde_json::to_string(&ladder)?)
+    .bind(serde_json::to_string(&programme.labels)?)
+    .bind(serde_json::to_string(&programme.target)?)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// The objects the gap analysis expects in the target of the tenant entered in `tx`; `None`
+/// when it stores no programme (a tenant of before programmes were stored, which runs the
+/// demo's).
+pub(crate) async fn target(tx: &mut PgConnection) -> Result<Option<ExpectedTarget>, DbError> {
+    let target: Option<sqlx::types::Json<ExpectedTarget>> =
+        sqlx::query_scalar("select target from tenant_programmes")
+            .fetch_optional(&mut *tx)
+            .await?;
+    Ok(target.map(|sqlx::types::Json(t)| t))
+}

@@ -5,7 +5,7 @@ use axum::Extension;
 use axum::Router;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
 use super::extract::Form;
@@ -48,28 +48,16 @@ async fn render(
     token: Option<&str>,
 ) -> Result<Response> {
     let view = app.tenant(tenant).await?;
-    let (csrf, cookie) = match token {
-        Some(token) => (token.to_owned(), None),
-        None => {
-            let (token, cookie) = session::sign_in_token(app.https);
-            (token, Some(cookie))
-        }
-    };
+    let token = session::FormToken::new(app.https, token);
     let page = SignInPage {
         frame: Frame::new(lang, &format!("/t/{tenant}/sign-in")),
         tenant: tenant.to_owned(),
         tenant_name: view.console.state.profile.name.clone(),
-        csrf,
+        csrf: token.token.clone(),
         username: crate::readiness::evidence::as_typed(username),
         error: error.map(|id| lang.tr().t(id)),
     };
-    let mut response = (status, Html(page.render()?)).into_response();
-    if let Some(cookie) = cookie.and_then(|c| axum::http::HeaderValue::from_str(&c).ok()) {
-        response
-            .headers_mut()
-            .insert(axum::http::header::SET_COOKIE, cookie);
-    }
-    Ok(response)
+    Ok(token.answer(status, page.render()?))
 }
 
 /// Showing the form stores nothing: its token lives in a cookie, not in a session.

@@ -85,27 +85,21 @@ impl Frame {
     }
 
     /// With the signed-in platform operator and a sign-out button.
-    pub fn operator(mut self, who: String, csrf: String) -> Self {
-        self.account = Some(AccountArea {
-            signed_in_as: Some(self.tr.t1("account-signed-in-as", "who", who)),
-            sign_in: None,
-            sign_out: Some((
-                format!("/platform/sign-out?lang={}", self.tr.lang().code()),
-                csrf,
-            )),
-        });
-        self
+    pub fn operator(self, who: String, csrf: String) -> Self {
+        self.signed_in_at("/platform/sign-out", who, csrf)
     }
 
     /// With who is signed in and a sign-out button.
-    pub fn signed_in(mut self, tenant: &str, who: String, csrf: String) -> Self {
+    pub fn signed_in(self, tenant: &str, who: String, csrf: String) -> Self {
+        self.signed_in_at(&format!("/t/{tenant}/sign-out"), who, csrf)
+    }
+
+    /// With who is signed in and a button posting to `sign_out`.
+    fn signed_in_at(mut self, sign_out: &str, who: String, csrf: String) -> Self {
         self.account = Some(AccountArea {
             signed_in_as: Some(self.tr.t1("account-signed-in-as", "who", who)),
             sign_in: None,
-            sign_out: Some((
-                format!("/t/{tenant}/sign-out?lang={}", self.tr.lang().code()),
-                csrf,
-            )),
+            sign_out: Some((format!("{sign_out}?lang={}", self.tr.lang().code()), csrf)),
         });
         self
     }

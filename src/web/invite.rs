@@ -116,29 +116,17 @@ impl Shown<'_> {
         status: StatusCode,
         csrf: Option<&str>,
     ) -> Result<Response> {
-        let (csrf, cookie) = match csrf {
-            Some(token) => (token.to_owned(), None),
-            None => {
-                let (token, cookie) = session::sign_in_token(self.app.https);
-                (token, Some(cookie))
-            }
-        };
+        let token = session::FormToken::new(self.app.https, csrf);
         let page = InvitePage {
             frame: Frame::new(self.lang, &self.path()),
             tenant: self.tenant.to_owned(),
             tenant_name: self.tenant_name().await?,
             token: self.token.to_owned(),
-            csrf,
+            csrf: token.token.clone(),
             username: crate::readiness::evidence::as_typed(username),
             error: error.map(|id| self.lang.tr().t(id)),
         };
-        let mut response = (status, Html(page.render()?)).into_response();
-        if let Some(cookie) = cookie.and_then(|c| axum::http::HeaderValue::from_str(&c).ok()) {
-            response
-                .headers_mut()
-                .insert(axum::http::header::SET_COOKIE, cookie);
-        }
-        Ok(response)
+        Ok(token.answer(status, page.render()?))
     }
 }
 

@@ -52,6 +52,18 @@ struct SignedOperator {
     csrf: String,
 }
 
+impl SignedOperator {
+    /// The operator as the platform chain records their command of request `request_id`.
+    fn by<'a>(&'a self, app: &'a AppState, request_id: &'a str) -> Operator<'a> {
+        Operator {
+            name: &self.name,
+            request_id,
+            key: &app.key,
+            clock: &app.clock,
+        }
+    }
+}
+
 async fn operator(session: &Session) -> Option<SignedOperator> {
     let signed = session::viewer(session, PLATFORM).await?;
     Some(SignedOperator {
@@ -100,24 +112,14 @@ fn sign_in_form(
     status: StatusCode,
     token: Option<&str>,
 ) -> Result<Response> {
-    let (csrf, cookie) = match token {
-        Some(token) => (token.to_owned(), None),
-        None => {
-            let (token, cookie) = session::sign_in_token(app.https);
-            (token, Some(cookie))
-        }
-    };
+    let token = session::FormToken::new(app.https, token);
     let page = SignInPage {
         frame: Frame::new(lang, "/platform/sign-in"),
-        csrf,
+        csrf: token.token.clone(),
         username: crate::readiness::evidence::as_typed(username),
         error: error.map(|id| lang.tr().t(id)),
     };
-    let mut response = (status, Html(page.render()?)).into_response();
-    if let Some(cookie) = cookie.and_then(|c| axum::http::HeaderValue::from_str(&c).ok()) {
-        response.headers_mut().insert(header::SET_COOKIE, cookie);
-    }
-    Ok(response)
+    Ok(token.answer(status, page.render()?))
 }
 
 async fn sign_in_page(State(app): State<AppState>, Locale(lang): Locale) -> Result<Response> {
@@ -545,12 +547,7 @@ async fn create(
         Err(error) => Err(TenantError::Slug(error)),
         Ok(slug) => {
             let request_id = super::request_id(&headers);
-            let by = Operator {
-                name: &signed.name,
-                request_id: &request_id,
-                key: &app.key,
-                clock: &app.clock,
-            };
+            let by = signed.by(&app, &request_id);
             let programme = crate::readiness::programme::bundled()
                 .iter()
                 .find(|p| p.name == form.programme)
@@ -642,12 +639,7 @@ async fn command(
         Err((message, status)) => return back(message, status).await,
     };
     let request_id = super::request_id(&headers);
-    let by = Operator {
-        name: &signed.name,
-        request_id: &request_id,
-        key: &app.key,
-        clock: &app.clock,
-    };
+    let by = signed.by(&app, &request_id);
     match db::tenants::command(owner(&app)?, &slug, &command, &by).await {
         Ok(status) => {
             app.cache.invalidate(&slug);

@@ -201,6 +201,46 @@ pub fn sign_in_token(https: bool) -> (String, String) {
     (token, cookie)
 }
 
+/// The CSRF token of a form shown to a visitor without a session (see [`sign_in_token`]):
+/// after a refusal, the token the form was sent with (it matched its cookie); otherwise a
+/// fresh one, whose cookie the answer sets.
+pub struct FormToken {
+    /// The token to put in the form.
+    pub token: String,
+    cookie: Option<String>,
+}
+
+impl FormToken {
+    /// The token `sent` back with a refused form, or a fresh one.
+    pub fn new(https: bool, sent: Option<&str>) -> Self {
+        match sent {
+            Some(token) => Self {
+                token: token.to_owned(),
+                cookie: None,
+            },
+            None => {
+                let (token, cookie) = sign_in_token(https);
+                Self {
+                    token,
+                    cookie: Some(cookie),
+                }
+            }
+        }
+    }
+
+    /// The page drawn with the token, answered with `status` (and a fresh token's cookie).
+    pub fn answer(self, status: axum::http::StatusCode, html: String) -> Response {
+        let mut response = (status, axum::response::Html(html)).into_response();
+        if let Some(cookie) = self
+            .cookie
+            .and_then(|c| axum::http::HeaderValue::from_str(&c).ok())
+        {
+            response.headers_mut().insert(header::SET_COOKIE, cookie);
+        }
+        response
+    }
+}
+
 fn sign_in_cookie_name(https: bool) -> (&'static str, &'static str) {
     if https {
         ("__Host-sign-in", "; Secure")

@@ -141,9 +141,30 @@ pub fn unreachable(error: &sqlx::Error) -> bool {
     }
 }
 
-/// Applies the migrations; run as the owner role.
+/// Applies the migrations, then defines the functions of `sql/`; run as the owner role.
 pub async fn migrate(owner: &PgPool) -> Result<(), DbError> {
     crate::MIGRATOR.run(owner).await?;
+    define_functions(owner).await
+}
+
+/// The functions defined anew at every start, after the migrations (`sql/`): one file each, so
+/// that a change to one is an edit of its file, not a copy of it in a new migration.
+const FUNCTIONS: [&str; 1] = [include_str!("../../sql/console_state.sql")];
+
+/// An advisory lock's key, held while the functions are defined: instances starting together
+/// replace them one after the other (two at once would fail with "tuple concurrently updated").
+const FUNCTIONS_LOCK: i64 = 0x7265_6164_696e_6573;
+
+async fn define_functions(owner: &PgPool) -> Result<(), DbError> {
+    let mut tx = owner.begin().await?;
+    sqlx::query("select pg_advisory_xact_lock($1)")
+        .bind(FUNCTIONS_LOCK)
+        .execute(&mut *tx)
+        .await?;
+    for sql in FUNCTIONS {
+        sqlx::raw_sql(sql).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 

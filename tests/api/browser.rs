@@ -1272,6 +1272,9 @@ async fn the_operator_creates_acme_whose_md_signs_in_then_suspends_resumes_and_d
         operator.text("#tenant-bfg-control .tenant-status").await,
         "activo"
     );
+    // The health panel loads into the list once it is drawn.
+    eventually(|| async { operator.shows("#health .health-checks").await }).await;
+    assert_eq!(operator.text("#health .health-failing").await, "");
     operator.keep_screenshot("platform-list-es").await;
 
     // Create ACME; the one-time link is shown once.

@@ -404,7 +404,10 @@ async fn doctor_and_the_health_panel_name_each_failing_check_and_its_tenants() {
     // The panel the list loads says the same, in the operator's language.
     let mut olga = operator(&app).await;
     let list = olga.get("/platform?lang=fr").await;
-    assert!(list.body.contains("hx-get=\"/platform/health?lang=fr\""));
+    assert!(
+        list.body
+            .contains("data-hx-get=\"/platform/health?lang=fr\"")
+    );
     let panel = olga.get("/platform/health?lang=fr").await;
     assert_eq!(panel.status, 200);
     assert!(panel.body.contains("en échec pour stuck"), "{}", panel.body);
@@ -413,4 +416,50 @@ async fn doctor_and_the_health_panel_name_each_failing_check_and_its_tenants() {
     // Nobody else reads it.
     let anonymous = app.get("/platform/health?lang=fr", &[]).await;
     assert_eq!(anonymous.status, 403);
+}
+
+#[tokio::test]
+async fn the_platform_pages_are_valid_html_in_every_language() {
+    use readiness_console::i18n::Lang;
+    let app = TestApp::spawn_platform().await;
+    let mut olga = operator(&app).await;
+    let mut pages = crate::html::Pages::new();
+    for lang in Lang::ALL {
+        let code = lang.code();
+        let anonymous = app
+            .get(&format!("/platform/sign-in?lang={code}"), &[])
+            .await;
+        assert_eq!(anonymous.html_lang(), code);
+        pages.keep(&format!("sign-in-{code}"), &anonymous);
+        let list = olga.get(&format!("/platform?lang={code}")).await;
+        assert_eq!(list.html_lang(), code);
+        pages.keep(&format!("list-{code}"), &list);
+        let health = olga.get(&format!("/platform/health?lang={code}")).await;
+        pages.keep(&format!("health-{code}"), &health);
+        let refused = olga
+            .submit(
+                &list
+                    .form("action=\"/platform/tenants?")
+                    .set("slug", "Not A Slug")
+                    .set("name", "X")
+                    .set("md_name", "Y")
+                    .set("md_email", "y@example.com"),
+                &[],
+            )
+            .await;
+        assert_eq!(refused.status, 422);
+        pages.keep(&format!("refused-{code}"), &refused);
+    }
+    let form = olga
+        .get("/platform?lang=pt-BR")
+        .await
+        .form("action=\"/platform/tenants?")
+        .set("slug", "acme")
+        .set("name", "ACME")
+        .set("md_name", "Ana")
+        .set("md_email", "ana@acme.example");
+    let created = olga.submit(&form, &[]).await;
+    assert_eq!(created.status, 201);
+    pages.keep("created-pt-BR", &created);
+    pages.assert_valid();
 }

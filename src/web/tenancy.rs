@@ -84,15 +84,23 @@ fn slug_of(path: &str) -> Option<&str> {
         .map(|rest| rest.split('/').next().unwrap_or_default())
 }
 
-/// The status of the tenant with this slug, from its cached view or the directory; `None`
-/// when there is none the app may see.
+/// The status of the tenant with this slug, from its view; `None` when there is none the app
+/// may see. While the cache is live, a tenant not cached yet is loaded (and cached) here, so
+/// the handler after finds it: a cold page is one statement. Without a live cache, the
+/// directory's one small query answers, and the handler loads what it needs.
 async fn status_of(
     app: &AppState,
     slug: &str,
 ) -> Result<Option<(TenantStatus, Option<String>)>, AppError> {
-    if let Some(view) = app.cache.get(slug) {
-        let console = &view.console;
-        return Ok(Some((console.status, console.suspended_reason.clone())));
+    if app.cache.is_live() {
+        return match app.tenant(slug).await {
+            Ok(view) => Ok(Some((
+                view.console.status,
+                view.console.suspended_reason.clone(),
+            ))),
+            Err(AppError::NotFound) => Ok(None),
+            Err(error) => Err(error),
+        };
     }
     Ok(db::tenants::directory(&app.pool, slug)
         .await?

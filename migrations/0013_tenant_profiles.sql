@@ -11,6 +11,14 @@
 -- reads them any more and the console no longer writes them. Their values as of this
 -- migration are copied into `tenant_profiles`.
 --
+-- Every tenant has its profile row from the moment it exists: a trigger on `tenants` inserts
+-- it with the row. A row inserted the old way, naming the old columns (a script or a bulk
+-- seed written against 0001), gives the profile those values — the one moment the old columns
+-- are read; a value it leaves out is empty, which the evaluation shows as not set (the
+-- release variables incomplete) until the managing director fills it in on the settings page.
+-- The console's own inserts (`seed::insert_tenant`) name none of them and then write the
+-- profile from the programme's defaults.
+--
 -- What changed in `console_state` (re-apply exactly this on top of a newer definition): one
 -- key is added to the returned document,
 --
@@ -65,6 +73,27 @@ create trigger tenant_profiles_updated_at before update on tenant_profiles
 -- The app role reads the profile and changes its values (the settings page's write, inside
 -- the tenant); only the owner (seed-demo, tenant create) inserts a tenant's row.
 grant select on tenant_profiles to readiness_app;
+
+-- The profile row of a new tenant, inside that tenant (the table forces row-level security on
+-- the owner too); the caller's tenant setting is put back afterwards.
+create function tenants_insert_profile() returns trigger
+language plpgsql as $$
+declare
+    caller text := current_setting('app.tenant_id', true);
+begin
+    perform set_config('app.tenant_id', new.id::text, true);
+    insert into tenant_profiles (tenant_id, scenario_contract, storage_adapter, auth_mode,
+                                 tenant_mode, adapter_target, environment)
+    values (new.id, coalesce(new.scenario_contract, ''), coalesce(new.storage_adapter, ''),
+            coalesce(new.auth_mode, ''), coalesce(new.tenant_mode, ''),
+            coalesce(new.adapter_target, ''), coalesce(new.environment, ''))
+    on conflict (tenant_id) do nothing;
+    perform set_config('app.tenant_id', coalesce(caller, ''), true);
+    return null;
+end
+$$;
+create trigger tenants_insert_profile after insert on tenants
+    for each row execute function tenants_insert_profile();
 grant update (scenario_contract, storage_adapter, auth_mode, tenant_mode, adapter_target,
               environment, updated_at) on tenant_profiles to readiness_app;
 grant update (current_mode, target_mode) on providers to readiness_app;

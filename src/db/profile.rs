@@ -12,8 +12,9 @@ use crate::readiness::profile::{self, ProfileEdit, ProfileField, ProviderMode};
 use crate::readiness::state::Profile;
 use crate::readiness::{AuditAction, AuditTarget};
 
-/// Inserts the profile of the tenant `tenant`, entering it in `tx` (the table is FORCE ROW
-/// LEVEL SECURITY: the owner, too, writes inside the tenant).
+/// Writes the profile of the new tenant `tenant` (whose row's trigger gave it an empty one),
+/// entering it in `tx` (the table is FORCE ROW LEVEL SECURITY: the owner, too, writes inside
+/// the tenant).
 pub(super) async fn insert(
     tx: &mut PgConnection,
     tenant: Uuid,
@@ -26,7 +27,12 @@ pub(super) async fn insert(
     sqlx::query(
         "insert into tenant_profiles (tenant_id, scenario_contract, storage_adapter, auth_mode,
                                       tenant_mode, adapter_target, environment)
-         values ($1, $2, $3, $4, $5, $6, $7)",
+         values ($1, $2, $3, $4, $5, $6, $7)
+         on conflict (tenant_id) do update set
+            scenario_contract = excluded.scenario_contract,
+            storage_adapter = excluded.storage_adapter, auth_mode = excluded.auth_mode,
+            tenant_mode = excluded.tenant_mode, adapter_target = excluded.adapter_target,
+            environment = excluded.environment",
     )
     .bind(tenant)
     .bind(&p.scenario_contract)

@@ -70,6 +70,8 @@ impl StoredProgramme {
 struct Doc {
     tenant: TenantRow,
     programme: Option<StoredProgramme>,
+    /// The tenant's profile (`tenant_profiles`); every tenant is created with one.
+    profile: Option<ProfileRow>,
     actors: Vec<ActorRow>,
     providers: Vec<ProviderRow>,
     sections: Vec<SectionRow>,
@@ -114,14 +116,20 @@ struct TenantRow {
     id: Uuid,
     slug: String,
     name: String,
+    status: TenantStatus,
+    suspended_reason: Option<String>,
+}
+
+/// The row of `tenant_profiles`. (The old profile columns of `tenants`, still in the
+/// document's `tenant`, are not read.)
+#[derive(Deserialize)]
+struct ProfileRow {
     scenario_contract: String,
     storage_adapter: String,
     auth_mode: String,
     tenant_mode: String,
     adapter_target: String,
     environment: String,
-    status: TenantStatus,
-    suspended_reason: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -342,6 +350,13 @@ fn from_doc(mut doc: Doc) -> Result<TenantConsole, DbError> {
         }
     }
     let t = doc.tenant;
+    // A tenant without its profile is reported, not given the demo's.
+    let p = doc.profile.ok_or_else(|| {
+        DbError::Shape(serde::de::Error::custom(format!(
+            "the tenant {} has no profile",
+            t.slug
+        )))
+    })?;
     Ok(TenantConsole {
         tenant_id: t.id,
         slug: t.slug,
@@ -352,12 +367,12 @@ fn from_doc(mut doc: Doc) -> Result<TenantConsole, DbError> {
         state: ReadinessState {
             profile: Profile {
                 name: t.name,
-                scenario_contract: t.scenario_contract,
-                storage_adapter: t.storage_adapter,
-                auth_mode: t.auth_mode,
-                tenant_mode: t.tenant_mode,
-                adapter_target: t.adapter_target,
-                environment: t.environment,
+                scenario_contract: p.scenario_contract,
+                storage_adapter: p.storage_adapter,
+                auth_mode: p.auth_mode,
+                tenant_mode: p.tenant_mode,
+                adapter_target: p.adapter_target,
+                environment: p.environment,
             },
             actors,
             providers: doc

@@ -10,6 +10,7 @@ pub mod embedded;
 mod load;
 pub mod operators;
 pub mod platform;
+pub mod profile;
 pub(crate) mod programmes;
 pub mod proof;
 pub mod rehearsal;

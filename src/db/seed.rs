@@ -176,32 +176,27 @@ pub(super) struct TenantRow<'a> {
     pub programme: Option<(&'a str, i32)>,
 }
 
-/// Inserts the tenant's row; its id.
+/// Inserts the tenant's row and its profile's (`tenant_profiles`); its id. Leaves the
+/// tenant entered in `tx`.
 pub(super) async fn insert_tenant(
     tx: &mut sqlx::PgConnection,
     row: &TenantRow<'_>,
 ) -> Result<Uuid, DbError> {
-    let p = row.profile;
-    Ok(sqlx::query_scalar(
-        "insert into tenants (slug, name, scenario_contract, storage_adapter, auth_mode,
-                              tenant_mode, adapter_target, environment, status, contact_email,
-                              programme_name, programme_version)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id",
+    let tenant: Uuid = sqlx::query_scalar(
+        "insert into tenants (slug, name, status, contact_email, programme_name,
+                              programme_version)
+         values ($1, $2, $3, $4, $5, $6) returning id",
     )
     .bind(row.slug)
-    .bind(&p.name)
-    .bind(&p.scenario_contract)
-    .bind(&p.storage_adapter)
-    .bind(&p.auth_mode)
-    .bind(&p.tenant_mode)
-    .bind(&p.adapter_target)
-    .bind(&p.environment)
+    .bind(&row.profile.name)
     .bind(row.status.as_str())
     .bind(row.contact_email)
     .bind(row.programme.map(|(name, _)| name))
     .bind(row.programme.map(|(_, version)| version))
     .fetch_one(&mut *tx)
-    .await?)
+    .await?;
+    super::profile::insert(tx, tenant, row.profile).await?;
+    Ok(tenant)
 }
 
 /// Inserts `actors` into the tenant entered in `tx`, in order.

@@ -27,6 +27,8 @@ code_enum! {
         ProbePassed => "probe_passed",
         /// A rehearsal step failed.
         ProbeFailed => "probe_failed",
+        /// The managing director changed the tenant's profile on the settings page.
+        SetProfile => "set_profile",
     }
 }
 
@@ -40,6 +42,8 @@ code_enum! {
         Scenario => "scenario",
         /// The rehearsal target's connection: naming it.
         Connection => "connection",
+        /// The tenant's profile: its settings.
+        Profile => "profile",
     }
 }
 

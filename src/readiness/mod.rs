@@ -16,6 +16,7 @@ pub mod names;
 pub mod narrative;
 pub mod packets;
 pub mod permissions;
+pub mod profile;
 pub mod programme;
 pub mod scenario;
 pub mod signature;

@@ -27,11 +27,13 @@ pub enum Action {
     SetRehearsalTarget,
     /// Start a rehearsal run against the target.
     StartRehearsal,
+    /// Change the tenant's profile: its modes, its environment, its providers' modes.
+    SetProfile,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Accept,
         Self::Decide,
         Self::Revoke,
@@ -40,6 +42,7 @@ impl Action {
         Self::FreezeSnapshot,
         Self::SetRehearsalTarget,
         Self::StartRehearsal,
+        Self::SetProfile,
     ];
 }
 
@@ -57,7 +60,8 @@ pub enum Target {
     /// Any other item: a probe (its run records it), a derived item (computed from others), or
     /// one whose stored kind the console cannot read.
     OtherItem,
-    /// The tenant as a whole: its sign-off, its scenario snapshot, its rehearsals.
+    /// The tenant as a whole: its sign-off, its scenario snapshot, its rehearsals, its
+    /// profile.
     Tenant,
 }
 
@@ -107,7 +111,7 @@ const DIRECTOR: &[Role] = &[Role::ManagingDirector];
 const OPERATORS: &[Role] = &[Role::ManagingDirector, Role::Dispatcher];
 
 /// Everything that is allowed; anything else is refused.
-pub const RULES: [Rule; 9] = [
+pub const RULES: [Rule; 10] = [
     Rule {
         action: Action::Accept,
         target: Target::OwnCheck,
@@ -153,6 +157,11 @@ pub const RULES: [Rule; 9] = [
         target: Target::Tenant,
         roles: OPERATORS,
     },
+    Rule {
+        action: Action::SetProfile,
+        target: Target::Tenant,
+        roles: DIRECTOR,
+    },
 ];
 
 /// Whether `role` may do `action` to `target`: exactly when a row of [`RULES`] says so.
@@ -165,8 +174,8 @@ pub fn allows(role: Role, action: Action, target: Target) -> bool {
 #[cfg(test)]
 mod tests {
     use super::Action::{
-        Accept, Decide, FreezeSnapshot, ImportSnapshot, Revoke, SetRehearsalTarget, SignOff,
-        StartRehearsal,
+        Accept, Decide, FreezeSnapshot, ImportSnapshot, Revoke, SetProfile, SetRehearsalTarget,
+        SignOff, StartRehearsal,
     };
     use super::Target::{OtherItem, OthersCheck, OthersDecision, OwnCheck, OwnDecision, Tenant};
     use super::*;
@@ -277,6 +286,12 @@ mod tests {
             "the dispatcher starts a rehearsal",
             Dispatcher,
             StartRehearsal,
+            Tenant,
+        ),
+        (
+            "the managing director changes the tenant's profile",
+            ManagingDirector,
+            SetProfile,
             Tenant,
         ),
     ];
@@ -391,6 +406,30 @@ mod tests {
             Reviewer,
             FreezeSnapshot,
             Tenant,
+        ),
+        (
+            "the dispatcher may not change the tenant's profile",
+            Dispatcher,
+            SetProfile,
+            Tenant,
+        ),
+        (
+            "the accountant may not change the tenant's profile",
+            Accountant,
+            SetProfile,
+            Tenant,
+        ),
+        (
+            "a reviewer may not change the tenant's profile",
+            Reviewer,
+            SetProfile,
+            Tenant,
+        ),
+        (
+            "nobody changes the profile through an item",
+            ManagingDirector,
+            SetProfile,
+            OwnCheck,
         ),
     ];
 

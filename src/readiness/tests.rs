@@ -778,9 +778,13 @@ fn codes_are_the_strings_stored_and_sent() {
             "set_target",
             "probe_passed",
             "probe_failed",
+            "set_profile",
         ]
     );
-    assert_eq!(AuditTarget::CODES, ["production", "scenario", "connection"]);
+    assert_eq!(
+        AuditTarget::CODES,
+        ["production", "scenario", "connection", "profile"]
+    );
     assert_eq!(CheckAction::CODES, ["accept", "decide", "revoke"]);
     assert_eq!(
         W::ALL.map(W::as_str),

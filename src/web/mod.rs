@@ -407,6 +407,7 @@ fn routes(state: &AppState) -> Router<AppState> {
         .merge(console::signoff::router())
         .merge(console::snapshot::router())
         .merge(console::rehearsal::router())
+        .merge(console::settings::router())
         .merge(auth::router())
         .merge(platform::router())
         .merge(invite::router())

@@ -22,6 +22,10 @@ pub enum NoticeCode {
     TargetSaved,
     /// A rehearsal run started.
     RunStarted,
+    /// The tenant's profile was changed on the settings page.
+    ProfileSaved,
+    /// The settings form changed no value.
+    ProfileUnchanged,
 }
 
 impl NoticeCode {
@@ -53,11 +57,13 @@ impl NoticeCode {
             Self::RecordedNoGo => "recorded_no_go",
             Self::TargetSaved => "target_saved",
             Self::RunStarted => "run_started",
+            Self::ProfileSaved => "profile_saved",
+            Self::ProfileUnchanged => "profile_unchanged",
         }
     }
 
     /// Every notice, for the message-id list.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 9] = [
         Self::Accepted,
         Self::Decided,
         Self::Revoked,
@@ -65,6 +71,8 @@ impl NoticeCode {
         Self::RecordedNoGo,
         Self::TargetSaved,
         Self::RunStarted,
+        Self::ProfileSaved,
+        Self::ProfileUnchanged,
     ];
 }
 

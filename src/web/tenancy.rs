@@ -73,6 +73,7 @@ pub const TENANT_ROUTES: &[TenantRoute] = &[
     get("/t/{tenant}/rehearsal/run"),
     post("/t/{tenant}/rehearsal/target"),
     post("/t/{tenant}/rehearsal/{kind}"),
+    both("/t/{tenant}/settings"),
     both("/t/{tenant}/sign-in"),
     post("/t/{tenant}/sign-out"),
     both("/t/{tenant}/invite/{token}"),

@@ -5,10 +5,11 @@
 
 use readiness_console::db::rehearsal::{self, Runner, StartError};
 use readiness_console::db::signature::Consent;
-use readiness_console::db::snapshot;
 use readiness_console::db::write::{self, Author, CheckCommand, Signoff, WriteError, Written};
+use readiness_console::db::{profile, snapshot};
 use readiness_console::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use readiness_console::readiness::permissions::{self, Action, Target};
+use readiness_console::readiness::profile::{Mode, ProfileEdit, ProfileField};
 use readiness_console::readiness::scenario;
 use readiness_console::readiness::state::Role;
 use readiness_console::rehearsal::{Limits, SecretRef};
@@ -171,6 +172,21 @@ async fn on_tenant(db: &TestDb, actor: &str, action: Action) -> Answer {
                 Ok(_) | Err(StartError::Refused(_)) => Answer::Done,
                 Err(StartError::Forbidden) => Answer::Refused,
                 Err(error) => Answer::Other(format!("{error:?}")),
+            }
+        }
+        Action::SetProfile => {
+            // A value of its own per actor, so that every allowed edit changes something.
+            let edit = ProfileEdit {
+                fields: vec![(
+                    ProfileField::Environment,
+                    Mode::parse(&format!("env-{actor}")).unwrap(),
+                )],
+                providers: Vec::new(),
+            };
+            match profile::set(&db.app, &author(actor), Uuid::new_v4(), &edit).await {
+                Ok(profile::Settled::Written(Written::Applied(_))) => Answer::Done,
+                Err(WriteError::Forbidden) => Answer::Refused,
+                other => Answer::Other(format!("{other:?}")),
             }
         }
         other => unreachable!("{other:?} is done to an item"),

@@ -137,6 +137,16 @@ fn audit_ids(ids: &mut Vec<String>) {
     for action in crate::readiness::AuditAction::ALL {
         ids.push(format!("audit-action-{action}"));
     }
+    // The settings page: its fields, the providers' modes, why a value is refused.
+    for field in crate::readiness::profile::ProfileField::ALL {
+        ids.push(format!("settings-field-{field}"));
+    }
+    for mode in crate::readiness::profile::ProviderMode::ALL {
+        ids.push(format!("settings-provider-{mode}"));
+    }
+    for error in crate::readiness::profile::ModeError::ALL {
+        ids.push(format!("settings-error-{error}"));
+    }
     for fault in crate::chain::Fault::ALL {
         ids.push(format!("audit-fault-{}", fault.as_str()));
     }

@@ -7,7 +7,7 @@
 //! Each feature is a module owning its `router()` (merged in [`crate::web::app`]), its
 //! handlers and its template structs: `page` (the console, a section, the print view),
 //! `proof`, `files` (packets), `audit`, `writes` (owner checks), `signoff`, `snapshot`,
-//! `rehearsal`. Shared by all of them: `keys` (section ids, anchors and the tenant's page
+//! `rehearsal`, `settings`. Shared by all of them: `keys` (section ids, anchors and the tenant's page
 //! layout), `labels` (the tenant's programme labels as messages), `viewer` (who is
 //! looking, their draft, the page frame), `view` (the view model), `writer` (the one way in
 //! for a write) and `messages` (the message ids built at run time).
@@ -23,6 +23,7 @@ mod print;
 pub(super) mod proof;
 pub(super) mod rehearsal;
 mod sections;
+pub(super) mod settings;
 mod signature;
 pub(super) mod signoff;
 pub(super) mod snapshot;

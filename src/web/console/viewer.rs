@@ -89,9 +89,11 @@ pub(super) fn notice_text(
             &view.console.state.profile.environment,
         ),
         NoticeCode::RunStarted => tr.t(&format!("rehearsal-kind-{}", notice.subject)),
-        NoticeCode::SignedGo | NoticeCode::RecordedNoGo | NoticeCode::TargetSaved => {
-            notice.subject.clone()
-        }
+        NoticeCode::SignedGo
+        | NoticeCode::RecordedNoGo
+        | NoticeCode::TargetSaved
+        | NoticeCode::ProfileSaved
+        | NoticeCode::ProfileUnchanged => notice.subject.clone(),
     };
     tr.t1(&id, "subject", subject)
 }

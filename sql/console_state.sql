@@ -7,9 +7,9 @@
 -- change to it is an edit of this file rather than a copy of it in a new migration (0001, 0003
 -- and 0006 hold its earlier versions, as they were applied).
 --
--- It reads the live tenant of a slug (the owner, which sees every tenant, may hold a purged one
--- with the same slug), the tenant's stored programme, and none of the sections and items a
--- newer version of the programme retired.
+-- It reads the live tenant of a slug (the owner, which sees every tenant, may hold a purged
+-- one with the same slug), the tenant's stored programme and profile, and none of the
+-- sections and items a newer version of the programme retired.
 create or replace function console_state(p_slug text) returns json
 language plpgsql volatile security invoker as $$
 #variable_conflict use_column
@@ -27,6 +27,12 @@ begin
             select json_build_object('name', name, 'version', version, 'sha256', sha256,
                                      'sections', sections, 'ladder', ladder, 'labels', labels)
             from tenant_programmes),
+        'profile', (
+            select json_build_object(
+                'scenario_contract', scenario_contract, 'storage_adapter', storage_adapter,
+                'auth_mode', auth_mode, 'tenant_mode', tenant_mode,
+                'adapter_target', adapter_target, 'environment', environment)
+            from tenant_profiles),
         'actors', coalesce((
             select json_agg(json_build_object(
                 'actor_id', actor_id, 'name', name, 'unit', unit, 'role', role,

@@ -12,6 +12,7 @@ pub mod platform;
 pub mod proof;
 pub mod rehearsal;
 mod seed;
+pub mod seed_tenants;
 pub mod signature;
 pub mod snapshot;
 pub mod summary;

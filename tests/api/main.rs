@@ -24,6 +24,7 @@ mod pt_br;
 mod rehearsal;
 mod schema;
 mod sections;
+mod seeding;
 mod signature;
 mod snapshot;
 mod summaries;

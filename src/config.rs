@@ -312,6 +312,13 @@ pub enum Command {
         )]
         operator: String,
     },
+    /// Manage the platform's operators, who create, suspend, resume and delete tenants at
+    /// `/platform` and never act inside a tenant.
+    Operator {
+        /// What to do.
+        #[command(subcommand)]
+        command: OperatorCommand,
+    },
     /// Work with programme files (`ReadinessProgramme.v1`).
     Programme {
         /// What to do.
@@ -392,6 +399,19 @@ pub enum TenantCommand {
         /// How long a deleted tenant is kept, e.g. `30d`.
         #[arg(long)]
         older_than: AgeArg,
+    },
+}
+
+/// The operator commands.
+#[derive(Debug, Subcommand)]
+pub enum OperatorCommand {
+    /// Create an operator. The password is read from `READINESS_OPERATOR_PASSWORD` when set,
+    /// else from the first line of standard input — never from the command line, where other
+    /// users of the machine could read it.
+    Create {
+        /// The operator's username: 2 to 64 of a-z, 0-9, '.', '_' and '-'.
+        #[arg(long)]
+        username: String,
     },
 }
 

@@ -10,12 +10,13 @@ use sqlx::PgPool;
 use crate::chain::Verification;
 use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
-use crate::config::{Cli, Command, ProgrammeCommand, ServeArgs, ServeConfig};
+use crate::config::{Cli, Command, OperatorCommand, ProgrammeCommand, ServeArgs, ServeConfig};
 use crate::db::supervisor::{self, Supervisor};
 use crate::db::{self, SeedOutcome, embedded::EmbeddedPostgres};
 use crate::readiness::{RehearsalKind, RunState};
 use crate::web::{self, AppState};
 
+mod operator;
 mod tenant;
 
 /// How the embedded server and the app's pool are set up: `serve` says; a tool takes the
@@ -276,6 +277,9 @@ pub async fn run(cli: Cli, clock: Clock) -> anyhow::Result<()> {
             }
         }
         Command::Tenant { command, operator } => tenant::run(&cli, &clock, command, operator).await,
+        Command::Operator {
+            command: OperatorCommand::Create { username },
+        } => operator::create(&cli, &clock, username).await,
         Command::VerifyBundle {
             file,
             public_key,

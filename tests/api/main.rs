@@ -13,6 +13,7 @@ mod embedded;
 mod flow;
 mod hostile;
 mod html;
+mod isolation;
 mod loader;
 mod locales;
 mod permissions;

@@ -221,6 +221,9 @@ async fn seed_one(
     write_history(&mut tx, tenant, &plan, (&checks, &probes), clock, key).await?;
     if plan.go {
         sign_go(&mut tx, tenant, &slug, key, clock).await?;
+    } else {
+        // As the server's hourly checkpoint would have: the history is pinned.
+        audit::checkpoint_head(&mut tx, tenant, key, clock).await?;
     }
     super::summary::refresh(&mut tx, tenant, &slug, clock).await?;
 

@@ -9,7 +9,10 @@
 --
 -- It reads the live tenant of a slug (the owner, which sees every tenant, may hold a purged
 -- one with the same slug), the tenant's stored programme and profile, and none of the
--- sections and items a newer version of the programme retired.
+-- sections and items a newer version of the programme retired. Every list and object is
+-- `json_agg(row)` / `row_to_json(row)` of a narrow subselect whose column aliases are the keys
+-- the loader reads (cheaper than `json_build_object` per row), and the newest event is read
+-- once for both `last_write` and `audit_head`.
 create or replace function console_state(p_slug text) returns json
 language plpgsql volatile security invoker as $$
 #variable_conflict use_column
@@ -24,84 +27,73 @@ begin
     return json_build_object(
         'tenant', row_to_json(t),
         'programme', (
-            select json_build_object('name', name, 'version', version, 'sha256', sha256,
-                                     'sections', sections, 'ladder', ladder, 'labels', labels)
-            from tenant_programmes),
+            select row_to_json(p)
+            from (select name, version, sha256, sections, ladder, labels
+                  from tenant_programmes) p),
         'profile', (
-            select json_build_object(
-                'scenario_contract', scenario_contract, 'storage_adapter', storage_adapter,
-                'auth_mode', auth_mode, 'tenant_mode', tenant_mode,
-                'adapter_target', adapter_target, 'environment', environment)
-            from tenant_profiles),
+            select row_to_json(p)
+            from (select scenario_contract, storage_adapter, auth_mode, tenant_mode,
+                         adapter_target, environment from tenant_profiles) p),
         'actors', coalesce((
-            select json_agg(json_build_object(
-                'actor_id', actor_id, 'name', name, 'unit', unit, 'role', role,
-                'permissions', permissions) order by position)
-            from actors), '[]'::json),
+            select json_agg(a order by a.position)
+            from (select actor_id, name, unit, role, permissions, position from actors) a),
+            '[]'::json),
         'providers', coalesce((
-            select json_agg(json_build_object(
-                'key', key, 'current_mode', current_mode, 'target_mode', target_mode)
-                order by position)
-            from providers), '[]'::json),
+            select json_agg(p order by p.position)
+            from (select key, current_mode, target_mode, position from providers) p),
+            '[]'::json),
         'sections', coalesce((
-            select json_agg(json_build_object(
-                'key', key, 'contract', contract, 'decision_gated_by', decision_gated_by,
-                'decision_pending', decision_pending) order by position)
-            from catalogue_sections where retired_in is null), '[]'::json),
+            select json_agg(s order by s.position)
+            from (select key, contract, decision_gated_by, decision_pending, position
+                  from catalogue_sections where retired_in is null) s), '[]'::json),
         'items', coalesce((
-            select json_agg(json_build_object(
-                'key', key, 'section_key', section_key, 'kind', kind, 'code', code,
-                'owner', owner_actor_id, 'depends_on', depends_on, 'fact', fact,
-                'proposal', proposal, 'expected', expected, 'version', version)
-                order by position)
-            from catalogue_items where retired_in is null), '[]'::json),
+            select json_agg(i order by i.position)
+            from (select key, section_key, kind, code, owner_actor_id as owner, depends_on,
+                         fact, proposal, expected, version, position
+                  from catalogue_items where retired_in is null) i), '[]'::json),
         'acceptances', coalesce((
-            select json_agg(json_build_object(
-                'item_key', item_key, 'actor_id', actor_id, 'value', value,
-                'at', accepted_at))
-            from acceptances a where revoked_at is null and not exists (
-                select from catalogue_items i
-                where i.key = a.item_key and i.retired_in is not null)), '[]'::json),
+            select json_agg(a)
+            from (select item_key, actor_id, value, accepted_at as at
+                  from acceptances a where revoked_at is null and not exists (
+                      select from catalogue_items i
+                      where i.key = a.item_key and i.retired_in is not null)) a), '[]'::json),
         'probes', coalesce((
-            select json_agg(json_build_object(
-                'item_key', latest.item_key, 'passed', latest.passed,
-                'found', latest.found, 'at', latest.ran_at))
+            select json_agg(latest)
             from (
-                select distinct on (p.item_key) p.item_key, p.passed, p.found, p.ran_at
+                select distinct on (p.item_key) p.item_key, p.passed, p.found, p.ran_at as at
                 from probe_results p
                 where not exists (select from catalogue_items i
                                   where i.key = p.item_key and i.retired_in is not null)
                 order by p.item_key, p.ran_at desc, p.id desc
             ) latest), '[]'::json),
         'snapshot', (
-            select json_build_object(
-                'version', version, 'rows', rows, 'checksum', checksum,
-                'batch_rows', batch_rows)
-            from scenario_snapshots order by version desc limit 1),
+            select row_to_json(s)
+            from (select version, rows, checksum, batch_rows from scenario_snapshots
+                  order by version desc limit 1) s),
         'signoff', (
-            select json_build_object('actor_id', s.actor_id, 'at', s.signed_at,
-                                     'decision', s.decision, 'reason', s.reason,
-                                     'state_digest', s.state_digest, 'state_seq', s.state_seq,
-                                     'withdrawal', (
-                select json_build_object('seq', w.audit_seq, 'actor_id', w.actor_id,
-                                         'action', w.action, 'item_key', w.item_key,
-                                         'at', w.withdrawn_at)
-                from signoff_withdrawals w where w.signoff_id = s.id))
-            from signoffs s order by s.signed_at desc, s.id desc limit 1),
-        'last_write', (select at from audit_events order by seq desc limit 1),
-        'audit_head', (
-            select json_build_object('seq', seq, 'hash', hash)
-            from audit_events order by seq desc limit 1),
+            select row_to_json(x) from (
+                select s.actor_id, s.signed_at as at, s.decision, s.reason, s.state_digest,
+                       s.state_seq,
+                       (select row_to_json(w) from (
+                            select w.audit_seq as seq, w.actor_id, w.action, w.item_key,
+                                   w.withdrawn_at as at
+                            from signoff_withdrawals w where w.signoff_id = s.id) w)
+                           as withdrawal
+                from signoffs s order by s.signed_at desc, s.id desc limit 1) x),
+        'last_write', h.at,
+        'audit_head', case when h.seq is not null
+                           then json_build_object('seq', h.seq, 'hash', h.hash) end,
         'target', (select reference from rehearsal_targets order by id desc limit 1),
         'runs', coalesce((
-            select json_agg(json_build_object(
-                'id', r.id, 'kind', r.kind, 'state', r.state, 'reason', r.reason,
-                'actor_id', r.actor_id, 'endpoint', r.endpoint, 'tls', r.tls,
-                'summary', r.summary,
-                'started_at', r.started_at, 'finished_at', r.finished_at))
+            select json_agg(r)
             from (
-                select distinct on (kind) * from rehearsal_runs order by kind, id desc
+                select distinct on (kind) id, kind, state, reason, actor_id, endpoint, tls,
+                       summary, started_at, finished_at
+                from rehearsal_runs order by kind, id desc
             ) r), '[]'::json)
-    );
+    )
+    from (select 1) one
+    left join lateral (select seq, hash, at from audit_events order by seq desc limit 1) h
+      on true;
 end
 $$;

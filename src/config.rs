@@ -232,7 +232,13 @@ pub enum Command {
     /// Apply the database migrations and exit.
     Migrate,
     /// Create the demo tenant BFG Control (never overwrites an existing one) and exit.
-    SeedDemo,
+    SeedDemo {
+        /// Also create this many demo tenants, `demo-00001` onwards, in varied states, each
+        /// with about a hundred audit events (for tests and benchmarks; the ones that exist
+        /// already are left as they are).
+        #[arg(long, env = "READINESS_SEED_TENANTS", default_value_t = 0)]
+        tenants: usize,
+    },
     /// Recompute a tenant's audit chain and check that every acceptance, revocation,
     /// decision, probe result and sign-off has its event; exit non-zero naming the first
     /// broken event and every record not accounted for. Works while the console serves the

@@ -223,13 +223,30 @@ pub async fn run(cli: Cli, clock: Clock) -> anyhow::Result<()> {
             db.close().await;
             result.map(|()| tracing::info!("migrations applied"))
         }
-        Command::SeedDemo => {
+        Command::SeedDemo { tenants } => {
             let db = Database::open(&cli, Setup::tool(1)).await?;
             let result = async {
                 let owner = db.owner()?;
                 db::migrate(owner).await?;
                 let key = CheckpointKey::load_or_create(&cli.audit_key_path())?;
-                Ok::<_, anyhow::Error>(db::seed_demo(owner, &key, &clock).await?)
+                let outcome = db::seed_demo(owner, &key, &clock).await?;
+                if *tenants > 0 {
+                    let started = std::time::Instant::now();
+                    let seeded =
+                        db::seed_tenants::seed_tenants(owner, &key, &clock, *tenants, |n| {
+                            if n % 1000 == 0 {
+                                tracing::info!(tenants = n, "demo tenants seeded");
+                            }
+                        })
+                        .await?;
+                    tracing::info!(
+                        created = seeded.created,
+                        present = seeded.present,
+                        seconds = started.elapsed().as_secs_f64(),
+                        "demo tenants seeded"
+                    );
+                }
+                Ok::<_, anyhow::Error>(outcome)
             }
             .await;
             db.close().await;

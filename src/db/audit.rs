@@ -47,23 +47,7 @@ pub async fn append(
     .bind(tenant)
     .fetch_one(&mut *tx)
     .await?;
-    // Microseconds: what PostgreSQL stores, so the canonical text can be re-derived exactly.
-    let now = clock.now();
-    let at = now
-        .replace_nanosecond(now.nanosecond() / 1_000 * 1_000)
-        .unwrap_or(now);
-    let text = canonical(
-        tenant,
-        seq,
-        event.actor,
-        event.action.as_str(),
-        event.target,
-        event.evidence_digest,
-        event.request_id,
-        at,
-    );
-    let hash = chain_hash(&prev_hash, &text);
-    let signature = key.sign_event(&hash);
+    let row = Chained::new(tenant, seq, &prev_hash, event, clock.now(), key);
     sqlx::query(
         "insert into audit_events (tenant_id, seq, actor_id, action, target, evidence_digest,
                                    request_id, at, canonical, prev_hash, hash, signature)
@@ -76,22 +60,152 @@ pub async fn append(
     .bind(event.target)
     .bind(event.evidence_digest)
     .bind(event.request_id)
-    .bind(at)
-    .bind(&text)
+    .bind(row.at)
+    .bind(&row.canonical)
     .bind(&prev_hash)
-    .bind(&hash)
-    .bind(&signature)
+    .bind(&row.hash)
+    .bind(&row.signature)
     .execute(&mut *tx)
     .await?;
     sqlx::query("update audit_heads set hash = $2 where tenant_id = $1")
         .bind(tenant)
-        .bind(&hash)
+        .bind(&row.hash)
         .execute(&mut *tx)
         .await?;
     if seq % checkpoint::EVERY_EVENTS == 0 {
-        store_checkpoint(tx, tenant, &key.sign(tenant, seq, &hash, at)).await?;
+        store_checkpoint(tx, tenant, &key.sign(tenant, seq, &row.hash, row.at)).await?;
     }
     Ok(seq)
+}
+
+/// An event chained after `prev_hash` at `seq`: its time (in microseconds, what PostgreSQL
+/// stores, so the canonical text can be re-derived exactly), canonical text, hash and
+/// signature.
+struct Chained {
+    at: OffsetDateTime,
+    canonical: String,
+    hash: String,
+    signature: String,
+}
+
+impl Chained {
+    fn new(
+        tenant: Uuid,
+        seq: i64,
+        prev_hash: &str,
+        event: &NewEvent<'_>,
+        at: OffsetDateTime,
+        key: &CheckpointKey,
+    ) -> Self {
+        let at = at
+            .replace_nanosecond(at.nanosecond() / 1_000 * 1_000)
+            .unwrap_or(at);
+        let canonical = canonical(
+            tenant,
+            seq,
+            event.actor,
+            event.action.as_str(),
+            event.target,
+            event.evidence_digest,
+            event.request_id,
+            at,
+        );
+        let hash = chain_hash(prev_hash, &canonical);
+        let signature = key.sign_event(&hash);
+        Self {
+            at,
+            canonical,
+            hash,
+            signature,
+        }
+    }
+}
+
+/// Appends `events`, each stamped with its own time (a seeded history, oldest first), in one
+/// statement inside the caller's transaction (the tenant context already set): chained and
+/// signed exactly as [`append`] chains and signs one, with the head locked and moved once and
+/// the due checkpoints stored. Returns the last sequence number.
+pub async fn append_dated(
+    tx: &mut PgConnection,
+    tenant: Uuid,
+    events: &[(NewEvent<'_>, OffsetDateTime)],
+    key: &CheckpointKey,
+) -> Result<i64, DbError> {
+    let count = i64::try_from(events.len()).unwrap_or(i64::MAX);
+    let (mut seq, mut prev_hash): (i64, String) = sqlx::query_as(
+        "update audit_heads set seq = seq + $2 where tenant_id = $1 returning seq - $2, hash",
+    )
+    .bind(tenant)
+    .bind(count)
+    .fetch_one(&mut *tx)
+    .await?;
+    let mut rows = Columns::default();
+    let mut checkpoints = Vec::new();
+    for (event, at) in events {
+        seq += 1;
+        let row = Chained::new(tenant, seq, &prev_hash, event, *at, key);
+        if seq % checkpoint::EVERY_EVENTS == 0 {
+            checkpoints.push(key.sign(tenant, seq, &row.hash, row.at));
+        }
+        rows.seq.push(seq);
+        rows.actor.push(event.actor.to_owned());
+        rows.action.push(event.action.as_str().to_owned());
+        rows.target.push(event.target.to_owned());
+        rows.digest.push(event.evidence_digest.map(str::to_owned));
+        rows.request.push(event.request_id.to_owned());
+        rows.at.push(row.at);
+        rows.canonical.push(row.canonical);
+        rows.prev_hash
+            .push(std::mem::replace(&mut prev_hash, row.hash.clone()));
+        rows.hash.push(row.hash);
+        rows.signature.push(row.signature);
+    }
+    sqlx::query(
+        "insert into audit_events (tenant_id, seq, actor_id, action, target, evidence_digest,
+                                   request_id, at, canonical, prev_hash, hash, signature)
+         select $1, * from unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                  $7::text[], $8::timestamptz[], $9::text[], $10::text[],
+                                  $11::text[], $12::text[])",
+    )
+    .bind(tenant)
+    .bind(&rows.seq)
+    .bind(&rows.actor)
+    .bind(&rows.action)
+    .bind(&rows.target)
+    .bind(&rows.digest)
+    .bind(&rows.request)
+    .bind(&rows.at)
+    .bind(&rows.canonical)
+    .bind(&rows.prev_hash)
+    .bind(&rows.hash)
+    .bind(&rows.signature)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("update audit_heads set hash = $2 where tenant_id = $1")
+        .bind(tenant)
+        .bind(&prev_hash)
+        .execute(&mut *tx)
+        .await?;
+    for cp in &checkpoints {
+        store_checkpoint(tx, tenant, cp).await?;
+    }
+    Ok(seq)
+}
+
+/// The columns of events appended in one statement.
+#[derive(Default)]
+struct Columns {
+    seq: Vec<i64>,
+    actor: Vec<String>,
+    action: Vec<String>,
+    target: Vec<String>,
+    digest: Vec<Option<String>>,
+    request: Vec<String>,
+    at: Vec<OffsetDateTime>,
+    canonical: Vec<String>,
+    prev_hash: Vec<String>,
+    hash: Vec<String>,
+    signature: Vec<String>,
 }
 
 async fn store_checkpoint(

@@ -199,32 +199,38 @@ pub(super) async fn insert_tenant(
     Ok(tenant)
 }
 
-/// Inserts `actors` into the tenant entered in `tx`, in order.
+/// Inserts `actors` into the tenant entered in `tx`, in order, in one statement.
 pub(super) async fn insert_actors(
     tx: &mut sqlx::PgConnection,
     tenant: Uuid,
     actors: &[Actor],
 ) -> Result<(), DbError> {
-    for (position, a) in actors.iter().enumerate() {
-        sqlx::query(
-            "insert into actors (tenant_id, actor_id, name, unit, role, permissions, position)
-             values ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(tenant)
-        .bind(&a.id)
-        .bind(&a.name)
-        .bind(&a.unit)
-        .bind(a.role.as_str())
-        .bind(&a.permissions)
-        .bind(position_i32(position))
-        .execute(&mut *tx)
-        .await?;
-    }
+    let rows: Vec<_> = actors
+        .iter()
+        .enumerate()
+        .map(|(position, a)| {
+            serde_json::json!({
+                "actor_id": a.id, "name": a.name, "unit": a.unit, "role": a.role.as_str(),
+                "permissions": a.permissions, "position": position,
+            })
+        })
+        .collect();
+    sqlx::query(
+        "insert into actors (tenant_id, actor_id, name, unit, role, permissions, position)
+         select $1, actor_id, name, unit, role, permissions, position
+         from jsonb_to_recordset($2) as r(actor_id text, name text, unit text, role text,
+                                         permissions text[], position int)",
+    )
+    .bind(tenant)
+    .bind(sqlx::types::Json(rows))
+    .execute(&mut *tx)
+    .await?;
     Ok(())
 }
 
 /// Inserts a programme's rows into the tenant entered in `tx`: its providers and its
-/// catalogue, each item owned by whom `owner_of` says of the catalogue's owner.
+/// catalogue, each item owned by whom `owner_of` says of the catalogue's owner (one statement
+/// per table).
 pub(super) async fn insert_programme(
     tx: &mut sqlx::PgConnection,
     tenant: Uuid,
@@ -232,19 +238,28 @@ pub(super) async fn insert_programme(
     catalogue: &Catalogue,
     owner_of: impl Fn(Option<&str>) -> Option<String>,
 ) -> Result<(), DbError> {
-    for (position, pr) in providers.iter().enumerate() {
-        sqlx::query(
-            "insert into providers (tenant_id, key, current_mode, target_mode, position)
-             values ($1, $2, $3, $4, $5)",
-        )
-        .bind(tenant)
-        .bind(&pr.key)
-        .bind(&pr.current_mode)
-        .bind(&pr.target_mode)
-        .bind(position_i32(position))
-        .execute(&mut *tx)
-        .await?;
-    }
+    let providers: Vec<_> = providers
+        .iter()
+        .enumerate()
+        .map(|(position, pr)| {
+            serde_json::json!({
+                "key": pr.key, "current_mode": pr.current_mode, "target_mode": pr.target_mode,
+                "position": position,
+            })
+        })
+        .collect();
+    sqlx::query(
+        "insert into providers (tenant_id, key, current_mode, target_mode, position)
+         select $1, key, current_mode, target_mode, position
+         from jsonb_to_recordset($2) as r(key text, current_mode text, target_mode text,
+                                         position int)",
+    )
+    .bind(tenant)
+    .bind(sqlx::types::Json(providers))
+    .execute(&mut *tx)
+    .await?;
+    let mut sections = Vec::new();
+    let mut items = Vec::new();
     for (position, section) in catalogue.sections.iter().enumerate() {
         let (gated_by, pending) = match &section.decision {
             Some(rule) => (
@@ -253,42 +268,46 @@ pub(super) async fn insert_programme(
             ),
             None => (Vec::new(), None),
         };
-        sqlx::query(
-            "insert into catalogue_sections
-                (tenant_id, key, position, contract, decision_gated_by, decision_pending)
-             values ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(tenant)
-        .bind(&section.key)
-        .bind(position_i32(position))
-        .bind(&section.contract)
-        .bind(&gated_by)
-        .bind(pending)
-        .execute(&mut *tx)
-        .await?;
+        sections.push(serde_json::json!({
+            "key": section.key, "position": position, "contract": section.contract,
+            "decision_gated_by": gated_by, "decision_pending": pending,
+        }));
         for (item_position, item) in section.items.iter().enumerate() {
             let depends_on: Vec<String> = item.depends_on.iter().map(ToString::to_string).collect();
-            sqlx::query(
-                "insert into catalogue_items
-                    (tenant_id, key, section_key, position, kind, code, owner_actor_id,
-                     depends_on, fact, proposal, expected)
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            )
-            .bind(tenant)
-            .bind(&item.key)
-            .bind(&section.key)
-            .bind(position_i32(item_position))
-            .bind(item.kind.as_str())
-            .bind(&item.code)
-            .bind(owner_of(item.owner.as_deref()))
-            .bind(&depends_on)
-            .bind(item.fact.map(|f| f.as_str()))
-            .bind(&item.proposal)
-            .bind(item.expected.and_then(|e| i32::try_from(e).ok()))
-            .execute(&mut *tx)
-            .await?;
+            items.push(serde_json::json!({
+                "key": item.key, "section_key": section.key, "position": item_position,
+                "kind": item.kind.as_str(), "code": item.code,
+                "owner_actor_id": owner_of(item.owner.as_deref()), "depends_on": depends_on,
+                "fact": item.fact.map(|f| f.as_str()), "proposal": item.proposal,
+                "expected": item.expected.and_then(|e| i32::try_from(e).ok()),
+            }));
         }
     }
+    sqlx::query(
+        "insert into catalogue_sections
+            (tenant_id, key, position, contract, decision_gated_by, decision_pending)
+         select $1, key, position, contract, decision_gated_by, decision_pending
+         from jsonb_to_recordset($2) as r(key text, position int, contract text,
+                                         decision_gated_by text[], decision_pending text)",
+    )
+    .bind(tenant)
+    .bind(sqlx::types::Json(sections))
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "insert into catalogue_items
+            (tenant_id, key, section_key, position, kind, code, owner_actor_id,
+             depends_on, fact, proposal, expected)
+         select $1, key, section_key, position, kind, code, owner_actor_id, depends_on, fact,
+                proposal, expected
+         from jsonb_to_recordset($2) as r(key text, section_key text, position int, kind text,
+                                         code text, owner_actor_id text, depends_on text[],
+                                         fact text, proposal text, expected int)",
+    )
+    .bind(tenant)
+    .bind(sqlx::types::Json(items))
+    .execute(&mut *tx)
+    .await?;
     Ok(())
 }
 

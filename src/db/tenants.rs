@@ -414,7 +414,7 @@ async fn lock(tx: &mut PgConnection, slug: &str) -> Result<(Uuid, TenantStatus),
 
 /// Applies the lifecycle's answer to `command`: the row's new status (and reason), the event
 /// of the transition and a `status_changed` event, in the caller's transaction.
-async fn transition(
+pub(super) async fn transition(
     tx: &mut PgConnection,
     by: &Operator<'_>,
     (tenant, slug, status): (Uuid, &str, TenantStatus),
@@ -456,7 +456,7 @@ async fn transition(
     Ok(step.to)
 }
 
-async fn record(
+pub(super) async fn record(
     tx: &mut PgConnection,
     by: &Operator<'_>,
     tenant: Uuid,

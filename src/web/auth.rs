@@ -180,7 +180,10 @@ async fn sign_out(
     headers: HeaderMap,
     Form(form): Form<SignOutForm>,
 ) -> Result<Response> {
-    if !same_origin(&headers) || !csrf_matches(&session, &form.csrf).await {
+    if !same_origin(&headers)
+        || !csrf_matches(&session, &form.csrf).await
+        || session::signed_in_elsewhere(&session, &tenant).await
+    {
         return Err(AppError::Forbidden);
     }
     session::sign_out(&session).await?;

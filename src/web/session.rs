@@ -51,6 +51,16 @@ pub async fn viewer(session: &Session, tenant: &str) -> Option<SignedIn> {
     (signed.tenant == tenant).then_some(signed)
 }
 
+/// Whether this session is signed in to a tenant other than `tenant`: a sign-out posted to
+/// another tenant's URL does not end it.
+pub async fn signed_in_elsewhere(session: &Session, tenant: &str) -> bool {
+    if session.id().is_none() {
+        return false;
+    }
+    let signed: Option<SignedIn> = session.get(AUTH).await.ok().flatten();
+    signed.is_some_and(|s| s.tenant != tenant)
+}
+
 /// The session's CSRF token, created on first use.
 pub async fn csrf_token(session: &Session) -> String {
     if let Ok(Some(token)) = session.get::<String>(CSRF).await {

@@ -533,6 +533,8 @@ fn invitation_link(headers: &HeaderMap, https: bool, slug: &str, token: &str) ->
     format!("{scheme}://{host}/t/{slug}/invite/{token}")
 }
 
+/// `POST /platform/tenants`: creates the tenant and shows its managing director's one-time
+/// link, or the list again with the refusal and what was typed.
 async fn create(
     State(app): State<AppState>,
     Locale(lang): Locale,
@@ -541,25 +543,12 @@ async fn create(
     Form(form): Form<NewTenantForm>,
 ) -> Result<Response> {
     let signed = operator_writing(&session, &headers, &form.csrf).await?;
-    let tr = lang.tr();
-    let refused = |error: &TenantError| refusal(&tr, error);
+    let request_id = super::request_id(&headers);
     let outcome = match NewSlug::parse(form.slug.trim()) {
         Err(error) => Err(TenantError::Slug(error)),
         Ok(slug) => {
-            let request_id = super::request_id(&headers);
-            let by = signed.by(&app, &request_id);
-            let programme = crate::readiness::programme::bundled()
-                .iter()
-                .find(|p| p.name == form.programme)
-                .unwrap_or_else(|| crate::readiness::programme::demo());
-            let new = NewTenant {
-                slug,
-                name: form.name.trim(),
-                programme,
-                md_name: form.md_name.trim(),
-                md_email: form.md_email.trim(),
-            };
-            db::tenants::create(owner(&app)?, &new, &by).await
+            let new = form.tenant(slug);
+            db::tenants::create(owner(&app)?, &new, &signed.by(&app, &request_id)).await
         }
     };
     match outcome {
@@ -568,38 +557,68 @@ async fn create(
                 tenant = form.slug.trim(),
                 "tenant created from the platform page"
             );
-            let page = CreatedPage {
-                frame: frame(lang, "/platform", Some(&signed)),
-                slug: form.slug.trim().to_owned(),
-                name: form.name.trim().to_owned(),
-                link: invitation_link(&headers, app.https, form.slug.trim(), &created.invitation),
-                expires: tr.datetime(&created.expires_at),
-            };
-            // Shown once: never cached, never stored.
-            let mut response = (StatusCode::CREATED, Html(page.render()?)).into_response();
-            response.headers_mut().insert(
-                header::CACHE_CONTROL,
-                header::HeaderValue::from_static("no-store"),
-            );
-            Ok(response)
+            let link = invitation_link(&headers, app.https, form.slug.trim(), &created.invitation);
+            created_page(lang, &signed, &form, link, &created.expires_at)
         }
         Err(error) => {
-            let Some((message, status)) = refused(&error) else {
+            let Some((message, status)) = refusal(&lang.tr(), &error) else {
                 return Err(AppError::Internal(error.into()));
             };
+            let message = Some(message);
             list_page(
                 &app,
                 lang,
                 &signed,
                 &WHOLE_LIST,
                 None,
-                Some(message),
+                message,
                 form,
                 status,
             )
             .await
         }
     }
+}
+
+impl NewTenantForm {
+    /// The tenant the form asks for, running the programme it names among those that come with
+    /// the console (the demo's when it names none of them).
+    fn tenant(&self, slug: NewSlug) -> NewTenant<'_> {
+        let programme = crate::readiness::programme::bundled()
+            .iter()
+            .find(|p| p.name == self.programme)
+            .unwrap_or_else(|| crate::readiness::programme::demo());
+        NewTenant {
+            slug,
+            name: self.name.trim(),
+            programme,
+            md_name: self.md_name.trim(),
+            md_email: self.md_email.trim(),
+        }
+    }
+}
+
+/// The page showing a new tenant's invitation link: once, never cached.
+fn created_page(
+    lang: Lang,
+    signed: &SignedOperator,
+    form: &NewTenantForm,
+    link: String,
+    expires_at: &time::OffsetDateTime,
+) -> Result<Response> {
+    let page = CreatedPage {
+        frame: frame(lang, "/platform", Some(signed)),
+        slug: form.slug.trim().to_owned(),
+        name: form.name.trim().to_owned(),
+        link,
+        expires: lang.tr().datetime(expires_at),
+    };
+    let mut response = (StatusCode::CREATED, Html(page.render()?)).into_response();
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
 }
 
 #[derive(Deserialize)]
@@ -644,13 +663,8 @@ async fn command(
         Ok(status) => {
             app.cache.invalidate(&slug);
             tracing::info!(tenant = %slug, command = command.as_str(), "tenant command");
-            let said = tr.t2(
-                "platform-done",
-                "slug",
-                slug.as_str(),
-                "status",
-                tr.t(&format!("tenant-status-{}", status.as_str())),
-            );
+            let status = tr.t(&format!("tenant-status-{}", status.as_str()));
+            let said = tr.t2("platform-done", "slug", slug.as_str(), "status", status);
             session.insert(DONE, said).await?;
             Ok(Redirect::to(&format!("/platform?lang={}", lang.code())).into_response())
         }

@@ -122,6 +122,8 @@ async fn a_tenant_under_the_rbac_programme_shows_its_own_labels_in_every_languag
             "intro-",
             "action-title-",
             "action-detail-",
+            "prose-",
+            "copilot-",
         ] {
             assert!(
                 !text.contains(raw),

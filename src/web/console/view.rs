@@ -391,7 +391,7 @@ impl<'a> ConsoleView<'a> {
             text: self.say(text),
             state: state_of(ready),
         };
-        vec![
+        let mut cards = vec![
             card(
                 "providers",
                 &n.card_providers,
@@ -403,14 +403,20 @@ impl<'a> ConsoleView<'a> {
                 &n.card_preflight,
                 self.count("preflight").complete(),
             ),
-            card("runbook", &n.card_runbook, self.count("runbook").complete()),
-            card("release", &n.card_release, self.count("release").complete()),
-            card(
-                "rollback",
-                &n.card_rollback,
-                self.count("rollback").complete(),
-            ),
-        ]
+        ];
+        // The cards of the sections that decide locally, for the sections the programme has:
+        // another programme's page names none it lacks.
+        let local = [
+            ("runbook", &n.card_runbook),
+            ("release", &n.card_release),
+            ("rollback", &n.card_rollback),
+        ];
+        for (section, sentence) in local {
+            if ev.section(section).is_some() {
+                cards.push(card(section, sentence, self.count(section).complete()));
+            }
+        }
+        cards
     }
 
     /// An item's label; labels may name the release environment.

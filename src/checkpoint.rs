@@ -114,9 +114,7 @@ impl CheckpointKey {
     /// Signs the head `seq`/`hash` of `tenant`'s chain as of `at`.
     pub fn sign(&self, tenant: Uuid, seq: i64, hash: &str, at: OffsetDateTime) -> Checkpoint {
         let public_key = self.public_hex();
-        let at = at
-            .replace_nanosecond(at.nanosecond() / 1_000 * 1_000)
-            .unwrap_or(at);
+        let at = to_micros(at);
         let statement = statement(tenant, seq, hash, at, &public_key);
         let signature = hex(&self.signing.sign(statement.as_bytes()).to_bytes());
         Checkpoint {
@@ -146,6 +144,13 @@ pub struct Checkpoint {
     pub statement: String,
     /// The Ed25519 signature of the statement (hex).
     pub signature: String,
+}
+
+/// An instant as PostgreSQL's `timestamptz` keeps it (whole microseconds): what is signed or
+/// hashed must read back the same from the database.
+pub fn to_micros(at: OffsetDateTime) -> OffsetDateTime {
+    at.replace_nanosecond(at.nanosecond() / 1_000 * 1_000)
+        .unwrap_or(at)
 }
 
 /// An instant as the signed and hashed texts write it: RFC 3339, in UTC.

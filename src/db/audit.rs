@@ -97,9 +97,7 @@ impl Chained {
         at: OffsetDateTime,
         key: &CheckpointKey,
     ) -> Self {
-        let at = at
-            .replace_nanosecond(at.nanosecond() / 1_000 * 1_000)
-            .unwrap_or(at);
+        let at = crate::checkpoint::to_micros(at);
         let canonical = canonical(
             tenant,
             seq,

@@ -52,10 +52,7 @@ pub async fn append(
         .fetch_one(&mut *tx)
         .await?;
     let digest = crate::bundle::sha256(payload.as_bytes());
-    let now = clock.now();
-    let at = now
-        .replace_nanosecond(now.nanosecond() / 1_000 * 1_000)
-        .unwrap_or(now);
+    let at = crate::checkpoint::to_micros(clock.now());
     let text = canonical(
         PLATFORM,
         seq,

@@ -258,6 +258,106 @@ pub(super) async fn insert_programme(
     .bind(sqlx::types::Json(providers))
     .execute(&mut *tx)
     .await?;
+    let (sections, items) = catalogue_rows(catalogue, &owner_of);
+    sqlx::query(SECTIONS_FROM_JSON)
+        .bind(tenant)
+        .bind(sqlx::types::Json(sections))
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(ITEMS_FROM_JSON)
+        .bind(tenant)
+        .bind(sqlx::types::Json(items))
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+/// Makes the catalogue of the tenant entered in `tx` the programme's: its sections and items
+/// are written (a row that exists is updated in place, and an item's version moves), and the
+/// rows the programme no longer has are retired in `version`, not deleted, so that what
+/// names them — acceptances, probe results, withdrawals — stays.
+pub(super) async fn upsert_catalogue(
+    tx: &mut sqlx::PgConnection,
+    tenant: Uuid,
+    catalogue: &Catalogue,
+    owner_of: impl Fn(Option<&str>) -> Option<String>,
+    version: i32,
+) -> Result<(), DbError> {
+    let (section_rows, item_rows) = catalogue_rows(catalogue, &owner_of);
+    sqlx::query(&format!(
+        "{SECTIONS_FROM_JSON}
+         on conflict (tenant_id, key) do update set
+            position = excluded.position, contract = excluded.contract,
+            decision_gated_by = excluded.decision_gated_by,
+            decision_pending = excluded.decision_pending, retired_in = null"
+    ))
+    .bind(tenant)
+    .bind(sqlx::types::Json(section_rows))
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(&format!(
+        "{ITEMS_FROM_JSON}
+         on conflict (tenant_id, key) do update set
+            section_key = excluded.section_key, position = excluded.position,
+            kind = excluded.kind, code = excluded.code,
+            owner_actor_id = excluded.owner_actor_id, depends_on = excluded.depends_on,
+            fact = excluded.fact, proposal = excluded.proposal,
+            expected = excluded.expected, retired_in = null,
+            version = catalogue_items.version + 1"
+    ))
+    .bind(tenant)
+    .bind(sqlx::types::Json(item_rows))
+    .execute(&mut *tx)
+    .await?;
+    let sections: Vec<&str> = catalogue.sections.iter().map(|s| s.key.as_str()).collect();
+    let items: Vec<&str> = catalogue
+        .sections
+        .iter()
+        .flat_map(|s| &s.items)
+        .map(|i| i.key.as_str())
+        .collect();
+    sqlx::query(
+        "update catalogue_items set retired_in = $1
+         where retired_in is null and not (key = any($2))",
+    )
+    .bind(version)
+    .bind(&items)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "update catalogue_sections set retired_in = $1
+         where retired_in is null and not (key = any($2))",
+    )
+    .bind(version)
+    .bind(&sections)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// Inserts the sections of `$2` (rows of [`catalogue_rows`]) into tenant `$1`.
+const SECTIONS_FROM_JSON: &str = "insert into catalogue_sections
+        (tenant_id, key, position, contract, decision_gated_by, decision_pending)
+     select $1, key, position, contract, decision_gated_by, decision_pending
+     from jsonb_to_recordset($2) as r(key text, position int, contract text,
+                                     decision_gated_by text[], decision_pending text)";
+
+/// Inserts the items of `$2` (rows of [`catalogue_rows`]) into tenant `$1`.
+const ITEMS_FROM_JSON: &str = "insert into catalogue_items
+        (tenant_id, key, section_key, position, kind, code, owner_actor_id,
+         depends_on, fact, proposal, expected)
+     select $1, key, section_key, position, kind, code, owner_actor_id, depends_on, fact,
+            proposal, expected
+     from jsonb_to_recordset($2) as r(key text, section_key text, position int, kind text,
+                                     code text, owner_actor_id text, depends_on text[],
+                                     fact text, proposal text, expected int)";
+
+/// A catalogue's sections and items as the rows the two statements above read, each item
+/// owned by whom `owner_of` says of the catalogue's owner.
+fn catalogue_rows(
+    catalogue: &Catalogue,
+    owner_of: &impl Fn(Option<&str>) -> Option<String>,
+) -> (Vec<serde_json::Value>, Vec<serde_json::Value>) {
     let mut sections = Vec::new();
     let mut items = Vec::new();
     for (position, section) in catalogue.sections.iter().enumerate() {
@@ -283,123 +383,5 @@ pub(super) async fn insert_programme(
             }));
         }
     }
-    sqlx::query(
-        "insert into catalogue_sections
-            (tenant_id, key, position, contract, decision_gated_by, decision_pending)
-         select $1, key, position, contract, decision_gated_by, decision_pending
-         from jsonb_to_recordset($2) as r(key text, position int, contract text,
-                                         decision_gated_by text[], decision_pending text)",
-    )
-    .bind(tenant)
-    .bind(sqlx::types::Json(sections))
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
-        "insert into catalogue_items
-            (tenant_id, key, section_key, position, kind, code, owner_actor_id,
-             depends_on, fact, proposal, expected)
-         select $1, key, section_key, position, kind, code, owner_actor_id, depends_on, fact,
-                proposal, expected
-         from jsonb_to_recordset($2) as r(key text, section_key text, position int, kind text,
-                                         code text, owner_actor_id text, depends_on text[],
-                                         fact text, proposal text, expected int)",
-    )
-    .bind(tenant)
-    .bind(sqlx::types::Json(items))
-    .execute(&mut *tx)
-    .await?;
-    Ok(())
-}
-
-/// Makes the catalogue of the tenant entered in `tx` the programme's: its sections and items
-/// are written (a row that exists is updated in place, and an item's version moves), and the
-/// rows the programme no longer has are retired in `version`, not deleted, so that what
-/// names them — acceptances, probe results, withdrawals — stays.
-pub(super) async fn upsert_catalogue(
-    tx: &mut sqlx::PgConnection,
-    tenant: Uuid,
-    catalogue: &Catalogue,
-    owner_of: impl Fn(Option<&str>) -> Option<String>,
-    version: i32,
-) -> Result<(), DbError> {
-    let mut sections = Vec::new();
-    let mut items = Vec::new();
-    for (position, section) in catalogue.sections.iter().enumerate() {
-        let (gated_by, pending) = match &section.decision {
-            Some(rule) => (
-                rule.gated_by.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
-                Some(rule.pending.as_str()),
-            ),
-            None => (Vec::new(), None),
-        };
-        sqlx::query(
-            "insert into catalogue_sections
-                (tenant_id, key, position, contract, decision_gated_by, decision_pending)
-             values ($1, $2, $3, $4, $5, $6)
-             on conflict (tenant_id, key) do update set
-                position = excluded.position, contract = excluded.contract,
-                decision_gated_by = excluded.decision_gated_by,
-                decision_pending = excluded.decision_pending, retired_in = null",
-        )
-        .bind(tenant)
-        .bind(&section.key)
-        .bind(position_i32(position))
-        .bind(&section.contract)
-        .bind(&gated_by)
-        .bind(pending)
-        .execute(&mut *tx)
-        .await?;
-        sections.push(section.key.clone());
-        for (item_position, item) in section.items.iter().enumerate() {
-            let depends_on: Vec<String> = item.depends_on.iter().map(ToString::to_string).collect();
-            sqlx::query(
-                "insert into catalogue_items
-                    (tenant_id, key, section_key, position, kind, code, owner_actor_id,
-                     depends_on, fact, proposal, expected)
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                 on conflict (tenant_id, key) do update set
-                    section_key = excluded.section_key, position = excluded.position,
-                    kind = excluded.kind, code = excluded.code,
-                    owner_actor_id = excluded.owner_actor_id, depends_on = excluded.depends_on,
-                    fact = excluded.fact, proposal = excluded.proposal,
-                    expected = excluded.expected, retired_in = null,
-                    version = catalogue_items.version + 1",
-            )
-            .bind(tenant)
-            .bind(&item.key)
-            .bind(&section.key)
-            .bind(position_i32(item_position))
-            .bind(item.kind.as_str())
-            .bind(&item.code)
-            .bind(owner_of(item.owner.as_deref()))
-            .bind(&depends_on)
-            .bind(item.fact.map(|f| f.as_str()))
-            .bind(&item.proposal)
-            .bind(item.expected.and_then(|e| i32::try_from(e).ok()))
-            .execute(&mut *tx)
-            .await?;
-            items.push(item.key.clone());
-        }
-    }
-    sqlx::query(
-        "update catalogue_items set retired_in = $1
-         where retired_in is null and not (key = any($2))",
-    )
-    .bind(version)
-    .bind(&items)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
-        "update catalogue_sections set retired_in = $1
-         where retired_in is null and not (key = any($2))",
-    )
-    .bind(version)
-    .bind(&sections)
-    .execute(&mut *tx)
-    .await?;
-    Ok(())
-}
-
-fn position_i32(position: usize) -> i32 {
-    i32::try_from(position).unwrap_or(i32::MAX)
+    (sections, items)
 }

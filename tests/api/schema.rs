@@ -100,10 +100,13 @@ async fn the_app_role_cannot_write_what_it_was_not_granted() {
         // Evidence, once given, is never rewritten; acceptances are revoked, never deleted.
         "update acceptances set evidence_note = 'rewritten'",
         "delete from acceptances",
-        // Actors, accounts and the catalogue belong to the owner (the app moves versions only).
-        "insert into actors (tenant_id, actor_id, name, unit, role, position)
-         values (current_setting('app.tenant_id')::uuid, 'x', 'X', 'x', 'reviewer', 9)",
-        "update accounts set password_hash = '$argon2id$forged'",
+        // People are invited, renamed, given roles and disabled, never deleted or renumbered;
+        // an account's username and identity stay; the catalogue belongs to the owner (the app
+        // moves versions and owners only).
+        "update actors set actor_id = 'x', position = 9",
+        "delete from actors",
+        "update accounts set username = 'forged'",
+        "delete from accounts",
         "update catalogue_items set kind = 'derived'",
         "delete from audit_events",
     ] {

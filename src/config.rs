@@ -407,6 +407,40 @@ pub enum TenantCommand {
         #[arg(long)]
         file: PathBuf,
     },
+    /// Configure the tenant's single sign-on through its identity provider (OpenID Connect),
+    /// replacing what was configured. The console's redirect URI at the provider is
+    /// `<public URL>/t/<slug>/sso/callback`.
+    Sso {
+        /// The tenant's slug.
+        #[arg(long)]
+        slug: String,
+        /// The issuer URL, e.g. `https://id.example.com/realms/acme`.
+        #[arg(long)]
+        issuer: String,
+        /// The console's client id at the provider.
+        #[arg(long)]
+        client_id: String,
+        /// Where the client secret is kept: `env:NAME` or `file:/path`, allowed by
+        /// `--target-env-prefix` and `--secret-dir` as for rehearsal targets. Never the secret.
+        #[arg(long)]
+        client_secret_ref: String,
+        /// The ID token's claim whose values map to roles.
+        #[arg(long, default_value = "groups")]
+        role_claim: String,
+        /// A claim value and the console role it gives, `value=role` (repeatable).
+        #[arg(long = "map")]
+        map: Vec<String>,
+        /// Let a person the tenant does not know sign up, with `--default-role` (which is
+        /// also the role of anyone whose claim maps to none).
+        #[arg(long)]
+        allow_sign_up: bool,
+        /// The role of those who sign up.
+        #[arg(long)]
+        default_role: Option<String>,
+        /// Turn the password form off: people sign in through the provider only.
+        #[arg(long)]
+        no_password_sign_in: bool,
+    },
     /// Purge the tenants deleted longer ago than this (`30d`): each one's final audit head is
     /// recorded on the platform chain, then its rows are removed.
     Purge {
@@ -481,6 +515,11 @@ impl Cli {
             secrets: Arc::new(self.secret_policy()),
             session_cleanup_every: args.session_cleanup_every.0,
             checkpoint_every: args.checkpoint_every.0,
+            oidc_allow_private: args.oidc_allow_private,
+            public_url: args
+                .public_url
+                .as_ref()
+                .map(|u| u.trim_end_matches('/').to_owned()),
         }
     }
 
@@ -582,6 +621,18 @@ pub struct ServeArgs {
         default_value_t = DurationArg(defaults::CHECKPOINT_EVERY)
     )]
     pub checkpoint_every: DurationArg,
+
+    /// Let a tenant's identity provider be at a loopback, private or link-local address
+    /// (refused otherwise, so that whoever configures an issuer cannot reach the console's own
+    /// network). For tests and providers on the same private network.
+    #[arg(long, env = "READINESS_OIDC_ALLOW_PRIVATE")]
+    pub oidc_allow_private: bool,
+
+    /// The console's address as its users reach it (`https://console.example.com`): the
+    /// identity providers' redirect URI begins with it. Default: the request's `Host`, with
+    /// `https://` when `--https` is set.
+    #[arg(long, env = "READINESS_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 /// How long rehearsals against the target may take: global flags.
@@ -745,6 +796,10 @@ pub struct ServeConfig {
     pub session_cleanup_every: Duration,
     /// How often the audit chains are looked at for a checkpoint that is due.
     pub checkpoint_every: Duration,
+    /// Whether identity providers may be at non-public addresses.
+    pub oidc_allow_private: bool,
+    /// The console's public address, the identity providers' redirect URIs begin with.
+    pub public_url: Option<String>,
 }
 
 impl Default for ServeConfig {
@@ -768,6 +823,8 @@ impl Default for ServeConfig {
             secrets: Arc::default(),
             session_cleanup_every: defaults::SESSION_CLEANUP_EVERY,
             checkpoint_every: defaults::CHECKPOINT_EVERY,
+            oidc_allow_private: false,
+            public_url: None,
         }
     }
 }

@@ -19,11 +19,13 @@ pub async fn find(pool: &PgPool, tenant: &str, username: &str) -> Result<Option<
     if super::enter_tenant(&mut tx, tenant).await?.is_none() {
         return Ok(None);
     }
-    let row: Option<(String, String)> =
-        sqlx::query_as("select actor_id, password_hash from accounts where username = $1")
-            .bind(username)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let row: Option<(String, String)> = sqlx::query_as(
+        "select actor_id, password_hash from accounts
+             where username = $1 and password_hash is not null",
+    )
+    .bind(username)
+    .fetch_optional(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(row.map(|(actor_id, password_hash)| Account {
         actor_id,
@@ -41,10 +43,12 @@ pub async fn password_of(
     if super::enter_tenant(&mut tx, tenant).await?.is_none() {
         return Ok(None);
     }
-    let hash = sqlx::query_scalar("select password_hash from accounts where actor_id = $1")
-        .bind(actor)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let hash = sqlx::query_scalar(
+        "select password_hash from accounts where actor_id = $1 and password_hash is not null",
+    )
+    .bind(actor)
+    .fetch_optional(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(hash)
 }

@@ -18,6 +18,7 @@ mod seed;
 pub mod seed_tenants;
 pub mod signature;
 pub mod snapshot;
+pub mod sso;
 pub mod summary;
 pub mod supervisor;
 pub mod tenant_list;

@@ -20,6 +20,7 @@ pub mod profile;
 pub mod programme;
 pub mod scenario;
 pub mod signature;
+pub mod sso;
 pub mod state;
 pub mod summary;
 

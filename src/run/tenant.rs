@@ -13,6 +13,8 @@ use crate::config::{Cli, TenantCommand};
 use crate::db::tenants::{self, NewTenant, Operator, TenantError};
 use crate::readiness::lifecycle::{Command, NewSlug};
 use crate::readiness::programme::{self, Programme};
+use crate::readiness::sso::{SsoSettings, TypedSettings};
+use crate::rehearsal::{RefError, SecretRef};
 
 /// Runs one tenant command.
 pub(super) async fn run(
@@ -26,6 +28,10 @@ pub(super) async fn run(
         TenantCommand::Create {
             slug, programme, ..
         } => Some((NewSlug::parse(slug)?, programme_of(programme)?)),
+        _ => None,
+    };
+    let sso = match command {
+        TenantCommand::Sso { .. } => Some(sso_settings(cli, command)?),
         _ => None,
     };
     let next = match command {
@@ -140,6 +146,31 @@ pub(super) async fn run(
                     name = programme.name,
                 )?;
             }
+            TenantCommand::Sso { slug, .. } => {
+                let Some(settings) = &sso else {
+                    anyhow::bail!("the single sign-on settings were not read");
+                };
+                if !crate::db::sso::configure(owner, slug, settings).await? {
+                    anyhow::bail!("there is no active tenant {slug}");
+                }
+                writeln!(
+                    out,
+                    "tenant {slug} signs in through {} as client {}: {} claim values of `{}` \
+                     mapped to roles; sign-up {}; password sign-in {}",
+                    settings.issuer,
+                    settings.client_id,
+                    settings.role_map.len(),
+                    settings.role_claim,
+                    settings
+                        .sign_up
+                        .map_or_else(|| "off".to_owned(), |r| format!("as {}", r.as_str())),
+                    if settings.password_sign_in {
+                        "on"
+                    } else {
+                        "off"
+                    },
+                )?;
+            }
             TenantCommand::Purge { older_than } => {
                 let older = time::Duration::try_from(older_than.0)
                     .context("the --older-than duration is too long")?;
@@ -162,6 +193,53 @@ pub(super) async fn run(
     .await;
     db.close().await;
     result.map_err(one_sentence)
+}
+
+/// The settings `tenant sso` was given, checked before connecting: the secret reference by
+/// the secret policy (as a rehearsal target's), the rest by the core's rules.
+fn sso_settings(cli: &Cli, command: &TenantCommand) -> anyhow::Result<SsoSettings> {
+    let TenantCommand::Sso {
+        issuer,
+        client_id,
+        client_secret_ref,
+        role_claim,
+        map,
+        allow_sign_up,
+        default_role,
+        no_password_sign_in,
+        ..
+    } = command
+    else {
+        anyhow::bail!("not a single sign-on command");
+    };
+    let reference = SecretRef::parse(client_secret_ref).map_err(|error| {
+        anyhow::anyhow!(
+            "--client-secret-ref must be env:NAME or file:/absolute/path, naming where the \
+             secret is kept, not the secret ({})",
+            error.as_str()
+        )
+    })?;
+    let policy = cli.secret_policy();
+    policy.admits(&reference).map_err(|error| match error {
+        RefError::EnvPrefix => anyhow::anyhow!(
+            "--client-secret-ref may only name environment variables beginning with {}",
+            policy.env_prefix
+        ),
+        _ => anyhow::anyhow!(
+            "--client-secret-ref may only name files under the secret directories (--secret-dir)"
+        ),
+    })?;
+    let typed = TypedSettings {
+        issuer,
+        client_id,
+        client_secret_ref: &reference.as_text(),
+        role_claim,
+        mappings: map,
+        allow_sign_up: *allow_sign_up,
+        default_role: default_role.as_deref(),
+        password_sign_in: !no_password_sign_in,
+    };
+    Ok(SsoSettings::parse(&typed)?)
 }
 
 /// A tenant refusal as its own sentence, without the chain of contexts under it.

@@ -34,6 +34,7 @@ struct SignInPage {
     csrf: String,
     username: String,
     error: Option<String>,
+    sso: super::sso::SignInOptions,
 }
 
 /// The sign-in page. A form sent back after a refusal keeps the token it was sent with (it
@@ -48,6 +49,7 @@ async fn render(
     token: Option<&str>,
 ) -> Result<Response> {
     let view = app.tenant(tenant).await?;
+    let settings = db::sso::settings(&app.pool, tenant).await?;
     let token = session::FormToken::new(app.https, token);
     let page = SignInPage {
         frame: Frame::new(lang, &format!("/t/{tenant}/sign-in")),
@@ -56,6 +58,7 @@ async fn render(
         csrf: token.token.clone(),
         username: crate::readiness::evidence::as_typed(username),
         error: error.map(|id| lang.tr().t(id)),
+        sso: super::sso::SignInOptions::of(settings.as_ref()),
     };
     Ok(token.answer(status, page.render()?))
 }
@@ -112,6 +115,10 @@ async fn sign_in(
             Some(&form.csrf),
         )
     };
+    // A tenant that signs in through its identity provider only takes no password.
+    if !db::sso::password_sign_in(&app.pool, &tenant).await? {
+        return refuse("sso-password-off", StatusCode::FORBIDDEN).await;
+    }
     let client = client.map_or_else(|| "unknown".to_owned(), |c| c.0.0.ip().to_string());
     if throttled(&app, &tenant, &username, &client) {
         return refuse("sign-in-throttled", StatusCode::TOO_MANY_REQUESTS).await;

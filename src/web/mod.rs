@@ -12,6 +12,7 @@ mod locale;
 mod notice;
 pub mod platform;
 mod session;
+mod sso;
 mod tenancy;
 
 use std::sync::Arc;
@@ -216,6 +217,10 @@ pub struct Shared {
     pub request_timeout: Duration,
     /// Which requests get an `info` access line.
     pub access_log: AccessLog,
+    /// Talks to the tenants' identity providers.
+    pub oidc: Arc<crate::oidc::Oidc>,
+    /// The console's public address, when configured (else the request's `Host`).
+    pub public_url: Option<String>,
     baseline_body: Arc<tokio::sync::OnceCell<axum::body::Bytes>>,
 }
 
@@ -251,6 +256,8 @@ impl AppState {
             sessions: config.sessions,
             request_timeout: config.request_timeout,
             access_log: config.access_log,
+            oidc: Arc::new(crate::oidc::Oidc::new(config.oidc_allow_private)),
+            public_url: config.public_url.clone(),
             baseline_body: Arc::default(),
         }))
     }
@@ -411,6 +418,7 @@ fn routes(state: &AppState) -> Router<AppState> {
         .merge(auth::router())
         .merge(platform::router())
         .merge(invite::router())
+        .merge(sso::router())
         .route_layer(middleware::from_fn_with_state(state.clone(), session::load))
         // Outermost: a tenant that is not active is answered before any session is read.
         .route_layer(middleware::from_fn_with_state(

@@ -77,6 +77,8 @@ pub const TENANT_ROUTES: &[TenantRoute] = &[
     both("/t/{tenant}/sign-in"),
     post("/t/{tenant}/sign-out"),
     both("/t/{tenant}/invite/{token}"),
+    get("/t/{tenant}/sso"),
+    get("/t/{tenant}/sso/callback"),
 ];
 
 /// The slug of a path under `/t/`, if it is one.

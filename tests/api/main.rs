@@ -29,6 +29,7 @@ mod seeding;
 mod settings;
 mod signature;
 mod snapshot;
+mod sso;
 mod summaries;
 mod support;
 mod tenant_programmes;

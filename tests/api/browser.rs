@@ -1358,3 +1358,114 @@ async fn the_operator_creates_acme_whose_md_signs_in_then_suspends_resumes_and_d
     operator.close().await;
     md.close().await;
 }
+
+/// Single sign-on in Chromium, against the real `oidc-provider` (see `sso.rs`): in each
+/// language, Irena — invited by email as a reviewer, in the `dispatch` group at the provider —
+/// presses "Sign in with …", signs in on the provider's own page, and lands on the console
+/// signed in, as the dispatcher; someone whose group maps to no role sees that failure's page.
+#[tokio::test]
+async fn a_person_signs_in_through_the_real_provider_in_chromium_in_every_language() {
+    use crate::sso;
+    let app = sso::app_with_public_url(None).await;
+    let base = serve(&app).await;
+    let provider =
+        sso::Provider::start(&format!("{base}/t/bfg-control/sso/callback"), 0, "k1").await;
+    sso::configure(&app, &provider.issuer(), None, true).await;
+    sso::invite_irena(&app).await;
+    let driver = start_driver();
+    let cases = [
+        (
+            "es",
+            "Iniciar sesión con 127.0.0.1",
+            "Sus grupos no le dan ningún rol",
+        ),
+        (
+            "fr",
+            "Se connecter avec 127.0.0.1",
+            "Vos groupes ne vous donnent aucun rôle",
+        ),
+        (
+            "en",
+            "Sign in with 127.0.0.1",
+            "Your groups give no role in this console",
+        ),
+        (
+            "pt-BR",
+            "Entrar com 127.0.0.1",
+            "Seus grupos não dão nenhum papel",
+        ),
+    ];
+    for (code, button, unmapped) in cases {
+        for (login, lands) in [("irena", true), ("canteen", false)] {
+            let browser = Browser::new(&driver, &base, true).await;
+            browser.visit("/sign-in", code).await;
+            assert_eq!(browser.text(".sso-sign-in a").await, button);
+            if login == "irena" {
+                browser
+                    .keep_screenshot(&format!("sso-sign-in-{code}"))
+                    .await;
+            }
+            browser.press(".sso-sign-in a").await;
+            let port = provider.port;
+            browser.wait_until_at(|u| u.port() == Some(port)).await;
+            browser
+                .client
+                .find(Locator::Css("input[name=login]"))
+                .await
+                .expect("the provider's login form")
+                .send_keys(login)
+                .await
+                .expect("type");
+            browser
+                .client
+                .find(Locator::Css("input[name=password]"))
+                .await
+                .expect("the provider's password field")
+                .send_keys("any password")
+                .await
+                .expect("type");
+            if login == "irena" && code == "en" {
+                browser.keep_screenshot("sso-provider-login").await;
+            }
+            browser.press("button[type=submit]").await;
+            browser.wait_until_at(|u| u.port() != Some(port)).await;
+            if lands {
+                eventually(|| async { browser.shows(".account-who").await }).await;
+                let url = browser.client.current_url().await.expect("url");
+                assert_eq!(url.path(), "/t/bfg-control");
+                assert!(browser.text(".account-who").await.contains("Irena Kovac"));
+                assert_eq!(browser.lang().await, code);
+                browser
+                    .keep_screenshot(&format!("sso-console-{code}"))
+                    .await;
+            } else {
+                eventually(|| async { browser.shows(".sso-failure").await }).await;
+                assert_eq!(
+                    browser.text(".sso-failure h1").await.starts_with(unmapped),
+                    true
+                );
+                assert_eq!(browser.lang().await, code);
+                browser
+                    .keep_screenshot(&format!("sso-unmapped-{code}"))
+                    .await;
+            }
+            // Nothing the console served was logged as an error (the provider's pages are not
+            // ours; a failure page's own status is the one expected).
+            let ours: Vec<String> = browser
+                .severe_log_entries()
+                .await
+                .into_iter()
+                .filter(|e| e.contains(&base))
+                .filter(|e| lands || !e.contains("/sso/callback?"))
+                .collect();
+            assert!(ours.is_empty(), "browser console: {ours:?}");
+            browser.close().await;
+        }
+    }
+    let mut tx = app.db.demo_tx().await;
+    let role: String = sqlx::query_scalar("select role from actors where actor_id = 'user_irena'")
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+    assert_eq!(role, "dispatcher", "the role the group maps to");
+}

@@ -140,6 +140,17 @@ pub async fn app_with(clock: Clock) -> TestApp {
     TestApp::spawn_with(&config, clock).await
 }
 
+/// The test app, allowed to reach a provider on loopback, its public address `public_url`
+/// (`None`: the request's `Host`, as a browser on a socket sends it).
+pub async fn app_with_public_url(public_url: Option<&str>) -> TestApp {
+    let config = ServeConfig {
+        oidc_allow_private: true,
+        public_url: public_url.map(str::to_owned),
+        ..test_config()
+    };
+    TestApp::spawn_with(&config, Clock::system()).await
+}
+
 /// Sets the demo tenant's identity provider, as `tenant sso` does.
 pub async fn configure(app: &TestApp, issuer: &str, sign_up: Option<&str>, password: bool) {
     let maps = [

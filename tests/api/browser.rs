@@ -1440,10 +1440,7 @@ async fn a_person_signs_in_through_the_real_provider_in_chromium_in_every_langua
                     .await;
             } else {
                 eventually(|| async { browser.shows(".sso-failure").await }).await;
-                assert_eq!(
-                    browser.text(".sso-failure h1").await.starts_with(unmapped),
-                    true
-                );
+                assert!(browser.text(".sso-failure h1").await.starts_with(unmapped));
                 assert_eq!(browser.lang().await, code);
                 browser
                     .keep_screenshot(&format!("sso-unmapped-{code}"))

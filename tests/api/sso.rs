@@ -347,7 +347,7 @@ async fn an_invited_person_signs_in_through_the_provider_and_their_group_gives_t
 
 #[tokio::test]
 async fn each_failure_is_its_page_in_the_readers_language_and_creates_nothing() {
-    let clock = Clock::fixed(time::OffsetDateTime::now_utc());
+    let clock = Clock::fixed(crate::support::test_clock().now());
     let app = app_with(clock.clone()).await;
     let provider = Provider::start(&format!("{CONSOLE}/t/bfg-control/sso/callback"), 0, "k1").await;
     configure(&app, &provider.issuer(), None, true).await;

@@ -77,7 +77,9 @@ impl Failure {
     pub fn status(self) -> u16 {
         match self {
             Self::NotConfigured => 404,
-            Self::State | Self::Code => 400,
+            // Like a form whose CSRF token does not match.
+            Self::State => 403,
+            Self::Code => 400,
             Self::Denied
             | Self::Audience
             | Self::Expired

@@ -365,10 +365,10 @@ async fn each_failure_is_its_page_in_the_readers_language_and_creates_nothing() 
     let callback = ProviderBrowser::new().sign_in(&authorize, "irena").await;
     let forged = callback.replace("state=", "state=x");
     let page = come_back(&mut client, &forged).await;
-    refused(&page, 400, "Este enlace de inicio de sesión ha caducado");
+    refused(&page, 403, "Este enlace de inicio de sesión ha caducado");
     // The state is spent with that attempt: the genuine answer, replayed, is refused too.
     let page = come_back(&mut client, &callback).await;
-    refused(&page, 400, "Este enlace de inicio de sesión ha caducado");
+    refused(&page, 403, "Este enlace de inicio de sesión ha caducado");
 
     // A code used once already, brought back with a fresh state.
     let mut client = Client::new(&app.router);

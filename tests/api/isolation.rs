@@ -78,7 +78,16 @@ async fn fill_the_demo(app: &TestApp) {
          values (current_setting('app.tenant_id')::uuid, 'env:BFG_TARGET', 'user_dispatcher_marek');
          insert into rehearsal_runs (tenant_id, kind, state, actor_id)
          values (current_setting('app.tenant_id')::uuid, 'connection', 'passed',
-                 'user_dispatcher_marek');",
+                 'user_dispatcher_marek');
+         insert into role_owners (tenant_id, role, actor_id)
+         values (current_setting('app.tenant_id')::uuid, 'dispatcher', 'user_dispatcher_marek');
+         insert into tenant_sso (tenant_id, issuer, client_id, client_secret_ref)
+         values (current_setting('app.tenant_id')::uuid, 'https://id.bfg.example', 'console',
+                 'env:BFG_OIDC_SECRET');
+         insert into sign_ins (id, tenant_id, actor_id, method, started_at)
+         values (md5('isolation'), current_setting('app.tenant_id')::uuid,
+                 'user_dispatcher_marek', 'password', now())
+         on conflict do nothing;",
     )
     .await;
 }

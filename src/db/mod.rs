@@ -15,6 +15,7 @@ pub(crate) mod programmes;
 pub mod proof;
 pub mod rehearsal;
 mod seed;
+pub mod sign_ins;
 pub mod seed_tenants;
 pub mod signature;
 pub mod snapshot;

@@ -4,7 +4,7 @@ use askama::Template;
 use axum::Extension;
 use axum::Router;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
@@ -116,15 +116,65 @@ async fn sign_in(
     if throttled(&app, &tenant, &username, &client) {
         return refuse("sign-in-throttled", StatusCode::TOO_MANY_REQUESTS).await;
     }
-    let Some(account) = authenticate(&app, &tenant, &username, form.password.clone()).await? else {
-        tracing::info!(outcome = "refused", "sign-in");
-        return refuse("sign-in-failed", StatusCode::UNAUTHORIZED).await;
+    let request_id = super::request_id(&headers);
+    let account = match authenticate(&app, &tenant, &username, form.password.clone()).await? {
+        Ok(account) => account,
+        Err(target) => {
+            tracing::info!(outcome = "refused", "sign-in");
+            record_failure(&app, &tenant, &username, &target, &request_id).await;
+            return refuse("sign-in-failed", StatusCode::UNAUTHORIZED).await;
+        }
     };
-    session::sign_in(&session, &tenant, &account.actor_id, app.clock.now()).await?;
+    let signed = session::SignedIn::new(&tenant, &account.actor_id, app.clock.now());
+    let by = db::write::Author {
+        tenant: &tenant,
+        actor: &account.actor_id,
+        request_id: &request_id,
+        key: &app.key,
+        clock: &app.clock,
+    };
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    db::sign_ins::signed_in(
+        &app.pool,
+        &by,
+        &signed.sign_in,
+        db::sign_ins::Method::Password,
+        user_agent,
+        signed.since,
+    )
+    .await?;
+    app.cache.invalidate(&tenant);
+    session::sign_in(&session, &signed).await?;
     tracing::Span::current().record("actor", account.actor_id.as_str());
     tracing::info!(outcome = "signed_in", "sign-in");
     let anchor = kept_form_anchor(&session, &tenant).await;
     Ok(Redirect::to(&format!("/t/{tenant}?lang={}{anchor}", lang.code())).into_response())
+}
+
+/// Records a refused sign-in in the tenant's audit chain, unless [`session::FailureRecords`]
+/// says enough were recorded this minute. A failure to record it is logged, not shown: the
+/// answer is the refusal either way.
+async fn record_failure(
+    app: &AppState,
+    tenant: &str,
+    username: &str,
+    target: &str,
+    request_id: &str,
+) {
+    if !app
+        .failures
+        .record(tenant, &db::sign_ins::failed_target(username))
+    {
+        return;
+    }
+    match db::sign_ins::failed(&app.pool, tenant, target, request_id, &app.key, &app.clock).await
+    {
+        Ok(()) => app.cache.invalidate(tenant),
+        Err(error) => tracing::warn!(%error, "a refused sign-in was not recorded"),
+    }
 }
 
 /// Whether sign-in is throttled, per account and per client address: asked before any
@@ -134,24 +184,28 @@ fn throttled(app: &AppState, tenant: &str, username: &str, client: &str) -> bool
         || !app.throttle.allow(&format!("client:{client}"))
 }
 
-/// The account `username` names, if `password` is its password. The same work, and the same
-/// answer, for an unknown user and a wrong password.
+/// The account `username` names, if `password` is its password and the account is active;
+/// otherwise what the refusal's audit event is about (the account's actor, or the username as
+/// typed). The same work, and the same answer, for an unknown user, an account without a
+/// password, a disabled account and a wrong password.
 async fn authenticate(
     app: &AppState,
     tenant: &str,
     username: &str,
     password: String,
-) -> Result<Option<db::accounts::Account>> {
+) -> Result<Result<db::accounts::Account, String>> {
     let account = if plausible_username(username) {
         db::accounts::find(&app.pool, tenant, username).await?
     } else {
         None
     };
-    let stored = account.as_ref().map(|a| a.password_hash.clone());
-    if !crate::password::verify(password, stored).await {
-        return Ok(None);
-    }
-    account.map(Some).ok_or(AppError::Forbidden)
+    let stored = account.as_ref().and_then(|a| a.password_hash.clone());
+    let matches = crate::password::verify(password, stored).await;
+    Ok(match account {
+        Some(account) if matches && account.active => Ok(account),
+        Some(account) => Err(account.actor_id),
+        None => Err(db::sign_ins::failed_target(username)),
+    })
 }
 
 /// Back to the form whose evidence was kept when the previous session ended, if any: its
@@ -174,6 +228,7 @@ pub struct SignOutForm {
 }
 
 async fn sign_out(
+    State(app): State<AppState>,
     Path(tenant): Path<String>,
     Locale(lang): Locale,
     session: Session,
@@ -185,6 +240,18 @@ async fn sign_out(
         || session::signed_in_elsewhere(&session, &tenant).await
     {
         return Err(AppError::Forbidden);
+    }
+    if let Some(signed) = session::viewer(&session, &tenant).await {
+        let request_id = super::request_id(&headers);
+        let by = db::write::Author {
+            tenant: &tenant,
+            actor: &signed.actor,
+            request_id: &request_id,
+            key: &app.key,
+            clock: &app.clock,
+        };
+        db::sign_ins::signed_out(&app.pool, &by, &signed.sign_in).await?;
+        app.cache.invalidate(&tenant);
     }
     session::sign_out(&session).await?;
     tracing::info!("signed out");

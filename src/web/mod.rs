@@ -202,6 +202,8 @@ pub struct Shared {
     pub https: bool,
     /// Sign-in attempts, per account and per client address.
     pub throttle: Arc<session::Throttle>,
+    /// Which refused sign-ins the audit chain records.
+    pub failures: Arc<session::FailureRecords>,
     /// Signs the audit chain's checkpoints.
     pub key: Arc<CheckpointKey>,
     /// How long rehearsals against the target may take.
@@ -247,6 +249,7 @@ impl AppState {
                 config.sign_in.attempts,
                 config.sign_in.window,
             )),
+            failures: Arc::default(),
             clock,
             sessions: config.sessions,
             request_timeout: config.request_timeout,

@@ -411,6 +411,7 @@ fn routes(state: &AppState) -> Router<AppState> {
         .merge(console::snapshot::router())
         .merge(console::rehearsal::router())
         .merge(console::settings::router())
+        .merge(console::account::router())
         .merge(auth::router())
         .merge(platform::router())
         .merge(invite::router())

@@ -173,13 +173,15 @@ pub fn failed_target(typed: &str) -> String {
         .collect()
 }
 
-/// The author's sign-ins that still count at `now`: not ended, begun at or after the account's
-/// `sessions_valid_from`, and younger than `lifetime`; newest first. (A session that idled out
+/// The sign-ins of `actor` that still count at `now`: `this` one (re-stamped when the others
+/// ended) and those not ended, begun at or after the account's `sessions_valid_from`, and
+/// younger than `lifetime`; newest first. (A session that idled out
 /// stays listed until its lifetime is over: the store does not say which sign-in it held.)
 pub async fn active(
     pool: &PgPool,
     tenant: &str,
     actor: &str,
+    this: &str,
     now: OffsetDateTime,
     lifetime: std::time::Duration,
 ) -> Result<Vec<SignIn>, DbError> {
@@ -192,11 +194,12 @@ pub async fn active(
         "select s.id, s.started_at, s.user_agent
          from sign_ins s join accounts a using (tenant_id, actor_id)
          where s.actor_id = $1 and s.ended_at is null and s.started_at >= $2
-           and s.started_at >= coalesce(a.sessions_valid_from, '-infinity')
+           and (s.id = $3 or s.started_at >= coalesce(a.sessions_valid_from, '-infinity'))
          order by s.started_at desc, s.id",
     )
     .bind(actor)
     .bind(oldest)
+    .bind(this)
     .fetch_all(&mut *tx)
     .await?;
     tx.commit().await?;

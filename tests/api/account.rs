@@ -170,7 +170,11 @@ async fn a_disabled_account_s_open_session_ends_at_its_next_request() {
     let olena = Account::named("olena");
     let mut client = signed_in(&app, olena.username, olena.password).await;
     let page = account_page(&mut client, Lang::En).await;
-    let form = page.form("account/sessions");
+    let form = page
+        .form("account/password")
+        .set("current", olena.password)
+        .set("password", NEW_PASSWORD)
+        .set("password_again", NEW_PASSWORD);
     assert!(still_signed_in(&mut client).await);
 
     app.db
@@ -192,7 +196,7 @@ async fn a_disabled_account_s_open_session_ends_at_its_next_request() {
     // A write answers as a signed-out write does.
     let write = client.submit(&form, &[]).await;
     assert_eq!(write.status, 401, "{}", write.body);
-    assert_eq!(events(&app, "end_sessions").await, 0);
+    assert_eq!(events(&app, "change_password").await, 0);
     // And the account signs in no more.
     let refused = Client::new(&app.router)
         .sign_in(olena.username, olena.password, "en")

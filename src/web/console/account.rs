@@ -130,6 +130,7 @@ async fn render(
         &app.pool,
         &reader.tenant,
         &signed.actor,
+        &signed.sign_in,
         app.clock.now(),
         app.sessions.absolute,
     )
@@ -239,6 +240,15 @@ async fn change_password(
     Write { by, form }: Write<PasswordForm>,
 ) -> Result<Response> {
     let signed = signed_of(&by).await?;
+    // What the new password must be is checked first: it costs no hashing and says nothing
+    // of the current one.
+    let new = match NewPassword::parse(&form.password, &form.password_again) {
+        Ok(new) => new,
+        Err(refusal) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return refuse(&app, &by, &signed, refusal.message_id(), status).await;
+        }
+    };
     // Re-typing the current password is a guess like a sign-in's: throttled the same way.
     if !app
         .throttle
@@ -252,13 +262,6 @@ async fn change_password(
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return refuse(&app, &by, &signed, "account-error-current-wrong", status).await;
     }
-    let new = match NewPassword::parse(&form.password, &form.password_again) {
-        Ok(new) => new,
-        Err(refusal) => {
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return refuse(&app, &by, &signed, refusal.message_id(), status).await;
-        }
-    };
     let phc = tokio::task::spawn_blocking(move || crate::password::hash(new.expose()))
         .await
         .map_err(|e| AppError::Internal(e.into()))?

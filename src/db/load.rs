@@ -8,10 +8,10 @@ use uuid::Uuid;
 
 use super::DbError;
 use super::programmes::RungRow;
+use crate::readiness::account::{Account, AccountStatus};
 use crate::readiness::catalogue::{
     Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LocalDecisionRule, SectionDef,
 };
-use crate::readiness::account::{Account, AccountStatus};
 use crate::readiness::lifecycle::TenantStatus;
 use crate::readiness::signature::{SignoffDecision, WithdrawingAction};
 use crate::readiness::state::{

@@ -63,7 +63,12 @@ mod tests {
             (AccountStatus::Active, None, before, true),
             (AccountStatus::Active, Some(cut), before, false),
             (AccountStatus::Active, Some(cut), cut, true),
-            (AccountStatus::Active, Some(cut), datetime!(2026-03-02 10:00 UTC), true),
+            (
+                AccountStatus::Active,
+                Some(cut),
+                datetime!(2026-03-02 10:00 UTC),
+                true,
+            ),
             (AccountStatus::Disabled, None, before, false),
             (AccountStatus::Disabled, Some(cut), cut, false),
         ];

@@ -66,7 +66,11 @@ mod tests {
         let lines: Vec<&str> = COMMON.lines().collect();
         assert!(lines.len() > 40_000, "{}", lines.len());
         assert!(lines.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
-        assert!(lines.iter().all(|l| PASSWORD_LENGTH.contains(&l.chars().count())));
+        assert!(
+            lines
+                .iter()
+                .all(|l| PASSWORD_LENGTH.contains(&l.chars().count()))
+        );
         assert!(lines.iter().all(|l| l.to_lowercase() == *l));
     }
 

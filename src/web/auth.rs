@@ -170,8 +170,7 @@ async fn record_failure(
     {
         return;
     }
-    match db::sign_ins::failed(&app.pool, tenant, target, request_id, &app.key, &app.clock).await
-    {
+    match db::sign_ins::failed(&app.pool, tenant, target, request_id, &app.key, &app.clock).await {
         Ok(()) => app.cache.invalidate(tenant),
         Err(error) => tracing::warn!(%error, "a refused sign-in was not recorded"),
     }

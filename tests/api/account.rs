@@ -6,9 +6,7 @@
 use readiness_console::config::{ServeConfig, SignInLimit};
 use readiness_console::i18n::Lang;
 
-use crate::support::{
-    Account, CONSOLE, Client, TestApp, cli, signed_in, test_clock, test_config,
-};
+use crate::support::{Account, CONSOLE, Client, TestApp, cli, signed_in, test_clock, test_config};
 
 const NEW_PASSWORD: &str = "marek's new dispatch passphrase";
 
@@ -72,9 +70,21 @@ async fn weak_and_common_passwords_are_refused_in_every_language_and_nothing_cha
         let tr = lang.tr();
         let cases = [
             ("short", "short", "invite-error-password-length"),
-            ("Password1234", "Password1234", "invite-error-password-common"),
-            ("QWERTY123456", "QWERTY123456", "invite-error-password-common"),
-            (NEW_PASSWORD, "something else entirely", "invite-error-password-mismatch"),
+            (
+                "Password1234",
+                "Password1234",
+                "invite-error-password-common",
+            ),
+            (
+                "QWERTY123456",
+                "QWERTY123456",
+                "invite-error-password-common",
+            ),
+            (
+                NEW_PASSWORD,
+                "something else entirely",
+                "invite-error-password-mismatch",
+            ),
         ];
         for (new, again, id) in cases {
             let page = change_password(&mut client, lang, marek.password, new, again).await;
@@ -98,12 +108,20 @@ async fn a_wrong_current_password_changes_nothing() {
     let marek = Account::named("marek");
     let mut client = signed_in(&app, marek.username, marek.password).await;
     for lang in Lang::ALL {
-        let page =
-            change_password(&mut client, lang, "not my password at all", NEW_PASSWORD, NEW_PASSWORD)
-                .await;
+        let page = change_password(
+            &mut client,
+            lang,
+            "not my password at all",
+            NEW_PASSWORD,
+            NEW_PASSWORD,
+        )
+        .await;
         assert_eq!(page.status, 422);
         let said = lang.tr().t("account-error-current-wrong");
-        assert!(page.body.contains(&crate::support::html_escape(&said)), "{lang:?}");
+        assert!(
+            page.body.contains(&crate::support::html_escape(&said)),
+            "{lang:?}"
+        );
     }
     assert_eq!(events(&app, "change_password").await, 0);
     assert!(still_signed_in(&mut client).await);
@@ -120,8 +138,14 @@ async fn changing_the_password_ends_the_other_session_and_keeps_this_one() {
     let mut here = signed_in(&app, marek.username, marek.password).await;
     let mut there = signed_in(&app, marek.username, marek.password).await;
 
-    let done = change_password(&mut here, Lang::Fr, marek.password, NEW_PASSWORD, NEW_PASSWORD)
-        .await;
+    let done = change_password(
+        &mut here,
+        Lang::Fr,
+        marek.password,
+        NEW_PASSWORD,
+        NEW_PASSWORD,
+    )
+    .await;
     assert_eq!(done.status, 303, "{}", done.body);
     let page = here.get(done.header("location")).await;
     assert_eq!(page.status, 200);
@@ -149,7 +173,11 @@ async fn ending_the_other_sessions_ends_them_and_keeps_this_one() {
 
     let page = account_page(&mut here, pt_br()).await;
     assert_eq!(page.texts("this-session-tag").len(), 1, "{}", page.body);
-    assert_eq!(page.body.matches("<tr").count(), 3, "a header and two sessions");
+    assert_eq!(
+        page.body.matches("<tr").count(),
+        3,
+        "a header and two sessions"
+    );
     let form = page.form("account/sessions");
     let done = here.submit(&form, &[]).await;
     assert_eq!(done.status, 303);
@@ -157,7 +185,11 @@ async fn ending_the_other_sessions_ends_them_and_keeps_this_one() {
     assert!(!still_signed_in(&mut there).await);
 
     let page = account_page(&mut here, Lang::Es).await;
-    assert_eq!(page.body.matches("<tr").count(), 2, "a header and this session");
+    assert_eq!(
+        page.body.matches("<tr").count(),
+        2,
+        "a header and this session"
+    );
     assert!(page.body.contains(&crate::support::html_escape(
         &Lang::Es.tr().t("account-sessions-none-other")
     )));
@@ -259,6 +291,9 @@ async fn sign_ins_sign_outs_and_refusals_are_in_the_chain_bounded_and_verify_aud
     let trail = app.get(&format!("{CONSOLE}/audit?lang=fr"), &[]).await;
     for action in ["sign_in", "sign_out", "sign_in_failed"] {
         let label = Lang::Fr.tr().t(&format!("audit-action-{action}"));
-        assert!(trail.body.contains(&crate::support::html_escape(&label)), "{action}");
+        assert!(
+            trail.body.contains(&crate::support::html_escape(&label)),
+            "{action}"
+        );
     }
 }

@@ -1381,7 +1381,10 @@ async fn olena_ends_her_other_session_and_a_disabled_account_is_signed_out_at_it
     browser.press(".account-end button").await;
     eventually(|| async { browser.shows(".account-done").await }).await;
     other.visit("", "en").await;
-    assert!(other.shows(".account-link").await, "the other session ended");
+    assert!(
+        other.shows(".account-link").await,
+        "the other session ended"
+    );
 
     browser.assert_quiet().await;
     browser.visit("/account", "es").await;

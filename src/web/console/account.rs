@@ -83,9 +83,7 @@ fn browser_of(user_agent: &str) -> Option<String> {
     match (family, system) {
         (Some(f), Some(s)) => Some(format!("{f} · {s}")),
         (Some(f), None) => Some(f.to_owned()),
-        (None, _) if !user_agent.trim().is_empty() => {
-            Some(user_agent.chars().take(40).collect())
-        }
+        (None, _) if !user_agent.trim().is_empty() => Some(user_agent.chars().take(40).collect()),
         (None, _) => None,
     }
 }
@@ -138,11 +136,17 @@ async fn render(
     let tr = reader.lang.tr();
     let sessions: Vec<SessionRow> = active
         .into_iter()
-        .map(|SignIn { id, started_at, user_agent }| SessionRow {
-            started: started_at,
-            browser: browser_of(&user_agent).unwrap_or_else(|| tr.t("account-browser-unknown")),
-            this: id == signed.sign_in,
-        })
+        .map(
+            |SignIn {
+                 id,
+                 started_at,
+                 user_agent,
+             }| SessionRow {
+                started: started_at,
+                browser: browser_of(&user_agent).unwrap_or_else(|| tr.t("account-browser-unknown")),
+                this: id == signed.sign_in,
+            },
+        )
         .collect();
     let others = sessions.iter().filter(|s| !s.this).count();
     let username = reader
@@ -173,14 +177,18 @@ async fn account_page(
     Query(done): Query<Done>,
 ) -> Result<Response> {
     let Some(signed) = session::viewer(&session, &reader.tenant).await else {
-        let sign_in = format!(
-            "/t/{}/sign-in?lang={}",
-            reader.tenant,
-            reader.lang.code()
-        );
+        let sign_in = format!("/t/{}/sign-in?lang={}", reader.tenant, reader.lang.code());
         return Ok(Redirect::to(&sign_in).into_response());
     };
-    render(&app, &reader, &signed, None, done.done.as_deref(), StatusCode::OK).await
+    render(
+        &app,
+        &reader,
+        &signed,
+        None,
+        done.done.as_deref(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// The password form.
@@ -254,8 +262,14 @@ async fn change_password(
         .throttle
         .allow(&format!("password:{}:{}", by.tenant, signed.actor))
     {
-        return refuse(&app, &by, &signed, "sign-in-throttled", StatusCode::TOO_MANY_REQUESTS)
-            .await;
+        return refuse(
+            &app,
+            &by,
+            &signed,
+            "sign-in-throttled",
+            StatusCode::TOO_MANY_REQUESTS,
+        )
+        .await;
     }
     let stored = crate::db::accounts::password_of(&app.pool, &by.tenant, &signed.actor).await?;
     if !crate::password::verify(form.current.clone(), stored).await {
@@ -268,7 +282,14 @@ async fn change_password(
         .map_err(AppError::Internal)?;
     let now = crate::checkpoint::to_micros(app.clock.now());
     let author = by.author(&app);
-    sign_ins::cut(&app.pool, &author, &signed.sign_in, Cut::ChangePassword(&phc), now).await?;
+    sign_ins::cut(
+        &app.pool,
+        &author,
+        &signed.sign_in,
+        Cut::ChangePassword(&phc),
+        now,
+    )
+    .await?;
     kept(&app, &by, &signed, now, "password").await
 }
 

@@ -191,12 +191,16 @@ async fn account_page(
     .await
 }
 
-/// The password form.
+/// The password form. A field left out reads as empty (and is refused as such): a form sent
+/// without a session is answered "sign in", whatever it holds.
 #[derive(serde::Deserialize)]
 pub struct PasswordForm {
     csrf: String,
+    #[serde(default)]
     current: String,
+    #[serde(default)]
     password: String,
+    #[serde(default)]
     password_again: String,
 }
 

@@ -38,6 +38,13 @@ begin
             select json_agg(a order by a.position)
             from (select actor_id, name, unit, role, permissions, position from actors) a),
             '[]'::json),
+        -- What a session's check reads of each account (never its password hash): its
+        -- status and the instant before which its sessions no longer count.
+        'accounts', coalesce((
+            select json_agg(a)
+            from (select actor_id, username, status, sessions_valid_from,
+                         password_hash is not null as password, oidc_sub is not null as oidc
+                  from accounts) a), '[]'::json),
         'providers', coalesce((
             select json_agg(p order by p.position)
             from (select key, current_mode, target_mode, position from providers) p),

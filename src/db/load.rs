@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::DbError;
 use super::programmes::RungRow;
+use crate::readiness::account::{Account, AccountStatus};
 use crate::readiness::catalogue::{
     Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LocalDecisionRule, SectionDef,
 };
@@ -37,6 +38,15 @@ pub struct TenantConsole {
     pub programme: Option<StoredProgramme>,
     /// Its state.
     pub state: ReadinessState,
+    /// Its accounts, for the check every signed-in request passes (see `web::session::load`).
+    pub accounts: Vec<Account>,
+}
+
+impl TenantConsole {
+    /// The account that signs in as `actor`.
+    pub fn account(&self, actor: &str) -> Option<&Account> {
+        self.accounts.iter().find(|a| a.actor == actor)
+    }
 }
 
 /// A tenant's programme as `console_state` returns it.
@@ -73,6 +83,7 @@ struct Doc {
     /// The tenant's profile (`tenant_profiles`); every tenant is created with one.
     profile: Option<ProfileRow>,
     actors: Vec<ActorRow>,
+    accounts: Vec<AccountRow>,
     providers: Vec<ProviderRow>,
     sections: Vec<SectionRow>,
     items: Vec<ItemRow>,
@@ -139,6 +150,17 @@ struct ActorRow {
     unit: String,
     role: String,
     permissions: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct AccountRow {
+    actor_id: String,
+    username: String,
+    status: AccountStatus,
+    #[serde(with = "time::serde::rfc3339::option")]
+    sessions_valid_from: Option<OffsetDateTime>,
+    password: bool,
+    oidc: bool,
 }
 
 #[derive(Deserialize)]
@@ -364,6 +386,18 @@ fn from_doc(mut doc: Doc) -> Result<TenantConsole, DbError> {
         suspended_reason: t.suspended_reason,
         catalogue: Catalogue { sections, ladder },
         programme: doc.programme,
+        accounts: doc
+            .accounts
+            .into_iter()
+            .map(|a| Account {
+                actor: a.actor_id,
+                username: a.username,
+                status: a.status,
+                sessions_valid_from: a.sessions_valid_from,
+                password: a.password,
+                oidc: a.oidc,
+            })
+            .collect(),
         state: ReadinessState {
             profile: Profile {
                 name: t.name,

@@ -16,6 +16,7 @@ pub mod proof;
 pub mod rehearsal;
 mod seed;
 pub mod seed_tenants;
+pub mod sign_ins;
 pub mod signature;
 pub mod snapshot;
 pub mod sso;

@@ -29,6 +29,18 @@ code_enum! {
         ProbeFailed => "probe_failed",
         /// The managing director changed the tenant's profile on the settings page.
         SetProfile => "set_profile",
+        /// A person signed in (the target is their actor id).
+        SignIn => "sign_in",
+        /// A person signed out.
+        SignOut => "sign_out",
+        /// A sign-in was refused: the target is the account's actor id, or the username as
+        /// typed (normalised and truncated) when no account has it. At most one per username
+        /// and a few per tenant a minute are recorded.
+        SignInFailed => "sign_in_failed",
+        /// A person changed their own password (their other sessions ended).
+        ChangePassword => "change_password",
+        /// A person ended their other sessions.
+        EndSessions => "end_sessions",
     }
 }
 

@@ -212,8 +212,8 @@ impl NewSlug {
     }
 }
 
-/// Why an invited managing director's chosen username or password is refused: a message id's
-/// last part (`invite-error-…`).
+/// Why a chosen username or new password is refused (at an invitation, a password change or a
+/// reset): a message id's last part (`invite-error-…`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AccountRefusal {
     /// Not 2 to 64 of lowercase letters, digits, `.`, `_` and `-`.
@@ -222,6 +222,8 @@ pub enum AccountRefusal {
     PasswordLength,
     /// The two passwords typed differ.
     PasswordMismatch,
+    /// On the list of common passwords (see [`super::password_policy`]).
+    PasswordCommon,
 }
 
 impl AccountRefusal {
@@ -231,11 +233,17 @@ impl AccountRefusal {
             Self::Username => "invite-error-username",
             Self::PasswordLength => "invite-error-password-length",
             Self::PasswordMismatch => "invite-error-password-mismatch",
+            Self::PasswordCommon => "invite-error-password-common",
         }
     }
 
     /// Every refusal.
-    pub const ALL: [Self; 3] = [Self::Username, Self::PasswordLength, Self::PasswordMismatch];
+    pub const ALL: [Self; 4] = [
+        Self::Username,
+        Self::PasswordLength,
+        Self::PasswordMismatch,
+        Self::PasswordCommon,
+    ];
 }
 
 /// How many characters a new password has.
@@ -259,15 +267,10 @@ impl NewAccount {
         if !(2..=64).contains(&username.len()) || !username.bytes().all(plain) {
             return Err(AccountRefusal::Username);
         }
-        if !PASSWORD_LENGTH.contains(&password.chars().count()) {
-            return Err(AccountRefusal::PasswordLength);
-        }
-        if password != again {
-            return Err(AccountRefusal::PasswordMismatch);
-        }
+        let password = super::password_policy::NewPassword::parse(password, again)?;
         Ok(Self {
             username,
-            password: password.to_owned(),
+            password: password.expose().to_owned(),
         })
     }
 }
@@ -412,6 +415,12 @@ mod tests {
             ("m", long, long, AccountRefusal::Username),
             ("maria k", long, long, AccountRefusal::Username),
             ("maria", "short", "short", AccountRefusal::PasswordLength),
+            (
+                "maria",
+                "Password1234",
+                "Password1234",
+                AccountRefusal::PasswordCommon,
+            ),
             (
                 "maria",
                 long,

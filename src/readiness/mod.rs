@@ -4,6 +4,7 @@
 //! holds codes and numbers; templates turn them into words. Time enters only as data (when an
 //! acceptance happened), never as "now".
 
+pub mod account;
 pub mod actions;
 pub mod catalogue;
 pub mod code;
@@ -15,6 +16,7 @@ pub mod lifecycle;
 pub mod names;
 pub mod narrative;
 pub mod packets;
+pub mod password_policy;
 pub mod permissions;
 pub mod profile;
 pub mod programme;

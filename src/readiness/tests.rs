@@ -779,6 +779,11 @@ fn codes_are_the_strings_stored_and_sent() {
             "probe_passed",
             "probe_failed",
             "set_profile",
+            "sign_in",
+            "sign_out",
+            "sign_in_failed",
+            "change_password",
+            "end_sessions",
         ]
     );
     assert_eq!(

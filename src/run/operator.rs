@@ -9,7 +9,8 @@ use super::Database;
 use crate::clock::Clock;
 use crate::config::Cli;
 use crate::db::operators::{self, OperatorError};
-use crate::readiness::lifecycle::PASSWORD_LENGTH;
+use crate::readiness::lifecycle::{AccountRefusal, PASSWORD_LENGTH};
+use crate::readiness::password_policy;
 
 /// The environment variable a password may come from.
 const PASSWORD_ENV: &str = "READINESS_OPERATOR_PASSWORD";
@@ -27,14 +28,18 @@ fn password() -> anyhow::Result<String> {
             line.trim_end_matches(['\r', '\n']).to_owned()
         }
     };
-    let length = password.chars().count();
-    if !PASSWORD_LENGTH.contains(&length) {
-        anyhow::bail!(
+    match password_policy::check(&password) {
+        Ok(()) => {}
+        Err(AccountRefusal::PasswordCommon) => anyhow::bail!(
+            "this password is on the list of common passwords: choose another (set \
+             {PASSWORD_ENV} or type it on standard input)"
+        ),
+        Err(_) => anyhow::bail!(
             "an operator's password has {} to {} characters (set {PASSWORD_ENV} or type it on \
              standard input)",
             PASSWORD_LENGTH.start(),
             PASSWORD_LENGTH.end()
-        );
+        ),
     }
     Ok(password)
 }

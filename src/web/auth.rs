@@ -4,7 +4,7 @@ use askama::Template;
 use axum::Extension;
 use axum::Router;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
@@ -123,15 +123,86 @@ async fn sign_in(
     if throttled(&app, &tenant, &username, &client) {
         return refuse("sign-in-throttled", StatusCode::TOO_MANY_REQUESTS).await;
     }
-    let Some(account) = authenticate(&app, &tenant, &username, form.password.clone()).await? else {
-        tracing::info!(outcome = "refused", "sign-in");
-        return refuse("sign-in-failed", StatusCode::UNAUTHORIZED).await;
+    let request_id = super::request_id(&headers);
+    let account = match authenticate(&app, &tenant, &username, form.password.clone()).await? {
+        Ok(account) => account,
+        Err(target) => {
+            tracing::info!(outcome = "refused", "sign-in");
+            record_failure(&app, &tenant, &username, &target, &request_id).await;
+            return refuse("sign-in-failed", StatusCode::UNAUTHORIZED).await;
+        }
     };
-    session::sign_in(&session, &tenant, &account.actor_id, app.clock.now()).await?;
+    begin_session(
+        &app,
+        &session,
+        &headers,
+        (&tenant, &account.actor_id),
+        db::sign_ins::Method::Password,
+    )
+    .await?;
     tracing::Span::current().record("actor", account.actor_id.as_str());
     tracing::info!(outcome = "signed_in", "sign-in");
     let anchor = kept_form_anchor(&session, &tenant).await;
     Ok(Redirect::to(&format!("/t/{tenant}?lang={}{anchor}", lang.code())).into_response())
+}
+
+/// Signs `actor` in to `tenant` in this session, by `method`: the sign-in's row, the
+/// account's last sign-in and the audit event in one transaction, then the session (a new id,
+/// a new CSRF token). The one way in, for the password form and the identity provider alike.
+pub(crate) async fn begin_session(
+    app: &AppState,
+    session: &Session,
+    headers: &HeaderMap,
+    (tenant, actor): (&str, &str),
+    method: db::sign_ins::Method,
+) -> Result<()> {
+    let signed = session::SignedIn::new(tenant, actor, app.clock.now());
+    let request_id = super::request_id(headers);
+    let by = db::write::Author {
+        tenant,
+        actor,
+        request_id: &request_id,
+        key: &app.key,
+        clock: &app.clock,
+    };
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    db::sign_ins::signed_in(
+        &app.pool,
+        &by,
+        &signed.sign_in,
+        method,
+        user_agent,
+        signed.since,
+    )
+    .await?;
+    app.cache.invalidate(tenant);
+    session::sign_in(session, &signed).await?;
+    Ok(())
+}
+
+/// Records a refused sign-in in the tenant's audit chain, unless [`session::FailureRecords`]
+/// says enough were recorded this minute. A failure to record it is logged, not shown: the
+/// answer is the refusal either way.
+async fn record_failure(
+    app: &AppState,
+    tenant: &str,
+    username: &str,
+    target: &str,
+    request_id: &str,
+) {
+    if !app
+        .failures
+        .record(tenant, &db::sign_ins::failed_target(username))
+    {
+        return;
+    }
+    match db::sign_ins::failed(&app.pool, tenant, target, request_id, &app.key, &app.clock).await {
+        Ok(()) => app.cache.invalidate(tenant),
+        Err(error) => tracing::warn!(%error, "a refused sign-in was not recorded"),
+    }
 }
 
 /// Whether sign-in is throttled, per account and per client address: asked before any
@@ -141,24 +212,28 @@ fn throttled(app: &AppState, tenant: &str, username: &str, client: &str) -> bool
         || !app.throttle.allow(&format!("client:{client}"))
 }
 
-/// The account `username` names, if `password` is its password. The same work, and the same
-/// answer, for an unknown user and a wrong password.
+/// The account `username` names, if `password` is its password and the account is active;
+/// otherwise what the refusal's audit event is about (the account's actor, or the username as
+/// typed). The same work, and the same answer, for an unknown user, an account without a
+/// password, a disabled account and a wrong password.
 async fn authenticate(
     app: &AppState,
     tenant: &str,
     username: &str,
     password: String,
-) -> Result<Option<db::accounts::Account>> {
+) -> Result<Result<db::accounts::Account, String>> {
     let account = if plausible_username(username) {
         db::accounts::find(&app.pool, tenant, username).await?
     } else {
         None
     };
-    let stored = account.as_ref().map(|a| a.password_hash.clone());
-    if !crate::password::verify(password, stored).await {
-        return Ok(None);
-    }
-    account.map(Some).ok_or(AppError::Forbidden)
+    let stored = account.as_ref().and_then(|a| a.password_hash.clone());
+    let matches = crate::password::verify(password, stored).await;
+    Ok(match account {
+        Some(account) if matches && account.active => Ok(account),
+        Some(account) => Err(account.actor_id),
+        None => Err(db::sign_ins::failed_target(username)),
+    })
 }
 
 /// Back to the form whose evidence was kept when the previous session ended, if any: its
@@ -181,6 +256,7 @@ pub struct SignOutForm {
 }
 
 async fn sign_out(
+    State(app): State<AppState>,
     Path(tenant): Path<String>,
     Locale(lang): Locale,
     session: Session,
@@ -192,6 +268,18 @@ async fn sign_out(
         || session::signed_in_elsewhere(&session, &tenant).await
     {
         return Err(AppError::Forbidden);
+    }
+    if let Some(signed) = session::viewer(&session, &tenant).await {
+        let request_id = super::request_id(&headers);
+        let by = db::write::Author {
+            tenant: &tenant,
+            actor: &signed.actor,
+            request_id: &request_id,
+            key: &app.key,
+            clock: &app.clock,
+        };
+        db::sign_ins::signed_out(&app.pool, &by, &signed.sign_in).await?;
+        app.cache.invalidate(&tenant);
     }
     session::sign_out(&session).await?;
     tracing::info!("signed out");

@@ -24,6 +24,8 @@ pub struct AccountArea {
     pub sign_in: Option<String>,
     /// The sign-out form's action and CSRF token, when signed in.
     pub sign_out: Option<(String, String)>,
+    /// The page of the signed-in person's own account, on a tenant's pages.
+    pub account: Option<String>,
 }
 
 /// The page frame: `base.html` reads it.
@@ -80,6 +82,7 @@ impl Frame {
                 self.tr.lang().code()
             )),
             sign_out: None,
+            account: None,
         });
         self
     }
@@ -91,7 +94,14 @@ impl Frame {
 
     /// With who is signed in and a sign-out button.
     pub fn signed_in(self, tenant: &str, who: String, csrf: String) -> Self {
-        self.signed_in_at(&format!("/t/{tenant}/sign-out"), who, csrf)
+        let mut frame = self.signed_in_at(&format!("/t/{tenant}/sign-out"), who, csrf);
+        if let Some(area) = frame.account.as_mut() {
+            area.account = Some(format!(
+                "/t/{tenant}/account?lang={}",
+                frame.tr.lang().code()
+            ));
+        }
+        frame
     }
 
     /// With who is signed in and a button posting to `sign_out`.
@@ -100,6 +110,7 @@ impl Frame {
             signed_in_as: Some(self.tr.t1("account-signed-in-as", "who", who)),
             sign_in: None,
             sign_out: Some((format!("{sign_out}?lang={}", self.tr.lang().code()), csrf)),
+            account: None,
         });
         self
     }

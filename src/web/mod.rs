@@ -203,6 +203,8 @@ pub struct Shared {
     pub https: bool,
     /// Sign-in attempts, per account and per client address.
     pub throttle: Arc<session::Throttle>,
+    /// Which refused sign-ins the audit chain records.
+    pub failures: Arc<session::FailureRecords>,
     /// Signs the audit chain's checkpoints.
     pub key: Arc<CheckpointKey>,
     /// How long rehearsals against the target may take.
@@ -252,6 +254,7 @@ impl AppState {
                 config.sign_in.attempts,
                 config.sign_in.window,
             )),
+            failures: Arc::default(),
             clock,
             sessions: config.sessions,
             request_timeout: config.request_timeout,
@@ -415,6 +418,7 @@ fn routes(state: &AppState) -> Router<AppState> {
         .merge(console::snapshot::router())
         .merge(console::rehearsal::router())
         .merge(console::settings::router())
+        .merge(console::account::router())
         .merge(auth::router())
         .merge(platform::router())
         .merge(invite::router())

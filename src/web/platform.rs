@@ -164,7 +164,11 @@ async fn sign_in(
         tracing::info!(outcome = "refused", "operator sign-in");
         return refuse("sign-in-failed", StatusCode::UNAUTHORIZED);
     }
-    session::sign_in(&session, PLATFORM, &username, app.clock.now()).await?;
+    session::sign_in(
+        &session,
+        &session::SignedIn::new(PLATFORM, &username, app.clock.now()),
+    )
+    .await?;
     tracing::Span::current().record("actor", username.as_str());
     tracing::info!(outcome = "signed_in", "operator sign-in");
     Ok(Redirect::to(&format!("/platform?lang={}", lang.code())).into_response())

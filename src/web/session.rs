@@ -17,22 +17,26 @@ use super::{AppError, AppState};
 const AUTH: &str = "auth";
 const CSRF: &str = "csrf";
 
-/// The signed-in actor, as kept in the session.
+/// The signed-in actor, as kept in the session. (A session kept in an older shape, without a
+/// sign-in id, reads as nobody signed in.)
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SignedIn {
     /// The tenant signed in to.
     pub tenant: String,
     /// The actor.
     pub actor: String,
-    /// When, in seconds since the Unix epoch.
-    pub since: i64,
+    /// When it began, to the microsecond (as PostgreSQL keeps `sessions_valid_from`, with which
+    /// it is compared). Moved to "now" when this session is kept while the others end.
+    #[serde(with = "time::serde::rfc3339")]
+    pub since: time::OffsetDateTime,
+    /// The sign-in's id (its `sign_ins` row): random, 128 bits, hex.
+    pub sign_in: String,
 }
 
 impl SignedIn {
     /// Whether at `now` this sign-in has lasted longer than `lifetime`.
     pub fn outlived(&self, now: time::OffsetDateTime, lifetime: Duration) -> bool {
-        let age = now.unix_timestamp().saturating_sub(self.since);
-        age > i64::try_from(lifetime.as_secs()).unwrap_or(i64::MAX)
+        now - self.since > lifetime
     }
 }
 
@@ -83,25 +87,39 @@ pub async fn csrf_matches(session: &Session, submitted: &str) -> bool {
     }
 }
 
-/// Signs `actor` in at `now`: a new session id (the old one dies), a new CSRF token.
+impl SignedIn {
+    /// A sign-in of `actor` to `tenant` beginning at `now`, with a fresh id.
+    pub fn new(tenant: &str, actor: &str, now: time::OffsetDateTime) -> Self {
+        Self {
+            tenant: tenant.to_owned(),
+            actor: actor.to_owned(),
+            since: crate::checkpoint::to_micros(now),
+            sign_in: random_token(),
+        }
+    }
+}
+
+/// Keeps `signed` in the session: a new session id (the old one dies), a new CSRF token.
 pub async fn sign_in(
     session: &Session,
-    tenant: &str,
-    actor: &str,
-    now: time::OffsetDateTime,
+    signed: &SignedIn,
 ) -> Result<(), tower_sessions::session::Error> {
     session.cycle_id().await?;
-    session
-        .insert(
-            AUTH,
-            SignedIn {
-                tenant: tenant.to_owned(),
-                actor: actor.to_owned(),
-                since: now.unix_timestamp(),
-            },
-        )
-        .await?;
+    session.insert(AUTH, signed).await?;
     session.insert(CSRF, random_token()).await
+}
+
+/// Keeps this session while the account's others end: it counts from `from` (the account's
+/// new `sessions_valid_from`) under a new session id.
+pub async fn restamp(
+    session: &Session,
+    signed: &SignedIn,
+    from: time::OffsetDateTime,
+) -> Result<(), tower_sessions::session::Error> {
+    let mut kept = signed.clone();
+    kept.since = from;
+    session.cycle_id().await?;
+    session.insert(AUTH, kept).await
 }
 
 /// Signs out: the session is destroyed (in the store too, or it fails: a session row left
@@ -120,7 +138,9 @@ pub async fn sign_out(session: &Session) -> Result<(), tower_sessions::session::
 /// [`OurSessionCookie`]: once read, a session that has ended looks like none at all.
 ///
 /// A sign-in older than the absolute lifetime, by the app's clock, ends here: every handler
-/// then sees nobody signed in. (The idle lifetime is the session store's expiry.)
+/// then sees nobody signed in. (The idle lifetime is the session store's expiry.) So does a
+/// sign-in that no longer counts: its account disabled, or its sessions ended since it began
+/// (see [`still_counts`]).
 pub(super) async fn load(
     State(app): State<AppState>,
     session: Session,
@@ -133,15 +153,43 @@ pub(super) async fn load(
             Err(error) => return AppError::from(error).into_response(),
             // A value that does not read as a sign-in is nobody signed in, as for `viewer`.
             Ok(Some(value)) => {
-                let signed = serde_json::from_value::<SignedIn>(value).ok();
-                if signed.is_some_and(|s| s.outlived(app.clock.now(), app.sessions.absolute)) {
-                    let _ = session.flush().await;
+                if let Ok(signed) = serde_json::from_value::<SignedIn>(value) {
+                    let ended = if signed.outlived(app.clock.now(), app.sessions.absolute) {
+                        true
+                    } else {
+                        match still_counts(&app, &signed).await {
+                            Ok(counts) => !counts,
+                            Err(error) => return error.into_response(),
+                        }
+                    };
+                    if ended {
+                        let _ = session.flush().await;
+                    }
                 }
             }
             Ok(None) => {}
         }
     }
     next.run(request).await
+}
+
+/// Whether a tenant's sign-in still counts: its account is active and the sign-in began at or
+/// after the account's `sessions_valid_from`. Read from the tenant's cached state, which any
+/// instance drops when an `accounts` row changes (its trigger notifies): no query on a warm
+/// page. A tenant that is gone has no sign-in that counts. The platform's operators have no
+/// tenant account: their sign-ins end only by their lifetimes and signing out.
+async fn still_counts(app: &AppState, signed: &SignedIn) -> Result<bool, AppError> {
+    if signed.tenant == super::platform::PLATFORM {
+        return Ok(true);
+    }
+    match app.tenant(&signed.tenant).await {
+        Ok(view) => Ok(view
+            .console
+            .account(&signed.actor)
+            .is_some_and(|a| a.sign_in_counts(signed.since))),
+        Err(AppError::NotFound) => Ok(false),
+        Err(error) => Err(error),
+    }
 }
 
 /// The request carried a session cookie this console signed (the session may have ended since).
@@ -275,6 +323,40 @@ pub fn sign_in_token_matches(headers: &HeaderMap, https: bool, submitted: &str) 
         })
 }
 
+/// Which refused sign-ins the audit chain records: at most one per username and a few per
+/// tenant in each window, so that a flood of failures cannot fill the chain (nor drop the
+/// tenant's cached state at every attempt). Counted per instance, like [`Throttle`].
+#[derive(Debug)]
+pub struct FailureRecords {
+    per_username: Throttle,
+    per_tenant: Throttle,
+}
+
+impl FailureRecords {
+    /// Refused sign-ins recorded per tenant per minute, at most.
+    pub const PER_TENANT: u32 = 10;
+
+    /// One per username and [`Self::PER_TENANT`] per tenant, per minute.
+    pub fn new() -> Self {
+        let minute = Duration::from_secs(60);
+        Self {
+            per_username: Throttle::new(1, minute),
+            per_tenant: Throttle::new(Self::PER_TENANT, minute),
+        }
+    }
+
+    /// Whether this refusal of `username` (as typed, normalised) in `tenant` is recorded.
+    pub fn record(&self, tenant: &str, username: &str) -> bool {
+        self.per_username.allow(&format!("{tenant}:{username}")) && self.per_tenant.allow(tenant)
+    }
+}
+
+impl Default for FailureRecords {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Counts sign-in attempts per key in a fixed window; refuses past the limit. Applied before
 /// any password is hashed, per account and per client address.
 #[derive(Debug)]
@@ -318,12 +400,8 @@ mod tests {
 
     #[test]
     fn a_sign_in_outlives_its_lifetime_only_past_it() {
-        let signed = SignedIn {
-            tenant: "bfg-control".into(),
-            actor: "user_md_anna".into(),
-            since: 1_000_000,
-        };
         let at = |secs| time::OffsetDateTime::from_unix_timestamp(secs).unwrap();
+        let signed = SignedIn::new("bfg-control", "user_md_anna", at(1_000_000));
         let hour = Duration::from_secs(3600);
         let cases = [
             (1_000_000, false),
@@ -343,6 +421,18 @@ mod tests {
         assert!((0..3).all(|_| throttle.allow("anna")));
         assert!(!throttle.allow("anna"));
         assert!(throttle.allow("marek"));
+    }
+
+    #[test]
+    fn refused_sign_ins_are_recorded_once_per_username_and_a_few_per_tenant() {
+        let records = FailureRecords::new();
+        assert!(records.record("acme", "anna"));
+        assert!(!records.record("acme", "anna"));
+        assert!(records.record("bfg", "anna"));
+        let recorded = (0..50)
+            .filter(|n| records.record("acme", &format!("user{n}")))
+            .count();
+        assert_eq!(recorded, FailureRecords::PER_TENANT as usize - 1);
     }
 
     #[test]

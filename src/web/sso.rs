@@ -15,7 +15,7 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::frame::Frame;
-use super::{AppState, Locale, Result, record_tenant, session};
+use super::{AppState, Locale, Result, record_tenant};
 use crate::db::{self, sso::Outcome};
 use crate::i18n::Lang;
 use crate::oidc::{Client, Failure, Pending};
@@ -257,8 +257,13 @@ async fn signed_in(
         Outcome::Unknown => return Ok(Err(Failure::Unknown)),
         Outcome::Disabled => return Ok(Err(Failure::Disabled)),
     };
-    session::sign_in(session, tenant, &actor, now).await?;
-    // Where the record of a sign-in (its row, the account's last sign-in, the audit event)
-    // plugs in, for this method as for the password form.
+    super::auth::begin_session(
+        app,
+        session,
+        headers,
+        (tenant, &actor),
+        db::sign_ins::Method::Oidc,
+    )
+    .await?;
     Ok(Ok(actor))
 }

@@ -1359,6 +1359,68 @@ async fn the_operator_creates_acme_whose_md_signs_in_then_suspends_resumes_and_d
     md.close().await;
 }
 
+/// Olena opens her account page (in Portuguese), sees her two sessions, ends the other one
+/// (a second browser), is refused a common password (in Spanish), and once her account is
+/// disabled behind the page, her next request finds her signed out.
+#[tokio::test]
+async fn olena_ends_her_other_session_and_a_disabled_account_is_signed_out_at_its_next_request() {
+    let (app, driver, browser) = a_browser_at_a_fresh_app(true).await;
+    let other = Browser::new(&driver, &browser.base, true).await;
+    browser.sign_in("olena").await;
+    other.sign_in("olena").await;
+
+    browser.visit("/account", "pt-BR").await;
+    assert_eq!(browser.lang().await, "pt-BR");
+    assert_eq!(
+        browser
+            .eval("return document.querySelectorAll('.account-sessions tbody tr').length")
+            .await,
+        2
+    );
+    browser.keep_screenshot("account-pt-BR").await;
+    browser.press(".account-end button").await;
+    eventually(|| async { browser.shows(".account-done").await }).await;
+    other.visit("", "en").await;
+    assert!(
+        other.shows(".account-link").await,
+        "the other session ended"
+    );
+
+    browser.assert_quiet().await;
+    browser.visit("/account", "es").await;
+    let olena = Account::named("olena");
+    browser.fill("current", olena.password).await;
+    browser.fill("password", "Password1234").await;
+    browser.fill("password_again", "Password1234").await;
+    browser.press(".account-password button").await;
+    eventually(|| async { browser.shows("#account-password-error").await }).await;
+    assert_eq!(
+        browser.text("#account-password-error").await,
+        Lang::Es.tr().t("invite-error-password-common")
+    );
+    browser.keep_screenshot("account-es-refused").await;
+    // The refusal's 422 is logged by the browser: that one is expected.
+    let logged = browser.severe_log_entries().await;
+    assert!(logged.iter().all(|l| l.contains("422")), "{logged:?}");
+
+    app.db
+        .as_owner_in_demo(&format!(
+            "update accounts set status = 'disabled' where actor_id = '{}'",
+            olena.actor
+        ))
+        .await;
+    eventually(|| async {
+        browser.visit("", "fr").await;
+        browser.shows(".account-link").await
+    })
+    .await;
+    assert!(!browser.shows(".account-page").await);
+    browser.keep_screenshot("account-disabled-fr").await;
+    browser.assert_quiet().await;
+    other.close().await;
+    browser.close().await;
+}
+
 /// Single sign-on in Chromium, against the real `oidc-provider` (see `sso.rs`): in each
 /// language, Irena — invited by email as a reviewer, in the `dispatch` group at the provider —
 /// presses "Sign in with …", signs in on the provider's own page, and lands on the console

@@ -4,6 +4,7 @@
 // with a message, not be threaded through `Result`s.
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "tests fail loudly")]
 
+mod account;
 mod audit;
 mod browser;
 mod clock;

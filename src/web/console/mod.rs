@@ -12,6 +12,7 @@
 //! looking, their draft, the page frame), `view` (the view model), `writer` (the one way in
 //! for a write) and `messages` (the message ids built at run time).
 
+pub(super) mod account;
 pub(super) mod audit;
 mod bundle;
 pub(super) mod files;

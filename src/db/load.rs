@@ -285,16 +285,18 @@ fn from_doc(mut doc: Doc) -> Result<TenantConsole, DbError> {
     // A tenant without a stored programme runs the demo's, which asks for one signature; a
     // stored number the console does not allow is reported, not clamped.
     let signatures_required = match doc.programme.as_ref() {
-        Some(programme) => SignaturesRequired::new(programme.signatures_required).ok_or_else(
-            || DbError::Programme {
-                slug: doc.tenant.slug.clone(),
-                problem: format!(
-                    "it requires {} GO signatures, outside 1 to {}",
-                    programme.signatures_required,
-                    SignaturesRequired::MAX
-                ),
-            },
-        )?,
+        Some(programme) => {
+            SignaturesRequired::new(programme.signatures_required).ok_or_else(|| {
+                DbError::Programme {
+                    slug: doc.tenant.slug.clone(),
+                    problem: format!(
+                        "it requires {} GO signatures, outside 1 to {}",
+                        programme.signatures_required,
+                        SignaturesRequired::MAX
+                    ),
+                }
+            })?
+        }
         None => SignaturesRequired::ONE,
     };
     // An actor whose stored role cannot be read is given none — not even a reviewer's — and is

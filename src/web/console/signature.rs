@@ -192,7 +192,10 @@ impl ConsoleView<'_> {
                 let args = [
                     ("signed", Arg::from(tally.ready)),
                     ("required", Arg::from(tally.total)),
-                    ("missing", Arg::from(tally.total.saturating_sub(tally.ready))),
+                    (
+                        "missing",
+                        Arg::from(tally.total.saturating_sub(tally.ready)),
+                    ),
                 ];
                 (
                     Some(tr.t("signature-badge-partial")),
@@ -226,8 +229,13 @@ impl ConsoleView<'_> {
     pub(super) fn signature_count(&self) -> Option<String> {
         let tally = self.ev().signatures;
         (tally.total > 1).then(|| {
-            self.tr
-                .t2("signature-count", "signed", tally.ready, "required", tally.total)
+            self.tr.t2(
+                "signature-count",
+                "signed",
+                tally.ready,
+                "required",
+                tally.total,
+            )
         })
     }
 

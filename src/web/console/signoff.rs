@@ -12,9 +12,9 @@ use super::writer::{Write, WriteForm};
 use super::{Draft, SectionKey};
 use crate::db::write::{self, Signoff, WriteError, Written};
 use crate::i18n::Arg;
-use crate::readiness::{self, SignoffDecision};
 use crate::readiness::evidence::{EvidenceError, EvidenceNote, as_typed};
 use crate::readiness::permissions::{Action, Target};
+use crate::readiness::{self, SignoffDecision};
 use crate::web::notice::{self, Notice, NoticeCode};
 use crate::web::{AppError, AppState, Result};
 use axum::Router;
@@ -170,7 +170,10 @@ impl super::ConsoleView<'_> {
                 &[
                     ("signed", signed),
                     ("required", required),
-                    ("missing", Arg::from(tally.total.saturating_sub(tally.ready))),
+                    (
+                        "missing",
+                        Arg::from(tally.total.saturating_sub(tally.ready)),
+                    ),
                 ],
             ),
         })

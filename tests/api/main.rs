@@ -28,6 +28,7 @@ mod sections;
 mod seeding;
 mod settings;
 mod signature;
+mod signatures;
 mod snapshot;
 mod summaries;
 mod support;

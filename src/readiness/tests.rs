@@ -1218,7 +1218,14 @@ fn go_is_reached_only_when_the_nth_distinct_managing_director_signs_the_same_sta
         assert_eq!(ev.decision, decision, "{case}");
         assert_eq!(ev.signature, sig, "{case}");
         let total = u32::try_from(required).expect("small");
-        assert_eq!(ev.signatures, Count { ready: signed, total }, "{case}");
+        assert_eq!(
+            ev.signatures,
+            Count {
+                ready: signed,
+                total
+            },
+            "{case}"
+        );
         assert_eq!(signature::holds(&state), decision == D::Go, "{case}");
         if decision == D::BlockedPendingSignoff {
             assert_eq!(ev.next_action, Some(NextAction::SignOff), "{case}");
@@ -1257,7 +1264,10 @@ fn with_one_signature_required_the_round_is_the_latest_go_alone() {
         signature::state_digest(&ev, unsigned.audit_head.as_ref()),
         "a fresh round signs the state as it stands"
     );
-    assert_eq!(signature::basis(&unsigned, anna), Ok(signature::Basis::Fresh));
+    assert_eq!(
+        signature::basis(&unsigned, anna),
+        Ok(signature::Basis::Fresh)
+    );
 }
 
 #[test]
@@ -1287,7 +1297,14 @@ fn a_later_signer_joins_the_round_and_a_signer_of_it_is_refused() {
 
 #[test]
 fn a_programme_requires_one_to_five_signatures() {
-    for (n, valid) in [(-1, false), (0, false), (1, true), (2, true), (5, true), (6, false)] {
+    for (n, valid) in [
+        (-1, false),
+        (0, false),
+        (1, true),
+        (2, true),
+        (5, true),
+        (6, false),
+    ] {
         assert_eq!(
             signature::SignaturesRequired::new(n).map(|r| i64::from(r.get())),
             valid.then_some(n),

@@ -5,9 +5,9 @@ use super::frozen;
 use super::{DEMO_FILE, Problem, ProgrammeError, check_move, demo, languages, parse};
 use crate::readiness::catalogue::ItemKind;
 use crate::readiness::evaluate::evaluate;
+use crate::readiness::signature::SignaturesRequired;
 use crate::readiness::state::{ProbeResult, ReadinessState};
 use crate::readiness::tests::{AT, accept, all_green};
-use crate::readiness::signature::SignaturesRequired;
 use crate::readiness::{demo as demo_state, signature};
 
 /// Every state the evaluation tests build: the seed, each step from it to GO in page order
@@ -393,7 +393,11 @@ fn a_tenant_moves_only_to_a_later_version_of_its_own_programme() {
 
 /// The demo file with a `[signoff]` table before its ladder.
 fn with_signoff(table: &str) -> String {
-    DEMO_FILE.replacen("[[ladder]]", &format!("[signoff]\n{table}\n\n[[ladder]]"), 1)
+    DEMO_FILE.replacen(
+        "[[ladder]]",
+        &format!("[signoff]\n{table}\n\n[[ladder]]"),
+        1,
+    )
 }
 
 #[test]

@@ -30,7 +30,7 @@ signoff-stale = The state changed after this form was drawn. Check the decision 
 
 signature-count = { $signed } of { $required } signatures
 signature-badge-partial = Partly signed
-signature-partial = { $signed } of { $required } signatures: production stays NO-GO until { $missing ->
+signature-partial = Production stays NO-GO until { $missing ->
         [one] one more managing director signs
        *[other] { $missing } more managing directors sign
     } GO on this same state.

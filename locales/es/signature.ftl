@@ -30,7 +30,7 @@ signoff-stale = El estado ha cambiado desde que se mostró este formulario. Revi
 
 signature-count = { $signed } de { $required } firmas
 signature-badge-partial = Firmado en parte
-signature-partial = { $signed } de { $required } firmas: producción sigue en NO-GO hasta que { $missing ->
+signature-partial = La producción sigue en NO-GO hasta que { $missing ->
         [one] otro director general firme
        *[other] otros { $missing } directores generales firmen
     } GO sobre este mismo estado.

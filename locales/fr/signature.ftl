@@ -33,10 +33,7 @@ signature-count = { $signed } { $signed ->
        *[other] signatures
     } sur { $required }
 signature-badge-partial = Signé en partie
-signature-partial = { $signed } { $signed ->
-        [one] signature
-       *[other] signatures
-    } sur { $required } : la production reste NO-GO jusqu’à ce { $missing ->
+signature-partial = La production reste NO-GO jusqu’à ce { $missing ->
         [one] qu’un autre directeur général signe
        *[other] que { $missing } autres directeurs généraux signent
     } GO sur ce même état.

@@ -30,7 +30,7 @@ signoff-stale = O estado mudou depois que este formulário foi exibido. Confira 
 
 signature-count = { $signed } de { $required } assinaturas
 signature-badge-partial = Assinado em parte
-signature-partial = { $signed } de { $required } assinaturas: a produção continua em NO-GO até que { $missing ->
+signature-partial = A produção continua em NO-GO até que { $missing ->
         [one] mais um diretor-geral assine
        *[other] mais { $missing } diretores-gerais assinem
     } GO sobre este mesmo estado.

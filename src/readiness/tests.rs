@@ -1183,7 +1183,15 @@ fn go_is_reached_only_when_the_nth_distinct_managing_director_signs_the_same_sta
         ..signed()
     };
     // (case, required, earlier standing signatures, latest, decision, signature, signed)
-    type Case = (&'static str, i64, Vec<Signoff>, Option<Signoff>, D, Signature, u32);
+    type Case = (
+        &'static str,
+        i64,
+        Vec<Signoff>,
+        Option<Signoff>,
+        D,
+        Signature,
+        u32,
+    );
     #[rustfmt::skip]
     let cases: Vec<Case> = vec![
         ("one required, unsigned", 1, vec![], None,

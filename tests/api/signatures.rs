@@ -22,6 +22,13 @@ pub const BRUNO: Account = Account {
 /// Bruno's name as the console shows it.
 pub const BRUNO_NAME: &str = "Bruno Almeida";
 
+/// A third managing director, for a programme requiring three signatures.
+const CARLA: Account = Account {
+    username: "carla",
+    password: "carla-third-signature",
+    actor: "user_md_carla",
+};
+
 /// The demo programme's next version, requiring `required` GO signatures: the programme file a
 /// tenant moves to.
 pub fn signatures_programme_text(required: u32) -> String {
@@ -48,42 +55,57 @@ fn signatures_programme(required: u32) -> Programme {
 /// Moves the demo tenant to the two-signature programme with the owner pool, as
 /// `tenant programme --slug bfg-control --file …` does.
 pub async fn require_two_signatures(db: &TestDb) {
+    require_signatures(db, 2).await;
+}
+
+/// Moves the demo tenant to its programme's version 2, requiring `required` signatures.
+async fn require_signatures(db: &TestDb, required: u32) {
     let by = tenants::Operator {
         name: "operator",
         request_id: "test",
         key: test_key(),
         clock: test_clock(),
     };
-    let moved = tenants::change_programme(&db.owner, "bfg-control", &signatures_programme(2), &by)
-        .await
-        .expect("the demo tenant moves to its programme's version 2");
+    let moved = tenants::change_programme(
+        &db.owner,
+        "bfg-control",
+        &signatures_programme(required),
+        &by,
+    )
+    .await
+    .expect("the demo tenant moves to its programme's version 2");
     assert_eq!((moved.from, moved.to), (1, 2));
 }
 
 /// Bruno, a second managing director with an account of his own, straight in the database.
 pub async fn add_second_managing_director(db: &TestDb) {
-    let hash = readiness_console::password::hash(BRUNO.password).expect("hash");
+    add_managing_director(db, BRUNO, BRUNO_NAME).await;
+}
+
+/// A managing director like Anna, with an account of their own, straight in the database.
+async fn add_managing_director(db: &TestDb, account: Account, name: &str) {
+    let hash = readiness_console::password::hash(account.password).expect("hash");
     let mut tx = db.demo_tx().await;
     sqlx::query(
         "insert into actors (tenant_id, actor_id, name, unit, role, permissions, position)
          select tenant_id, $1, $2, unit, role, permissions, 99
          from actors where actor_id = 'user_md_anna'",
     )
-    .bind(BRUNO.actor)
-    .bind(BRUNO_NAME)
+    .bind(account.actor)
+    .bind(name)
     .execute(&mut *tx)
     .await
-    .expect("insert Bruno");
+    .expect("insert the actor");
     sqlx::query(
         "insert into accounts (tenant_id, actor_id, username, password_hash)
          values (current_setting('app.tenant_id')::uuid, $1, $2, $3)",
     )
-    .bind(BRUNO.actor)
-    .bind(BRUNO.username)
+    .bind(account.actor)
+    .bind(account.username)
     .bind(hash)
     .execute(&mut *tx)
     .await
-    .expect("insert Bruno's account");
+    .expect("insert the account");
     tx.commit().await.expect("commit");
 }
 
@@ -165,6 +187,21 @@ async fn go_is_reached_only_on_the_second_distinct_managing_directors_signature(
     let signed = anna.sign_off_go().await;
     assert_eq!(signed.status, 303, "{}", signed.body);
     assert_eq!(app.decision().await, "BLOCKED_PENDING_SIGNOFF");
+    // The page her form lands on says her signature is recorded, not that production is GO.
+    let landed = anna.console(Lang::En).await;
+    let tr = Lang::En.tr();
+    assert!(
+        landed.body.contains(&crate::support::html_escape(
+            &tr.t("notice-signed_partial_go")
+        )),
+        "{}",
+        landed.body
+    );
+    assert!(
+        !landed
+            .body
+            .contains(&crate::support::html_escape(&tr.t("notice-signed_go")))
+    );
 
     for lang in Lang::ALL {
         let page = anna.console(lang).await;
@@ -268,13 +305,21 @@ async fn go_is_reached_only_on_the_second_distinct_managing_directors_signature(
 }
 
 #[tokio::test]
-async fn a_write_withdraws_every_partial_signature_and_a_no_go_ends_the_round() {
+async fn a_write_withdraws_the_partial_signature_and_a_no_go_ends_the_round() {
     let app = two_signatures_all_green().await;
     let mut anna = app.actor("anna").await;
     assert_eq!(anna.sign_off_go().await.status, 303);
 
     // Olena's revocation must be confirmed: it withdraws Anna's partial signature.
     let mut olena = app.actor("olena").await;
+    let page = olena.console(Lang::En).await;
+    let warning = Lang::En
+        .tr()
+        .t1("signature-confirm-warning", "owner", "Anna Kowalska");
+    assert!(
+        page.body.contains(&crate::support::html_escape(&warning)),
+        "her forms warn that the write withdraws Anna's signature"
+    );
     let reason = "The schema migration failed on the staging copy";
     let unconfirmed = olena.revoke("passage.db_schema", reason).await;
     assert_eq!(unconfirmed.status, 409, "{}", unconfirmed.body);
@@ -323,6 +368,74 @@ async fn a_write_withdraws_every_partial_signature_and_a_no_go_ends_the_round() 
     let mut anna = app.actor("anna").await;
     assert_eq!(anna.sign_off_go().await.status, 303);
     assert_eq!(app.decision().await, "GO");
+    signoffs_accounted_for(&app).await;
+}
+
+#[tokio::test]
+async fn a_withdrawing_write_withdraws_every_partial_signature_of_the_round() {
+    let app = TestApp::spawn().await;
+    require_signatures(&app.db, 3).await;
+    add_second_managing_director(&app.db).await;
+    add_managing_director(&app.db, CARLA, "Carla Nunes").await;
+    app.db.make_all_green().await;
+    eventually(|| async { app.decision().await == "BLOCKED_PENDING_SIGNOFF" }).await;
+    let mut anna = app.actor("anna").await;
+    assert_eq!(anna.sign_off_go().await.status, 303);
+    let mut bruno = app.actor_with(BRUNO).await;
+    assert_eq!(bruno.sign_off_go().await.status, 303);
+    let page = app.page_in("", Lang::En).await;
+    let two_of_three = Lang::En
+        .tr()
+        .t2("signature-count", "signed", 2, "required", 3);
+    assert_eq!(texts(&page, "signature-count"), vec![two_of_three; 2]);
+    assert_eq!(app.decision().await, "BLOCKED_PENDING_SIGNOFF");
+
+    let mut olena = app.actor("olena").await;
+    let revoked = olena
+        .revoke(
+            "passage.db_schema",
+            "The schema migration failed on staging",
+        )
+        .confirming_withdrawal()
+        .await;
+    assert_eq!(revoked.status, 303, "{}", revoked.body);
+    // One withdrawal per signature, both naming the revocation's event.
+    let mut tx = app.db.demo_tx().await;
+    let withdrawn: Vec<(String, i64)> = sqlx::query_as(
+        "select s.actor_id, w.audit_seq from signoff_withdrawals w
+         join signoffs s on s.id = w.signoff_id order by s.id",
+    )
+    .fetch_all(&mut *tx)
+    .await
+    .unwrap();
+    let revoke_seq: i64 =
+        sqlx::query_scalar("select max(seq) from audit_events where action = 'revoke'")
+            .fetch_one(&mut *tx)
+            .await
+            .unwrap();
+    drop(tx);
+    assert_eq!(
+        withdrawn,
+        [
+            ("user_md_anna".to_owned(), revoke_seq),
+            (BRUNO.actor.to_owned(), revoke_seq)
+        ]
+    );
+    // Carla's GO, once the check is accepted again, is one of three: nothing came back.
+    let accepted = olena
+        .accept(
+            "passage.db_schema",
+            "Migration re-run and verified on staging",
+        )
+        .await;
+    assert_eq!(accepted.status, 303, "{}", accepted.body);
+    let mut carla = app.actor_with(CARLA).await;
+    assert_eq!(carla.sign_off_go().await.status, 303);
+    let page = app.page_in("", Lang::Es).await;
+    let one_of_three = Lang::Es
+        .tr()
+        .t2("signature-count", "signed", 1, "required", 3);
+    assert_eq!(texts(&page, "signature-count"), vec![one_of_three; 2]);
     signoffs_accounted_for(&app).await;
 }
 

@@ -117,10 +117,17 @@ pub(super) fn withdraw_confirm(
     withdrawing: Withdrawing,
 ) -> Option<WithdrawConfirm> {
     let state = &view.console.state;
-    let signed = signature::withdrawable(state)?;
-    let owner = state
-        .actor(&signed.actor)
-        .map_or_else(|| signed.actor.clone(), |a| a.name.clone());
+    signature::withdrawable(state)?;
+    // Everyone whose signature the write would withdraw: the round's signers, oldest first.
+    let owner = signature::round(state)
+        .iter()
+        .map(|s| {
+            state
+                .actor(&s.actor)
+                .map_or_else(|| s.actor.clone(), |a| a.name.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let warning = match withdrawing {
         Withdrawing::Certainly => tr.t1("signature-confirm-warning", "owner", owner),
         Withdrawing::IfARunChangesAStatus => tr.t1("signature-confirm-warning-run", "owner", owner),

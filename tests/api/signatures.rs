@@ -505,3 +505,29 @@ fn programme_check_reads_the_number_of_signatures_and_refuses_one_out_of_range()
         );
     }
 }
+
+#[tokio::test]
+async fn pages_with_partial_and_complete_signatures_are_valid_html() {
+    let mut pages = crate::html::Pages::new();
+    let app = two_signatures_all_green().await;
+    let mut anna = app.actor("anna").await;
+    assert_eq!(anna.sign_off_go().await.status, 303);
+    let mut bruno = app.actor_with(BRUNO).await;
+    for (name, path) in [
+        ("partial-console-signer", format!("{CONSOLE}?lang=fr")),
+        ("partial-print", format!("{CONSOLE}/print?lang=es")),
+        ("partial-proof", format!("{CONSOLE}/proof?lang=en")),
+    ] {
+        let page = anna.get(&path).await;
+        assert_eq!(page.status, 200, "{name}");
+        assert!(page.body.contains("signature-signers"), "{name}");
+        pages.keep(name, &page);
+    }
+    let page = bruno.get(&format!("{CONSOLE}?lang=pt-BR")).await;
+    pages.keep("partial-console-cosigner", &page);
+    assert_eq!(bruno.sign_off_go().await.status, 303);
+    let page = bruno.get(&format!("{CONSOLE}?lang=en")).await;
+    assert!(page.body.contains("verdict-go\""));
+    pages.keep("complete-console", &page);
+    pages.assert_valid();
+}

@@ -12,7 +12,9 @@
 -- sections and items a newer version of the programme retired. Every list and object is
 -- `json_agg(row)` / `row_to_json(row)` of a narrow subselect whose column aliases are the keys
 -- the loader reads (cheaper than `json_build_object` per row), and the newest event is read
--- once for both `last_write` and `audit_head`.
+-- once for both `last_write` and `audit_head`. The latest sign-off is read once too, for
+-- itself and for its round's other standing GO signatures (`cosignatures`: the same state
+-- digest, not withdrawn), which a programme asking for more than one signature counts.
 create or replace function console_state(p_slug text) returns json
 language plpgsql volatile security invoker as $$
 #variable_conflict use_column
@@ -28,7 +30,7 @@ begin
         'tenant', row_to_json(t),
         'programme', (
             select row_to_json(p)
-            from (select name, version, sha256, sections, ladder, labels
+            from (select name, version, sha256, sections, ladder, labels, signatures_required
                   from tenant_programmes) p),
         'profile', (
             select row_to_json(p)
@@ -86,7 +88,15 @@ begin
                                    w.withdrawn_at as at
                             from signoff_withdrawals w where w.signoff_id = s.id) w)
                            as withdrawal
-                from signoffs s order by s.signed_at desc, s.id desc limit 1) x),
+                from signoffs s where s.id = l.id) x),
+        'cosignatures', coalesce((
+            select json_agg(c order by c.at, c.id)
+            from (select s.id, s.actor_id, s.signed_at as at, s.state_digest, s.state_seq
+                  from signoffs s
+                  where l.decision = 'GO' and s.decision = 'GO' and s.id <> l.id
+                    and s.state_digest = l.state_digest
+                    and not exists (select from signoff_withdrawals w
+                                    where w.signoff_id = s.id)) c), '[]'::json),
         'last_write', h.at,
         'audit_head', case when h.seq is not null
                            then json_build_object('seq', h.seq, 'hash', h.hash) end,
@@ -101,6 +111,9 @@ begin
     )
     from (select 1) one
     left join lateral (select seq, hash, at from audit_events order by seq desc limit 1) h
+      on true
+    left join lateral (select id, decision, state_digest from signoffs
+                       order by signed_at desc, id desc limit 1) l
       on true;
 end
 $$;

@@ -25,3 +25,21 @@ signature-confirm-warning-freeze = Production is signed GO by { $owner }. If thi
 signature-confirm-label = I understand: withdraw the GO signature
 signature-confirm-required = This change would withdraw the GO signature. Tick the confirmation to go ahead; nothing was saved.
 signoff-stale = The state changed after this form was drawn. Check the decision as it stands now and sign again; nothing was signed.
+
+## A second signature: a programme may require GO from several distinct managing directors
+
+signature-count = { $signed } of { $required } signatures
+signature-badge-partial = Partly signed
+signature-partial = Production stays NO-GO until { $missing ->
+        [one] one more managing director signs
+       *[other] { $missing } more managing directors sign
+    } GO on this same state.
+signature-signer = { $owner } signed GO on { $date }
+signoff-you-signed = You signed GO on { $date }: { $signed } of { $required } signatures. Another managing director signs next; you can still record NO-GO.
+signoff-cosign = { $signed } of { $required } signatures stand. Your GO signs the same state as theirs; { $missing ->
+        [one] it completes the sign-off.
+       *[other] { $missing } signatures are still needed.
+    }
+signoff-already-signed = You have already signed GO on this state, and one person’s signature counts once. Another managing director must sign; nothing was signed.
+notice-signed_partial_go = Your GO signature is recorded. Production waits for the other signatures the programme requires.
+programme-error-signatures-out-of-range = The sign-off requires { $found } signatures: a programme requires from 1 to { $max } GO signatures.

@@ -25,3 +25,21 @@ signature-confirm-warning-freeze = { $owner } ha firmado el GO de producción. S
 signature-confirm-label = Entendido: retirar la firma del GO
 signature-confirm-required = Este cambio retiraría la firma del GO. Marque la confirmación para continuar; no se ha guardado nada.
 signoff-stale = El estado ha cambiado desde que se mostró este formulario. Revise la decisión tal como está ahora y vuelva a firmar; no se ha firmado nada.
+
+## Una segunda firma: un programa puede exigir el GO de varios directores generales distintos
+
+signature-count = { $signed } de { $required } firmas
+signature-badge-partial = Firmado en parte
+signature-partial = La producción sigue en NO-GO hasta que { $missing ->
+        [one] otro director general firme
+       *[other] otros { $missing } directores generales firmen
+    } GO sobre este mismo estado.
+signature-signer = { $owner } firmó GO el { $date }
+signoff-you-signed = Usted firmó GO el { $date }: { $signed } de { $required } firmas. Ahora firma otro director general; usted aún puede registrar NO-GO.
+signoff-cosign = Hay { $signed } de { $required } firmas. Su GO firma el mismo estado que las suyas; { $missing ->
+        [one] con él se completa la firma.
+       *[other] aún faltan { $missing } firmas.
+    }
+signoff-already-signed = Usted ya firmó GO sobre este estado, y la firma de una persona cuenta una sola vez. Debe firmar otro director general; no se ha firmado nada.
+notice-signed_partial_go = Su firma de GO ha quedado registrada. Producción espera las demás firmas que exige el programa.
+programme-error-signatures-out-of-range = La firma exige { $found } firmas: un programa exige entre 1 y { $max } firmas de GO.

@@ -25,3 +25,27 @@ signature-confirm-warning-freeze = Le GO de production est signé par { $owner }
 signature-confirm-label = J’ai compris : retirer la signature du GO
 signature-confirm-required = Ce changement retirerait la signature du GO. Cochez la confirmation pour continuer ; rien n’a été enregistré.
 signoff-stale = L’état a changé depuis l’affichage de ce formulaire. Vérifiez la décision telle qu’elle est maintenant, puis signez de nouveau ; rien n’a été signé.
+
+## Une deuxième signature : un programme peut exiger le GO de plusieurs directeurs généraux distincts
+
+signature-count = { $signed } { $signed ->
+        [one] signature
+       *[other] signatures
+    } sur { $required }
+signature-badge-partial = Signé en partie
+signature-partial = La production reste NO-GO jusqu’à ce { $missing ->
+        [one] qu’un autre directeur général signe
+       *[other] que { $missing } autres directeurs généraux signent
+    } GO sur ce même état.
+signature-signer = { $owner } a signé GO le { $date }
+signoff-you-signed = Vous avez signé GO le { $date } : { $signed } { $signed ->
+        [one] signature
+       *[other] signatures
+    } sur { $required }. Un autre directeur général signe ensuite ; vous pouvez encore enregistrer NO-GO.
+signoff-cosign = Signatures données : { $signed } sur { $required }. Votre GO signe le même état que les leurs ; { $missing ->
+        [one] il complète la signature.
+       *[other] il manque encore { $missing } signatures.
+    }
+signoff-already-signed = Vous avez déjà signé GO sur cet état, et la signature d’une personne ne compte qu’une fois. Un autre directeur général doit signer ; rien n’a été signé.
+notice-signed_partial_go = Votre signature GO est enregistrée. La production attend les autres signatures que le programme exige.
+programme-error-signatures-out-of-range = La signature exige { $found } signatures : un programme exige de 1 à { $max } signatures GO.

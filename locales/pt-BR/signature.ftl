@@ -25,3 +25,21 @@ signature-confirm-warning-freeze = O GO da produção foi assinado por { $owner 
 signature-confirm-label = Estou ciente: retirar a assinatura do GO
 signature-confirm-required = Esta alteração retiraria a assinatura do GO. Marque a confirmação para continuar; nada foi salvo.
 signoff-stale = O estado mudou depois que este formulário foi exibido. Confira a decisão como está agora e assine novamente; nada foi assinado.
+
+## Uma segunda assinatura: um programa pode exigir o GO de vários diretores-gerais distintos
+
+signature-count = { $signed } de { $required } assinaturas
+signature-badge-partial = Assinado em parte
+signature-partial = A produção continua em NO-GO até que { $missing ->
+        [one] mais um diretor-geral assine
+       *[other] mais { $missing } diretores-gerais assinem
+    } GO sobre este mesmo estado.
+signature-signer = { $owner } assinou GO em { $date }
+signoff-you-signed = Você assinou GO em { $date }: { $signed } de { $required } assinaturas. Agora assina outro diretor-geral; você ainda pode registrar NO-GO.
+signoff-cosign = Há { $signed } de { $required } assinaturas. Seu GO assina o mesmo estado que as deles; { $missing ->
+        [one] com ele a aprovação se completa.
+       *[other] ainda faltam { $missing } assinaturas.
+    }
+signoff-already-signed = Você já assinou GO sobre este estado, e a assinatura de uma pessoa conta uma só vez. Outro diretor-geral precisa assinar; nada foi assinado.
+notice-signed_partial_go = Sua assinatura de GO foi registrada. A produção aguarda as demais assinaturas que o programa exige.
+programme-error-signatures-out-of-range = A aprovação exige { $found } assinaturas: um programa exige de 1 a { $max } assinaturas de GO.

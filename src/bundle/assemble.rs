@@ -74,7 +74,8 @@ fn summary(
         "generated_at": rfc3339(&now),
         "decision": decision.as_str(),
         "go": decision.is_go(),
-        "signature": console.state.signoff.as_ref().map(|s| signature(s, evaluation)),
+        "signature": console.state.signoff.as_ref()
+            .map(|s| signature(s, &console.state, evaluation)),
         "next_action": match &evaluation.next_action {
             Some(readiness::NextAction::Item { key, .. }) => json!(key),
             Some(readiness::NextAction::SignOff) => json!("signoff"),
@@ -117,8 +118,21 @@ fn blockers(evaluation: &Evaluation) -> Vec<Value> {
         .collect()
 }
 
-/// The latest sign-off, and for a GO the state it was given on or what withdrew it.
-fn signature(signoff: &Signoff, evaluation: &Evaluation) -> Value {
+/// The latest sign-off, and for a GO the state it was given on or what withdrew it; with how
+/// many distinct managing directors' GO signatures stand of how many the programme requires,
+/// and whose they are.
+fn signature(
+    signoff: &Signoff,
+    state: &readiness::ReadinessState,
+    evaluation: &Evaluation,
+) -> Value {
+    let signers: Vec<Value> = readiness::signature::round(state)
+        .into_iter()
+        .map(|s| {
+            json!({ "actor": s.actor, "signed_at": rfc3339(&s.at),
+                         "state_digest": s.state_digest, "state_seq": s.state_seq })
+        })
+        .collect();
     json!({
         "state": evaluation.signature.as_str(),
         "decision": signoff.decision().as_str(),
@@ -135,6 +149,11 @@ fn signature(signoff: &Signoff, evaluation: &Evaluation) -> Value {
             "item": w.item,
             "at": rfc3339(&w.at),
         })),
+        "signatures": {
+            "signed": evaluation.signatures.ready,
+            "required": evaluation.signatures.total,
+            "signers": signers,
+        },
     })
 }
 

@@ -13,7 +13,7 @@ use crate::readiness::catalogue::{
     Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LocalDecisionRule, SectionDef,
 };
 use crate::readiness::lifecycle::TenantStatus;
-use crate::readiness::signature::{SignoffDecision, WithdrawingAction};
+use crate::readiness::signature::{SignaturesRequired, SignoffDecision, WithdrawingAction};
 use crate::readiness::state::{
     Acceptance, Actor, AuditHead, ProbeResult, Profile, Provider, ReadinessState, RehearsalKind,
     RehearsalRun, Role, RunState, Signoff, Snapshot, Withdrawal,
@@ -62,6 +62,8 @@ pub struct StoredProgramme {
     pub sections: Vec<String>,
     #[serde(default)]
     ladder: Vec<RungRow>,
+    /// How many GO signatures it requires, as stored (checked by the loader).
+    signatures_required: i64,
     /// Language tag → its labels, as stored: read only by whoever needs them, once per
     /// distinct programme ([`StoredProgramme::labels`]).
     labels: Box<serde_json::value::RawValue>,
@@ -91,6 +93,8 @@ struct Doc {
     probes: Vec<ProbeRow>,
     snapshot: Option<SnapshotRow>,
     signoff: Option<SignoffRow>,
+    #[serde(default)]
+    cosignatures: Vec<CosignatureRow>,
     #[serde(with = "time::serde::rfc3339::option")]
     last_write: Option<OffsetDateTime>,
     audit_head: Option<AuditHeadRow>,
@@ -233,6 +237,16 @@ struct SignoffRow {
     withdrawal: Option<WithdrawalRow>,
 }
 
+/// A standing GO signature of the latest sign-off's round, given before it.
+#[derive(Deserialize)]
+struct CosignatureRow {
+    actor_id: String,
+    #[serde(with = "time::serde::rfc3339")]
+    at: OffsetDateTime,
+    state_digest: Option<String>,
+    state_seq: Option<i64>,
+}
+
 #[derive(Deserialize)]
 struct WithdrawalRow {
     seq: i64,
@@ -289,6 +303,23 @@ fn from_doc(mut doc: Doc) -> Result<TenantConsole, DbError> {
                 problem: format!("the ladder has the unknown rung {code}"),
             })?,
         None => crate::readiness::programme::demo().catalogue.ladder.clone(),
+    };
+    // A tenant without a stored programme runs the demo's, which asks for one signature; a
+    // stored number the console does not allow is reported, not clamped.
+    let signatures_required = match doc.programme.as_ref() {
+        Some(programme) => {
+            SignaturesRequired::new(programme.signatures_required).ok_or_else(|| {
+                DbError::Programme {
+                    slug: doc.tenant.slug.clone(),
+                    problem: format!(
+                        "it requires {} GO signatures, outside 1 to {}",
+                        programme.signatures_required,
+                        SignaturesRequired::MAX
+                    ),
+                }
+            })?
+        }
+        None => SignaturesRequired::ONE,
     };
     // An actor whose stored role cannot be read is given none — not even a reviewer's — and is
     // left out: no page offers them a form, no figure counts them. What reads their role (the
@@ -471,6 +502,20 @@ fn from_doc(mut doc: Doc) -> Result<TenantConsole, DbError> {
                     at: w.at,
                 }),
             }),
+            cosignatures: doc
+                .cosignatures
+                .into_iter()
+                .map(|c| Signoff {
+                    actor: c.actor_id,
+                    at: c.at,
+                    go: true,
+                    reason: None,
+                    state_digest: c.state_digest,
+                    state_seq: c.state_seq,
+                    withdrawal: None,
+                })
+                .collect(),
+            signatures_required,
             last_write: doc.last_write,
             audit_head: doc.audit_head.map(|h| AuditHead {
                 seq: h.seq,

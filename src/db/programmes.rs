@@ -56,12 +56,14 @@ pub(super) async fn store(
     let ladder: Vec<RungRow> = programme.catalogue.ladder.iter().map(RungRow::of).collect();
     sqlx::query(
         "insert into tenant_programmes
-            (tenant_id, name, version, sha256, source, sections, ladder, labels, target)
-         values ($1, $2, $3, $4, $5, $6::json, $7::json, $8::json, $9::json)
+            (tenant_id, name, version, sha256, source, sections, ladder, labels, target,
+             signatures_required)
+         values ($1, $2, $3, $4, $5, $6::json, $7::json, $8::json, $9::json, $10)
          on conflict (tenant_id) do update set
             name = excluded.name, version = excluded.version, sha256 = excluded.sha256,
             source = excluded.source, sections = excluded.sections, ladder = excluded.ladder,
-            labels = excluded.labels, target = excluded.target, updated_at = now()",
+            labels = excluded.labels, target = excluded.target,
+            signatures_required = excluded.signatures_required, updated_at = now()",
     )
     .bind(tenant)
     .bind(&programme.name)
@@ -72,6 +74,7 @@ pub(super) async fn store(
     .bind(serde_json::to_string(&ladder)?)
     .bind(serde_json::to_string(&programme.labels)?)
     .bind(serde_json::to_string(&programme.target)?)
+    .bind(i32::try_from(programme.signatures_required.get()).unwrap_or(i32::MAX))
     .execute(&mut *tx)
     .await?;
     Ok(())

@@ -148,7 +148,9 @@ impl Guard {
     }
 }
 
-/// Records a withdrawal naming the event `seq` the write appended.
+/// Records a withdrawal naming the event `seq` the write appended: of the latest GO and of every
+/// partial signature of its round (the standing GO signatures on the same state digest, which
+/// `console_state` returns as its `cosignatures`), one row each.
 pub(crate) async fn record(
     tx: &mut PgConnection,
     tenant: Uuid,
@@ -157,10 +159,17 @@ pub(crate) async fn record(
     actor: &str,
     action: WithdrawingAction,
 ) -> Result<(), WriteError> {
-    sqlx::query(
+    let withdrawn = sqlx::query(
         "insert into signoff_withdrawals (tenant_id, signoff_id, audit_seq, actor_id, action,
                                           item_key)
-         values ($1, $2, $3, $4, $5, $6)",
+         select $1, s.id, $3, $4, $5, $6
+         from signoffs s, signoffs latest
+         where latest.id = $2
+           and (s.id = latest.id
+                or (s.decision = 'GO' and s.state_digest = latest.state_digest
+                    and not exists (select from signoff_withdrawals w
+                                    where w.signoff_id = s.id)))
+         order by s.id",
     )
     .bind(tenant)
     .bind(withdraws.signoff_id)
@@ -172,6 +181,7 @@ pub(crate) async fn record(
     .await?;
     tracing::info!(
         audit.seq = seq,
+        signatures = withdrawn.rows_affected(),
         item = %withdraws.item,
         action = action.as_str(),
         "GO signature withdrawn"

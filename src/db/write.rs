@@ -13,7 +13,10 @@ use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use crate::readiness::permissions::{self, Action, Target};
-use crate::readiness::signature::WithdrawingAction;
+use crate::readiness::signature::{
+    self as signature_rule, Basis, CosignRefused, WithdrawingAction, state_digest,
+};
+use crate::readiness::state::AuditHead;
 use crate::readiness::state::Role;
 use crate::readiness::{AuditAction, AuditTarget, ItemKind, SignoffDecision};
 
@@ -84,6 +87,10 @@ pub enum WriteError {
     /// GO was asked for while the ladder stands at this decision, not at the sign-off.
     #[error("not ready for GO: {0:?}")]
     NotReady(crate::readiness::DecisionCode),
+    /// This managing director has already signed GO in the round that stands: a person's
+    /// signature counts once.
+    #[error("already signed GO on this state")]
+    AlreadySigned,
     /// The write would withdraw a standing GO signature and the writer did not confirm it.
     #[error("would withdraw the GO signature without confirmation")]
     WithdrawUnconfirmed,
@@ -422,8 +429,11 @@ pub enum Signoff {
 /// the audit head locked (so no other write interleaves), stands at `BLOCKED_PENDING_SIGNOFF`,
 /// and answers [`WriteError::Stale`] unless that state is the one the form was drawn from (its
 /// digest). A GO records the digest and the head it was given on; its audit event carries the
-/// digest as its evidence, so the chain pins what was signed. The caller has checked the
-/// password.
+/// digest as its evidence, so the chain pins what was signed. Where the programme requires
+/// more than one signature and partial ones stand, a GO joins their round: it is given on the
+/// round's state (its first signature's digest and head, recomputed now from the state as it
+/// stands), and refused ([`WriteError::AlreadySigned`]) from a managing director who signed the
+/// round already. The caller has checked the password.
 pub async fn signoff(
     pool: &PgPool,
     author: &Author<'_>,
@@ -449,12 +459,37 @@ pub async fn signoff(
         if evaluation.decision != crate::readiness::DecisionCode::BlockedPendingSignoff {
             return Err(WriteError::NotReady(evaluation.decision));
         }
-        let head = console.state.audit_head.as_ref();
-        let digest = crate::readiness::signature::state_digest(&evaluation, head);
+        let (digest, seq) = match signature_rule::basis(&console.state, author.actor)
+            .map_err(|CosignRefused::AlreadySigned| WriteError::AlreadySigned)?
+        {
+            Basis::Fresh => {
+                let head = console.state.audit_head.as_ref();
+                (state_digest(&evaluation, head), head.map(|h| h.seq))
+            }
+            Basis::Join(first) => {
+                // The state as it stands, at the round's head: the round's digest exactly when
+                // every item's status and the decision are what the first signer signed.
+                let head = match first.state_seq {
+                    Some(seq) => Some(AuditHead {
+                        seq,
+                        hash: sqlx::query_scalar("select hash from audit_events where seq = $1")
+                            .bind(seq)
+                            .fetch_one(&mut *tx)
+                            .await?,
+                    }),
+                    None => None,
+                };
+                let digest = state_digest(&evaluation, head.as_ref());
+                if first.state_digest.as_deref() != Some(digest.as_str()) {
+                    return Err(WriteError::Stale);
+                }
+                (digest, first.state_seq)
+            }
+        };
         if &digest != drawn_from {
             return Err(WriteError::Stale);
         }
-        signed_state = Some((digest, head.map(|h| h.seq)));
+        signed_state = Some((digest, seq));
     }
     let (decision, reason) = match signoff {
         Signoff::Go { .. } => (SignoffDecision::Go, None),

@@ -125,6 +125,8 @@ pub fn state(seeded_at: OffsetDateTime) -> ReadinessState {
         probes: HashMap::new(),
         snapshot: None,
         signoff: None,
+        cosignatures: Vec::new(),
+        signatures_required: crate::readiness::signature::SignaturesRequired::ONE,
         last_write: None,
         audit_head: None,
         item_versions: HashMap::new(),

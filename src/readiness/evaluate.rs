@@ -155,6 +155,9 @@ pub struct Evaluation {
     pub batch_groups: Vec<BatchGroup>,
     /// Where the latest sign-off stands.
     pub signature: Signature,
+    /// The GO signatures of distinct managing directors that stand, of how many the programme
+    /// requires: "1 of 2 signatures".
+    pub signatures: Count,
     /// The catalogue's decision ladder, for the pages that draw it.
     pub ladder: Vec<Rung>,
 }
@@ -505,6 +508,7 @@ pub fn evaluate(catalogue: &Catalogue, state: &ReadinessState) -> Evaluation {
         },
         batch_groups: ev.batch_groups,
         signature: super::signature::signature(state, decision),
+        signatures: super::signature::tally(state),
         ladder: catalogue.ladder.clone(),
     }
 }

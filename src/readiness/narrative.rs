@@ -48,7 +48,8 @@ impl Signature {
         match evaluation.signature {
             Found::Standing => Self::Standing,
             Found::Withdrawn | Found::Lapsed => Self::Withdrawn,
-            Found::Unsigned | Found::NoGo => Self::None,
+            // Partial signatures are not yet a GO: the narrative still asks for the sign-off.
+            Found::Unsigned | Found::NoGo | Found::Partial => Self::None,
         }
     }
 }

@@ -7,6 +7,14 @@
 //! withdrawn: a withdrawn signature leaves the ladder at its first unsatisfied rung, and once
 //! every gate is green again production waits at `BLOCKED_PENDING_SIGNOFF` for a new signature.
 //! Re-accepting what was revoked never brings the old signature back.
+//!
+//! A programme may ask for more than one signature (`[signoff] required = N`, like a code
+//! review's required approvals): GO is reached only when the Nth distinct managing director
+//! signs GO on the same state. The signatures before it are standing partial signatures of one
+//! round — each records the digest and the head of the round's first — and a signer cannot
+//! count twice. A write that withdraws the latest withdraws them all; a NO-GO ends the round.
+//! With one signature required (the demo, and every programme without the key) a round is
+//! its one signature, as before.
 
 use std::fmt::Write as _;
 
@@ -15,7 +23,7 @@ use sha2::{Digest, Sha256};
 use super::actions::AuditAction;
 use super::catalogue::DecisionCode;
 use super::code::code_enum;
-use super::evaluate::Evaluation;
+use super::evaluate::{Count, Evaluation};
 use super::state::{AuditHead, ReadinessState, Signoff};
 
 /// Where the latest sign-off stands, as a code for templates.
@@ -27,6 +35,9 @@ pub enum Signature {
     NoGo,
     /// The latest sign-off is GO, nothing withdrew it, and the decision is GO.
     Standing,
+    /// The latest sign-off is GO and nothing withdrew it, but fewer distinct managing directors
+    /// have signed than the programme requires: production waits for the next signature.
+    Partial,
     /// The latest sign-off is GO and a later write withdrew it.
     Withdrawn,
     /// The latest sign-off is GO and nothing recorded its withdrawal, yet a rung below it is no
@@ -36,10 +47,11 @@ pub enum Signature {
 
 impl Signature {
     /// Every value.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Unsigned,
         Self::NoGo,
         Self::Standing,
+        Self::Partial,
         Self::Withdrawn,
         Self::Lapsed,
     ];
@@ -50,6 +62,7 @@ impl Signature {
             Self::Unsigned => "unsigned",
             Self::NoGo => "no_go",
             Self::Standing => "standing",
+            Self::Partial => "partial",
             Self::Withdrawn => "withdrawn",
             Self::Lapsed => "lapsed",
         }
@@ -129,8 +142,40 @@ impl SignoffDecision {
     }
 }
 
+/// How many GO signatures production needs, each from a distinct managing director: from one
+/// (the default) to [`SignaturesRequired::MAX`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SignaturesRequired(u8);
+
+impl SignaturesRequired {
+    /// One signature: the demo, and every programme that does not say.
+    pub const ONE: Self = Self(1);
+    /// The most a programme may ask for.
+    pub const MAX: u8 = 5;
+
+    /// `n` signatures, if `n` is between one and [`Self::MAX`].
+    pub fn new(n: i64) -> Option<Self> {
+        u8::try_from(n)
+            .ok()
+            .filter(|n| (1..=Self::MAX).contains(n))
+            .map(Self)
+    }
+
+    /// How many.
+    pub fn get(self) -> u32 {
+        u32::from(self.0)
+    }
+}
+
+impl Default for SignaturesRequired {
+    fn default() -> Self {
+        Self::ONE
+    }
+}
+
 /// The latest sign-off is a GO that nothing has withdrawn: a write that changes an item's status
-/// now would withdraw it (and must be confirmed by whoever writes).
+/// now would withdraw it, with the partial signatures of its round (and must be confirmed by
+/// whoever writes).
 pub fn withdrawable(state: &ReadinessState) -> Option<&Signoff> {
     state
         .signoff
@@ -138,10 +183,84 @@ pub fn withdrawable(state: &ReadinessState) -> Option<&Signoff> {
         .filter(|s| s.go && s.withdrawal.is_none())
 }
 
-/// The signature rung of the ladder: satisfied while the latest sign-off is a GO that nothing
-/// has withdrawn.
+/// The GO signatures that count now, oldest first, one per signer: the latest sign-off when it
+/// is a GO nothing withdrew, with the standing signatures given before it on the same state.
+/// Empty when the latest sign-off is a NO-GO, a withdrawn GO, or absent.
+pub fn round(state: &ReadinessState) -> Vec<&Signoff> {
+    let Some(latest) = withdrawable(state) else {
+        return Vec::new();
+    };
+    let same_state = |s: &&Signoff| {
+        s.go && s.withdrawal.is_none()
+            && s.state_digest.is_some()
+            && s.state_digest == latest.state_digest
+    };
+    let mut round: Vec<&Signoff> = Vec::new();
+    for signoff in state
+        .cosignatures
+        .iter()
+        .filter(same_state)
+        .chain(std::iter::once(latest))
+    {
+        // A signer counts once, whatever the rows say.
+        if !round.iter().any(|s| s.actor == signoff.actor) {
+            round.push(signoff);
+        }
+    }
+    round
+}
+
+/// How many distinct managing directors have signed the round, of how many are required.
+pub fn tally(state: &ReadinessState) -> Count {
+    Count {
+        ready: u32::try_from(round(state).len()).unwrap_or(u32::MAX),
+        total: state.signatures_required.get(),
+    }
+}
+
+/// The signature rung of the ladder: satisfied once as many distinct managing directors as the
+/// programme requires have signed GO on the same state, and nothing has withdrawn it.
 pub fn holds(state: &ReadinessState) -> bool {
-    withdrawable(state).is_some()
+    let tally = tally(state);
+    tally.ready > 0 && tally.ready >= tally.total
+}
+
+/// What a GO signature, given now, is given on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis<'a> {
+    /// A round of its own: the state as it stands, at the current audit head.
+    Fresh,
+    /// The round its partial signatures opened: the state and head of this, its first
+    /// signature. The later signer confirms that same state.
+    Join(&'a Signoff),
+}
+
+/// Why this managing director cannot sign GO now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CosignRefused {
+    /// They have already signed this round: one person's signature counts once.
+    #[error("this managing director has already signed GO on this state")]
+    AlreadySigned,
+}
+
+/// What `actor`'s GO signature would be given on, or why it is refused (they signed the round
+/// already). Whether the ladder stands at the sign-off is the caller's first question.
+pub fn basis<'a>(state: &'a ReadinessState, actor: &str) -> Result<Basis<'a>, CosignRefused> {
+    let round = round(state);
+    match round.first() {
+        None => Ok(Basis::Fresh),
+        Some(_) if round.iter().any(|s| s.actor == actor) => Err(CosignRefused::AlreadySigned),
+        Some(first) => Ok(Basis::Join(first)),
+    }
+}
+
+/// The digest a GO form carries: the round's, when partial signatures stand (the later signer
+/// signs what the first signed), else the state's as it stands now.
+pub fn signing_digest(evaluation: &Evaluation, state: &ReadinessState) -> String {
+    match round(state).first().and_then(|s| s.state_digest.clone()) {
+        Some(digest) => digest,
+        None => state_digest(evaluation, state.audit_head.as_ref()),
+    }
 }
 
 /// Where the latest sign-off stands, given the overall decision it was evaluated into.
@@ -151,6 +270,9 @@ pub fn signature(state: &ReadinessState, decision: DecisionCode) -> Signature {
         Some(s) if !s.go => Signature::NoGo,
         Some(s) if s.withdrawal.is_some() => Signature::Withdrawn,
         Some(_) if decision == DecisionCode::Go => Signature::Standing,
+        Some(_) if decision == DecisionCode::BlockedPendingSignoff && !holds(state) => {
+            Signature::Partial
+        }
         Some(_) => Signature::Lapsed,
     }
 }

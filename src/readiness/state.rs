@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 
 use super::code::code_enum;
-use super::signature::SignoffDecision;
+use super::signature::{SignaturesRequired, SignoffDecision};
 
 /// A console role. Permissions to write are checked against it on the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -291,6 +291,13 @@ pub struct ReadinessState {
     pub snapshot: Option<Snapshot>,
     /// The latest sign-off, if any. Only a GO that nothing withdrew counts towards the decision.
     pub signoff: Option<Signoff>,
+    /// The other standing GO signatures of the latest sign-off's round, oldest first: given by
+    /// other managing directors on the same state (the same digest) before the latest one, and
+    /// not withdrawn. Empty unless the programme asks for more than one signature.
+    pub cosignatures: Vec<Signoff>,
+    /// How many GO signatures of distinct managing directors production needs: the programme's
+    /// `[signoff] required`, one unless it says more.
+    pub signatures_required: SignaturesRequired,
     /// The time of the last state change recorded in the audit trail.
     pub last_write: Option<OffsetDateTime>,
     /// The head of the audit chain, if it has any event.

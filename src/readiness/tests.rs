@@ -1146,3 +1146,187 @@ fn the_state_digest_covers_the_decision_every_status_and_the_audit_head_only() {
         assert_eq!(other == base, same, "{case}");
     }
 }
+
+// ---- a programme may require GO from several distinct managing directors -------------------
+
+/// A second managing director of the tests.
+const BRUNO: &str = "user_md_bruno";
+/// A third.
+const CARLA: &str = "user_md_carla";
+
+/// `actor`'s standing GO on the state `digest` (one hex digit repeated).
+fn go_by(actor: &str, digest: char) -> Signoff {
+    Signoff {
+        actor: actor.to_owned(),
+        state_digest: Some(digest.to_string().repeat(64)),
+        ..signed()
+    }
+}
+
+/// The all-green state of a programme requiring `required` signatures, with `earlier` standing
+/// before the `latest` sign-off.
+fn green_signed(required: i64, earlier: Vec<Signoff>, latest: Option<Signoff>) -> ReadinessState {
+    let mut state = all_green();
+    state.signatures_required = signature::SignaturesRequired::new(required).expect("1 to 5");
+    state.cosignatures = earlier;
+    state.signoff = latest;
+    state
+}
+
+#[test]
+fn go_is_reached_only_when_the_nth_distinct_managing_director_signs_the_same_state() {
+    let anna = catalogue::actors::ANNA;
+    let withdrawn = |s: Signoff| Signoff {
+        withdrawal: Some(withdrawn_by_olena()),
+        ..s
+    };
+    let no_go = Signoff {
+        go: false,
+        reason: Some("Backup restore not rehearsed".to_owned()),
+        state_digest: None,
+        state_seq: None,
+        ..signed()
+    };
+    // (case, required, earlier standing signatures, latest, decision, signature, signed)
+    type Case = (
+        &'static str,
+        i64,
+        Vec<Signoff>,
+        Option<Signoff>,
+        D,
+        Signature,
+        u32,
+    );
+    #[rustfmt::skip]
+    let cases: Vec<Case> = vec![
+        ("one required, unsigned", 1, vec![], None,
+         D::BlockedPendingSignoff, Signature::Unsigned, 0),
+        ("one required, Anna signs: GO as always", 1, vec![], Some(go_by(anna, 'a')),
+         D::Go, Signature::Standing, 1),
+        ("two required, unsigned", 2, vec![], None,
+         D::BlockedPendingSignoff, Signature::Unsigned, 0),
+        ("two required, Anna signs: a standing partial signature", 2, vec![],
+         Some(go_by(anna, 'a')), D::BlockedPendingSignoff, Signature::Partial, 1),
+        ("two required, Anna then Bruno on the same state: GO", 2, vec![go_by(anna, 'a')],
+         Some(go_by(BRUNO, 'a')), D::Go, Signature::Standing, 2),
+        ("two required, Anna twice: she counts once", 2, vec![go_by(anna, 'a')],
+         Some(go_by(anna, 'a')), D::BlockedPendingSignoff, Signature::Partial, 1),
+        ("two required, Bruno on another state: Anna's is not his round", 2,
+         vec![go_by(anna, 'a')], Some(go_by(BRUNO, 'b')),
+         D::BlockedPendingSignoff, Signature::Partial, 1),
+        ("two required, Anna's withdrawn before Bruno signed", 2,
+         vec![withdrawn(go_by(anna, 'a'))], Some(go_by(BRUNO, 'a')),
+         D::BlockedPendingSignoff, Signature::Partial, 1),
+        ("two required, the round withdrawn by a write", 2, vec![],
+         Some(withdrawn(go_by(BRUNO, 'a'))), D::BlockedPendingSignoff, Signature::Withdrawn, 0),
+        ("two required, Anna signs, Bruno records NO-GO: the round ends", 2, vec![],
+         Some(no_go), D::BlockedPendingSignoff, Signature::NoGo, 0),
+        ("three required, two of them", 3, vec![go_by(anna, 'a')], Some(go_by(BRUNO, 'a')),
+         D::BlockedPendingSignoff, Signature::Partial, 2),
+        ("three required, all three", 3, vec![go_by(anna, 'a'), go_by(BRUNO, 'a')],
+         Some(go_by(CARLA, 'a')), D::Go, Signature::Standing, 3),
+    ];
+    for (case, required, earlier, latest, decision, sig, signed) in cases {
+        let state = green_signed(required, earlier, latest);
+        let ev = evaluate(&programme::demo().catalogue, &state);
+        assert_eq!(ev.decision, decision, "{case}");
+        assert_eq!(ev.signature, sig, "{case}");
+        let total = u32::try_from(required).expect("small");
+        assert_eq!(
+            ev.signatures,
+            Count {
+                ready: signed,
+                total
+            },
+            "{case}"
+        );
+        assert_eq!(signature::holds(&state), decision == D::Go, "{case}");
+        if decision == D::BlockedPendingSignoff {
+            assert_eq!(ev.next_action, Some(NextAction::SignOff), "{case}");
+        }
+        // A partial signature withdraws like a whole one: a write now must be confirmed.
+        assert_eq!(
+            signature::withdrawable(&state).is_some(),
+            matches!(sig, Signature::Standing | Signature::Partial),
+            "{case}"
+        );
+    }
+}
+
+#[test]
+fn with_one_signature_required_the_round_is_the_latest_go_alone() {
+    // The demo's N = 1: whatever else the rows hold, only the latest GO counts, as before.
+    let anna = catalogue::actors::ANNA;
+    let state = green_signed(1, vec![go_by(BRUNO, 'a')], Some(go_by(anna, 'a')));
+    assert_eq!(
+        evaluate(&programme::demo().catalogue, &state).decision,
+        D::Go
+    );
+    let mut plain = all_green();
+    plain.signoff = Some(signed());
+    let ev = evaluate(&programme::demo().catalogue, &plain);
+    assert_eq!(ev.signatures, Count { ready: 1, total: 1 });
+    assert_eq!(
+        signature::signing_digest(&ev, &plain),
+        "0".repeat(64),
+        "the round's digest"
+    );
+    let unsigned = all_green();
+    let ev = evaluate(&programme::demo().catalogue, &unsigned);
+    assert_eq!(
+        signature::signing_digest(&ev, &unsigned),
+        signature::state_digest(&ev, unsigned.audit_head.as_ref()),
+        "a fresh round signs the state as it stands"
+    );
+    assert_eq!(
+        signature::basis(&unsigned, anna),
+        Ok(signature::Basis::Fresh)
+    );
+}
+
+#[test]
+fn a_later_signer_joins_the_round_and_a_signer_of_it_is_refused() {
+    let anna = catalogue::actors::ANNA;
+    let state = green_signed(2, vec![], Some(go_by(anna, 'a')));
+    let ev = evaluate(&programme::demo().catalogue, &state);
+    // Bruno signs what Anna signed: her digest and her head.
+    assert_eq!(
+        signature::basis(&state, BRUNO),
+        Ok(signature::Basis::Join(&go_by(anna, 'a')))
+    );
+    assert_eq!(signature::signing_digest(&ev, &state), "a".repeat(64));
+    assert_eq!(
+        signature::basis(&state, anna),
+        Err(signature::CosignRefused::AlreadySigned)
+    );
+    // After a NO-GO the next GO opens a round of its own.
+    let mut ended = state.clone();
+    ended.signoff = Some(Signoff {
+        go: false,
+        reason: Some("Backup restore not rehearsed".to_owned()),
+        ..signed()
+    });
+    assert_eq!(signature::basis(&ended, anna), Ok(signature::Basis::Fresh));
+}
+
+#[test]
+fn a_programme_requires_one_to_five_signatures() {
+    for (n, valid) in [
+        (-1, false),
+        (0, false),
+        (1, true),
+        (2, true),
+        (5, true),
+        (6, false),
+    ] {
+        assert_eq!(
+            signature::SignaturesRequired::new(n).map(|r| i64::from(r.get())),
+            valid.then_some(n),
+            "{n}"
+        );
+    }
+    assert_eq!(
+        signature::SignaturesRequired::default(),
+        signature::SignaturesRequired::ONE
+    );
+}

@@ -71,6 +71,7 @@ impl From<crate::db::write::WriteError> for AppError {
             | WriteError::AlreadyAccepted
             | WriteError::NotAccepted
             | WriteError::NotReady(_)
+            | WriteError::AlreadySigned
             | WriteError::WithdrawUnconfirmed => Self::Conflict,
             WriteError::Db(error) => error.into(),
         }

@@ -16,6 +16,8 @@ pub enum NoticeCode {
     Revoked,
     /// GO was signed.
     SignedGo,
+    /// GO was signed, and production waits for the other signatures the programme requires.
+    SignedPartialGo,
     /// NO-GO was recorded.
     RecordedNoGo,
     /// The rehearsal target was named.
@@ -54,6 +56,7 @@ impl NoticeCode {
             Self::Decided => "decided",
             Self::Revoked => "revoked",
             Self::SignedGo => "signed_go",
+            Self::SignedPartialGo => "signed_partial_go",
             Self::RecordedNoGo => "recorded_no_go",
             Self::TargetSaved => "target_saved",
             Self::RunStarted => "run_started",
@@ -63,11 +66,12 @@ impl NoticeCode {
     }
 
     /// Every notice, for the message-id list.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Accepted,
         Self::Decided,
         Self::Revoked,
         Self::SignedGo,
+        Self::SignedPartialGo,
         Self::RecordedNoGo,
         Self::TargetSaved,
         Self::RunStarted,

@@ -200,7 +200,11 @@ impl Browser {
 
     /// Signs in through the form as `username` of the demo.
     async fn sign_in(&self, username: &str) {
-        let account = Account::named(username);
+        self.sign_in_as(Account::named(username)).await;
+    }
+
+    /// Signs in through the form with this account.
+    async fn sign_in_as(&self, account: Account) {
         self.visit("/sign-in", "en").await;
         self.fill("username", account.username).await;
         self.fill("password", account.password).await;
@@ -1527,4 +1531,130 @@ async fn a_person_signs_in_through_the_real_provider_in_chromium_in_every_langua
         .await
         .unwrap();
     assert_eq!(role, "dispatcher", "the role the group maps to");
+}
+
+/// The two-signature programme in Chromium: Anna signs GO and the console says "1 of 2
+/// signatures" in the decision area and the sign-off panel, still NO-GO, in Spanish, French,
+/// English and Brazilian Portuguese; then Bruno, a second managing director, signs the same
+/// state and production is GO.
+#[tokio::test]
+async fn a_two_signature_programme_reaches_go_only_on_the_second_managing_directors_signature() {
+    use crate::signatures::{BRUNO, add_second_managing_director, require_two_signatures};
+    let (app, driver, anna) = a_browser_at_a_fresh_app(true).await;
+    require_two_signatures(&app.db).await;
+    add_second_managing_director(&app.db).await;
+    app.db.make_all_green().await;
+    let pt_br = Lang::from_tag("pt-BR").expect("pt-BR is spoken");
+    let count = |lang: Lang, signed: u32| {
+        lang.tr()
+            .t2("signature-count", "signed", signed, "required", 2u32)
+    };
+
+    anna.sign_in("anna").await;
+    anna.open("", "es").await;
+    eventually(|| async { anna.text(DECISION).await == "BLOCKED_PENDING_SIGNOFF" }).await;
+    assert_eq!(
+        anna.text("#decision .decision-go .signature-count").await,
+        count(Lang::Es, 0)
+    );
+    anna.fill("signoff-go-password", "anna-go-no-go").await;
+    anna.press("#signoff form:first-of-type button[type=submit]")
+        .await;
+    eventually(|| async {
+        anna.text("#decision .decision-go .signature-count").await == count(Lang::Es, 1)
+    })
+    .await;
+    assert_eq!(anna.text(DECISION).await, "BLOCKED_PENDING_SIGNOFF");
+
+    for lang in [Lang::Es, Lang::Fr, Lang::En, pt_br] {
+        let tr = lang.tr();
+        anna.open("", lang.code()).await;
+        assert_eq!(anna.lang().await, lang.code());
+        assert_eq!(anna.text(DECISION).await, "BLOCKED_PENDING_SIGNOFF");
+        assert_eq!(
+            anna.text("#decision .decision-go strong").await,
+            tr.t("decision-verdict-nogo")
+        );
+        assert_eq!(
+            anna.text("#decision .decision-go .signature-count").await,
+            count(lang, 1)
+        );
+        assert!(anna.shows("#decision .signature-partial").await);
+        assert_eq!(
+            anna.text("#decision .signature .signature-count").await,
+            count(lang, 1)
+        );
+        assert_eq!(
+            anna.text("#decision .signature-badge").await,
+            tr.t("signature-badge-partial")
+        );
+        assert!(
+            anna.text("#decision .signature-signers")
+                .await
+                .contains("Anna Kowalska"),
+            "{lang:?}: who signed"
+        );
+        // Her signature stands in place of her GO form.
+        assert!(
+            anna.text("#signoff .signoff-round")
+                .await
+                .contains(&count(lang, 1))
+        );
+        assert!(!anna.shows("#signoff input[name=decision][value=GO]").await);
+        anna.scroll_to("#signoff").await;
+        anna.keep_screenshot(&format!("two-signatures-partial-{}", lang.code()))
+            .await;
+        anna.assert_legible("contrast, one of two signatures").await;
+    }
+    anna.assert_quiet().await;
+
+    // Bruno, in his own browser, signs the state Anna signed.
+    let bruno = Browser::new(&driver, &anna.base, true).await;
+    bruno.sign_in_as(BRUNO).await;
+    bruno.open("", "fr").await;
+    let cosign = Lang::Fr.tr().t_args(
+        "signoff-cosign",
+        &[
+            ("signed", 1u32.into()),
+            ("required", 2u32.into()),
+            ("missing", 1u32.into()),
+        ],
+    );
+    assert_eq!(bruno.text("#signoff .signoff-round").await, cosign);
+    bruno.fill("signoff-go-password", BRUNO.password).await;
+    bruno
+        .press("#signoff form:first-of-type button[type=submit]")
+        .await;
+    eventually(|| async { bruno.text(DECISION).await == "GO" }).await;
+    assert_eq!(
+        bruno.text("#decision .decision-go strong").await,
+        Lang::Fr.tr().t("decision-verdict-go")
+    );
+    assert_eq!(
+        bruno.text("#decision .decision-go .signature-count").await,
+        count(Lang::Fr, 2)
+    );
+    assert!(bruno.shows("#decision .signature-standing").await);
+    let signers = bruno.text("#decision .signature-signers").await;
+    assert!(
+        signers.contains("Anna Kowalska") && signers.contains(crate::signatures::BRUNO_NAME),
+        "{signers}"
+    );
+    bruno.scroll_to("#decision .signature").await;
+    bruno.keep_screenshot("two-signatures-go-fr").await;
+    for lang in [Lang::En, pt_br] {
+        anna.open("", lang.code()).await;
+        assert_eq!(anna.text(DECISION).await, "GO");
+        assert_eq!(
+            anna.text("#decision .decision-go .signature-count").await,
+            count(lang, 2)
+        );
+        anna.scroll_to("#decision .decision-go").await;
+        anna.keep_screenshot(&format!("two-signatures-go-{}", lang.code()))
+            .await;
+    }
+    bruno.assert_quiet().await;
+    anna.assert_quiet().await;
+    bruno.close().await;
+    anna.close().await;
 }

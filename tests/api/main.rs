@@ -29,6 +29,7 @@ mod sections;
 mod seeding;
 mod settings;
 mod signature;
+mod signatures;
 mod snapshot;
 mod sso;
 mod summaries;

@@ -260,6 +260,13 @@ impl TestApp {
         Actor { client, account }
     }
 
+    /// `account` (one a test created, not one of the demo's), signed in through the form in a
+    /// client of their own.
+    pub async fn actor_with(&self, account: Account) -> Actor {
+        let client = signed_in(self, account.username, account.password).await;
+        Actor { client, account }
+    }
+
     /// A page of the demo tenant (`""` for the console) in `lang`, as a visitor sees it.
     pub async fn page_in(&self, page: &str, lang: Lang) -> Page {
         let path = format!("{CONSOLE}{page}?lang={}", lang.code());

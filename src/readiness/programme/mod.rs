@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 pub use problem::{Problem, ProgrammeError};
 
 use super::catalogue::Catalogue;
+use super::signature::SignaturesRequired;
 
 /// The value `format` must have.
 pub const FORMAT: &str = "ReadinessProgramme.v1";
@@ -44,6 +45,8 @@ pub struct Programme {
     pub labels: BTreeMap<String, LanguageLabels>,
     /// What the schema gap analysis expects in the target.
     pub target: ExpectedTarget,
+    /// How many distinct managing directors must sign GO (`[signoff] required`, one if absent).
+    pub signatures_required: SignaturesRequired,
     /// The file's text, as read: what a tenant stores, with its SHA-256.
     pub source: String,
 }

@@ -50,6 +50,8 @@ code_enum! {
         MissingDescription => "missing-description",
         /// A label for a section or item the programme does not have.
         LabelForNothing => "label-for-nothing",
+        /// `[signoff] required` outside one to the most the console allows.
+        SignaturesOutOfRange => "signatures-out-of-range",
     }
 }
 

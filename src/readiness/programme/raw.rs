@@ -21,6 +21,8 @@ pub(super) struct RawProgramme {
     pub sections: Vec<RawSection>,
     #[serde(default)]
     pub target: RawTarget,
+    /// How production is signed off; absent, one GO signature.
+    pub signoff: Option<RawSignoff>,
     /// Language tag → its labels.
     pub labels: Spanned<BTreeMap<Spanned<String>, RawLanguage>>,
 }
@@ -67,6 +69,13 @@ pub(super) struct RawItem {
     pub fact: Option<Spanned<String>>,
     pub proposal: Option<String>,
     pub expected: Option<u32>,
+}
+
+/// The sign-off: how many distinct managing directors must sign GO.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSignoff {
+    pub required: Spanned<i64>,
 }
 
 /// What the schema gap analysis expects in the target.

@@ -5,6 +5,7 @@ use super::frozen;
 use super::{DEMO_FILE, Problem, ProgrammeError, check_move, demo, languages, parse};
 use crate::readiness::catalogue::ItemKind;
 use crate::readiness::evaluate::evaluate;
+use crate::readiness::signature::SignaturesRequired;
 use crate::readiness::state::{ProbeResult, ReadinessState};
 use crate::readiness::tests::{AT, accept, all_green};
 use crate::readiness::{demo as demo_state, signature};
@@ -386,6 +387,53 @@ fn a_tenant_moves_only_to_a_later_version_of_its_own_programme() {
                 said.as_deref().is_some_and(|s| s.contains(part)),
                 "{runs} {current} → {version}: {said:?}"
             ),
+        }
+    }
+}
+
+/// The demo file with a `[signoff]` table before its ladder.
+fn with_signoff(table: &str) -> String {
+    DEMO_FILE.replacen(
+        "[[ladder]]",
+        &format!("[signoff]\n{table}\n\n[[ladder]]"),
+        1,
+    )
+}
+
+#[test]
+fn a_programme_may_require_up_to_five_signatures_and_one_when_it_does_not_say() {
+    assert_eq!(demo().signatures_required, SignaturesRequired::ONE);
+    for n in 1..=5 {
+        let text = with_signoff(&format!("required = {n}"));
+        let programme = parse(&text, &languages()).expect("valid");
+        assert_eq!(programme.signatures_required.get(), n, "required = {n}");
+        // The key changes nothing else the evaluation reads.
+        assert_eq!(programme.catalogue, demo().catalogue);
+    }
+}
+
+#[test]
+fn a_number_of_signatures_the_console_does_not_allow_is_refused_where_it_is_written() {
+    // (the table, the problem, what its message says was found)
+    let cases: &[(&str, Problem, Option<&str>)] = &[
+        ("required = 0", Problem::SignaturesOutOfRange, Some("0")),
+        ("required = 6", Problem::SignaturesOutOfRange, Some("6")),
+        ("required = -2", Problem::SignaturesOutOfRange, Some("-2")),
+        ("required = \"two\"", Problem::WrongType, None),
+        ("requried = 2", Problem::UnknownField, None),
+        ("", Problem::MissingField, None),
+    ];
+    for (table, problem, found) in cases {
+        let text = with_signoff(table);
+        let errors = parse(&text, &languages()).expect_err(table);
+        assert_eq!(errors.len(), 1, "{table}: {errors:?}");
+        let error = &errors[0];
+        assert_eq!(error.problem, *problem, "{table}: {errors:?}");
+        assert_eq!(error.arg("found"), *found, "{table}");
+        if *problem == Problem::SignaturesOutOfRange {
+            assert_eq!(error.line, line_of(&text, "required ="), "{table}");
+            assert_eq!(error.column, "required = ".len() + 1, "{table}");
+            assert_eq!(error.arg("max"), Some("5"), "{table}");
         }
     }
 }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::problem::{Locator, Problem, ProgrammeError};
-use super::raw::{LabelTable, RawProgramme};
+use super::raw::{LabelTable, RawProgramme, RawSignoff};
 use super::{
     ExpectedSchema, ExpectedTable, ExpectedTarget, FORMAT, Label, LanguageLabels, Programme,
 };
@@ -15,6 +15,7 @@ use crate::readiness::catalogue::{
     Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LocalDecisionRule, Rung,
     SectionDef,
 };
+use crate::readiness::signature::SignaturesRequired;
 use crate::readiness::state::Role;
 
 type Args = Vec<(&'static str, String)>;
@@ -169,14 +170,35 @@ impl Validator<'_> {
         self.dependencies(&catalogue, &sites);
         self.cycles(&catalogue, &sites);
         let labels = self.labels(raw.labels, &catalogue, languages);
+        let signatures_required = self.signatures_required(raw.signoff.as_ref());
         Programme {
             name: raw.name,
             version: raw.version,
             catalogue,
             labels,
             target: target(raw.target),
+            signatures_required,
             source: String::new(),
         }
+    }
+
+    /// `[signoff] required`: one to [`SignaturesRequired::MAX`] distinct managing directors;
+    /// one when the file does not say.
+    fn signatures_required(&mut self, signoff: Option<&RawSignoff>) -> SignaturesRequired {
+        let Some(required) = signoff.map(|s| &s.required) else {
+            return SignaturesRequired::ONE;
+        };
+        SignaturesRequired::new(*required.get_ref()).unwrap_or_else(|| {
+            self.report(
+                required.span().start,
+                Problem::SignaturesOutOfRange,
+                vec![
+                    ("found", required.get_ref().to_string()),
+                    ("max", SignaturesRequired::MAX.to_string()),
+                ],
+            );
+            SignaturesRequired::ONE
+        })
     }
 
     fn owners(&mut self, owners: &BTreeMap<Spanned<String>, String>) -> HashMap<Role, String> {

@@ -27,6 +27,10 @@ pub struct SignatureView {
     pub(super) line: Vec<Part>,
     /// What the signature holds for, or what a withdrawn one means now.
     pub(super) detail: Vec<Part>,
+    /// "1 of 2 signatures", where the programme requires more than one.
+    pub(super) count: Option<String>,
+    /// Who signed the standing round, and when, where the programme requires more than one.
+    pub(super) signers: Vec<String>,
 }
 
 /// The warning and required checkbox of a form whose write would withdraw a standing GO.
@@ -39,9 +43,11 @@ pub struct WithdrawConfirm {
 
 /// The message ids of the sentences built here, besides [`withdrawn_id`]'s (for the locale
 /// parity test: they are passed to [`sentence`], not to `t`).
-pub const SENTENCE_IDS: [&str; 6] = [
+pub const SENTENCE_IDS: [&str; 8] = [
     "signoff-last-no-go",
+    "signoff-cosign",
     "signature-standing",
+    "signature-partial",
     "signature-holds",
     "signature-holds-empty-chain",
     "signature-holds-unrecorded",
@@ -111,10 +117,17 @@ pub(super) fn withdraw_confirm(
     withdrawing: Withdrawing,
 ) -> Option<WithdrawConfirm> {
     let state = &view.console.state;
-    let signed = signature::withdrawable(state)?;
-    let owner = state
-        .actor(&signed.actor)
-        .map_or_else(|| signed.actor.clone(), |a| a.name.clone());
+    signature::withdrawable(state)?;
+    // Everyone whose signature the write would withdraw: the round's signers, oldest first.
+    let owner = signature::round(state)
+        .iter()
+        .map(|s| {
+            state
+                .actor(&s.actor)
+                .map_or_else(|| s.actor.clone(), |a| a.name.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let warning = match withdrawing {
         Withdrawing::Certainly => tr.t1("signature-confirm-warning", "owner", owner),
         Withdrawing::IfARunChangesAStatus => tr.t1("signature-confirm-warning-run", "owner", owner),
@@ -154,6 +167,8 @@ impl ConsoleView<'_> {
                 badge: None,
                 line: plain(never),
                 detail: Vec::new(),
+                count: self.signature_count(),
+                signers: Vec::new(),
             };
         };
         let owner = || Arg::from(self.actor_line(&signoff.actor));
@@ -175,6 +190,26 @@ impl ConsoleView<'_> {
                 ),
                 self.holds_for(signoff),
             ),
+            Signature::Partial => {
+                let tally = self.ev().signatures;
+                let first = signature::round(&self.view.console.state)
+                    .first()
+                    .copied()
+                    .unwrap_or(signoff);
+                let args = [
+                    ("signed", Arg::from(tally.ready)),
+                    ("required", Arg::from(tally.total)),
+                    (
+                        "missing",
+                        Arg::from(tally.total.saturating_sub(tally.ready)),
+                    ),
+                ];
+                (
+                    Some(tr.t("signature-badge-partial")),
+                    sentence(tr, "signature-partial", &args, &[]),
+                    self.holds_for(first),
+                )
+            }
             Signature::Withdrawn => (
                 Some(tr.t("signature-badge-withdrawn")),
                 self.withdrawn_line(signoff, owner(), date()),
@@ -191,7 +226,52 @@ impl ConsoleView<'_> {
             badge,
             line,
             detail,
+            count: self.signature_count(),
+            signers: self.signers(),
         }
+    }
+
+    /// "1 of 2 signatures": the distinct managing directors whose GO stands, of how many the
+    /// programme requires; `None` where it requires one (the page then reads as it always did).
+    pub(super) fn signature_count(&self) -> Option<String> {
+        let tally = self.ev().signatures;
+        (tally.total > 1).then(|| {
+            self.tr.t2(
+                "signature-count",
+                "signed",
+                tally.ready,
+                "required",
+                tally.total,
+            )
+        })
+    }
+
+    /// Who signed the standing round, and when, oldest first; none where the programme requires
+    /// one signature (the line names its signer).
+    fn signers(&self) -> Vec<String> {
+        if self.ev().signatures.total <= 1 {
+            return Vec::new();
+        }
+        signature::round(&self.view.console.state)
+            .into_iter()
+            .map(|s| {
+                self.tr.t2(
+                    "signature-signer",
+                    "owner",
+                    self.actor_line(&s.actor),
+                    "date",
+                    self.tr.datetime(&s.at),
+                )
+            })
+            .collect()
+    }
+
+    /// This viewer's own GO in the round that stands, if they signed it.
+    pub(super) fn own_signature(&self) -> Option<&Signoff> {
+        let actor = &self.viewer.as_ref()?.actor;
+        signature::round(&self.view.console.state)
+            .into_iter()
+            .find(|s| &s.actor == actor)
     }
 
     /// What a standing signature holds for: the state at the event it was given on.
@@ -269,9 +349,10 @@ impl ConsoleView<'_> {
         )
     }
 
-    /// The digest of the state this page was drawn from, carried by the GO form.
+    /// The digest of the state this page was drawn from, carried by the GO form: the round's,
+    /// where partial signatures stand.
     pub(super) fn state_digest(&self) -> String {
-        signature::state_digest(self.ev(), self.view.console.state.audit_head.as_ref())
+        signature::signing_digest(self.ev(), &self.view.console.state)
     }
 }
 

@@ -11,9 +11,10 @@ use uuid::Uuid;
 use super::writer::{Write, WriteForm};
 use super::{Draft, SectionKey};
 use crate::db::write::{self, Signoff, WriteError, Written};
-use crate::readiness::SignoffDecision;
+use crate::i18n::Arg;
 use crate::readiness::evidence::{EvidenceError, EvidenceNote, as_typed};
 use crate::readiness::permissions::{Action, Target};
+use crate::readiness::{self, SignoffDecision};
 use crate::web::notice::{self, Notice, NoticeCode};
 use crate::web::{AppError, AppState, Result};
 use axum::Router;
@@ -74,6 +75,8 @@ fn refusal(outcome: &std::result::Result<Written, WriteError>) -> Option<&'stati
         Err(WriteError::NotReady(_)) => Some("signoff-not-ready"),
         // The state moved since the GO form was drawn: it signs what it showed, or nothing.
         Err(WriteError::Stale) => Some("signoff-stale"),
+        // A managing director's signature counts once in a round.
+        Err(WriteError::AlreadySigned) => Some("signoff-already-signed"),
         _ => None,
     }
 }
@@ -104,7 +107,16 @@ async fn signoff(
     }
     outcome?;
     tracing::info!(decision = %form.decision, "sign-off recorded");
-    let done = Notice::new(NoticeCode::signed(&command), "");
+    // A GO that leaves the ladder at the sign-off was a partial signature: said as such.
+    let waits = matches!(command, Signoff::Go { .. })
+        && app.tenant(&by.tenant).await?.evaluation.decision
+            == readiness::DecisionCode::BlockedPendingSignoff;
+    let code = if waits {
+        NoticeCode::SignedPartialGo
+    } else {
+        NoticeCode::signed(&command)
+    };
+    let done = Notice::new(code, "");
     if by.htmx {
         // Every figure of the page follows the decision: htmx reloads the page. (A redirect to
         // the same page with a fragment would only scroll, not reload.) The notice waits for it.
@@ -130,9 +142,43 @@ pub struct SignoffFormView {
     pub(super) no_go_key: String,
     pub(super) reason: String,
     pub(super) error: Option<String>,
+    /// Where partial signatures stand: this viewer's own ("you signed GO on …, 1 of 2"), in
+    /// place of the GO form, or the others' that the GO form joins.
+    pub(super) round: Option<String>,
 }
 
 impl super::ConsoleView<'_> {
+    /// The sign-off panel's word on the partial signatures that stand, if any do.
+    fn round_line(&self, own: Option<&crate::readiness::state::Signoff>) -> Option<String> {
+        if self.ev().signature != crate::readiness::Signature::Partial {
+            return None;
+        }
+        let tally = self.ev().signatures;
+        let (signed, required) = (Arg::from(tally.ready), Arg::from(tally.total));
+        Some(match own {
+            Some(own) => self.tr.t3(
+                "signoff-you-signed",
+                "date",
+                self.tr.datetime(&own.at),
+                "signed",
+                signed,
+                "required",
+                required,
+            ),
+            None => self.tr.t_args(
+                "signoff-cosign",
+                &[
+                    ("signed", signed),
+                    ("required", required),
+                    (
+                        "missing",
+                        Arg::from(tally.total.saturating_sub(tally.ready)),
+                    ),
+                ],
+            ),
+        })
+    }
+
     /// The forms, for a signed-in managing director only.
     pub(super) fn signoff_form(&self) -> Option<SignoffFormView> {
         let viewer = self.viewer.as_ref()?;
@@ -141,10 +187,13 @@ impl super::ConsoleView<'_> {
         }
         let draft = viewer.draft.as_ref().filter(|d| d.item == "signoff");
         let decision = self.ev().decision;
+        let own = self.own_signature();
         Some(SignoffFormView {
             action: format!("/t/{}/signoff?lang={}", self.slug, self.tr.lang().code()),
             csrf: viewer.csrf.clone(),
-            go_allowed: decision == crate::readiness::DecisionCode::BlockedPendingSignoff,
+            go_allowed: decision == crate::readiness::DecisionCode::BlockedPendingSignoff
+                && own.is_none(),
+            round: self.round_line(own),
             blocked_by: decision.as_str(),
             go_key: Uuid::new_v4().to_string(),
             state_digest: self.state_digest(),

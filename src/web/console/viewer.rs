@@ -90,6 +90,7 @@ pub(super) fn notice_text(
         ),
         NoticeCode::RunStarted => tr.t(&format!("rehearsal-kind-{}", notice.subject)),
         NoticeCode::SignedGo
+        | NoticeCode::SignedPartialGo
         | NoticeCode::RecordedNoGo
         | NoticeCode::TargetSaved
         | NoticeCode::ProfileSaved

@@ -36,7 +36,8 @@ pub struct SignedIn {
 impl SignedIn {
     /// Whether at `now` this sign-in has lasted longer than `lifetime`.
     pub fn outlived(&self, now: time::OffsetDateTime, lifetime: Duration) -> bool {
-        now - self.since > lifetime
+        // `since` is kept to the microsecond (as PostgreSQL stores the sign-in): so is `now`.
+        crate::checkpoint::to_micros(now) - self.since > lifetime
     }
 }
 

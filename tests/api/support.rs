@@ -513,6 +513,30 @@ pub async fn freeze_demo_snapshot(db: &TestDb) {
         .expect("freeze");
 }
 
+/// The sequence number of the demo tenant's latest audit event with `action` (a test names
+/// an event by what it recorded, not by counting the sign-ins before it).
+pub async fn last_seq(db: &TestDb, action: &str) -> i64 {
+    let mut tx = db.demo_tx().await;
+    sqlx::query_scalar("select max(seq) from audit_events where action = $1")
+        .bind(action)
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap_or_else(|e| panic!("the latest {action} event: {e}"))
+}
+
+/// How many of the demo tenant's audit events record a sign-in, a sign-out or a refused
+/// sign-in: the events a test's signing in adds beside the writes it counts.
+pub async fn session_events(db: &TestDb) -> i64 {
+    let mut tx = db.demo_tx().await;
+    sqlx::query_scalar(
+        "select count(*) from audit_events
+         where action in ('sign_in', 'sign_out', 'sign_in_failed')",
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap()
+}
+
 /// Verifies the demo tenant's chain under the test key.
 pub async fn verify_chain(pool: &PgPool) -> Option<Verification> {
     db::audit::verify(pool, "bfg-control", Some(&test_key().public_hex()), &[])

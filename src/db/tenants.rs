@@ -216,7 +216,7 @@ pub async fn create(
         tenant,
         &state.providers,
         &new.programme.catalogue,
-        |owner| owner.map(|_| md_actor.clone()),
+        |item| item.owner.as_ref().map(|_| md_actor.clone()),
     )
     .await?;
     super::programmes::store(&mut tx, tenant, new.programme).await?;
@@ -330,18 +330,26 @@ pub async fn change_programme(
     let actors: Vec<(String, String)> = sqlx::query_as("select actor_id, role from actors")
         .fetch_all(&mut *tx)
         .await?;
-    // An item's owner is the programme's, where the tenant has that actor; else, as when a
-    // tenant is created, its managing director.
+    let defaults: Vec<(String, String)> = sqlx::query_as("select role, actor_id from role_owners")
+        .fetch_all(&mut *tx)
+        .await?;
+    // An item's owner is the person pinned to it (kept by `upsert_catalogue` while they hold
+    // its owner role); else its role's default person; else the programme's, where the tenant
+    // has that actor; else, as when a tenant is created, its managing director.
     let director = actors
         .iter()
         .find(|(_, role)| role == Role::ManagingDirector.as_str())
         .map(|(id, _)| id.clone());
-    let owner_of = |owner: Option<&str>| {
-        owner.and_then(|o| {
-            actors
+    let owner_of = |item: &crate::readiness::catalogue::ItemDef| {
+        let default = item.owner_role.and_then(|role| {
+            defaults
                 .iter()
-                .any(|(id, _)| id == o)
-                .then(|| o.to_owned())
+                .find(|(r, _)| r == role.as_str())
+                .map(|(_, actor)| actor.clone())
+        });
+        item.owner.as_deref().and_then(|o| {
+            default
+                .or_else(|| actors.iter().any(|(id, _)| id == o).then(|| o.to_owned()))
                 .or_else(|| director.clone())
         })
     };

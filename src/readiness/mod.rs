@@ -15,6 +15,7 @@ pub mod lifecycle;
 pub mod names;
 pub mod narrative;
 pub mod packets;
+pub mod people;
 pub mod permissions;
 pub mod profile;
 pub mod programme;

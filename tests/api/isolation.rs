@@ -44,7 +44,11 @@ async fn tenant_with_md(app: &TestApp, slug: &str, username: &str, password: &st
         &created.invitation,
         username,
         &hash,
-        test_clock().now(),
+        &tenants::Stamp {
+            key: test_key(),
+            clock: test_clock(),
+            request_id: "isolation-test",
+        },
     )
     .await
     .unwrap();

@@ -24,6 +24,8 @@ pub struct AccountArea {
     pub sign_in: Option<String>,
     /// The sign-out form's action and CSRF token, when signed in.
     pub sign_out: Option<(String, String)>,
+    /// The tenant's People page, for who may manage its people.
+    pub people: Option<String>,
 }
 
 /// The page frame: `base.html` reads it.
@@ -80,6 +82,7 @@ impl Frame {
                 self.tr.lang().code()
             )),
             sign_out: None,
+            people: None,
         });
         self
     }
@@ -100,7 +103,17 @@ impl Frame {
             signed_in_as: Some(self.tr.t1("account-signed-in-as", "who", who)),
             sign_in: None,
             sign_out: Some((format!("{sign_out}?lang={}", self.tr.lang().code()), csrf)),
+            people: None,
         });
+        self
+    }
+
+    /// With a link to the tenant's People page.
+    pub fn with_people(mut self, tenant: &str) -> Self {
+        let href = format!("/t/{tenant}/people?lang={}", self.tr.lang().code());
+        if let Some(account) = &mut self.account {
+            account.people = Some(href);
+        }
         self
     }
 }

@@ -408,6 +408,7 @@ fn routes(state: &AppState) -> Router<AppState> {
         .merge(console::snapshot::router())
         .merge(console::rehearsal::router())
         .merge(console::settings::router())
+        .merge(console::people::router())
         .merge(auth::router())
         .merge(platform::router())
         .merge(invite::router())

@@ -23,6 +23,7 @@ pub fn dynamic_message_ids() -> Vec<String> {
     rehearsal_ids(&mut ids);
     signature_ids(&mut ids);
     ids.extend(crate::web::invite::message_ids());
+    ids.extend(super::people::message_ids());
     ids.extend(crate::web::platform::message_ids());
     ids.sort();
     ids.dedup();

@@ -16,6 +16,7 @@ mod html;
 mod isolation;
 mod loader;
 mod locales;
+mod people;
 mod permissions;
 mod platform;
 mod programme;

@@ -419,6 +419,7 @@ async fn disabling_and_enabling_an_account_write_its_status_and_two_events() {
     );
     // Someone else than the director is refused, and nothing is written.
     let mut marek = app.actor("marek").await;
+    let page = anna.page_in("/people", Lang::En).await;
     let forged = people_form(&page, "/people/user_accountant_olena/disable").set(
         "csrf",
         marek
@@ -448,7 +449,7 @@ async fn a_password_reset_link_sets_a_new_password_once() {
     assert!(link.contains("/reset/rc_rst_"), "{link}");
     let mut olena = Client::new(&app.router);
     let page = olena.get(&format!("{link}?lang=fr")).await;
-    assert_eq!(page.status, 200);
+    assert_eq!(page.status, 200, "{link}: {}", page.body);
     assert!(
         page.body.contains("value=\"olena\""),
         "her username is shown"

@@ -253,12 +253,18 @@ pub async fn invite(
     let actor = people::new_actor_id(new.role, &random);
     // The permissions a person of this role carries in the demo: every scenario actor carries
     // at least one (the `actors_claimed` fact reads them).
-    let permissions: Vec<String> = crate::readiness::demo::state(author.clock.now())
+    // The unit, too, is the demo's for the role (the pages name units in every language).
+    let (unit, permissions) = crate::readiness::demo::state(author.clock.now())
         .actors
         .into_iter()
         .find(|a| a.role == new.role)
-        .map(|a| a.permissions)
-        .unwrap_or_else(|| vec!["scenario.read".to_owned()]);
+        .map(|a| (a.unit, a.permissions))
+        .unwrap_or_else(|| {
+            (
+                new.role.as_str().to_owned(),
+                vec!["scenario.read".to_owned()],
+            )
+        });
     let inserted = sqlx::query(
         "insert into actors (tenant_id, actor_id, name, unit, role, permissions, position, email)
          select $1, $2, $3, $4, $5, $6, coalesce(max(position) + 1, 0), $7 from actors",
@@ -266,7 +272,7 @@ pub async fn invite(
     .bind(tenant)
     .bind(&actor)
     .bind(new.name.as_str())
-    .bind(new.role.as_str())
+    .bind(&unit)
     .bind(new.role.as_str())
     .bind(&permissions)
     .bind(new.email.as_str())

@@ -85,6 +85,16 @@ async fn fill_the_demo(app: &TestApp) {
                  'user_dispatcher_marek');",
     )
     .await;
+    // A role's default owner, named on the People page.
+    db::people::set_role_owner(
+        &db.app,
+        &crate::support::author(ANNA),
+        uuid::Uuid::new_v4(),
+        readiness_console::readiness::state::Role::Dispatcher,
+        MAREK,
+    )
+    .await
+    .expect("Anna names Marek the dispatchers' default owner");
 }
 
 /// Every table of the schema with a `tenant_id` column and row-level security, and whether

@@ -316,7 +316,15 @@ mod tests {
         let off = person("carl", ManagingDirector, Disabled);
         let new = person("dora", ManagingDirector, Invited);
         let marek = person("marek", Dispatcher, Active);
-        let cases: &[(&str, &[Person<'_>], &str, (Role, PersonStatus), bool)] = &[
+        /// A sentence, the people, who changes, to what, and whether it is allowed.
+        type Case<'a> = (
+            &'a str,
+            &'a [Person<'a>],
+            &'a str,
+            (Role, PersonStatus),
+            bool,
+        );
+        let cases: &[Case<'_>] = &[
             (
                 "the only director may not be demoted",
                 &[anna, marek],

@@ -537,6 +537,40 @@ async fn an_item_goes_only_to_a_person_holding_its_owner_role_and_everything_fol
         events(&app.db, "assign_owner").await,
         [("user_md_anna".to_owned(), format!("{item}:{irena}"))]
     );
+    // The item names her as its owner; the acceptance Marek made of another of his checks stays his
+    // when that check, too, becomes hers.
+    let console = app.page_in("", Lang::En).await;
+    let at = console
+        .body
+        .find("id=\"item-passage-role_headers\"")
+        .expect("the item");
+    let shown = &console.body[at..at + 1500];
+    assert!(
+        shown.contains("Owner: Irena Kovac"),
+        "her name on it: {shown}"
+    );
+    app.db
+        .writer(crate::support::MAREK)
+        .accept(
+            "passage.scenario_store_rehearsal",
+            0,
+            "Payload replayed in staging.",
+        )
+        .await
+        .expect("Marek accepts");
+    let page = anna.page_in("/people", Lang::En).await;
+    let form = people_form(&page, "/owners/passage.scenario_store_rehearsal")
+        .set("choice", irena.as_str());
+    assert_eq!(anna.submit(&form, &[]).await.status, 303);
+    let accepted_by: String = scalar(
+        &app.db,
+        "select actor_id from acceptances
+         where item_key = 'passage.scenario_store_rehearsal' and revoked_at is null",
+    )
+    .await;
+    assert_eq!(accepted_by, "user_dispatcher_marek");
+    let console = app.page_in("", Lang::En).await;
+    assert!(console.body.contains("Accepted by Marek Zielinski"));
     // Marek's form is gone; Irena's console has it, and the owner-only rule lets her accept.
     let console = marek.page_in("", Lang::En).await;
     assert!(

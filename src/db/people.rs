@@ -572,7 +572,7 @@ pub async fn set_role_owner(
     .bind(actor)
     .execute(&mut *tx)
     .await?;
-    let target = people::role_owner_target(role, Some(actor));
+    let target = people::role_owner_target(role, actor);
     let event = author.event(AuditAction::SetRoleOwner, &target, None);
     let seq = conclude(
         tx,

@@ -45,7 +45,7 @@ code_enum! {
         ResetPassword => "reset_password",
         /// An item was given an owner (target: `{item}:{actor}`).
         AssignOwner => "assign_owner",
-        /// A role's default owner was named or cleared (target: `{role}:{actor}` or `{role}:-`).
+        /// A role's default owner was named (target: `{role}:{actor}`).
         SetRoleOwner => "set_role_owner",
     }
 }

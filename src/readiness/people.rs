@@ -11,7 +11,7 @@
 //! | `invite_person`, `accept_invitation`, `disable_account`, `enable_account`, `issue_password_reset`, `reset_password` | `{actor}` |
 //! | `change_role`                                            | `{actor}:{new role}`    |
 //! | `assign_owner`                                           | `{item key}:{actor}`    |
-//! | `set_role_owner`                                         | `{role}:{actor}`, or `{role}:-` when the default is cleared |
+//! | `set_role_owner`                                         | `{role}:{actor}`        |
 
 use super::catalogue::ItemKind;
 use super::code::code_enum;
@@ -279,9 +279,9 @@ pub fn assignment_target(item: &str, actor: &str) -> String {
     format!("{item}:{actor}")
 }
 
-/// The audit target of a role's default owner: `{role}:{actor}`, or `{role}:-` when cleared.
-pub fn role_owner_target(role: Role, actor: Option<&str>) -> String {
-    format!("{}:{}", role.as_str(), actor.unwrap_or("-"))
+/// The audit target of a role's default owner: `{role}:{actor}`.
+pub fn role_owner_target(role: Role, actor: &str) -> String {
+    format!("{}:{actor}", role.as_str())
 }
 
 /// Splits a target of the forms above at its `:`.
@@ -611,10 +611,6 @@ mod tests {
             split_target(&assigned),
             Some(("passage.role_headers", "user_x"))
         );
-        assert_eq!(
-            role_owner_target(Dispatcher, Some("user_x")),
-            "dispatcher:user_x"
-        );
-        assert_eq!(role_owner_target(Dispatcher, None), "dispatcher:-");
+        assert_eq!(role_owner_target(Dispatcher, "user_x"), "dispatcher:user_x");
     }
 }

@@ -215,6 +215,16 @@ async fn an_invited_person_accepts_with_a_username_and_password_and_both_steps_a
     );
     let page = anna.page_in("/people", Lang::En).await;
     assert!(page.body.contains(">irena<"), "her username is listed");
+    // The audit trail says both in words, naming her.
+    let audit = app.page_in("/audit", Lang::Fr).await;
+    let shown = html_unescape(&audit.body);
+    for text in [
+        "A invité une personne",
+        "A accepté une invitation",
+        "<td>Irena Kovac",
+    ] {
+        assert!(shown.contains(text), "{text}");
+    }
     chain_is_whole(&app.db).await;
 }
 

@@ -637,3 +637,58 @@ async fn an_item_goes_only_to_a_person_holding_its_owner_role_and_everything_fol
     assert_eq!(default, 1);
     chain_is_whole(&app.db).await;
 }
+
+#[tokio::test]
+async fn every_owned_item_carries_its_owner_role_from_the_programme_in_the_demo_and_in_a_new_tenant()
+ {
+    let app = TestApp::spawn().await;
+    let missing: i64 = scalar(
+        &app.db,
+        "select count(*) from catalogue_items where owner_actor_id is not null and owner_role is null",
+    )
+    .await;
+    assert_eq!(missing, 0, "the demo");
+    let role: String = scalar(
+        &app.db,
+        "select owner_role from catalogue_items where key = 'passage.role_headers'",
+    )
+    .await;
+    assert_eq!(role, "dispatcher");
+    let by = db::tenants::Operator {
+        name: "olga.ops",
+        request_id: "people-test",
+        key: test_key(),
+        clock: test_clock(),
+    };
+    let new = db::tenants::NewTenant {
+        slug: readiness_console::readiness::lifecycle::NewSlug::parse("acme").unwrap(),
+        name: "ACME Logistics",
+        programme: programme::demo(),
+        md_name: "Ada Director",
+        md_email: "Ada@ACME.example",
+    };
+    let created = db::tenants::create(&app.db.owner, &new, &by).await.unwrap();
+    let mut tx = app.db.owner.begin().await.unwrap();
+    sqlx::query("select set_config('app.tenant_id', $1::text, true)")
+        .bind(created.tenant)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    let items: i64 =
+        sqlx::query_scalar("select count(*) from catalogue_items where owner_role is not null")
+            .fetch_one(&mut *tx)
+            .await
+            .unwrap();
+    assert!(items > 10, "{items} items carry an owner role");
+    let (missing, email): (i64, String) = sqlx::query_as(
+        "select (select count(*) from catalogue_items i where i.tenant_id = $1
+                 and i.owner_actor_id is not null and i.owner_role is null),
+                (select email from actors where tenant_id = $1 and actor_id = $2)",
+    )
+    .bind(created.tenant)
+    .bind(&created.md_actor)
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap();
+    assert_eq!((missing, email.as_str()), (0, "ada@acme.example"));
+}

@@ -84,3 +84,5 @@ audit-action-issue_password_reset = Issued a password-reset link
 audit-action-reset_password = Set a new password with a reset link
 audit-action-assign_owner = Assigned an item’s owner
 audit-action-set_role_owner = Named a role’s default owner
+people-reinvite = Send a new invitation link
+people-invite-expired-body = Invitations are valid for 72 hours. Ask whoever invited you for a new one.

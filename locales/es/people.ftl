@@ -84,3 +84,5 @@ audit-action-issue_password_reset = Emitió un enlace para restablecer la contra
 audit-action-reset_password = Eligió una contraseña nueva con un enlace
 audit-action-assign_owner = Asignó el responsable de un elemento
 audit-action-set_role_owner = Nombró el responsable predeterminado de un rol
+people-reinvite = Enviar un nuevo enlace de invitación
+people-invite-expired-body = Las invitaciones son válidas durante 72 horas. Pida una nueva a quien le invitó.

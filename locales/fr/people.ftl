@@ -84,3 +84,5 @@ audit-action-issue_password_reset = A émis un lien de réinitialisation du mot 
 audit-action-reset_password = A choisi un nouveau mot de passe avec un lien
 audit-action-assign_owner = A attribué le responsable d’un élément
 audit-action-set_role_owner = A désigné le responsable par défaut d’un rôle
+people-reinvite = Envoyer un nouveau lien d’invitation
+people-invite-expired-body = Les invitations sont valables 72 heures. Demandez-en une nouvelle à la personne qui vous a invitée.

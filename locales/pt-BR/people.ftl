@@ -84,3 +84,5 @@ audit-action-issue_password_reset = Emitiu um link para redefinir a senha
 audit-action-reset_password = Escolheu uma nova senha com um link
 audit-action-assign_owner = Atribuiu o responsável por um item
 audit-action-set_role_owner = Nomeou o responsável padrão de um papel
+people-reinvite = Enviar um novo link de convite
+people-invite-expired-body = Os convites valem por 72 horas. Peça um novo a quem convidou você.

@@ -447,6 +447,9 @@ pub async fn set_enabled(
 pub enum ResetIssued {
     /// The one-time link's token and expiry, shown once.
     Fresh {
+        /// What the link is for: a new password, or (for a person who has no account yet) a
+        /// new invitation.
+        purpose: Purpose,
         /// The token (only its SHA-256 is stored).
         token: String,
         /// Until when it may be used.
@@ -457,7 +460,9 @@ pub enum ResetIssued {
 }
 
 /// Issues a password-reset link for `actor`'s account, valid [`RESET_VALID`], and appends an
-/// `issue_password_reset` event.
+/// `issue_password_reset` event. A person who has not accepted their invitation yet (it may
+/// have expired) is sent a new invitation instead, valid [`INVITATION_VALID`], recorded as
+/// `invite_person` again.
 pub async fn issue_reset(
     pool: &PgPool,
     author: &Author<'_>,
@@ -470,11 +475,13 @@ pub async fn issue_reset(
     };
     let rows = people_locked(&mut tx).await?;
     let person = find(&rows, actor)?;
-    if person.status == PersonStatus::Invited {
-        return Err(Refusal::NoAccount.into());
-    }
-    let (token, expires_at) = link(&mut tx, tenant, author, actor, Purpose::Reset).await?;
-    let event = author.event(AuditAction::IssuePasswordReset, actor, None);
+    let (purpose, action) = if person.status == PersonStatus::Invited {
+        (Purpose::Invite, AuditAction::InvitePerson)
+    } else {
+        (Purpose::Reset, AuditAction::IssuePasswordReset)
+    };
+    let (token, expires_at) = link(&mut tx, tenant, author, actor, purpose).await?;
+    let event = author.event(action, actor, None);
     conclude(
         tx,
         tenant,
@@ -484,7 +491,11 @@ pub async fn issue_reset(
         Ending::default(),
     )
     .await?;
-    Ok(ResetIssued::Fresh { token, expires_at })
+    Ok(ResetIssued::Fresh {
+        purpose,
+        token,
+        expires_at,
+    })
 }
 
 /// Assigns `item` to `actor` (pinned: a role default no longer moves it), when they hold the
@@ -586,14 +597,27 @@ pub async fn set_role_owner(
     Ok(Written::Applied(seq))
 }
 
-/// The name and role of the person a one-time link of this purpose is for (whether or not it
-/// may still be used); `None` when no link of the tenant has this token.
+/// Who a one-time link is for, as its pages name them.
+#[derive(Debug, Clone, Default)]
+pub struct LinkFor {
+    /// Their name.
+    pub name: String,
+    /// Their role; `None` when the stored code cannot be read.
+    pub role: Option<Role>,
+    /// Their account's username, once they have one.
+    pub username: Option<String>,
+    /// Whether a person of the tenant made the link (not the platform's `tenant create`).
+    pub by_a_person: bool,
+}
+
+/// The person a one-time link of this purpose is for (whether or not it may still be used);
+/// `None` when no link of the tenant has this token.
 pub async fn link_for(
     pool: &PgPool,
     slug: &str,
     token: &str,
     purpose: Purpose,
-) -> Result<Option<(String, Option<Role>, Option<String>)>, DbError> {
+) -> Result<Option<LinkFor>, DbError> {
     if !tenants::plausible(token, purpose.prefix()) {
         return Ok(None);
     }
@@ -601,8 +625,9 @@ pub async fn link_for(
     if super::enter_tenant(&mut tx, slug).await?.is_none() {
         return Ok(None);
     }
-    let row: Option<(String, String, Option<String>)> = sqlx::query_as(
-        "select a.name, a.role, c.username from tenant_invitations i
+    let row: Option<(String, String, Option<String>, bool)> = sqlx::query_as(
+        "select a.name, a.role, c.username, i.invited_by is not null
+         from tenant_invitations i
          join actors a on a.tenant_id = i.tenant_id and a.actor_id = i.actor_id
          left join accounts c on c.tenant_id = i.tenant_id and c.actor_id = i.actor_id
          where i.token_sha256 = $1 and i.purpose = $2",
@@ -612,5 +637,10 @@ pub async fn link_for(
     .fetch_optional(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok(row.map(|(name, role, username)| (name, Role::parse(&role), username)))
+    Ok(row.map(|(name, role, username, by_a_person)| LinkFor {
+        name,
+        role: Role::parse(&role),
+        username,
+        by_a_person,
+    }))
 }

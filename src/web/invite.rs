@@ -91,6 +91,7 @@ pub fn message_ids() -> Vec<String> {
         ids.push(refusal.message_id().to_owned());
     }
     ids.push("invite-error-username-taken".to_owned());
+    ids.push("people-invite-expired-body".to_owned());
     ids
 }
 
@@ -127,12 +128,22 @@ impl Shown<'_> {
     async fn gone(&self, invitation: Invitation) -> Result<Response> {
         let (id, status) = gone(invitation, self.purpose);
         let tr = self.lang.tr();
+        // An invitation a person of the tenant made is renewed by them, not by the platform.
+        let mut body = format!("{id}-body");
+        if (self.purpose, invitation) == (Purpose::Invite, Invitation::Expired) {
+            let found =
+                crate::db::people::link_for(&self.app.pool, self.tenant, self.token, self.purpose)
+                    .await?;
+            if found.is_some_and(|f| f.by_a_person) {
+                "people-invite-expired-body".clone_into(&mut body);
+            }
+        }
         let page = InviteGone {
             frame: Frame::new(self.lang, &self.path()),
             tenant: self.tenant.to_owned(),
             tenant_name: self.tenant_name().await?,
             title: tr.t(&format!("{id}-title")),
-            body: tr.t(&format!("{id}-body")),
+            body: tr.t(&body),
         };
         Ok((status, Html(page.render()?)).into_response())
     }
@@ -150,7 +161,12 @@ impl Shown<'_> {
         let found =
             crate::db::people::link_for(&self.app.pool, self.tenant, self.token, self.purpose)
                 .await?;
-        let (name, role, account) = found.unwrap_or_default();
+        let crate::db::people::LinkFor {
+            name,
+            role,
+            username: account,
+            ..
+        } = found.unwrap_or_default();
         let (lead, username) = match (self.purpose, role) {
             (Purpose::Reset, _) => (
                 tr.t1("people-reset-lead", "name", name),
@@ -293,7 +309,7 @@ async fn use_link(
         Purpose::Invite => form.username.clone(),
         Purpose::Reset => crate::db::people::link_for(&app.pool, tenant, token, purpose)
             .await?
-            .and_then(|(_, _, username)| username)
+            .and_then(|found| found.username)
             .unwrap_or_default(),
     };
     let account = match NewAccount::parse(&username, &form.password, &form.password_again) {

@@ -692,3 +692,38 @@ async fn every_owned_item_carries_its_owner_role_from_the_programme_in_the_demo_
     .unwrap();
     assert_eq!((missing, email.as_str()), (0, "ada@acme.example"));
 }
+
+#[tokio::test]
+async fn an_expired_invitation_says_who_renews_it_and_the_director_sends_a_new_link() {
+    let app = TestApp::spawn().await;
+    let mut anna = app.actor("anna").await;
+    let answer = invite(
+        &mut anna,
+        Lang::En,
+        "Irena Kovac",
+        IRENA_EMAIL,
+        "dispatcher",
+    )
+    .await;
+    let old = shown_link(&answer);
+    app.db
+        .as_owner_in_demo("update tenant_invitations set expires_at = now() - interval '1 hour'")
+        .await;
+    let gone = app.get(&format!("{old}?lang=en"), &[]).await;
+    assert_eq!(gone.status, 410);
+    assert!(gone.body.contains("Ask whoever invited you for a new one."));
+    let actor: String = scalar(
+        &app.db,
+        "select actor_id from actors where email = 'irena.kovac@example.com'",
+    )
+    .await;
+    let page = anna.page_in("/people", Lang::En).await;
+    let form = people_form(&page, &format!("/people/{actor}/reset"));
+    let answer = anna.submit(&form, &[]).await;
+    assert_eq!(answer.status, 200);
+    let new = shown_link(&answer);
+    assert!(new.contains("/invite/rc_inv_") && new != old, "{new}");
+    assert_eq!(app.get(&format!("{new}?lang=en"), &[]).await.status, 200);
+    assert_eq!(events(&app.db, "invite_person").await.len(), 2);
+    assert!(events(&app.db, "issue_password_reset").await.is_empty());
+}

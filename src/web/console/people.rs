@@ -20,6 +20,7 @@ use uuid::Uuid;
 use super::writer::{Write, WriteForm, Writer};
 use super::{ConsoleView, page_parts, viewer_for_page};
 use crate::db::people::{self, Invited, NewPerson, PeopleError, ResetIssued, Roster};
+use crate::db::tenants::Purpose;
 use crate::db::write::WriteError;
 use crate::i18n::Lang;
 use crate::readiness::ItemKind;
@@ -531,7 +532,11 @@ async fn person(
                 .map(|_| done(&by, Some(said)).into_response())
         }
         PersonAction::Reset => match people::issue_reset(&app.pool, &author, key, &actor).await {
-            Ok(ResetIssued::Fresh { token, expires_at }) => {
+            Ok(ResetIssued::Fresh {
+                purpose,
+                token,
+                expires_at,
+            }) => {
                 let tr = by.lang.tr();
                 let view = by.tenant(&app).await?;
                 let name = view
@@ -539,10 +544,14 @@ async fn person(
                     .state
                     .actor(&actor)
                     .map_or_else(|| actor.clone(), |a| a.name.clone());
+                let (what, segment) = match purpose {
+                    Purpose::Invite => ("people-invited", "invite"),
+                    Purpose::Reset => ("people-reset-issued", "reset"),
+                };
                 let shown = Shown {
                     link: Some(ShownLink {
-                        what: tr.t1("people-reset-issued", "name", name),
-                        url: link_url(&headers, app.https, &by.tenant, "reset", &token),
+                        what: tr.t1(what, "name", name),
+                        url: link_url(&headers, app.https, &by.tenant, segment, &token),
                         expires: tr.t1("people-link-until", "date", tr.datetime(&expires_at)),
                     }),
                     ..Shown::default()

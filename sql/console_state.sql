@@ -57,8 +57,8 @@ begin
                   from catalogue_sections where retired_in is null) s), '[]'::json),
         'items', coalesce((
             select json_agg(i order by i.position)
-            from (select key, section_key, kind, code, owner_actor_id as owner, depends_on,
-                         fact, proposal, expected, version, position
+            from (select key, section_key, kind, code, owner_actor_id as owner, owner_role,
+                         depends_on, fact, proposal, expected, version, position
                   from catalogue_items where retired_in is null) i), '[]'::json),
         'acceptances', coalesce((
             select json_agg(a)

@@ -189,6 +189,7 @@ struct ItemRow {
     kind: String,
     code: Option<String>,
     owner: Option<String>,
+    owner_role: Option<String>,
     depends_on: Vec<String>,
     fact: Option<String>,
     proposal: Option<String>,
@@ -375,9 +376,11 @@ fn from_doc(mut doc: Doc) -> Result<TenantConsole, DbError> {
             .as_ref()
             .is_some_and(|owner| unreadable_roles.contains(owner))
             || (!unreadable_roles.is_empty() && fact.flatten().is_some_and(Fact::reads_roles));
+        let owner_role = row.owner_role.as_deref().map(Role::parse);
         let misconfigured = match (kind, fact) {
             (None, _) => Some("unknown_kind"),
             (_, Some(None)) => Some("unknown_fact"),
+            _ if owner_role.is_some_and(|r| r.is_none()) => Some("unknown_role"),
             _ if reads_unreadable_role => Some("unknown_role"),
             _ => None,
         }
@@ -387,6 +390,7 @@ fn from_doc(mut doc: Doc) -> Result<TenantConsole, DbError> {
             code: row.code,
             kind: kind.unwrap_or(ItemKind::Derived),
             owner: row.owner,
+            owner_role: owner_role.flatten(),
             depends_on: row
                 .depends_on
                 .iter()

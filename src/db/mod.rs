@@ -9,6 +9,7 @@ pub mod doctor;
 pub mod embedded;
 mod load;
 pub mod operators;
+pub mod people;
 pub mod platform;
 pub mod profile;
 pub(crate) mod programmes;

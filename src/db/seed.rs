@@ -12,6 +12,7 @@ use super::DbError;
 use super::audit::{self, NewEvent};
 use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
+use crate::readiness::catalogue::ItemDef;
 use crate::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use crate::readiness::lifecycle::TenantStatus;
 use crate::readiness::state::{Actor, Profile, Provider};
@@ -76,7 +77,7 @@ pub async fn seed_demo(
         tenant,
         &state.providers,
         &demo_programme.catalogue,
-        |owner| owner.map(str::to_owned),
+        |item| item.owner.clone(),
     )
     .await?;
     super::programmes::store(&mut tx, tenant, demo_programme).await?;
@@ -236,7 +237,7 @@ pub(super) async fn insert_programme(
     tenant: Uuid,
     providers: &[Provider],
     catalogue: &Catalogue,
-    owner_of: impl Fn(Option<&str>) -> Option<String>,
+    owner_of: impl Fn(&ItemDef) -> Option<String>,
 ) -> Result<(), DbError> {
     let providers: Vec<_> = providers
         .iter()
@@ -280,7 +281,7 @@ pub(super) async fn upsert_catalogue(
     tx: &mut sqlx::PgConnection,
     tenant: Uuid,
     catalogue: &Catalogue,
-    owner_of: impl Fn(Option<&str>) -> Option<String>,
+    owner_of: impl Fn(&ItemDef) -> Option<String>,
     version: i32,
 ) -> Result<(), DbError> {
     let (section_rows, item_rows) = catalogue_rows(catalogue, &owner_of);
@@ -300,7 +301,14 @@ pub(super) async fn upsert_catalogue(
          on conflict (tenant_id, key) do update set
             section_key = excluded.section_key, position = excluded.position,
             kind = excluded.kind, code = excluded.code,
-            owner_actor_id = excluded.owner_actor_id, depends_on = excluded.depends_on,
+            owner_actor_id = case when catalogue_items.owner_pinned and exists (
+                    select from actors a where a.actor_id = catalogue_items.owner_actor_id
+                    and a.role = excluded.owner_role)
+                then catalogue_items.owner_actor_id else excluded.owner_actor_id end,
+            owner_pinned = catalogue_items.owner_pinned and exists (
+                    select from actors a where a.actor_id = catalogue_items.owner_actor_id
+                    and a.role = excluded.owner_role),
+            owner_role = excluded.owner_role, depends_on = excluded.depends_on,
             fact = excluded.fact, proposal = excluded.proposal,
             expected = excluded.expected, retired_in = null,
             version = catalogue_items.version + 1"
@@ -344,19 +352,19 @@ const SECTIONS_FROM_JSON: &str = "insert into catalogue_sections
 
 /// Inserts the items of `$2` (rows of [`catalogue_rows`]) into tenant `$1`.
 const ITEMS_FROM_JSON: &str = "insert into catalogue_items
-        (tenant_id, key, section_key, position, kind, code, owner_actor_id,
+        (tenant_id, key, section_key, position, kind, code, owner_actor_id, owner_role,
          depends_on, fact, proposal, expected)
-     select $1, key, section_key, position, kind, code, owner_actor_id, depends_on, fact,
-            proposal, expected
+     select $1, key, section_key, position, kind, code, owner_actor_id, owner_role, depends_on,
+            fact, proposal, expected
      from jsonb_to_recordset($2) as r(key text, section_key text, position int, kind text,
-                                     code text, owner_actor_id text, depends_on text[],
-                                     fact text, proposal text, expected int)";
+                                     code text, owner_actor_id text, owner_role text,
+                                     depends_on text[], fact text, proposal text, expected int)";
 
 /// A catalogue's sections and items as the rows the two statements above read, each item
 /// owned by whom `owner_of` says of the catalogue's owner.
 fn catalogue_rows(
     catalogue: &Catalogue,
-    owner_of: &impl Fn(Option<&str>) -> Option<String>,
+    owner_of: &impl Fn(&ItemDef) -> Option<String>,
 ) -> (Vec<serde_json::Value>, Vec<serde_json::Value>) {
     let mut sections = Vec::new();
     let mut items = Vec::new();
@@ -377,7 +385,8 @@ fn catalogue_rows(
             items.push(serde_json::json!({
                 "key": item.key, "section_key": section.key, "position": item_position,
                 "kind": item.kind.as_str(), "code": item.code,
-                "owner_actor_id": owner_of(item.owner.as_deref()), "depends_on": depends_on,
+                "owner_actor_id": owner_of(item), "depends_on": depends_on,
+                "owner_role": item.owner_role.map(crate::readiness::state::Role::as_str),
                 "fact": item.fact.map(|f| f.as_str()), "proposal": item.proposal,
                 "expected": item.expected.and_then(|e| i32::try_from(e).ok()),
             }));

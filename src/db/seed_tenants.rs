@@ -195,7 +195,7 @@ async fn seed_one(
         tenant,
         &state.providers,
         &programme.catalogue,
-        |owner| owner.map(str::to_owned),
+        |item| item.owner.clone(),
     )
     .await?;
     sqlx::query("insert into audit_heads (tenant_id) values ($1)")

@@ -209,6 +209,12 @@ pub async fn create(
         permissions,
     };
     seed::insert_actors(&mut tx, tenant, std::slice::from_ref(&md)).await?;
+    // The managing director's email is the tenant's contact: a person of the tenant, once.
+    sqlx::query("update actors set email = lower($2) where actor_id = $1")
+        .bind(&md_actor)
+        .bind(new.md_email.trim())
+        .execute(&mut *tx)
+        .await?;
     // The demo catalogue for now; until the tenant has other actors, the managing director
     // owns every check.
     seed::insert_programme(
@@ -216,7 +222,7 @@ pub async fn create(
         tenant,
         &state.providers,
         &new.programme.catalogue,
-        |owner| owner.map(|_| md_actor.clone()),
+        |item| item.owner.as_ref().map(|_| md_actor.clone()),
     )
     .await?;
     super::programmes::store(&mut tx, tenant, new.programme).await?;
@@ -227,8 +233,8 @@ pub async fn create(
     let invitation = invitation_token()?;
     let expires_at = by.clock.now() + INVITATION_VALID;
     sqlx::query(
-        "insert into tenant_invitations (tenant_id, actor_id, token_sha256, expires_at)
-         values ($1, $2, $3, $4)",
+        "insert into tenant_invitations (tenant_id, actor_id, token_sha256, expires_at, purpose)
+         values ($1, $2, $3, $4, 'invite')",
     )
     .bind(tenant)
     .bind(&md_actor)
@@ -330,18 +336,26 @@ pub async fn change_programme(
     let actors: Vec<(String, String)> = sqlx::query_as("select actor_id, role from actors")
         .fetch_all(&mut *tx)
         .await?;
-    // An item's owner is the programme's, where the tenant has that actor; else, as when a
-    // tenant is created, its managing director.
+    let defaults: Vec<(String, String)> = sqlx::query_as("select role, actor_id from role_owners")
+        .fetch_all(&mut *tx)
+        .await?;
+    // An item's owner is the person pinned to it (kept by `upsert_catalogue` while they hold
+    // its owner role); else its role's default person; else the programme's, where the tenant
+    // has that actor; else, as when a tenant is created, its managing director.
     let director = actors
         .iter()
         .find(|(_, role)| role == Role::ManagingDirector.as_str())
         .map(|(id, _)| id.clone());
-    let owner_of = |owner: Option<&str>| {
-        owner.and_then(|o| {
-            actors
+    let owner_of = |item: &crate::readiness::catalogue::ItemDef| {
+        let default = item.owner_role.and_then(|role| {
+            defaults
                 .iter()
-                .any(|(id, _)| id == o)
-                .then(|| o.to_owned())
+                .find(|(r, _)| r == role.as_str())
+                .map(|(_, actor)| actor.clone())
+        });
+        item.owner.as_deref().and_then(|o| {
+            default
+                .or_else(|| actors.iter().any(|(id, _)| id == o).then(|| o.to_owned()))
                 .or_else(|| director.clone())
         })
     };
@@ -592,9 +606,14 @@ pub async fn purge(
 
 /// A fresh invitation token: [`INVITATION_PREFIX`] and 32 random bytes in unpadded base64url.
 fn invitation_token() -> Result<String, TenantError> {
+    token(INVITATION_PREFIX).map_err(|e| TenantError::Invalid(e.to_string()))
+}
+
+/// A fresh one-time token: `prefix` and 32 random bytes in unpadded base64url.
+pub(crate) fn token(prefix: &str) -> Result<String, getrandom::Error> {
     let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| TenantError::Invalid(e.to_string()))?;
-    Ok(format!("{INVITATION_PREFIX}{}", base64url(&bytes)))
+    getrandom::fill(&mut bytes)?;
+    Ok(format!("{prefix}{}", base64url(&bytes)))
 }
 
 /// Unpadded base64url (RFC 4648 §5).
@@ -620,7 +639,12 @@ fn base64url(bytes: &[u8]) -> String {
 /// Whether a path segment can be an invitation token at all (anything else is answered as an
 /// unknown one without asking the database).
 pub fn plausible_token(token: &str) -> bool {
-    token.strip_prefix(INVITATION_PREFIX).is_some_and(|rest| {
+    plausible(token, INVITATION_PREFIX)
+}
+
+/// Whether a path segment can be a token with this prefix at all.
+pub(crate) fn plausible(token: &str, prefix: &str) -> bool {
+    token.strip_prefix(prefix).is_some_and(|rest| {
         rest.len() == 43
             && rest
                 .bytes()
@@ -648,14 +672,55 @@ pub async fn invitation(
     token: &str,
     now: OffsetDateTime,
 ) -> Result<Invitation, DbError> {
-    if !plausible_token(token) {
+    one_time(pool, slug, token, now, Purpose::Invite).await
+}
+
+/// What a one-time link is for: an account to create, or an account's new password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// An invitation (`rc_inv_…`).
+    Invite,
+    /// A password reset (`rc_rst_…`).
+    Reset,
+}
+
+impl Purpose {
+    /// As stored in `tenant_invitations.purpose`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Invite => "invite",
+            Self::Reset => "reset",
+        }
+    }
+
+    /// What its tokens begin with.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Self::Invite => INVITATION_PREFIX,
+            Self::Reset => RESET_PREFIX,
+        }
+    }
+}
+
+/// What a password-reset token begins with.
+pub const RESET_PREFIX: &str = "rc_rst_";
+
+/// What a one-time link of this purpose finds in the tenant with this slug, at `now`.
+pub async fn one_time(
+    pool: &PgPool,
+    slug: &str,
+    token: &str,
+    now: OffsetDateTime,
+    purpose: Purpose,
+) -> Result<Invitation, DbError> {
+    if !plausible(token, purpose.prefix()) {
         return Ok(Invitation::Unknown);
     }
     let mut tx = pool.begin().await?;
     if super::enter_tenant(&mut tx, slug).await?.is_none() {
         return Ok(Invitation::Unknown);
     }
-    let found = find_invitation(&mut tx, token, now).await?;
+    let found = find_invitation(&mut tx, token, now, purpose).await?;
     tx.commit().await?;
     Ok(found)
 }
@@ -664,11 +729,14 @@ async fn find_invitation(
     tx: &mut PgConnection,
     token: &str,
     now: OffsetDateTime,
+    purpose: Purpose,
 ) -> Result<Invitation, DbError> {
     let row: Option<(OffsetDateTime, Option<OffsetDateTime>)> = sqlx::query_as(
-        "select expires_at, used_at from tenant_invitations where token_sha256 = $1",
+        "select expires_at, used_at from tenant_invitations
+         where token_sha256 = $1 and purpose = $2",
     )
     .bind(crate::bundle::sha256(token.as_bytes()))
+    .bind(purpose.as_str())
     .fetch_optional(&mut *tx)
     .await?;
     Ok(match row {
@@ -699,15 +767,52 @@ impl From<sqlx::Error> for AcceptError {
     }
 }
 
-/// Uses the invitation: creates the invited actor's account with `username` and the argon2id
-/// `password_hash`, and marks the invitation used, in one transaction, once. Returns the actor.
+/// What stamps the audit event of a link's use: the audit key, the clock, the request.
+#[derive(Debug, Clone, Copy)]
+pub struct Stamp<'a> {
+    /// Signs the event.
+    pub key: &'a CheckpointKey,
+    /// Stamps it, and is the `now` the link's expiry is checked against.
+    pub clock: &'a Clock,
+    /// The request's id.
+    pub request_id: &'a str,
+}
+
+/// Marks the valid one-time link of this purpose used, in `tx`: the person it is for, or why
+/// it cannot be used. Marking it used first locks it: a second use waits, then finds it used.
+async fn use_link(
+    tx: &mut PgConnection,
+    token: &str,
+    now: OffsetDateTime,
+    purpose: Purpose,
+) -> Result<Result<String, Invitation>, DbError> {
+    let actor: Option<String> = sqlx::query_scalar(
+        "update tenant_invitations set used_at = $2
+         where token_sha256 = $1 and purpose = $3 and used_at is null and expires_at > $2
+         returning actor_id",
+    )
+    .bind(crate::bundle::sha256(token.as_bytes()))
+    .bind(now)
+    .bind(purpose.as_str())
+    .fetch_optional(&mut *tx)
+    .await?;
+    match actor {
+        Some(actor) => Ok(Ok(actor)),
+        None => Ok(Err(find_invitation(tx, token, now, purpose).await?)),
+    }
+}
+
+/// Uses the invitation: creates the invited person's account with `username` and the
+/// argon2id `password_hash`, marks the invitation used and appends an `accept_invitation`
+/// event (by the person, on themselves), in one transaction, once. Any invited person accepts
+/// this way, the tenant's first managing director as everyone after. Returns the actor.
 pub async fn accept_invitation(
     pool: &PgPool,
     slug: &str,
     token: &str,
     username: &str,
     password_hash: &str,
-    now: OffsetDateTime,
+    stamp: &Stamp<'_>,
 ) -> Result<String, AcceptError> {
     if !plausible_token(token) {
         return Err(AcceptError::Invalid(Invitation::Unknown));
@@ -716,19 +821,9 @@ pub async fn accept_invitation(
     let Some(tenant) = super::enter_tenant(&mut tx, slug).await? else {
         return Err(AcceptError::Invalid(Invitation::Unknown));
     };
-    // Marking it used first locks it: a second acceptance waits, then finds it used.
-    let actor: Option<String> = sqlx::query_scalar(
-        "update tenant_invitations set used_at = $2
-         where token_sha256 = $1 and used_at is null and expires_at > $2
-         returning actor_id",
-    )
-    .bind(crate::bundle::sha256(token.as_bytes()))
-    .bind(now)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some(actor) = actor else {
-        let found = find_invitation(&mut tx, token, now).await?;
-        return Err(AcceptError::Invalid(found));
+    let actor = match use_link(&mut tx, token, stamp.clock.now(), Purpose::Invite).await? {
+        Ok(actor) => actor,
+        Err(found) => return Err(AcceptError::Invalid(found)),
     };
     let created = sqlx::query(
         "insert into accounts (tenant_id, actor_id, username, password_hash)
@@ -749,6 +844,61 @@ pub async fn accept_invitation(
         }
         Err(error) => return Err(error.into()),
     }
+    let event = super::audit::NewEvent {
+        actor: &actor,
+        action: crate::readiness::AuditAction::AcceptInvitation,
+        target: &actor,
+        evidence_digest: None,
+        request_id: stamp.request_id,
+    };
+    super::audit::append(&mut tx, tenant, &event, stamp.key, stamp.clock).await?;
+    tx.commit().await?;
+    Ok(actor)
+}
+
+/// Uses the password-reset link: the account's new argon2id `password_hash` (its sessions from
+/// before end: `sessions_valid_from` moves), the link marked used and a `reset_password` event
+/// appended (by the person, on themselves), in one transaction, once. Returns the actor and
+/// their username.
+pub async fn reset_password(
+    pool: &PgPool,
+    slug: &str,
+    token: &str,
+    password_hash: &str,
+    stamp: &Stamp<'_>,
+) -> Result<String, AcceptError> {
+    if !plausible(token, RESET_PREFIX) {
+        return Err(AcceptError::Invalid(Invitation::Unknown));
+    }
+    let mut tx = pool.begin().await?;
+    let Some(tenant) = super::enter_tenant(&mut tx, slug).await? else {
+        return Err(AcceptError::Invalid(Invitation::Unknown));
+    };
+    let now = stamp.clock.now();
+    let actor = match use_link(&mut tx, token, now, Purpose::Reset).await? {
+        Ok(actor) => actor,
+        Err(found) => return Err(AcceptError::Invalid(found)),
+    };
+    let changed = sqlx::query(
+        "update accounts set password_hash = $2, sessions_valid_from = $3, updated_at = $3
+         where actor_id = $1",
+    )
+    .bind(&actor)
+    .bind(password_hash)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if changed.rows_affected() != 1 {
+        return Err(AcceptError::Invalid(Invitation::Unknown));
+    }
+    let event = super::audit::NewEvent {
+        actor: &actor,
+        action: crate::readiness::AuditAction::ResetPassword,
+        target: &actor,
+        evidence_digest: None,
+        request_id: stamp.request_id,
+    };
+    super::audit::append(&mut tx, tenant, &event, stamp.key, stamp.clock).await?;
     tx.commit().await?;
     Ok(actor)
 }

@@ -41,6 +41,24 @@ code_enum! {
         ChangePassword => "change_password",
         /// A person ended their other sessions.
         EndSessions => "end_sessions",
+        /// The managing director invited a person (target: the person's actor id).
+        InvitePerson => "invite_person",
+        /// An invited person accepted their invitation and has an account (target: the actor).
+        AcceptInvitation => "accept_invitation",
+        /// A person's role changed (target: `{actor}:{new role}`).
+        ChangeRole => "change_role",
+        /// A person's account was disabled (target: the actor).
+        DisableAccount => "disable_account",
+        /// A person's account was enabled again (target: the actor).
+        EnableAccount => "enable_account",
+        /// A password-reset link was issued for a person (target: the actor).
+        IssuePasswordReset => "issue_password_reset",
+        /// A person set a new password through a reset link (target: the actor).
+        ResetPassword => "reset_password",
+        /// An item was given an owner (target: `{item}:{actor}`).
+        AssignOwner => "assign_owner",
+        /// A role's default owner was named (target: `{role}:{actor}`).
+        SetRoleOwner => "set_role_owner",
     }
 }
 

@@ -277,6 +277,9 @@ pub struct ItemDef {
     pub kind: ItemKind,
     /// The accountable actor id, if any.
     pub owner: Option<String>,
+    /// The role the programme names as its owner, if any: only a person holding it may be
+    /// assigned the item ([`super::people::may_own`]).
+    pub owner_role: Option<super::state::Role>,
     /// What it waits for.
     pub depends_on: Vec<Dependency>,
     /// For derived items: a fact about the state that must also hold.

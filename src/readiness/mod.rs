@@ -17,6 +17,7 @@ pub mod names;
 pub mod narrative;
 pub mod packets;
 pub mod password_policy;
+pub mod people;
 pub mod permissions;
 pub mod profile;
 pub mod programme;

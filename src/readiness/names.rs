@@ -72,8 +72,8 @@ pub fn tenant_path_is_plausible(path: &str) -> bool {
     for segment in segments {
         let valid = if previous == "items" {
             ItemKey::parse(segment).is_some()
-        } else if previous == "invite" {
-            // An invitation token: base64url, upper case too.
+        } else if previous == "invite" || previous == "reset" {
+            // An invitation's or a password reset's token: base64url, upper case too.
             (1..=128).contains(&segment.len())
                 && segment
                     .bytes()

@@ -29,11 +29,16 @@ pub enum Action {
     StartRehearsal,
     /// Change the tenant's profile: its modes, its environment, its providers' modes.
     SetProfile,
+    /// Invite people, change their roles, disable and enable their accounts, send them a
+    /// password-reset link.
+    ManagePeople,
+    /// Name who owns an item, or the default owner of a role's items.
+    AssignOwner,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 11] = [
         Self::Accept,
         Self::Decide,
         Self::Revoke,
@@ -43,6 +48,8 @@ impl Action {
         Self::SetRehearsalTarget,
         Self::StartRehearsal,
         Self::SetProfile,
+        Self::ManagePeople,
+        Self::AssignOwner,
     ];
 }
 
@@ -111,7 +118,7 @@ const DIRECTOR: &[Role] = &[Role::ManagingDirector];
 const OPERATORS: &[Role] = &[Role::ManagingDirector, Role::Dispatcher];
 
 /// Everything that is allowed; anything else is refused.
-pub const RULES: [Rule; 10] = [
+pub const RULES: [Rule; 12] = [
     Rule {
         action: Action::Accept,
         target: Target::OwnCheck,
@@ -162,6 +169,16 @@ pub const RULES: [Rule; 10] = [
         target: Target::Tenant,
         roles: DIRECTOR,
     },
+    Rule {
+        action: Action::ManagePeople,
+        target: Target::Tenant,
+        roles: DIRECTOR,
+    },
+    Rule {
+        action: Action::AssignOwner,
+        target: Target::Tenant,
+        roles: DIRECTOR,
+    },
 ];
 
 /// Whether `role` may do `action` to `target`: exactly when a row of [`RULES`] says so.
@@ -174,8 +191,8 @@ pub fn allows(role: Role, action: Action, target: Target) -> bool {
 #[cfg(test)]
 mod tests {
     use super::Action::{
-        Accept, Decide, FreezeSnapshot, ImportSnapshot, Revoke, SetProfile, SetRehearsalTarget,
-        SignOff, StartRehearsal,
+        Accept, AssignOwner, Decide, FreezeSnapshot, ImportSnapshot, ManagePeople, Revoke,
+        SetProfile, SetRehearsalTarget, SignOff, StartRehearsal,
     };
     use super::Target::{OtherItem, OthersCheck, OthersDecision, OwnCheck, OwnDecision, Tenant};
     use super::*;
@@ -292,6 +309,18 @@ mod tests {
             "the managing director changes the tenant's profile",
             ManagingDirector,
             SetProfile,
+            Tenant,
+        ),
+        (
+            "the managing director manages the tenant's people",
+            ManagingDirector,
+            ManagePeople,
+            Tenant,
+        ),
+        (
+            "the managing director names the owners of items",
+            ManagingDirector,
+            AssignOwner,
             Tenant,
         ),
     ];
@@ -424,6 +453,36 @@ mod tests {
             Reviewer,
             SetProfile,
             Tenant,
+        ),
+        (
+            "the dispatcher may not manage people",
+            Dispatcher,
+            ManagePeople,
+            Tenant,
+        ),
+        (
+            "a reviewer may not manage people",
+            Reviewer,
+            ManagePeople,
+            Tenant,
+        ),
+        (
+            "the accountant may not name owners",
+            Accountant,
+            AssignOwner,
+            Tenant,
+        ),
+        (
+            "the dispatcher may not name owners, even of their own checks",
+            Dispatcher,
+            AssignOwner,
+            Tenant,
+        ),
+        (
+            "nobody assigns an owner through an item",
+            ManagingDirector,
+            AssignOwner,
+            OwnCheck,
         ),
         (
             "nobody changes the profile through an item",

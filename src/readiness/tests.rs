@@ -688,6 +688,7 @@ fn exactly_the_facts_that_say_they_read_roles_change_with_the_roles() {
                     code: None,
                     kind: ItemKind::Derived,
                     owner: None,
+                    owner_role: None,
                     depends_on: Vec::new(),
                     fact: Some(fact),
                     proposal: None,
@@ -784,6 +785,15 @@ fn codes_are_the_strings_stored_and_sent() {
             "sign_in_failed",
             "change_password",
             "end_sessions",
+            "invite_person",
+            "accept_invitation",
+            "change_role",
+            "disable_account",
+            "enable_account",
+            "issue_password_reset",
+            "reset_password",
+            "assign_owner",
+            "set_role_owner",
         ]
     );
     assert_eq!(

@@ -26,6 +26,8 @@ pub struct AccountArea {
     pub sign_out: Option<(String, String)>,
     /// The page of the signed-in person's own account, on a tenant's pages.
     pub account: Option<String>,
+    /// The tenant's People page, for who may manage its people.
+    pub people: Option<String>,
 }
 
 /// The page frame: `base.html` reads it.
@@ -83,6 +85,7 @@ impl Frame {
             )),
             sign_out: None,
             account: None,
+            people: None,
         });
         self
     }
@@ -111,7 +114,17 @@ impl Frame {
             sign_in: None,
             sign_out: Some((format!("{sign_out}?lang={}", self.tr.lang().code()), csrf)),
             account: None,
+            people: None,
         });
+        self
+    }
+
+    /// With a link to the tenant's People page.
+    pub fn with_people(mut self, tenant: &str) -> Self {
+        let href = format!("/t/{tenant}/people?lang={}", self.tr.lang().code());
+        if let Some(account) = &mut self.account {
+            account.people = Some(href);
+        }
         self
     }
 }

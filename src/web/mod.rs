@@ -419,6 +419,7 @@ fn routes(state: &AppState) -> Router<AppState> {
         .merge(console::rehearsal::router())
         .merge(console::settings::router())
         .merge(console::account::router())
+        .merge(console::people::router())
         .merge(auth::router())
         .merge(platform::router())
         .merge(invite::router())

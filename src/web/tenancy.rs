@@ -82,6 +82,12 @@ pub const TENANT_ROUTES: &[TenantRoute] = &[
     both("/t/{tenant}/invite/{token}"),
     get("/t/{tenant}/sso"),
     get("/t/{tenant}/sso/callback"),
+    both("/t/{tenant}/reset/{token}"),
+    get("/t/{tenant}/people"),
+    post("/t/{tenant}/people/invite"),
+    post("/t/{tenant}/people/{actor}/{action}"),
+    post("/t/{tenant}/owners/{item}"),
+    post("/t/{tenant}/role-owners/{role}"),
 ];
 
 /// The slug of a path under `/t/`, if it is one.

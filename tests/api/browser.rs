@@ -755,7 +755,9 @@ async fn no_text_on_any_page_falls_below_a_contrast_of_4_5_to_1() {
         if signed_in {
             browser.sign_in("anna").await;
         }
-        for page in pages {
+        // The People page is the managing director's.
+        let people = signed_in.then_some("/people");
+        for page in pages.into_iter().chain(people) {
             browser.visit(page, "en").await;
             for entry in browser.low_contrast().await {
                 low.push(format!("{page}: {entry}"));
@@ -900,6 +902,7 @@ async fn every_page_in_every_language_fits_a_desktop_and_a_phone() {
         ("rehearsal", "/rehearsal"),
         ("print", "/print"),
         ("sign-in", "/sign-in"),
+        ("people", "/people"),
     ];
     let mut wide = Vec::new();
     for signed_in in [false, true] {
@@ -908,6 +911,10 @@ async fn every_page_in_every_language_fits_a_desktop_and_a_phone() {
         }
         for lang in Lang::ALL.map(|l| l.code()) {
             for (name, page) in pages {
+                // The People page is the managing director's: a visitor is asked to sign in.
+                if name == "people" && !signed_in {
+                    continue;
+                }
                 for (device, width) in [("desktop", 1280), ("phone", 390)] {
                     let window = &browser.client;
                     window.set_window_size(width, 900).await.expect("resize");
@@ -1658,4 +1665,159 @@ async fn a_two_signature_programme_reaches_go_only_on_the_second_managing_direct
     anna.assert_quiet().await;
     bruno.close().await;
     anna.close().await;
+}
+
+impl Browser {
+    /// Signs in through the form with any username and password.
+    async fn sign_in_with(&self, username: &str, password: &str, lang: &str) {
+        self.visit("/sign-in", lang).await;
+        self.fill("username", username).await;
+        self.fill("password", password).await;
+        self.press(".sign-in button[type=submit]").await;
+        self.wait_until_at(|u| !u.path().ends_with("sign-in")).await;
+    }
+
+    /// Chooses the option whose text is `label` in the `<select>` with this id, and sends its
+    /// form.
+    async fn choose_and_send(&self, id: &str, label: &str) {
+        let chosen = self
+            .eval(&format!(
+                "const s = document.getElementById({id:?});
+                 const o = [...s.options].find(o => o.textContent.trim() === {label:?});
+                 if (!o) return false;
+                 s.value = o.value; s.form.querySelector('button[type=submit]').click();
+                 return true;"
+            ))
+            .await;
+        assert_eq!(chosen, true, "{id} offers {label}");
+    }
+}
+
+/// Issue 14's story, in each language: Anna opens People, invites Irena Kovac as dispatcher
+/// and copies the link; Irena sets her password, signs in and has nothing to do yet; Anna
+/// assigns her "Role headers mapped"; Irena's console marks it hers and she accepts it with
+/// evidence; Marek's console no longer offers him the form.
+#[tokio::test]
+async fn anna_invites_irena_assigns_her_a_check_and_irena_accepts_it_while_marek_no_longer_can() {
+    for lang in ["es", "fr", "en", "pt-BR"] {
+        let tr = Lang::from_tag(lang).expect("a language").tr();
+        let (_app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
+        let shot = |name: &str| format!("people-{lang}-{name}");
+
+        browser.sign_in("anna").await;
+        browser.open("", lang).await;
+        browser.press(".account a[href*='/people']").await;
+        browser
+            .wait_until_at(|u| u.path().ends_with("/people"))
+            .await;
+        assert_eq!(browser.lang().await, lang);
+        browser.fill("invite-name", "Irena Kovac").await;
+        browser
+            .fill("invite-email", "irena.kovac@example.com")
+            .await;
+        browser
+            .eval("document.getElementById('invite-role').value = 'dispatcher'; return null")
+            .await;
+        browser.press(".people-invite button[type=submit]").await;
+        eventually(|| async { browser.shows("#people-link").await }).await;
+        let link = browser.text("#people-link").await;
+        assert!(link.contains("/invite/rc_inv_"), "{link}");
+        assert!(browser.text(".people-link").await.contains(&tr.t1(
+            "people-invited",
+            "name",
+            "Irena Kovac"
+        )),);
+        // The copy button shows where the browser has a clipboard, and says it copied.
+        if browser.eval("return !!navigator.clipboard").await == true {
+            browser.press("button.copy[data-copy='people-link']").await;
+            eventually(|| async {
+                browser.text("button.copy[data-copy='people-link']").await == tr.t("people-copied")
+            })
+            .await;
+        }
+        browser.scroll_to("#people-link").await;
+        browser.keep_screenshot(&shot("invited")).await;
+        browser.assert_quiet().await;
+        browser.sign_out().await;
+
+        // Irena opens her link, chooses her username and password, and signs in.
+        browser
+            .client
+            .goto(&format!("{link}?lang={lang}"))
+            .await
+            .expect("open the link");
+        let lead = browser.text(".sign-in p").await;
+        assert!(lead.starts_with("Irena Kovac"), "{lead}");
+        browser.fill("username", "irena").await;
+        browser.fill("password", "irena-dispatch-2026").await;
+        browser.fill("password_again", "irena-dispatch-2026").await;
+        browser.keep_screenshot(&shot("accept")).await;
+        browser.press(".sign-in button[type=submit]").await;
+        browser
+            .wait_until_at(|u| u.path().ends_with("sign-in"))
+            .await;
+        browser
+            .sign_in_with("irena", "irena-dispatch-2026", lang)
+            .await;
+        browser.open("", lang).await;
+        assert!(browser.text(".account-who").await.contains("Irena Kovac"));
+        assert!(
+            first_item_marked_mine(&browser).await.is_none(),
+            "nothing to do yet"
+        );
+        browser.keep_screenshot(&shot("nothing-yet")).await;
+        browser.sign_out().await;
+
+        // Anna assigns her the check.
+        browser.sign_in("anna").await;
+        browser.open("/people", lang).await;
+        browser
+            .choose_and_send("assign-passage.role_headers", "Irena Kovac")
+            .await;
+        eventually(|| async { browser.shows(".people-done").await }).await;
+        assert_eq!(
+            browser.text(".people-done").await,
+            tr.t("people-done-assigned")
+        );
+        browser.scroll_to("[id='owner-passage.role_headers']").await;
+        browser.keep_screenshot(&shot("assigned")).await;
+        browser.sign_out().await;
+
+        // Irena's console marks it hers; she accepts it with evidence.
+        browser
+            .sign_in_with("irena", "irena-dispatch-2026", lang)
+            .await;
+        browser.open("", lang).await;
+        let mine = first_item_marked_mine(&browser)
+            .await
+            .expect("an item of hers");
+        assert_eq!(mine.form, "form-passage-role_headers");
+        browser
+            .fill(
+                "form-passage-role_headers-note",
+                "Role headers verified against the staging gateway",
+            )
+            .await;
+        browser.scroll_to("#form-passage-role_headers").await;
+        browser.keep_screenshot(&shot("hers")).await;
+        browser
+            .press("#form-passage-role_headers button[type=submit]")
+            .await;
+        eventually(|| async {
+            browser
+                .shows("form[action*='passage.role_headers/revoke']")
+                .await
+        })
+        .await;
+        browser.assert_quiet().await;
+        browser.sign_out().await;
+
+        // Marek no longer has the form.
+        browser.sign_in("marek").await;
+        browser.open("", lang).await;
+        assert!(!browser.shows("#form-passage-role_headers").await);
+        browser.scroll_to("#item-passage-role_headers").await;
+        browser.keep_screenshot(&shot("marek")).await;
+        browser.close().await;
+    }
 }

@@ -112,6 +112,22 @@ async fn every_page_is_valid_html_in_every_language() {
                 assert_eq!(page.status, 200, "{path}");
                 pages.keep(&format!("{username}-{name}-{code}"), &page);
             }
+            // The People page, the managing director's alone; and with a refusal on it.
+            if username == "anna" {
+                let page = client
+                    .get(&format!("/t/bfg-control/people?lang={code}"))
+                    .await;
+                assert_eq!(page.status, 200);
+                pages.keep(&format!("people-{code}"), &page);
+                let form = page
+                    .form("/people/invite")
+                    .set("name", "Irena Kovac")
+                    .set("email", "not-an-address")
+                    .set("role", "dispatcher");
+                let refused = client.submit(&form, &[]).await;
+                assert_eq!(refused.status, 422);
+                pages.keep(&format!("people-refused-{code}"), &refused);
+            }
         }
     }
     pages.assert_valid();

@@ -44,7 +44,11 @@ async fn tenant_with_md(app: &TestApp, slug: &str, username: &str, password: &st
         &created.invitation,
         username,
         &hash,
-        test_clock().now(),
+        &tenants::Stamp {
+            key: test_key(),
+            clock: test_clock(),
+            request_id: "isolation-test",
+        },
     )
     .await
     .unwrap();
@@ -90,6 +94,16 @@ async fn fill_the_demo(app: &TestApp) {
          on conflict do nothing;",
     )
     .await;
+    // A role's default owner, named on the People page.
+    db::people::set_role_owner(
+        &db.app,
+        &crate::support::author(ANNA),
+        uuid::Uuid::new_v4(),
+        readiness_console::readiness::state::Role::Dispatcher,
+        MAREK,
+    )
+    .await
+    .expect("Anna names Marek the dispatchers' default owner");
 }
 
 /// Every table of the schema with a `tenant_id` column and row-level security, and whether

@@ -17,6 +17,7 @@ mod html;
 mod isolation;
 mod loader;
 mod locales;
+mod people;
 mod permissions;
 mod platform;
 mod programme;

@@ -6,8 +6,9 @@
 use readiness_console::db::rehearsal::{self, Runner, StartError};
 use readiness_console::db::signature::Consent;
 use readiness_console::db::write::{self, Author, CheckCommand, Signoff, WriteError, Written};
-use readiness_console::db::{profile, snapshot};
+use readiness_console::db::{people, profile, snapshot};
 use readiness_console::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
+use readiness_console::readiness::people::{Email, PersonName};
 use readiness_console::readiness::permissions::{self, Action, Target};
 use readiness_console::readiness::profile::{Mode, ProfileEdit, ProfileField};
 use readiness_console::readiness::scenario;
@@ -186,6 +187,34 @@ async fn on_tenant(db: &TestDb, actor: &str, action: Action) -> Answer {
             match profile::set(&db.app, &author(actor), Uuid::new_v4(), &edit).await {
                 Ok(profile::Settled::Written(Written::Applied(_))) => Answer::Done,
                 Err(WriteError::Forbidden) => Answer::Refused,
+                other => Answer::Other(format!("{other:?}")),
+            }
+        }
+        Action::ManagePeople => {
+            // An invitation of a person of its own per actor.
+            let new = people::NewPerson {
+                name: PersonName::parse("Invited Person").unwrap(),
+                email: Email::parse(&format!("{actor}@invited.example")).unwrap(),
+                role: Role::Dispatcher,
+            };
+            match people::invite(&db.app, &author(actor), Uuid::new_v4(), &new).await {
+                Ok(people::Invited::Fresh { .. }) => Answer::Done,
+                Err(people::PeopleError::Write(WriteError::Forbidden)) => Answer::Refused,
+                other => Answer::Other(format!("{other:?}")),
+            }
+        }
+        Action::AssignOwner => {
+            let to = people::set_role_owner(
+                &db.app,
+                &author(actor),
+                Uuid::new_v4(),
+                Role::Dispatcher,
+                "user_dispatcher_marek",
+            )
+            .await;
+            match to {
+                Ok(Written::Applied(_)) => Answer::Done,
+                Err(people::PeopleError::Write(WriteError::Forbidden)) => Answer::Refused,
                 other => Answer::Other(format!("{other:?}")),
             }
         }

@@ -308,6 +308,8 @@ fn concrete(path: &str, slug: &str) -> String {
         .replace("{action}", "accept")
         .replace("{name}", "rollback")
         .replace("{kind}", "connection")
+        .replace("{actor}", "user_dispatcher_marek")
+        .replace("{role}", "dispatcher")
         .replace("{token}", &format!("rc_inv_{}", "A".repeat(43)))
 }
 

@@ -6,6 +6,7 @@ use crate::readiness::catalogue::{
     Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LocalDecisionRule, Rung,
     SectionDef, actors,
 };
+use crate::readiness::state::Role;
 
 struct Item {
     kind: ItemKind,
@@ -78,6 +79,11 @@ fn section(
                 code: i.code.map(str::to_owned),
                 kind: i.kind,
                 owner: i.owner.map(str::to_owned),
+                owner_role: i.owner.map(|o| match o {
+                    actors::ANNA => Role::ManagingDirector,
+                    actors::MAREK => Role::Dispatcher,
+                    _ => Role::Accountant,
+                }),
                 depends_on: i.deps.iter().map(|d| Dependency::parse(d)).collect(),
                 fact: i.fact,
                 proposal: i.proposal.map(str::to_owned),

@@ -135,6 +135,7 @@ impl Validator<'_> {
                 let kind = self.kind(&item.kind);
                 let fact = item.fact.as_ref().and_then(|f| self.fact(f));
                 let owner = item.owner.as_ref().and_then(|o| self.owner(o, &owners));
+                let owner_role = item.owner.as_ref().and_then(|o| Role::parse(o.get_ref()));
                 let deps: Vec<(Dependency, usize)> = item
                     .depends_on
                     .iter()
@@ -151,6 +152,7 @@ impl Validator<'_> {
                     code: item.code,
                     kind: kind.unwrap_or(ItemKind::Derived),
                     owner,
+                    owner_role,
                     depends_on: deps.into_iter().map(|(d, _)| d).collect(),
                     fact,
                     proposal: item.proposal,

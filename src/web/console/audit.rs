@@ -236,8 +236,49 @@ impl AuditPage<'_> {
     fn target_label(&self, event: &PageEvent) -> String {
         if self.v.ev().item(&event.target).is_some() {
             self.v.item_label(&event.target)
+        } else if let Some(label) = self.people_target(event) {
+            label
         } else {
             self.v.tr.or_raw("audit-target", &event.target)
+        }
+    }
+
+    /// The subject of a People event in words: the person by name, a role by its label, an
+    /// item by its label (the target's form is `readiness::people`'s).
+    fn people_target(&self, event: &PageEvent) -> Option<String> {
+        use crate::readiness::people::split_target;
+        let state = &self.v.view.console.state;
+        let name = |id: &str| {
+            state
+                .actor(id)
+                .map_or_else(|| id.to_owned(), |a| a.name.clone())
+        };
+        let role = |code: &str| {
+            crate::readiness::state::Role::parse(code).map_or_else(
+                || code.to_owned(),
+                |r| self.v.tr.t(&format!("role-{}", r.as_str())),
+            )
+        };
+        match AuditAction::parse(&event.action)? {
+            AuditAction::InvitePerson
+            | AuditAction::AcceptInvitation
+            | AuditAction::DisableAccount
+            | AuditAction::EnableAccount
+            | AuditAction::IssuePasswordReset
+            | AuditAction::ResetPassword => Some(name(&event.target)),
+            AuditAction::ChangeRole => {
+                let (actor, to) = split_target(&event.target)?;
+                Some(format!("{} → {}", name(actor), role(to)))
+            }
+            AuditAction::AssignOwner => {
+                let (item, actor) = split_target(&event.target)?;
+                Some(format!("{} → {}", self.v.item_label(item), name(actor)))
+            }
+            AuditAction::SetRoleOwner => {
+                let (of, actor) = split_target(&event.target)?;
+                Some(format!("{} → {}", role(of), name(actor)))
+            }
+            _ => None,
         }
     }
 

@@ -20,6 +20,7 @@ mod keys;
 pub(super) mod labels;
 mod messages;
 pub(super) mod page;
+pub(super) mod people;
 mod print;
 pub(super) mod proof;
 pub(super) mod rehearsal;

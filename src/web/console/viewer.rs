@@ -133,6 +133,15 @@ pub(super) fn frame_for(
                 None => viewer.actor.clone(),
             };
             let mut frame = frame.signed_in(tenant, who, viewer.csrf.clone());
+            let may_manage = super::view::viewer_may(
+                view,
+                Some(viewer),
+                crate::readiness::permissions::Action::ManagePeople,
+                crate::readiness::permissions::Target::Tenant,
+            );
+            if may_manage {
+                frame = frame.with_people(tenant);
+            }
             frame.notice = viewer
                 .notice
                 .as_ref()

@@ -842,8 +842,11 @@ async fn anna_signs_go_olena_withdraws_it_by_revoking_and_re_accepting_asks_for_
     browser
         .press("#decision .signoff-last a[href*='/audit']")
         .await;
-    browser.wait_until_at(|u| u.fragment() == Some("e-3")).await;
-    assert!(browser.shows("#e-3").await);
+    let event = format!("e-{revocation}");
+    browser
+        .wait_until_at(|u| u.fragment() == Some(event.as_str()))
+        .await;
+    assert!(browser.shows(&format!("#{event}")).await);
     browser.visit("/items/passage.db_schema", "en").await;
     assert_eq!(browser.text(".signoff-last").await, withdrawn);
     browser.keep_screenshot("signature-withdrawn-item-en").await;

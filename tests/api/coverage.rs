@@ -109,31 +109,35 @@ async fn a_bundle_taken_right_after_go_has_a_signed_head_and_without_its_checkpo
     let key = test_key().public_hex();
     let report = bundle::verify(&bytes, Some(&key));
     assert!(report.ok(), "{:?}", report.problems);
-    assert!(matches!(
-        report.chain,
-        Some(Verification::Intact {
-            events: 4,
-            checkpointed: 4,
-            // Four events' signatures and two checkpoints'.
-            signatures: 6,
-            ..
-        })
-    ));
+    // Every event up to the GO (the sign-ins among them), each signed, and two checkpoints.
+    let Some(Verification::Intact {
+        events,
+        checkpointed,
+        signatures,
+        ..
+    }) = report.chain
+    else {
+        panic!("{:?}", report.chain)
+    };
+    assert_eq!((events, checkpointed, signatures), (go, go, go + 2));
     let (ok, stdout, stderr) =
         verify_bundle_cli(&bytes, &["--public-key", &key, "--require-signed-head"]);
     assert!(ok, "{stdout}{stderr}");
     assert!(
-        stdout.contains("audit chain intact: 4 events, head "),
+        stdout.contains(&format!("audit chain intact: {go} events, head ")),
         "{stdout}"
     );
     assert!(
         stdout.contains(&format!(
-            "6 signatures checked under the public key given, {key}"
+            "{} signatures checked under the public key given, {key}",
+            go + 2
         )),
         "{stdout}"
     );
     assert!(
-        stdout.contains("the head, event #4, is covered by a signed checkpoint"),
+        stdout.contains(&format!(
+            "the head, event #{go}, is covered by a signed checkpoint"
+        )),
         "{stdout}"
     );
     assert!(
@@ -150,20 +154,22 @@ async fn a_bundle_taken_right_after_go_has_a_signed_head_and_without_its_checkpo
     let stdout = verify_bundle_refuses(
         &cut,
         &strict,
-        "checkpoints.jsonl has no checkpoint of the head, event #4: events #2–#4 are \
-         covered by their own signatures but by no signed checkpoint",
+        &format!(
+            "checkpoints.jsonl has no checkpoint of the head, event #{go}: events #2–#{go} are \
+             covered by their own signatures but by no signed checkpoint"
+        ),
     );
     assert!(
-        stdout.contains(
-            "events #2–#4 are covered by their own signatures but by no signed checkpoint"
-        ),
+        stdout.contains(&format!(
+            "events #2–#{go} are covered by their own signatures but by no signed checkpoint"
+        )),
         "{stdout}"
     );
     // Every checkpoint taken out: every event is named.
     verify_bundle_refuses(
         &with_checkpoints(&bytes, |_| String::new()),
         &strict,
-        "events #1–#4 are covered by their own signatures but by no signed checkpoint",
+        &format!("events #1–#{go} are covered by their own signatures but by no signed checkpoint"),
     );
 }
 
@@ -336,11 +342,16 @@ async fn a_fresh_demo_names_its_seeded_decision_in_the_trail_and_on_the_item_pag
             .fetch_one(&mut *app.db.demo_tx().await)
             .await
             .unwrap();
+    let events = app.db.count_in_demo("audit_events").await;
     let (ok, stdout, stderr) = cli(&app.db, &["verify-audit", "--tenant", "bfg-control"]);
     assert!(!ok);
-    // The chain itself is intact: nothing was appended to it.
+    // The chain itself is intact: nothing was appended to it (the seed's event and the
+    // reviewer's sign-in).
+    assert_eq!(events, 2);
     assert!(
-        stdout.starts_with("audit chain of bfg-control intact: 1 events"),
+        stdout.starts_with(&format!(
+            "audit chain of bfg-control intact: {events} events"
+        )),
         "{stdout}"
     );
     assert!(

@@ -109,8 +109,10 @@ async fn marek_accepts_role_headers_and_the_figures_move_in_place() {
     assert_eq!(replay.status, 200);
     assert!(matches!(
         crate::support::verify_chain(&app.db.app).await,
-        Some(Verification::Intact { events: 2, .. })
+        Some(Verification::Intact { .. })
     ));
+    // The seed's event and this one write's (the sign-ins beside them).
+    assert_eq!(crate::support::write_events(&app.db).await, 2);
     let page = marek.get(&format!("{CONSOLE}?lang=en")).await;
     assert_eq!(page.texts("tile-value")[4], "1/6");
     // The live session now shows when the last write happened.
@@ -169,11 +171,11 @@ async fn olena_cannot_accept_mareks_check_and_the_reviewer_changes_nothing() {
         "owner",
         "Marek Zielinski · Dispatch desk"
     )));
-    // Nothing was written: the chain holds only the demo seed's event.
+    // Nothing was written: the chain holds only the demo seed's event, and the sign-ins.
+    assert_eq!(crate::support::write_events(&app.db).await, 1);
     assert!(matches!(
         crate::support::verify_chain(&app.db.app).await,
         Some(Verification::Intact {
-            events: 1,
             checkpoints: 0,
             unsigned: 0,
             ..
@@ -467,8 +469,10 @@ async fn go_is_refused_while_a_gate_is_red_and_no_go_is_recorded_with_its_reason
     assert!(page.body.contains(": Backup restore not rehearsed yet"));
     assert!(matches!(
         crate::support::verify_chain(&app.db.app).await,
-        Some(Verification::Intact { events: 2, .. })
+        Some(Verification::Intact { .. })
     ));
+    // The seed's event and this one write's (the sign-ins beside them).
+    assert_eq!(crate::support::write_events(&app.db).await, 2);
 
     // Only the managing director signs.
     let mut marek = app.actor("marek").await;

@@ -104,7 +104,7 @@ async fn the_dispatcher_and_a_reviewer_are_refused_and_nothing_is_written() {
     let app = TestApp::spawn().await;
     let mut anna = app.actor("anna").await;
     let drawn = settings_form(&anna.page_in("/settings", Lang::En).await);
-    let chain = app.db.count_in_demo("audit_events").await;
+    let chain = crate::support::write_events(&app.db).await;
     for username in ["marek", "reviewer"] {
         let mut actor = app.actor(username).await;
         let page = actor.page_in("/settings", Lang::En).await;
@@ -124,7 +124,7 @@ async fn the_dispatcher_and_a_reviewer_are_refused_and_nothing_is_written() {
         let answer = actor.submit(&forged, &[]).await;
         assert_eq!(answer.status, 403, "{username}: {}", answer.body);
     }
-    assert_eq!(app.db.count_in_demo("audit_events").await, chain);
+    assert_eq!(crate::support::write_events(&app.db).await, chain);
     assert_eq!(
         stored(&app.db).await,
         ("local-demo".to_owned(), "KSeF API".to_owned())
@@ -136,7 +136,7 @@ async fn a_bad_value_is_refused_in_spanish_keeping_what_was_typed() {
     let app = TestApp::spawn().await;
     let mut anna = app.actor("anna").await;
     let page = anna.page_in("/settings", Lang::Es).await;
-    let chain = app.db.count_in_demo("audit_events").await;
+    let chain = crate::support::write_events(&app.db).await;
     let form = settings_form(&page)
         .set("environment", "<staging>")
         .set("target_mode.ksef", "KSeF API v3");
@@ -151,7 +151,7 @@ async fn a_bad_value_is_refused_in_spanish_keeping_what_was_typed() {
         answer.body
     );
     assert!(answer.body.contains("value=\"KSeF API v3\""));
-    assert_eq!(app.db.count_in_demo("audit_events").await, chain);
+    assert_eq!(crate::support::write_events(&app.db).await, chain);
     assert_eq!(stored(&app.db).await.0, "local-demo");
 }
 
@@ -177,7 +177,7 @@ async fn a_suspended_tenants_settings_form_is_refused_with_423() {
     let mut anna = app.actor("anna").await;
     let form =
         settings_form(&anna.page_in("/settings", Lang::En).await).set("environment", "staging-eu");
-    let chain = app.db.count_in_demo("audit_events").await;
+    let chain = crate::support::write_events(&app.db).await;
     sqlx::query(
         "update tenants set status = 'suspended', suspended_reason = 'Invoice overdue.'
          where slug = 'bfg-control'",
@@ -193,6 +193,6 @@ async fn a_suspended_tenants_settings_form_is_refused_with_423() {
     .await;
     let answer = anna.submit(&form, &[]).await;
     assert_eq!(answer.status, 423, "{}", answer.body);
-    assert_eq!(app.db.count_in_demo("audit_events").await, chain);
+    assert_eq!(crate::support::write_events(&app.db).await, chain);
     assert_eq!(stored(&app.db).await.0, "local-demo");
 }

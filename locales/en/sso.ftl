@@ -33,3 +33,6 @@ sso-failure-private-title = The identity provider's address is not allowed
 sso-failure-private-body = The identity provider is configured at a private network address, which this console does not contact. Tell your administrator.
 sso-failure-secret-title = Single sign-on is not set up correctly
 sso-failure-secret-body = The console cannot read its client secret for the identity provider. Tell your administrator.
+
+audit-action-link_identity = Linked an account to the identity provider
+audit-action-sign_up = Signed up through the identity provider

@@ -33,3 +33,6 @@ sso-failure-private-title = La dirección del proveedor de identidad no está pe
 sso-failure-private-body = El proveedor de identidad está configurado en una dirección de red privada, con la que esta consola no se comunica. Avise a su administrador.
 sso-failure-secret-title = El inicio de sesión único no está bien configurado
 sso-failure-secret-body = La consola no puede leer su secreto de cliente para el proveedor de identidad. Avise a su administrador.
+
+audit-action-link_identity = Vinculó una cuenta al proveedor de identidad
+audit-action-sign_up = Se registró a través del proveedor de identidad

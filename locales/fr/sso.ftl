@@ -33,3 +33,6 @@ sso-failure-private-title = L'adresse du fournisseur d'identité n'est pas autor
 sso-failure-private-body = Le fournisseur d'identité est configuré à une adresse de réseau privé, que cette console ne contacte pas. Prévenez votre administrateur.
 sso-failure-secret-title = L'authentification unique est mal configurée
 sso-failure-secret-body = La console ne peut pas lire son secret client pour le fournisseur d'identité. Prévenez votre administrateur.
+
+audit-action-link_identity = A lié un compte au fournisseur d’identité
+audit-action-sign_up = S’est inscrit par le fournisseur d’identité

@@ -33,3 +33,6 @@ sso-failure-private-title = O endereço do provedor de identidade não é permit
 sso-failure-private-body = O provedor de identidade está configurado em um endereço de rede privada, que este console não contata. Avise o seu administrador.
 sso-failure-secret-title = O login único não está configurado corretamente
 sso-failure-secret-body = O console não consegue ler o segredo de cliente do provedor de identidade. Avise o seu administrador.
+
+audit-action-link_identity = Vinculou uma conta ao provedor de identidade
+audit-action-sign_up = Cadastrou-se pelo provedor de identidade

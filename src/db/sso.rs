@@ -7,11 +7,24 @@ use std::collections::BTreeMap;
 
 use sqlx::PgPool;
 use sqlx::types::Json;
-use time::OffsetDateTime;
 
 use super::DbError;
+use super::audit::NewEvent;
+use crate::checkpoint::CheckpointKey;
+use crate::clock::Clock;
+use crate::readiness::AuditAction;
 use crate::readiness::sso::{self, Linking, SsoSettings};
 use crate::readiness::state::Role;
+
+/// What the audit events of a single sign-on are signed and stamped with.
+pub struct Trail<'a> {
+    /// Signs the chain's checkpoints.
+    pub key: &'a CheckpointKey,
+    /// Stamps the events, and the links and accounts made.
+    pub clock: &'a Clock,
+    /// The request's id, recorded in each event.
+    pub request_id: &'a str,
+}
 
 /// The tenant's identity provider, if it has one.
 pub async fn settings(pool: &PgPool, slug: &str) -> Result<Option<SsoSettings>, DbError> {
@@ -149,8 +162,9 @@ pub async fn sign_in(
     identity: &Identity,
     role: Role,
     sign_up: Option<Role>,
-    now: OffsetDateTime,
+    trail: &Trail<'_>,
 ) -> Result<Outcome, DbError> {
+    let now = trail.clock.now();
     let mut tx = pool.begin().await?;
     let Some(tenant) = super::enter_active_tenant(&mut tx, slug).await? else {
         return Ok(Outcome::Unknown);
@@ -176,6 +190,7 @@ pub async fn sign_in(
         _ => None,
     };
     let invited = invited.filter(|(_, _, sub)| sub.is_none());
+    let mut events: Vec<(AuditAction, String)> = Vec::new();
     let linking = sso::linking(linked.is_some(), invited.is_some(), sign_up);
     let actor = match (&linking, linked, invited) {
         (Linking::Linked, Some((actor, status)), _) => {
@@ -203,6 +218,16 @@ pub async fn sign_in(
                     create_account(&mut tx, tenant, &actor, email, &identity.sub).await?;
                 }
             }
+            // Their invitation, if one is still open, is spent: the provider vouched for them.
+            sqlx::query(
+                "update tenant_invitations set used_at = $2
+                 where actor_id = $1 and purpose = 'invite' and used_at is null",
+            )
+            .bind(&actor)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            events.push((AuditAction::LinkIdentity, actor.clone()));
             actor
         }
         (Linking::SignUp(_), _, _) => {
@@ -229,16 +254,35 @@ pub async fn sign_in(
             .execute(&mut *tx)
             .await?;
             create_account(&mut tx, tenant, &actor, email, &identity.sub).await?;
+            events.push((AuditAction::SignUp, actor.clone()));
             actor
         }
         _ => return Ok(Outcome::Unknown),
     };
     // The role follows the claim: a changed group changes it.
-    sqlx::query("update actors set role = $2 where actor_id = $1 and role <> $2")
+    let changed = sqlx::query("update actors set role = $2 where actor_id = $1 and role <> $2")
         .bind(&actor)
         .bind(role.as_str())
         .execute(&mut *tx)
-        .await?;
+        .await?
+        .rows_affected();
+    if changed > 0 {
+        events.push((
+            AuditAction::ChangeRole,
+            format!("{actor}:{}", role.as_str()),
+        ));
+    }
+    // Each is an event of the tenant's chain, by the person signing in, in this transaction.
+    for (action, target) in &events {
+        let event = NewEvent {
+            actor: &actor,
+            action: *action,
+            target,
+            evidence_digest: None,
+            request_id: trail.request_id,
+        };
+        super::audit::append(&mut tx, tenant, &event, trail.key, trail.clock).await?;
+    }
     tx.commit().await?;
     Ok(Outcome::SignedIn {
         actor,

@@ -59,6 +59,12 @@ code_enum! {
         AssignOwner => "assign_owner",
         /// A role's default owner was named (target: `{role}:{actor}`).
         SetRoleOwner => "set_role_owner",
+        /// A person's account was linked to the tenant's identity provider at their first
+        /// single sign-on, by the email they were invited with (target: the actor).
+        LinkIdentity => "link_identity",
+        /// A person unknown to the tenant signed up through its identity provider, which the
+        /// tenant allows (target: the actor).
+        SignUp => "sign_up",
     }
 }
 

@@ -794,6 +794,8 @@ fn codes_are_the_strings_stored_and_sent() {
             "reset_password",
             "assign_owner",
             "set_role_owner",
+            "link_identity",
+            "sign_up",
         ]
     );
     assert_eq!(

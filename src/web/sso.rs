@@ -250,8 +250,19 @@ async fn signed_in(
         email: verified.email,
         name: verified.name,
     };
-    let outcome =
-        db::sso::sign_in(&app.pool, tenant, &identity, role, settings.sign_up, now).await?;
+    let outcome = db::sso::sign_in(
+        &app.pool,
+        tenant,
+        &identity,
+        role,
+        settings.sign_up,
+        &db::sso::Trail {
+            key: &app.key,
+            clock: &app.clock,
+            request_id: &super::request_id(headers),
+        },
+    )
+    .await?;
     let actor = match outcome {
         Outcome::SignedIn { actor, .. } => actor,
         Outcome::Unknown => return Ok(Err(Failure::Unknown)),

@@ -1824,3 +1824,106 @@ async fn anna_invites_irena_assigns_her_a_check_and_irena_accepts_it_while_marek
         browser.close().await;
     }
 }
+
+/// Irena Kovac, a dispatcher with an account of her own (straight in the database).
+const IRENA: Account = Account {
+    username: "irena",
+    password: "irena-dispatch-2026",
+    actor: "user_dispatcher_irena",
+};
+
+/// Issue 14's disabling, in each language: Irena's console is open in her own browser; Anna
+/// disables her on the People page, which says so; Irena's next request finds her signed out,
+/// and signing in again is refused; Anna enables her again, and she signs in. Each step is an
+/// event of the chain, which still verifies.
+#[tokio::test]
+async fn anna_disables_irena_and_irenas_open_session_ends_on_her_next_request() {
+    let (app, driver, anna) = a_browser_at_a_fresh_app(true).await;
+    let hash = readiness_console::password::hash(IRENA.password).expect("hash");
+    app.db
+        .as_owner_in_demo(&format!(
+            "insert into actors (tenant_id, actor_id, name, unit, role, email, position)
+             values (current_setting('app.tenant_id')::uuid, '{}', 'Irena Kovac', 'Dispatch',
+                     'dispatcher', 'irena@bfg.example', 98);
+             insert into accounts (tenant_id, actor_id, username, password_hash)
+             values (current_setting('app.tenant_id')::uuid, '{}', '{}', '{hash}');",
+            IRENA.actor, IRENA.actor, IRENA.username
+        ))
+        .await;
+    let irena = Browser::new(&driver, &anna.base, true).await;
+    anna.sign_in("anna").await;
+    let row = format!("#person-{}", IRENA.actor);
+    for lang in Lang::ALL {
+        let (code, tr) = (lang.code(), lang.tr());
+        irena
+            .sign_in_with(IRENA.username, IRENA.password, code)
+            .await;
+        irena.open("", code).await;
+        assert!(irena.shows(".account-who").await, "{code}: Irena signed in");
+
+        anna.open("/people", code).await;
+        anna.press(&format!(
+            "{row} form[action*='/{}/disable'] button",
+            IRENA.actor
+        ))
+        .await;
+        eventually(|| async {
+            anna.text(&format!("{row} .person-status")).await == tr.t("people-status-disabled")
+        })
+        .await;
+        anna.scroll_to(&row).await;
+        anna.keep_screenshot(&format!("people-disabled-{code}"))
+            .await;
+
+        // Her next request: signed out, in her language.
+        irena.open("", code).await;
+        assert!(!irena.shows(".account-who").await, "{code}: signed out");
+        assert_eq!(irena.text(".account-link").await, tr.t("account-sign-in"));
+        irena.visit("/sign-in", code).await;
+        irena.fill("username", IRENA.username).await;
+        irena.fill("password", IRENA.password).await;
+        irena.press(".sign-in button[type=submit]").await;
+        eventually(|| async { irena.text(".form-error").await == tr.t("sign-in-failed") }).await;
+        irena
+            .keep_screenshot(&format!("people-disabled-irena-{code}"))
+            .await;
+
+        anna.press(&format!(
+            "{row} form[action*='/{}/enable'] button",
+            IRENA.actor
+        ))
+        .await;
+        eventually(|| async {
+            anna.text(&format!("{row} .person-status")).await == tr.t("people-status-active")
+        })
+        .await;
+    }
+    // (Irena's browser logs each refused sign-in's 401: that is the refusal.)
+    anna.assert_quiet().await;
+    let mut tx = app.db.demo_tx().await;
+    let recorded: Vec<(String, String)> = sqlx::query_as(
+        "select action, coalesce(actor_id, '') from audit_events
+         where action in ('disable_account', 'enable_account') order by seq",
+    )
+    .fetch_all(&mut *tx)
+    .await
+    .unwrap();
+    drop(tx);
+    assert_eq!(
+        recorded,
+        [
+            ("disable_account", "user_md_anna"),
+            ("enable_account", "user_md_anna")
+        ]
+        .repeat(4)
+        .into_iter()
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        .collect::<Vec<_>>()
+    );
+    assert!(matches!(
+        crate::support::verify_chain(&app.db.app).await,
+        Some(readiness_console::chain::Verification::Intact { .. })
+    ));
+    irena.close().await;
+    anna.close().await;
+}

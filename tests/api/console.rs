@@ -454,6 +454,9 @@ async fn a_database_outage_answers_503_in_the_visitors_language_and_recovers() {
     pg.stop().expect("stop");
     assert_eq!(status("/healthz").await, 200);
     assert_eq!(status("/readyz").await, 503);
+    // Once the instance has noticed (its listener's connection ends, and with it every cached
+    // state: until then a page cached a moment ago may still be served), the page is the 503.
+    eventually(|| async { status(CONSOLE).await == 503 }).await;
     let page = get(&router, &format!("{CONSOLE}?lang=fr"), &[]).await;
     assert_eq!(page.status, 503);
     assert!(

@@ -343,6 +343,35 @@ async fn an_invited_person_signs_in_through_the_provider_and_their_group_gives_t
     let (role, _, _) = actor_row(&app, "user_irena").await;
     assert_eq!(role, "managing_director");
     assert_eq!(count(&app, "accounts").await, 7, "one account added, once");
+    // The chain says so: linked, given the role her group maps to, signed in; then, her group
+    // changed, her new role and her second sign-in; each by her, and the chain verifies.
+    assert_eq!(
+        sso_events(&app).await,
+        [
+            ("link_identity", "user_irena"),
+            ("change_role", "user_irena:dispatcher"),
+            ("sign_in", "user_irena"),
+            ("change_role", "user_irena:managing_director"),
+            ("sign_in", "user_irena"),
+        ]
+        .map(|(a, t)| (a.to_owned(), t.to_owned(), "user_irena".to_owned()))
+    );
+    assert!(matches!(
+        crate::support::verify_chain(&app.db.app).await,
+        Some(readiness_console::chain::Verification::Intact { .. })
+    ));
+}
+
+/// The audit events after the demo seed's: (action, target, actor).
+async fn sso_events(app: &TestApp) -> Vec<(String, String, String)> {
+    let mut tx = app.db.demo_tx().await;
+    sqlx::query_as(
+        "select action, target, coalesce(actor_id, '') from audit_events where seq > 1
+         order by seq",
+    )
+    .fetch_all(&mut *tx)
+    .await
+    .unwrap()
 }
 
 #[tokio::test]
@@ -497,4 +526,12 @@ async fn with_sign_up_a_newcomer_gets_an_account_and_without_passwords_the_form_
             ),
         ]
     );
+    drop(tx);
+    let signed_up: Vec<String> = sso_events(&app)
+        .await
+        .into_iter()
+        .filter(|(action, target, actor)| action == "sign_up" && target == actor)
+        .map(|(_, target, _)| target)
+        .collect();
+    assert_eq!(signed_up.len(), 2, "each newcomer's sign-up is an event");
 }

@@ -265,7 +265,9 @@ impl AuditPage<'_> {
             | AuditAction::DisableAccount
             | AuditAction::EnableAccount
             | AuditAction::IssuePasswordReset
-            | AuditAction::ResetPassword => Some(name(&event.target)),
+            | AuditAction::ResetPassword
+            | AuditAction::LinkIdentity
+            | AuditAction::SignUp => Some(name(&event.target)),
             AuditAction::ChangeRole => {
                 let (actor, to) = split_target(&event.target)?;
                 Some(format!("{} → {}", name(actor), role(to)))

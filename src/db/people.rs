@@ -201,6 +201,21 @@ fn find<'a>(rows: &'a [(String, Role, PersonStatus)], actor: &str) -> Result<Per
         .ok_or(Refusal::UnknownPerson)
 }
 
+/// Ends a People write: its audit event `action` on `target`, appended and committed in the
+/// write's transaction.
+async fn recorded(
+    tx: sqlx::Transaction<'_, sqlx::Postgres>,
+    tenant: Uuid,
+    author: &Author<'_>,
+    idempotency_key: Uuid,
+    (action, target): (AuditAction, &str),
+) -> Result<Written, PeopleError> {
+    let event = author.event(action, target, None);
+    let ending = Ending::default();
+    let seq = conclude(tx, tenant, author, idempotency_key, &event, ending).await?;
+    Ok(Written::Applied(seq))
+}
+
 /// A person to invite.
 #[derive(Debug, Clone)]
 pub struct NewPerson {
@@ -287,14 +302,12 @@ pub async fn invite(
         Err(error) => return Err(error.into()),
     }
     let (token, expires_at) = link(&mut tx, tenant, author, &actor, Purpose::Invite).await?;
-    let event = author.event(AuditAction::InvitePerson, &actor, None);
-    conclude(
+    recorded(
         tx,
         tenant,
         author,
         idempotency_key,
-        &event,
-        Ending::default(),
+        (AuditAction::InvitePerson, &actor),
     )
     .await?;
     tracing::info!(person = %actor, "person invited");
@@ -377,17 +390,14 @@ pub async fn change_role(
     .execute(&mut *tx)
     .await?;
     let target = people::role_change_target(actor, role);
-    let event = author.event(AuditAction::ChangeRole, &target, None);
-    let seq = conclude(
+    recorded(
         tx,
         tenant,
         author,
         idempotency_key,
-        &event,
-        Ending::default(),
+        (AuditAction::ChangeRole, &target),
     )
-    .await?;
-    Ok(Written::Applied(seq))
+    .await
 }
 
 /// Disables (`enabled` false) or enables `actor`'s account. Disabling the last active
@@ -435,17 +445,7 @@ pub async fn set_enabled(
     .bind(crate::checkpoint::to_micros(author.clock.now()))
     .execute(&mut *tx)
     .await?;
-    let event = author.event(action, actor, None);
-    let seq = conclude(
-        tx,
-        tenant,
-        author,
-        idempotency_key,
-        &event,
-        Ending::default(),
-    )
-    .await?;
-    Ok(Written::Applied(seq))
+    recorded(tx, tenant, author, idempotency_key, (action, actor)).await
 }
 
 /// What issuing a password reset made.
@@ -540,17 +540,14 @@ pub async fn assign_owner(
     .execute(&mut *tx)
     .await?;
     let target = people::assignment_target(item, actor);
-    let event = author.event(AuditAction::AssignOwner, &target, None);
-    let seq = conclude(
+    recorded(
         tx,
         tenant,
         author,
         idempotency_key,
-        &event,
-        Ending::default(),
+        (AuditAction::AssignOwner, &target),
     )
-    .await?;
-    Ok(Written::Applied(seq))
+    .await
 }
 
 /// Names `actor` the default owner of `role`'s items: every item of that owner role not pinned
@@ -590,17 +587,14 @@ pub async fn set_role_owner(
     .execute(&mut *tx)
     .await?;
     let target = people::role_owner_target(role, actor);
-    let event = author.event(AuditAction::SetRoleOwner, &target, None);
-    let seq = conclude(
+    recorded(
         tx,
         tenant,
         author,
         idempotency_key,
-        &event,
-        Ending::default(),
+        (AuditAction::SetRoleOwner, &target),
     )
-    .await?;
-    Ok(Written::Applied(seq))
+    .await
 }
 
 /// Who a one-time link is for, as its pages name them.

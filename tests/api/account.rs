@@ -278,7 +278,12 @@ async fn sign_ins_sign_outs_and_refusals_are_in_the_chain_bounded_and_verify_aud
     drop(tx);
     assert_eq!(targets.len(), 10, "{targets:?}");
     assert_eq!(targets[0], (anna.actor.to_owned(), Some(String::new())));
-    assert_eq!(targets[1].0, "ghost0");
+    // A name nobody has is recorded by its digest, never as typed.
+    assert_eq!(
+        targets[1].0,
+        readiness_console::db::sign_ins::failed_target("ghost0")
+    );
+    assert!(!targets.iter().any(|(t, _)| t.contains("ghost")));
     assert!(
         !targets.iter().any(|(t, _)| t.contains("whatever")),
         "never the password"

@@ -193,6 +193,27 @@ impl Browser {
             .await;
     }
 
+    /// Presses "Sign in with …" and signs in as `login` on the real provider's own page (at
+    /// `port`), keeping a screenshot of it as `shot`; returns once back at the console's.
+    async fn signs_in_at_the_provider(&self, port: u16, login: &str, shot: Option<&str>) {
+        self.press(".sso-sign-in a").await;
+        self.wait_until_at(|u| u.port() == Some(port)).await;
+        for (field, typed) in [("login", login), ("password", "any password")] {
+            self.client
+                .find(Locator::Css(&format!("input[name={field}]")))
+                .await
+                .expect("the provider's login form")
+                .send_keys(typed)
+                .await
+                .expect("type");
+        }
+        if let Some(shot) = shot {
+            self.keep_screenshot(shot).await;
+        }
+        self.press("button[type=submit]").await;
+        self.wait_until_at(|u| u.port() != Some(port)).await;
+    }
+
     /// Waits until the address bar satisfies `at`.
     async fn wait_until_at(&self, at: impl Fn(&url::Url) -> bool) {
         eventually(|| async { self.client.current_url().await.is_ok_and(|u| at(&u)) }).await;
@@ -1482,30 +1503,10 @@ async fn a_person_signs_in_through_the_real_provider_in_chromium_in_every_langua
                     .keep_screenshot(&format!("sso-sign-in-{code}"))
                     .await;
             }
-            browser.press(".sso-sign-in a").await;
-            let port = provider.port;
-            browser.wait_until_at(|u| u.port() == Some(port)).await;
+            let shot = (login == "irena" && code == "en").then_some("sso-provider-login");
             browser
-                .client
-                .find(Locator::Css("input[name=login]"))
-                .await
-                .expect("the provider's login form")
-                .send_keys(login)
-                .await
-                .expect("type");
-            browser
-                .client
-                .find(Locator::Css("input[name=password]"))
-                .await
-                .expect("the provider's password field")
-                .send_keys("any password")
-                .await
-                .expect("type");
-            if login == "irena" && code == "en" {
-                browser.keep_screenshot("sso-provider-login").await;
-            }
-            browser.press("button[type=submit]").await;
-            browser.wait_until_at(|u| u.port() != Some(port)).await;
+                .signs_in_at_the_provider(provider.port, login, shot)
+                .await;
             if lands {
                 eventually(|| async { browser.shows(".account-who").await }).await;
                 let url = browser.client.current_url().await.expect("url");
@@ -1926,4 +1927,72 @@ async fn anna_disables_irena_and_irenas_open_session_ends_on_her_next_request() 
     ));
     irena.close().await;
     anna.close().await;
+}
+
+/// Single sign-on's failures in Chromium, each its page in the reader's language, creating
+/// nobody: a callback whose state this browser's sign-in never sent, a person the tenant does
+/// not know (sign-up off), and an issuer that is down. (Each other
+/// failure, and these, are also walked over HTTP in `sso.rs`.)
+#[tokio::test]
+async fn each_single_sign_on_failure_shows_its_page_in_chromium_in_every_language() {
+    use crate::sso;
+    let app = sso::app_with_public_url(None).await;
+    let base = serve(&app).await;
+    let provider =
+        sso::Provider::start(&format!("{base}/t/bfg-control/sso/callback"), 0, "k1").await;
+    sso::configure(&app, &provider.issuer(), None, true).await;
+    let driver = start_driver();
+    let people = app.db.count_in_demo("actors").await;
+    let shows_failure = |browser: &Browser, lang: Lang, failure: &'static str| {
+        let title = lang.tr().t(&format!("sso-failure-{failure}-title"));
+        let body = lang.tr().t(&format!("sso-failure-{failure}-body"));
+        let browser = browser.clone();
+        async move {
+            eventually(|| async { browser.shows(".sso-failure").await }).await;
+            assert_eq!(browser.text(".sso-failure h1").await, title, "{failure}");
+            assert!(
+                browser.text(".sso-failure").await.contains(&body),
+                "{failure}"
+            );
+            assert_eq!(browser.lang().await, lang.code());
+            browser
+                .keep_screenshot(&format!("sso-failure-{failure}-{}", lang.code()))
+                .await;
+        }
+    };
+    for lang in Lang::ALL {
+        // A browser of its own each time: the provider would remember the last sign-in.
+        let browser = Browser::new(&driver, &base, true).await;
+        let forged = format!(
+            "{base}/t/bfg-control/sso/callback?code=forged&state=forged&lang={}",
+            lang.code()
+        );
+        browser.client.goto(&forged).await.expect("open");
+        shows_failure(&browser, lang, "state").await;
+        browser.visit("/sign-in", lang.code()).await;
+        browser
+            .signs_in_at_the_provider(provider.port, "stranger", None)
+            .await;
+        shows_failure(&browser, lang, "unknown").await;
+        browser.close().await;
+    }
+    // An issuer that is down: nothing listens at its address (its discovery document was never
+    // fetched, so nothing of it is kept).
+    provider.stop().await;
+    let down = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port");
+    sso::configure(&app, &format!("http://{down}"), None, true).await;
+    let browser = Browser::new(&driver, &base, true).await;
+    for lang in Lang::ALL {
+        browser.visit("/sign-in", lang.code()).await;
+        browser.press(".sso-sign-in a").await;
+        shows_failure(&browser, lang, "unavailable").await;
+    }
+    assert_eq!(
+        app.db.count_in_demo("actors").await,
+        people,
+        "nobody created"
+    );
+    browser.close().await;
 }

@@ -9,22 +9,9 @@ use sqlx::PgPool;
 use sqlx::types::Json;
 
 use super::DbError;
-use super::audit::NewEvent;
-use crate::checkpoint::CheckpointKey;
-use crate::clock::Clock;
 use crate::readiness::AuditAction;
 use crate::readiness::sso::{self, Linking, SsoSettings};
 use crate::readiness::state::Role;
-
-/// What the audit events of a single sign-on are signed and stamped with.
-pub struct Trail<'a> {
-    /// Signs the chain's checkpoints.
-    pub key: &'a CheckpointKey,
-    /// Stamps the events, and the links and accounts made.
-    pub clock: &'a Clock,
-    /// The request's id, recorded in each event.
-    pub request_id: &'a str,
-}
 
 /// The tenant's identity provider, if it has one.
 pub async fn settings(pool: &PgPool, slug: &str) -> Result<Option<SsoSettings>, DbError> {
@@ -162,9 +149,9 @@ pub async fn sign_in(
     identity: &Identity,
     role: Role,
     sign_up: Option<Role>,
-    trail: &Trail<'_>,
+    stamp: &super::tenants::Stamp<'_>,
 ) -> Result<Outcome, DbError> {
-    let now = trail.clock.now();
+    let now = stamp.clock.now();
     let mut tx = pool.begin().await?;
     let Some(tenant) = super::enter_active_tenant(&mut tx, slug).await? else {
         return Ok(Outcome::Unknown);
@@ -274,14 +261,9 @@ pub async fn sign_in(
     }
     // Each is an event of the tenant's chain, by the person signing in, in this transaction.
     for (action, target) in &events {
-        let event = NewEvent {
-            actor: &actor,
-            action: *action,
-            target,
-            evidence_digest: None,
-            request_id: trail.request_id,
-        };
-        super::audit::append(&mut tx, tenant, &event, trail.key, trail.clock).await?;
+        stamp
+            .append(&mut tx, tenant, &actor, (*action, target))
+            .await?;
     }
     tx.commit().await?;
     Ok(Outcome::SignedIn {

@@ -778,6 +778,27 @@ pub struct Stamp<'a> {
     pub request_id: &'a str,
 }
 
+impl Stamp<'_> {
+    /// Appends, inside `tx`, the event of `actor` doing `action` to `target`, signed and stamped
+    /// with this request's.
+    pub(crate) async fn append(
+        &self,
+        tx: &mut PgConnection,
+        tenant: Uuid,
+        actor: &str,
+        (action, target): (crate::readiness::AuditAction, &str),
+    ) -> Result<i64, DbError> {
+        let event = super::audit::NewEvent {
+            actor,
+            action,
+            target,
+            evidence_digest: None,
+            request_id: self.request_id,
+        };
+        super::audit::append(tx, tenant, &event, self.key, self.clock).await
+    }
+}
+
 /// Marks the valid one-time link of this purpose used, in `tx`: the person it is for, or why
 /// it cannot be used. Marking it used first locks it: a second use waits, then finds it used.
 async fn use_link(
@@ -844,14 +865,11 @@ pub async fn accept_invitation(
         }
         Err(error) => return Err(error.into()),
     }
-    let event = super::audit::NewEvent {
-        actor: &actor,
-        action: crate::readiness::AuditAction::AcceptInvitation,
-        target: &actor,
-        evidence_digest: None,
-        request_id: stamp.request_id,
-    };
-    super::audit::append(&mut tx, tenant, &event, stamp.key, stamp.clock).await?;
+    let own = (
+        crate::readiness::AuditAction::AcceptInvitation,
+        actor.as_str(),
+    );
+    stamp.append(&mut tx, tenant, &actor, own).await?;
     tx.commit().await?;
     Ok(actor)
 }
@@ -891,14 +909,8 @@ pub async fn reset_password(
     if changed.rows_affected() != 1 {
         return Err(AcceptError::Invalid(Invitation::Unknown));
     }
-    let event = super::audit::NewEvent {
-        actor: &actor,
-        action: crate::readiness::AuditAction::ResetPassword,
-        target: &actor,
-        evidence_digest: None,
-        request_id: stamp.request_id,
-    };
-    super::audit::append(&mut tx, tenant, &event, stamp.key, stamp.clock).await?;
+    let own = (crate::readiness::AuditAction::ResetPassword, actor.as_str());
+    stamp.append(&mut tx, tenant, &actor, own).await?;
     tx.commit().await?;
     Ok(actor)
 }

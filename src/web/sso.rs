@@ -256,7 +256,7 @@ async fn signed_in(
         &identity,
         role,
         settings.sign_up,
-        &db::sso::Trail {
+        &db::tenants::Stamp {
             key: &app.key,
             clock: &app.clock,
             request_id: &super::request_id(headers),

@@ -47,6 +47,12 @@ begin
             from (select actor_id, username, status, sessions_valid_from,
                          password_hash is not null as password, oidc_sub is not null as oidc
                   from accounts) a), '[]'::json),
+        -- Its live API keys, for the check every API request passes: found by lookup, matched
+        -- by hash (the key itself is never stored).
+        'api_keys', coalesce((
+            select json_agg(k)
+            from (select id, name, actor_id, scope, lookup, sha256, expires_at
+                  from api_keys where revoked_at is null) k), '[]'::json),
         'providers', coalesce((
             select json_agg(p order by p.position)
             from (select key, current_mode, target_mode, position from providers) p),

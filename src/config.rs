@@ -22,6 +22,10 @@ pub mod defaults {
 
     /// Sign-in attempts allowed per account, and per client address, in one window…
     pub const SIGN_IN_ATTEMPTS: u32 = 10;
+    /// API requests per minute allowed to one key.
+    pub const API_PER_KEY: u32 = 600;
+    /// API requests per minute allowed to all keys of one tenant together.
+    pub const API_PER_TENANT: u32 = 3_000;
     /// …of this length.
     pub const SIGN_IN_WINDOW: Duration = Duration::from_secs(60);
     /// How long a request may take before it answers 503.
@@ -312,6 +316,27 @@ pub enum Command {
         )]
         operator: String,
     },
+    /// Create, list and revoke a tenant's API keys (each the key of a service account of the
+    /// tenant), each change recorded on the tenant's audit chain. Works while the console
+    /// serves the same data directory.
+    ApiKey {
+        /// What to do.
+        #[command(subcommand)]
+        command: ApiKeyCommand,
+        /// Who the audit chain records as having done it.
+        #[arg(
+            long,
+            env = "READINESS_OPERATOR",
+            default_value = "operator",
+            global = true
+        )]
+        operator: String,
+    },
+    /// Ask a console whether a tenant may deploy: exit 0 at GO; 1 when not GO (printing the
+    /// decision, the blocking rung, what blocks it and who owns it); 2 when it cannot tell
+    /// (unreachable, refused key, an answer it cannot read). The key is read from
+    /// `READINESS_API_KEY`.
+    Gate(GateArgs),
     /// Manage the platform's operators, who create, suspend, resume and delete tenants at
     /// `/platform` and never act inside a tenant.
     Operator {
@@ -450,6 +475,72 @@ pub enum TenantCommand {
     },
 }
 
+/// The API key commands.
+#[derive(Debug, Subcommand)]
+pub enum ApiKeyCommand {
+    /// Create a key and print it, once: only its hash is kept.
+    Create {
+        /// The tenant's slug.
+        #[arg(long)]
+        tenant: String,
+        /// The key's name (it names its service account too): 1 to 63 of a-z, 0-9 and '-'.
+        #[arg(long)]
+        name: String,
+        /// `read` reads; `attest` also accepts and revokes the owner checks the key's service
+        /// account is assigned.
+        #[arg(long)]
+        scope: String,
+        /// Let the key stop working after this long (e.g. 90d); by default it works until
+        /// revoked.
+        #[arg(long)]
+        expires_in: Option<AgeArg>,
+    },
+    /// List the tenant's live keys: never their text.
+    List {
+        /// The tenant's slug.
+        #[arg(long)]
+        tenant: String,
+    },
+    /// Revoke a key: it stops working at once, on every instance.
+    Revoke {
+        /// The tenant's slug.
+        #[arg(long)]
+        tenant: String,
+        /// The key's name.
+        #[arg(long)]
+        name: String,
+    },
+}
+
+/// What `gate` asks, and how it answers.
+#[derive(Debug, clap::Args)]
+pub struct GateArgs {
+    /// The console's address (`https://console.example`).
+    #[arg(long)]
+    pub url: String,
+    /// The tenant's slug.
+    #[arg(long)]
+    pub tenant: String,
+    /// Ask again, backing off, until GO or the timeout.
+    #[arg(long)]
+    pub wait: bool,
+    /// With `--wait`: how long to wait for GO.
+    #[arg(long, default_value_t = DurationArg(Duration::from_secs(30 * 60)))]
+    pub timeout: DurationArg,
+    /// `text` (a sentence) or `json` (the decision, the blocking rung and the blockers).
+    #[arg(long, value_enum, default_value_t = GateOutput::Text)]
+    pub output: GateOutput,
+}
+
+/// How `gate` prints its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GateOutput {
+    /// One sentence.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
 /// The operator commands.
 #[derive(Debug, Subcommand)]
 pub enum OperatorCommand {
@@ -516,6 +607,10 @@ impl Cli {
             session_cleanup_every: args.session_cleanup_every.0,
             checkpoint_every: args.checkpoint_every.0,
             oidc_allow_private: args.oidc_allow_private,
+            api: ApiRates {
+                per_key: args.api_per_key,
+                per_tenant: args.api_per_tenant,
+            },
             public_url: args
                 .public_url
                 .as_ref()
@@ -633,6 +728,17 @@ pub struct ServeArgs {
     /// `https://` when `--https` is set.
     #[arg(long, env = "READINESS_PUBLIC_URL")]
     pub public_url: Option<String>,
+
+    /// API requests per minute allowed to one key (a burst of as many, refilled evenly); over
+    /// it, 429 `RATE_LIMITED` with `Retry-After`. Counted per instance.
+    #[arg(long, env = "READINESS_API_PER_KEY", default_value_t = defaults::API_PER_KEY,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub api_per_key: u32,
+
+    /// API requests per minute allowed to all keys of one tenant together, per instance.
+    #[arg(long, env = "READINESS_API_PER_TENANT", default_value_t = defaults::API_PER_TENANT,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub api_per_tenant: u32,
 }
 
 /// How long rehearsals against the target may take: global flags.
@@ -800,6 +906,26 @@ pub struct ServeConfig {
     pub oidc_allow_private: bool,
     /// The console's public address, the identity providers' redirect URIs begin with.
     pub public_url: Option<String>,
+    /// The API's rate limits.
+    pub api: ApiRates,
+}
+
+/// The API's rate limits, in requests per minute, per instance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ApiRates {
+    /// For one key.
+    pub per_key: u32,
+    /// For all keys of one tenant together.
+    pub per_tenant: u32,
+}
+
+impl Default for ApiRates {
+    fn default() -> Self {
+        Self {
+            per_key: defaults::API_PER_KEY,
+            per_tenant: defaults::API_PER_TENANT,
+        }
+    }
 }
 
 impl Default for ServeConfig {
@@ -825,6 +951,7 @@ impl Default for ServeConfig {
             checkpoint_every: defaults::CHECKPOINT_EVERY,
             oidc_allow_private: false,
             public_url: None,
+            api: ApiRates::default(),
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod checkpoint;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod gate;
 pub mod i18n;
 pub mod oidc;
 pub mod password;

@@ -11,6 +11,11 @@ use readiness_console::{run, telemetry};
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The deployment gate answers with its own exit codes (0 GO, 1 not GO, 2 unknown) and logs
+    // nothing: its output is its answer.
+    if let readiness_console::config::Command::Gate(args) = &cli.command {
+        return readiness_console::gate::run(args).await;
+    }
     telemetry::init(cli.log_format);
     match run::run(cli, Clock::system()).await {
         Ok(()) => ExitCode::SUCCESS,

@@ -16,6 +16,7 @@ use crate::db::{self, SeedOutcome, embedded::EmbeddedPostgres};
 use crate::readiness::{RehearsalKind, RunState};
 use crate::web::{self, AppState};
 
+mod api_key;
 mod operator;
 mod tenant;
 
@@ -277,6 +278,14 @@ pub async fn run(cli: Cli, clock: Clock) -> anyhow::Result<()> {
             }
         }
         Command::Tenant { command, operator } => tenant::run(&cli, &clock, command, operator).await,
+        Command::ApiKey { command, operator } => {
+            api_key::run(&cli, &clock, command, operator).await
+        }
+        // `main` runs the gate itself, for its exit codes.
+        Command::Gate(args) => match crate::gate::run(args).await {
+            code if code == std::process::ExitCode::SUCCESS => Ok(()),
+            _ => anyhow::bail!("not GO"),
+        },
         Command::Doctor => operator::doctor(&cli, &clock).await,
         Command::Operator {
             command: OperatorCommand::Create { username },

@@ -727,6 +727,16 @@ struct CheckpointDoc {
 /// A page of the tenant's trail in one statement (see `audit_page` in the migrations).
 /// `None` for an unknown tenant.
 pub async fn page(pool: &PgPool, slug: &str, query: &PageQuery) -> Result<Option<Page>, DbError> {
+    page_of(pool, slug, query, PAGE_SIZE).await
+}
+
+/// [`page`], of at most `size` events.
+pub async fn page_of(
+    pool: &PgPool,
+    slug: &str,
+    query: &PageQuery,
+    size: i32,
+) -> Result<Option<Page>, DbError> {
     let doc: Option<sqlx::types::Json<PageDoc>> =
         sqlx::query_scalar("select audit_page($1, $2, $3, $4, $5, $6, $7, $8, $9)")
             .bind(slug)
@@ -737,14 +747,14 @@ pub async fn page(pool: &PgPool, slug: &str, query: &PageQuery) -> Result<Option
             .bind(query.section.as_deref())
             .bind(query.from)
             .bind(query.to)
-            .bind(PAGE_SIZE)
+            .bind(size)
             .fetch_one(pool)
             .await?;
     let Some(sqlx::types::Json(doc)) = doc else {
         return Ok(None);
     };
     let mut events = doc.events;
-    let more = events.len() > usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX);
+    let more = events.len() > usize::try_from(size).unwrap_or(usize::MAX);
     let (older, newer) = if query.after.is_some() {
         // Oldest first from the cursor: the extra row is the newest.
         if more {

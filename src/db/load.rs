@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::DbError;
 use super::programmes::RungRow;
 use crate::readiness::account::{Account, AccountStatus};
+use crate::readiness::api_key::{Scope, StoredKey};
 use crate::readiness::catalogue::{
     Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LocalDecisionRule, SectionDef,
 };
@@ -40,6 +41,8 @@ pub struct TenantConsole {
     pub state: ReadinessState,
     /// Its accounts, for the check every signed-in request passes (see `web::session::load`).
     pub accounts: Vec<Account>,
+    /// Its live API keys, for the check every API request passes.
+    pub api_keys: Vec<StoredKey>,
 }
 
 impl TenantConsole {
@@ -86,6 +89,8 @@ struct Doc {
     profile: Option<ProfileRow>,
     actors: Vec<ActorRow>,
     accounts: Vec<AccountRow>,
+    #[serde(default)]
+    api_keys: Vec<ApiKeyRow>,
     providers: Vec<ProviderRow>,
     sections: Vec<SectionRow>,
     items: Vec<ItemRow>,
@@ -165,6 +170,18 @@ struct AccountRow {
     sessions_valid_from: Option<OffsetDateTime>,
     password: bool,
     oidc: bool,
+}
+
+#[derive(Deserialize)]
+struct ApiKeyRow {
+    id: Uuid,
+    name: String,
+    actor_id: String,
+    scope: Scope,
+    lookup: String,
+    sha256: String,
+    #[serde(with = "time::serde::rfc3339::option")]
+    expires_at: Option<OffsetDateTime>,
 }
 
 #[derive(Deserialize)]
@@ -431,6 +448,19 @@ fn from_doc(mut doc: Doc) -> Result<TenantConsole, DbError> {
                 sessions_valid_from: a.sessions_valid_from,
                 password: a.password,
                 oidc: a.oidc,
+            })
+            .collect(),
+        api_keys: doc
+            .api_keys
+            .into_iter()
+            .map(|k| StoredKey {
+                id: k.id,
+                name: k.name,
+                actor: k.actor_id,
+                scope: k.scope,
+                lookup: k.lookup,
+                sha256: k.sha256,
+                expires_at: k.expires_at,
             })
             .collect(),
         state: ReadinessState {

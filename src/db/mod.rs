@@ -2,6 +2,7 @@
 //! the state cache and the embedded PostgreSQL manager with its supervisor.
 
 pub mod accounts;
+pub mod api_keys;
 pub mod audit;
 pub mod cache;
 mod codes;

@@ -94,6 +94,9 @@ pub enum WriteError {
     /// The write would withdraw a standing GO signature and the writer did not confirm it.
     #[error("would withdraw the GO signature without confirmation")]
     WithdrawUnconfirmed,
+    /// An API request's idempotency key came with another request before.
+    #[error("the idempotency key was used with another request")]
+    KeyReused,
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbError),
@@ -111,40 +114,100 @@ impl From<sqlx::Error> for WriteError {
     }
 }
 
+/// The answer an API write gives, remembered with its idempotency key: a replay of the same
+/// request gets it again, and another request under the same key is refused.
+pub struct ApiCall<'a> {
+    /// The SHA-256 (hex) of the request: its action, item, version and body.
+    pub request_sha256: &'a str,
+    /// The answer, given the write's audit event.
+    pub answer: &'a (dyn Fn(i64) -> String + Sync),
+}
+
+impl std::fmt::Debug for ApiCall<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiCall")
+            .field("request_sha256", &self.request_sha256)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A write's idempotency key: a form's, or an API request's with what it must remember.
+#[derive(Debug, Clone, Copy)]
+pub struct IdempotencyKey<'a> {
+    /// The key.
+    pub key: Uuid,
+    /// For an API request: its digest and its answer.
+    pub api: Option<&'a ApiCall<'a>>,
+}
+
+impl From<Uuid> for IdempotencyKey<'_> {
+    fn from(key: Uuid) -> Self {
+        Self { key, api: None }
+    }
+}
+
 /// The audit event a form's idempotency key already produced, if any. A key belongs to the
-/// form of one actor: another actor presenting it is refused.
+/// form of one actor: another actor presenting it is refused. An API request's key belongs to
+/// one request too: the same key with another request is refused ([`WriteError::KeyReused`]).
 pub(crate) async fn replayed(
     tx: &mut PgConnection,
-    key: Uuid,
+    key: IdempotencyKey<'_>,
     actor: &str,
 ) -> Result<Option<i64>, WriteError> {
-    let seen: Option<(i64, String)> =
-        sqlx::query_as("select audit_seq, actor_id from idempotency_keys where key = $1")
-            .bind(key)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let seen: Option<(i64, String, Option<String>)> = sqlx::query_as(
+        "select audit_seq, actor_id, request_sha256 from idempotency_keys where key = $1",
+    )
+    .bind(key.key)
+    .fetch_optional(&mut *tx)
+    .await?;
     match seen {
-        Some((seq, owner)) if owner == actor => Ok(Some(seq)),
+        Some((seq, owner, digest)) if owner == actor => match key.api {
+            Some(api) if digest.as_deref() != Some(api.request_sha256) => {
+                Err(WriteError::KeyReused)
+            }
+            _ => Ok(Some(seq)),
+        },
         Some(_) => Err(WriteError::Forbidden),
         None => Ok(None),
     }
 }
 
-/// Remembers that a form's key produced this audit event.
+/// The answer an API request's idempotency key remembered, if any.
+pub async fn remembered_answer(
+    pool: &PgPool,
+    slug: &str,
+    key: Uuid,
+) -> Result<Option<String>, WriteError> {
+    let mut tx = pool.begin().await?;
+    enter(&mut tx, slug).await?;
+    let answer: Option<Option<String>> =
+        sqlx::query_scalar("select answer from idempotency_keys where key = $1")
+            .bind(key)
+            .fetch_optional(&mut *tx)
+            .await?;
+    tx.commit().await?;
+    Ok(answer.flatten())
+}
+
+/// Remembers that a form's key produced this audit event (and, for an API request, its digest
+/// and answer).
 pub(crate) async fn remember(
     tx: &mut PgConnection,
     tenant: Uuid,
-    key: Uuid,
+    key: IdempotencyKey<'_>,
     actor: &str,
     seq: i64,
 ) -> Result<(), WriteError> {
     sqlx::query(
-        "insert into idempotency_keys (tenant_id, key, actor_id, audit_seq) values ($1, $2, $3, $4)",
+        "insert into idempotency_keys (tenant_id, key, actor_id, audit_seq, request_sha256, answer)
+         values ($1, $2, $3, $4, $5, $6)",
     )
     .bind(tenant)
-    .bind(key)
+    .bind(key.key)
     .bind(actor)
     .bind(seq)
+    .bind(key.api.map(|a| a.request_sha256))
+    .bind(key.api.map(|a| (a.answer)(seq)))
     .execute(&mut *tx)
     .await?;
     Ok(())
@@ -196,7 +259,7 @@ pub(crate) async fn conclude(
     mut tx: sqlx::Transaction<'_, sqlx::Postgres>,
     tenant: Uuid,
     author: &Author<'_>,
-    idempotency_key: Uuid,
+    idempotency_key: impl Into<IdempotencyKey<'_>>,
     event: &NewEvent<'_>,
     ending: Ending<'_>,
 ) -> Result<i64, WriteError> {
@@ -207,7 +270,7 @@ pub(crate) async fn conclude(
     if let Some((withdraws, action)) = ending.withdraws {
         signature::record(&mut tx, tenant, withdraws, seq, author.actor, action).await?;
     }
-    remember(&mut tx, tenant, idempotency_key, author.actor, seq).await?;
+    remember(&mut tx, tenant, idempotency_key.into(), author.actor, seq).await?;
     if ending.checkpoint {
         audit::checkpoint_head(&mut tx, tenant, author.key, author.clock).await?;
     }
@@ -250,7 +313,7 @@ pub(crate) async fn begin<'c>(
 ) -> Result<Begun<'c>, WriteError> {
     let mut tx = pool.begin().await?;
     let tenant = enter(&mut tx, author.tenant).await?;
-    if let Some(seq) = replayed(&mut tx, idempotency_key, author.actor).await? {
+    if let Some(seq) = replayed(&mut tx, idempotency_key.into(), author.actor).await? {
         return Ok(Begun::Replayed(seq));
     }
     authorise(&mut tx, author.actor, action, Target::Tenant).await?;
@@ -286,15 +349,16 @@ pub(crate) async fn authorise(
 /// A write that would withdraw a standing GO signature is refused
 /// ([`WriteError::WithdrawUnconfirmed`]) unless the writer consented to it: the withdrawal is
 /// then recorded in the same transaction, naming the write's audit event.
-pub async fn owner_check(
+pub async fn owner_check<'k>(
     pool: &PgPool,
     author: &Author<'_>,
     item: &str,
     version: i32,
-    idempotency_key: Uuid,
+    idempotency_key: impl Into<IdempotencyKey<'k>>,
     command: &CheckCommand,
     consent: Consent,
 ) -> Result<Written, WriteError> {
+    let idempotency_key = idempotency_key.into();
     let mut tx = pool.begin().await?;
     let tenant = enter(&mut tx, author.tenant).await?;
 

@@ -65,6 +65,10 @@ code_enum! {
         /// A person unknown to the tenant signed up through its identity provider, which the
         /// tenant allows (target: the actor).
         SignUp => "sign_up",
+        /// An API key was created, with its service account (target: `{name}:{scope}`).
+        CreateApiKey => "create_api_key",
+        /// An API key was revoked (target: its name).
+        RevokeApiKey => "revoke_api_key",
     }
 }
 

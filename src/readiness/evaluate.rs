@@ -163,6 +163,25 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
+    /// What holds the decision where it stands: the items of the blocking rung's sections that
+    /// are not ready, in page order, each with its section. Empty at GO and at the sign-off
+    /// rung (which waits for a signature, not for an item).
+    pub fn blockers(&self) -> Vec<(&SectionEval, &ItemEval)> {
+        let Some(rung) = self.ladder.iter().find(|r| r.code == self.decision) else {
+            return Vec::new();
+        };
+        rung.requires
+            .iter()
+            .filter_map(|key| self.section(key))
+            .flat_map(|s| {
+                s.items
+                    .iter()
+                    .filter(|i| i.status != Status::Ready)
+                    .map(move |i| (s, i))
+            })
+            .collect()
+    }
+
     /// The section with this key.
     pub fn section(&self, key: &str) -> Option<&SectionEval> {
         self.sections.iter().find(|s| s.key == key)

@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod actions;
+pub mod api_key;
 pub mod catalogue;
 pub mod code;
 pub mod demo;

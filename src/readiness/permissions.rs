@@ -107,9 +107,16 @@ pub struct Rule {
     pub roles: &'static [Role],
 }
 
-/// The roles that own checks. Drivers, clients and reviewers read: they never write, even if a
-/// catalogue names one of them as an owner.
-const CHECK_OWNERS: &[Role] = &[Role::ManagingDirector, Role::Dispatcher, Role::Accountant];
+/// Who accepts and revokes the owner checks they own: the roles that own checks, and the service
+/// account of an API key (whose scope the API asks first: only an `attest` key gets this far).
+/// Drivers, clients and reviewers read: they never write, even if a catalogue names one of them
+/// as an owner.
+const CHECK_ATTESTERS: &[Role] = &[
+    Role::ManagingDirector,
+    Role::Dispatcher,
+    Role::Accountant,
+    Role::Service,
+];
 
 /// Decisions and the sign-off are the managing director's alone.
 const DIRECTOR: &[Role] = &[Role::ManagingDirector];
@@ -122,12 +129,12 @@ pub const RULES: [Rule; 12] = [
     Rule {
         action: Action::Accept,
         target: Target::OwnCheck,
-        roles: CHECK_OWNERS,
+        roles: CHECK_ATTESTERS,
     },
     Rule {
         action: Action::Revoke,
         target: Target::OwnCheck,
-        roles: CHECK_OWNERS,
+        roles: CHECK_ATTESTERS,
     },
     Rule {
         action: Action::Decide,

@@ -22,10 +22,13 @@ pub enum Role {
     Client,
     /// Reads everything, changes nothing.
     Reviewer,
+    /// A service account: the account of an API key. Reads; an `attest` key's account also
+    /// accepts the owner checks it is assigned. Never a person's role.
+    Service,
 }
 
 impl Role {
-    /// Every role.
+    /// Every role a person can hold (a service account's is [`Role::Service`]).
     pub const ALL: [Self; 6] = [
         Self::ManagingDirector,
         Self::Dispatcher,
@@ -44,12 +47,16 @@ impl Role {
             Self::Driver => "driver",
             Self::Client => "client",
             Self::Reviewer => "reviewer",
+            Self::Service => "service",
         }
     }
 
     /// Parses a stored code.
     pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == code)
+        Self::ALL
+            .into_iter()
+            .chain([Self::Service])
+            .find(|r| r.as_str() == code)
     }
 }
 
@@ -321,8 +328,10 @@ impl ReadinessState {
         self.runs.iter().find(|r| r.kind == kind)
     }
 
-    /// The scenario actors, that is everyone but reviewers.
+    /// The scenario actors, that is everyone but reviewers and service accounts.
     pub fn scenario_actors(&self) -> impl Iterator<Item = &Actor> {
-        self.actors.iter().filter(|a| a.role != Role::Reviewer)
+        self.actors
+            .iter()
+            .filter(|a| !matches!(a.role, Role::Reviewer | Role::Service))
     }
 }

@@ -796,6 +796,8 @@ fn codes_are_the_strings_stored_and_sent() {
             "set_role_owner",
             "link_identity",
             "sign_up",
+            "create_api_key",
+            "revoke_api_key",
         ]
     );
     assert_eq!(
@@ -1340,5 +1342,32 @@ fn a_programme_requires_one_to_five_signatures() {
     assert_eq!(
         signature::SignaturesRequired::default(),
         signature::SignaturesRequired::ONE
+    );
+}
+
+#[test]
+fn the_blockers_are_the_blocking_rungs_items_that_are_not_ready() {
+    let ev = demo_eval();
+    let blockers = ev.blockers();
+    let rung = ev
+        .ladder
+        .iter()
+        .find(|r| r.code == ev.decision)
+        .expect("the blocking rung");
+    assert!(!blockers.is_empty());
+    for (section, item) in &blockers {
+        assert!(rung.requires.contains(&section.key), "{}", item.key);
+        assert_ne!(item.status, Status::Ready, "{}", item.key);
+    }
+    // The next action is among them: the first that someone can act on.
+    let Some(NextAction::Item { key, .. }) = &ev.next_action else {
+        panic!("an item to act on");
+    };
+    assert!(blockers.iter().any(|(_, i)| &i.key == key));
+    // Waiting for the signature, or at GO, nothing blocks.
+    assert!(
+        evaluate(&programme::demo().catalogue, &all_green())
+            .blockers()
+            .is_empty()
     );
 }

@@ -29,7 +29,7 @@ fn asset(name: &'static str, bytes: &'static [u8], content_type: &'static str) -
     }
 }
 
-static ASSETS: LazyLock<[Asset; 4]> = LazyLock::new(|| {
+static ASSETS: LazyLock<[Asset; 7]> = LazyLock::new(|| {
     [
         asset(
             "app.css",
@@ -44,6 +44,21 @@ static ASSETS: LazyLock<[Asset; 4]> = LazyLock::new(|| {
         asset(
             "copy.js",
             include_bytes!("../../static/copy.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        asset(
+            "swagger-ui-bundle-5.35.0.js",
+            include_bytes!("../../static/swagger-ui-bundle-5.35.0.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        asset(
+            "swagger-ui-5.35.0.css",
+            include_bytes!("../../static/swagger-ui-5.35.0.css"),
+            "text/css; charset=utf-8",
+        ),
+        asset(
+            "api-docs.js",
+            include_bytes!("../../static/api-docs.js"),
             "text/javascript; charset=utf-8",
         ),
         asset(

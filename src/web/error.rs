@@ -72,7 +72,8 @@ impl From<crate::db::write::WriteError> for AppError {
             | WriteError::NotAccepted
             | WriteError::NotReady(_)
             | WriteError::AlreadySigned
-            | WriteError::WithdrawUnconfirmed => Self::Conflict,
+            | WriteError::WithdrawUnconfirmed
+            | WriteError::KeyReused => Self::Conflict,
             WriteError::Db(error) => error.into(),
         }
     }

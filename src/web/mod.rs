@@ -1,6 +1,7 @@
 //! The HTTP adapter: [`AppState`], [`app`] (the router with its middleware), extractors, and
 //! one module per feature owning its routes and template structs.
 
+pub mod api;
 mod assets;
 mod auth;
 pub(crate) mod console;
@@ -77,6 +78,8 @@ pub struct TenantView {
     /// The sections of its page, in order.
     pub layout: Vec<console::SectionKey>,
     pages: [std::sync::OnceLock<axum::body::Bytes>; Lang::ALL.len()],
+    /// The API's readiness answer and its entity tag, by language.
+    api_readiness: [std::sync::OnceLock<(axum::body::Bytes, String)>; Lang::ALL.len()],
     /// Anonymous audit trail pages by language and query: exact for as long as this view is,
     /// since every appended event replaces the view.
     audit_pages: std::sync::Mutex<std::collections::HashMap<String, axum::body::Bytes>>,
@@ -131,6 +134,7 @@ impl TenantView {
             overlay,
             layout,
             pages: Default::default(),
+            api_readiness: Default::default(),
             audit_pages: Default::default(),
         }
     }
@@ -157,6 +161,15 @@ impl TenantView {
 }
 
 impl TenantView {
+    /// The API's readiness answer in `lang`, rendered on first use.
+    pub(crate) fn api_readiness(
+        &self,
+        lang: Lang,
+        render: impl FnOnce() -> (axum::body::Bytes, String),
+    ) -> &(axum::body::Bytes, String) {
+        self.api_readiness[lang.index()].get_or_init(render)
+    }
+
     /// A memoised audit trail page.
     pub(crate) fn audit_page(&self, key: &str) -> Option<axum::body::Bytes> {
         self.audit_pages.lock().ok()?.get(key).cloned()
@@ -223,6 +236,8 @@ pub struct Shared {
     pub oidc: Arc<crate::oidc::Oidc>,
     /// The console's public address, when configured (else the request's `Host`).
     pub public_url: Option<String>,
+    /// The API's rate limits.
+    pub api: Arc<api::ApiLimits>,
     baseline_body: Arc<tokio::sync::OnceCell<axum::body::Bytes>>,
 }
 
@@ -261,6 +276,7 @@ impl AppState {
             access_log: config.access_log,
             oidc: Arc::new(crate::oidc::Oidc::new(config.oidc_allow_private)),
             public_url: config.public_url.clone(),
+            api: Arc::new(api::ApiLimits::new(config.api)),
             baseline_body: Arc::default(),
         }))
     }
@@ -379,9 +395,12 @@ pub fn app(state: AppState) -> Router {
         .with_state(state.clone());
     // The routed app behind a router of its own: each `from_fn` layer below clones what it
     // wraps on every request, and a router clones as one pointer.
-    let router = Router::new()
+    let pages = Router::new()
         .fallback_service(routed)
-        .layer(middleware::from_fn_with_state(state.https, frame_layer))
+        .layer(middleware::from_fn_with_state(state.https, frame_layer));
+    // The API answers `/v1` in its own shape (JSON, problem documents), without sessions.
+    let router = api::router(&state)
+        .fallback_service(pages)
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             state.request_timeout,

@@ -104,6 +104,20 @@ async fn fill_the_demo(app: &TestApp) {
     )
     .await
     .expect("Anna names Marek the dispatchers' default owner");
+    // An API key, with its service account.
+    let new = db::api_keys::NewKey {
+        name: readiness_console::readiness::api_key::KeyName::parse("deploy-pipeline").unwrap(),
+        scope: readiness_console::readiness::api_key::Scope::Read,
+        expires_at: None,
+    };
+    let stamp = tenants::Stamp {
+        key: test_key(),
+        clock: test_clock(),
+        request_id: "isolation-test",
+    };
+    db::api_keys::create(&db.app, B, &new, ANNA, &stamp)
+        .await
+        .expect("Anna creates an API key");
 }
 
 /// Every table of the schema with a `tenant_id` column and row-level security, and whether

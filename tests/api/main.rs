@@ -37,4 +37,5 @@ mod summaries;
 mod support;
 mod tenant_programmes;
 mod tenants;
+mod v1;
 mod writes;

@@ -435,7 +435,12 @@ pub(super) async fn bundle(
     Path(tenant): Path<String>,
 ) -> Result<Response> {
     record_tenant(&tenant);
-    let (name, bytes) = super::bundle::proof_bundle(&app, &tenant).await?;
+    proof_bundle_response(&app, &tenant).await
+}
+
+/// The proof bundle of `tenant` as a download: what the audit page and the API serve.
+pub(crate) async fn proof_bundle_response(app: &AppState, tenant: &str) -> Result<Response> {
+    let (name, bytes) = super::bundle::proof_bundle(app, tenant).await?;
     let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
         .map_err(|e| AppError::Internal(e.into()))?;
     Ok((

@@ -6,7 +6,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::readiness::packets::{self, PacketInputs};
-use crate::web::{AppError, AppState, Result, record_tenant};
+use crate::web::{AppError, AppState, Result, TenantView, record_tenant};
 use axum::Router;
 use axum::routing::get;
 
@@ -21,29 +21,37 @@ pub(super) async fn packet_file(
 ) -> Result<Response> {
     record_tenant(&tenant);
     let view = app.tenant(&tenant).await?;
+    packet_response(&view, &name).ok_or(AppError::NotFound)
+}
+
+/// The packet `name` of a tenant as a download: what the packets section links to and the API
+/// serves; `None` for a packet there is not.
+pub(crate) fn packet_response(view: &TenantView, name: &str) -> Option<Response> {
+    let tenant = view.console.slug.as_str();
     let packet = packets::all(&PacketInputs {
-        tenant: &tenant,
+        tenant,
         state: &view.console.state,
         evaluation: &view.evaluation,
     })
     .into_iter()
-    .find(|p| p.key.as_str() == name)
-    .ok_or(AppError::NotFound)?;
+    .find(|p| p.key.as_str() == name)?;
     let disposition = HeaderValue::from_str(&format!(
         "attachment; filename=\"{}\"",
-        packet.filename(&tenant)
+        packet.filename(tenant)
     ))
-    .map_err(|e| AppError::Internal(e.into()))?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(packet.media_type()),
-            ),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
-        ],
-        packet.body,
+    .ok()?;
+    Some(
+        (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(packet.media_type()),
+                ),
+                (header::CONTENT_DISPOSITION, disposition),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            ],
+            packet.body,
+        )
+            .into_response(),
     )
-        .into_response())
 }

@@ -34,6 +34,8 @@ mod viewer;
 mod writer;
 pub(super) mod writes;
 
+pub(crate) use audit::proof_bundle_response;
+pub(crate) use files::packet_response;
 pub use keys::{SectionKey, item_anchor, items_of, layout, listed_sections};
 pub use messages::dynamic_message_ids;
 pub use page::{home, render_page};

@@ -100,26 +100,49 @@ pub fn document() -> utoipa::openapi::OpenApi {
 pub fn router(state: &AppState) -> Router {
     let (api, doc) = routes();
     let json = axum::body::Bytes::from(doc.to_pretty_json().unwrap_or_default());
-    api.route(
-        "/v1/openapi.json",
-        get(move || {
-            let json = json.clone();
-            async move {
-                (
-                    [(
-                        header::CONTENT_TYPE,
-                        HeaderValue::from_static("application/json"),
-                    )],
-                    json,
-                )
-            }
-        }),
+    let api = api
+        .route(
+            "/v1/openapi.json",
+            get(move || {
+                let json = json.clone();
+                async move {
+                    (
+                        [(
+                            header::CONTENT_TYPE,
+                            HeaderValue::from_static("application/json"),
+                        )],
+                        json,
+                    )
+                }
+            }),
+        )
+        .route("/v1/docs", get(reference));
+    let api = if state.bench_baseline {
+        api.route("/v1/_bench/static", get(bench_static))
+    } else {
+        api
+    };
+    api.fallback(|| async { ApiError::not_found("api-detail-not-found") })
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(frame))
+        .with_state(state.clone())
+}
+
+/// The benchmark's baseline for the API: a copy of the demo's readiness answer, served as a
+/// fixed body by the same stack (only with `--bench-baseline`).
+async fn bench_static(
+    axum::extract::State(app): axum::extract::State<AppState>,
+) -> Result<Response, ApiError> {
+    let view = app.tenant(crate::readiness::demo::SLUG).await?;
+    let (body, _) = readiness::rendered(&view, crate::i18n::Lang::En);
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        axum::body::Bytes::copy_from_slice(body),
     )
-    .route("/v1/docs", get(reference))
-    .fallback(|| async { ApiError::not_found("api-detail-not-found") })
-    .layer(DefaultBodyLimit::max(BODY_LIMIT))
-    .layer(middleware::from_fn(frame))
-    .with_state(state.clone())
+        .into_response())
 }
 
 /// The reference page: the document, drawn by the vendored Swagger UI (no CDN, no inline

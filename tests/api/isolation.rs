@@ -22,7 +22,12 @@ const MD_PASSWORD: &str = "alpha-managing-director";
 
 /// Creates a tenant as the operator does and lets its managing director accept the
 /// invitation with a password: the tenant's id.
-async fn tenant_with_md(app: &TestApp, slug: &str, username: &str, password: &str) -> Uuid {
+pub(crate) async fn tenant_with_md(
+    app: &TestApp,
+    slug: &str,
+    username: &str,
+    password: &str,
+) -> Uuid {
     let by = tenants::Operator {
         name: "olga.ops",
         request_id: "isolation-test",

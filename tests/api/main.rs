@@ -38,4 +38,5 @@ mod support;
 mod tenant_programmes;
 mod tenants;
 mod v1;
+mod v1_gate;
 mod writes;

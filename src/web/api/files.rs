@@ -18,12 +18,14 @@ use crate::web::console::{packet_response, proof_bundle_response};
         ("name" = String, Path, description = "The packet's name, as the console's packets section names it")
     ),
     responses(
-        (status = 200, description = "The packet's file", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 200, description = "The packet's file: the runbook as SQL, the others as text",
+         content((String = "text/plain"), (String = "application/sql"))),
         (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The key belongs to another tenant", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such tenant or packet", body = Problem, content_type = "application/problem+json"),
         (status = 423, description = "The tenant is suspended", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json")
+        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u64, description = "Seconds to wait before asking again")))
     )
 )]
 pub(super) async fn packet(
@@ -46,7 +48,8 @@ pub(super) async fn packet(
         (status = 403, description = "The key belongs to another tenant", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such tenant", body = Problem, content_type = "application/problem+json"),
         (status = 423, description = "The tenant is suspended", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json")
+        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u64, description = "Seconds to wait before asking again")))
     )
 )]
 pub(super) async fn bundle(

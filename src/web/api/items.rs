@@ -158,7 +158,8 @@ pub(super) fn version_tag(version: i32) -> String {
         (status = 403, description = "The key belongs to another tenant", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such tenant", body = Problem, content_type = "application/problem+json"),
         (status = 423, description = "The tenant is suspended", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json")
+        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u64, description = "Seconds to wait before asking again")))
     )
 )]
 pub(super) async fn list(caller: Caller) -> Result<Response, ApiError> {
@@ -185,7 +186,8 @@ pub(super) async fn list(caller: Caller) -> Result<Response, ApiError> {
         (status = 403, description = "The key belongs to another tenant", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such tenant or item", body = Problem, content_type = "application/problem+json"),
         (status = 423, description = "The tenant is suspended", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json")
+        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u64, description = "Seconds to wait before asking again")))
     )
 )]
 pub(super) async fn one(

@@ -20,7 +20,7 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderValue, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{any, get};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
@@ -122,7 +122,11 @@ pub fn router(state: &AppState) -> Router {
     } else {
         api
     };
-    api.fallback(|| async { ApiError::not_found("api-detail-not-found") })
+    // Routes, not a fallback: the console's router gives this one the pages as its fallback,
+    // which would replace ours. Any other address under `/v1` is the API's 404 problem.
+    api.route("/v1", any(unknown))
+        .route("/v1/", any(unknown))
+        .route("/v1/{*rest}", any(unknown))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn(frame))
         .with_state(state.clone())
@@ -143,6 +147,11 @@ async fn bench_static(
         axum::body::Bytes::copy_from_slice(body),
     )
         .into_response())
+}
+
+/// An address under `/v1` that is none of the API's.
+async fn unknown() -> ApiError {
+    ApiError::not_found("api-detail-not-found")
 }
 
 /// The reference page: the document, drawn by the vendored Swagger UI (no CDN, no inline

@@ -397,7 +397,8 @@ pub(super) fn json_answer(
         (status = 403, description = "The key belongs to another tenant", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such tenant", body = Problem, content_type = "application/problem+json"),
         (status = 423, description = "The tenant is suspended", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json")
+        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u64, description = "Seconds to wait before asking again")))
     )
 )]
 pub(super) async fn readiness(caller: Caller, headers: HeaderMap) -> Result<Response, ApiError> {

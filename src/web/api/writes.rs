@@ -163,7 +163,8 @@ fn conflict(detail: &str) -> ApiError {
         (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The evidence is refused, a field is unknown, or the key was used with another request", body = Problem, content_type = "application/problem+json"),
         (status = 423, description = "The tenant is suspended", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json")
+        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json",
+         headers(("Retry-After" = u64, description = "Seconds to wait before asking again")))
     )
 )]
 pub(super) async fn write(

@@ -64,6 +64,9 @@ pub enum KeyError {
     /// The expiry is not after now.
     #[error("a key's expiry must be in the future")]
     Expired,
+    /// The person may not manage the tenant's keys.
+    #[error("only the managing director manages API keys")]
+    Forbidden,
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbError),
@@ -75,14 +78,54 @@ impl From<sqlx::Error> for KeyError {
     }
 }
 
+/// Who creates or revokes a key: the platform's operator (from the command line, as the owner
+/// role), or a person of the tenant, whom the permission table must allow to manage people.
+#[derive(Debug, Clone, Copy)]
+pub enum KeyAuthor<'a> {
+    /// The operator, as the trail names them (`operator:<name>`).
+    Operator(&'a str),
+    /// A person of the tenant (an actor id), from the People page.
+    Person(&'a str),
+}
+
+impl<'a> From<&'a str> for KeyAuthor<'a> {
+    fn from(name: &'a str) -> Self {
+        Self::Operator(name)
+    }
+}
+
+impl KeyAuthor<'_> {
+    fn name(&self) -> &str {
+        match self {
+            Self::Operator(name) | Self::Person(name) => name,
+        }
+    }
+
+    /// Inside the tenant's transaction: a person must be allowed to manage people.
+    async fn authorise(&self, tx: &mut sqlx::PgConnection) -> Result<(), KeyError> {
+        match self {
+            Self::Operator(_) => Ok(()),
+            Self::Person(actor) => super::write::authorise(
+                tx,
+                actor,
+                crate::readiness::permissions::Action::ManagePeople,
+                crate::readiness::permissions::Target::Tenant,
+            )
+            .await
+            .map_err(|_| KeyError::Forbidden),
+        }
+    }
+}
+
 /// Creates a key of the tenant `slug` and its service account, by `by`, with its audit event.
-pub async fn create(
+pub async fn create<'a>(
     pool: &PgPool,
     slug: &str,
     key: &NewKey,
-    by: &str,
+    by: impl Into<KeyAuthor<'a>>,
     stamp: &Stamp<'_>,
 ) -> Result<Created, KeyError> {
+    let by = by.into();
     let now = stamp.clock.now();
     if key.expires_at.is_some_and(|at| at <= now) {
         return Err(KeyError::Expired);
@@ -96,6 +139,7 @@ pub async fn create(
     let tenant = super::enter_active_tenant(&mut tx, slug)
         .await?
         .ok_or_else(|| KeyError::NoTenant(slug.to_owned()))?;
+    by.authorise(&mut tx).await?;
     let exists: bool = sqlx::query_scalar(
         "select exists (select from api_keys where name = $1 and revoked_at is null)",
     )
@@ -128,14 +172,19 @@ pub async fn create(
     .bind(key.scope.as_str())
     .bind(&lookup)
     .bind(api_key::sha256_hex(&text))
-    .bind(by)
+    .bind(by.name())
     .bind(now)
     .bind(key.expires_at)
     .execute(&mut *tx)
     .await?;
     let target = format!("{name}:{}", key.scope.as_str());
     stamp
-        .append(&mut tx, tenant, by, (AuditAction::CreateApiKey, &target))
+        .append(
+            &mut tx,
+            tenant,
+            by.name(),
+            (AuditAction::CreateApiKey, &target),
+        )
         .await?;
     super::summary::refresh(&mut tx, tenant, slug, stamp.clock).await?;
     tx.commit().await?;
@@ -185,31 +234,38 @@ pub async fn list(pool: &PgPool, slug: &str) -> Result<Option<Vec<Listed>>, DbEr
 
 /// Revokes the live key named `name` of the tenant `slug`, by `by`, with its audit event: it
 /// stops working at once (every instance's cached state is dropped by the change).
-pub async fn revoke(
+pub async fn revoke<'a>(
     pool: &PgPool,
     slug: &str,
     name: &str,
-    by: &str,
+    by: impl Into<KeyAuthor<'a>>,
     stamp: &Stamp<'_>,
 ) -> Result<(), KeyError> {
+    let by = by.into();
     let mut tx = pool.begin().await?;
     let tenant = super::enter_active_tenant(&mut tx, slug)
         .await?
         .ok_or_else(|| KeyError::NoTenant(slug.to_owned()))?;
+    by.authorise(&mut tx).await?;
     let revoked = sqlx::query(
         "update api_keys set revoked_at = $2, revoked_by = $3
          where name = $1 and revoked_at is null",
     )
     .bind(name)
     .bind(stamp.clock.now())
-    .bind(by)
+    .bind(by.name())
     .execute(&mut *tx)
     .await?;
     if revoked.rows_affected() != 1 {
         return Err(KeyError::Unknown(name.to_owned()));
     }
     stamp
-        .append(&mut tx, tenant, by, (AuditAction::RevokeApiKey, name))
+        .append(
+            &mut tx,
+            tenant,
+            by.name(),
+            (AuditAction::RevokeApiKey, name),
+        )
         .await?;
     super::summary::refresh(&mut tx, tenant, slug, stamp.clock).await?;
     tx.commit().await?;

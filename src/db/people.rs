@@ -53,6 +53,21 @@ pub struct Listed {
     pub invitation_expires_at: Option<OffsetDateTime>,
 }
 
+/// A person's account status (`status`): their account's, or none yet (invited). A service
+/// account has no account: it is active while a live `attest` key acts as it (only then may it
+/// own a check), else disabled.
+macro_rules! person_status {
+    () => {
+        "case when a.role = 'service' then
+             case when exists (select from api_keys k
+                               where k.actor_id = a.actor_id and k.revoked_at is null
+                                 and k.scope = 'attest'
+                                 and (k.expires_at is null or k.expires_at > now()))
+                  then 'active' else 'disabled' end
+         else c.status end as status"
+    };
+}
+
 /// The tenant's people and who owns what.
 #[derive(Debug, Clone, Default)]
 pub struct Roster {
@@ -83,16 +98,18 @@ pub async fn roster(pool: &PgPool, slug: &str) -> Result<Option<Roster>, DbError
     if super::enter_tenant(&mut tx, slug).await?.is_none() {
         return Ok(None);
     }
-    let rows: Vec<PersonRow> = sqlx::query_as(
+    let rows: Vec<PersonRow> = sqlx::query_as(concat!(
         "select a.actor_id, a.name, a.role, a.email, c.username,
-                c.password_hash is not null as has_password, c.status, c.last_sign_in_at,
+                c.password_hash is not null as has_password, ",
+        person_status!(),
+        ", c.last_sign_in_at,
                 (select max(i.expires_at) from tenant_invitations i
                  where i.actor_id = a.actor_id and i.purpose = 'invite' and i.used_at is null)
                     as invitation_expires_at
          from actors a
          left join accounts c on c.tenant_id = a.tenant_id and c.actor_id = a.actor_id
-         order by a.position, a.actor_id",
-    )
+         order by a.position, a.actor_id"
+    ))
     .fetch_all(&mut *tx)
     .await?;
     let pinned: Vec<String> = sqlx::query_scalar(
@@ -165,12 +182,14 @@ impl From<DbError> for PeopleError {
 async fn people_locked(
     tx: &mut PgConnection,
 ) -> Result<Vec<(String, Role, PersonStatus)>, DbError> {
-    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
-        "select a.actor_id, a.role, c.status from actors a
+    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(concat!(
+        "select a.actor_id, a.role, ",
+        person_status!(),
+        " from actors a
          left join accounts c on c.tenant_id = a.tenant_id and c.actor_id = a.actor_id
          order by a.actor_id
-         for update of a",
-    )
+         for update of a"
+    ))
     .fetch_all(&mut *tx)
     .await?;
     Ok(rows

@@ -65,7 +65,7 @@ pub(super) async fn run(
                 let Some(new) = &new else {
                     anyhow::bail!("the key to create was not read");
                 };
-                let created = api_keys::create(owner, tenant, new, &by, &stamp).await?;
+                let created = api_keys::create(owner, tenant, new, by.as_str(), &stamp).await?;
                 writeln!(
                     out,
                     "API key {} ({}) created for {tenant}, acting as {}; it is shown once and \
@@ -102,7 +102,7 @@ pub(super) async fn run(
                 }
             }
             ApiKeyCommand::Revoke { tenant, name } => {
-                api_keys::revoke(owner, tenant, name, &by, &stamp).await?;
+                api_keys::revoke(owner, tenant, name, by.as_str(), &stamp).await?;
                 writeln!(
                     out,
                     "API key {name} of {tenant} revoked: it no longer works"

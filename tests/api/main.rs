@@ -5,6 +5,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, reason = "tests fail loudly")]
 
 mod account;
+mod api_keys_page;
 mod audit;
 mod browser;
 mod clock;

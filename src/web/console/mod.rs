@@ -13,6 +13,7 @@
 //! for a write) and `messages` (the message ids built at run time).
 
 pub(super) mod account;
+pub(super) mod api_keys;
 pub(super) mod audit;
 mod bundle;
 pub(super) mod files;

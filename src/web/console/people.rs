@@ -69,6 +69,8 @@ code_enum! {
         Assigned => "assigned",
         /// A role has a new default owner.
         RoleOwner => "role_owner",
+        /// An API key was revoked.
+        KeyRevoked => "key_revoked",
     }
 }
 
@@ -129,12 +131,14 @@ struct RoleLine {
     people: Vec<Choice>,
 }
 
-/// The one-time link a write made, shown this once.
-struct ShownLink {
+/// The one-time link a write made (or an API key it created), shown this once.
+pub(super) struct ShownLink {
     /// The sentence saying what it is for.
-    what: String,
-    url: String,
-    expires: String,
+    pub(super) what: String,
+    /// The link, or the key.
+    pub(super) url: String,
+    /// Until when it works.
+    pub(super) expires: String,
 }
 
 /// The invitation form as typed.
@@ -171,6 +175,10 @@ struct PeoplePage<'a> {
     problem: Option<String>,
     done: Option<String>,
     link: Option<ShownLink>,
+    /// The API keys.
+    keys: super::api_keys::KeysPart,
+    /// Why the keys' form was refused.
+    key_problem: Option<String>,
 }
 
 impl PeoplePage<'_> {
@@ -186,12 +194,35 @@ impl PeoplePage<'_> {
 
 /// What the page shows besides the roster.
 #[derive(Default)]
-struct Shown {
+pub(super) struct Shown {
     typed: InviteForm,
     problem: Option<Refusal>,
     done: Option<Done>,
+    /// A one-time link, or a new API key, shown this once.
     link: Option<ShownLink>,
+    /// The message id of the keys' form's refusal.
+    key_problem: Option<String>,
+    /// The answer's status (200 unless refused).
     status: Option<StatusCode>,
+}
+
+impl Shown {
+    /// The page showing a new API key, once.
+    pub(super) fn key(link: ShownLink) -> Self {
+        Self {
+            link: Some(link),
+            ..Self::default()
+        }
+    }
+
+    /// The page refusing the keys' form with the message `id`, answered `status`.
+    pub(super) fn key_refused(id: String, status: StatusCode) -> Self {
+        Self {
+            key_problem: Some(id),
+            status: Some(status),
+            ..Self::default()
+        }
+    }
 }
 
 fn role_label(lang: Lang, role: Role) -> String {
@@ -207,6 +238,8 @@ fn lines(lang: Lang, roster: &Roster) -> Vec<PersonLine> {
     roster
         .people
         .iter()
+        // An API key's service account is listed with its keys, not among the people.
+        .filter(|p| p.role != Some(Role::Service))
         .map(|p| PersonLine {
             actor: p.actor.clone(),
             name: p.name.clone(),
@@ -236,12 +269,16 @@ fn lines(lang: Lang, roster: &Roster) -> Vec<PersonLine> {
         .collect()
 }
 
-/// The people who may own what `role` owns: they hold it and are not disabled.
-fn eligible(roster: &Roster, role: Role, chosen: Option<&str>) -> Vec<Choice> {
+/// The people who may own what `role` owns: they hold it and are not disabled; for an owner
+/// check (`services`), the service accounts of live `attest` keys too.
+fn eligible(roster: &Roster, role: Role, services: bool, chosen: Option<&str>) -> Vec<Choice> {
     roster
         .people
         .iter()
-        .filter(|p| p.role == Some(role) && p.status != PersonStatus::Disabled)
+        .filter(|p| {
+            let holds = p.role == Some(role) || (services && p.role == Some(Role::Service));
+            holds && p.status != PersonStatus::Disabled
+        })
         .map(|p| Choice {
             value: p.actor.clone(),
             label: p.name.clone(),
@@ -277,7 +314,12 @@ fn owner_lines(
                     .and_then(|o| state.actor(o))
                     .map_or_else(|| lang.tr().t("people-nobody"), |a| a.name.clone()),
                 pinned: roster.pinned.contains(&i.key),
-                people: eligible(roster, role, i.owner.as_deref()),
+                people: eligible(
+                    roster,
+                    role,
+                    i.kind == ItemKind::OwnerCheck,
+                    i.owner.as_deref(),
+                ),
             })
         })
         .collect()
@@ -303,14 +345,14 @@ fn role_lines(lang: Lang, view: &TenantView, roster: &Roster) -> Vec<RoleLine> {
                 default: chosen
                     .and_then(|a| view.console.state.actor(a))
                     .map(|a| a.name.clone()),
-                people: eligible(roster, role, chosen),
+                people: eligible(roster, role, false, chosen),
             }
         })
         .collect()
 }
 
 /// The page, for a viewer who may manage people; 403 for anyone else signed in.
-async fn render(
+pub(super) async fn render(
     app: &AppState,
     tenant: &str,
     lang: Lang,
@@ -326,6 +368,9 @@ async fn render(
         return Err(AppError::Forbidden);
     }
     let roster = people::roster(&app.pool, tenant)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let keys = crate::db::api_keys::list(&app.pool, tenant)
         .await?
         .ok_or(AppError::NotFound)?;
     let path = format!("/t/{tenant}/people");
@@ -352,6 +397,8 @@ async fn render(
         problem: shown.problem.map(|p| tr.t(&format!("people-refused-{p}"))),
         done: shown.done.map(|d| tr.t(&format!("people-done-{d}"))),
         link: shown.link,
+        keys: super::api_keys::part(lang, keys),
+        key_problem: shown.key_problem.map(|id| tr.t(&id)),
         frame,
         v,
     };

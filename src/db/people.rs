@@ -162,7 +162,7 @@ impl From<DbError> for PeopleError {
 
 /// Everyone of the entered tenant as the rules see them, their rows locked until the commit
 /// (so two directors demoting each other at once cannot both pass the last-director rule).
-async fn people_locked(
+pub(super) async fn people_locked(
     tx: &mut PgConnection,
 ) -> Result<Vec<(String, Role, PersonStatus)>, DbError> {
     let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
@@ -184,7 +184,7 @@ async fn people_locked(
         .collect())
 }
 
-fn as_people(rows: &[(String, Role, PersonStatus)]) -> Vec<Person<'_>> {
+pub(super) fn as_people(rows: &[(String, Role, PersonStatus)]) -> Vec<Person<'_>> {
     rows.iter()
         .map(|(id, role, status)| Person {
             id,

@@ -793,7 +793,9 @@ fn codes_are_the_strings_stored_and_sent() {
             "issue_password_reset",
             "reset_password",
             "assign_owner",
+            "unpin_owner",
             "set_role_owner",
+            "clear_role_owner",
             "link_identity",
             "sign_up",
         ]

@@ -63,6 +63,9 @@ code_enum! {
         Unknown => "unknown",
         /// The person's account is disabled.
         Disabled => "disabled",
+        /// The role the claim maps to would demote the tenant's last active managing director
+        /// (the People page's rule, `readiness::people::keeps_a_director`).
+        LastDirector => "last_director",
         /// The provider could not be reached, or answered nonsense.
         Unavailable => "unavailable",
         /// The provider's address is not a public one (and private ones are not allowed).
@@ -86,7 +89,7 @@ impl Failure {
             | Self::Signature
             | Self::Token
             | Self::Unknown => 401,
-            Self::Unmapped | Self::Disabled => 403,
+            Self::Unmapped | Self::Disabled | Self::LastDirector => 403,
             Self::Unavailable | Self::Private => 502,
             Self::Secret => 500,
         }

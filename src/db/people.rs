@@ -1,6 +1,6 @@
 //! A tenant's people, as the People page reads and changes them: the roster (each person, their
 //! account, their pending invitation), invitations, roles, disabling and enabling, password
-//! resets, and the owners of items and of roles.
+//! resets, and the owners of items and of roles (named, and given back).
 //!
 //! Every write is one transaction that begins as every write to the tenant as a whole
 //! ([`super::write::begin`]: the tenant, a replayed form, the permission table), asks the pure
@@ -179,7 +179,7 @@ impl From<DbError> for PeopleError {
 
 /// Everyone of the entered tenant as the rules see them, their rows locked until the commit
 /// (so two directors demoting each other at once cannot both pass the last-director rule).
-async fn people_locked(
+pub(super) async fn people_locked(
     tx: &mut PgConnection,
 ) -> Result<Vec<(String, Role, PersonStatus)>, DbError> {
     let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(concat!(
@@ -203,7 +203,7 @@ async fn people_locked(
         .collect())
 }
 
-fn as_people(rows: &[(String, Role, PersonStatus)]) -> Vec<Person<'_>> {
+pub(super) fn as_people(rows: &[(String, Role, PersonStatus)]) -> Vec<Person<'_>> {
     rows.iter()
         .map(|(id, role, status)| Person {
             id,
@@ -612,6 +612,133 @@ pub async fn set_role_owner(
         author,
         idempotency_key,
         (AuditAction::SetRoleOwner, &target),
+    )
+    .await
+}
+
+/// Gives `item` back to its role: no person is pinned to it any more, and it is owned as after
+/// a programme change ([`people::default_owner`]: its role's default person, else the person
+/// the programme names, else the director making the change). Its version moves, so a form
+/// drawn for its former owner is refused as stale. An item no person is pinned to is refused.
+pub async fn unpin_owner(
+    pool: &PgPool,
+    author: &Author<'_>,
+    idempotency_key: Uuid,
+    item: &str,
+) -> Result<Written, PeopleError> {
+    let (mut tx, tenant) = match begin(pool, author, idempotency_key, Action::AssignOwner).await? {
+        Begun::Fresh(tx, tenant) => (tx, tenant),
+        Begun::Replayed(seq) => return Ok(Written::Replayed(seq)),
+    };
+    let row: Option<(Option<String>, bool)> = sqlx::query_as(
+        "select owner_role, owner_pinned from catalogue_items
+         where key = $1 and retired_in is null for update",
+    )
+    .bind(item)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (owner_role, pinned) = row.ok_or(Refusal::UnknownItem)?;
+    if !pinned {
+        return Err(Refusal::NotPinned.into());
+    }
+    let owner_role = owner_role.as_deref().and_then(Role::parse);
+    let role_default: Option<String> = match owner_role {
+        Some(role) => {
+            sqlx::query_scalar("select actor_id from role_owners where role = $1")
+                .bind(role.as_str())
+                .fetch_optional(&mut *tx)
+                .await?
+        }
+        None => None,
+    };
+    let named = super::programmes::owners(&mut tx, author.tenant).await?;
+    let rows = people_locked(&mut tx).await?;
+    let owner = people::default_owner(
+        owner_role,
+        named.get(item).map(String::as_str),
+        role_default.as_deref(),
+        &as_people(&rows),
+        Some(author.actor),
+    );
+    sqlx::query(
+        "update catalogue_items set owner_actor_id = $2, owner_pinned = false,
+            version = version + 1
+         where key = $1",
+    )
+    .bind(item)
+    .bind(owner)
+    .execute(&mut *tx)
+    .await?;
+    let target = people::assignment_target(item, owner.unwrap_or_default());
+    recorded(
+        tx,
+        tenant,
+        author,
+        idempotency_key,
+        (AuditAction::UnpinOwner, &target),
+    )
+    .await
+}
+
+/// Clears `role`'s default owner: each of its items no person is pinned to is owned as after
+/// a programme change without a default ([`people::default_owner`]: the person the programme
+/// names, else the director making the change), and so are the items of later programme
+/// versions. A role without a default is refused.
+pub async fn clear_role_owner(
+    pool: &PgPool,
+    author: &Author<'_>,
+    idempotency_key: Uuid,
+    role: Role,
+) -> Result<Written, PeopleError> {
+    let (mut tx, tenant) = match begin(pool, author, idempotency_key, Action::AssignOwner).await? {
+        Begun::Fresh(tx, tenant) => (tx, tenant),
+        Begun::Replayed(seq) => return Ok(Written::Replayed(seq)),
+    };
+    let rows = people_locked(&mut tx).await?;
+    let former: Option<String> =
+        sqlx::query_scalar("delete from role_owners where role = $1 returning actor_id")
+            .bind(role.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+    let former = former.ok_or(Refusal::NoDefault)?;
+    let named = super::programmes::owners(&mut tx, author.tenant).await?;
+    let items: Vec<String> = sqlx::query_scalar(
+        "select key from catalogue_items
+         where owner_role = $1 and not owner_pinned and retired_in is null
+         order by key for update",
+    )
+    .bind(role.as_str())
+    .fetch_all(&mut *tx)
+    .await?;
+    let everyone = as_people(&rows);
+    let owners: Vec<Option<&str>> = items
+        .iter()
+        .map(|key| {
+            people::default_owner(
+                Some(role),
+                named.get(key).map(String::as_str),
+                None,
+                &everyone,
+                Some(author.actor),
+            )
+        })
+        .collect();
+    sqlx::query(
+        "update catalogue_items i set owner_actor_id = u.owner, version = i.version + 1
+         from unnest($1::text[], $2::text[]) as u(key, owner)
+         where i.key = u.key and i.owner_actor_id is distinct from u.owner",
+    )
+    .bind(&items)
+    .bind(&owners)
+    .execute(&mut *tx)
+    .await?;
+    let target = people::role_owner_target(role, &former);
+    recorded(
+        tx,
+        tenant,
+        author,
+        idempotency_key,
+        (AuditAction::ClearRoleOwner, &target),
     )
     .await
 }

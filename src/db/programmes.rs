@@ -90,3 +90,39 @@ pub(crate) async fn target(tx: &mut PgConnection) -> Result<Option<ExpectedTarge
             .await?;
     Ok(target.map(|sqlx::types::Json(t)| t))
 }
+
+/// The person the programme of the tenant entered in `tx` names for each of its items (the
+/// `[owners]` person of the item's role), by item key: from the programme it stores, parsed
+/// (a write's need, not a load's), or the demo's for a tenant stored before programmes were.
+pub(super) async fn owners(
+    tx: &mut PgConnection,
+    slug: &str,
+) -> Result<std::collections::HashMap<String, String>, DbError> {
+    let source: Option<String> = sqlx::query_scalar("select source from tenant_programmes")
+        .fetch_optional(&mut *tx)
+        .await?;
+    let parsed;
+    let programme = match source {
+        Some(text) => {
+            parsed = crate::readiness::programme::parse(
+                &text,
+                &crate::readiness::programme::languages(),
+            )
+            .map_err(|problems| DbError::Programme {
+                slug: slug.to_owned(),
+                problem: problems.first().map_or_else(String::new, |p| {
+                    format!("line {}: {}", p.line, p.problem.message_id())
+                }),
+            })?;
+            &parsed
+        }
+        None => crate::readiness::programme::demo(),
+    };
+    Ok(programme
+        .catalogue
+        .sections
+        .iter()
+        .flat_map(|s| &s.items)
+        .filter_map(|i| Some((i.key.clone(), i.owner.clone()?)))
+        .collect())
+}

@@ -1,7 +1,8 @@
 //! A tenant's single sign-on: its identity provider's configuration (`tenant_sso`), and who a
 //! sign-in through it is — the account linked to the provider's `sub`, an invited person
 //! linked by email on their first sign-in, or a newcomer signed up with the default role —
-//! with their role following the provider's claim.
+//! with their role following the provider's claim (unless it would demote the tenant's last
+//! active managing director).
 
 use std::collections::BTreeMap;
 
@@ -10,6 +11,7 @@ use sqlx::types::Json;
 
 use super::DbError;
 use crate::readiness::AuditAction;
+use crate::readiness::people::{self, PersonStatus};
 use crate::readiness::sso::{self, Linking, SsoSettings};
 use crate::readiness::state::Role;
 
@@ -139,6 +141,9 @@ pub enum Outcome {
     Unknown,
     /// The account is disabled.
     Disabled,
+    /// The role the claim maps to would leave the tenant without an active managing director:
+    /// nothing is written (not even the link of an invited person's account), the role stays.
+    LastDirector,
 }
 
 /// Finds (or links, or signs up) the person `identity` is, gives them `role` (what their claim
@@ -246,7 +251,14 @@ pub async fn sign_in(
         }
         _ => return Ok(Outcome::Unknown),
     };
-    // The role follows the claim: a changed group changes it.
+    // The role follows the claim: a changed group changes it, unless that demotes the tenant's
+    // last active managing director (the People page's rule, on the rows it locks). Refused,
+    // the transaction is dropped: whatever was linked or created above is not kept.
+    let rows = super::people::people_locked(&mut tx).await?;
+    let everyone = super::people::as_people(&rows);
+    if people::keeps_a_director(&everyone, &actor, (role, PersonStatus::Active)).is_err() {
+        return Ok(Outcome::LastDirector);
+    }
     let changed = sqlx::query("update actors set role = $2 where actor_id = $1 and role <> $2")
         .bind(&actor)
         .bind(role.as_str())

@@ -333,31 +333,33 @@ pub async fn change_programme(
         sqlx::query_scalar("select key from catalogue_items where retired_in is null order by key")
             .fetch_all(&mut *tx)
             .await?;
-    let actors: Vec<(String, String)> = sqlx::query_as("select actor_id, role from actors")
-        .fetch_all(&mut *tx)
-        .await?;
+    let rows = super::people::people_locked(&mut tx).await?;
+    let everyone = super::people::as_people(&rows);
     let defaults: Vec<(String, String)> = sqlx::query_as("select role, actor_id from role_owners")
         .fetch_all(&mut *tx)
         .await?;
     // An item's owner is the person pinned to it (kept by `upsert_catalogue` while they hold
-    // its owner role); else its role's default person; else the programme's, where the tenant
-    // has that actor; else, as when a tenant is created, its managing director.
-    let director = actors
+    // its owner role); else the rule of an item nobody is pinned to: its role's default person,
+    // else the programme's, else (as when a tenant is created) its managing director.
+    let director = everyone
         .iter()
-        .find(|(_, role)| role == Role::ManagingDirector.as_str())
-        .map(|(id, _)| id.clone());
+        .find(|p| p.role == Role::ManagingDirector)
+        .map(|p| p.id);
     let owner_of = |item: &crate::readiness::catalogue::ItemDef| {
         let default = item.owner_role.and_then(|role| {
             defaults
                 .iter()
                 .find(|(r, _)| r == role.as_str())
-                .map(|(_, actor)| actor.clone())
+                .map(|(_, actor)| actor.as_str())
         });
-        item.owner.as_deref().and_then(|o| {
-            default
-                .or_else(|| actors.iter().any(|(id, _)| id == o).then(|| o.to_owned()))
-                .or_else(|| director.clone())
-        })
+        crate::readiness::people::default_owner(
+            item.owner_role,
+            item.owner.as_deref(),
+            default,
+            &everyone,
+            director,
+        )
+        .map(str::to_owned)
     };
     let version = super::programmes::version(programme);
     seed::upsert_catalogue(&mut tx, tenant, &programme.catalogue, owner_of, version).await?;

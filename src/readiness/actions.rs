@@ -57,8 +57,14 @@ code_enum! {
         ResetPassword => "reset_password",
         /// An item was given an owner (target: `{item}:{actor}`).
         AssignOwner => "assign_owner",
+        /// An item was given back to its role: no person is pinned to it any more (target:
+        /// `{item}:{actor}`, the person who owns it now).
+        UnpinOwner => "unpin_owner",
         /// A role's default owner was named (target: `{role}:{actor}`).
         SetRoleOwner => "set_role_owner",
+        /// A role's default owner was cleared (target: `{role}:{actor}`, the person who was
+        /// its default).
+        ClearRoleOwner => "clear_role_owner",
         /// A person's account was linked to the tenant's identity provider at their first
         /// single sign-on, by the email they were invited with (target: the actor).
         LinkIdentity => "link_identity",

@@ -11,7 +11,9 @@
 //! | `invite_person`, `accept_invitation`, `disable_account`, `enable_account`, `issue_password_reset`, `reset_password` | `{actor}` |
 //! | `change_role`                                            | `{actor}:{new role}`    |
 //! | `assign_owner`                                           | `{item key}:{actor}`    |
+//! | `unpin_owner` (the person who owns the item now)         | `{item key}:{actor}`    |
 //! | `set_role_owner`                                         | `{role}:{actor}`        |
+//! | `clear_role_owner` (the person who was its default)      | `{role}:{actor}`        |
 
 use super::catalogue::ItemKind;
 use super::code::code_enum;
@@ -107,6 +109,10 @@ code_enum! {
         UnknownItem => "unknown_item",
         /// Disabling or enabling an account the person does not have yet.
         NoAccount => "no_account",
+        /// Giving back to its role an item no person is pinned to.
+        NotPinned => "not_pinned",
+        /// Clearing the default owner of a role that has none.
+        NoDefault => "no_default",
     }
 }
 
@@ -192,6 +198,27 @@ pub fn may_own_role(person: Person<'_>, role: Role) -> Result<(), Refusal> {
         return Err(Refusal::RoleNeverWrites);
     }
     Ok(())
+}
+
+/// Who owns an item no person is pinned to — after a programme change, when the item is given
+/// back to its role, when its role's default is cleared: its role's default person; else the
+/// person the programme names (its `[owners]` person for the item's role), when the tenant has
+/// them holding that role and not disabled; else the managing director. `None` when the
+/// programme names nobody for the item.
+pub fn default_owner<'a>(
+    owner_role: Option<Role>,
+    programme_owner: Option<&'a str>,
+    role_default: Option<&'a str>,
+    people: &[Person<'_>],
+    director: Option<&'a str>,
+) -> Option<&'a str> {
+    let named = programme_owner?;
+    let holds_the_role = |p: &Person<'_>| {
+        p.id == named && Some(p.role) == owner_role && p.status != PersonStatus::Disabled
+    };
+    role_default
+        .or_else(|| people.iter().any(holds_the_role).then_some(named))
+        .or(director)
 }
 
 /// A person's name as typed: trimmed, 1 to 120 characters, no control characters.
@@ -520,6 +547,70 @@ mod tests {
                 "{sentence}"
             );
         }
+    }
+
+    #[test]
+    fn an_item_nobody_is_pinned_to_goes_to_the_role_default_then_the_programmes_owner_then_the_director()
+     {
+        let marek = person("marek", Dispatcher, Active);
+        let irena = person("irena", Dispatcher, Active);
+        let moved = person("marek", Accountant, Active);
+        let off = person("marek", Dispatcher, Disabled);
+        let invited = person("marek", Dispatcher, Invited);
+        /// A sentence, the role default, the people, and who owns a dispatcher's item.
+        type Case<'a> = (&'a str, Option<&'a str>, &'a [Person<'a>], Option<&'a str>);
+        let cases: &[Case<'_>] = &[
+            (
+                "the role's default person first",
+                Some("irena"),
+                &[marek, irena],
+                Some("irena"),
+            ),
+            (
+                "else the programme's owner",
+                None,
+                &[marek, irena],
+                Some("marek"),
+            ),
+            (
+                "an invited programme owner counts",
+                None,
+                &[invited],
+                Some("marek"),
+            ),
+            ("not when they left the role", None, &[moved], Some("anna")),
+            ("not when they are disabled", None, &[off], Some("anna")),
+            (
+                "not when the tenant does not have them",
+                None,
+                &[irena],
+                Some("anna"),
+            ),
+        ];
+        for &(sentence, default, people, expected) in cases {
+            assert_eq!(
+                default_owner(
+                    Some(Dispatcher),
+                    Some("marek"),
+                    default,
+                    people,
+                    Some("anna")
+                ),
+                expected,
+                "{sentence}"
+            );
+        }
+        assert_eq!(
+            default_owner(
+                Some(Dispatcher),
+                None,
+                Some("irena"),
+                &[irena],
+                Some("anna")
+            ),
+            None,
+            "an item the programme names nobody for is nobody's"
+        );
     }
 
     #[test]

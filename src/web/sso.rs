@@ -267,6 +267,7 @@ async fn signed_in(
         Outcome::SignedIn { actor, .. } => actor,
         Outcome::Unknown => return Ok(Err(Failure::Unknown)),
         Outcome::Disabled => return Ok(Err(Failure::Disabled)),
+        Outcome::LastDirector => return Ok(Err(Failure::LastDirector)),
     };
     super::auth::begin_session(
         app,

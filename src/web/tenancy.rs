@@ -87,7 +87,9 @@ pub const TENANT_ROUTES: &[TenantRoute] = &[
     post("/t/{tenant}/people/invite"),
     post("/t/{tenant}/people/{actor}/{action}"),
     post("/t/{tenant}/owners/{item}"),
+    post("/t/{tenant}/owners/{item}/unpin"),
     post("/t/{tenant}/role-owners/{role}"),
+    post("/t/{tenant}/role-owners/{role}/clear"),
 ];
 
 /// The slug of a path under `/t/`, if it is one.

@@ -727,3 +727,234 @@ async fn an_expired_invitation_says_who_renews_it_and_the_director_sends_a_new_l
     assert_eq!(events(&app.db, "invite_person").await.len(), 2);
     assert!(events(&app.db, "issue_password_reset").await.is_empty());
 }
+
+/// The row of the People page's table whose id is `id` (`owner-{item}`, `role-owner-{role}`).
+fn row<'a>(page: &'a Page, id: &str) -> &'a str {
+    let at = page
+        .body
+        .find(&format!("<tr id=\"{id}\""))
+        .unwrap_or_else(|| panic!("the page has no row {id}"));
+    let rest = &page.body[at..];
+    &rest[..rest.find("</tr>").expect("the row ends")]
+}
+
+/// The owner the console names on `item` to a visitor (the line's name, before the unit).
+async fn console_owner(app: &TestApp, item: &str) -> String {
+    let console = app.page_in("", Lang::En).await;
+    let id = format!("id=\"item-{}\"", item.replace('.', "-"));
+    let at = console.body.find(&id).expect("the item");
+    let shown = &console.body[at..];
+    let owner = shown.find("Owner: ").expect("its owner line") + "Owner: ".len();
+    shown[owner..]
+        .split('<')
+        .next()
+        .and_then(|line| line.split(" · ").next())
+        .expect("the owner")
+        .trim()
+        .to_owned()
+}
+
+/// The item's owner as stored: (actor, pinned).
+async fn stored_owner(db: &TestDb, item: &str) -> (String, bool) {
+    let mut tx = db.demo_tx().await;
+    sqlx::query_as("select owner_actor_id, owner_pinned from catalogue_items where key = $1")
+        .bind(item)
+        .fetch_one(&mut *tx)
+        .await
+        .expect("the item")
+}
+
+/// Marek, a dispatcher, posting `form` (drawn for Anna) with his own session and CSRF token.
+async fn forged_by_marek(app: &TestApp, form: &Form) -> u16 {
+    let mut marek = app.actor("marek").await;
+    let token = marek
+        .page_in("", Lang::En)
+        .await
+        .input_after("<form", "csrf");
+    marek
+        .submit(&form.clone().set("csrf", token), &[])
+        .await
+        .status
+        .as_u16()
+}
+
+#[tokio::test]
+async fn an_item_given_back_to_its_role_is_owned_by_the_roles_default_else_the_programmes_owner() {
+    let app = TestApp::spawn().await;
+    let mut anna = app.actor("anna").await;
+    let item = "passage.role_headers";
+    let irena = irena_joins(&app, &mut anna).await;
+    let page = anna.page_in("/people", Lang::En).await;
+    assert!(
+        page.try_form(&format!("/owners/{item}/unpin")).is_none(),
+        "an item nobody is pinned to has nothing to give back"
+    );
+    let pin = people_form(&page, &format!("/owners/{item}")).set("choice", irena.as_str());
+    assert_eq!(anna.submit(&pin, &[]).await.status, 303);
+    assert_eq!(console_owner(&app, item).await, "Irena Kovac");
+
+    // No default for dispatchers: back to the person the programme names, Marek.
+    let page = anna.page_in("/people", Lang::Fr).await;
+    assert!(row(&page, &format!("owner-{item}")).contains("Attribué à cette personne"));
+    let unpin = people_form(&page, &format!("/owners/{item}/unpin"));
+    let answer = anna.submit(&unpin, &[]).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let page = anna.get(answer.header("location")).await;
+    assert!(
+        html_unescape(&page.body)
+            .contains("L’élément suit de nouveau le responsable par défaut de son rôle."),
+        "{}",
+        page.body
+    );
+    let line = row(&page, &format!("owner-{item}"));
+    assert!(line.contains("Marek Zielinski") && !line.contains("Attribué à cette personne"));
+    assert!(!line.contains("/unpin"), "nothing left to give back");
+    assert_eq!(
+        stored_owner(&app.db, item).await,
+        ("user_dispatcher_marek".to_owned(), false)
+    );
+    assert_eq!(console_owner(&app, item).await, "Marek Zielinski");
+    assert_eq!(
+        events(&app.db, "unpin_owner").await,
+        [(
+            "user_md_anna".to_owned(),
+            format!("{item}:user_dispatcher_marek")
+        )]
+    );
+
+    // The same form again, and one for an item nobody is pinned to: refused, nothing written.
+    let again = anna.submit(&unpin.clone().fresh_key(), &[]).await;
+    assert_eq!(again.status, 409);
+    assert!(
+        html_unescape(&again.body).contains(
+            "Cet élément n’est attribué à personne\u{202f}: il suit déjà le responsable par défaut de son rôle."
+        ),
+        "{}",
+        again.body
+    );
+    assert_eq!(events(&app.db, "unpin_owner").await.len(), 1);
+
+    // Pinned to Marek while Irena is the dispatchers' default: given back, it is hers.
+    let page = anna.page_in("/people", Lang::En).await;
+    let pin = people_form(&page, &format!("/owners/{item}")).set("choice", "user_dispatcher_marek");
+    assert_eq!(anna.submit(&pin, &[]).await.status, 303);
+    let page = anna.page_in("/people", Lang::En).await;
+    let default = people_form(&page, "/role-owners/dispatcher").set("choice", irena.as_str());
+    assert_eq!(anna.submit(&default, &[]).await.status, 303);
+    assert_eq!(console_owner(&app, item).await, "Marek Zielinski", "pinned");
+    let page = anna.page_in("/people", Lang::En).await;
+    let unpin = people_form(&page, &format!("/owners/{item}/unpin"));
+    // Only the director gives an item back, and only with her form's token.
+    assert_eq!(forged_by_marek(&app, &unpin).await, 403);
+    let stolen = unpin.clone().set("csrf", "not-the-token");
+    assert_eq!(anna.submit(&stolen, &[]).await.status, 403);
+    assert_eq!(
+        stored_owner(&app.db, item).await,
+        ("user_dispatcher_marek".to_owned(), true),
+        "nothing written"
+    );
+    assert_eq!(anna.submit(&unpin, &[]).await.status, 303);
+    assert_eq!(stored_owner(&app.db, item).await, (irena.clone(), false));
+    assert_eq!(console_owner(&app, item).await, "Irena Kovac");
+    assert_eq!(
+        events(&app.db, "unpin_owner").await[1],
+        ("user_md_anna".to_owned(), format!("{item}:{irena}"))
+    );
+    // The trail says it in words.
+    let audit = app.page_in("/audit", Lang::En).await;
+    let shown = html_unescape(&audit.body);
+    assert!(shown.contains("Gave an item back to its role’s default owner"));
+    assert!(shown.contains("→ Irena Kovac"), "{shown}");
+    chain_is_whole(&app.db).await;
+}
+
+#[tokio::test]
+async fn clearing_a_roles_default_gives_its_items_to_the_programmes_owner_and_keeps_pinned_ones() {
+    let app = TestApp::spawn().await;
+    let mut anna = app.actor("anna").await;
+    let irena = irena_joins(&app, &mut anna).await;
+    let page = anna.page_in("/people", Lang::En).await;
+    assert!(
+        page.try_form("/role-owners/dispatcher/clear").is_none(),
+        "no default to clear"
+    );
+    let default = people_form(&page, "/role-owners/dispatcher").set("choice", irena.as_str());
+    assert_eq!(anna.submit(&default, &[]).await.status, 303);
+    // One of the dispatchers' items pinned to Irena: clearing the default leaves it with her.
+    let page = anna.page_in("/people", Lang::En).await;
+    let pin = people_form(&page, "/owners/passage.scenario_store_rehearsal")
+        .set("choice", irena.as_str());
+    assert_eq!(anna.submit(&pin, &[]).await.status, 303);
+    assert_eq!(
+        console_owner(&app, "passage.role_headers").await,
+        "Irena Kovac"
+    );
+
+    let page = anna.page_in("/people", pt_br()).await;
+    assert!(row(&page, "role-owner-dispatcher").contains("Irena Kovac"));
+    let clear = people_form(&page, "/role-owners/dispatcher/clear");
+    // Only the director clears it, and only with her form's token.
+    assert_eq!(forged_by_marek(&app, &clear).await, 403);
+    assert_eq!(
+        anna.submit(&clear.clone().set("csrf", "x"), &[])
+            .await
+            .status,
+        403
+    );
+    assert_eq!(stored_owner(&app.db, "passage.role_headers").await.0, irena);
+    let answer = anna.submit(&clear, &[]).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let page = anna.get(answer.header("location")).await;
+    assert!(
+        page.body.contains(
+            "O papel não tem mais responsável padrão: os seus itens passam para a pessoa que o programa indica."
+        ),
+        "{}",
+        page.body
+    );
+    let line = row(&page, "role-owner-dispatcher");
+    assert!(
+        line.contains("Como diz o programa") && !line.contains("/clear"),
+        "{line}"
+    );
+    assert_eq!(
+        stored_owner(&app.db, "passage.role_headers").await,
+        ("user_dispatcher_marek".to_owned(), false)
+    );
+    assert_eq!(
+        console_owner(&app, "passage.role_headers").await,
+        "Marek Zielinski"
+    );
+    assert_eq!(
+        stored_owner(&app.db, "passage.scenario_store_rehearsal").await,
+        (irena.clone(), true),
+        "a pinned item stays with its person"
+    );
+    let defaults: i64 = scalar(&app.db, "select count(*) from role_owners").await;
+    assert_eq!(defaults, 0);
+    assert_eq!(
+        events(&app.db, "clear_role_owner").await,
+        [("user_md_anna".to_owned(), format!("dispatcher:{irena}"))]
+    );
+
+    // Cleared already: refused, nothing written; an unknown role is no page.
+    let again = anna.submit(&clear.clone().fresh_key(), &[]).await;
+    assert_eq!(again.status, 409);
+    assert!(
+        again
+            .body
+            .contains("Este papel não tem responsável padrão para remover.")
+    );
+    let unknown = clear.clone().fresh_key().posting_to(
+        &clear
+            .action
+            .replace("/role-owners/dispatcher/", "/role-owners/captain/"),
+    );
+    assert_eq!(anna.submit(&unknown, &[]).await.status, 404);
+    assert_eq!(events(&app.db, "clear_role_owner").await.len(), 1);
+    let audit = app.page_in("/audit", Lang::En).await;
+    let shown = html_unescape(&audit.body);
+    assert!(shown.contains("Cleared a role’s default owner"));
+    assert!(shown.contains("Dispatcher (Irena Kovac)"), "{shown}");
+    chain_is_whole(&app.db).await;
+}

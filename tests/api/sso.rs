@@ -2,7 +2,8 @@
 //! `tests/oidc/provider.mjs` and installed by `scripts/test` — started by each test on a free
 //! port: the happy path (an invited person linked by email, then by `sub`, the role following
 //! the group), sign-up, password sign-in turned off, and each failure as its page, creating
-//! nothing.
+//! nothing: among them ID tokens the provider itself spoils (for another client, expired, with
+//! a bad signature), and a claim that would demote the last managing director.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -12,6 +13,7 @@ use std::time::Duration;
 use readiness_console::clock::Clock;
 use readiness_console::config::ServeConfig;
 use readiness_console::db;
+use readiness_console::i18n::Lang;
 use readiness_console::readiness::sso::{SsoSettings, TypedSettings};
 use serde_json::{Value, json};
 use tokio::io::AsyncBufReadExt;
@@ -44,6 +46,7 @@ pub fn people() -> Value {
         "irena": { "email": "Irena.Kovac@acme.example", "name": "Irena Kovac", "groups": ["dispatch"] },
         "canteen": { "email": "cook@acme.example", "name": "Cook", "groups": ["canteen"] },
         "stranger": { "email": "new.person@acme.example", "name": "New Person", "groups": ["dispatch"] },
+        "anna": { "email": "Anna.Kowalska@bfg.example", "name": "Anna Kowalska", "groups": ["readiness-md"] },
     })
 }
 
@@ -61,10 +64,42 @@ impl Drop for Provider {
     }
 }
 
+/// How a provider started with [`Provider::tampering`] spoils its token endpoint's answer
+/// (`OIDC_TAMPER` of `tests/oidc/provider.mjs`).
+#[derive(Debug, Clone, Copy)]
+pub enum Tamper {
+    /// The ID token re-signed with the provider's key, for another client.
+    Audience,
+    /// Re-signed, expired an hour ago.
+    Expired,
+    /// Its signature's bytes flipped.
+    Signature,
+}
+
+impl Tamper {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Audience => "audience",
+            Self::Expired => "expired",
+            Self::Signature => "signature",
+        }
+    }
+}
+
 impl Provider {
     /// Starts a provider whose one client is the console, coming back to `redirect_uri`; on
     /// `port` (0: a free one); signing with a fresh key whose id is `kid`.
     pub async fn start(redirect_uri: &str, port: u16, kid: &str) -> Self {
+        Self::spawn(redirect_uri, port, kid, None).await
+    }
+
+    /// Starts a provider as [`Provider::start`] does, on a free port, whose token endpoint
+    /// answers with the ID token spoiled as `tamper` says.
+    pub async fn tampering(redirect_uri: &str, tamper: Tamper) -> Self {
+        Self::spawn(redirect_uri, 0, "k1", Some(tamper)).await
+    }
+
+    async fn spawn(redirect_uri: &str, port: u16, kid: &str, tamper: Option<Tamper>) -> Self {
         let port = if port == 0 {
             std::net::TcpListener::bind("127.0.0.1:0")
                 .and_then(|l| l.local_addr())
@@ -88,6 +123,7 @@ impl Provider {
             .env("OIDC_CLIENTS", clients.to_string())
             .env("OIDC_ACCOUNTS", accounts.path())
             .env("OIDC_KID", kid)
+            .env("OIDC_TAMPER", tamper.map_or("", Tamper::as_str))
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .kill_on_drop(true)
@@ -534,4 +570,200 @@ async fn with_sign_up_a_newcomer_gets_an_account_and_without_passwords_the_form_
         .map(|(_, target, _)| target)
         .collect();
     assert_eq!(signed_up.len(), 2, "each newcomer's sign-up is an event");
+}
+
+/// What a refused sign-in must leave as it was: (accounts, accounts linked to the provider,
+/// actors, sign-ins, audit events).
+async fn footprint(app: &TestApp) -> (i64, i64, i64, i64, i64) {
+    let mut tx = app.db.demo_tx().await;
+    sqlx::query_as(
+        "select (select count(*) from accounts), (select count(*) from accounts where oidc_sub is not null),
+                (select count(*) from actors), (select count(*) from sign_ins),
+                (select count(*) from audit_events)",
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap()
+}
+
+/// The page of `failure` in `lang`, as its reader sees it: its title and body, and the way
+/// back to the sign-in page.
+fn is_the_page_of(page: &Page, lang: Lang, failure: &str) {
+    let messages = crate::locales::messages(lang.code());
+    let shown = crate::support::html_unescape(&page.body);
+    for part in ["title", "body"] {
+        let id = format!("sso-failure-{failure}-{part}");
+        let text = messages
+            .get(&id)
+            .unwrap_or_else(|| panic!("{lang:?} has {id}"));
+        assert!(shown.contains(text.as_str()), "{lang:?} {id}: {shown}");
+    }
+    assert!(
+        page.body.contains(&format!(
+            "href=\"/t/bfg-control/sign-in?lang={}\"",
+            lang.code()
+        )),
+        "back to the sign-in page: {}",
+        page.body
+    );
+}
+
+/// A provider whose token endpoint spoils the ID token as `tamper` says: Irena (invited) and
+/// a stranger (with sign-up on) each sign in at the provider, in every language, and each time
+/// the console answers `status` with the page of `failure` and creates nothing — no account,
+/// no link to the provider, no person, no sign-in, no session, no event.
+async fn a_spoiled_id_token_is_refused(tamper: Tamper, status: u16, failure: &str, english: &str) {
+    let app = app_with(Clock::system()).await;
+    let provider =
+        Provider::tampering(&format!("{CONSOLE}/t/bfg-control/sso/callback"), tamper).await;
+    configure(&app, &provider.issuer(), Some("reviewer"), true).await;
+    invite_irena(&app).await;
+    let before = footprint(&app).await;
+    for lang in Lang::ALL {
+        for login in ["irena", "stranger"] {
+            let mut client = Client::new(&app.router);
+            let authorize = begin(&mut client, lang.code()).await;
+            let callback = ProviderBrowser::new().sign_in(&authorize, login).await;
+            let page = come_back(&mut client, &callback).await;
+            assert_eq!(page.status, status, "{lang:?} {login}: {}", page.body);
+            is_the_page_of(&page, lang, failure);
+            if lang == Lang::En {
+                assert!(page.body.contains(english), "{}", page.body);
+            }
+            // Not signed in: the pages that need a session still ask for one.
+            let account = client.get("/t/bfg-control/account?lang=en").await;
+            assert_eq!(account.status, 303, "{login} has no session");
+            assert!(
+                account
+                    .header("location")
+                    .contains("/t/bfg-control/sign-in"),
+                "{login} is sent to sign in: {}",
+                account.header("location")
+            );
+        }
+    }
+    assert_eq!(footprint(&app).await, before, "nothing created");
+    let (role, account): (String, Option<String>) = {
+        let mut tx = app.db.demo_tx().await;
+        sqlx::query_as(
+            "select p.role, a.actor_id from actors p left join accounts a using (tenant_id, actor_id)
+             where p.actor_id = 'user_irena'",
+        )
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap()
+    };
+    assert_eq!(
+        (role.as_str(), account),
+        ("reviewer", None),
+        "Irena as invited"
+    );
+}
+
+#[tokio::test]
+async fn an_id_token_for_another_client_is_refused_and_creates_nothing() {
+    a_spoiled_id_token_is_refused(
+        Tamper::Audience,
+        401,
+        "audience",
+        "The identity token is not for this console",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn an_expired_id_token_is_refused_and_creates_nothing() {
+    a_spoiled_id_token_is_refused(
+        Tamper::Expired,
+        401,
+        "expired",
+        "The identity token has expired",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn an_id_token_with_a_bad_signature_is_refused_and_creates_nothing() {
+    a_spoiled_id_token_is_refused(
+        Tamper::Signature,
+        401,
+        "signature",
+        "The identity token could not be verified",
+    )
+    .await;
+}
+
+/// Anna, the demo's one managing director, signs in at the provider (her email known to the
+/// tenant): the answer.
+async fn anna_comes_back(app: &TestApp, lang: &str) -> Page {
+    let mut client = Client::new(&app.router);
+    let authorize = begin(&mut client, lang).await;
+    let callback = ProviderBrowser::new().sign_in(&authorize, "anna").await;
+    come_back(&mut client, &callback).await
+}
+
+/// Anna's role, and whether her account is linked to the provider.
+async fn anna_is(app: &TestApp) -> (String, bool) {
+    let (role, sub, _) = actor_row(app, "user_md_anna").await;
+    (role, sub.is_some())
+}
+
+#[tokio::test]
+async fn a_claim_that_would_demote_the_last_managing_director_is_refused_and_changes_nothing() {
+    let app = app_with(Clock::system()).await;
+    let provider = Provider::start(&format!("{CONSOLE}/t/bfg-control/sso/callback"), 0, "k1").await;
+    configure(&app, &provider.issuer(), None, true).await;
+    app.db
+        .as_owner_in_demo(
+            "update actors set email = 'anna.kowalska@bfg.example' where actor_id = 'user_md_anna'",
+        )
+        .await;
+    let unchanged = footprint(&app).await;
+
+    // Her first sign-in through the provider, in a dispatchers' group: her account is not even
+    // linked.
+    provider.set_groups("anna", &["dispatch"]);
+    let page = anna_comes_back(&app, "fr").await;
+    assert_eq!(page.status, 403, "{}", page.body);
+    is_the_page_of(&page, Lang::Fr, "last_director");
+    assert!(
+        page.body
+            .contains("Votre nouveau rôle laisserait cette console sans direction générale")
+    );
+    assert_eq!(anna_is(&app).await, ("managing_director".into(), false));
+    assert_eq!(footprint(&app).await, unchanged, "nothing written");
+
+    // In the directors' group she is linked and signs in; moved to dispatch, she is refused,
+    // her role unchanged, in every language.
+    provider.set_groups("anna", &["readiness-md"]);
+    assert_eq!(anna_comes_back(&app, "en").await.status, 303);
+    assert_eq!(anna_is(&app).await, ("managing_director".into(), true));
+    provider.set_groups("anna", &["dispatch"]);
+    let linked = footprint(&app).await;
+    for lang in Lang::ALL {
+        let page = anna_comes_back(&app, lang.code()).await;
+        assert_eq!(page.status, 403, "{}", page.body);
+        is_the_page_of(&page, lang, "last_director");
+    }
+    assert_eq!(anna_is(&app).await, ("managing_director".into(), true));
+    assert_eq!(footprint(&app).await, linked, "no sign-in, no event");
+
+    // With a second active director, the same claim demotes her: the rule, not a refusal of
+    // every demotion.
+    app.db
+        .as_owner_in_demo(
+            "update actors set role = 'managing_director' where actor_id = 'user_accountant_olena'",
+        )
+        .await;
+    assert_eq!(anna_comes_back(&app, "en").await.status, 303);
+    assert_eq!(anna_is(&app).await, ("dispatcher".into(), true));
+    let events = sso_events(&app).await;
+    assert_eq!(
+        events[events.len() - 2..],
+        [
+            ("change_role", "user_md_anna:dispatcher"),
+            ("sign_in", "user_md_anna"),
+        ]
+        .map(|(a, t)| (a.to_owned(), t.to_owned(), "user_md_anna".to_owned()))
+    );
 }

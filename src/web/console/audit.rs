@@ -272,13 +272,18 @@ impl AuditPage<'_> {
                 let (actor, to) = split_target(&event.target)?;
                 Some(format!("{} → {}", name(actor), role(to)))
             }
-            AuditAction::AssignOwner => {
+            AuditAction::AssignOwner | AuditAction::UnpinOwner => {
                 let (item, actor) = split_target(&event.target)?;
                 Some(format!("{} → {}", self.v.item_label(item), name(actor)))
             }
             AuditAction::SetRoleOwner => {
                 let (of, actor) = split_target(&event.target)?;
                 Some(format!("{} → {}", role(of), name(actor)))
+            }
+            // The person the role's default was, no longer its default.
+            AuditAction::ClearRoleOwner => {
+                let (of, actor) = split_target(&event.target)?;
+                Some(format!("{} ({})", role(of), name(actor)))
             }
             _ => None,
         }

@@ -1,7 +1,8 @@
 //! The People page (`/t/{tenant}/people`, the managing director's alone): the tenant's people —
 //! name, username or email, role, how they sign in, status, last sign-in — and its forms:
 //! invite a person, change a role, disable or enable an account, send a password-reset link,
-//! and name who owns each check and decision, per item or per role.
+//! and name who owns each check and decision, per item or per role — or give an item back to
+//! its role, and clear a role's default.
 //!
 //! Each form is a write through the [`Write`] extractor (session, same origin, CSRF); the
 //! database asks the permission table and the pure rules of [`crate::readiness::people`]. A
@@ -39,7 +40,12 @@ pub(in crate::web) fn router() -> Router<AppState> {
         .route("/t/{tenant}/people/invite", post(invite))
         .route("/t/{tenant}/people/{actor}/{action}", post(person))
         .route("/t/{tenant}/owners/{item}", post(assign_owner))
+        .route("/t/{tenant}/owners/{item}/unpin", post(unpin_owner))
         .route("/t/{tenant}/role-owners/{role}", post(set_role_owner))
+        .route(
+            "/t/{tenant}/role-owners/{role}/clear",
+            post(clear_role_owner),
+        )
 }
 
 code_enum! {
@@ -71,6 +77,10 @@ code_enum! {
         RoleOwner => "role_owner",
         /// An API key was revoked.
         KeyRevoked => "key_revoked",
+        /// An item was given back to its role.
+        Unpinned => "unpinned",
+        /// A role's default owner was cleared.
+        RoleOwnerCleared => "role_owner_cleared",
     }
 }
 
@@ -433,7 +443,9 @@ async fn people_page(
 /// The status a refusal is answered with: a conflict with what is stored, or bad input.
 fn refusal_status(refusal: Refusal) -> StatusCode {
     match refusal {
-        Refusal::LastDirector | Refusal::EmailTaken => StatusCode::CONFLICT,
+        Refusal::LastDirector | Refusal::EmailTaken | Refusal::NotPinned | Refusal::NoDefault => {
+            StatusCode::CONFLICT
+        }
         Refusal::UnknownPerson | Refusal::UnknownItem => StatusCode::NOT_FOUND,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     }
@@ -646,6 +658,31 @@ async fn set_role_owner(
     )
     .await
     .map(|_| done(&by, Some(Done::RoleOwner)).into_response());
+    answer(&app, &by, result, InviteForm::default()).await
+}
+
+/// `POST /t/{tenant}/owners/{item}/unpin`: the item is given back to its role.
+async fn unpin_owner(
+    State(app): State<AppState>,
+    Path((_, item)): Path<(String, String)>,
+    Write { by, form }: Write<ChoiceForm>,
+) -> Result<Response> {
+    let result = people::unpin_owner(&app.pool, &by.author(&app), form.idempotency_key, &item)
+        .await
+        .map(|_| done(&by, Some(Done::Unpinned)).into_response());
+    answer(&app, &by, result, InviteForm::default()).await
+}
+
+/// `POST /t/{tenant}/role-owners/{role}/clear`: the role has no default owner any more.
+async fn clear_role_owner(
+    State(app): State<AppState>,
+    Path((_, role)): Path<(String, String)>,
+    Write { by, form }: Write<ChoiceForm>,
+) -> Result<Response> {
+    let role = Role::parse(&role).ok_or(AppError::NotFound)?;
+    let result = people::clear_role_owner(&app.pool, &by.author(&app), form.idempotency_key, role)
+        .await
+        .map(|_| done(&by, Some(Done::RoleOwnerCleared)).into_response());
     answer(&app, &by, result, InviteForm::default()).await
 }
 

@@ -172,21 +172,22 @@ pub(crate) async fn replayed(
     }
 }
 
-/// The answer an API request's idempotency key remembered, if any.
+/// What an API request's idempotency key remembered, if anything: the digest of its request
+/// and its answer.
 pub async fn remembered_answer(
     pool: &PgPool,
     slug: &str,
     key: Uuid,
-) -> Result<Option<String>, WriteError> {
+) -> Result<Option<(Option<String>, Option<String>)>, WriteError> {
     let mut tx = pool.begin().await?;
     enter(&mut tx, slug).await?;
-    let answer: Option<Option<String>> =
-        sqlx::query_scalar("select answer from idempotency_keys where key = $1")
+    let remembered: Option<(Option<String>, Option<String>)> =
+        sqlx::query_as("select request_sha256, answer from idempotency_keys where key = $1")
             .bind(key)
             .fetch_optional(&mut *tx)
             .await?;
     tx.commit().await?;
-    Ok(answer.flatten())
+    Ok(remembered)
 }
 
 /// Remembers that a form's key produced this audit event (and, for an API request, its digest

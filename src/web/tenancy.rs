@@ -85,6 +85,8 @@ pub const TENANT_ROUTES: &[TenantRoute] = &[
     both("/t/{tenant}/reset/{token}"),
     get("/t/{tenant}/people"),
     post("/t/{tenant}/people/invite"),
+    post("/t/{tenant}/people/api-keys"),
+    post("/t/{tenant}/people/api-keys/{name}/revoke"),
     post("/t/{tenant}/people/{actor}/{action}"),
     post("/t/{tenant}/owners/{item}"),
     post("/t/{tenant}/owners/{item}/unpin"),

@@ -252,20 +252,39 @@ pub(super) async fn write(
         consent,
     )
     .await;
-    let (answer, replayed) = match written.map_err(refusal)? {
-        Written::Applied(seq) => {
+    let (answer, replayed) = match written {
+        Ok(Written::Applied(seq)) => {
             // Our own write: drop the cached state now rather than when the notification
             // arrives.
             app.cache.invalidate(&slug);
             tracing::info!(item = %item, action = action.as_str(), key = %key.name, "item written through the API");
             (answer(seq), false)
         }
-        Written::Replayed(seq) => {
+        Ok(Written::Replayed(seq)) => {
             let stored = write::remembered_answer(&app.pool, &slug, idempotency.key)
                 .await
                 .map_err(refusal)?;
-            (stored.unwrap_or_else(|| answer(seq)), true)
+            (
+                stored.and_then(|(_, a)| a).unwrap_or_else(|| answer(seq)),
+                true,
+            )
         }
+        // The same request sent twice at once: the second waited for the first's row lock,
+        // then found the item moved. If the first remembered this very request, the second is
+        // its replay.
+        Err(
+            error @ (WriteError::Stale | WriteError::AlreadyAccepted | WriteError::NotAccepted),
+        ) => {
+            match write::remembered_answer(&app.pool, &slug, idempotency.key)
+                .await
+                .map_err(refusal)?
+            {
+                Some((Some(sent), Some(stored))) if sent == digest => (stored, true),
+                Some(_) => return Err(refusal(WriteError::KeyReused)),
+                None => return Err(refusal(error)),
+            }
+        }
+        Err(error) => return Err(refusal(error)),
     };
     let mut response = (
         [(

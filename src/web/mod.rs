@@ -79,7 +79,8 @@ pub struct TenantView {
     pub layout: Vec<console::SectionKey>,
     pages: [std::sync::OnceLock<axum::body::Bytes>; Lang::ALL.len()],
     /// The API's readiness answer and its entity tag, by language.
-    api_readiness: [std::sync::OnceLock<(axum::body::Bytes, String)>; Lang::ALL.len()],
+    api_readiness:
+        [std::sync::OnceLock<(axum::body::Bytes, axum::http::HeaderValue)>; Lang::ALL.len()],
     /// Anonymous audit trail pages by language and query: exact for as long as this view is,
     /// since every appended event replaces the view.
     audit_pages: std::sync::Mutex<std::collections::HashMap<String, axum::body::Bytes>>,
@@ -165,8 +166,8 @@ impl TenantView {
     pub(crate) fn api_readiness(
         &self,
         lang: Lang,
-        render: impl FnOnce() -> (axum::body::Bytes, String),
-    ) -> &(axum::body::Bytes, String) {
+        render: impl FnOnce() -> (axum::body::Bytes, axum::http::HeaderValue),
+    ) -> &(axum::body::Bytes, axum::http::HeaderValue) {
         self.api_readiness[lang.index()].get_or_init(render)
     }
 

@@ -27,14 +27,24 @@ pub struct Caller {
     key: usize,
     /// The negotiated language of titles and problems.
     pub lang: Lang,
-    /// The request's id.
-    pub request_id: String,
+    /// The request's `x-request-id`.
+    request_id: Option<axum::http::HeaderValue>,
+    /// The request's `If-None-Match`, if any.
+    pub if_none_match: Option<axum::http::HeaderValue>,
 }
 
 impl Caller {
     /// The key presented.
     pub fn key(&self) -> &StoredKey {
         &self.view.console.api_keys[self.key]
+    }
+
+    /// The request's id, as the audit trail records it.
+    pub fn request_id(&self) -> &str {
+        self.request_id
+            .as_ref()
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("-")
     }
 
     /// The tenant's slug.
@@ -122,13 +132,12 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, ApiError> {
-        let Locale(lang) = Locale::from_parts(parts.uri.query(), &parts.headers);
-        let request_id = parts
-            .headers
-            .get("x-request-id")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("-")
-            .to_owned();
+        let Locale(lang) = match parts.extensions.get::<Locale>() {
+            Some(locale) => *locale,
+            None => Locale::from_parts(parts.uri.query(), &parts.headers),
+        };
+        let request_id = parts.headers.get("x-request-id").cloned();
+        let if_none_match = parts.headers.get(header::IF_NONE_MATCH).cloned();
         let slug = slug_of(parts.uri.path()).unwrap_or_default();
         let presented = bearer(parts)
             .and_then(Presented::parse)
@@ -202,6 +211,7 @@ impl FromRequestParts<AppState> for Caller {
             key,
             lang,
             request_id,
+            if_none_match,
         })
     }
 }

@@ -3,7 +3,7 @@
 //! signatures, the audit head and the snapshot. Rendered once per state and language, and
 //! answered `304` to a client that holds it (`If-None-Match`).
 
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -320,7 +320,10 @@ fn readiness_of(view: &TenantView, tr: &Tr) -> Readiness {
 }
 
 /// The answer's body and its entity tag, once per view and language.
-pub(super) fn rendered(view: &TenantView, lang: crate::i18n::Lang) -> &(axum::body::Bytes, String) {
+pub(super) fn rendered(
+    view: &TenantView,
+    lang: crate::i18n::Lang,
+) -> &(axum::body::Bytes, HeaderValue) {
     view.api_readiness(lang, || {
         let tr = view.tr(lang);
         let body = serde_json::to_vec(&Envelope {
@@ -333,17 +336,27 @@ pub(super) fn rendered(view: &TenantView, lang: crate::i18n::Lang) -> &(axum::bo
         })
         .unwrap_or_default();
         let digest = crate::readiness::api_key::sha256_hex(&String::from_utf8_lossy(&body));
-        (body.into(), format!("\"{}\"", &digest[..32]))
+        let tag = HeaderValue::from_str(&format!("\"{}\"", &digest[..32]))
+            .unwrap_or(HeaderValue::from_static("\"\""));
+        (body.into(), tag)
     })
 }
 
-/// Whether `If-None-Match` names `etag` (or is `*`).
-pub(super) fn not_modified(headers: &HeaderMap, etag: &str) -> bool {
-    headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
+/// Whether an `If-None-Match` names `etag` (or is `*`).
+pub(super) fn not_modified(if_none_match: Option<&HeaderValue>, etag: &HeaderValue) -> bool {
+    let Some(value) = if_none_match else {
+        return false;
+    };
+    if value == etag {
+        return true;
+    }
+    let Ok(etag) = etag.to_str() else {
+        return false;
+    };
+    value
+        .to_str()
+        .unwrap_or_default()
+        .split(',')
         .map(|t| t.trim().trim_start_matches("W/"))
         .any(|t| t == etag || t == "*")
 }
@@ -351,13 +364,12 @@ pub(super) fn not_modified(headers: &HeaderMap, etag: &str) -> bool {
 /// A JSON answer with its entity tag and language; `304` with the tag alone when the client
 /// holds it.
 pub(super) fn json_answer(
-    headers: &HeaderMap,
-    (body, etag): &(axum::body::Bytes, String),
+    if_none_match: Option<&HeaderValue>,
+    (body, etag): &(axum::body::Bytes, HeaderValue),
     lang: crate::i18n::Lang,
 ) -> Response {
-    let tag = HeaderValue::from_str(etag).unwrap_or(HeaderValue::from_static("\"\""));
-    if not_modified(headers, etag) {
-        return (StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response();
+    if not_modified(if_none_match, etag) {
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag.clone())]).into_response();
     }
     (
         [
@@ -365,7 +377,7 @@ pub(super) fn json_answer(
                 header::CONTENT_TYPE,
                 HeaderValue::from_static("application/json"),
             ),
-            (header::ETAG, tag),
+            (header::ETAG, etag.clone()),
             (
                 header::CONTENT_LANGUAGE,
                 HeaderValue::from_static(lang.code()),
@@ -401,9 +413,9 @@ pub(super) fn json_answer(
          headers(("Retry-After" = u64, description = "Seconds to wait before asking again")))
     )
 )]
-pub(super) async fn readiness(caller: Caller, headers: HeaderMap) -> Result<Response, ApiError> {
+pub(super) async fn readiness(caller: Caller) -> Result<Response, ApiError> {
     Ok(json_answer(
-        &headers,
+        caller.if_none_match.as_ref(),
         rendered(&caller.view, caller.lang),
         caller.lang,
     ))

@@ -237,7 +237,7 @@ pub(super) async fn write(
     let author = Author {
         tenant: &slug,
         actor: &key.actor,
-        request_id: &caller.request_id,
+        request_id: caller.request_id(),
         key: &app.key,
         clock: &app.clock,
     };

@@ -291,13 +291,8 @@ async fn reset(link: Link, Form(form): Form<InviteForm>) -> Result<Response> {
 /// password is hashed, then the account created (an invitation) or its password replaced (a
 /// reset), each with its audit event; then the sign-in page.
 async fn use_link(link: &Link, form: &InviteForm, purpose: Purpose) -> Result<Response> {
-    let Link {
-        app,
-        tenant,
-        token,
-        lang,
-        headers,
-    } = link;
+    let (app, headers) = (&link.app, &link.headers);
+    let (tenant, token) = (link.tenant.as_str(), link.token.as_str());
     if !same_origin(headers) || !session::sign_in_token_matches(headers, app.https, &form.csrf) {
         return Err(AppError::Forbidden);
     }
@@ -349,7 +344,8 @@ async fn use_link(link: &Link, form: &InviteForm, purpose: Purpose) -> Result<Re
                 "one-time link"
             );
             app.cache.invalidate(tenant);
-            Ok(Redirect::to(&format!("/t/{tenant}/sign-in?lang={}", lang.code())).into_response())
+            let lang = link.lang.code();
+            Ok(Redirect::to(&format!("/t/{tenant}/sign-in?lang={lang}")).into_response())
         }
         Err(AcceptError::Invalid(found)) => shown.gone(found).await,
         Err(AcceptError::UsernameTaken) => {

@@ -119,15 +119,7 @@ pub async fn set(
         AuditTarget::Profile.as_str(),
         Some(&digest),
     );
-    let seq = conclude(
-        tx,
-        tenant,
-        author,
-        idempotency_key,
-        &event,
-        Ending::default(),
-    )
-    .await?;
+    let seq = conclude(tx, tenant, author, idempotency_key, &event, Ending::PLAIN).await?;
     tracing::info!(changes = changes.len(), "tenant profile changed");
     Ok(Settled::Written(Written::Applied(seq)))
 }

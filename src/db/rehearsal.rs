@@ -51,6 +51,26 @@ impl Runner {
         let tenant = enter_allowed(&mut tx, &self.tenant, &self.actor, action).await?;
         Ok((tx, tenant))
     }
+
+    /// Appends the runner's audit event: `action` on `target`, with the digest of its
+    /// evidence. Returns its sequence number.
+    async fn append(
+        &self,
+        tx: &mut sqlx::PgConnection,
+        tenant: uuid::Uuid,
+        action: AuditAction,
+        target: &str,
+        evidence_digest: &str,
+    ) -> Result<i64, DbError> {
+        let event = NewEvent {
+            actor: &self.actor,
+            action,
+            target,
+            evidence_digest: Some(evidence_digest),
+            request_id: &self.request_id,
+        };
+        audit::append(tx, tenant, &event, &self.key, &self.clock).await
+    }
 }
 
 /// A started run's work, to spawn (the page) or await (the CLI).
@@ -115,20 +135,16 @@ pub async fn set_target(
     .bind(&runner.actor)
     .execute(&mut *tx)
     .await?;
-    audit::append(
-        &mut tx,
-        tenant,
-        &NewEvent {
-            actor: &runner.actor,
-            action: AuditAction::SetTarget,
-            target: AuditTarget::Connection.as_str(),
-            evidence_digest: Some(&crate::bundle::sha256(text.as_bytes())),
-            request_id: &runner.request_id,
-        },
-        &runner.key,
-        &runner.clock,
-    )
-    .await?;
+    let digest = crate::bundle::sha256(text.as_bytes());
+    runner
+        .append(
+            &mut tx,
+            tenant,
+            AuditAction::SetTarget,
+            AuditTarget::Connection.as_str(),
+            &digest,
+        )
+        .await?;
     super::summary::refresh(&mut tx, tenant, &runner.tenant, &runner.clock).await?;
     tx.commit().await?;
     Ok(())
@@ -331,20 +347,10 @@ async fn finish(
         } else {
             WithdrawingAction::ProbeFailed
         };
-        let seq = audit::append(
-            &mut tx,
-            tenant,
-            &NewEvent {
-                actor: &runner.actor,
-                action: action.into(),
-                target: step.item,
-                evidence_digest: Some(&crate::bundle::sha256(detail.to_string().as_bytes())),
-                request_id: &runner.request_id,
-            },
-            &runner.key,
-            &runner.clock,
-        )
-        .await?;
+        let digest = crate::bundle::sha256(detail.to_string().as_bytes());
+        let seq = runner
+            .append(&mut tx, tenant, action.into(), step.item, &digest)
+            .await?;
         events.push((step.item, seq, action));
     }
     if let Some(guard) = guard {

@@ -318,12 +318,7 @@ pub(super) async fn upsert_catalogue(
     .execute(&mut *tx)
     .await?;
     let sections: Vec<&str> = catalogue.sections.iter().map(|s| s.key.as_str()).collect();
-    let items: Vec<&str> = catalogue
-        .sections
-        .iter()
-        .flat_map(|s| &s.items)
-        .map(|i| i.key.as_str())
-        .collect();
+    let items: Vec<&str> = catalogue.items().map(|i| i.key.as_str()).collect();
     sqlx::query(
         "update catalogue_items set retired_in = $1
          where retired_in is null and not (key = any($2))",

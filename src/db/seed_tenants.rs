@@ -212,7 +212,7 @@ async fn seed_one(
     .execute(&mut *tx)
     .await?;
 
-    let items = || programme.catalogue.sections.iter().flat_map(|s| &s.items);
+    let items = || programme.catalogue.items();
     let checks: Vec<&ItemDef> = items()
         .filter(|i| matches!(i.kind, ItemKind::OwnerCheck | ItemKind::Decision))
         .collect();

@@ -83,15 +83,7 @@ pub async fn import(
     .execute(&mut *tx)
     .await?;
     let event = author.event(AuditAction::ImportSnapshot, TARGET, Some(&sha256));
-    let seq = conclude(
-        tx,
-        tenant,
-        author,
-        idempotency_key,
-        &event,
-        Ending::default(),
-    )
-    .await?;
+    let seq = conclude(tx, tenant, author, idempotency_key, &event, Ending::PLAIN).await?;
     Ok(Written::Applied(seq))
 }
 

@@ -235,6 +235,15 @@ pub(crate) struct Ending<'a> {
     pub(crate) watched: Option<Option<i64>>,
 }
 
+impl Ending<'static> {
+    /// The audit event alone: what most writes end with.
+    pub(crate) const PLAIN: Self = Self {
+        withdraws: None,
+        checkpoint: false,
+        watched: None,
+    };
+}
+
 impl<'a> Author<'a> {
     /// The audit event a write by this author appends.
     pub(crate) fn event(

@@ -326,10 +326,12 @@ impl Catalogue {
 
     /// The item with this key.
     pub fn item(&self, key: &str) -> Option<&ItemDef> {
-        self.sections
-            .iter()
-            .flat_map(|s| &s.items)
-            .find(|i| i.key == key)
+        self.items().find(|i| i.key == key)
+    }
+
+    /// Every item, in page order.
+    pub fn items(&self) -> impl Iterator<Item = &ItemDef> {
+        self.sections.iter().flat_map(|s| &s.items)
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use time::macros::datetime;
 
-use super::catalogue::{self, Catalogue, DecisionCode as D, Dependency, ItemKind};
+use super::catalogue::{self, Catalogue, DecisionCode as D, Dependency, ItemDef, ItemKind};
 use super::demo;
 use super::evaluate::{Count, Evaluation, NextAction, Status, evaluate};
 use super::programme;
@@ -81,24 +81,30 @@ fn freeze_snapshot(state: &mut ReadinessState) {
     });
 }
 
+/// Records what `item` asks for: its acceptance, or its probe passed with the count it expects
+/// (a derived item asks for nothing).
+pub(super) fn record(state: &mut ReadinessState, item: &ItemDef) {
+    match item.kind {
+        ItemKind::OwnerCheck | ItemKind::Decision => accept(state, &item.key),
+        ItemKind::Probe => pass(state, &item.key, item.expected),
+        ItemKind::Derived => {}
+    }
+}
+
 /// Every owner check and decision accepted, every probe passed, a snapshot frozen: all that
 /// stands between this state and GO is the signature.
 pub(super) fn all_green() -> ReadinessState {
     let cat = programme::demo().catalogue.clone();
     let mut state = demo::state(AT);
-    for item in cat.sections.iter().flat_map(|s| &s.items) {
-        match item.kind {
-            ItemKind::OwnerCheck | ItemKind::Decision => accept(&mut state, &item.key),
-            ItemKind::Probe => pass(&mut state, &item.key, item.expected),
-            ItemKind::Derived => {}
-        }
+    for item in cat.items() {
+        record(&mut state, item);
     }
     freeze_snapshot(&mut state);
     state
 }
 
 /// Anna's GO: given on some state, not withdrawn.
-fn signed() -> Signoff {
+pub(super) fn signed() -> Signoff {
     Signoff {
         actor: catalogue::actors::ANNA.to_owned(),
         at: AT,
@@ -383,7 +389,7 @@ fn dependents(cat: &Catalogue, key: &str) -> BTreeSet<String> {
     let mut changed_sections = BTreeSet::from([owner_section(key)]);
     loop {
         let before = changed_items.len() + changed_sections.len();
-        for item in cat.sections.iter().flat_map(|s| &s.items) {
+        for item in cat.items() {
             let hit = item.depends_on.iter().any(|d| match d {
                 Dependency::Item(k) => changed_items.contains(k),
                 Dependency::Section(s) => changed_sections.contains(s),
@@ -408,7 +414,7 @@ fn each_record_changes_only_figures_that_depend_on_it() {
     // The records that moved a figure: every record not ready before moves at least its own
     // section's count, so the rule below is checked against what moved, never against nothing.
     let mut moved_by = 0;
-    for item in cat.sections.iter().flat_map(|s| &s.items) {
+    for item in cat.items() {
         let mut state = base.clone();
         match item.kind {
             ItemKind::OwnerCheck | ItemKind::Decision => accept(&mut state, &item.key),
@@ -749,7 +755,7 @@ fn codes_parse_back_from_their_stored_form() {
         "blocked-pending-data-cutover"
     );
     let cat = programme::demo().catalogue.clone();
-    for item in cat.sections.iter().flat_map(|s| &s.items) {
+    for item in cat.items() {
         if let Some(fact) = item.fact {
             assert_eq!(catalogue::Fact::parse(fact.as_str()), Some(fact));
         }

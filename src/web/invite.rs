@@ -7,7 +7,8 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -202,39 +203,66 @@ impl Shown<'_> {
     }
 }
 
+/// A one-time link as a request names it: the tenant and token of its path, the reader's
+/// language and the request's headers.
+struct Link {
+    app: AppState,
+    tenant: String,
+    token: String,
+    lang: Lang,
+    headers: HeaderMap,
+}
+
+impl FromRequestParts<AppState> for Link {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        app: &AppState,
+    ) -> std::result::Result<Self, Response> {
+        let Path((tenant, token)) = Path::<(String, String)>::from_request_parts(parts, app)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        record_tenant(&tenant);
+        let Ok(Locale(lang)) = Locale::from_request_parts(parts, app).await;
+        Ok(Self {
+            app: app.clone(),
+            tenant,
+            token,
+            lang,
+            headers: parts.headers.clone(),
+        })
+    }
+}
+
+impl Link {
+    /// The link's pages, for an invitation or a reset.
+    fn shown(&self, purpose: Purpose) -> Shown<'_> {
+        Shown {
+            app: &self.app,
+            lang: self.lang,
+            tenant: &self.tenant,
+            token: &self.token,
+            purpose,
+        }
+    }
+}
+
 /// Opening an invitation reads it and stores nothing.
-async fn invite_page(
-    State(app): State<AppState>,
-    Path((tenant, token)): Path<(String, String)>,
-    Locale(lang): Locale,
-) -> Result<Response> {
-    open(&app, &tenant, &token, lang, Purpose::Invite).await
+async fn invite_page(link: Link) -> Result<Response> {
+    open(&link, Purpose::Invite).await
 }
 
 /// Opening a password-reset link reads it and stores nothing.
-async fn reset_page(
-    State(app): State<AppState>,
-    Path((tenant, token)): Path<(String, String)>,
-    Locale(lang): Locale,
-) -> Result<Response> {
-    open(&app, &tenant, &token, lang, Purpose::Reset).await
+async fn reset_page(link: Link) -> Result<Response> {
+    open(&link, Purpose::Reset).await
 }
 
-async fn open(
-    app: &AppState,
-    tenant: &str,
-    token: &str,
-    lang: Lang,
-    purpose: Purpose,
-) -> Result<Response> {
-    record_tenant(tenant);
-    let shown = Shown {
-        app,
-        lang,
-        tenant,
-        token,
-        purpose,
-    };
+async fn open(link: &Link, purpose: Purpose) -> Result<Response> {
+    let Link {
+        app, tenant, token, ..
+    } = link;
+    let shown = link.shown(purpose);
     match tenants::one_time(&app.pool, tenant, token, app.clock.now(), purpose).await? {
         Invitation::Valid => shown.form("", None, StatusCode::OK, None).await,
         other => shown.gone(other).await,
@@ -251,58 +279,24 @@ pub struct InviteForm {
     csrf: String,
 }
 
-async fn accept(
-    State(app): State<AppState>,
-    Path((tenant, token)): Path<(String, String)>,
-    Locale(lang): Locale,
-    headers: HeaderMap,
-    Form(form): Form<InviteForm>,
-) -> Result<Response> {
-    use_link(
-        &app,
-        &tenant,
-        &token,
-        lang,
-        &headers,
-        &form,
-        Purpose::Invite,
-    )
-    .await
+async fn accept(link: Link, Form(form): Form<InviteForm>) -> Result<Response> {
+    use_link(&link, &form, Purpose::Invite).await
 }
 
-async fn reset(
-    State(app): State<AppState>,
-    Path((tenant, token)): Path<(String, String)>,
-    Locale(lang): Locale,
-    headers: HeaderMap,
-    Form(form): Form<InviteForm>,
-) -> Result<Response> {
-    use_link(&app, &tenant, &token, lang, &headers, &form, Purpose::Reset).await
+async fn reset(link: Link, Form(form): Form<InviteForm>) -> Result<Response> {
+    use_link(&link, &form, Purpose::Reset).await
 }
 
 /// Sends a link's form: the password rules of [`NewAccount`], the link checked before any
 /// password is hashed, then the account created (an invitation) or its password replaced (a
 /// reset), each with its audit event; then the sign-in page.
-async fn use_link(
-    app: &AppState,
-    tenant: &str,
-    token: &str,
-    lang: Lang,
-    headers: &HeaderMap,
-    form: &InviteForm,
-    purpose: Purpose,
-) -> Result<Response> {
-    record_tenant(tenant);
+async fn use_link(link: &Link, form: &InviteForm, purpose: Purpose) -> Result<Response> {
+    let (app, headers) = (&link.app, &link.headers);
+    let (tenant, token) = (link.tenant.as_str(), link.token.as_str());
     if !same_origin(headers) || !session::sign_in_token_matches(headers, app.https, &form.csrf) {
         return Err(AppError::Forbidden);
     }
-    let shown = Shown {
-        app,
-        lang,
-        tenant,
-        token,
-        purpose,
-    };
+    let shown = link.shown(purpose);
     let refuse = |id, status| shown.form(&form.username, Some(id), status, Some(&form.csrf));
     // A reset's username is the account's: the rules read it, the form does not send it.
     let username = match purpose {
@@ -350,7 +344,8 @@ async fn use_link(
                 "one-time link"
             );
             app.cache.invalidate(tenant);
-            Ok(Redirect::to(&format!("/t/{tenant}/sign-in?lang={}", lang.code())).into_response())
+            let lang = link.lang.code();
+            Ok(Redirect::to(&format!("/t/{tenant}/sign-in?lang={lang}")).into_response())
         }
         Err(AcceptError::Invalid(found)) => shown.gone(found).await,
         Err(AcceptError::UsernameTaken) => {

@@ -8,11 +8,12 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use tower_sessions::Session;
 
 use super::extract::{Form, Query};
@@ -72,17 +73,45 @@ async fn operator(session: &Session) -> Option<SignedOperator> {
     })
 }
 
-/// An operator's write: signed in, from our own page, with the session's token.
-async fn operator_writing(
-    session: &Session,
-    headers: &HeaderMap,
-    csrf: &str,
-) -> Result<SignedOperator> {
-    let signed = operator(session).await.ok_or(AppError::Forbidden)?;
-    if !same_origin(headers) || !csrf_matches(session, csrf).await {
-        return Err(AppError::Forbidden);
+/// A form of the platform pages, with the session's CSRF token in it.
+trait OperatorForm: DeserializeOwned + Send {
+    /// The CSRF token as submitted.
+    fn csrf(&self) -> &str;
+}
+
+/// An operator's write: signed in, from our own page, with the session's token in the form
+/// they sent.
+struct OperatorWrite<F> {
+    signed: SignedOperator,
+    lang: Lang,
+    session: Session,
+    headers: HeaderMap,
+    form: F,
+}
+
+impl<F: OperatorForm> FromRequest<AppState> for OperatorWrite<F> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, app: &AppState) -> Result<Self> {
+        let (mut parts, body) = request.into_parts();
+        let Ok(Locale(lang)) = Locale::from_request_parts(&mut parts, app).await;
+        let session = Session::from_request_parts(&mut parts, app)
+            .await
+            .map_err(|(_, why)| AppError::Internal(anyhow::anyhow!(why)))?;
+        let headers = parts.headers.clone();
+        let Form(form) = Form::<F>::from_request(Request::from_parts(parts, body), app).await?;
+        let signed = operator(&session).await.ok_or(AppError::Forbidden)?;
+        if !same_origin(&headers) || !csrf_matches(&session, form.csrf()).await {
+            return Err(AppError::Forbidden);
+        }
+        Ok(Self {
+            signed,
+            lang,
+            session,
+            headers,
+            form,
+        })
     }
-    Ok(signed)
 }
 
 fn frame(lang: Lang, path: &str, signed: Option<&SignedOperator>) -> Frame {
@@ -179,13 +208,14 @@ struct CsrfForm {
     csrf: String,
 }
 
-async fn sign_out(
-    Locale(lang): Locale,
-    session: Session,
-    headers: HeaderMap,
-    Form(form): Form<CsrfForm>,
-) -> Result<Response> {
-    operator_writing(&session, &headers, &form.csrf).await?;
+impl OperatorForm for CsrfForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+async fn sign_out(write: OperatorWrite<CsrfForm>) -> Result<Response> {
+    let OperatorWrite { lang, session, .. } = write;
     session::sign_out(&session).await?;
     Ok(Redirect::to(&format!("/platform/sign-in?lang={}", lang.code())).into_response())
 }
@@ -302,6 +332,12 @@ struct NewTenantForm {
     csrf: String,
 }
 
+impl OperatorForm for NewTenantForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
 /// A programme the create form offers.
 struct ProgrammeChoice {
     name: &'static str,
@@ -384,6 +420,29 @@ async fn list_page(
         new,
     };
     Ok((status, Html(page.render()?)).into_response())
+}
+
+/// The whole list again, saying why the operator's write was refused, with the create form
+/// as they typed it (`new`).
+async fn list_refused(
+    app: &AppState,
+    lang: Lang,
+    signed: &SignedOperator,
+    message: String,
+    new: NewTenantForm,
+    status: StatusCode,
+) -> Result<Response> {
+    list_page(
+        app,
+        lang,
+        signed,
+        &WHOLE_LIST,
+        None,
+        Some(message),
+        new,
+        status,
+    )
+    .await
 }
 
 async fn list(
@@ -541,13 +600,10 @@ fn invitation_link(headers: &HeaderMap, https: bool, slug: &str, token: &str) ->
 /// link, or the list again with the refusal and what was typed.
 async fn create(
     State(app): State<AppState>,
-    Locale(lang): Locale,
-    session: Session,
-    headers: HeaderMap,
-    Form(form): Form<NewTenantForm>,
+    write: OperatorWrite<NewTenantForm>,
 ) -> Result<Response> {
-    let signed = operator_writing(&session, &headers, &form.csrf).await?;
-    let request_id = super::request_id(&headers);
+    let (lang, signed, form) = (write.lang, &write.signed, &write.form);
+    let request_id = super::request_id(&write.headers);
     let outcome = match NewSlug::parse(form.slug.trim()) {
         Err(error) => Err(TenantError::Slug(error)),
         Ok(slug) => {
@@ -561,25 +617,15 @@ async fn create(
                 tenant = form.slug.trim(),
                 "tenant created from the platform page"
             );
-            let link = invitation_link(&headers, app.https, form.slug.trim(), &created.invitation);
-            created_page(lang, &signed, &form, link, &created.expires_at)
+            let slug = form.slug.trim();
+            let link = invitation_link(&write.headers, app.https, slug, &created.invitation);
+            created_page(lang, signed, form, link, &created.expires_at)
         }
         Err(error) => {
             let Some((message, status)) = refusal(&lang.tr(), &error) else {
                 return Err(AppError::Internal(error.into()));
             };
-            let message = Some(message);
-            list_page(
-                &app,
-                lang,
-                &signed,
-                &WHOLE_LIST,
-                None,
-                message,
-                form,
-                status,
-            )
-            .await
+            list_refused(&app, lang, signed, message, write.form, status).await
         }
     }
 }
@@ -634,34 +680,34 @@ struct CommandForm {
     confirm: String,
 }
 
+impl OperatorForm for CommandForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
 async fn command(
     State(app): State<AppState>,
     Path((slug, command)): Path<(String, String)>,
-    Locale(lang): Locale,
-    session: Session,
-    headers: HeaderMap,
-    Form(form): Form<CommandForm>,
+    write: OperatorWrite<CommandForm>,
 ) -> Result<Response> {
-    let signed = operator_writing(&session, &headers, &form.csrf).await?;
+    let (lang, signed) = (write.lang, &write.signed);
     let tr = lang.tr();
-    let back = |message: String, status| {
-        let new = NewTenantForm::default();
-        list_page(
+    let back = |message, status| {
+        list_refused(
             &app,
             lang,
-            &signed,
-            &WHOLE_LIST,
-            None,
-            Some(message),
-            new,
+            signed,
+            message,
+            NewTenantForm::default(),
             status,
         )
     };
-    let command = match asked(&tr, &slug, &command, &form) {
+    let command = match asked(&tr, &slug, &command, &write.form) {
         Ok(command) => command,
         Err((message, status)) => return back(message, status).await,
     };
-    let request_id = super::request_id(&headers);
+    let request_id = super::request_id(&write.headers);
     let by = signed.by(&app, &request_id);
     match db::tenants::command(owner(&app)?, &slug, &command, &by).await {
         Ok(status) => {
@@ -669,7 +715,7 @@ async fn command(
             tracing::info!(tenant = %slug, command = command.as_str(), "tenant command");
             let status = tr.t(&format!("tenant-status-{}", status.as_str()));
             let said = tr.t2("platform-done", "slug", slug.as_str(), "status", status);
-            session.insert(DONE, said).await?;
+            write.session.insert(DONE, said).await?;
             Ok(Redirect::to(&format!("/platform?lang={}", lang.code())).into_response())
         }
         Err(error) => match refusal(&tr, &error) {

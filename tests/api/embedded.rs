@@ -10,6 +10,7 @@ use readiness_console::db::embedded::EmbeddedPostgres;
 use readiness_console::i18n::Lang;
 
 use crate::support::outcome;
+use crate::tenants::{create_args, programme_file};
 
 const BIN: &str = env!("CARGO_BIN_EXE_readiness-console");
 
@@ -602,13 +603,10 @@ fn a_server_named_by_database_url_is_not_restarted_and_the_console_answers_503_u
 fn tenant_commands_work_while_the_console_serves_their_data_dir() {
     let dir = scratch("tenants-serving");
     let serving = Serving::start(&dir, &[]);
-    let programme = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("programmes/db-auth-session-adapter.toml");
-    let tenant = |args: &[&str]| {
+    let cli = |args: &[&str]| {
         let out = Command::new(BIN)
             .arg("--data-dir")
             .arg(&dir)
-            .arg("tenant")
             .args(args)
             .env_remove("DATABASE_URL")
             .env_remove("MIGRATION_DATABASE_URL")
@@ -616,30 +614,18 @@ fn tenant_commands_work_while_the_console_serves_their_data_dir() {
             .expect("run the binary");
         outcome(&out)
     };
-    let programme = programme.to_str().expect("path");
-    let (ok, stdout, stderr) = tenant(&[
-        "create",
-        "--slug",
-        "acme",
-        "--name",
-        "ACME Logistics",
-        "--programme",
-        programme,
-        "--md-name",
-        "Maria Keller",
-        "--md-email",
-        "maria@acme.example",
-    ]);
+    let programme = programme_file();
+    let (ok, stdout, stderr) = cli(&create_args("acme", programme.to_str().expect("path")));
     assert!(ok, "{stderr}");
     assert!(stdout.contains("/t/acme/invite/rc_inv_"), "{stdout}");
     serving.poll_until("/t/acme", 200, Duration::from_secs(5));
-    let (ok, _, stderr) = tenant(&["suspend", "--slug", "acme", "--reason", "Audit."]);
+    let (ok, _, stderr) = cli(&["tenant", "suspend", "--slug", "acme", "--reason", "Audit."]);
     assert!(ok, "{stderr}");
     serving.poll_until("/t/acme", 423, Duration::from_secs(5));
-    let (ok, _, stderr) = tenant(&["resume", "--slug", "acme"]);
+    let (ok, _, stderr) = cli(&["tenant", "resume", "--slug", "acme"]);
     assert!(ok, "{stderr}");
     serving.poll_until("/t/acme", 200, Duration::from_secs(5));
-    let (ok, stdout, stderr) = tenant(&["list"]);
+    let (ok, stdout, stderr) = cli(&["tenant", "list"]);
     assert!(ok, "{stderr}");
     assert!(
         stdout.contains("bfg-control") && stdout.contains("acme"),

@@ -27,12 +27,17 @@ async fn signed_go(app: &TestApp) -> Actor {
 /// Olena revokes her DB schema check, confirming that it withdraws the GO.
 async fn olena_revokes_confirming_the_withdrawal(app: &TestApp) -> Actor {
     let mut olena = app.actor("olena").await;
+    revokes_confirming_the_withdrawal(&mut olena).await;
+    olena
+}
+
+/// [`olena_revokes_confirming_the_withdrawal`], by Olena signed in already.
+async fn revokes_confirming_the_withdrawal(olena: &mut Actor) {
     let revoked = olena
         .revoke(DB_SCHEMA, "The schema migration failed on the staging copy")
         .confirming_withdrawal()
         .await;
     assert_eq!(revoked.status, 303, "{}", revoked.body);
-    olena
 }
 
 /// The text of the signature's main line on a page, tags stripped.
@@ -144,11 +149,7 @@ async fn a_revocation_after_go_withdraws_the_signature_and_every_page_says_so() 
             "Anna Kowalska"
         ))
     );
-    let revoked = olena
-        .revoke(DB_SCHEMA, "The schema migration failed on the staging copy")
-        .confirming_withdrawal()
-        .await;
-    assert_eq!(revoked.status, 303, "{}", revoked.body);
+    revokes_confirming_the_withdrawal(&mut olena).await;
 
     // Event #1 is the demo seed's decision; then come the signature and, after it, the
     // revocation that withdrew it (the sign-ins between them are events too).

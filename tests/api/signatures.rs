@@ -9,7 +9,9 @@ use readiness_console::db::{self, tenants};
 use readiness_console::i18n::{Arg, Lang};
 use readiness_console::readiness::programme::{self, DEMO_FILE, Programme};
 
-use crate::support::{Account, CONSOLE, Page, TestApp, TestDb, eventually, test_clock, test_key};
+use crate::support::{
+    Account, Actor, CONSOLE, Page, TestApp, TestDb, eventually, test_clock, test_key,
+};
 
 /// The second managing director, created by the tests (the People page that invites people is
 /// another part of the console).
@@ -42,6 +44,17 @@ pub fn signatures_programme_text(required: u32) -> String {
             ),
             1,
         )
+}
+
+/// Olena accepts the DB schema check again, after revoking it.
+async fn accepts_the_schema_again(olena: &mut Actor) {
+    let accepted = olena
+        .accept(
+            "passage.db_schema",
+            "Migration re-run and verified on staging",
+        )
+        .await;
+    assert_eq!(accepted.status, 303, "{}", accepted.body);
 }
 
 fn signatures_programme(required: u32) -> Programme {
@@ -329,13 +342,7 @@ async fn a_write_withdraws_the_partial_signature_and_a_no_go_ends_the_round() {
         .await;
     assert_eq!(revoked.status, 303, "{}", revoked.body);
     assert_eq!(app.db.count_in_demo("signoff_withdrawals").await, 1);
-    let accepted = olena
-        .accept(
-            "passage.db_schema",
-            "Migration re-run and verified on staging",
-        )
-        .await;
-    assert_eq!(accepted.status, 303, "{}", accepted.body);
+    accepts_the_schema_again(&mut olena).await;
     eventually(|| async { app.decision().await == "BLOCKED_PENDING_SIGNOFF" }).await;
     let page = app.page_in("", Lang::En).await;
     assert_eq!(
@@ -422,13 +429,7 @@ async fn a_withdrawing_write_withdraws_every_partial_signature_of_the_round() {
         ]
     );
     // Carla's GO, once the check is accepted again, is one of three: nothing came back.
-    let accepted = olena
-        .accept(
-            "passage.db_schema",
-            "Migration re-run and verified on staging",
-        )
-        .await;
-    assert_eq!(accepted.status, 303, "{}", accepted.body);
+    accepts_the_schema_again(&mut olena).await;
     let mut carla = app.actor_with(CARLA).await;
     assert_eq!(carla.sign_off_go().await.status, 303);
     let page = app.page_in("", Lang::Es).await;

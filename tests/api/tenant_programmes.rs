@@ -10,7 +10,7 @@ use readiness_console::i18n::Lang;
 use readiness_console::readiness::lifecycle::NewSlug;
 use readiness_console::readiness::programme::{self, Programme};
 
-use crate::support::{CONSOLE, TestApp, eventually, test_clock, test_key};
+use crate::support::{CONSOLE, TestApp, TestDb, eventually, test_clock, test_key};
 use crate::tenants::{refused_in_one_sentence, tenant_cli};
 
 fn shipped(name: &str) -> std::path::PathBuf {
@@ -148,6 +148,21 @@ async fn a_tenant_under_the_rbac_programme_shows_its_own_labels_in_every_languag
 
 /// The demo's file as version 2, without `rollback.storage_fallback` (and the one dependency
 /// on it).
+/// Runs `tenant programme` moving the demo tenant to the programme in `file`.
+fn move_demo_to(db: &TestDb, file: &str) -> (bool, String, String) {
+    tenant_cli(
+        db,
+        &[
+            "tenant",
+            "programme",
+            "--slug",
+            "bfg-control",
+            "--file",
+            file,
+        ],
+    )
+}
+
 fn demo_v2() -> tempfile::TempPath {
     let v1 = programme::DEMO_FILE;
     let block = "[[sections.items]]\nkey = \"storage_fallback\"\nkind = \"owner_check\"\n\
@@ -193,17 +208,7 @@ async fn a_new_version_keeps_the_other_acceptances_and_is_recorded_on_the_platfo
 
     let v2 = demo_v2();
     let v2_path = v2.to_str().expect("path");
-    let run = tenant_cli(
-        db,
-        &[
-            "tenant",
-            "programme",
-            "--slug",
-            "bfg-control",
-            "--file",
-            v2_path,
-        ],
-    );
+    let run = move_demo_to(db, v2_path);
     assert!(run.0, "{}", run.2);
     assert!(
         run.1.contains(
@@ -266,32 +271,12 @@ async fn a_new_version_keeps_the_other_acceptances_and_is_recorded_on_the_platfo
 
     // The same version again, or another programme, is refused in one sentence.
     refused_in_one_sentence(
-        &tenant_cli(
-            db,
-            &[
-                "tenant",
-                "programme",
-                "--slug",
-                "bfg-control",
-                "--file",
-                v2_path,
-            ],
-        ),
+        &move_demo_to(db, v2_path),
         "runs db-auth-session-adapter version 2: the file's version 2 must be above it",
     );
     let rbac = shipped("tenant-rbac-adapter.toml");
     refused_in_one_sentence(
-        &tenant_cli(
-            db,
-            &[
-                "tenant",
-                "programme",
-                "--slug",
-                "bfg-control",
-                "--file",
-                rbac.to_str().expect("path"),
-            ],
-        ),
+        &move_demo_to(db, rbac.to_str().expect("path")),
         "the file is the programme tenant-rbac-adapter, but the tenant runs db-auth-session-adapter",
     );
 }

@@ -36,7 +36,7 @@ pub(crate) fn tenant_cli(db: &TestDb, args: &[&str]) -> (bool, String, String) {
 }
 
 /// The demo's programme file, for `--programme`.
-fn programme_file() -> std::path::PathBuf {
+pub(crate) fn programme_file() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("programmes/db-auth-session-adapter.toml")
 }
 
@@ -51,7 +51,9 @@ fn not_a_programme() -> tempfile::TempPath {
     file.into_temp_path()
 }
 
-fn create_args<'a>(slug: &'a str, programme: &'a str) -> Vec<&'a str> {
+/// `tenant create` of ACME Logistics as `slug` under `programme`, Maria Keller its managing
+/// director.
+pub(crate) fn create_args<'a>(slug: &'a str, programme: &'a str) -> Vec<&'a str> {
     vec![
         "tenant",
         "create",

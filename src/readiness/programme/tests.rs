@@ -6,8 +6,8 @@ use super::{DEMO_FILE, Problem, ProgrammeError, check_move, demo, languages, par
 use crate::readiness::catalogue::ItemKind;
 use crate::readiness::evaluate::evaluate;
 use crate::readiness::signature::SignaturesRequired;
-use crate::readiness::state::{ProbeResult, ReadinessState};
-use crate::readiness::tests::{AT, accept, all_green};
+use crate::readiness::state::ReadinessState;
+use crate::readiness::tests::{AT, all_green, record, signed};
 use crate::readiness::{demo as demo_state, signature};
 
 /// Every state the evaluation tests build: the seed, each step from it to GO in page order
@@ -17,35 +17,17 @@ fn states() -> Vec<(String, ReadinessState)> {
     let mut out = vec![("seed".to_owned(), demo_state::state(AT))];
     let cat = frozen::standard();
     let mut walking = demo_state::state(AT);
-    for item in cat.sections.iter().flat_map(|s| &s.items) {
-        match item.kind {
-            ItemKind::OwnerCheck | ItemKind::Decision => accept(&mut walking, &item.key),
-            ItemKind::Probe => {
-                walking.probes.insert(
-                    item.key.clone(),
-                    ProbeResult {
-                        passed: true,
-                        found: item.expected,
-                        at: AT,
-                    },
-                );
-            }
-            ItemKind::Derived => continue,
+    for item in cat.items() {
+        if item.kind == ItemKind::Derived {
+            continue;
         }
+        record(&mut walking, item);
         out.push((format!("step {}", item.key), walking.clone()));
     }
     let green = all_green();
     let signed = {
         let mut s = green.clone();
-        s.signoff = Some(crate::readiness::state::Signoff {
-            actor: crate::readiness::catalogue::actors::ANNA.to_owned(),
-            at: AT,
-            go: true,
-            reason: None,
-            state_digest: Some("0".repeat(64)),
-            state_seq: Some(29),
-            withdrawal: None,
-        });
+        s.signoff = Some(signed());
         s
     };
     out.push(("all green".to_owned(), green.clone()));
@@ -328,21 +310,8 @@ fn a_fresh_tenant_under_the_tenant_rbac_programme_is_blocked_on_its_own_figures(
     assert!(ev.sections.iter().all(|s| !s.misconfigured));
     // Recording everything it asks for, and signing, reaches GO.
     let mut green = fresh.clone();
-    for item in programme.catalogue.sections.iter().flat_map(|s| &s.items) {
-        match item.kind {
-            ItemKind::OwnerCheck | ItemKind::Decision => accept(&mut green, &item.key),
-            ItemKind::Probe => {
-                green.probes.insert(
-                    item.key.clone(),
-                    ProbeResult {
-                        passed: true,
-                        found: item.expected,
-                        at: AT,
-                    },
-                );
-            }
-            ItemKind::Derived => {}
-        }
+    for item in programme.catalogue.items() {
+        record(&mut green, item);
     }
     green.snapshot = all_green().snapshot;
     assert_eq!(

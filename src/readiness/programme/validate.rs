@@ -503,12 +503,7 @@ impl Validator<'_> {
             }
         }
         let sections: Vec<&str> = catalogue.sections.iter().map(|s| s.key.as_str()).collect();
-        let items: Vec<&str> = catalogue
-            .sections
-            .iter()
-            .flat_map(|s| &s.items)
-            .map(|i| i.key.as_str())
-            .collect();
+        let items: Vec<&str> = catalogue.items().map(|i| i.key.as_str()).collect();
         // A description given in any language is owed in all of them.
         let described = |pick: fn(&super::raw::RawLanguage) -> Option<&Spanned<LabelTable>>| {
             raw.values()

@@ -237,12 +237,7 @@ async fn refuse(
     id: &str,
     status: StatusCode,
 ) -> Result<Response> {
-    let reader = Reader {
-        tenant: by.tenant.clone(),
-        view: by.tenant(app).await?,
-        lang: by.lang,
-        viewer: Some(by.viewer.clone()),
-    };
+    let reader = by.reader(app).await?;
     render(app, &reader, signed, Some(id), None, status).await
 }
 

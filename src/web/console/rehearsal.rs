@@ -11,8 +11,9 @@ use axum_htmx::HX_REFRESH;
 use tower_sessions::Session;
 
 use super::view::viewer_may;
+use super::viewer::Reader;
 use super::writer::{Write, WriteForm, Writer};
-use super::{ConsoleView, Viewer, page_parts, viewer_for_page, viewer_of};
+use super::{ConsoleView, Viewer, viewer_of};
 use crate::db::rehearsal::{self, RunRow, Runner, StartError};
 use crate::db::signature::Consent;
 use crate::i18n::Lang;
@@ -134,32 +135,25 @@ impl Refused {
     }
 }
 
-async fn render(
-    app: &AppState,
-    tenant: &str,
-    lang: Lang,
-    session: &Session,
-    refused: Refused,
-    notice: Option<axum::Extension<Notice>>,
-) -> Result<Response> {
+async fn render(app: &AppState, read: &Reader, refused: Refused) -> Result<Response> {
     let Refused {
         typed,
         problem,
         status,
     } = refused;
-    let view = app.tenant(tenant).await?;
-    let viewer = viewer_for_page(session, tenant, notice).await;
-    let csrf = viewer.as_ref().map(|v| v.csrf.clone());
+    let (view, lang) = (&read.view, read.lang);
+    let may_run = may_run(view, read.viewer.as_ref());
+    let csrf = read.viewer.as_ref().map(|v| v.csrf.clone());
     let mut runs = Vec::new();
     for kind in RehearsalKind::ALL {
         runs.push(RunPartial {
             tr: view.tr(lang),
-            slug: tenant.to_owned(),
+            slug: read.tenant.clone(),
             kind,
-            run: rehearsal::run_row(&app.pool, tenant, None, Some(kind)).await?,
-            csrf: csrf.clone().filter(|_| may_run(&view, viewer.as_ref())),
+            run: rehearsal::run_row(&app.pool, &read.tenant, None, Some(kind)).await?,
+            csrf: csrf.clone().filter(|_| may_run),
             environment: view.console.state.profile.environment.clone(),
-            withdraw: run_confirm(lang, &view, kind),
+            withdraw: run_confirm(lang, view, kind),
         });
     }
     let gap = runs
@@ -170,9 +164,7 @@ async fn render(
         .and_then(|step| step.detail.get("lines"))
         .and_then(|lines| serde_json::from_value(lines.clone()).ok())
         .unwrap_or_default();
-    let may_run = may_run(&view, viewer.as_ref());
-    let path = format!("/t/{tenant}/rehearsal");
-    let (frame, v) = page_parts(lang, &path, tenant, &view, viewer);
+    let (frame, v) = read.parts("/rehearsal");
     let page = RehearsalPage {
         may_run,
         frame,
@@ -188,18 +180,15 @@ async fn render(
 /// `GET /t/{tenant}/rehearsal`.
 pub(super) async fn rehearsal_page(
     State(app): State<AppState>,
-    Path(tenant): Path<String>,
-    Locale(lang): Locale,
-    session: Session,
+    read: Reader,
     notice: Option<axum::Extension<Notice>>,
 ) -> Result<Response> {
-    record_tenant(&tenant);
-    render(&app, &tenant, lang, &session, Refused::none(), notice).await
+    render(&app, &read.with_notice(notice), Refused::none()).await
 }
 
 /// The page again after a refused write, for its writer.
 async fn refuse(app: &AppState, by: &Writer, refused: Refused) -> Result<Response> {
-    render(app, &by.tenant, by.lang, &by.session, refused, None).await
+    render(app, &by.reader(app).await?, refused).await
 }
 
 /// A runner of rehearsals: the writer, when their role may run them.

@@ -7,25 +7,25 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
-use tower_sessions::Session;
 use uuid::Uuid;
 
 use super::view::viewer_may;
+use super::viewer::Reader;
 use super::writer::{Write, WriteForm, Writer};
-use super::{ConsoleView, Viewer, page_parts, viewer_for_page};
+use super::{ConsoleView, Viewer};
 use crate::db::profile::{self, Settled};
 use crate::db::write::WriteError;
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Tr;
 use crate::readiness::permissions::{Action, Target};
 use crate::readiness::profile::{Mode, ModeError, ProfileEdit, ProfileField, ProviderMode};
 use crate::readiness::state::ReadinessState;
 use crate::web::frame::Frame;
 use crate::web::notice::{self, Notice, NoticeCode};
-use crate::web::{AppState, Locale, Result, TenantView, record_tenant};
+use crate::web::{AppState, Result, TenantView};
 
 /// The settings page and its one write.
 pub(in crate::web) fn router() -> Router<AppState> {
@@ -151,20 +151,10 @@ fn may_edit(view: &TenantView, viewer: Option<&Viewer>) -> bool {
     viewer_may(view, viewer, Action::SetProfile, Target::Tenant)
 }
 
-async fn render(
-    app: &AppState,
-    tenant: &str,
-    lang: Lang,
-    session: &Session,
-    shown: Shown,
-    notice: Option<axum::Extension<Notice>>,
-) -> Result<Response> {
-    let view = app.tenant(tenant).await?;
-    let viewer = viewer_for_page(session, tenant, notice).await;
-    let may_edit = may_edit(&view, viewer.as_ref());
-    let (fields, providers) = settings(view.tr(lang), &view.console.state, &shown);
-    let path = format!("/t/{tenant}/settings");
-    let (frame, v) = page_parts(lang, &path, tenant, &view, viewer);
+async fn render(read: &Reader, shown: Shown) -> Result<Response> {
+    let may_edit = may_edit(&read.view, read.viewer.as_ref());
+    let (fields, providers) = settings(read.view.tr(read.lang), &read.view.console.state, &shown);
+    let (frame, v) = read.parts("/settings");
     let page = SettingsPage {
         frame,
         v,
@@ -178,15 +168,8 @@ async fn render(
 }
 
 /// `GET /t/{tenant}/settings`.
-async fn settings_page(
-    State(app): State<AppState>,
-    Path(tenant): Path<String>,
-    Locale(lang): Locale,
-    session: Session,
-    notice: Option<axum::Extension<Notice>>,
-) -> Result<Response> {
-    record_tenant(&tenant);
-    render(&app, &tenant, lang, &session, Shown::stored(), notice).await
+async fn settings_page(read: Reader, notice: Option<axum::Extension<Notice>>) -> Result<Response> {
+    render(&read.with_notice(notice), Shown::stored()).await
 }
 
 /// The settings form: the profile's values and the providers' modes, by name.
@@ -283,5 +266,5 @@ async fn save(
 
 /// The page again after a refused form, for its writer.
 async fn refuse(app: &AppState, by: &Writer, shown: Shown) -> Result<Response> {
-    render(app, &by.tenant, by.lang, &by.session, shown, None).await
+    render(&by.reader(app).await?, shown).await
 }

@@ -3,23 +3,22 @@
 
 use askama::Template;
 use axum::extract::multipart::{MultipartError, MultipartRejection};
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use tower_sessions::Session;
 use uuid::Uuid;
 
 use super::view::viewer_may;
+use super::viewer::Reader;
 use super::writer::{Write, WriteForm, Writer};
-use super::{ConsoleView, Viewer, page_parts, viewer_of};
+use super::{ConsoleView, Viewer};
 use crate::db::signature::Consent;
 use crate::db::snapshot::{self, History, Upload};
 use crate::db::write::WriteError;
-use crate::i18n::Lang;
 use crate::readiness::permissions::{Action, Target};
 use crate::readiness::scenario::{self, LineError, MAX_BYTES, Problem};
 use crate::web::frame::Frame;
-use crate::web::{AppError, AppState, Locale, Result, TenantView, record_tenant};
+use crate::web::{AppError, AppState, Result, TenantView};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
@@ -176,13 +175,7 @@ impl Shown {
     }
 }
 
-async fn render(
-    app: &AppState,
-    tenant: &str,
-    lang: Lang,
-    session: &Session,
-    shown: Shown,
-) -> Result<Response> {
+async fn render(app: &AppState, read: &Reader, shown: Shown) -> Result<Response> {
     let Shown {
         problems,
         file_name,
@@ -190,12 +183,9 @@ async fn render(
         refusal,
         status,
     } = shown;
-    let view = app.tenant(tenant).await?;
-    let history = snapshot::history(&app.pool, tenant).await?;
-    let viewer = viewer_of(session, tenant).await;
-    let may_write = may_write(&view, viewer.as_ref());
-    let path = format!("/t/{tenant}/snapshot");
-    let (frame, v) = page_parts(lang, &path, tenant, &view, viewer);
+    let history = snapshot::history(&app.pool, &read.tenant).await?;
+    let may_write = may_write(&read.view, read.viewer.as_ref());
+    let (frame, v) = read.parts("/snapshot");
     let page = SnapshotPage {
         may_write,
         frame,
@@ -213,18 +203,15 @@ async fn render(
 /// `GET /t/{tenant}/snapshot`.
 pub(super) async fn snapshot_page(
     State(app): State<AppState>,
-    Path(tenant): Path<String>,
-    Locale(lang): Locale,
-    session: Session,
+    read: Reader,
     crate::web::extract::Query(query): crate::web::extract::Query<Done>,
 ) -> Result<Response> {
-    record_tenant(&tenant);
     let notice = match query.done.as_deref() {
         Some("imported") => Some("scenario-imported"),
         Some("frozen") => Some("scenario-frozen"),
         _ => None,
     };
-    render(&app, &tenant, lang, &session, Shown::page(notice)).await
+    render(&app, &read, Shown::page(notice)).await
 }
 
 /// What the last write did, for the notice after the redirect.
@@ -245,7 +232,7 @@ async fn may_write_snapshots(app: &AppState, by: &Writer) -> Result<()> {
 
 /// The page again after a write, for its writer.
 async fn refuse(app: &AppState, by: &Writer, shown: Shown) -> Result<Response> {
-    render(app, &by.tenant, by.lang, &by.session, shown).await
+    render(app, &by.reader(app).await?, shown).await
 }
 
 /// The import form as read from its multipart body.

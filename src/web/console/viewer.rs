@@ -197,6 +197,18 @@ impl axum::extract::FromRequestParts<crate::web::AppState> for Reader {
 }
 
 impl Reader {
+    /// The reader of a page a write's redirect lands on, with the notice the write left (see
+    /// [`viewer_for_page`]).
+    pub(super) fn with_notice(
+        mut self,
+        notice: Option<axum::Extension<crate::web::notice::Notice>>,
+    ) -> Self {
+        if let Some(viewer) = &mut self.viewer {
+            viewer.notice = notice.map(|axum::Extension(notice)| notice);
+        }
+        self
+    }
+
     /// The page's frame and view, for the page at `path` below the tenant's URL.
     pub(super) fn parts(&self, path: &str) -> (Frame, ConsoleView<'_>) {
         let path = format!("/t/{}{path}", self.tenant);

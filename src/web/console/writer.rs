@@ -20,7 +20,7 @@ use tower_sessions::Session;
 use super::keys::SectionKey;
 use super::page::{SectionFragment, section_page};
 use super::view::ConsoleView;
-use super::viewer::{Draft, PENDING_DRAFT, Viewer, viewer_of};
+use super::viewer::{Draft, PENDING_DRAFT, Reader, Viewer, viewer_of};
 use crate::db::write::Author;
 use crate::i18n::Lang;
 use crate::web::extract::Form;
@@ -154,6 +154,16 @@ impl Writer {
     /// The evaluated tenant being written to.
     pub async fn tenant(&self, app: &AppState) -> Result<std::sync::Arc<TenantView>> {
         app.tenant(&self.tenant).await
+    }
+
+    /// The writer as the reader of the tenant's pages, for the page again after a write.
+    pub async fn reader(&self, app: &AppState) -> Result<Reader> {
+        Ok(Reader {
+            tenant: self.tenant.clone(),
+            view: self.tenant(app).await?,
+            lang: self.lang,
+            viewer: Some(self.viewer.clone()),
+        })
     }
 
     /// For htmx, whose answer names the sections whose figures a write moved: the evaluation

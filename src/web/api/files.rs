@@ -4,7 +4,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 
 use super::caller::Caller;
-use super::problem::{ApiError, Problem};
+use super::problem::{ApiError, TenantRefusals};
 use crate::web::AppState;
 use crate::web::console::{packet_response, proof_bundle_response};
 
@@ -20,12 +20,7 @@ use crate::web::console::{packet_response, proof_bundle_response};
     responses(
         (status = 200, description = "The packet's file: the runbook as SQL, the others as text",
          content((String = "text/plain"), (String = "application/sql"))),
-        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The key belongs to another tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such tenant or packet", body = Problem, content_type = "application/problem+json"),
-        (status = 423, description = "The tenant is suspended", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u64, description = "Seconds to wait before asking again")))
+        TenantRefusals
     )
 )]
 pub(super) async fn packet(
@@ -44,12 +39,7 @@ pub(super) async fn packet(
     params(("slug" = String, Path, description = "The tenant's slug")),
     responses(
         (status = 200, description = "The proof bundle (a tar archive)", content_type = "application/x-tar", body = Vec<u8>),
-        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The key belongs to another tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 423, description = "The tenant is suspended", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u64, description = "Seconds to wait before asking again")))
+        TenantRefusals
     )
 )]
 pub(super) async fn bundle(

@@ -10,7 +10,7 @@ use time::OffsetDateTime;
 use utoipa::ToSchema;
 
 use super::caller::Caller;
-use super::problem::{ApiError, Problem};
+use super::problem::{ApiError, TenantRefusals};
 use super::readiness::{Envelope, ItemSummary, Meta, Owner, owner, summary};
 use crate::web::{AppState, TenantView};
 
@@ -154,12 +154,7 @@ pub(super) fn version_tag(version: i32) -> String {
     params(("slug" = String, Path, description = "The tenant's slug")),
     responses(
         (status = 200, description = "Every item, in page order", body = Envelope<Vec<Item>>),
-        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The key belongs to another tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 423, description = "The tenant is suspended", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u64, description = "Seconds to wait before asking again")))
+        TenantRefusals
     )
 )]
 pub(super) async fn list(caller: Caller) -> Result<Response, ApiError> {
@@ -182,12 +177,7 @@ pub(super) async fn list(caller: Caller) -> Result<Response, ApiError> {
     responses(
         (status = 200, description = "The item and its evidence", body = Envelope<ItemDetail>,
          headers(("ETag" = String, description = "The item's version, for `If-Match`"))),
-        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The key belongs to another tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such tenant or item", body = Problem, content_type = "application/problem+json"),
-        (status = 423, description = "The tenant is suspended", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u64, description = "Seconds to wait before asking again")))
+        TenantRefusals
     )
 )]
 pub(super) async fn one(

@@ -304,6 +304,53 @@ pub fn message_ids() -> Vec<String> {
         .collect()
 }
 
+/// The refusals every route of a tenant may answer, as the OpenAPI document lists them: no valid
+/// key, a key of another tenant (or a write it may not make), no such tenant or resource, a
+/// suspended tenant, the rate limit. Never built: the document's part of [`ApiError`].
+#[derive(utoipa::IntoResponses)]
+#[allow(
+    dead_code,
+    reason = "a description for the document, never constructed"
+)]
+pub enum TenantRefusals {
+    /// 401.
+    #[response(
+        status = 401,
+        description = "No valid API key",
+        content_type = "application/problem+json"
+    )]
+    Unauthorized(Problem),
+    /// 403.
+    #[response(
+        status = 403,
+        description = "A key of another tenant, or a write the key may not make",
+        content_type = "application/problem+json"
+    )]
+    Forbidden(Problem),
+    /// 404.
+    #[response(
+        status = 404,
+        description = "No such tenant, or nothing at this address",
+        content_type = "application/problem+json"
+    )]
+    NotFound(Problem),
+    /// 423.
+    #[response(
+        status = 423,
+        description = "The tenant is suspended",
+        content_type = "application/problem+json"
+    )]
+    Suspended(Problem),
+    /// 429.
+    #[response(
+        status = 429,
+        description = "Over the rate limit",
+        content_type = "application/problem+json",
+        headers(("Retry-After" = u64, description = "Seconds to wait before asking again"))
+    )]
+    RateLimited(Problem),
+}
+
 /// An RFC 9457 problem document.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]

@@ -9,7 +9,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::caller::Caller;
-use super::problem::{ApiError, Problem};
+use super::problem::{ApiError, TenantRefusals};
 use crate::i18n::Tr;
 use crate::readiness::{Count, DecisionCode, ItemEval, NextAction};
 use crate::web::TenantView;
@@ -405,12 +405,7 @@ pub(super) fn json_answer(
         (status = 200, description = "The decision and what it rests on", body = Envelope<Readiness>,
          headers(("ETag" = String, description = "Changes whenever the answer does"))),
         (status = 304, description = "Unchanged since the ETag given"),
-        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The key belongs to another tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 423, description = "The tenant is suspended", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u64, description = "Seconds to wait before asking again")))
+        TenantRefusals
     )
 )]
 pub(super) async fn readiness(caller: Caller) -> Result<Response, ApiError> {

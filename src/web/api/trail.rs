@@ -14,7 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::caller::Caller;
 use super::items::json;
-use super::problem::{ApiError, ErrorCode, Problem};
+use super::problem::{ApiError, ErrorCode, Problem, TenantRefusals};
 use super::readiness::{Envelope, Meta, Owner, owner};
 use crate::db::audit::PageQuery;
 use crate::readiness::AuditAction;
@@ -140,12 +140,7 @@ fn instant(text: Option<&str>) -> Result<Option<OffsetDateTime>, ApiError> {
     responses(
         (status = 200, description = "A page of events, newest first", body = Envelope<Vec<AuditEvent>>),
         (status = 400, description = "A bad filter, limit or cursor", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid API key", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The key belongs to another tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 423, description = "The tenant is suspended", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the rate limit", body = Problem, content_type = "application/problem+json",
-         headers(("Retry-After" = u64, description = "Seconds to wait before asking again")))
+        TenantRefusals
     )
 )]
 pub(super) async fn events(

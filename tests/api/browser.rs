@@ -1996,3 +1996,188 @@ async fn each_single_sign_on_failure_shows_its_page_in_chromium_in_every_languag
     );
     browser.close().await;
 }
+
+/// The demo's readiness through the API.
+const READINESS: &str = "/v1/tenants/bfg-control/readiness";
+
+/// The status the API answers `GET` of [`READINESS`] with, for this key.
+async fn readiness_status_with(base: &str, key: &str) -> u16 {
+    reqwest::Client::new()
+        .get(format!("{base}{READINESS}"))
+        .bearer_auth(key)
+        .send()
+        .await
+        .expect("the API answers")
+        .status()
+        .as_u16()
+}
+
+/// Whether the element this selector finds is within the window as the page stands (scrolled
+/// where its address says).
+async fn in_view(browser: &Browser, css: &str) -> bool {
+    browser
+        .eval(&format!(
+            "const r = document.querySelector(\"{css}\").getBoundingClientRect();
+             return r.top >= 0 && r.bottom <= window.innerHeight"
+        ))
+        .await
+        == true
+}
+
+/// The keys' story, in each language: Anna opens People and creates an attest key through the
+/// form; the page shows it once, says so, and copies it; the key reads the decision. Back on
+/// the page it is listed by its beginning only; she revokes it, the page says it no longer
+/// works, and the API refuses it.
+#[tokio::test]
+async fn anna_creates_an_api_key_sees_it_once_then_revokes_it_and_it_stops_working() {
+    let (_app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
+    browser.sign_in("anna").await;
+    // Each language with another of the form's expiries.
+    for (lang, expiry) in Lang::ALL.into_iter().zip(["30", "90", "365", "never"]) {
+        let (code, tr) = (lang.code(), lang.tr());
+        let name = format!("ci-{}", code.to_lowercase());
+        let shot = |what: &str| format!("api-key-{code}-{what}");
+        let window = &browser.client;
+        window.set_window_size(1280, 900).await.expect("resize");
+
+        browser.open("", code).await;
+        browser.press(".account a[href*='/people']").await;
+        browser
+            .wait_until_at(|u| u.path().ends_with("/people"))
+            .await;
+        assert_eq!(browser.lang().await, code);
+        browser.fill("key-name", &name).await;
+        browser
+            .eval(&format!(
+                "document.getElementById('key-scope').value = 'attest';
+                 document.getElementById('key-expires').value = '{expiry}'; return null"
+            ))
+            .await;
+        browser.press(".people-key-form button[type=submit]").await;
+        eventually(|| async { browser.shows("#people-link").await }).await;
+
+        // The key, shown this once where the keys are, and the page says so in her language.
+        assert!(in_view(&browser, "#people-link").await, "{code}");
+        let key = browser.text("#people-link").await;
+        assert!(key.starts_with("rc_key_"), "{key}");
+        let shown = browser.text(".people-link").await;
+        let scope = tr.t("people-keys-scope-attest");
+        let made = tr.t2("people-keys-made", "name", name.as_str(), "scope", scope);
+        assert!(shown.contains(&made), "{shown}");
+        // Until when it works: the expiry its row lists, or until it is revoked.
+        let expires = browser
+            .text(&format!("#key-{name} td:nth-of-type(4)"))
+            .await;
+        let until = if expiry == "never" {
+            assert_eq!(expires, tr.t("people-keys-expires-never"));
+            tr.t("people-keys-until-never")
+        } else {
+            tr.t1("people-keys-until", "date", expires)
+        };
+        assert_eq!(browser.text(".people-link .help").await, until);
+        let copy = "button.copy[data-copy='people-link']";
+        if browser.eval("return !!navigator.clipboard").await == true {
+            assert_eq!(browser.text(copy).await, tr.t("people-keys-copy"));
+            browser.press(copy).await;
+            eventually(|| async { browser.text(copy).await == tr.t("people-copied") }).await;
+        }
+        browser.scroll_to("#people-link").await;
+        browser.keep_screenshot(&shot("shown")).await;
+        browser.assert_legible("a key shown once").await;
+        assert_eq!(readiness_status_with(&browser.base, &key).await, 200);
+
+        // Listed by its beginning, never in full.
+        browser.open("/people", code).await;
+        let row = format!("#key-{name}");
+        let begins = browser.text(&format!("{row} .key-begins")).await;
+        let start = begins.strip_suffix('…').expect("a beginning, then …");
+        assert!(
+            start.starts_with("rc_key_") && key.starts_with(start),
+            "{begins}"
+        );
+        assert!(start.len() < key.len());
+        let page = browser
+            .eval("return document.documentElement.outerHTML")
+            .await;
+        assert!(!page.as_str().unwrap_or_default().contains(&key));
+        assert!(!browser.shows("#people-link").await);
+        browser.scroll_to(&row).await;
+        browser.keep_screenshot(&shot("listed")).await;
+        window.set_window_size(390, 900).await.expect("resize");
+        let found = browser.eval(OVERFLOW).await;
+        assert_eq!(found, json!([]), "the keys on a phone in {code}");
+        // Nor does anything held in a scrolling table widen the page (a hidden label would).
+        let sideways = "return document.documentElement.scrollWidth
+                                > document.documentElement.clientWidth";
+        assert_eq!(browser.eval(sideways).await, false, "{code}");
+        browser.scroll_to(&row).await;
+        browser.keep_screenshot(&shot("listed-phone")).await;
+        window.set_window_size(1280, 900).await.expect("resize");
+
+        // Revoked: the page says it no longer works, and the API refuses it.
+        browser
+            .press(&format!("{row} form button[type=submit]"))
+            .await;
+        eventually(|| async {
+            browser.text(".people-done").await == tr.t("people-done-key_revoked")
+        })
+        .await;
+        assert_eq!(browser.lang().await, code);
+        assert!(in_view(&browser, ".people-done").await, "{code}");
+        assert!(!browser.shows(&row).await);
+        browser.keep_screenshot(&shot("revoked")).await;
+        assert_eq!(readiness_status_with(&browser.base, &key).await, 401);
+        browser.assert_quiet().await;
+    }
+    browser.close().await;
+}
+
+/// The API reference at `/v1/docs` in Chromium: Swagger UI draws the console's document under
+/// the page's own CSP — its title, the readiness operation, its stylesheet applied — and the
+/// browser logs no error and no CSP violation.
+#[tokio::test]
+async fn the_api_reference_renders_in_chromium_under_its_csp() {
+    let (_app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
+    for (width, device) in [(1280, "desktop"), (390, "phone")] {
+        let window = &browser.client;
+        window.set_window_size(width, 900).await.expect("resize");
+        window
+            .goto(&format!("{}/v1/docs", browser.base))
+            .await
+            .expect("open");
+        eventually(|| async {
+            browser
+                .text(".swagger-ui .info .title")
+                .await
+                .contains("Readiness Console API")
+        })
+        .await;
+        let readiness = ".opblock-summary-path[data-path='/v1/tenants/{slug}/readiness']";
+        eventually(|| async { browser.shows(readiness).await }).await;
+        assert_eq!(
+            browser.text(&format!("{readiness} a span")).await,
+            "/v1/tenants/{slug}/readiness"
+        );
+        // The stylesheet applies: the GET badge is Swagger UI's blue and the title its size.
+        let styled = browser
+            .eval(
+                "const get = document.querySelector('.opblock-get .opblock-summary-method');
+                 const title = document.querySelector('.swagger-ui .info .title');
+                 return [getComputedStyle(get).backgroundColor,
+                         getComputedStyle(title).fontSize];",
+            )
+            .await;
+        assert_eq!(styled, json!(["rgb(97, 175, 254)", "36px"]));
+        browser.keep_screenshot(&format!("api-docs-{device}")).await;
+        // An operation opens in place.
+        browser.press(readiness).await;
+        let open = ".opblock-get.is-open .responses-wrapper";
+        eventually(|| async { browser.shows(open).await }).await;
+        browser.scroll_to(open).await;
+        browser
+            .keep_screenshot(&format!("api-docs-{device}-open"))
+            .await;
+        browser.assert_quiet().await;
+    }
+    browser.close().await;
+}

@@ -93,6 +93,7 @@ async fn every_page_is_valid_html_in_every_language() {
             ),
             ("snapshot", format!("/t/bfg-control/snapshot?lang={code}")),
             ("rehearsal", format!("/t/bfg-control/rehearsal?lang={code}")),
+            ("api-docs", format!("/v1/docs?lang={code}")),
         ] {
             pages.keep(&format!("{name}-{code}"), &app.get(&path, &[]).await);
         }
@@ -127,6 +128,25 @@ async fn every_page_is_valid_html_in_every_language() {
                 let refused = client.submit(&form, &[]).await;
                 assert_eq!(refused.status, 422);
                 pages.keep(&format!("people-refused-{code}"), &refused);
+                // An API key shown once, then listed, then revoked.
+                let form = page
+                    .form("/people/api-keys?")
+                    .set("name", format!("html-{}", code.to_lowercase()))
+                    .set("scope", "attest")
+                    .set("expires", "30");
+                let created = client.submit(&form, &[]).await;
+                assert_eq!(created.status, 200);
+                pages.keep(&format!("people-key-shown-{code}"), &created);
+                let listed = client
+                    .get(&format!("/t/bfg-control/people?lang={code}"))
+                    .await;
+                pages.keep(&format!("people-key-listed-{code}"), &listed);
+                let revoked = client
+                    .get(&format!(
+                        "/t/bfg-control/people?lang={code}&done=key_revoked"
+                    ))
+                    .await;
+                pages.keep(&format!("people-key-revoked-{code}"), &revoked);
             }
         }
     }

@@ -523,12 +523,12 @@ async fn every_route_answers_a_read_key_and_an_attest_key_and_neither_writes_by_
         docs.header("content-security-policy")
             .contains("script-src 'self'")
     );
-    // What the page loads is there: Swagger UI's stylesheet and scripts.
+    // What the page loads is there: the console's icon, Swagger UI's stylesheet and scripts.
     let assets: Vec<&str> = page
         .split(['"'])
         .filter(|part| part.starts_with("/static/") || part.starts_with("/assets/"))
         .collect();
-    assert_eq!(assets.len(), 3, "{page}");
+    assert_eq!(assets.len(), 4, "{page}");
     for asset in assets {
         let loaded = crate::support::get(&app.router, asset, &[]).await;
         assert_eq!(loaded.status, StatusCode::OK, "{asset}");

@@ -176,6 +176,7 @@ async fn reference(Locale(lang): Locale) -> Response {
         "<!doctype html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{title}</title>\
+         <link rel=\"icon\" href=\"{icon}\" type=\"image/svg+xml\">\
          <link rel=\"stylesheet\" href=\"{css}\"></head>\
          <body><noscript>{noscript}</noscript>\
          <div id=\"swagger-ui\" data-spec=\"/v1/openapi.json\"></div>\
@@ -184,6 +185,7 @@ async fn reference(Locale(lang): Locale) -> Response {
         code = lang.code(),
         title = escape(tr.t("api-docs-title")),
         noscript = escape(tr.t("api-docs-noscript")),
+        icon = super::assets::url("favicon.svg"),
         css = super::assets::url("swagger-ui-5.35.0.css"),
         bundle = super::assets::url("swagger-ui-bundle-5.35.0.js"),
         start = super::assets::url("api-docs.js"),

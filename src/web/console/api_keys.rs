@@ -12,6 +12,7 @@ use time::OffsetDateTime;
 use super::people::{Shown, ShownLink, render};
 use super::writer::{Write, WriteForm, Writer};
 use crate::db::api_keys::{self, KeyAuthor, KeyError, Listed, NewKey};
+use crate::db::people::Roster;
 use crate::db::tenants::Stamp;
 use crate::i18n::Lang;
 use crate::readiness::api_key::{KeyName, Scope};
@@ -83,9 +84,17 @@ fn when(lang: Lang, at: Option<OffsetDateTime>, none: &str) -> String {
     at.map_or_else(|| tr.t(none), |at| tr.datetime(&at))
 }
 
-/// The keys' part of the page in `lang`.
-pub fn part(lang: Lang, keys: Vec<Listed>) -> KeysPart {
+/// The keys' part of the page in `lang`; who created each key by their name in `roster` (an
+/// operator as the trail names them).
+pub fn part(lang: Lang, keys: Vec<Listed>, roster: &Roster) -> KeysPart {
     let tr = lang.tr();
+    let name_of = |actor: &str| {
+        roster
+            .people
+            .iter()
+            .find(|p| p.actor == actor)
+            .map_or_else(|| actor.to_owned(), |p| p.name.clone())
+    };
     KeysPart {
         keys: keys
             .into_iter()
@@ -97,7 +106,7 @@ pub fn part(lang: Lang, keys: Vec<Listed>) -> KeysPart {
                     "date",
                     tr.datetime(&k.created_at),
                     "by",
-                    k.created_by.as_str(),
+                    name_of(&k.created_by),
                 ),
                 expires: when(lang, k.expires_at, "people-keys-expires-never"),
                 last_used: when(lang, k.last_used_at, "people-never"),
@@ -214,7 +223,13 @@ async fn create(
                     tr.t(&format!("people-keys-scope-{}", scope.as_str())),
                 ),
                 url: created.key,
-                expires: when(by.lang, expires_at, "people-keys-expires-never"),
+                expires: expires_at.map_or_else(
+                    || tr.t("people-keys-until-never"),
+                    |at| tr.t1("people-keys-until", "date", tr.datetime(&at)),
+                ),
+                copy: "people-keys-copy",
+                // What it says already: "Copy it now: it is not shown again."
+                once: None,
             });
             render(&app, &by.tenant, by.lang, &by.session, shown, None).await
         }

@@ -149,6 +149,10 @@ pub(super) struct ShownLink {
     pub(super) url: String,
     /// Until when it works.
     pub(super) expires: String,
+    /// The message id of its copy button's label.
+    pub(super) copy: &'static str,
+    /// The message id saying it is shown only once, unless `what` says so already.
+    pub(super) once: Option<&'static str>,
 }
 
 /// The invitation form as typed.
@@ -189,6 +193,10 @@ struct PeoplePage<'a> {
     keys: super::api_keys::KeysPart,
     /// Why the keys' form was refused.
     key_problem: Option<String>,
+    /// What a key's write did, said in the keys' section.
+    key_done: Option<String>,
+    /// A new API key, shown this once in the keys' section.
+    key_link: Option<ShownLink>,
 }
 
 impl PeoplePage<'_> {
@@ -208,8 +216,10 @@ pub(super) struct Shown {
     typed: InviteForm,
     problem: Option<Refusal>,
     done: Option<Done>,
-    /// A one-time link, or a new API key, shown this once.
+    /// A one-time link, shown this once.
     link: Option<ShownLink>,
+    /// A new API key, shown this once.
+    key_link: Option<ShownLink>,
     /// The message id of the keys' form's refusal.
     key_problem: Option<String>,
     /// The answer's status (200 unless refused).
@@ -220,7 +230,7 @@ impl Shown {
     /// The page showing a new API key, once.
     pub(super) fn key(link: ShownLink) -> Self {
         Self {
-            link: Some(link),
+            key_link: Some(link),
             ..Self::default()
         }
     }
@@ -405,9 +415,14 @@ pub(super) async fn render(
             ..InviteForm::default()
         },
         problem: shown.problem.map(|p| tr.t(&format!("people-refused-{p}"))),
-        done: shown.done.map(|d| tr.t(&format!("people-done-{d}"))),
+        // A key's write is said where the keys are, which its answer scrolls to.
+        done: (shown.done.filter(|d| *d != Done::KeyRevoked))
+            .map(|d| tr.t(&format!("people-done-{d}"))),
+        key_done: (shown.done.filter(|d| *d == Done::KeyRevoked))
+            .map(|d| tr.t(&format!("people-done-{d}"))),
         link: shown.link,
-        keys: super::api_keys::part(lang, keys),
+        key_link: shown.key_link,
+        keys: super::api_keys::part(lang, keys, &roster),
         key_problem: shown.key_problem.map(|id| tr.t(&id)),
         frame,
         v,
@@ -526,6 +541,8 @@ async fn invite(
                     what: tr.t1("people-invited", "name", new.name.as_str()),
                     url: link_url(&headers, app.https, &by.tenant, "invite", &token),
                     expires: tr.t1("people-link-until", "date", tr.datetime(&expires_at)),
+                    copy: "people-copy",
+                    once: Some("people-link-once"),
                 }),
                 ..Shown::default()
             };
@@ -612,6 +629,8 @@ async fn person(
                         what: tr.t1(what, "name", name),
                         url: link_url(&headers, app.https, &by.tenant, segment, &token),
                         expires: tr.t1("people-link-until", "date", tr.datetime(&expires_at)),
+                        copy: "people-copy",
+                        once: Some("people-link-once"),
                     }),
                     ..Shown::default()
                 };

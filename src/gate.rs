@@ -39,6 +39,8 @@ struct Blocker {
     title: String,
     status: String,
     owner: Option<Owner>,
+    #[serde(default)]
+    can_act: Vec<Owner>,
 }
 
 #[derive(Debug, Deserialize, serde::Serialize)]
@@ -79,9 +81,16 @@ fn sentence(tenant: &str, r: &Readiness) -> String {
         .blockers
         .iter()
         .filter(|b| b.status == "open")
-        .map(|b| match &b.owner {
-            Some(owner) => format!("{} ({})", owner.name, b.title),
-            None => b.title.clone(),
+        .map(|b| {
+            let who: Vec<&str> = match &b.owner {
+                Some(owner) => vec![owner.name.as_str()],
+                None => b.can_act.iter().map(|o| o.name.as_str()).collect(),
+            };
+            if who.is_empty() {
+                b.title.clone()
+            } else {
+                format!("{} ({})", who.join(" or "), b.title)
+            }
         })
         .collect();
     if !open.is_empty() {
@@ -244,6 +253,7 @@ mod tests {
             owner: owner.map(|name| Owner {
                 name: name.to_owned(),
             }),
+            can_act: Vec::new(),
         }
     }
 
@@ -255,6 +265,17 @@ mod tests {
             blockers: vec![
                 blocker("Connection probes", "open", Some("Marek Zielinski")),
                 blocker("Dry run", "waiting", None),
+                Blocker {
+                    can_act: vec![
+                        Owner {
+                            name: "Anna Kowalska".into(),
+                        },
+                        Owner {
+                            name: "Marek Zielinski".into(),
+                        },
+                    ],
+                    ..blocker("Endpoint reachability", "open", None)
+                },
             ],
             signatures: Signatures {
                 count: 0,
@@ -263,7 +284,8 @@ mod tests {
         };
         assert_eq!(
             sentence("bfg-control", &r),
-            "NO-GO: BLOCKED_PENDING_DRY_RUN — waiting on: Marek Zielinski (Connection probes)"
+            "NO-GO: BLOCKED_PENDING_DRY_RUN — waiting on: Marek Zielinski (Connection probes), \
+             Anna Kowalska or Marek Zielinski (Endpoint reachability)"
         );
         let signing = Readiness {
             decision: "BLOCKED_PENDING_SIGNOFF".into(),

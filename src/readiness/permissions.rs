@@ -188,6 +188,34 @@ pub const RULES: [Rule; 12] = [
     },
 ];
 
+/// Who can make an item ready now, among `actors`: its owner, if it has one (and their role may
+/// write it); for a probe, whoever may run the rehearsals that record it. Nobody for anything
+/// else (a derived item follows the items it is made of).
+pub fn who_may_act<'a>(
+    actors: &'a [super::state::Actor],
+    kind: ItemKind,
+    owner: Option<&str>,
+) -> Vec<&'a super::state::Actor> {
+    match (kind, owner) {
+        (ItemKind::Probe, _) => actors
+            .iter()
+            .filter(|a| allows(a.role, Action::StartRehearsal, Target::Tenant))
+            .collect(),
+        (ItemKind::OwnerCheck | ItemKind::Decision, Some(owner)) => {
+            let action = match kind {
+                ItemKind::Decision => Action::Decide,
+                _ => Action::Accept,
+            };
+            let target = Target::item(Some(kind), true);
+            actors
+                .iter()
+                .filter(|a| a.id == owner && allows(a.role, action, target))
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// Whether `role` may do `action` to `target`: exactly when a row of [`RULES`] says so.
 pub fn allows(role: Role, action: Action, target: Target) -> bool {
     RULES
@@ -546,5 +574,39 @@ mod tests {
         for (kind, owned, target) in cases {
             assert_eq!(Target::item(kind, owned), target, "{kind:?}, owned {owned}");
         }
+    }
+
+    #[test]
+    fn a_probe_waits_on_whoever_runs_the_rehearsals_and_a_check_on_its_owner() {
+        let state = crate::readiness::demo::state(time::OffsetDateTime::UNIX_EPOCH);
+        let names = |found: Vec<&crate::readiness::state::Actor>| {
+            found.iter().map(|a| a.role).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names(who_may_act(&state.actors, ItemKind::Probe, None)),
+            [ManagingDirector, Dispatcher]
+        );
+        let marek = state
+            .actors
+            .iter()
+            .find(|a| a.role == Dispatcher)
+            .expect("the dispatcher");
+        assert_eq!(
+            names(who_may_act(
+                &state.actors,
+                ItemKind::OwnerCheck,
+                Some(&marek.id)
+            )),
+            [Dispatcher]
+        );
+        // An owner whose role never writes, a check nobody owns, a derived item: nobody.
+        let reviewer = state
+            .actors
+            .iter()
+            .find(|a| a.role == Reviewer)
+            .expect("reviewer");
+        assert!(who_may_act(&state.actors, ItemKind::OwnerCheck, Some(&reviewer.id)).is_empty());
+        assert!(who_may_act(&state.actors, ItemKind::OwnerCheck, None).is_empty());
+        assert!(who_may_act(&state.actors, ItemKind::Derived, None).is_empty());
     }
 }

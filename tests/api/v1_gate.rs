@@ -199,9 +199,22 @@ fn not_go_sentence(readiness: &Value) -> String {
         .unwrap()
         .iter()
         .filter(|b| b["status"] == "open")
-        .map(|b| match b["owner"]["name"].as_str() {
-            Some(name) => format!("{name} ({})", b["title"].as_str().unwrap()),
-            None => b["title"].as_str().unwrap().to_owned(),
+        .map(|b| {
+            let title = b["title"].as_str().unwrap();
+            let who: Vec<&str> = match b["owner"]["name"].as_str() {
+                Some(name) => vec![name],
+                None => b["canAct"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|o| o["name"].as_str().unwrap())
+                    .collect(),
+            };
+            if who.is_empty() {
+                title.to_owned()
+            } else {
+                format!("{} ({title})", who.join(" or "))
+            }
         })
         .collect();
     assert!(!open.is_empty(), "someone can act: {readiness}");

@@ -144,6 +144,8 @@ pub struct ItemSummary {
     pub status: &'static str,
     /// Who can act, when it has an owner.
     pub owner: Option<Owner>,
+    /// Who can make it ready now: its owner, or for a probe whoever may run the rehearsals.
+    pub can_act: Vec<Owner>,
     /// The items it waits on.
     pub waiting_on: Vec<String>,
 }
@@ -227,6 +229,14 @@ pub(super) fn summary(view: &TenantView, tr: &Tr, section: &str, item: &ItemEval
         kind: item.kind.as_str(),
         status: item.status.as_str(),
         owner: item.owner.as_deref().map(|id| owner(view, id)),
+        can_act: crate::readiness::permissions::who_may_act(
+            &view.console.state.actors,
+            item.kind,
+            item.owner.as_deref(),
+        )
+        .into_iter()
+        .map(|a| owner(view, &a.id))
+        .collect(),
         waiting_on: item.waiting_on.clone(),
     }
 }

@@ -125,13 +125,7 @@ pub fn lookup_of(key: &str) -> Option<&str> {
 
 /// The SHA-256 of `text` in lowercase hex.
 pub fn sha256_hex(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    let mut hex = String::with_capacity(64);
-    for byte in digest {
-        hex.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
-        hex.push(char::from(b"0123456789abcdef"[usize::from(byte & 15)]));
-    }
-    hex
+    crate::checkpoint::hex(&Sha256::digest(text.as_bytes()))
 }
 
 /// Equal bytes, compared without stopping at the first difference.

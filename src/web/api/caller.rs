@@ -108,12 +108,6 @@ impl ApiLimits {
         self.noted.insert(key, ());
         true
     }
-
-    /// Forgets the counts of keys and tenants idle long enough to be full again.
-    pub fn shrink(&self) {
-        self.per_key.retain_recent();
-        self.per_tenant.retain_recent();
-    }
 }
 
 /// The tenant a `/v1/tenants/{slug}/…` path names.

@@ -168,16 +168,6 @@ impl ApiError {
         Self::new(status, code, detail)
     }
 
-    /// Its code.
-    pub fn code(&self) -> ErrorCode {
-        self.code
-    }
-
-    /// The answer's status.
-    pub fn status(&self) -> StatusCode {
-        self.status
-    }
-
     /// The problem document in `lang`, for the request `request_id`.
     pub fn document(&self, lang: Lang, request_id: &str) -> Problem {
         let tr = lang.tr();

@@ -214,7 +214,7 @@ pub(super) fn owner(view: &TenantView, id: &str) -> Owner {
 pub(super) fn title(view: &TenantView, tr: &Tr, key: &str) -> String {
     let environment = &view.console.state.profile.environment;
     tr.t1(
-        &format!("item-{}", key.replace('.', "-")),
+        &crate::web::console::item_label_id(key),
         "environment",
         environment,
     )
@@ -345,7 +345,7 @@ pub(super) fn rendered(
             },
         })
         .unwrap_or_default();
-        let digest = crate::readiness::api_key::sha256_hex(&String::from_utf8_lossy(&body));
+        let digest = crate::bundle::sha256(&body);
         let tag = HeaderValue::from_str(&format!("\"{}\"", &digest[..32]))
             .unwrap_or(HeaderValue::from_static("\"\""));
         (body.into(), tag)

@@ -70,11 +70,6 @@ pub struct AuditEvent {
 
 type Signer = Hmac<Sha256>;
 
-/// Hex of the first `n` bytes.
-fn hex(bytes: &[u8], n: usize) -> String {
-    bytes.iter().take(n).map(|b| format!("{b:02x}")).collect()
-}
-
 /// A filter's fingerprint: which events a cursor may go on through.
 fn fingerprint(filter: &PageQuery) -> String {
     let text = format!(
@@ -95,7 +90,7 @@ fn signature(secret: &[u8], text: &str) -> String {
         return String::new();
     };
     mac.update(text.as_bytes());
-    hex(&mac.finalize().into_bytes(), 16)
+    crate::checkpoint::hex(&mac.finalize().into_bytes()[..16])
 }
 
 /// The cursor after event `seq` under `filter`: `seq.fingerprint.signature`.

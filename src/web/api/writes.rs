@@ -60,11 +60,10 @@ pub struct WriteResult {
 /// The idempotency key of an API request: derived from the key's id and the header, so that
 /// two keys never share one.
 fn idempotency_key(caller: &Caller, header_value: &str) -> Uuid {
-    let digest = sha256_hex(&format!("api\0{}\0{header_value}", caller.key().id));
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("api\0{}\0{header_value}", caller.key().id));
     let mut bytes = [0u8; 16];
-    for (i, byte) in bytes.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&digest[2 * i..2 * i + 2], 16).unwrap_or(0);
-    }
+    bytes.copy_from_slice(&digest[..16]);
     uuid::Builder::from_random_bytes(bytes).into_uuid()
 }
 

@@ -178,7 +178,7 @@ fn key_slug(key: &str) -> String {
 }
 
 /// The message id of an item's label (`item-db-schema`).
-pub(super) fn item_label_id(key: &str) -> String {
+pub(crate) fn item_label_id(key: &str) -> String {
     format!("item-{}", key_slug(key))
 }
 

@@ -37,13 +37,13 @@ pub(super) mod writes;
 
 pub(crate) use audit::proof_bundle_response;
 pub(crate) use files::packet_response;
+pub(crate) use keys::item_label_id;
 pub use keys::{SectionKey, item_anchor, items_of, layout, listed_sections};
 pub use messages::dynamic_message_ids;
 pub use page::{home, render_page};
 pub use view::ConsoleView;
 pub use viewer::{Draft, Viewer};
 
-use keys::item_label_id;
 use page::{NoticeFragment, SectionFragment};
 pub(crate) use viewer::PENDING_DRAFT;
 use viewer::{notice_text, page_parts, viewer_for_page, viewer_of};

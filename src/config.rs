@@ -332,6 +332,21 @@ pub enum Command {
         )]
         operator: String,
     },
+    /// Add, list and remove a tenant's webhook endpoints, each change recorded on the tenant's
+    /// audit chain. Works while the console serves the same data directory.
+    Webhook {
+        /// What to do.
+        #[command(subcommand)]
+        command: WebhookCommand,
+        /// Who the audit chain records as having done it.
+        #[arg(
+            long,
+            env = "READINESS_OPERATOR",
+            default_value = "operator",
+            global = true
+        )]
+        operator: String,
+    },
     /// Ask a console whether a tenant may deploy: exit 0 at GO; 1 when not GO (printing the
     /// decision, the blocking rung, what blocks it and who owns it); 2 when it cannot tell
     /// (unreachable, refused key, an answer it cannot read). The key is read from
@@ -512,6 +527,42 @@ pub enum ApiKeyCommand {
     },
 }
 
+/// The webhook commands.
+#[derive(Debug, Subcommand)]
+pub enum WebhookCommand {
+    /// Add an endpoint and print its signing secret, once.
+    Add {
+        /// The tenant's slug.
+        #[arg(long)]
+        tenant: String,
+        /// The receiver's `https://` URL.
+        #[arg(long)]
+        url: String,
+        /// The event types it receives, comma separated (e.g. `item.accepted,signoff.go`).
+        #[arg(long)]
+        events: String,
+        /// Let the URL's host resolve to a loopback, private or link-local address (the
+        /// console must then be started with `--webhooks-allow-private` to send to it).
+        #[arg(long, env = "READINESS_WEBHOOKS_ALLOW_PRIVATE")]
+        allow_private: bool,
+    },
+    /// List the tenant's endpoints: never their secrets.
+    List {
+        /// The tenant's slug.
+        #[arg(long)]
+        tenant: String,
+    },
+    /// Remove an endpoint: nothing more is sent to it.
+    Remove {
+        /// The tenant's slug.
+        #[arg(long)]
+        tenant: String,
+        /// The endpoint's id, as `webhook list` prints it.
+        #[arg(long)]
+        id: uuid::Uuid,
+    },
+}
+
 /// What `gate` asks, and how it answers.
 #[derive(Debug, clap::Args)]
 pub struct GateArgs {
@@ -615,6 +666,11 @@ impl Cli {
                 .public_url
                 .as_ref()
                 .map(|u| u.trim_end_matches('/').to_owned()),
+            webhooks: WebhookConfig {
+                allow_private: args.webhooks_allow_private,
+                ca: args.webhooks_ca.clone(),
+                timeout: args.webhook_timeout.0,
+            },
         }
     }
 
@@ -739,6 +795,23 @@ pub struct ServeArgs {
     #[arg(long, env = "READINESS_API_PER_TENANT", default_value_t = defaults::API_PER_TENANT,
           value_parser = clap::value_parser!(u32).range(1..))]
     pub api_per_tenant: u32,
+
+    /// Let webhook endpoints resolve to loopback, private or link-local addresses (refused
+    /// otherwise, so that whoever adds an endpoint cannot reach the console's own network).
+    /// For tests and receivers on the same private network.
+    #[arg(long, env = "READINESS_WEBHOOKS_ALLOW_PRIVATE")]
+    pub webhooks_allow_private: bool,
+
+    /// A PEM file of certificates that webhook receivers' TLS may chain to, besides the public
+    /// roots: an internal certificate authority.
+    #[arg(long, env = "READINESS_WEBHOOKS_CA", value_name = "FILE")]
+    pub webhooks_ca: Option<PathBuf>,
+
+    /// How long a webhook receiver has to answer a try. A try's lease is this and 5 seconds:
+    /// a delivery whose instance died is claimed again once it runs out.
+    #[arg(long, env = "READINESS_WEBHOOK_TIMEOUT",
+          default_value_t = DurationArg(crate::webhook::DEFAULT_TIMEOUT))]
+    pub webhook_timeout: DurationArg,
 }
 
 /// How long rehearsals against the target may take: global flags.
@@ -906,6 +979,8 @@ pub struct ServeConfig {
     pub oidc_allow_private: bool,
     /// The console's public address, the identity providers' redirect URIs begin with.
     pub public_url: Option<String>,
+    /// How webhooks are sent.
+    pub webhooks: WebhookConfig,
     /// The API's rate limits.
     pub api: ApiRates,
 }
@@ -951,6 +1026,7 @@ impl Default for ServeConfig {
             checkpoint_every: defaults::CHECKPOINT_EVERY,
             oidc_allow_private: false,
             public_url: None,
+            webhooks: WebhookConfig::default(),
             api: ApiRates::default(),
         }
     }
@@ -1086,5 +1162,51 @@ mod tests {
         );
         assert_eq!(args.db_acquire_timeout.0, Duration::from_millis(800));
         assert!(config.https);
+    }
+}
+
+/// How webhooks are sent: `serve`'s webhook flags.
+#[derive(Debug, Clone)]
+pub struct WebhookConfig {
+    /// Whether endpoints may resolve to non-public addresses.
+    pub allow_private: bool,
+    /// A PEM file of extra trusted certificates.
+    pub ca: Option<PathBuf>,
+    /// How long a receiver has to answer.
+    pub timeout: Duration,
+}
+
+impl Default for WebhookConfig {
+    fn default() -> Self {
+        Self {
+            allow_private: false,
+            ca: None,
+            timeout: crate::webhook::DEFAULT_TIMEOUT,
+        }
+    }
+}
+
+impl WebhookConfig {
+    /// The sender's settings, with the extra certificates read from their file.
+    pub fn settings(&self) -> anyhow::Result<crate::webhook::Settings> {
+        let extra_roots = match &self.ca {
+            None => Vec::new(),
+            Some(path) => {
+                let pem = std::fs::read(path).map_err(|e| {
+                    anyhow::anyhow!("cannot read the webhook CA file {}: {e}", path.display())
+                })?;
+                reqwest::Certificate::from_pem_bundle(&pem).map_err(|_| {
+                    anyhow::anyhow!(
+                        "the webhook CA file {} holds no PEM certificate",
+                        path.display()
+                    )
+                })?
+            }
+        };
+        Ok(crate::webhook::Settings {
+            allow_private: self.allow_private,
+            extra_roots,
+            timeout: self.timeout,
+        })
     }
 }

@@ -14,6 +14,7 @@ pub mod db;
 pub mod gate;
 pub mod i18n;
 pub mod oidc;
+pub mod outbound;
 pub mod password;
 pub mod programme_cli;
 pub mod readiness;
@@ -21,6 +22,7 @@ pub mod rehearsal;
 pub mod run;
 pub mod telemetry;
 pub mod web;
+pub mod webhook;
 
 /// The schema migrations in `migrations/`, embedded at compile time.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!();

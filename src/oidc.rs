@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 use std::future::Future;
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
@@ -344,40 +344,10 @@ fn error_chain(error: &dyn std::error::Error) -> String {
     text
 }
 
-const PRIVATE: &str = "refused: not a public address";
+use crate::outbound::{PRIVATE, Resolver, is_public};
 
 fn private_in(error: &dyn std::error::Error) -> bool {
     error_chain(error).contains(PRIVATE)
-}
-
-/// Whether an address is one a provider may have: not loopback, private, link-local, shared,
-/// unspecified, multicast or documentation space.
-pub fn is_public(ip: IpAddr) -> bool {
-    match ip {
-        IpAddr::V4(v4) => {
-            let [a, b, ..] = v4.octets();
-            !(v4.is_loopback()
-                || v4.is_private()
-                || v4.is_link_local()
-                || v4.is_unspecified()
-                || v4.is_broadcast()
-                || v4.is_multicast()
-                || v4.is_documentation()
-                || a == 0
-                || (a == 100 && (64..128).contains(&b)))
-        }
-        IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
-                return is_public(IpAddr::V4(v4));
-            }
-            let first = v6.segments()[0];
-            !(v6.is_loopback()
-                || v6.is_unspecified()
-                || v6.is_multicast()
-                || (first & 0xfe00) == 0xfc00
-                || (first & 0xffc0) == 0xfe80)
-        }
-    }
 }
 
 /// The HTTP client of every request to a provider: no redirects, a timeout, and non-public
@@ -393,7 +363,7 @@ impl Http {
             .redirect(reqwest::redirect::Policy::none())
             .timeout(REQUEST_TIMEOUT)
             .connect_timeout(REQUEST_TIMEOUT / 2)
-            .dns_resolver(Arc::new(Resolver { allow_private }))
+            .dns_resolver(Arc::new(Resolver::new(allow_private)))
             .build()
             .unwrap_or_else(|error| {
                 // Only a TLS backend that cannot start fails here; without one no provider
@@ -429,53 +399,9 @@ impl<'c> AsyncHttpClient<'c> for Http {
     }
 }
 
-/// Resolves names as the system does, keeping only the addresses allowed.
-struct Resolver {
-    allow_private: bool,
-}
-
-impl reqwest::dns::Resolve for Resolver {
-    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
-        let allow_private = self.allow_private;
-        let host = name.as_str().to_owned();
-        Box::pin(async move {
-            let found: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
-                .await?
-                .filter(|addr| allow_private || is_public(addr.ip()))
-                .collect();
-            if found.is_empty() {
-                return Err(PRIVATE.into());
-            }
-            Ok(Box::new(found.into_iter()) as reqwest::dns::Addrs)
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_public_addresses_are_public() {
-        let cases = [
-            ("127.0.0.1", false),
-            ("10.1.2.3", false),
-            ("172.16.0.1", false),
-            ("192.168.1.1", false),
-            ("169.254.169.254", false),
-            ("100.64.0.1", false),
-            ("0.0.0.0", false),
-            ("::1", false),
-            ("fd00::1", false),
-            ("fe80::1", false),
-            ("::ffff:127.0.0.1", false),
-            ("93.184.216.34", true),
-            ("2606:2800:220:1:248:1893:25c8:1946", true),
-        ];
-        for (ip, public) in cases {
-            assert_eq!(is_public(ip.parse().unwrap()), public, "{ip}");
-        }
-    }
 
     #[tokio::test]
     async fn a_loopback_issuer_is_refused_unless_allowed() {

@@ -19,6 +19,7 @@ use crate::web::{self, AppState};
 mod api_key;
 mod operator;
 mod tenant;
+mod webhook;
 
 /// How the embedded server and the app's pool are set up: `serve` says; a tool takes the
 /// defaults and a connection or two.
@@ -280,6 +281,9 @@ pub async fn run(cli: Cli, clock: Clock) -> anyhow::Result<()> {
         Command::Tenant { command, operator } => tenant::run(&cli, &clock, command, operator).await,
         Command::ApiKey { command, operator } => {
             api_key::run(&cli, &clock, command, operator).await
+        }
+        Command::Webhook { command, operator } => {
+            webhook::run(&cli, &clock, command, operator).await
         }
         // `main` runs the gate itself, for its exit codes.
         Command::Gate(args) => match crate::gate::run(args).await {
@@ -814,6 +818,14 @@ async fn serve_on(
             config.session_cleanup_every,
         ),
     );
+    // Webhooks: the outbox's deliveries, at least once, by any number of instances.
+    let webhooks = crate::webhook::Worker::start(
+        db.app.clone(),
+        &config.webhooks.settings()?,
+        key.clone(),
+        clock.clone(),
+    )
+    .context("cannot build the webhooks' HTTP client")?;
     // Checkpoints: every thousandth event and every sign-off are signed as they are appended;
     // this signs the head of any chain that has moved and was last signed over an hour ago.
     let checkpoints = tokio::spawn(sign_checkpoints(
@@ -840,6 +852,8 @@ async fn serve_on(
     .await?;
     cleanup.abort();
     checkpoints.abort();
+    // The tries in flight finish and are recorded; none is started after this.
+    webhooks.stop(config.webhooks.timeout).await;
     if let Some(task) = listener_task {
         task.abort();
     }

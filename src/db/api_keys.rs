@@ -95,7 +95,7 @@ impl<'a> From<&'a str> for KeyAuthor<'a> {
 }
 
 impl KeyAuthor<'_> {
-    fn name(&self) -> &str {
+    pub(crate) fn name(&self) -> &str {
         match self {
             Self::Operator(name) | Self::Person(name) => name,
         }

@@ -10,6 +10,7 @@ pub mod doctor;
 pub mod embedded;
 mod load;
 pub mod operators;
+pub mod outbox;
 pub mod people;
 pub mod platform;
 pub mod profile;
@@ -26,6 +27,7 @@ pub mod summary;
 pub mod supervisor;
 pub mod tenant_list;
 pub mod tenants;
+pub mod webhooks;
 pub mod write;
 
 use std::time::Duration;

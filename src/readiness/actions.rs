@@ -75,6 +75,12 @@ code_enum! {
         CreateApiKey => "create_api_key",
         /// An API key was revoked (target: its name).
         RevokeApiKey => "revoke_api_key",
+        /// A webhook endpoint was added (target: its id).
+        AddWebhook => "add_webhook",
+        /// A webhook endpoint was removed (target: its id).
+        RemoveWebhook => "remove_webhook",
+        /// A dead webhook delivery was given its tries again (target: the delivery's id).
+        RetryDelivery => "retry_delivery",
     }
 }
 

@@ -16,6 +16,7 @@ pub mod health;
 pub mod lifecycle;
 pub mod names;
 pub mod narrative;
+pub mod outbox;
 pub mod packets;
 pub mod password_policy;
 pub mod people;

@@ -34,11 +34,13 @@ pub enum Action {
     ManagePeople,
     /// Name who owns an item, or the default owner of a role's items.
     AssignOwner,
+    /// Add and remove the tenant's webhook endpoints, and retry a dead delivery.
+    ManageWebhooks,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::Accept,
         Self::Decide,
         Self::Revoke,
@@ -50,6 +52,7 @@ impl Action {
         Self::SetProfile,
         Self::ManagePeople,
         Self::AssignOwner,
+        Self::ManageWebhooks,
     ];
 }
 
@@ -125,7 +128,7 @@ const DIRECTOR: &[Role] = &[Role::ManagingDirector];
 const OPERATORS: &[Role] = &[Role::ManagingDirector, Role::Dispatcher];
 
 /// Everything that is allowed; anything else is refused.
-pub const RULES: [Rule; 12] = [
+pub const RULES: [Rule; 13] = [
     Rule {
         action: Action::Accept,
         target: Target::OwnCheck,
@@ -182,6 +185,11 @@ pub const RULES: [Rule; 12] = [
         roles: DIRECTOR,
     },
     Rule {
+        action: Action::ManageWebhooks,
+        target: Target::Tenant,
+        roles: DIRECTOR,
+    },
+    Rule {
         action: Action::AssignOwner,
         target: Target::Tenant,
         roles: DIRECTOR,
@@ -226,8 +234,8 @@ pub fn allows(role: Role, action: Action, target: Target) -> bool {
 #[cfg(test)]
 mod tests {
     use super::Action::{
-        Accept, AssignOwner, Decide, FreezeSnapshot, ImportSnapshot, ManagePeople, Revoke,
-        SetProfile, SetRehearsalTarget, SignOff, StartRehearsal,
+        Accept, AssignOwner, Decide, FreezeSnapshot, ImportSnapshot, ManagePeople, ManageWebhooks,
+        Revoke, SetProfile, SetRehearsalTarget, SignOff, StartRehearsal,
     };
     use super::Target::{OtherItem, OthersCheck, OthersDecision, OwnCheck, OwnDecision, Tenant};
     use super::*;
@@ -356,6 +364,12 @@ mod tests {
             "the managing director names the owners of items",
             ManagingDirector,
             AssignOwner,
+            Tenant,
+        ),
+        (
+            "the managing director manages the tenant's webhooks",
+            ManagingDirector,
+            ManageWebhooks,
             Tenant,
         ),
     ];
@@ -499,6 +513,12 @@ mod tests {
             "a reviewer may not manage people",
             Reviewer,
             ManagePeople,
+            Tenant,
+        ),
+        (
+            "the dispatcher may not manage webhooks",
+            Dispatcher,
+            ManageWebhooks,
             Tenant,
         ),
         (

@@ -806,6 +806,9 @@ fn codes_are_the_strings_stored_and_sent() {
             "sign_up",
             "create_api_key",
             "revoke_api_key",
+            "add_webhook",
+            "remove_webhook",
+            "retry_delivery",
         ]
     );
     assert_eq!(

@@ -231,6 +231,8 @@ pub struct Shared {
     pub sessions: SessionLifetimes,
     /// How long a request may take before it answers 503.
     pub request_timeout: Duration,
+    /// Whether webhook endpoints may resolve to non-public addresses.
+    pub webhooks_allow_private: bool,
     /// Which requests get an `info` access line.
     pub access_log: AccessLog,
     /// Talks to the tenants' identity providers.
@@ -274,6 +276,7 @@ impl AppState {
             clock,
             sessions: config.sessions,
             request_timeout: config.request_timeout,
+            webhooks_allow_private: config.webhooks.allow_private,
             access_log: config.access_log,
             oidc: Arc::new(crate::oidc::Oidc::new(config.oidc_allow_private)),
             public_url: config.public_url.clone(),
@@ -441,6 +444,7 @@ fn routes(state: &AppState) -> Router<AppState> {
         .merge(console::account::router())
         .merge(console::people::router())
         .merge(console::api_keys::router())
+        .merge(console::webhooks::router())
         .merge(auth::router())
         .merge(platform::router())
         .merge(invite::router())

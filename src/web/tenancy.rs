@@ -92,6 +92,9 @@ pub const TENANT_ROUTES: &[TenantRoute] = &[
     post("/t/{tenant}/owners/{item}/unpin"),
     post("/t/{tenant}/role-owners/{role}"),
     post("/t/{tenant}/role-owners/{role}/clear"),
+    both("/t/{tenant}/webhooks"),
+    post("/t/{tenant}/webhooks/{id}/remove"),
+    post("/t/{tenant}/webhooks/deliveries/{id}/retry"),
 ];
 
 /// The slug of a path under `/t/`, if it is one.

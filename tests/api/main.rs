@@ -40,4 +40,5 @@ mod tenant_programmes;
 mod tenants;
 mod v1;
 mod v1_gate;
+mod webhooks;
 mod writes;

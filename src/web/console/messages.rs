@@ -26,6 +26,7 @@ pub fn dynamic_message_ids() -> Vec<String> {
     ids.extend(super::account::message_ids());
     ids.extend(super::people::message_ids());
     ids.extend(super::api_keys::message_ids());
+    ids.extend(super::webhooks::message_ids());
     ids.extend(crate::web::platform::message_ids());
     ids.extend(crate::web::sso::message_ids());
     ids.extend(crate::web::api::problem::message_ids());

@@ -32,6 +32,7 @@ pub(super) mod signoff;
 pub(super) mod snapshot;
 mod view;
 mod viewer;
+pub(super) mod webhooks;
 mod writer;
 pub(super) mod writes;
 

@@ -26,6 +26,7 @@ pub mod summary;
 pub mod supervisor;
 pub mod tenant_list;
 pub mod tenants;
+pub mod visits;
 pub mod write;
 
 use std::time::Duration;

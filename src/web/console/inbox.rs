@@ -121,7 +121,9 @@ async fn inbox_page(
     };
     let visit = visits::previous(&app.pool, &reader.tenant, &signed.actor, &signed.sign_in).await?;
     let (changes, more) = match visit {
-        Some(visit) => visits::changes_since(&app.pool, &reader.tenant, visit.seq, SINCE_LIMIT).await?,
+        Some(visit) => {
+            visits::changes_since(&app.pool, &reader.tenant, visit.seq, SINCE_LIMIT).await?
+        }
         None => (Vec::new(), false),
     };
     let (frame, v) = reader.parts("/inbox");
@@ -234,7 +236,12 @@ fn audit_rest(v: &ConsoleView<'_>, oldest: &Change, visit: Option<OffsetDateTime
         let day = at.date();
         url.append_pair(
             "from",
-            &format!("{:04}-{:02}-{:02}", day.year(), u8::from(day.month()), day.day()),
+            &format!(
+                "{:04}-{:02}-{:02}",
+                day.year(),
+                u8::from(day.month()),
+                day.day()
+            ),
         );
     }
     format!("/t/{}/audit?{}", v.slug, url.finish())

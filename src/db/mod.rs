@@ -27,6 +27,7 @@ pub mod summary;
 pub mod supervisor;
 pub mod tenant_list;
 pub mod tenants;
+pub mod visits;
 pub mod webhooks;
 pub mod write;
 

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod evaluate;
 pub mod evidence;
 pub mod health;
+pub mod inbox;
 pub mod lifecycle;
 pub mod names;
 pub mod narrative;

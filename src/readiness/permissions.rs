@@ -224,6 +224,12 @@ pub fn who_may_act<'a>(
     }
 }
 
+/// Whether `role` may change anything at all: whether any row of [`RULES`] names it. A role
+/// that may not only ever reads, and nothing ever waits on it.
+pub fn writes_anything(role: Role) -> bool {
+    RULES.iter().any(|rule| rule.roles.contains(&role))
+}
+
 /// Whether `role` may do `action` to `target`: exactly when a row of [`RULES`] says so.
 pub fn allows(role: Role, action: Action, target: Target) -> bool {
     RULES
@@ -576,6 +582,14 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn drivers_clients_and_reviewers_change_nothing_at_all() {
+        for role in Role::ALL {
+            let writes = !matches!(role, Driver | Client | Reviewer);
+            assert_eq!(writes_anything(role), writes, "{role:?}");
         }
     }
 

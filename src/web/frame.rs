@@ -28,6 +28,25 @@ pub struct AccountArea {
     pub account: Option<String>,
     /// The tenant's People page, for who may manage its people.
     pub people: Option<String>,
+    /// The signed-in person's inbox, with how much waits on them, on a tenant's pages.
+    pub inbox: Option<InboxBadge>,
+}
+
+/// The header's link to the signed-in person's inbox, with the count of what waits on them:
+/// drawn by `inbox/_badge.html`, in the header and alone as the badge's fragment.
+pub struct InboxBadge {
+    /// The inbox page.
+    pub href: String,
+    /// The badge's own fragment, which refreshes it.
+    pub url: String,
+    /// How many entries wait on them.
+    pub count: usize,
+    /// The count, in the language's digits.
+    pub count_text: String,
+    /// The link's name ("Inbox").
+    pub name: String,
+    /// The count in words, for screen readers ("3 items waiting on you").
+    pub label: String,
 }
 
 /// The page frame: `base.html` reads it.
@@ -86,6 +105,7 @@ impl Frame {
             sign_out: None,
             account: None,
             people: None,
+            inbox: None,
         });
         self
     }
@@ -115,6 +135,7 @@ impl Frame {
             sign_out: Some((format!("{sign_out}?lang={}", self.tr.lang().code()), csrf)),
             account: None,
             people: None,
+            inbox: None,
         });
         self
     }
@@ -124,6 +145,14 @@ impl Frame {
         let href = format!("/t/{tenant}/people?lang={}", self.tr.lang().code());
         if let Some(account) = &mut self.account {
             account.people = Some(href);
+        }
+        self
+    }
+
+    /// With the signed-in person's inbox badge.
+    pub fn with_inbox(mut self, badge: InboxBadge) -> Self {
+        if let Some(account) = &mut self.account {
+            account.inbox = Some(badge);
         }
         self
     }

@@ -442,6 +442,7 @@ fn routes(state: &AppState) -> Router<AppState> {
         .merge(console::rehearsal::router())
         .merge(console::settings::router())
         .merge(console::account::router())
+        .merge(console::inbox::router())
         .merge(console::people::router())
         .merge(console::api_keys::router())
         .merge(console::webhooks::router())

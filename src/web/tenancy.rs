@@ -77,6 +77,8 @@ pub const TENANT_ROUTES: &[TenantRoute] = &[
     get("/t/{tenant}/account"),
     post("/t/{tenant}/account/password"),
     post("/t/{tenant}/account/sessions"),
+    get("/t/{tenant}/inbox"),
+    get("/t/{tenant}/inbox/badge"),
     both("/t/{tenant}/sign-in"),
     post("/t/{tenant}/sign-out"),
     both("/t/{tenant}/invite/{token}"),

@@ -2181,3 +2181,112 @@ async fn the_api_reference_renders_in_chromium_under_its_csp() {
     }
     browser.close().await;
 }
+
+/// Anna's inbox after Olena accepted a check while she was away, in Spanish, French, English
+/// and Brazilian Portuguese: the badge counts what waits on her, "since your last visit" names
+/// Olena's acceptance, nothing overflows a desktop or a phone, every text is legible; then the
+/// `state` event that live updates send makes the badge fetch its fragment and count one
+/// fewer, without a reload. With SCREENSHOT_DIR set, keeps each page whole.
+#[tokio::test]
+async fn annas_inbox_in_four_languages_and_its_badge_refreshing_on_a_state_event() {
+    use readiness_console::readiness::catalogue::actors::{ANNA, OLENA};
+    let (app, _driver, browser) = a_browser_at_a_fresh_app(true).await;
+    browser.sign_in("anna").await;
+    app.db
+        .writer(OLENA)
+        .accept("passage.db_schema", 0, "The column was added and checked.")
+        .await
+        .expect("Olena accepts");
+    browser.sign_out().await;
+    browser.sign_in("anna").await;
+
+    let mut wide = Vec::new();
+    for lang in ["es", "fr", "en", "pt-BR"] {
+        for (device, width) in [("desktop", 1280), ("phone", 390)] {
+            let window = &browser.client;
+            window.set_window_size(width, 900).await.expect("resize");
+            browser.open("/inbox", lang).await;
+            assert_eq!(browser.lang().await, lang);
+            assert_eq!(browser.text("#inbox-badge .inbox-count").await, "12");
+            assert_eq!(
+                browser
+                    .eval("return document.querySelectorAll('.inbox-entry').length")
+                    .await,
+                12
+            );
+            assert_eq!(
+                browser.text(".inbox-who").await,
+                format!(
+                    "Olena Shevchenko · {}",
+                    Lang::from_tag(lang).expect(lang).tr().t("unit-finance")
+                )
+            );
+            let found = browser.eval(OVERFLOW).await;
+            for entry in found.as_array().expect("a list") {
+                wide.push(format!(
+                    "{lang} on a {device}: {}",
+                    entry.as_str().unwrap_or_default()
+                ));
+            }
+            browser
+                .assert_legible(&format!("the inbox in {lang} on a {device}"))
+                .await;
+            if std::env::var_os("SCREENSHOT_DIR").is_some() {
+                let height = browser
+                    .eval("return document.documentElement.scrollHeight")
+                    .await
+                    .as_u64()
+                    .unwrap_or(900);
+                let height = u32::try_from(height.min(12_000)).unwrap_or(900);
+                window.set_window_size(width, height).await.expect("resize");
+                browser
+                    .keep_screenshot(&format!("inbox-{lang}-{device}"))
+                    .await;
+            }
+        }
+    }
+    assert!(
+        wide.is_empty(),
+        "wider than the window:\n{}",
+        wide.join("\n")
+    );
+
+    // Anna accepts one of hers elsewhere; the event live updates send refreshes the badge.
+    browser
+        .client
+        .set_window_size(1280, 900)
+        .await
+        .expect("resize");
+    browser.open("/inbox", "en").await;
+    app.db
+        .writer(ANNA)
+        .accept(
+            "passage.contracts_frozen",
+            0,
+            "Contracts frozen and checked.",
+        )
+        .await
+        .expect("Anna accepts");
+    eventually(|| async {
+        browser
+            .eval("htmx.trigger(document.getElementById('inbox-badge'), 'sse:state'); return null")
+            .await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        browser.text("#inbox-badge .inbox-count").await == "11"
+    })
+    .await;
+    // The count in words is for screen readers, in a polite live region: not drawn.
+    assert_eq!(
+        browser
+            .eval(
+                "const l = document.querySelector('.inbox-nav .visually-hidden');
+                 return [l.textContent, l.getBoundingClientRect().width <= 1,
+                         l.closest('[aria-live]').getAttribute('aria-live')]"
+            )
+            .await,
+        json!(["11 items waiting on you", true, "polite"])
+    );
+    browser.keep_screenshot("inbox-en-badge-refreshed").await;
+    browser.assert_quiet().await;
+    browser.close().await;
+}

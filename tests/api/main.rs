@@ -15,6 +15,7 @@ mod embedded;
 mod flow;
 mod hostile;
 mod html;
+mod inbox;
 mod isolation;
 mod loader;
 mod locales;

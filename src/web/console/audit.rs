@@ -223,70 +223,11 @@ impl AuditPage<'_> {
 
     /// A target: an item's page when it names an item.
     fn target_href(&self, event: &PageEvent) -> Option<String> {
-        self.v.ev().item(&event.target).map(|_| {
-            format!(
-                "/t/{}/items/{}?lang={}",
-                self.v.slug,
-                event.target,
-                self.v.tr.lang().code()
-            )
-        })
+        target_href(&self.v, &event.target)
     }
 
     fn target_label(&self, event: &PageEvent) -> String {
-        if self.v.ev().item(&event.target).is_some() {
-            self.v.item_label(&event.target)
-        } else if let Some(label) = self.people_target(event) {
-            label
-        } else {
-            self.v.tr.or_raw("audit-target", &event.target)
-        }
-    }
-
-    /// The subject of a People event in words: the person by name, a role by its label, an
-    /// item by its label (the target's form is `readiness::people`'s).
-    fn people_target(&self, event: &PageEvent) -> Option<String> {
-        use crate::readiness::people::split_target;
-        let state = &self.v.view.console.state;
-        let name = |id: &str| {
-            state
-                .actor(id)
-                .map_or_else(|| id.to_owned(), |a| a.name.clone())
-        };
-        let role = |code: &str| {
-            crate::readiness::state::Role::parse(code).map_or_else(
-                || code.to_owned(),
-                |r| self.v.tr.t(&format!("role-{}", r.as_str())),
-            )
-        };
-        match AuditAction::parse(&event.action)? {
-            AuditAction::InvitePerson
-            | AuditAction::AcceptInvitation
-            | AuditAction::DisableAccount
-            | AuditAction::EnableAccount
-            | AuditAction::IssuePasswordReset
-            | AuditAction::ResetPassword
-            | AuditAction::LinkIdentity
-            | AuditAction::SignUp => Some(name(&event.target)),
-            AuditAction::ChangeRole => {
-                let (actor, to) = split_target(&event.target)?;
-                Some(format!("{} → {}", name(actor), role(to)))
-            }
-            AuditAction::AssignOwner | AuditAction::UnpinOwner => {
-                let (item, actor) = split_target(&event.target)?;
-                Some(format!("{} → {}", self.v.item_label(item), name(actor)))
-            }
-            AuditAction::SetRoleOwner => {
-                let (of, actor) = split_target(&event.target)?;
-                Some(format!("{} → {}", role(of), name(actor)))
-            }
-            // The person the role's default was, no longer its default.
-            AuditAction::ClearRoleOwner => {
-                let (of, actor) = split_target(&event.target)?;
-                Some(format!("{} ({})", role(of), name(actor)))
-            }
-            _ => None,
-        }
+        target_label(&self.v, &event.action, &event.target)
     }
 
     fn actors(&self) -> Vec<(String, String)> {
@@ -311,6 +252,69 @@ impl AuditPage<'_> {
             .iter()
             .map(|a| (a.as_str(), self.action_label(a.as_str())))
             .collect()
+    }
+}
+
+/// The page of an event's target on the proof path, when it names an item.
+pub(super) fn target_href(v: &ConsoleView<'_>, target: &str) -> Option<String> {
+    v.ev().item(target).map(|_| v.item_href(target))
+}
+
+/// An event's target in words: an item by its label, a People event's subject by name, else
+/// the target's code in words (or as recorded).
+pub(super) fn target_label(v: &ConsoleView<'_>, action: &str, target: &str) -> String {
+    if v.ev().item(target).is_some() {
+        v.item_label(target)
+    } else if let Some(label) = people_target(v, action, target) {
+        label
+    } else {
+        v.tr.or_raw("audit-target", target)
+    }
+}
+
+/// The subject of a People event in words: the person by name, a role by its label, an item
+/// by its label (the target's form is `readiness::people`'s).
+fn people_target(v: &ConsoleView<'_>, action: &str, target: &str) -> Option<String> {
+    use crate::readiness::people::split_target;
+    let state = &v.view.console.state;
+    let name = |id: &str| {
+        state
+            .actor(id)
+            .map_or_else(|| id.to_owned(), |a| a.name.clone())
+    };
+    let role = |code: &str| {
+        crate::readiness::state::Role::parse(code).map_or_else(
+            || code.to_owned(),
+            |r| v.tr.t(&format!("role-{}", r.as_str())),
+        )
+    };
+    match AuditAction::parse(action)? {
+        AuditAction::InvitePerson
+        | AuditAction::AcceptInvitation
+        | AuditAction::DisableAccount
+        | AuditAction::EnableAccount
+        | AuditAction::IssuePasswordReset
+        | AuditAction::ResetPassword
+        | AuditAction::LinkIdentity
+        | AuditAction::SignUp => Some(name(target)),
+        AuditAction::ChangeRole => {
+            let (actor, to) = split_target(target)?;
+            Some(format!("{} → {}", name(actor), role(to)))
+        }
+        AuditAction::AssignOwner | AuditAction::UnpinOwner => {
+            let (item, actor) = split_target(target)?;
+            Some(format!("{} → {}", v.item_label(item), name(actor)))
+        }
+        AuditAction::SetRoleOwner => {
+            let (of, actor) = split_target(target)?;
+            Some(format!("{} → {}", role(of), name(actor)))
+        }
+        // The person the role's default was, no longer its default.
+        AuditAction::ClearRoleOwner => {
+            let (of, actor) = split_target(target)?;
+            Some(format!("{} ({})", role(of), name(actor)))
+        }
+        _ => None,
     }
 }
 

@@ -24,6 +24,7 @@ pub fn dynamic_message_ids() -> Vec<String> {
     signature_ids(&mut ids);
     ids.extend(crate::web::invite::message_ids());
     ids.extend(super::account::message_ids());
+    ids.extend(super::inbox::message_ids());
     ids.extend(super::people::message_ids());
     ids.extend(super::api_keys::message_ids());
     ids.extend(super::webhooks::message_ids());

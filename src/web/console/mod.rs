@@ -17,6 +17,7 @@ pub(super) mod api_keys;
 pub(super) mod audit;
 mod bundle;
 pub(super) mod files;
+pub(super) mod inbox;
 mod keys;
 pub(super) mod labels;
 mod messages;

@@ -142,6 +142,7 @@ pub(super) fn frame_for(
             if may_manage {
                 frame = frame.with_people(tenant);
             }
+            frame = frame.with_inbox(super::inbox::badge(&tr, tenant, view, &viewer.actor));
             frame.notice = viewer
                 .notice
                 .as_ref()

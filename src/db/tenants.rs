@@ -461,6 +461,13 @@ pub(super) async fn transition(
         None => serde_json::json!({}),
     };
     record(tx, by, tenant, step.event, payload).await?;
+    // Suspending and resuming are domain events too: the tenant's webhooks hear of them.
+    if let Some(mut event) = crate::readiness::outbox::of_lifecycle(step.event, reason) {
+        if let Some(data) = event.data.as_object_mut() {
+            data.insert("actor".into(), by.name.into());
+        }
+        super::outbox::store(tx, tenant, &[event], by.clock).await?;
+    }
     record(
         tx,
         by,

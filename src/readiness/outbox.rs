@@ -53,6 +53,25 @@ pub fn of_action(action: AuditAction) -> Option<EventType> {
     }
 }
 
+/// The event a step of the tenant's lifecycle emits, if it emits one: the tenant's people and
+/// pipelines hear that it was suspended or resumed.
+pub fn of_lifecycle(
+    kind: super::lifecycle::TenantEventKind,
+    reason: Option<&str>,
+) -> Option<DomainEvent> {
+    use super::lifecycle::TenantEventKind;
+    let kind = match kind {
+        TenantEventKind::Suspended => EventType::TenantSuspended,
+        TenantEventKind::Resumed => EventType::TenantResumed,
+        _ => return None,
+    };
+    let data = match reason {
+        Some(reason) => serde_json::json!({ "reason": reason }),
+        None => serde_json::json!({}),
+    };
+    Some(DomainEvent { kind, data })
+}
+
 /// What the summary of a tenant holds that events are derived from: its decision, and the
 /// items actionable now with the person each waits on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -338,6 +357,19 @@ mod tests {
             &same,
         );
         assert!(first.is_empty());
+    }
+
+    #[test]
+    fn suspending_and_resuming_are_events_the_other_steps_are_not() {
+        use crate::readiness::lifecycle::TenantEventKind;
+        let suspended = of_lifecycle(TenantEventKind::Suspended, Some("Invoice overdue.")).unwrap();
+        assert_eq!(suspended.kind, EventType::TenantSuspended);
+        assert_eq!(suspended.data["reason"], "Invoice overdue.");
+        assert_eq!(
+            of_lifecycle(TenantEventKind::Resumed, None).map(|e| e.kind),
+            Some(EventType::TenantResumed)
+        );
+        assert!(of_lifecycle(TenantEventKind::Deleted, None).is_none());
     }
 
     #[test]

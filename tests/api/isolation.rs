@@ -65,6 +65,30 @@ pub(crate) async fn tenant_with_md(
 /// rehearsal target and run.
 async fn fill_the_demo(app: &TestApp) {
     let db = &app.db;
+    // A webhook endpoint first, so that the writes below store deliveries to it (no worker
+    // runs here: they stay pending).
+    let url =
+        readiness_console::readiness::outbox::parse_url("https://hooks.example.com/in").unwrap();
+    let hook = db::webhooks::NewEndpoint {
+        id: uuid::Uuid::new_v4(),
+        url: &url,
+        events: &readiness_console::readiness::outbox::EventType::ALL,
+        secret_hint: "0123456789ab",
+    };
+    let stamp = tenants::Stamp {
+        key: test_key(),
+        clock: test_clock(),
+        request_id: "isolation-test",
+    };
+    db::webhooks::add(
+        &db.app,
+        B,
+        &hook,
+        db::api_keys::KeyAuthor::Person(ANNA),
+        &stamp,
+    )
+    .await
+    .expect("Anna adds a webhook endpoint");
     db.make_all_green().await;
     freeze_demo_snapshot(db).await;
     db.writer(ANNA).sign_off_go().await.expect("GO");

@@ -42,4 +42,5 @@ mod tenants;
 mod v1;
 mod v1_gate;
 mod webhooks;
+mod webhooks_page;
 mod writes;

@@ -6,7 +6,7 @@
 use readiness_console::db::rehearsal::{self, Runner, StartError};
 use readiness_console::db::signature::Consent;
 use readiness_console::db::write::{self, Author, CheckCommand, Signoff, WriteError, Written};
-use readiness_console::db::{people, profile, snapshot};
+use readiness_console::db::{self, people, profile, snapshot};
 use readiness_console::readiness::evidence::{DecisionValue, Evidence, EvidenceNote};
 use readiness_console::readiness::people::{Email, PersonName};
 use readiness_console::readiness::permissions::{self, Action, Target};
@@ -215,6 +215,35 @@ async fn on_tenant(db: &TestDb, actor: &str, action: Action) -> Answer {
             match to {
                 Ok(Written::Applied(_)) => Answer::Done,
                 Err(people::PeopleError::Write(WriteError::Forbidden)) => Answer::Refused,
+                other => Answer::Other(format!("{other:?}")),
+            }
+        }
+        Action::ManageWebhooks => {
+            let url =
+                readiness_console::readiness::outbox::parse_url("https://hooks.example.com/in")
+                    .unwrap();
+            let endpoint = db::webhooks::NewEndpoint {
+                id: Uuid::new_v4(),
+                url: &url,
+                events: &[readiness_console::readiness::outbox::EventType::SignoffGo],
+                secret_hint: "0123456789ab",
+            };
+            let stamp = db::tenants::Stamp {
+                key: crate::support::test_key(),
+                clock: crate::support::test_clock(),
+                request_id: "permissions-test",
+            };
+            match db::webhooks::add(
+                &db.app,
+                "bfg-control",
+                &endpoint,
+                db::api_keys::KeyAuthor::Person(actor),
+                &stamp,
+            )
+            .await
+            {
+                Ok(()) => Answer::Done,
+                Err(db::webhooks::HookError::Forbidden) => Answer::Refused,
                 other => Answer::Other(format!("{other:?}")),
             }
         }

@@ -313,6 +313,7 @@ fn concrete(path: &str, slug: &str) -> String {
         .replace("{actor}", "user_dispatcher_marek")
         .replace("{role}", "dispatcher")
         .replace("{token}", &format!("rc_inv_{}", "A".repeat(43)))
+        .replace("{id}", "5f0c6a8e-6c1e-4d1a-9d0e-2b7f4c3a9e10")
 }
 
 /// Puts the demo tenant in `status` behind the app's back.

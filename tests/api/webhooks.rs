@@ -319,6 +319,11 @@ pub async fn until(pool: &PgPool, what: &str, done: impl Fn(&[webhooks::Delivery
     );
 }
 
+/// Verifies `got` with `secret`, as a receiver does.
+pub fn verify_with(secret: &str, got: &Got) {
+    verify(secret, got);
+}
+
 fn verify(secret: &str, got: &Got) {
     standardwebhooks::Webhook::new(secret)
         .unwrap()
@@ -693,4 +698,64 @@ async fn a_move_of_the_decision_and_a_newly_actionable_check_are_events_too() {
     assert_eq!(moved.1["to"], "GO");
     assert_ne!(moved.1["from"], "GO");
     assert_eq!(moved.1["actor"], "user_md_anna");
+}
+
+#[tokio::test]
+async fn suspending_and_resuming_the_tenant_reach_its_receiver() {
+    use readiness_console::db::tenants;
+    use readiness_console::readiness::lifecycle::Command;
+    let db = TestDb::new().await;
+    let receiver = Receiver::start().await;
+    let clock = Clock::system();
+    let (_, secret) = add_endpoint(
+        &db.app,
+        &clock,
+        &receiver.url,
+        &[EventType::TenantSuspended, EventType::TenantResumed],
+    )
+    .await;
+    let worker = Worker::start(
+        db.app.clone(),
+        &receiver.settings(Duration::from_secs(5)),
+        test_key().clone(),
+        clock.clone(),
+    )
+    .unwrap();
+    let operator = tenants::Operator {
+        name: "olga.ops",
+        request_id: "webhooks-test",
+        key: test_key(),
+        clock: &clock,
+    };
+    let suspend = Command::Suspend {
+        reason: "Invoice overdue.".to_owned(),
+    };
+    tenants::command(&db.owner, "bfg-control", &suspend, &operator)
+        .await
+        .unwrap();
+    tenants::command(&db.owner, "bfg-control", &Command::Resume, &operator)
+        .await
+        .unwrap();
+    until(&db.app, "both deliveries", |d| {
+        d.len() == 2 && d.iter().all(|d| d.status == DeliveryStatus::Delivered)
+    })
+    .await;
+    let mut got = receiver.got();
+    got.sort_by_key(|g| {
+        g.json()["timestamp"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    });
+    let types: Vec<String> = got
+        .iter()
+        .map(|g| g.json()["type"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(types, ["tenant.suspended", "tenant.resumed"]);
+    assert_eq!(got[0].json()["data"]["reason"], "Invoice overdue.");
+    assert_eq!(got[0].json()["data"]["actor"], "olga.ops");
+    for g in &got {
+        verify(&secret, g);
+    }
+    worker.stop(Duration::from_secs(5)).await;
 }

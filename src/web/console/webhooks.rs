@@ -391,9 +391,10 @@ fn back(by: &Writer, done: &str) -> Response {
 /// `POST /t/{tenant}/webhooks/{id}/remove`: nothing more is sent to it.
 async fn remove(
     State(app): State<AppState>,
-    Path((_, id)): Path<(String, Uuid)>,
+    Path((_, id)): Path<(String, String)>,
     Write { by, .. }: Write<HookForm>,
 ) -> Result<Response> {
+    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let author = by.author(&app);
     webhooks::remove(
         &app.pool,
@@ -411,9 +412,10 @@ async fn remove(
 /// `POST /t/{tenant}/webhooks/deliveries/{id}/retry`: a dead delivery gets one more try, now.
 async fn retry(
     State(app): State<AppState>,
-    Path((_, id)): Path<(String, Uuid)>,
+    Path((_, id)): Path<(String, String)>,
     Write { by, .. }: Write<HookForm>,
 ) -> Result<Response> {
+    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let author = by.author(&app);
     webhooks::retry(
         &app.pool,

@@ -75,7 +75,7 @@ fn free_port() -> u16 {
 }
 
 /// The audit key file of the tests (the seed of `test_key()`), in a folder of its own.
-fn audit_key() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn audit_key() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("a folder for the key");
     let key = dir.path().join("audit-signing.key");
     std::fs::write(&key, format!("{}\n", "2a".repeat(32))).expect("write the key");
@@ -343,6 +343,11 @@ async fn the_gate_says_no_go_on_the_demo_go_once_signed_and_unknown_without_a_wo
 /// Runs `api-key …` through the binary against `db`, as the owner role (which the key
 /// commands need) next to the app role.
 fn api_key_cli(db: &TestDb, args: &[&str]) -> (bool, String, String) {
+    console_cli(db, "api-key", args)
+}
+
+/// Runs `command …` through the binary against `db`, as the owner role next to the app role.
+pub(crate) fn console_cli(db: &TestDb, command: &str, args: &[&str]) -> (bool, String, String) {
     let (_dir, key) = audit_key();
     let options = db.owner.connect_options();
     let owner_url = cluster().url(
@@ -354,7 +359,7 @@ fn api_key_cli(db: &TestDb, args: &[&str]) -> (bool, String, String) {
         .args(["--migration-database-url", &owner_url])
         .arg("--audit-key")
         .arg(&key)
-        .arg("api-key")
+        .arg(command)
         .args(args)
         .env_remove("DATABASE_URL")
         .env_remove("MIGRATION_DATABASE_URL")

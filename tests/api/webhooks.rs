@@ -759,3 +759,132 @@ async fn suspending_and_resuming_the_tenant_reach_its_receiver() {
     }
     worker.stop(Duration::from_secs(5)).await;
 }
+
+#[tokio::test]
+async fn the_webhook_command_line_prints_the_secret_once_lists_without_it_and_removes() {
+    use crate::v1_gate::console_cli;
+    let db = TestDb::new().await;
+    let receiver = Receiver::start().await;
+    let (ok, stdout, stderr) = console_cli(
+        &db,
+        "webhook",
+        &[
+            "add",
+            "--tenant",
+            "bfg-control",
+            "--url",
+            &receiver.url,
+            "--events",
+            "item.accepted, item.revoked",
+            "--allow-private",
+        ],
+    );
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("for item.accepted, item.revoked"),
+        "{stdout}"
+    );
+    let secret = stdout
+        .lines()
+        .find(|l| l.starts_with("whsec_"))
+        .expect("the secret, on a line of its own")
+        .to_owned();
+    let worker = Worker::start(
+        db.app.clone(),
+        &receiver.settings(Duration::from_secs(5)),
+        test_key().clone(),
+        Clock::system(),
+    )
+    .unwrap();
+    db.writer("user_dispatcher_marek")
+        .accept(ROLE_HEADERS, 0, "Headers checked at the gateway")
+        .await
+        .unwrap();
+    until(&db.app, "the delivery", |d| {
+        d.iter().any(|d| d.status == DeliveryStatus::Delivered)
+    })
+    .await;
+    verify(&secret, &receiver.got()[0]);
+
+    let (ok, listed, stderr) = console_cli(&db, "webhook", &["list", "--tenant", "bfg-control"]);
+    assert!(ok, "{stderr}");
+    assert!(listed.contains(&receiver.url), "{listed}");
+    assert!(listed.contains(&webhook::hint_of(&secret)), "{listed}");
+    assert!(listed.contains("by operator:olga.ops"), "{listed}");
+    assert!(!listed.contains(&secret), "{listed}");
+    let id = listed.split_whitespace().next().unwrap().to_owned();
+
+    let before = db.count_in_demo("webhook_endpoints").await;
+    for (args, said) in [
+        (
+            vec![
+                "add",
+                "--tenant",
+                "bfg-control",
+                "--url",
+                "http://hooks.example.com/",
+                "--events",
+                "item.accepted",
+            ],
+            "an endpoint's URL must be https://",
+        ),
+        (
+            vec![
+                "add",
+                "--tenant",
+                "bfg-control",
+                "--url",
+                "https://hooks.example.com/",
+                "--events",
+                "item.exploded",
+            ],
+            "that is not an event type the console emits",
+        ),
+        (
+            vec![
+                "add",
+                "--tenant",
+                "bfg-control",
+                "--url",
+                &receiver.url,
+                "--events",
+                "item.accepted",
+            ],
+            "that host resolves to a loopback, private or link-local address",
+        ),
+        (
+            vec![
+                "remove",
+                "--tenant",
+                "bfg-control",
+                "--id",
+                "5f0c6a8e-6c1e-4d1a-9d0e-2b7f4c3a9e10",
+            ],
+            "there is no such endpoint",
+        ),
+    ] {
+        let (ok, stdout, stderr) = console_cli(&db, "webhook", &args);
+        assert!(!ok, "{args:?} must fail: {stdout}");
+        assert!(stderr.contains(said), "{args:?}: {stderr}");
+        let said: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.starts_with("readiness-console: "))
+            .collect();
+        assert_eq!(said.len(), 1, "one sentence: {stderr}");
+    }
+    assert_eq!(db.count_in_demo("webhook_endpoints").await, before);
+
+    let (ok, stdout, stderr) = console_cli(
+        &db,
+        "webhook",
+        &["remove", "--tenant", "bfg-control", "--id", &id],
+    );
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("removed: nothing more is sent to it"),
+        "{stdout}"
+    );
+    let (_, listed, _) = console_cli(&db, "webhook", &["list", "--tenant", "bfg-control"]);
+    assert!(listed.trim().is_empty(), "{listed}");
+    worker.stop(Duration::from_secs(5)).await;
+}

@@ -92,6 +92,7 @@ pub const TENANT_ROUTES: &[TenantRoute] = &[
     post("/t/{tenant}/owners/{item}/unpin"),
     post("/t/{tenant}/role-owners/{role}"),
     post("/t/{tenant}/role-owners/{role}/clear"),
+    get("/t/{tenant}/events"),
 ];
 
 /// The slug of a path under `/t/`, if it is one.

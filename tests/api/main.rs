@@ -16,6 +16,7 @@ mod flow;
 mod hostile;
 mod html;
 mod isolation;
+mod live;
 mod loader;
 mod locales;
 mod people;

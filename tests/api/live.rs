@@ -521,3 +521,72 @@ async fn a_stream_outlives_the_request_timeout_and_a_graceful_stop_ends_it_promp
         stream.until_end(Duration::from_secs(1)).await;
     }
 }
+
+#[tokio::test]
+async fn a_write_on_one_instance_updates_a_chromium_page_served_by_another_within_a_second() {
+    let db = TestDb::new().await;
+    let a = Instance::start(db.app.clone(), &test_config()).await;
+    // Instance B: a pool of its own to the same database, and its own LISTEN connection.
+    let b_pool = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(4)
+        .connect_with(db.app.connect_options().as_ref().clone())
+        .await
+        .expect("a second pool");
+    let b = Instance::start(b_pool, &test_config()).await;
+    let app = TestApp {
+        router: web::app(a.state.clone()),
+        db,
+    };
+    let mut marek = app.actor("marek").await;
+
+    let driver = crate::browser::start_driver();
+    let browser = crate::browser::Browser::new(&driver, &b.base(), true).await;
+    browser.sign_in("anna").await;
+    browser.open("", "en").await;
+    // Connected: instance B watches the tenant.
+    eventually(|| async { b.state.live.watched() == 1 }).await;
+    browser.eval("window.notReloaded = true; return null").await;
+    let count = "#passage .section-count";
+    let before = browser.text(count).await;
+    assert!(!before.is_empty());
+    let shots = std::path::Path::new("/work/shots/sse");
+    let keep = std::fs::create_dir_all(shots).is_ok();
+    browser.scroll_to("#passage").await;
+    if keep {
+        shot(&browser, shots, "b-before").await;
+    }
+
+    let answer = marek.accept(ROLE, "Role headers verified on staging").await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let committed = Instant::now();
+    loop {
+        let now = browser.text(count).await;
+        if !now.is_empty() && now != before {
+            break;
+        }
+        assert!(
+            committed.elapsed() < Duration::from_secs(1),
+            "instance B's page still shows {before:?} a second after the write on A"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let took = committed.elapsed();
+    assert_eq!(
+        browser.eval("return window.notReloaded === true").await,
+        true
+    );
+    browser.scroll_to("#passage").await;
+    if keep {
+        shot(&browser, shots, "b-after").await;
+    }
+    browser.assert_quiet().await;
+    eprintln!("instance B's page moved {took:?} after the write on instance A");
+    a.stop().await;
+    b.stop().await;
+}
+
+/// A screenshot of the browser's window into `dir`.
+async fn shot(browser: &crate::browser::Browser, dir: &std::path::Path, name: &str) {
+    let png = browser.screenshot().await;
+    std::fs::write(dir.join(format!("{name}.png")), png).expect("write the screenshot");
+}

@@ -29,7 +29,7 @@ fn asset(name: &'static str, bytes: &'static [u8], content_type: &'static str) -
     }
 }
 
-static ASSETS: LazyLock<[Asset; 8]> = LazyLock::new(|| {
+static ASSETS: LazyLock<[Asset; 9]> = LazyLock::new(|| {
     [
         asset(
             "app.css",
@@ -46,6 +46,11 @@ static ASSETS: LazyLock<[Asset; 8]> = LazyLock::new(|| {
         asset(
             "htmx-ext-sse-2.2.4.js",
             include_bytes!("../../static/htmx-ext-sse-2.2.4.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        asset(
+            "live.js",
+            include_bytes!("../../static/live.js"),
             "text/javascript; charset=utf-8",
         ),
         asset(

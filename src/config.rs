@@ -30,6 +30,8 @@ pub mod defaults {
     pub const SIGN_IN_WINDOW: Duration = Duration::from_secs(60);
     /// How long a request may take before it answers 503.
     pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+    /// How often a live console's stream sends a keep-alive comment (and looks at its session).
+    pub const SSE_KEEP_ALIVE: Duration = Duration::from_secs(15);
     /// Idle time after which a session ends.
     pub const SESSION_IDLE: Duration = Duration::from_secs(30 * 60);
     /// How long a sign-in lasts at most, whatever the activity.
@@ -650,6 +652,7 @@ impl Cli {
             state_cache: !args.no_state_cache,
             cache_tenants: args.cache_tenants,
             request_timeout: args.request_timeout.0,
+            sse_keep_alive: args.sse_keep_alive.0,
             access_log: args.access_log,
             sign_in: args.sign_in.limit(),
             sessions: args.sessions.lifetimes(),
@@ -739,6 +742,15 @@ pub struct ServeArgs {
         default_value_t = DurationArg(defaults::REQUEST_TIMEOUT)
     )]
     pub request_timeout: DurationArg,
+
+    /// How often a live console's event stream sends a keep-alive comment; each tick also
+    /// checks that the viewer's session still counts.
+    #[arg(
+        long,
+        env = "READINESS_SSE_KEEP_ALIVE",
+        default_value_t = DurationArg(defaults::SSE_KEEP_ALIVE)
+    )]
+    pub sse_keep_alive: DurationArg,
 
     /// Which requests get an `info` access line: `all` of them, or the `notable` ones only
     /// (refusals, failures, answers slower than half a second; each write logs its own line
@@ -961,6 +973,8 @@ pub struct ServeConfig {
     pub cache_tenants: u64,
     /// How long a request may take before it answers 503.
     pub request_timeout: Duration,
+    /// How often a live console's event stream sends a keep-alive comment.
+    pub sse_keep_alive: Duration,
     /// Which requests get an `info` access line.
     pub access_log: AccessLog,
     /// Sign-in attempts allowed per account and per client address.
@@ -1011,6 +1025,7 @@ impl Default for ServeConfig {
             state_cache: true,
             cache_tenants: crate::db::cache::DEFAULT_TENANTS,
             request_timeout: defaults::REQUEST_TIMEOUT,
+            sse_keep_alive: defaults::SSE_KEEP_ALIVE,
             access_log: AccessLog::All,
             sign_in: SignInLimit {
                 attempts: defaults::SIGN_IN_ATTEMPTS,
@@ -1098,6 +1113,7 @@ mod tests {
         let parsed = cli.serve_config(args);
         let default = ServeConfig::default();
         assert_eq!(parsed.request_timeout, default.request_timeout);
+        assert_eq!(parsed.sse_keep_alive, default.sse_keep_alive);
         assert_eq!(parsed.sign_in, default.sign_in);
         assert_eq!(parsed.sessions, default.sessions);
         let (p, d) = (parsed.rehearsal, default.rehearsal);

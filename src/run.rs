@@ -844,12 +844,7 @@ async fn serve_on(
         args.bind,
         crate::readiness::demo::SLUG
     );
-    axum::serve(
-        listener,
-        web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    web::serve(listener, state, shutdown_signal()).await?;
     cleanup.abort();
     checkpoints.abort();
     // The tries in flight finish and are recorded; none is started after this.

@@ -173,7 +173,14 @@ impl<T: Send + Sync + 'static> StateCache<T> {
 }
 
 /// Keeps a `LISTEN` connection open for as long as the task runs, reconnecting after failures.
-pub async fn listen<T: Send + Sync + 'static>(pool: PgPool, cache: Arc<StateCache<T>>) {
+/// Each notification's payload is handed to `on_change` once the cache has dropped what it
+/// names (the live consoles reload it); on (re)connecting, `*`: notifications may have been
+/// lost meanwhile.
+pub async fn listen<T: Send + Sync + 'static>(
+    pool: PgPool,
+    cache: Arc<StateCache<T>>,
+    on_change: impl Fn(&str) + Send + 'static,
+) {
     loop {
         match PgListener::connect_with(&pool).await {
             Ok(mut listener) => {
@@ -181,11 +188,13 @@ pub async fn listen<T: Send + Sync + 'static>(pool: PgPool, cache: Arc<StateCach
                     tracing::warn!(%error, "cannot listen for state changes; cache disabled");
                 } else {
                     cache.set_live(true);
+                    on_change("*");
                     tracing::debug!("listening for state changes; cache enabled");
                     // `None` or an error: the connection dropped and notifications may have been
                     // lost, so the cache is switched off until the listener is back.
                     while let Ok(Some(notification)) = listener.try_recv().await {
                         cache.notified(notification.payload());
+                        on_change(notification.payload());
                     }
                     tracing::warn!("state change listener lost its connection; cache disabled");
                 }

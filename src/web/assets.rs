@@ -29,7 +29,7 @@ fn asset(name: &'static str, bytes: &'static [u8], content_type: &'static str) -
     }
 }
 
-static ASSETS: LazyLock<[Asset; 7]> = LazyLock::new(|| {
+static ASSETS: LazyLock<[Asset; 9]> = LazyLock::new(|| {
     [
         asset(
             "app.css",
@@ -39,6 +39,18 @@ static ASSETS: LazyLock<[Asset; 7]> = LazyLock::new(|| {
         asset(
             "htmx-2.0.11.min.js",
             include_bytes!("../../static/htmx-2.0.11.min.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        // htmx's SSE extension, from npm's `htmx-ext-sse` 2.2.4 (`dist/sse.js`, 0BSD: see
+        // static/docs/htmx-ext-sse-2.2.4.LICENSE).
+        asset(
+            "htmx-ext-sse-2.2.4.js",
+            include_bytes!("../../static/htmx-ext-sse-2.2.4.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        asset(
+            "live.js",
+            include_bytes!("../../static/live.js"),
             "text/javascript; charset=utf-8",
         ),
         asset(

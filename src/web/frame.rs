@@ -61,6 +61,13 @@ pub struct Frame {
     pub htmx: String,
     /// The copy buttons' script.
     pub copy: String,
+    /// htmx's SSE extension.
+    pub sse: String,
+    /// Keeps typed fields through live refreshes.
+    pub live_js: String,
+    /// The tenant's event stream, on the pages of a signed-in viewer: the body connects to it
+    /// and its sections refresh themselves on its events (see `web::live`).
+    pub live: Option<String>,
     /// Icon URL.
     pub icon: String,
     /// The header's account area, on a tenant's pages.
@@ -88,6 +95,9 @@ impl Frame {
             css: assets::url("app.css"),
             htmx: assets::url("htmx-2.0.11.min.js"),
             copy: assets::url("copy.js"),
+            sse: assets::url("htmx-ext-sse-2.2.4.js"),
+            live_js: assets::url("live.js"),
+            live: None,
             icon: assets::url("favicon.svg"),
             account: None,
             notice: None,

@@ -9,6 +9,7 @@ mod error;
 mod extract;
 mod frame;
 mod invite;
+pub mod live;
 mod locale;
 mod notice;
 pub mod platform;
@@ -241,6 +242,8 @@ pub struct Shared {
     pub public_url: Option<String>,
     /// The API's rate limits.
     pub api: Arc<api::ApiLimits>,
+    /// The live consoles' fan-out.
+    pub live: Arc<live::Hub>,
     baseline_body: Arc<tokio::sync::OnceCell<axum::body::Bytes>>,
 }
 
@@ -281,13 +284,20 @@ impl AppState {
             oidc: Arc::new(crate::oidc::Oidc::new(config.oidc_allow_private)),
             public_url: config.public_url.clone(),
             api: Arc::new(api::ApiLimits::new(config.api)),
+            live: Arc::new(live::Hub::new(config.sse_keep_alive)),
             baseline_body: Arc::default(),
         }))
     }
 
-    /// Starts the task that keeps the cache exact; until it listens, nothing is cached.
+    /// Starts the task that keeps the cache exact and tells the live consoles what changed;
+    /// until it listens, nothing is cached.
     pub fn spawn_listener(&self) -> tokio::task::JoinHandle<()> {
-        tokio::spawn(db::cache::listen(self.pool.clone(), self.cache.clone()))
+        let live = self.live.clone();
+        tokio::spawn(db::cache::listen(
+            self.pool.clone(),
+            self.cache.clone(),
+            move |payload| live.notified(payload),
+        ))
     }
 
     /// The evaluated tenant with this slug, from the cache or freshly loaded.
@@ -429,6 +439,26 @@ pub fn app(state: AppState) -> Router {
     )
 }
 
+/// Serves the app on `listener` until `shutdown` resolves, then stops gracefully: the live
+/// consoles' streams are ended first ([`live::Hub::close`]), so open connections finish and
+/// the stop never waits on a stream.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let live = state.live.clone();
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        shutdown.await;
+        live.close();
+    })
+    .await
+}
+
 /// Every route. Each feature owns its routes; all of them see the signed-in session.
 fn routes(state: &AppState) -> Router<AppState> {
     let features = Router::new()
@@ -450,6 +480,7 @@ fn routes(state: &AppState) -> Router<AppState> {
         .merge(platform::router())
         .merge(invite::router())
         .merge(sso::router())
+        .merge(live::router())
         .route_layer(middleware::from_fn_with_state(state.clone(), session::load))
         // Outermost: a tenant that is not active is answered before any session is read.
         .route_layer(middleware::from_fn_with_state(

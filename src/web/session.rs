@@ -193,6 +193,33 @@ async fn still_counts(app: &AppState, signed: &SignedIn) -> Result<bool, AppErro
     }
 }
 
+/// Whether the session `id` still holds a sign-in to `tenant` that counts, read afresh from
+/// the store: for an event stream, which outlives the request that read its session. Ended
+/// when signed out (the record is gone), idle past its expiry, past its absolute lifetime, or
+/// no longer counting (see [`still_counts`]).
+pub(super) async fn still_signed_in(
+    app: &AppState,
+    id: &tower_sessions::session::Id,
+    tenant: &str,
+) -> Result<bool, AppError> {
+    use tower_sessions::SessionStore;
+    let store = tower_sessions_sqlx_store::PostgresStore::new(app.pool.clone());
+    let record = store
+        .load(id)
+        .await
+        .map_err(|error| AppError::Internal(anyhow::anyhow!(error)))?;
+    let Some(signed) = record
+        .and_then(|r| r.data.get(AUTH).cloned())
+        .and_then(|value| serde_json::from_value::<SignedIn>(value).ok())
+    else {
+        return Ok(false);
+    };
+    if signed.tenant != tenant || signed.outlived(app.clock.now(), app.sessions.absolute) {
+        return Ok(false);
+    }
+    still_counts(app, &signed).await
+}
+
 /// The request carried a session cookie this console signed (the session may have ended since).
 #[derive(Debug, Clone, Copy)]
 pub struct OurSessionCookie;

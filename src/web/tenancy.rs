@@ -97,6 +97,7 @@ pub const TENANT_ROUTES: &[TenantRoute] = &[
     both("/t/{tenant}/webhooks"),
     post("/t/{tenant}/webhooks/{id}/remove"),
     post("/t/{tenant}/webhooks/deliveries/{id}/retry"),
+    get("/t/{tenant}/events"),
 ];
 
 /// The slug of a path under `/t/`, if it is one.

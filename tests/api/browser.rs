@@ -14,7 +14,7 @@ use serde_json::json;
 use crate::support::{Account, TestApp, eventually};
 
 /// chromedriver, stopped when dropped.
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
     port: u16,
 }
@@ -26,7 +26,7 @@ impl Drop for Driver {
     }
 }
 
-fn start_driver() -> Driver {
+pub(crate) fn start_driver() -> Driver {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
@@ -76,14 +76,14 @@ const DECISION: &str = "#decision .decision-go .code";
 
 /// A Chromium session of its own (a fresh profile) at the console the tests serve.
 #[derive(Clone)]
-struct Browser {
+pub(crate) struct Browser {
     client: Client,
     base: String,
 }
 
 impl Browser {
     /// A new browser, with JavaScript on or off, at the app served from `base`.
-    async fn new(driver: &Driver, base: &str, javascript: bool) -> Self {
+    pub(crate) async fn new(driver: &Driver, base: &str, javascript: bool) -> Self {
         let profile = tempfile::tempdir().expect("profile dir");
         let mut caps = Capabilities::new();
         caps.insert(
@@ -126,7 +126,7 @@ impl Browser {
     }
 
     /// [`Browser::visit`], then waits for htmx.
-    async fn open(&self, page: &str, lang: &str) {
+    pub(crate) async fn open(&self, page: &str, lang: &str) {
         self.visit(page, lang).await;
         self.wait_for_htmx().await;
     }
@@ -135,7 +135,7 @@ impl Browser {
         eventually(|| async { self.eval("return typeof window.htmx").await == "object" }).await;
     }
 
-    async fn eval(&self, script: &str) -> serde_json::Value {
+    pub(crate) async fn eval(&self, script: &str) -> serde_json::Value {
         self.client.execute(script, vec![]).await.expect(script)
     }
 
@@ -145,7 +145,7 @@ impl Browser {
     }
 
     /// The text of the element this selector finds, empty when there is none.
-    async fn text(&self, css: &str) -> String {
+    pub(crate) async fn text(&self, css: &str) -> String {
         // htmx may swap the element between finding and reading it: that reads as "not yet".
         match self.client.find(Locator::Css(css)).await {
             Ok(element) => element.text().await.unwrap_or_default(),
@@ -220,7 +220,7 @@ impl Browser {
     }
 
     /// Signs in through the form as `username` of the demo.
-    async fn sign_in(&self, username: &str) {
+    pub(crate) async fn sign_in(&self, username: &str) {
         self.sign_in_as(Account::named(username)).await;
     }
 
@@ -240,15 +240,20 @@ impl Browser {
     }
 
     /// Scrolls the element this selector finds to the middle of the window (for screenshots).
-    async fn scroll_to(&self, css: &str) {
+    pub(crate) async fn scroll_to(&self, css: &str) {
         self.eval(&format!(
             "document.querySelector(\"{css}\").scrollIntoView({{block: 'center'}}); return null"
         ))
         .await;
     }
 
+    /// The window as a PNG.
+    pub(crate) async fn screenshot(&self) -> Vec<u8> {
+        self.client.screenshot().await.expect("screenshot")
+    }
+
     /// Saves a screenshot when SCREENSHOT_DIR is set (for looking at the pages, not asserting).
-    async fn keep_screenshot(&self, name: &str) {
+    pub(crate) async fn keep_screenshot(&self, name: &str) {
         if let Some(dir) = std::env::var_os("SCREENSHOT_DIR") {
             let png = self.client.screenshot().await.expect("screenshot");
             let path = std::path::Path::new(&dir).join(format!("{name}.png"));
@@ -275,7 +280,7 @@ impl Browser {
     }
 
     /// Nothing was logged as an error, no CSP violation.
-    async fn assert_quiet(&self) {
+    pub(crate) async fn assert_quiet(&self) {
         let problems = self.severe_log_entries().await;
         assert!(problems.is_empty(), "browser console: {problems:?}");
     }

@@ -17,6 +17,7 @@ mod hostile;
 mod html;
 mod inbox;
 mod isolation;
+mod live;
 mod loader;
 mod locales;
 mod people;

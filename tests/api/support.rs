@@ -911,12 +911,21 @@ impl Client {
         }
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
+        // A live console's event stream does not end while its session lasts: its headers
+        // only (tests/api/live.rs reads streams off a socket).
+        let streaming = headers
+            .get("content-type")
+            .is_some_and(|v| v.as_bytes().starts_with(b"text/event-stream"));
+        let bytes = if streaming {
+            axum::body::Bytes::new()
+        } else {
+            response
+                .into_body()
+                .collect()
+                .await
+                .expect("body")
+                .to_bytes()
+        };
         Page {
             status,
             headers,

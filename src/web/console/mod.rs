@@ -42,6 +42,7 @@ pub(crate) use files::packet_response;
 pub(crate) use keys::item_label_id;
 pub use keys::{SectionKey, item_anchor, items_of, layout, listed_sections};
 pub use messages::dynamic_message_ids;
+pub(crate) use page::section_fingerprints;
 pub use page::{home, render_page};
 pub use view::ConsoleView;
 pub use viewer::{Draft, Viewer};

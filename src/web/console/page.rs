@@ -162,3 +162,39 @@ pub(super) struct SectionFragment<'a> {
     /// Sent as an out-of-band swap beside another section.
     pub(super) oob: bool,
 }
+
+/// Each section of the page with a fingerprint of what it shows: the fragment as anyone sees
+/// it (in English, signed out), the versions its items' forms carry, and the people who may
+/// act (whose forms a viewer is drawn depends on them). Two views give a section the same
+/// fingerprint exactly when a viewer's copy of it would not change; the live consoles refresh
+/// the others (see [`crate::web::live`]).
+pub(crate) fn section_fingerprints(view: &TenantView) -> Result<Vec<(SectionKey, u64)>> {
+    use std::hash::{Hash, Hasher};
+    let slug = view.console.slug.as_str();
+    let state = &view.console.state;
+    let mut people = std::collections::hash_map::DefaultHasher::new();
+    for actor in &state.actors {
+        (&actor.id, &actor.name, &actor.unit, actor.role.as_str()).hash(&mut people);
+        actor.permissions.hash(&mut people);
+    }
+    let people = people.finish();
+    let mut versions: Vec<(&String, &i32)> = state.item_versions.iter().collect();
+    versions.sort();
+    view.layout
+        .iter()
+        .map(|&key| {
+            let v = ConsoleView::new(view.tr(Lang::En), slug, view, None);
+            let html = SectionFragment { v, key, oob: false }.render()?;
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            (people, html).hash(&mut hasher);
+            if let SectionKey::Items(section) = key {
+                versions
+                    .iter()
+                    .filter(|(item, _)| SectionKey::of_item(&view.layout, item) == Some(key))
+                    .for_each(|entry| entry.hash(&mut hasher));
+                section.hash(&mut hasher);
+            }
+            Ok((key, hasher.finish()))
+        })
+        .collect()
+}

@@ -133,6 +133,11 @@ pub(super) fn frame_for(
                 None => viewer.actor.clone(),
             };
             let mut frame = frame.signed_in(tenant, who, viewer.csrf.clone());
+            frame.live = Some(format!(
+                "/t/{tenant}/events?v={}&lang={}",
+                crate::web::live::version_of(view),
+                lang.code()
+            ));
             let may_manage = super::view::viewer_may(
                 view,
                 Some(viewer),

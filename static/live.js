@@ -1,0 +1,26 @@
+// The live console (see src/web/live.rs): a section refreshed by a server-sent event keeps what
+// the viewer is typing. A refresh triggered by the stream of a section holding a field the
+// viewer has changed, or is in, is skipped; the section is marked stale, and its refresh link
+// brings the new state when they are ready.
+document.addEventListener("htmx:confirm", function (event) {
+  var trigger = event.detail && event.detail.triggeringEvent;
+  if (!trigger || String(trigger.type).indexOf("sse:") !== 0) {
+    return;
+  }
+  var section = event.target.closest("section");
+  if (!section) {
+    return;
+  }
+  var fields = section.querySelectorAll("input, textarea");
+  for (var i = 0; i < fields.length; i++) {
+    var field = fields[i];
+    var changed = field.type === "checkbox" || field.type === "radio"
+      ? field.checked !== field.defaultChecked
+      : field.type !== "hidden" && field.value !== field.defaultValue;
+    if (changed || field === document.activeElement) {
+      event.preventDefault();
+      section.classList.add("stale");
+      return;
+    }
+  }
+});

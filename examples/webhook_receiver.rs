@@ -10,7 +10,10 @@
 //! With `--log FILE` it appends one JSON line per delivery (its id, type, the event's time,
 //! when it arrived, whether it was a repeat): what `scripts/bench` reads.
 
-#![allow(clippy::expect_used, reason = "an example: a bad argument stops it with a message")]
+#![allow(
+    clippy::expect_used,
+    reason = "an example: a bad argument stops it with a message"
+)]
 
 use std::collections::HashSet;
 use std::io::Write as _;
@@ -63,7 +66,10 @@ impl Receiver {
         {
             return 401;
         }
-        let id = parts.headers["webhook-id"].to_str().unwrap_or_default().to_owned();
+        let id = parts.headers["webhook-id"]
+            .to_str()
+            .unwrap_or_default()
+            .to_owned();
         let repeat = !self.seen.lock().expect("seen ids").insert(id.clone());
         if let Some(log) = &self.log {
             let event: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();

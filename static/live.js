@@ -24,3 +24,23 @@ document.addEventListener("htmx:confirm", function (event) {
     }
   }
 });
+
+// A page leaving for the back-forward cache closes its event stream: kept open, streams of
+// pages no one sees would take the browser's few connections to the console (six, over
+// HTTP/1.1) and stall the pages that are open. Back from the cache, the page is stale:
+// it loads again.
+var liveSource = null;
+document.addEventListener("htmx:sseOpen", function (event) {
+  liveSource = event.detail && event.detail.source;
+});
+window.addEventListener("pagehide", function (event) {
+  if (event.persisted && liveSource) {
+    liveSource.close();
+    liveSource = null;
+  }
+});
+window.addEventListener("pageshow", function (event) {
+  if (event.persisted && document.body.hasAttribute("data-sse-connect")) {
+    window.location.reload();
+  }
+});

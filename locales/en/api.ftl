@@ -36,6 +36,7 @@ api-detail-cursor = This cursor was not given by this console for this same quer
 api-detail-rate-limited = Too many requests for this key or tenant: try again in { $seconds } s.
 api-detail-internal = Something failed on our side. The request id finds it in our logs.
 api-detail-unavailable = The console cannot reach its database right now. Try again in a moment.
+api-detail-timeout = The console took too long to answer this request. Try again in a moment.
 
 api-docs-title = Readiness Console API reference
 api-docs-noscript = The reference needs JavaScript. The document itself is at /v1/openapi.json.

@@ -36,6 +36,7 @@ api-detail-cursor = Esta consola no dio este cursor para esta misma consulta: em
 api-detail-rate-limited = Demasiadas solicitudes para esta clave o este inquilino: inténtelo de nuevo dentro de { $seconds } s.
 api-detail-internal = Algo falló de nuestro lado. El identificador de la solicitud lo localiza en nuestros registros.
 api-detail-unavailable = La consola no puede llegar a su base de datos ahora mismo. Inténtelo de nuevo en un momento.
+api-detail-timeout = La consola tardó demasiado en responder a esta petición. Vuelva a intentarlo en un momento.
 
 api-docs-title = Referencia de la API de Readiness Console
 api-docs-noscript = La referencia necesita JavaScript. El documento está en /v1/openapi.json.

@@ -36,6 +36,7 @@ api-detail-cursor = Cette console n’a pas donné ce curseur pour cette même r
 api-detail-rate-limited = Trop de requêtes pour cette clé ou ce locataire : réessayez dans { $seconds } s.
 api-detail-internal = Un problème est survenu de notre côté. L’identifiant de la requête le retrouve dans nos journaux.
 api-detail-unavailable = La console ne parvient pas à joindre sa base de données pour le moment. Réessayez dans un instant.
+api-detail-timeout = La console a mis trop de temps à répondre à cette requête. Réessayez dans un instant.
 
 api-docs-title = Référence de l’API de Readiness Console
 api-docs-noscript = La référence demande JavaScript. Le document lui-même est à /v1/openapi.json.

@@ -36,6 +36,7 @@ api-detail-cursor = Este console não emitiu este cursor para esta mesma consult
 api-detail-rate-limited = Requisições demais para esta chave ou este tenant: tente de novo em { $seconds } s.
 api-detail-internal = Algo falhou do nosso lado. O identificador da requisição o localiza nos nossos registros.
 api-detail-unavailable = O console não consegue alcançar seu banco de dados agora. Tente de novo em instantes.
+api-detail-timeout = O console demorou demais para responder a esta requisição. Tente de novo em instantes.
 
 api-docs-title = Referência da API do Readiness Console
 api-docs-noscript = A referência precisa de JavaScript. O documento em si está em /v1/openapi.json.

@@ -411,14 +411,15 @@ pub fn app(state: AppState) -> Router {
     // wraps on every request, and a router clones as one pointer.
     let pages = Router::new()
         .fallback_service(routed)
-        .layer(middleware::from_fn_with_state(state.https, frame_layer));
-    // The API answers `/v1` in its own shape (JSON, problem documents), without sessions.
-    let router = api::router(&state)
-        .fallback_service(pages)
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             state.request_timeout,
         ))
+        .layer(middleware::from_fn_with_state(state.https, frame_layer));
+    // The API answers `/v1` in its own shape (JSON, problem documents), without sessions, and
+    // with its own timeout.
+    let router = api::router(&state)
+        .fallback_service(pages)
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)));
     with_security_headers(router).layer(
         ServiceBuilder::new()

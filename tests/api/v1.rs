@@ -1542,3 +1542,30 @@ async fn the_contract_check_refuses_an_answer_the_document_does_not_promise() {
         answer(404, "text/html", Value::Null)
     ));
 }
+
+#[tokio::test]
+async fn a_request_that_takes_too_long_is_answered_503_as_a_problem_document() {
+    // A console whose every request takes longer than it may: the API still answers in its
+    // own shape, in the reader's language.
+    let mut config = crate::support::test_config();
+    config.request_timeout = std::time::Duration::from_millis(1);
+    let app = TestApp::spawn_with(&config, crate::support::test_clock().clone()).await;
+    let read = format!("Bearer {}", key(&app, "slow-reader", Scope::Read).await);
+    // The tenant is not loaded yet: its first answer takes more than a millisecond.
+    let answer = call(
+        &app,
+        "GET",
+        "/v1/tenants/bfg-control/readiness",
+        &[("accept-language", "fr"), ("authorization", &read)],
+        "",
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(answer.headers["content-type"], "application/problem+json");
+    assert_eq!(answer.json["code"], "SERVICE_UNAVAILABLE");
+    assert_eq!(answer.headers["content-language"], "fr");
+    assert_eq!(
+        answer.json["requestId"],
+        answer.headers["x-request-id"].to_str().unwrap()
+    );
+}

@@ -83,15 +83,20 @@ pub(crate) fn audit_key() -> (tempfile::TempDir, PathBuf) {
 }
 
 /// The real binary serving `db` as the app role on a free port.
-struct Serving {
+pub(crate) struct Serving {
     child: Option<Child>,
-    url: String,
+    pub(crate) url: String,
     log: PathBuf,
     _dir: tempfile::TempDir,
 }
 
 impl Serving {
     async fn start(db: &TestDb) -> Self {
+        Self::start_with(db, &[]).await
+    }
+
+    /// The binary serving `db`, with these flags of `serve` besides `--bind`.
+    pub(crate) async fn start_with(db: &TestDb, flags: &[&str]) -> Self {
         let (dir, key) = audit_key();
         let port = free_port();
         let log = dir.path().join("serve.log");
@@ -101,6 +106,7 @@ impl Serving {
             .arg("--data-dir")
             .arg(dir.path().join("data"))
             .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+            .args(flags)
             .env_remove("DATABASE_URL")
             .env_remove("MIGRATION_DATABASE_URL")
             .stdout(Stdio::null())
@@ -129,8 +135,16 @@ impl Serving {
         panic!("never ready: {}", serving.log());
     }
 
-    fn log(&self) -> String {
+    pub(crate) fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// SIGKILL: the process ends at once, whatever it was doing.
+    pub(crate) fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
     }
 
     /// SIGTERM, and waits for the process to end.

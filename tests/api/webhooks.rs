@@ -888,3 +888,60 @@ async fn the_webhook_command_line_prints_the_secret_once_lists_without_it_and_re
     assert!(listed.trim().is_empty(), "{listed}");
     worker.stop(Duration::from_secs(5)).await;
 }
+
+#[tokio::test]
+async fn a_server_killed_mid_delivery_loses_nothing_once_restarted() {
+    use crate::v1_gate::Serving;
+    let db = TestDb::new().await;
+    let receiver = Receiver::start().await;
+    let clock = Clock::system();
+    let (_, secret) =
+        add_endpoint(&db.app, &clock, &receiver.url, &[EventType::ItemAccepted]).await;
+    let ca = receiver.ca.to_str().unwrap().to_owned();
+    // Tries time out after 2 s, so a lease lasts 7 s.
+    let flags = [
+        "--webhooks-allow-private",
+        "--webhooks-ca",
+        &ca,
+        "--webhook-timeout",
+        "2s",
+    ];
+    let mut first = Serving::start_with(&db, &flags).await;
+    // The receiver holds the first try (3 s) while the server is killed.
+    receiver.set(Mode::Slow);
+    db.writer("user_dispatcher_marek")
+        .accept(ROLE_HEADERS, 0, "Headers checked at the gateway")
+        .await
+        .unwrap();
+    for _ in 0..100 {
+        if !receiver.got().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        receiver.got().len(),
+        1,
+        "the try is in flight: {}",
+        first.log()
+    );
+    first.kill();
+    let d = &deliveries(&db.app).await[0];
+    assert_eq!(d.status, DeliveryStatus::Pending, "claimed, never settled");
+    assert!(d.last_tried_at.is_none());
+    receiver.set(Mode::Ok);
+    let second = Serving::start_with(&db, &flags).await;
+    until(&db.app, "the delivery by the restarted server", |d| {
+        d[0].status == DeliveryStatus::Delivered
+    })
+    .await;
+    let got = receiver.got();
+    assert_eq!(got.len(), 2, "{}", second.log());
+    assert_eq!(
+        got[0].id(),
+        got[1].id(),
+        "the same event, the same webhook-id"
+    );
+    verify(&secret, &got[1]);
+    assert_eq!(deliveries(&db.app).await[0].tries, 2);
+}

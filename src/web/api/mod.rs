@@ -128,6 +128,12 @@ pub fn router(state: &AppState) -> Router {
         .route("/v1/", any(unknown))
         .route("/v1/{*rest}", any(unknown))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        // Inside the frame, so a request that takes too long is answered 503 as a problem
+        // document like every other error (the pages have their own timeout).
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            state.request_timeout,
+        ))
         .layer(middleware::from_fn(frame))
         .with_state(state.clone())
 }

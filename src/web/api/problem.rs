@@ -159,8 +159,9 @@ impl ApiError {
                 (ErrorCode::ValidationError, "api-detail-content-type")
             }
             StatusCode::TOO_MANY_REQUESTS => (ErrorCode::RateLimited, "api-detail-rate-limited"),
+            // Bare, a 503 is the request timeout's.
             StatusCode::SERVICE_UNAVAILABLE | StatusCode::GATEWAY_TIMEOUT => {
-                (ErrorCode::ServiceUnavailable, "api-detail-unavailable")
+                (ErrorCode::ServiceUnavailable, "api-detail-timeout")
             }
             s if s.is_client_error() => (ErrorCode::ValidationError, "api-detail-body"),
             _ => (ErrorCode::InternalError, "api-detail-internal"),
@@ -239,7 +240,11 @@ impl From<crate::web::AppError> for ApiError {
             ),
             AppError::Unavailable(e) => {
                 tracing::warn!(error = %e, "database unavailable");
-                Self::of_status(StatusCode::SERVICE_UNAVAILABLE)
+                Self::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    ErrorCode::ServiceUnavailable,
+                    "api-detail-unavailable",
+                )
             }
             other => {
                 tracing::error!(error = %other, "API request failed");
@@ -251,7 +256,7 @@ impl From<crate::web::AppError> for ApiError {
 
 /// The details a problem may be told by (besides the evidence refusals, `evidence-…`, and the
 /// forms' own `write-already-accepted` and `write-not-accepted`).
-const DETAILS: [&str; 26] = [
+const DETAILS: [&str; 27] = [
     "api-detail-unauthorized",
     "api-detail-forbidden",
     "api-detail-other-tenant",
@@ -276,6 +281,7 @@ const DETAILS: [&str; 26] = [
     "api-detail-rate-limited",
     "api-detail-internal",
     "api-detail-unavailable",
+    "api-detail-timeout",
     "api-docs-title",
     "api-docs-noscript",
 ];
@@ -296,7 +302,7 @@ pub fn message_ids() -> Vec<String> {
 
 /// The refusals every route of a tenant may answer, as the OpenAPI document lists them: no valid
 /// key, a key of another tenant (or a write it may not make), no such tenant or resource, a
-/// suspended tenant, the rate limit. Never built: the document's part of [`ApiError`].
+/// suspended tenant, the rate limit, and a console that cannot answer now. Never built: the document's part of [`ApiError`].
 #[derive(utoipa::IntoResponses)]
 #[allow(
     dead_code,
@@ -339,6 +345,13 @@ pub enum TenantRefusals {
         headers(("Retry-After" = u64, description = "Seconds to wait before asking again"))
     )]
     RateLimited(Problem),
+    /// 503.
+    #[response(
+        status = 503,
+        description = "The console cannot answer now: its database is unreachable, or the request took longer than it may",
+        content_type = "application/problem+json"
+    )]
+    Unavailable(Problem),
 }
 
 /// An RFC 9457 problem document.

@@ -8,6 +8,7 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use time::OffsetDateTime;
@@ -20,7 +21,7 @@ use crate::db::visits::{self, Change};
 use crate::i18n::Tr;
 use crate::readiness::inbox::{self, SINCE_LIMIT, Task, Waiting};
 use crate::web::frame::{Frame, InboxBadge};
-use crate::web::{AppError, AppState, Result, TenantView, session};
+use crate::web::{AppState, Result, TenantView, session};
 
 /// The page and the badge.
 pub(in crate::web) fn router() -> Router<AppState> {
@@ -157,7 +158,9 @@ async fn inbox_page(
 /// `GET /t/{tenant}/inbox/badge`: the badge alone, for the page to swap in.
 async fn badge_partial(reader: Reader) -> Result<Response> {
     let Some(viewer) = &reader.viewer else {
-        return Err(AppError::SignInRequired);
+        // Signed out meanwhile (a live `state` event can race the stream's sign-in prompt):
+        // no badge, and nothing for htmx to swap or report.
+        return Ok(StatusCode::NO_CONTENT.into_response());
     };
     let tr = reader.lang.tr();
     let badge = badge(&tr, &reader.tenant, &reader.view, &viewer.actor);

@@ -73,7 +73,8 @@ impl Receiver {
         let repeat = !self.seen.lock().expect("seen ids").insert(id.clone());
         if let Some(log) = &self.log {
             let event: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
-            let arrived = time::OffsetDateTime::now_utc()
+            let arrived = readiness_console::clock::Clock::system()
+                .now()
                 .format(&time::format_description::well_known::Rfc3339)
                 .unwrap_or_default();
             let line = serde_json::json!({

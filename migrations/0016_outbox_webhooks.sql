@@ -44,6 +44,9 @@ create table webhook_deliveries (
     last_duration_ms int,
     last_tried_at timestamptz,
     delivered_at timestamptz,
+    -- The managing director gave a dead delivery its tries again.
+    retried_at timestamptz,
+    retried_by text,
     unique (event_id, endpoint_id)
 );
 create index webhook_deliveries_due on webhook_deliveries (next_attempt_at) where status = 'pending';
@@ -142,4 +145,5 @@ grant select, insert on outbox_events to readiness_app;
 grant select, insert on webhook_endpoints to readiness_app;
 grant update (removed_at, removed_by) on webhook_endpoints to readiness_app;
 grant select, insert on webhook_deliveries to readiness_app;
-grant update (status, tries, next_attempt_at, lease_until) on webhook_deliveries to readiness_app;
+grant update (status, next_attempt_at, lease_until, retried_at, retried_by)
+    on webhook_deliveries to readiness_app;

@@ -174,26 +174,14 @@ pub async fn remove<'a>(
     by: impl Into<KeyAuthor<'a>>,
     stamp: &Stamp<'_>,
 ) -> Result<(), HookError> {
-    let by = by.into();
-    let (mut tx, tenant) = begin(pool, slug, by).await?;
-    let removed = sqlx::query(
-        "update webhook_endpoints set removed_at = $2, removed_by = $3
-         where id = $1 and removed_at is null",
-    )
-    .bind(id)
-    .bind(stamp.clock.now())
-    .bind(by.name())
-    .execute(&mut *tx)
-    .await?;
-    if removed.rows_affected() != 1 {
-        return Err(HookError::Unknown(id.to_string()));
-    }
-    let target = id.to_string();
-    finish(
-        tx,
-        (tenant, slug),
-        by,
-        (AuditAction::RemoveWebhook, &target),
+    let change = "update webhook_endpoints set removed_at = $2, removed_by = $3
+                  where id = $1 and removed_at is null";
+    change_one(
+        pool,
+        (slug, id),
+        change,
+        by.into(),
+        AuditAction::RemoveWebhook,
         stamp,
     )
     .await
@@ -207,29 +195,42 @@ pub async fn retry<'a>(
     by: impl Into<KeyAuthor<'a>>,
     stamp: &Stamp<'_>,
 ) -> Result<(), HookError> {
-    let by = by.into();
-    let (mut tx, tenant) = begin(pool, slug, by).await?;
-    let retried = sqlx::query(
-        "update webhook_deliveries set status = 'pending', next_attempt_at = $2,
-                lease_until = null
-         where id = $1 and status = 'dead'",
-    )
-    .bind(id)
-    .bind(stamp.clock.now())
-    .execute(&mut *tx)
-    .await?;
-    if retried.rows_affected() != 1 {
-        return Err(HookError::Unknown(id.to_string()));
-    }
-    let target = id.to_string();
-    finish(
-        tx,
-        (tenant, slug),
-        by,
-        (AuditAction::RetryDelivery, &target),
+    let change = "update webhook_deliveries set status = 'pending', next_attempt_at = $2,
+                         lease_until = null, retried_at = $2, retried_by = $3
+                  where id = $1 and status = 'dead'";
+    change_one(
+        pool,
+        (slug, id),
+        change,
+        by.into(),
+        AuditAction::RetryDelivery,
         stamp,
     )
     .await
+}
+
+/// Applies `change` (binding the row's id, now and who) to exactly one row, with the audit
+/// event `action` on it; nothing when no row matches.
+async fn change_one(
+    pool: &PgPool,
+    (slug, id): (&str, Uuid),
+    change: &str,
+    by: KeyAuthor<'_>,
+    action: AuditAction,
+    stamp: &Stamp<'_>,
+) -> Result<(), HookError> {
+    let (mut tx, tenant) = begin(pool, slug, by).await?;
+    let changed = sqlx::query(change)
+        .bind(id)
+        .bind(stamp.clock.now())
+        .bind(by.name())
+        .execute(&mut *tx)
+        .await?;
+    if changed.rows_affected() != 1 {
+        return Err(HookError::Unknown(id.to_string()));
+    }
+    let target = id.to_string();
+    finish(tx, (tenant, slug), by, (action, &target), stamp).await
 }
 
 /// The live endpoints of the tenant `slug`, oldest first; `None` when there is no such tenant.

@@ -305,6 +305,18 @@ pub async fn deliveries(pool: &PgPool) -> Vec<webhooks::Delivery> {
         .unwrap()
 }
 
+/// The delivery worker over `pool`, sending to `receiver` with this timeout (in seconds) and
+/// telling the time by `clock`.
+pub fn start_worker(pool: &PgPool, receiver: &Receiver, timeout: u64, clock: &Clock) -> Worker {
+    Worker::start(
+        pool.clone(),
+        &receiver.settings(Duration::from_secs(timeout)),
+        test_key().clone(),
+        clock.clone(),
+    )
+    .unwrap()
+}
+
 /// Waits (up to 20 s) until `done` holds of the demo's deliveries.
 pub async fn until(pool: &PgPool, what: &str, done: impl Fn(&[webhooks::Delivery]) -> bool) {
     for _ in 0..400 {
@@ -353,13 +365,7 @@ async fn an_acceptance_reaches_the_receiver_signed_with_its_event_id() {
         &[EventType::ItemAccepted, EventType::ItemRevoked],
     )
     .await;
-    let worker = Worker::start(
-        app.db.app.clone(),
-        &receiver.settings(Duration::from_secs(5)),
-        test_key().clone(),
-        clock,
-    )
-    .unwrap();
+    let worker = start_worker(&app.db.app, &receiver, 5, &clock);
     let marek = app.db.writer("user_dispatcher_marek");
     marek
         .accept(ROLE_HEADERS, 0, "Headers checked at the gateway")
@@ -407,13 +413,7 @@ async fn failures_back_off_die_after_the_last_try_and_a_retry_delivers_the_same_
     let clock = worker_clock();
     let (_, secret) =
         add_endpoint(&db.app, &clock, &receiver.url, &[EventType::ItemAccepted]).await;
-    let worker = Worker::start(
-        db.app.clone(),
-        &receiver.settings(Duration::from_secs(1)),
-        test_key().clone(),
-        clock.clone(),
-    )
-    .unwrap();
+    let worker = start_worker(&db.app, &receiver, 1, &clock);
     receiver.set(Mode::Fail);
     db.writer("user_dispatcher_marek")
         .accept(ROLE_HEADERS, 0, "Headers checked")
@@ -512,13 +512,7 @@ async fn a_redirect_is_not_followed_a_slow_receiver_times_out_and_a_huge_answer_
         &[EventType::ItemAccepted, EventType::ItemRevoked],
     )
     .await;
-    let worker = Worker::start(
-        db.app.clone(),
-        &receiver.settings(Duration::from_secs(1)),
-        test_key().clone(),
-        clock.clone(),
-    )
-    .unwrap();
+    let worker = start_worker(&db.app, &receiver, 1, &clock);
     let marek = db.writer("user_dispatcher_marek");
     for (version, (mode, failure, status)) in (0..).zip([
         (Mode::Redirect, Some("redirect"), Some(302)),
@@ -571,13 +565,7 @@ async fn a_receiver_down_for_the_middle_third_of_a_thousand_writes_gets_every_ev
         &[EventType::ItemAccepted, EventType::ItemRevoked],
     )
     .await;
-    let worker = Worker::start(
-        db.app.clone(),
-        &receiver.settings(Duration::from_secs(5)),
-        test_key().clone(),
-        clock.clone(),
-    )
-    .unwrap();
+    let worker = start_worker(&db.app, &receiver, 5, &clock);
     let marek = db.writer("user_dispatcher_marek");
     for version in 0..1_000 {
         receiver.set(if (334..667).contains(&version) {
@@ -654,13 +642,7 @@ async fn a_lease_whose_worker_died_is_claimed_again() {
             .await
             .unwrap();
     assert_eq!(claimed.len(), 1);
-    let worker = Worker::start(
-        db.app.clone(),
-        &receiver.settings(Duration::from_secs(5)),
-        test_key().clone(),
-        clock,
-    )
-    .unwrap();
+    let worker = start_worker(&db.app, &receiver, 5, &clock);
     tokio::time::sleep(Duration::from_millis(1_000)).await;
     assert!(receiver.got().is_empty(), "leased: nobody else sends it");
     until(&db.app, "the delivery after the lease", |d| {
@@ -714,13 +696,7 @@ async fn suspending_and_resuming_the_tenant_reach_its_receiver() {
         &[EventType::TenantSuspended, EventType::TenantResumed],
     )
     .await;
-    let worker = Worker::start(
-        db.app.clone(),
-        &receiver.settings(Duration::from_secs(5)),
-        test_key().clone(),
-        clock.clone(),
-    )
-    .unwrap();
+    let worker = start_worker(&db.app, &receiver, 5, &clock);
     let operator = tenants::Operator {
         name: "olga.ops",
         request_id: "webhooks-test",
@@ -789,13 +765,7 @@ async fn the_webhook_command_line_prints_the_secret_once_lists_without_it_and_re
         .find(|l| l.starts_with("whsec_"))
         .expect("the secret, on a line of its own")
         .to_owned();
-    let worker = Worker::start(
-        db.app.clone(),
-        &receiver.settings(Duration::from_secs(5)),
-        test_key().clone(),
-        Clock::system(),
-    )
-    .unwrap();
+    let worker = start_worker(&db.app, &receiver, 5, &Clock::system());
     db.writer("user_dispatcher_marek")
         .accept(ROLE_HEADERS, 0, "Headers checked at the gateway")
         .await

@@ -394,19 +394,7 @@ async fn remove(
     Path((_, id)): Path<(String, String)>,
     Write { by, .. }: Write<HookForm>,
 ) -> Result<Response> {
-    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
-    let author = by.author(&app);
-    webhooks::remove(
-        &app.pool,
-        &by.tenant,
-        id,
-        KeyAuthor::Person(&by.viewer.actor),
-        &stamp(&app, &author),
-    )
-    .await
-    .map_err(failed)?;
-    app.cache.invalidate(&by.tenant);
-    Ok(back(&by, "removed"))
+    change(&app, &by, &id, Change::Remove).await
 }
 
 /// `POST /t/{tenant}/webhooks/deliveries/{id}/retry`: a dead delivery gets one more try, now.
@@ -415,17 +403,31 @@ async fn retry(
     Path((_, id)): Path<(String, String)>,
     Write { by, .. }: Write<HookForm>,
 ) -> Result<Response> {
-    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
-    let author = by.author(&app);
-    webhooks::retry(
-        &app.pool,
-        &by.tenant,
-        id,
-        KeyAuthor::Person(&by.viewer.actor),
-        &stamp(&app, &author),
-    )
-    .await
-    .map_err(failed)?;
+    change(&app, &by, &id, Change::Retry).await
+}
+
+/// What the page's buttons change.
+#[derive(Clone, Copy)]
+enum Change {
+    Remove,
+    Retry,
+}
+
+async fn change(app: &AppState, by: &Writer, id: &str, change: Change) -> Result<Response> {
+    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    let author = by.author(app);
+    let (stamp, who) = (stamp(app, &author), KeyAuthor::Person(&by.viewer.actor));
+    let (done, result) = match change {
+        Change::Remove => (
+            "removed",
+            webhooks::remove(&app.pool, &by.tenant, id, who, &stamp).await,
+        ),
+        Change::Retry => (
+            "retried",
+            webhooks::retry(&app.pool, &by.tenant, id, who, &stamp).await,
+        ),
+    };
+    result.map_err(failed)?;
     app.cache.invalidate(&by.tenant);
-    Ok(back(&by, "retried"))
+    Ok(back(by, done))
 }

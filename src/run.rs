@@ -21,6 +21,37 @@ mod operator;
 mod tenant;
 mod webhook;
 
+/// What an operator's command runs with: the owner role's pool (through a serving console's
+/// server when one holds the data directory), the audit key, and a request id of its own.
+struct OperatorRun<'a> {
+    owner: &'a PgPool,
+    key: &'a CheckpointKey,
+    request_id: &'a str,
+}
+
+/// Opens the database as [`OperatorRun`] for `work`, and closes it after, whatever `work` did.
+async fn as_operator<T>(
+    cli: &Cli,
+    clock: &Clock,
+    work: impl AsyncFnOnce(OperatorRun<'_>) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let db = Database::open_or_attach(cli).await?;
+    let result = async {
+        db.prepare(cli, clock).await?;
+        let key = CheckpointKey::load_or_create(&cli.audit_key_path())?;
+        let request_id = format!("cli-{}", uuid::Uuid::new_v4());
+        work(OperatorRun {
+            owner: db.owner()?,
+            key: &key,
+            request_id: &request_id,
+        })
+        .await
+    }
+    .await;
+    db.close().await;
+    result
+}
+
 /// How the embedded server and the app's pool are set up: `serve` says; a tool takes the
 /// defaults and a connection or two.
 struct Setup {

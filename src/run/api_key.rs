@@ -6,8 +6,6 @@ use std::io::Write as _;
 
 use anyhow::Context;
 
-use super::Database;
-use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
 use crate::config::{ApiKeyCommand, Cli};
 use crate::db::api_keys::{self, NewKey};
@@ -47,16 +45,12 @@ pub(super) async fn run(
         }
         _ => None,
     };
-    let db = Database::open_or_attach(cli).await?;
-    let result = async {
-        db.prepare(cli, clock).await?;
-        let owner = db.owner()?;
-        let key = CheckpointKey::load_or_create(&cli.audit_key_path())?;
-        let request_id = format!("cli-{}", uuid::Uuid::new_v4());
+    let result = super::as_operator(cli, clock, async |run| {
+        let owner = run.owner;
         let stamp = Stamp {
-            key: &key,
+            key: run.key,
             clock,
-            request_id: &request_id,
+            request_id: run.request_id,
         };
         let by = format!("operator:{operator}");
         let mut out = std::io::stdout();
@@ -109,10 +103,9 @@ pub(super) async fn run(
                 )?;
             }
         }
-        Ok::<_, anyhow::Error>(())
-    }
+        Ok(())
+    })
     .await;
-    db.close().await;
     result.map_err(|error| match error.downcast::<api_keys::KeyError>() {
         Ok(api_keys::KeyError::Db(db)) => anyhow::Error::new(db),
         Ok(other) => anyhow::anyhow!("{other}"),

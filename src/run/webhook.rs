@@ -6,8 +6,6 @@ use std::io::Write as _;
 
 use anyhow::Context;
 
-use super::Database;
-use crate::checkpoint::CheckpointKey;
 use crate::clock::Clock;
 use crate::config::{Cli, WebhookCommand};
 use crate::db::tenants::Stamp;
@@ -39,16 +37,12 @@ pub(super) async fn run(
         }
         _ => None,
     };
-    let db = Database::open_or_attach(cli).await?;
-    let result = async {
-        db.prepare(cli, clock).await?;
-        let owner = db.owner()?;
-        let key = CheckpointKey::load_or_create(&cli.audit_key_path())?;
-        let request_id = format!("cli-{}", uuid::Uuid::new_v4());
+    let result = super::as_operator(cli, clock, async |run| {
+        let (owner, key) = (run.owner, run.key);
         let stamp = Stamp {
-            key: &key,
+            key,
             clock,
-            request_id: &request_id,
+            request_id: run.request_id,
         };
         let by = format!("operator:{operator}");
         let mut out = std::io::stdout();
@@ -58,7 +52,7 @@ pub(super) async fn run(
                     anyhow::bail!("the endpoint to add was not read");
                 };
                 let id = uuid::Uuid::new_v4();
-                let secret = crate::webhook::secret_of(&key, id);
+                let secret = crate::webhook::secret_of(key, id);
                 let hint = crate::webhook::hint_of(&secret);
                 let endpoint = NewEndpoint {
                     id,
@@ -110,10 +104,9 @@ pub(super) async fn run(
                 )?;
             }
         }
-        Ok::<_, anyhow::Error>(())
-    }
+        Ok(())
+    })
     .await;
-    db.close().await;
     result.map_err(|error| match error.downcast::<webhooks::HookError>() {
         Ok(webhooks::HookError::Db(db)) => anyhow::Error::new(db),
         Ok(other) => anyhow::anyhow!("{other}"),

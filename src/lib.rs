@@ -12,6 +12,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod gate;
+pub mod mail;
 pub mod i18n;
 pub mod oidc;
 pub mod outbound;

@@ -28,7 +28,7 @@ language sql volatile security definer set search_path = public as $$
 $$;
 
 -- One row per mail. `content` is what the mail says (for an invitation or a reset, its
--- one-time link): kept only until the mail is sent, then blanked (only the token's SHA-256
+-- one-time link; for a reminder, the item and the tenant's environment its label names): kept only until the mail is sent, then blanked (only the token's SHA-256
 -- stays, in tenant_invitations). `pending` rows are due at `next_attempt_at`; a worker claims
 -- one under a lease, as webhook deliveries are.
 create table mail_queue (
@@ -37,6 +37,9 @@ create table mail_queue (
     kind text not null check (kind in ('invite', 'reset', 'waiting')),
     actor_id text not null,
     to_address text not null check (length(to_address) between 3 and 320),
+    -- The person's name as the mail greets them (the worker cannot read `actors`, which
+    -- forces row-level security even on its owner).
+    to_name text not null,
     lang text not null check (lang in ('en', 'es', 'fr', 'pt-BR')),
     content jsonb,
     status text not null default 'pending' check (status in ('pending', 'sent', 'dead')),
@@ -72,7 +75,7 @@ create trigger notify_mail after insert on mail_queue
 -- A worker claims up to `p_limit` due mails of any tenant, each for `p_lease`.
 create function claim_mail(p_now timestamptz, p_lease interval, p_limit int)
 returns table (
-    id uuid, tenant_id uuid, slug text, tenant_name text, environment text, kind text,
+    id uuid, tenant_id uuid, slug text, tenant_name text, kind text,
     actor_id text, name text, to_address text, lang text, content jsonb, tries int
 )
 language sql volatile security definer set search_path = public as $$
@@ -86,13 +89,13 @@ language sql volatile security definer set search_path = public as $$
     ), claimed as (
         update mail_queue m set lease_until = p_now + p_lease, tries = m.tries + 1
         from due where m.id = due.id
-        returning m.id, m.tenant_id, m.kind, m.actor_id, m.to_address, m.lang, m.content, m.tries
+        returning m.id, m.tenant_id, m.kind, m.actor_id, m.to_name, m.to_address, m.lang,
+                  m.content, m.tries
     )
-    select c.id, c.tenant_id, t.slug, t.name, t.environment, c.kind, c.actor_id, a.name,
+    select c.id, c.tenant_id, t.slug, t.name, c.kind, c.actor_id, c.to_name,
            c.to_address, c.lang, c.content, c.tries
     from claimed c
     join tenants t on t.id = c.tenant_id
-    join actors a on a.tenant_id = c.tenant_id and a.actor_id = c.actor_id
 $$;
 
 -- A worker records a try's outcome: `sent` (the content is blanked), `dead`, or `pending`

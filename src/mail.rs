@@ -208,7 +208,7 @@ pub fn render(claimed: &Claimed, base: &str, key: &CheckpointKey) -> Option<Rend
                 .t1_opt(
                     &format!("item-{}", item.replace('.', "-")),
                     "environment",
-                    claimed.environment.as_str(),
+                    claimed.field("environment").unwrap_or_default(),
                 )
                 .unwrap_or_else(|| item.to_owned());
             let slug = &claimed.slug;

@@ -62,8 +62,9 @@ pub(crate) async fn queue_link(
 ) -> Result<(), DbError> {
     sqlx::query(
         "insert into mail_queue
-             (tenant_id, kind, actor_id, to_address, lang, content, next_attempt_at, created_at)
-         select $1, $2, a.actor_id, a.email,
+             (tenant_id, kind, actor_id, to_address, to_name, lang, content, next_attempt_at,
+              created_at)
+         select $1, $2, a.actor_id, a.email, a.name,
                 coalesce((select lang from accounts where actor_id = a.actor_id),
                          (select lang from accounts where actor_id = $5), 'en'),
                 jsonb_build_object('link', $4::text), $6, $6
@@ -101,9 +102,11 @@ pub(crate) async fn queue_waiting(
     }
     sqlx::query(
         "insert into mail_queue
-             (tenant_id, kind, actor_id, to_address, lang, content, next_attempt_at, created_at)
-         select $1, 'waiting', a.actor_id, a.email, coalesce(c.lang, 'en'),
-                jsonb_build_object('item', e.item), $4, $4
+             (tenant_id, kind, actor_id, to_address, to_name, lang, content, next_attempt_at,
+              created_at)
+         select $1, 'waiting', a.actor_id, a.email, a.name, coalesce(c.lang, 'en'),
+                jsonb_build_object('item', e.item, 'environment',
+                                   (select environment from tenant_profiles)), $4, $4
          from unnest($2::text[], $3::text[]) as e (item, owner)
          join actors a on a.actor_id = e.owner and a.email is not null
          join accounts c on c.actor_id = e.owner and c.status = 'active' and c.reminders
@@ -129,8 +132,6 @@ pub struct Claimed {
     pub slug: String,
     /// The tenant's name, which the mail names.
     pub tenant_name: String,
-    /// The tenant's release environment, which items' labels may name.
-    pub environment: String,
     /// What the mail is (its code).
     pub kind: String,
     /// The person it goes to.

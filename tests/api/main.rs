@@ -19,6 +19,7 @@ mod inbox;
 mod isolation;
 mod loader;
 mod locales;
+mod mail;
 mod people;
 mod permissions;
 mod platform;

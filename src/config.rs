@@ -832,8 +832,11 @@ pub struct ServeArgs {
     pub smtp_url: Option<String>,
 
     /// Who the console's mails are from.
-    #[arg(long, env = "READINESS_MAIL_FROM",
-          default_value = "Readiness Console <console@localhost>")]
+    #[arg(
+        long,
+        env = "READINESS_MAIL_FROM",
+        default_value = "Readiness Console <console@localhost>"
+    )]
     pub mail_from: String,
 }
 

@@ -264,11 +264,7 @@ pub fn message(
         .from(from.clone())
         .to(to)
         .subject(rendered.subject.clone())
-        .message_id(Some(format!(
-            "<{}@{}>",
-            claimed.id,
-            from.email.domain()
-        )));
+        .message_id(Some(format!("<{}@{}>", claimed.id, from.email.domain())));
     if let Some((_, link)) = &rendered.unsubscribe {
         builder = builder
             .raw_header(HeaderValue::new(
@@ -284,7 +280,11 @@ pub fn message(
 }
 
 /// What became of one try, before it is recorded.
-fn tried(result: Result<(), (Option<u16>, String)>, tries: i32, now: time::OffsetDateTime) -> Outcome {
+fn tried(
+    result: Result<(), (Option<u16>, String)>,
+    tries: i32,
+    now: time::OffsetDateTime,
+) -> Outcome {
     match result {
         Ok(()) => Outcome {
             status: MailStatus::Sent,
@@ -317,12 +317,23 @@ struct Sender {
 impl Sender {
     /// Sends `claimed` and says how: `Err` carries the server's reply code, if it answered,
     /// and what went wrong in a few words (the password scrubbed, should it appear).
-    async fn send(&self, claimed: &Claimed, key: &CheckpointKey) -> Result<(), (Option<u16>, String)> {
+    async fn send(
+        &self,
+        claimed: &Claimed,
+        key: &CheckpointKey,
+    ) -> Result<(), (Option<u16>, String)> {
         let Some(rendered) = render(claimed, &self.settings.base_url, key) else {
-            return Err((None, "nothing to send: the mail's content is gone".to_owned()));
+            return Err((
+                None,
+                "nothing to send: the mail's content is gone".to_owned(),
+            ));
         };
-        let message = message(claimed, &rendered, &self.settings.from)
-            .map_err(|_| (None, "the mail could not be built (bad address?)".to_owned()))?;
+        let message = message(claimed, &rendered, &self.settings.from).map_err(|_| {
+            (
+                None,
+                "the mail could not be built (bad address?)".to_owned(),
+            )
+        })?;
         match self.transport.send(message).await {
             Ok(_) => Ok(()),
             Err(error) => {

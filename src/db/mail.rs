@@ -211,7 +211,11 @@ pub async fn settle(
 }
 
 /// Sets `actor`'s language, as they last used it (at sign-in), in the entered tenant.
-pub(crate) async fn set_lang(tx: &mut PgConnection, actor: &str, lang: &str) -> Result<(), DbError> {
+pub(crate) async fn set_lang(
+    tx: &mut PgConnection,
+    actor: &str,
+    lang: &str,
+) -> Result<(), DbError> {
     sqlx::query("update accounts set lang = $2 where actor_id = $1 and lang is distinct from $2")
         .bind(actor)
         .bind(lang)

@@ -372,8 +372,15 @@ async fn link(
         Purpose::Reset => (MailKind::Reset, "reset"),
     };
     let path = format!("/t/{}/{segment}/{token}", author.tenant);
-    super::mail::queue_link(tx, (tenant, Some(author.actor)), actor, kind, &path, author.clock)
-        .await?;
+    super::mail::queue_link(
+        tx,
+        (tenant, Some(author.actor)),
+        actor,
+        kind,
+        &path,
+        author.clock,
+    )
+    .await?;
     Ok((token, expires_at))
 }
 

@@ -88,7 +88,14 @@ async fn confirm_page(
     let tr = lang.tr();
     match person(&app, &tenant, &token).await? {
         Some((_, name)) => {
-            let tenant_name = app.tenant(&tenant).await?.console.state.profile.name.clone();
+            let tenant_name = app
+                .tenant(&tenant)
+                .await?
+                .console
+                .state
+                .profile
+                .name
+                .clone();
             let text = tr.t2(
                 "unsubscribe-intro",
                 "name",

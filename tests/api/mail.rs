@@ -13,8 +13,7 @@ use readiness_console::i18n::Lang;
 use readiness_console::mail::{self, Worker};
 
 use crate::support::{
-    CONSOLE, Client, TestApp, author, secrets_dir, test_clock, test_config, test_key,
-    test_secrets,
+    CONSOLE, Client, TestApp, author, secrets_dir, test_clock, test_config, test_key, test_secrets,
 };
 
 const USER: &str = "console";
@@ -266,14 +265,18 @@ async fn invitations_and_resets_are_mailed_in_the_persons_language_and_their_lin
         "select actor_id from actors where email = 'irena.kovac@example.com'",
     )
     .await;
-    db::people::issue_reset(&app.db.app, &author(crate::support::ANNA), uuid::Uuid::new_v4(), &irena_id)
-        .await
-        .expect("a reset");
+    db::people::issue_reset(
+        &app.db.app,
+        &author(crate::support::ANNA),
+        uuid::Uuid::new_v4(),
+        &irena_id,
+    )
+    .await
+    .expect("a reset");
     let got = smtp.wait_for(2).await;
     let reset = &got[1];
     assert_eq!(
-        reset["subject"],
-        "Escolha uma nova senha para BFG Control",
+        reset["subject"], "Escolha uma nova senha para BFG Control",
         "{reset}"
     );
     assert_both_parts(reset);
@@ -371,9 +374,13 @@ async fn a_reminder_reaches_the_owner_in_their_language_and_unsubscribing_stops_
     // GET asks and changes nothing.
     let mut provider = Client::new(&app.router);
     let page = provider.get(&path_of(&unsubscribe)).await;
-    assert_eq!(page.status, 200, "{}", page.body);
+    assert_eq!(page.status, 200, "{unsubscribe}");
     assert!(page.body.contains("Parar os lembretes"), "{}", page.body);
-    let on: bool = scalar(&app, "select reminders from accounts where username = 'irena'").await;
+    let on: bool = scalar(
+        &app,
+        "select reminders from accounts where username = 'irena'",
+    )
+    .await;
     assert!(on);
     // A forged token is refused.
     let forged = path_of(&unsubscribe).replace("/unsubscribe/", "/unsubscribe/x");
@@ -387,10 +394,16 @@ async fn a_reminder_reaches_the_owner_in_their_language_and_unsubscribing_stops_
         )
         .await;
     assert_eq!(done.status, 200, "{}", done.body);
-    let on: bool = scalar(&app, "select reminders from accounts where username = 'irena'").await;
+    let on: bool = scalar(
+        &app,
+        "select reminders from accounts where username = 'irena'",
+    )
+    .await;
     assert!(!on);
     // The account page shows the setting off.
-    let account = irena.page_in("/account", Lang::from_tag("pt-BR").unwrap()).await;
+    let account = irena
+        .page_in("/account", Lang::from_tag("pt-BR").unwrap())
+        .await;
     assert!(
         account
             .body
@@ -403,7 +416,11 @@ async fn a_reminder_reaches_the_owner_in_their_language_and_unsubscribing_stops_
     assign(items[1].clone()).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
     assert_eq!(smtp.received().len(), 2);
-    let queued: i64 = scalar(&app, "select count(*) from mail_queue where kind = 'waiting'").await;
+    let queued: i64 = scalar(
+        &app,
+        "select count(*) from mail_queue where kind = 'waiting'",
+    )
+    .await;
     assert_eq!(queued, 1);
     worker.stop(Duration::from_secs(5)).await;
 }
@@ -470,5 +487,9 @@ async fn without_an_smtp_server_no_mail_is_queued_and_pages_say_nothing_of_mail(
     assert_eq!(queued, 0);
     let account = anna.get(&format!("{CONSOLE}/account?lang=en")).await;
     assert_eq!(account.status, 200);
-    assert!(!account.body.contains("account-reminders"), "{}", account.body);
+    assert!(
+        !account.body.contains("account-reminders"),
+        "{}",
+        account.body
+    );
 }

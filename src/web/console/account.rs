@@ -337,7 +337,11 @@ async fn set_reminders(
     let signed = signed_of(&by).await?;
     crate::db::mail::set_reminders(&app.pool, &by.tenant, &signed.actor, form.on).await?;
     tracing::info!(on = form.on, "reminders");
-    Ok(Redirect::to(&format!("{}&done=reminders", by.console_url("/account", ""))).into_response())
+    Ok(Redirect::to(&format!(
+        "{}&done=reminders",
+        by.console_url("/account", "")
+    ))
+    .into_response())
 }
 
 /// After a cut at `now`: this session counts from `now` on, and the page says what was done.

@@ -178,6 +178,16 @@ pub struct Rendered {
     pub footer: String,
 }
 
+/// The message ids of the mails that are chosen by the mail's kind.
+pub fn message_ids() -> Vec<String> {
+    [MailKind::Invite, MailKind::Reset]
+        .into_iter()
+        .flat_map(|kind| {
+            ["subject", "intro", "action"].map(|part| format!("mail-{}-{part}", kind.as_str()))
+        })
+        .collect()
+}
+
 /// Writes the mail `claimed` in its reader's language, its links under `base`. `None` for a
 /// mail whose content is gone or that this build does not know.
 pub fn render(claimed: &Claimed, base: &str, key: &CheckpointKey) -> Option<Rendered> {

@@ -422,6 +422,15 @@ async fn a_reminder_reaches_the_owner_in_their_language_and_unsubscribing_stops_
     )
     .await;
     assert_eq!(queued, 1);
+    // Her account page turns them on again.
+    let form = account.form("/account/reminders");
+    assert_eq!(irena.submit(&form, &[]).await.status, 303);
+    let on: bool = scalar(
+        &app,
+        "select reminders from accounts where username = 'irena'",
+    )
+    .await;
+    assert!(on);
     worker.stop(Duration::from_secs(5)).await;
 }
 

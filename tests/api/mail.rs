@@ -373,7 +373,18 @@ async fn a_reminder_reaches_the_owner_in_their_language_and_unsubscribing_stops_
 
     // GET asks and changes nothing.
     let mut provider = Client::new(&app.router);
+    let mut html = crate::html::Pages::new();
+    html.keep(
+        "reminder-mail",
+        &crate::support::Page {
+            status: axum::http::StatusCode::OK,
+            headers: axum::http::HeaderMap::new(),
+            body: reminder["html"].as_str().unwrap().to_owned(),
+            bytes: Vec::new(),
+        },
+    );
     let page = provider.get(&path_of(&unsubscribe)).await;
+    html.keep("unsubscribe", &page);
     assert_eq!(page.status, 200, "{unsubscribe}");
     assert!(page.body.contains("Parar os lembretes"), "{}", page.body);
     let on: bool = scalar(
@@ -394,6 +405,7 @@ async fn a_reminder_reaches_the_owner_in_their_language_and_unsubscribing_stops_
         )
         .await;
     assert_eq!(done.status, 200, "{}", done.body);
+    html.keep("unsubscribed", &done);
     let on: bool = scalar(
         &app,
         "select reminders from accounts where username = 'irena'",
@@ -422,6 +434,8 @@ async fn a_reminder_reaches_the_owner_in_their_language_and_unsubscribing_stops_
     )
     .await;
     assert_eq!(queued, 1);
+    html.keep("account-reminders", &account);
+    html.assert_valid();
     // Her account page turns them on again.
     let form = account.form("/account/reminders");
     assert_eq!(irena.submit(&form, &[]).await.status, 303);

@@ -107,6 +107,33 @@ impl Drop for Smtp {
     }
 }
 
+/// Everything logged on this thread (the tests' runtime runs the sender's tasks on it too).
+#[derive(Clone, Default)]
+struct Logs(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Logs {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Logs {
+    type Writer = Self;
+    fn make_writer(&'a self) -> Self {
+        self.clone()
+    }
+}
+
+impl Logs {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
 /// The console's configuration with mail through `smtp`, its URL in a secret file.
 fn config_for(smtp: &Smtp) -> ServeConfig {
     let file = secrets_dir().join(format!("smtp-{}", uuid::Uuid::new_v4().simple()));
@@ -450,6 +477,13 @@ async fn a_reminder_reaches_the_owner_in_their_language_and_unsubscribing_stops_
 
 #[tokio::test]
 async fn a_refusing_server_is_recorded_retried_with_backoff_then_dead_and_nothing_is_lost() {
+    let logs = Logs::default();
+    let _logging = tracing::subscriber::set_default(
+        tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_writer(logs.clone())
+            .finish(),
+    );
     let smtp = Smtp::start("refuse");
     let (app, worker, _) = app_with_mail(&smtp).await;
     let mut anna = anna_in(&app, "en").await;
@@ -499,6 +533,10 @@ async fn a_refusing_server_is_recorded_retried_with_backoff_then_dead_and_nothin
     assert!(last.4, "a dead mail keeps what it says");
     assert!(smtp.received().is_empty());
     worker.stop(Duration::from_secs(5)).await;
+    // Everything logged meanwhile, at every level (the SMTP dialogue included), names no password.
+    let logged = logs.text();
+    assert!(logged.contains("mail try"), "{logged}");
+    assert!(!logged.contains(PASSWORD), "{logged}");
 }
 
 #[tokio::test]

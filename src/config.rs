@@ -674,6 +674,17 @@ impl Cli {
                 ca: args.webhooks_ca.clone(),
                 timeout: args.webhook_timeout.0,
             },
+            mail: args.smtp_url.as_ref().map(|reference| MailConfig {
+                reference: reference.clone(),
+                from: args.mail_from.clone(),
+                base_url: args.public_url.as_ref().map_or_else(
+                    || {
+                        let scheme = if args.https { "https" } else { "http" };
+                        format!("{scheme}://{}", args.bind)
+                    },
+                    |u| u.trim_end_matches('/').to_owned(),
+                ),
+            }),
         }
     }
 
@@ -824,6 +835,21 @@ pub struct ServeArgs {
     #[arg(long, env = "READINESS_WEBHOOK_TIMEOUT",
           default_value_t = DurationArg(crate::webhook::DEFAULT_TIMEOUT))]
     pub webhook_timeout: DurationArg,
+
+    /// The SMTP server mail is sent through, by secret reference as rehearsal targets are
+    /// (`env:NAME` or `file:/path`, within `--secret-dir` and `--target-env-prefix`), whose
+    /// value is `smtp://user:pass@host:port` (`?tls=required` for STARTTLS) or `smtps://…`.
+    /// Without it, no mail is queued or sent. The URL itself is never logged or shown.
+    #[arg(long, env = "READINESS_SMTP_URL", value_name = "REFERENCE")]
+    pub smtp_url: Option<String>,
+
+    /// Who the console's mails are from.
+    #[arg(
+        long,
+        env = "READINESS_MAIL_FROM",
+        default_value = "Readiness Console <console@localhost>"
+    )]
+    pub mail_from: String,
 }
 
 /// How long rehearsals against the target may take: global flags.
@@ -995,6 +1021,8 @@ pub struct ServeConfig {
     pub public_url: Option<String>,
     /// How webhooks are sent.
     pub webhooks: WebhookConfig,
+    /// How mail is sent; `None`: it is not.
+    pub mail: Option<MailConfig>,
     /// The API's rate limits.
     pub api: ApiRates,
 }
@@ -1042,6 +1070,7 @@ impl Default for ServeConfig {
             oidc_allow_private: false,
             public_url: None,
             webhooks: WebhookConfig::default(),
+            mail: None,
             api: ApiRates::default(),
         }
     }
@@ -1223,6 +1252,44 @@ impl WebhookConfig {
             allow_private: self.allow_private,
             extra_roots,
             timeout: self.timeout,
+        })
+    }
+}
+
+/// How mail is sent: `serve`'s `--smtp-url` (a secret reference, resolved at start-up) and
+/// `--mail-from`.
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    /// The reference (`env:NAME`, `file:/path`) to the SMTP server's URL.
+    pub reference: String,
+    /// The mailbox mails are from.
+    pub from: String,
+    /// Where the mails' links point: `--public-url`, else the address `serve` listens on.
+    pub base_url: String,
+}
+
+impl MailConfig {
+    /// The sender's settings: the reference resolved where `policy` allows. The errors name the
+    /// rule that failed, never what the reference holds.
+    pub fn settings(
+        &self,
+        policy: &crate::rehearsal::SecretPolicy,
+    ) -> anyhow::Result<crate::mail::Settings> {
+        let reference = crate::rehearsal::SecretRef::parse(&self.reference).map_err(|e| {
+            anyhow::anyhow!(
+                "--smtp-url must be a secret reference (env:NAME or file:/path), not the URL \
+                 itself ({})",
+                e.as_str()
+            )
+        })?;
+        let url = reference
+            .resolve(policy)
+            .map_err(|e| anyhow::anyhow!("cannot read the SMTP URL's reference: {}", e.as_str()))?;
+        Ok(crate::mail::Settings {
+            url,
+            from: crate::mail::Settings::parse_from(&self.from)?,
+            base_url: self.base_url.clone(),
+            timeout: crate::mail::DEFAULT_TIMEOUT,
         })
     }
 }

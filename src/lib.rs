@@ -13,6 +13,7 @@ pub mod config;
 pub mod db;
 pub mod gate;
 pub mod i18n;
+pub mod mail;
 pub mod oidc;
 pub mod outbound;
 pub mod password;

@@ -857,6 +857,23 @@ async fn serve_on(
         clock.clone(),
     )
     .context("cannot build the webhooks' HTTP client")?;
+    // Email, only with `--smtp-url`: the database's switch follows this instance, so that
+    // without a sender no mail is queued (see src/mail.rs).
+    let mail = match &config.mail {
+        Some(mail) => Some(
+            crate::mail::Worker::start(
+                db.app.clone(),
+                mail.settings(&config.secrets)?,
+                key.clone(),
+                clock.clone(),
+            )
+            .await?,
+        ),
+        None => {
+            db::mail::set_enabled(&db.app, false).await?;
+            None
+        }
+    };
     // Checkpoints: every thousandth event and every sign-off are signed as they are appended;
     // this signs the head of any chain that has moved and was last signed over an hour ago.
     let checkpoints = tokio::spawn(sign_checkpoints(
@@ -880,6 +897,9 @@ async fn serve_on(
     checkpoints.abort();
     // The tries in flight finish and are recorded; none is started after this.
     webhooks.stop(config.webhooks.timeout).await;
+    if let Some(mail) = mail {
+        mail.stop(crate::mail::DEFAULT_TIMEOUT).await;
+    }
     if let Some(task) = listener_task {
         task.abort();
     }

@@ -402,10 +402,15 @@ impl Worker {
 /// Wakes `wake` on every notification of the outbox's channel, for as long as the task runs,
 /// reconnecting after failures (meanwhile the worker still looks every second).
 pub async fn listen(pool: PgPool, wake: Arc<Notify>) {
+    listen_on(pool, outbox::CHANNEL, wake).await;
+}
+
+/// [`listen`] on any channel: the mail sender listens on the mail queue's the same way.
+pub async fn listen_on(pool: PgPool, channel: &'static str, wake: Arc<Notify>) {
     loop {
         match sqlx::postgres::PgListener::connect_with(&pool).await {
             Ok(mut listener) => {
-                if listener.listen(outbox::CHANNEL).await.is_ok() {
+                if listener.listen(channel).await.is_ok() {
                     wake.notify_one();
                     while let Ok(Some(_)) = listener.try_recv().await {
                         wake.notify_one();

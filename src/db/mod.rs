@@ -9,6 +9,7 @@ mod codes;
 pub mod doctor;
 pub mod embedded;
 mod load;
+pub mod mail;
 pub mod operators;
 pub mod outbox;
 pub mod people;

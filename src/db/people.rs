@@ -14,6 +14,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::DbError;
+use super::mail::MailKind;
 use super::tenants::{self, Purpose};
 use super::write::{Author, Begun, Ending, WriteError, Written, begin, conclude};
 use crate::readiness::AuditAction;
@@ -364,6 +365,21 @@ async fn link(
     .bind(purpose.as_str())
     .bind(author.actor)
     .execute(&mut *tx)
+    .await?;
+    // With mail configured, the link is mailed too (queued in this transaction).
+    let (kind, segment) = match purpose {
+        Purpose::Invite => (MailKind::Invite, "invite"),
+        Purpose::Reset => (MailKind::Reset, "reset"),
+    };
+    let path = format!("/t/{}/{segment}/{token}", author.tenant);
+    super::mail::queue_link(
+        tx,
+        (tenant, Some(author.actor)),
+        actor,
+        kind,
+        &path,
+        author.clock,
+    )
     .await?;
     Ok((token, expires_at))
 }

@@ -81,12 +81,13 @@ async fn record(
 }
 
 /// Records that the author signed in at `started` (their sign-in `id`, from this browser):
-/// the sign-in's row, the account's last sign-in, the `sign_in` event.
+/// the sign-in's row, the account's last sign-in and language (`lang`, the tag negotiated for
+/// the sign-in, which their mails are written in), the `sign_in` event.
 pub async fn signed_in(
     pool: &PgPool,
     by: &Author<'_>,
     id: &str,
-    method: Method,
+    (method, lang): (Method, &str),
     user_agent: &str,
     started: OffsetDateTime,
 ) -> Result<(), WriteError> {
@@ -109,6 +110,7 @@ pub async fn signed_in(
         .bind(started)
         .execute(&mut *tx)
         .await?;
+    crate::db::mail::set_lang(&mut tx, by.actor, lang).await?;
     record(&mut tx, tenant, by, AuditAction::SignIn).await?;
     tx.commit().await?;
     Ok(())

@@ -65,7 +65,9 @@ pub(crate) async fn refresh(
         })
         .collect();
     let events = outbox::events(&done, &before, &after);
-    super::outbox::store(tx, tenant, &events, clock).await
+    super::outbox::store(tx, tenant, &events, clock).await?;
+    // "Waiting on you" mails, from the same events, in the same transaction.
+    super::mail::queue_waiting(tx, tenant, &events, clock).await
 }
 
 /// The summary a write finds: its decision, the items waiting on their owners, and the audit

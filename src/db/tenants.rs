@@ -242,6 +242,16 @@ pub async fn create(
     .bind(expires_at)
     .execute(&mut *tx)
     .await?;
+    // With mail configured, the managing director's link is mailed too.
+    super::mail::queue_link(
+        &mut tx,
+        (tenant, None),
+        &md_actor,
+        super::mail::MailKind::Invite,
+        &format!("/t/{slug}/invite/{invitation}"),
+        by.clock,
+    )
+    .await?;
     transition(
         &mut tx,
         by,

@@ -78,6 +78,12 @@ pub fn tenant_path_is_plausible(path: &str) -> bool {
                 && segment
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        } else if previous == "unsubscribe" {
+            // A reminder's unsubscribe token: two base64url parts joined by a dot.
+            (1..=256).contains(&segment.len())
+                && segment
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
         } else {
             plain_segment(segment)
         };

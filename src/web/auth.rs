@@ -137,7 +137,7 @@ async fn sign_in(
         &session,
         &headers,
         (&tenant, &account.actor_id),
-        db::sign_ins::Method::Password,
+        (db::sign_ins::Method::Password, lang),
     )
     .await?;
     tracing::Span::current().record("actor", account.actor_id.as_str());
@@ -147,14 +147,15 @@ async fn sign_in(
 }
 
 /// Signs `actor` in to `tenant` in this session, by `method`: the sign-in's row, the
-/// account's last sign-in and the audit event in one transaction, then the session (a new id,
+/// account's last sign-in (and the language it was made in, which their mails are written in)
+/// and the audit event in one transaction, then the session (a new id,
 /// a new CSRF token). The one way in, for the password form and the identity provider alike.
 pub(crate) async fn begin_session(
     app: &AppState,
     session: &Session,
     headers: &HeaderMap,
     (tenant, actor): (&str, &str),
-    method: db::sign_ins::Method,
+    (method, lang): (db::sign_ins::Method, crate::i18n::Lang),
 ) -> Result<()> {
     let signed = session::SignedIn::new(tenant, actor, app.clock.now());
     let request_id = super::request_id(headers);
@@ -173,7 +174,7 @@ pub(crate) async fn begin_session(
         &app.pool,
         &by,
         &signed.sign_in,
-        method,
+        (method, lang.code()),
         user_agent,
         signed.since,
     )

@@ -16,6 +16,7 @@ pub mod platform;
 mod session;
 mod sso;
 mod tenancy;
+mod unsubscribe;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -234,6 +235,8 @@ pub struct Shared {
     pub request_timeout: Duration,
     /// Whether webhook endpoints may resolve to non-public addresses.
     pub webhooks_allow_private: bool,
+    /// Whether the console sends mail (`--smtp-url`): only then do pages speak of it.
+    pub mail: bool,
     /// Which requests get an `info` access line.
     pub access_log: AccessLog,
     /// Talks to the tenants' identity providers.
@@ -280,6 +283,7 @@ impl AppState {
             sessions: config.sessions,
             request_timeout: config.request_timeout,
             webhooks_allow_private: config.webhooks.allow_private,
+            mail: config.mail.is_some(),
             access_log: config.access_log,
             oidc: Arc::new(crate::oidc::Oidc::new(config.oidc_allow_private)),
             public_url: config.public_url.clone(),
@@ -480,6 +484,7 @@ fn routes(state: &AppState) -> Router<AppState> {
         .merge(auth::router())
         .merge(platform::router())
         .merge(invite::router())
+        .merge(unsubscribe::router())
         .merge(sso::router())
         .merge(live::router())
         .route_layer(middleware::from_fn_with_state(state.clone(), session::load))

@@ -181,7 +181,7 @@ async fn callback(
     Query(query): Query<CallbackQuery>,
 ) -> Result<Response> {
     record_tenant(&tenant);
-    match signed_in(&app, &tenant, &session, &headers, query).await? {
+    match signed_in(&app, (&tenant, lang), &session, &headers, query).await? {
         Ok(actor) => {
             tracing::Span::current().record("actor", actor.as_str());
             tracing::info!(outcome = "signed_in", method = "oidc", "sign-in");
@@ -194,7 +194,7 @@ async fn callback(
 /// The callback's work: the actor signed in, or why not.
 async fn signed_in(
     app: &AppState,
-    tenant: &str,
+    (tenant, lang): (&str, crate::i18n::Lang),
     session: &Session,
     headers: &axum::http::HeaderMap,
     query: CallbackQuery,
@@ -274,7 +274,7 @@ async fn signed_in(
         session,
         headers,
         (tenant, &actor),
-        db::sign_ins::Method::Oidc,
+        (db::sign_ins::Method::Oidc, lang),
     )
     .await?;
     Ok(Ok(actor))

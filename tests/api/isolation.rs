@@ -120,7 +120,12 @@ async fn fill_the_demo(app: &TestApp) {
          insert into sign_ins (id, tenant_id, actor_id, method, started_at)
          values (md5('isolation'), current_setting('app.tenant_id')::uuid,
                  'user_dispatcher_marek', 'password', now())
-         on conflict do nothing;",
+         on conflict do nothing;
+         insert into mail_queue (tenant_id, kind, actor_id, to_address, to_name, lang, content,
+                                 next_attempt_at, created_at)
+         values (current_setting('app.tenant_id')::uuid, 'waiting', 'user_dispatcher_marek',
+                 'marek@example.com', 'Marek', 'en', '{\"item\": \"passage.role_headers\"}',
+                 now(), now());",
     )
     .await;
     // A role's default owner, named on the People page.

@@ -20,6 +20,7 @@ mod isolation;
 mod live;
 mod loader;
 mod locales;
+mod mail;
 mod people;
 mod permissions;
 mod platform;

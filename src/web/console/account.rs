@@ -26,6 +26,7 @@ pub(in crate::web) fn router() -> Router<AppState> {
         .route("/t/{tenant}/account", get(account_page))
         .route("/t/{tenant}/account/password", post(change_password))
         .route("/t/{tenant}/account/sessions", post(end_sessions))
+        .route("/t/{tenant}/account/reminders", post(set_reminders))
 }
 
 /// One active session as the page lists it.
@@ -48,6 +49,8 @@ struct AccountPage<'a> {
     error: Option<String>,
     /// What the last write did, in the reader's language.
     done: Option<String>,
+    /// With mail configured: whether the "waiting on you" reminders are on.
+    reminders: Option<bool>,
 }
 
 /// A browser as the list names it: its family and system, read from its `User-Agent`; the
@@ -99,13 +102,14 @@ fn done_id(done: &str) -> Option<&'static str> {
     match done {
         "password" => Some("account-done-password"),
         "sessions" => Some("account-done-sessions"),
+        "reminders" => Some("account-done-reminders"),
         _ => None,
     }
 }
 
 /// The message ids the page chooses by a code.
 pub fn message_ids() -> Vec<String> {
-    ["password", "sessions"]
+    ["password", "sessions", "reminders"]
         .into_iter()
         .filter_map(done_id)
         .map(str::to_owned)
@@ -155,6 +159,12 @@ async fn render(
         .account(&signed.actor)
         .map(|a| a.username.clone())
         .unwrap_or_default();
+    // The setting is shown only when the console sends mail.
+    let reminders = if app.mail {
+        crate::db::mail::reminders(&app.pool, &reader.tenant, &signed.actor).await?
+    } else {
+        None
+    };
     let (frame, v) = reader.parts("/account");
     let page = AccountPage {
         frame,
@@ -165,6 +175,7 @@ async fn render(
         others,
         error: error.map(|id| tr.t(id)),
         done: done.and_then(done_id).map(|id| tr.t(id)),
+        reminders,
     };
     Ok((status, Html(page.render()?)).into_response())
 }
@@ -217,6 +228,20 @@ pub struct SessionsForm {
 }
 
 impl WriteForm for SessionsForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// The reminders form: `on` is `true` to turn them on, else off.
+#[derive(serde::Deserialize)]
+pub struct RemindersForm {
+    csrf: String,
+    #[serde(default)]
+    on: bool,
+}
+
+impl WriteForm for RemindersForm {
     fn csrf(&self) -> &str {
         &self.csrf
     }
@@ -302,6 +327,21 @@ async fn end_sessions(
     let author = by.author(&app);
     sign_ins::cut(&app.pool, &author, &signed.sign_in, Cut::EndSessions, now).await?;
     kept(&app, &by, &signed, now, "sessions").await
+}
+
+/// `POST /t/{tenant}/account/reminders`: the "waiting on you" mails, on or off.
+async fn set_reminders(
+    State(app): State<AppState>,
+    Write { by, form }: Write<RemindersForm>,
+) -> Result<Response> {
+    let signed = signed_of(&by).await?;
+    crate::db::mail::set_reminders(&app.pool, &by.tenant, &signed.actor, form.on).await?;
+    tracing::info!(on = form.on, "reminders");
+    Ok(Redirect::to(&format!(
+        "{}&done=reminders",
+        by.console_url("/account", "")
+    ))
+    .into_response())
 }
 
 /// After a cut at `now`: this session counts from `now` on, and the page says what was done.

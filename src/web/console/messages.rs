@@ -30,6 +30,7 @@ pub fn dynamic_message_ids() -> Vec<String> {
     ids.extend(super::webhooks::message_ids());
     ids.extend(crate::web::platform::message_ids());
     ids.extend(crate::web::sso::message_ids());
+    ids.extend(crate::mail::message_ids());
     ids.extend(crate::web::api::problem::message_ids());
     ids.sort();
     ids.dedup();

@@ -40,6 +40,15 @@ pub(crate) fn start_driver() -> Driver {
     Driver { child, port }
 }
 
+/// Whether a WebDriver error says the element was replaced since it was found.
+fn stale(error: &fantoccini::error::CmdError) -> bool {
+    matches!(
+        error,
+        fantoccini::error::CmdError::Standard(e)
+            if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+    )
+}
+
 /// Serves the app on a real socket; its base URL.
 async fn serve(app: &TestApp) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -158,26 +167,28 @@ impl Browser {
         self.client.find(Locator::Css(css)).await.is_ok()
     }
 
-    /// Types `keys` into the element with this id.
+    /// Types `keys` into the element with this id. (Found again if a live refresh swapped it
+    /// between finding and typing.)
     async fn fill(&self, id: &str, keys: &str) {
-        self.client
-            .find(Locator::Id(id))
-            .await
-            .expect(id)
-            .send_keys(keys)
-            .await
-            .expect("type");
+        for tries in 1.. {
+            let element = self.client.find(Locator::Id(id)).await.expect(id);
+            match element.send_keys(keys).await {
+                Err(error) if tries < 5 && stale(&error) => continue,
+                done => return done.expect("type"),
+            }
+        }
     }
 
-    /// Clicks the element this selector finds.
+    /// Clicks the element this selector finds. (Found again if a live refresh swapped it
+    /// between finding and clicking.)
     async fn press(&self, css: &str) {
-        self.client
-            .find(Locator::Css(css))
-            .await
-            .expect(css)
-            .click()
-            .await
-            .expect("click");
+        for tries in 1.. {
+            let element = self.client.find(Locator::Css(css)).await.expect(css);
+            match element.click().await {
+                Err(error) if tries < 5 && stale(&error) => continue,
+                done => return done.expect("click"),
+            }
+        }
     }
 
     /// Chooses `path` in the page's file input and sends its form.
@@ -250,6 +261,46 @@ impl Browser {
     /// The window as a PNG.
     pub(crate) async fn screenshot(&self) -> Vec<u8> {
         self.client.screenshot().await.expect("screenshot")
+    }
+
+    /// What of the open page is wider than a window `width` wide (as `"{lang} on a {device}:
+    /// …"`), after checking that its text is legible; with SCREENSHOT_DIR set, keeps the page
+    /// whole as `{page}-{lang}-{device}.png`.
+    pub(crate) async fn fits_and_is_legible(
+        &self,
+        page: &str,
+        lang: &str,
+        (device, width): (&str, u32),
+    ) -> Vec<String> {
+        let found = self.eval(OVERFLOW).await;
+        let wide = found
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|entry| {
+                format!(
+                    "{lang} on a {device}: {}",
+                    entry.as_str().unwrap_or_default()
+                )
+            })
+            .collect();
+        self.assert_legible(&format!("the {page} page in {lang} on a {device}"))
+            .await;
+        if std::env::var_os("SCREENSHOT_DIR").is_some() {
+            let height = self
+                .eval("return document.documentElement.scrollHeight")
+                .await
+                .as_u64()
+                .unwrap_or(900);
+            let height = u32::try_from(height.min(12_000)).unwrap_or(900);
+            self.client
+                .set_window_size(width, height)
+                .await
+                .expect("resize");
+            self.keep_screenshot(&format!("{page}-{lang}-{device}"))
+                .await;
+        }
+        wide
     }
 
     /// Saves a screenshot when SCREENSHOT_DIR is set (for looking at the pages, not asserting).
@@ -2226,28 +2277,11 @@ async fn annas_inbox_in_four_languages_and_its_badge_refreshing_on_a_state_event
                     Lang::from_tag(lang).expect(lang).tr().t("unit-finance")
                 )
             );
-            let found = browser.eval(OVERFLOW).await;
-            for entry in found.as_array().expect("a list") {
-                wide.push(format!(
-                    "{lang} on a {device}: {}",
-                    entry.as_str().unwrap_or_default()
-                ));
-            }
-            browser
-                .assert_legible(&format!("the inbox in {lang} on a {device}"))
-                .await;
-            if std::env::var_os("SCREENSHOT_DIR").is_some() {
-                let height = browser
-                    .eval("return document.documentElement.scrollHeight")
-                    .await
-                    .as_u64()
-                    .unwrap_or(900);
-                let height = u32::try_from(height.min(12_000)).unwrap_or(900);
-                window.set_window_size(width, height).await.expect("resize");
+            wide.extend(
                 browser
-                    .keep_screenshot(&format!("inbox-{lang}-{device}"))
-                    .await;
-            }
+                    .fits_and_is_legible("inbox", lang, (device, width))
+                    .await,
+            );
         }
     }
     assert!(
@@ -2380,28 +2414,11 @@ async fn anna_adds_a_webhook_and_reads_its_deliveries_in_four_languages() {
                     .as_bool()
                     .unwrap_or(true)
             );
-            let found = browser.eval(OVERFLOW).await;
-            for entry in found.as_array().expect("a list") {
-                wide.push(format!(
-                    "{lang} on a {device}: {}",
-                    entry.as_str().unwrap_or_default()
-                ));
-            }
-            browser
-                .assert_legible(&format!("the webhooks page in {lang} on a {device}"))
-                .await;
-            if std::env::var_os("SCREENSHOT_DIR").is_some() {
-                let height = browser
-                    .eval("return document.documentElement.scrollHeight")
-                    .await
-                    .as_u64()
-                    .unwrap_or(900);
-                let height = u32::try_from(height.min(12_000)).unwrap_or(900);
-                window.set_window_size(width, height).await.expect("resize");
+            wide.extend(
                 browser
-                    .keep_screenshot(&format!("webhooks-{lang}-{device}"))
-                    .await;
-            }
+                    .fits_and_is_legible("webhooks", lang, (device, width))
+                    .await,
+            );
         }
     }
     assert!(

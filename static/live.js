@@ -11,6 +11,11 @@ document.addEventListener("htmx:confirm", function (event) {
   if (!section) {
     return;
   }
+  // A write of the section is in flight: its answer brings the section, newer than this.
+  if (section.querySelector(".htmx-request:not([data-hx-trigger*='sse:'])")) {
+    event.preventDefault();
+    return;
+  }
   var fields = section.querySelectorAll("input, textarea");
   for (var i = 0; i < fields.length; i++) {
     var field = fields[i];
@@ -42,5 +47,25 @@ window.addEventListener("pagehide", function (event) {
 window.addEventListener("pageshow", function (event) {
   if (event.persisted && document.body.hasAttribute("data-sse-connect")) {
     window.location.reload();
+  }
+});
+
+// A write aborts a refresh the stream asked for that is still in flight in its section: that
+// refresh may have read the section before the write, and must not be swapped in after it.
+document.addEventListener("htmx:beforeRequest", function (event) {
+  var config = event.detail && event.detail.requestConfig;
+  var trigger = config && config.triggeringEvent;
+  if (trigger && String(trigger.type).indexOf("sse:") === 0) {
+    return;
+  }
+  var section = event.target.closest && event.target.closest("section");
+  if (!section) {
+    return;
+  }
+  var refreshes = section.querySelectorAll("[data-hx-trigger*='sse:'].htmx-request");
+  for (var i = 0; i < refreshes.length; i++) {
+    if (refreshes[i] !== event.target) {
+      htmx.trigger(refreshes[i], "htmx:abort");
+    }
   }
 });

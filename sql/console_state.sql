@@ -8,7 +8,9 @@
 -- and 0006 hold its earlier versions, as they were applied).
 --
 -- It reads the live tenant of a slug (the owner, which sees every tenant, may hold a purged
--- one with the same slug), the tenant's stored programme and profile, and none of the
+-- one with the same slug), the tenant's stored programme (not its labels: they are most of
+-- its bytes, and a process reads them once per distinct programme file, by
+-- `db::programmes::labels`) and profile, and none of the
 -- sections and items a newer version of the programme retired. Every list and object is
 -- `json_agg(row)` / `row_to_json(row)` of a narrow subselect whose column aliases are the keys
 -- the loader reads (cheaper than `json_build_object` per row), and the newest event is read
@@ -30,7 +32,7 @@ begin
         'tenant', row_to_json(t),
         'programme', (
             select row_to_json(p)
-            from (select name, version, sha256, sections, ladder, labels, signatures_required
+            from (select name, version, sha256, sections, ladder, signatures_required
                   from tenant_programmes) p),
         'profile', (
             select row_to_json(p)

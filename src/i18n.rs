@@ -325,8 +325,6 @@ impl Overlay {
     /// built once per process, then shared by every tenant with the same key. Kept for the
     /// life of the process — there are as many as distinct programme files were read.
     pub fn interned(key: &str, build: impl FnOnce() -> Overlay) -> &'static Overlay {
-        static INTERNED: LazyLock<Mutex<HashMap<String, &'static Overlay>>> =
-            LazyLock::new(Default::default);
         let mut interned = INTERNED.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(overlay) = interned.get(key) {
             return overlay;
@@ -334,6 +332,20 @@ impl Overlay {
         let overlay: &'static Overlay = Box::leak(Box::new(build()));
         interned.insert(key.to_owned(), overlay);
         overlay
+    }
+}
+
+/// The overlays interned so far, by key.
+static INTERNED: LazyLock<Mutex<HashMap<String, &'static Overlay>>> =
+    LazyLock::new(Default::default);
+
+impl Overlay {
+    /// Whether an overlay is interned under `key` already (its messages need not be read).
+    pub fn is_interned(key: &str) -> bool {
+        INTERNED
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains_key(key)
     }
 }
 

@@ -228,15 +228,21 @@ async fn store_checkpoint(
 }
 
 /// Signs a checkpoint of every tenant whose chain has moved since its last checkpoint, if one
-/// is due (see [`checkpoint::due`]). Each tenant's head is locked while it is signed, so the
-/// checkpoint names an event that exists; what is due is judged at `clock`'s time then. Returns
-/// how many were signed.
+/// is due (see [`checkpoint::due`]). One statement names the candidates (the database's
+/// `checkpoint_candidates`), so idle tenants cost nothing; each candidate's head is then
+/// locked while it is signed, so the checkpoint names an event that exists, and what is due is
+/// judged at `clock`'s time then. Returns how many were signed.
 pub async fn checkpoint_due(
     pool: &PgPool,
     key: &CheckpointKey,
     clock: &Clock,
 ) -> Result<usize, DbError> {
-    let tenants: Vec<Uuid> = sqlx::query_scalar("select id from tenants order by slug")
+    let every = sqlx::postgres::types::PgInterval::try_from(checkpoint::EVERY)
+        .map_err(|e| DbError::Seed(e.to_string()))?;
+    let tenants: Vec<Uuid> = sqlx::query_scalar("select checkpoint_candidates($1, $2, $3)")
+        .bind(clock.now())
+        .bind(checkpoint::EVERY_EVENTS)
+        .bind(every)
         .fetch_all(pool)
         .await?;
     let mut signed = 0;

@@ -1,6 +1,6 @@
 //! Loading one tenant's catalogue and state: one statement, `console_state(slug)`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 use time::OffsetDateTime;
@@ -65,20 +65,9 @@ pub struct StoredProgramme {
     pub sections: Vec<String>,
     #[serde(default)]
     ladder: Vec<RungRow>,
-    /// How many GO signatures it requires, as stored (checked by the loader).
+    /// How many GO signatures it requires, as stored (checked by the loader). Its labels
+    /// are not loaded with the state: see [`super::programmes::labels`].
     signatures_required: i64,
-    /// Language tag → its labels, as stored: read only by whoever needs them, once per
-    /// distinct programme ([`StoredProgramme::labels`]).
-    labels: Box<serde_json::value::RawValue>,
-}
-
-impl StoredProgramme {
-    /// Its labels, per language.
-    pub fn labels(
-        &self,
-    ) -> Result<BTreeMap<String, crate::readiness::programme::LanguageLabels>, DbError> {
-        Ok(serde_json::from_str(self.labels.get())?)
-    }
 }
 
 #[derive(Deserialize)]

@@ -1,7 +1,8 @@
 //! A tenant's programme as stored (`tenant_programmes`): written, parsed, by `seed-demo`,
-//! `tenant create` and `tenant programme`; read back by `console_state` (its sections, ladder
-//! and labels, in the same document as the state) and by the rehearsals (the objects the gap
-//! analysis expects). Nothing here parses TOML: a cold load reads columns.
+//! `tenant create` and `tenant programme`; read back by `console_state` (its sections and
+//! ladder, in the same document as the state), by [`labels`] (its labels, once per distinct
+//! programme file a process shows) and by the rehearsals (the objects the gap analysis
+//! expects). Nothing here parses TOML: a cold load reads columns.
 
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
@@ -9,7 +10,8 @@ use uuid::Uuid;
 
 use super::DbError;
 use crate::readiness::catalogue::{DecisionCode, Rung};
-use crate::readiness::programme::{ExpectedTarget, Programme};
+use crate::readiness::programme::{ExpectedTarget, LanguageLabels, Programme};
+use std::collections::BTreeMap;
 
 /// A rung of the ladder as stored: its code and the sections it requires.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -125,4 +127,25 @@ pub(super) async fn owners(
         .flat_map(|s| &s.items)
         .filter_map(|i| Some((i.key.clone(), i.owner.clone()?)))
         .collect())
+}
+
+/// The labels of the programme the tenant `slug` runs, per language (empty for a tenant
+/// without a stored programme). Read apart from the state, since they are the same for every
+/// tenant of one programme file and most of its bytes: a process reads them once per file.
+pub async fn labels(
+    pool: &sqlx::PgPool,
+    slug: &str,
+) -> Result<BTreeMap<String, LanguageLabels>, DbError> {
+    let mut tx = pool.begin().await?;
+    let labels: Option<sqlx::types::Json<BTreeMap<String, LanguageLabels>>> =
+        match super::enter_tenant(&mut tx, slug).await? {
+            Some(_) => {
+                sqlx::query_scalar("select labels from tenant_programmes")
+                    .fetch_optional(&mut *tx)
+                    .await?
+            }
+            None => None,
+        };
+    tx.commit().await?;
+    Ok(labels.map(|l| l.0).unwrap_or_default())
 }

@@ -42,7 +42,7 @@ impl Packet {
 
     /// `bfg-` and the first 8 hex digits of the SHA-256.
     pub fn checksum(&self) -> String {
-        format!("bfg-{}", &self.sha256()[..8])
+        checksum_of(&self.sha256())
     }
 
     /// The media type of the downloaded file.
@@ -446,6 +446,11 @@ pub fn rollback(inputs: &PacketInputs<'_>) -> Packet {
         key: PacketKey::Rollback,
         body,
     }
+}
+
+/// The short checksum the pages show of a body whose SHA-256 is `sha256`.
+pub fn checksum_of(sha256: &str) -> String {
+    format!("bfg-{}", sha256.get(..8).unwrap_or(sha256))
 }
 
 #[cfg(test)]

@@ -52,6 +52,9 @@ use crate::readiness::{self, Evaluation};
 
 use crate::i18n::Lang;
 
+/// A programme's labels, per language tag.
+type LabelsByLanguage = std::collections::BTreeMap<String, readiness::programme::LanguageLabels>;
+
 pub use console::dynamic_message_ids;
 pub use error::AppError;
 pub use locale::Locale;
@@ -86,6 +89,9 @@ pub struct TenantView {
     /// Anonymous audit trail pages by language and query: exact for as long as this view is,
     /// since every appended event replaces the view.
     audit_pages: std::sync::Mutex<std::collections::HashMap<String, axum::body::Bytes>>,
+    /// Its packets with their SHA-256s, made on first use (they depend on the state alone,
+    /// not on the language or the reader).
+    packets: std::sync::OnceLock<Vec<(readiness::packets::Packet, String)>>,
 }
 
 /// How many audit trail pages a view keeps.
@@ -94,13 +100,18 @@ const AUDIT_PAGES_KEPT: usize = 256;
 impl TenantView {
     /// Evaluates a loaded tenant, logging (once per load) what of its catalogue is
     /// misconfigured: the page shows those sections with a notice instead of failing.
-    pub fn new(console: TenantConsole) -> Self {
+    /// `labels` are its programme's, when they had to be read (see
+    /// [`console::labels::needs_labels`]).
+    pub fn new(
+        console: TenantConsole,
+        labels: Option<Result<LabelsByLanguage, db::DbError>>,
+    ) -> Self {
         let evaluation = readiness::evaluate(&console.catalogue, &console.state);
         let layout = console::layout(console.programme.as_ref().map(|p| p.sections.as_slice()));
         let overlay = console
             .programme
             .as_ref()
-            .map(|p| console::labels::overlay(&console.slug, p));
+            .map(|p| console::labels::overlay(&console.slug, p, labels));
         for key in console::items_of(&layout) {
             match evaluation.section(key) {
                 None => tracing::warn!(
@@ -139,7 +150,25 @@ impl TenantView {
             pages: Default::default(),
             api_readiness: Default::default(),
             audit_pages: Default::default(),
+            packets: Default::default(),
         }
+    }
+
+    /// Its packets, each with the SHA-256 of its body, made once per view.
+    pub(crate) fn packets(&self) -> &[(readiness::packets::Packet, String)] {
+        self.packets.get_or_init(|| {
+            readiness::packets::all(&readiness::packets::PacketInputs {
+                tenant: &self.console.slug,
+                state: &self.console.state,
+                evaluation: &self.evaluation,
+            })
+            .into_iter()
+            .map(|packet| {
+                let sha256 = packet.sha256();
+                (packet, sha256)
+            })
+            .collect()
+        })
     }
 
     /// The translator of its pages in `lang`: its programme's labels, then the Fluent files.
@@ -317,7 +346,14 @@ impl AppState {
             .await?
             .ok_or(AppError::NotFound)?;
         let id = console.tenant_id;
-        let view = Arc::new(TenantView::new(console));
+        // A programme's labels are read once per process and programme file, not per load.
+        let labels = match &console.programme {
+            Some(p) if console::labels::needs_labels(p) => {
+                Some(db::programmes::labels(&self.pool, slug).await)
+            }
+            _ => None,
+        };
+        let view = Arc::new(TenantView::new(console, labels));
         self.cache.put(slug, id, token, view.clone());
         Ok(view)
     }

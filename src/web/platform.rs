@@ -456,7 +456,7 @@ async fn list(
             Redirect::to(&format!("/platform/sign-in?lang={}", lang.code())).into_response(),
         );
     };
-    let done = session.remove::<String>(DONE).await.ok().flatten();
+    let done = take_done(&session).await;
     list_page(
         &app,
         lang,
@@ -468,6 +468,14 @@ async fn list(
         StatusCode::OK,
     )
     .await
+}
+
+/// The notice the operator's last write left for the list, removed once shown. Asked first:
+/// a removal marks the session changed, and a list without a notice must not write the
+/// session back on every read.
+async fn take_done(session: &Session) -> Option<String> {
+    session.get::<String>(DONE).await.ok().flatten()?;
+    session.remove::<String>(DONE).await.ok().flatten()
 }
 
 // ---- health ------------------------------------------------------------------------------

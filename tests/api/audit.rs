@@ -392,6 +392,78 @@ async fn every_thousandth_event_is_checkpointed_as_it_is_appended() {
     assert!(delete.is_err());
 }
 
+#[tokio::test]
+async fn the_hourly_signer_signs_only_the_chains_that_moved() {
+    let db = TestDb::new().await;
+    readiness_console::db::seed_tenants::seed_tenants(
+        &db.owner,
+        test_key(),
+        test_clock(),
+        3,
+        |_| {},
+    )
+    .await
+    .unwrap();
+    // Chains that moved past their last checkpoint (the seeded tenants' end on one).
+    let (heads, moved): (i64, i64) = sqlx::query_as(
+        "select count(*), count(*) filter (where h.seq > coalesce(
+             (select max(c.seq) from audit_checkpoints c where c.tenant_id = h.tenant_id), 0))
+         from audit_heads h",
+    )
+    .fetch_one(&db.owner)
+    .await
+    .unwrap();
+    assert!(heads >= 4 && moved >= 1, "{heads} chains, {moved} moved");
+    let clock =
+        readiness_console::clock::Clock::fixed(test_clock().now() + time::Duration::hours(2));
+    let checkpoints = || async {
+        sqlx::query_scalar::<_, i64>("select count(*) from audit_checkpoints")
+            .fetch_one(&db.owner)
+            .await
+            .unwrap()
+    };
+    let before = checkpoints().await;
+    // Every chain that moved since its last checkpoint over an hour ago is signed once…
+    let signed = audit::checkpoint_due(&db.app, test_key(), &clock)
+        .await
+        .unwrap();
+    assert_eq!(i64::try_from(signed).unwrap(), moved);
+    assert_eq!(checkpoints().await, before + moved);
+    // One event on the demo's chain: within the hour of its checkpoint nothing is due…
+    append(&db, 1, AuditAction::Accept, "passage.role_headers").await;
+    assert_eq!(
+        audit::checkpoint_due(&db.app, test_key(), &clock)
+            .await
+            .unwrap(),
+        0
+    );
+    // …after it the demo alone, once, however late it gets while no other chain moves.
+    clock.advance(time::Duration::minutes(61));
+    assert_eq!(
+        audit::checkpoint_due(&db.app, test_key(), &clock)
+            .await
+            .unwrap(),
+        1
+    );
+    clock.advance(time::Duration::hours(5));
+    assert_eq!(
+        audit::checkpoint_due(&db.app, test_key(), &clock)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(checkpoints().await, before + moved + 1);
+    // The app role still reads no other tenant's head or checkpoints.
+    let (mut tx, _) = db.app_tx().await;
+    let foreign: i64 = sqlx::query_scalar(
+        "select count(*) from audit_heads where tenant_id <> nullif(current_setting('app.tenant_id'), '')::uuid",
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap();
+    assert_eq!(foreign, 0);
+}
+
 /// Unpacks a tar into a new temporary folder.
 fn unpack(bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();

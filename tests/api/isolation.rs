@@ -156,7 +156,8 @@ async fn fill_the_demo(app: &TestApp) {
 
 /// Every table of the schema with a `tenant_id` column and row-level security, and whether
 /// its select policy is the tenant's (a platform table such as `tenant_summaries` is
-/// readable by every tenant by design, its writes still the tenant's own).
+/// readable by every tenant by design, its writes still the tenant's own). A policy for the
+/// owner alone (the checkpoint signer's read of every head) is not the app's.
 async fn tenant_tables(owner: &PgPool) -> Vec<(String, bool)> {
     sqlx::query_as(
         "select c.relname::text,
@@ -166,7 +167,8 @@ async fn tenant_tables(owner: &PgPool) -> Vec<(String, bool)> {
                           and p.qual like '%app.tenant_id%')
                 and not exists (select from pg_policies p
                         where p.schemaname = 'public' and p.tablename = c.relname
-                          and p.cmd in ('SELECT', 'ALL') and p.qual = 'true')
+                          and p.cmd in ('SELECT', 'ALL') and p.qual = 'true'
+                          and p.roles && array['public', 'readiness_app']::name[])
          from pg_class c join pg_namespace n on n.oid = c.relnamespace
          where n.nspname = 'public' and c.relkind = 'r' and c.relrowsecurity
            and exists (select from pg_attribute a where a.attrelid = c.oid

@@ -188,6 +188,32 @@ async fn an_operator_administers_but_never_attests() {
     assert_eq!(app.get(CONSOLE, &[]).await.status, 200);
 }
 
+/// The version of every stored session row: any write to one changes it.
+async fn session_rows(app: &TestApp) -> Vec<String> {
+    sqlx::query_scalar("select xmin::text from tower_sessions.session order by id")
+        .fetch_all(&app.db.owner)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn reading_the_list_writes_nothing_to_the_session() {
+    let app = TestApp::spawn_platform().await;
+    let mut olga = operator(&app).await;
+    // The sign-in's notice is shown once, and taking it away is the one write.
+    assert_eq!(olga.get("/platform?lang=en").await.status, 200);
+    let before = session_rows(&app).await;
+    assert_eq!(before.len(), 1);
+    for path in [
+        "/platform?lang=en",
+        "/platform?lang=en&status=active",
+        "/platform?lang=fr",
+    ] {
+        assert_eq!(olga.get(path).await.status, 200, "{path}");
+    }
+    assert_eq!(session_rows(&app).await, before);
+}
+
 #[tokio::test]
 async fn the_list_pages_by_keyset_and_filters_by_decision() {
     let app = TestApp::spawn_platform().await;

@@ -5,7 +5,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::readiness::packets::{self, PacketInputs};
 use crate::web::{AppError, AppState, Result, TenantView, record_tenant};
 use axum::Router;
 use axum::routing::get;
@@ -28,13 +27,10 @@ pub(super) async fn packet_file(
 /// serves; `None` for a packet there is not.
 pub(crate) fn packet_response(view: &TenantView, name: &str) -> Option<Response> {
     let tenant = view.console.slug.as_str();
-    let packet = packets::all(&PacketInputs {
-        tenant,
-        state: &view.console.state,
-        evaluation: &view.evaluation,
-    })
-    .into_iter()
-    .find(|p| p.key.as_str() == name)?;
+    let (packet, _) = view
+        .packets()
+        .iter()
+        .find(|(p, _)| p.key.as_str() == name)?;
     let disposition = HeaderValue::from_str(&format!(
         "attachment; filename=\"{}\"",
         packet.filename(tenant)
@@ -50,7 +46,7 @@ pub(crate) fn packet_response(view: &TenantView, name: &str) -> Option<Response>
                 (header::CONTENT_DISPOSITION, disposition),
                 (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
             ],
-            packet.body,
+            packet.body.clone(),
         )
             .into_response(),
     )

@@ -2,8 +2,8 @@
 //! data sections (providers, live session, RBAC map, environments, proof path) and the packets.
 
 use crate::readiness::catalogue::{DecisionCode, Fact};
+use crate::readiness::packets;
 use crate::readiness::packets::PacketKey;
-use crate::readiness::packets::{self, Packet, PacketInputs};
 use crate::readiness::permissions::Target;
 use crate::readiness::state::Environment;
 use crate::readiness::{CheckAction, Count, ItemEval, ItemKind, Status};
@@ -344,28 +344,27 @@ impl ConsoleView<'_> {
         if !shows_any || !self.catalogue_section_present(section) {
             return Vec::new();
         }
-        let inputs = PacketInputs {
-            tenant: self.slug,
-            state: &self.view.console.state,
-            evaluation: self.ev(),
-        };
-        packets::all(&inputs)
-            .into_iter()
-            .filter(|p| p.key.section() == section)
-            .map(|p: Packet| PacketView {
-                id: format!("packet-{}", p.key),
-                href: format!("/t/{}/packets/{}", self.slug, p.key),
-                contract: p.contract,
-                intro: tr.t2(
-                    &format!("packet-{}-intro", p.key),
-                    "target",
-                    self.target(),
-                    "checksum",
-                    p.checksum(),
-                ),
-                checksum: p.checksum(),
-                sha256: p.sha256(),
-                body: p.body,
+        self.view
+            .packets()
+            .iter()
+            .filter(|(p, _)| p.key.section() == section)
+            .map(|(p, sha256)| {
+                let checksum = packets::checksum_of(sha256);
+                PacketView {
+                    id: format!("packet-{}", p.key),
+                    href: format!("/t/{}/packets/{}", self.slug, p.key),
+                    contract: p.contract,
+                    intro: tr.t2(
+                        &format!("packet-{}-intro", p.key),
+                        "target",
+                        self.target(),
+                        "checksum",
+                        &checksum,
+                    ),
+                    checksum,
+                    sha256: sha256.clone(),
+                    body: p.body.clone(),
+                }
             })
             .collect()
     }

@@ -30,6 +30,13 @@ programme-error-unknown-language = The console does not speak “{ $language }�
 programme-error-missing-label = { $key } has no label in { $language }.
 programme-error-missing-description = { $key } has a description in another language but not in { $language }.
 programme-error-label-for-nothing = The labels in { $language } name “{ $key }”, which this programme does not have.
+programme-error-missing-profile = The programme has no [profile]: a new tenant starts with the profile it gives (its modes, its release environment and its providers).
+programme-error-invalid-mode = { $reason ->
+    [empty] { $field } is empty: a mode is a short name, such as “Postgres/RLS”.
+    [too_long] { $field } is longer than { $max } characters: a mode is a short name, such as “Postgres/RLS”.
+   *[character] { $field } is “{ $value }”, which is not a mode: use only letters, digits, spaces and - . _ / : + ( ), and start with a letter or a digit.
+}
+programme-error-duplicate-provider = The provider “{ $key }” is listed twice in [profile].
 programme-check-failed = { $file }: { $count ->
     [one] { $count } problem
    *[other] { $count } problems

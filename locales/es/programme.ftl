@@ -30,6 +30,13 @@ programme-error-unknown-language = La consola no habla «{ $language }». Use un
 programme-error-missing-label = { $key } no tiene etiqueta en { $language }.
 programme-error-missing-description = { $key } tiene descripción en otro idioma, pero no en { $language }.
 programme-error-label-for-nothing = Las etiquetas en { $language } nombran «{ $key }», que este programa no tiene.
+programme-error-missing-profile = El programa no tiene [profile]: un tenant nuevo empieza con el perfil que da (sus modos, su entorno de la entrega y sus proveedores).
+programme-error-invalid-mode = { $reason ->
+    [empty] { $field } está vacío: un modo es un nombre corto, como «Postgres/RLS».
+    [too_long] { $field } supera los { $max } caracteres: un modo es un nombre corto, como «Postgres/RLS».
+   *[character] { $field } es «{ $value }», que no es un modo: use solo letras, cifras, espacios y - . _ / : + ( ), y empiece por una letra o una cifra.
+}
+programme-error-duplicate-provider = El proveedor «{ $key }» figura dos veces en [profile].
 programme-check-failed = { $file }: { $count ->
     [one] { $count } problema
    *[other] { $count } problemas

@@ -30,6 +30,13 @@ programme-error-unknown-language = La console ne parle pas « { $language } ». 
 programme-error-missing-label = { $key } n’a pas de libellé en { $language }.
 programme-error-missing-description = { $key } a une description dans une autre langue, mais pas en { $language }.
 programme-error-label-for-nothing = Les libellés en { $language } nomment « { $key } », que ce programme n’a pas.
+programme-error-missing-profile = Le programme n’a pas de [profile] : un nouveau tenant commence avec le profil qu’il donne (ses modes, son environnement de mise en production et ses fournisseurs).
+programme-error-invalid-mode = { $reason ->
+    [empty] { $field } est vide : un mode est un nom court, comme « Postgres/RLS ».
+    [too_long] { $field } dépasse { $max } caractères : un mode est un nom court, comme « Postgres/RLS ».
+   *[character] { $field } vaut « { $value } », qui n’est pas un mode : n’utilisez que des lettres, des chiffres, des espaces et - . _ / : + ( ), en commençant par une lettre ou un chiffre.
+}
+programme-error-duplicate-provider = Le fournisseur « { $key } » figure deux fois dans [profile].
 programme-check-failed = { $file } : { $count ->
     [one] { $count } problème
    *[other] { $count } problèmes

@@ -30,6 +30,13 @@ programme-error-unknown-language = O console não fala “{ $language }”. Use 
 programme-error-missing-label = { $key } não tem rótulo em { $language }.
 programme-error-missing-description = { $key } tem descrição em outro idioma, mas não em { $language }.
 programme-error-label-for-nothing = Os rótulos em { $language } citam “{ $key }”, que este programa não tem.
+programme-error-missing-profile = O programa não tem [profile]: um tenant novo começa com o perfil que ele dá (seus modos, seu ambiente da entrega e seus provedores).
+programme-error-invalid-mode = { $reason ->
+    [empty] { $field } está vazio: um modo é um nome curto, como “Postgres/RLS”.
+    [too_long] { $field } tem mais de { $max } caracteres: um modo é um nome curto, como “Postgres/RLS”.
+   *[character] { $field } é “{ $value }”, que não é um modo: use apenas letras, dígitos, espaços e - . _ / : + ( ), começando por uma letra ou um dígito.
+}
+programme-error-duplicate-provider = O provedor “{ $key }” aparece duas vezes em [profile].
 programme-check-failed = { $file }: { $count ->
     [one] { $count } problema
    *[other] { $count } problemas

@@ -104,9 +104,10 @@ pub(super) async fn owners(
         .fetch_optional(&mut *tx)
         .await?;
     let parsed;
-    let programme = match source {
+    let catalogue = match source {
+        // A text stored before programmes had `[profile]` is read too.
         Some(text) => {
-            parsed = crate::readiness::programme::parse(
+            parsed = crate::readiness::programme::stored_catalogue(
                 &text,
                 &crate::readiness::programme::languages(),
             )
@@ -118,10 +119,9 @@ pub(super) async fn owners(
             })?;
             &parsed
         }
-        None => crate::readiness::programme::demo(),
+        None => &crate::readiness::programme::demo().catalogue,
     };
-    Ok(programme
-        .catalogue
+    Ok(catalogue
         .sections
         .iter()
         .flat_map(|s| &s.items)

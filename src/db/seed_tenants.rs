@@ -166,10 +166,9 @@ async fn seed_one(
     let slug = slug(index);
     let state = demo::state(clock.now());
     let programme = programme::demo();
-    let profile = crate::readiness::state::Profile {
-        name: format!("Demo Logistics {index:05}"),
-        ..state.profile.clone()
-    };
+    let profile = programme
+        .profile
+        .named(&format!("Demo Logistics {index:05}"));
     let mut tx = owner.begin().await?;
     let tenant = seed::insert_tenant(
         &mut tx,
@@ -193,7 +192,7 @@ async fn seed_one(
     seed::insert_programme(
         &mut tx,
         tenant,
-        &state.providers,
+        programme.profile.providers(),
         &programme.catalogue,
         |item| item.owner.clone(),
     )

@@ -140,8 +140,9 @@ pub struct Created {
     pub expires_at: OffsetDateTime,
 }
 
-/// Creates a tenant: its row in `provisioning` (committed, with its event), then in one more
-/// transaction its programme rows, its managing director and their invitation, and the
+/// Creates a tenant: its row in `provisioning` with its programme's profile under the name
+/// typed (committed, with its event), then in one more transaction its programme rows (with
+/// the programme's providers), its managing director and their invitation, and the
 /// transition to `active`. A tenant whose second step failed stays in `provisioning`, which
 /// its pages say.
 pub async fn create(
@@ -150,11 +151,8 @@ pub async fn create(
     by: &Operator<'_>,
 ) -> Result<Created, TenantError> {
     let slug = new.slug.as_str();
-    let state = demo::state(by.clock.now());
-    let profile = crate::readiness::state::Profile {
-        name: new.name.to_owned(),
-        ..state.profile.clone()
-    };
+    // The programme's profile (and, below, its providers), under the name typed.
+    let profile = new.programme.profile.named(new.name);
     let mut tx = owner.begin().await?;
     let inserted = seed::insert_tenant(
         &mut tx,
@@ -195,7 +193,9 @@ pub async fn create(
         .execute(&mut *tx)
         .await?;
     let md_actor = format!("user_md_{}", &Uuid::new_v4().simple().to_string()[..8]);
-    let permissions = state
+    // A managing director's permissions are the role's, the same in every programme: the
+    // demo's managing director's.
+    let permissions = demo::state(by.clock.now())
         .actors
         .iter()
         .find(|a| a.role == Role::ManagingDirector)
@@ -215,12 +215,11 @@ pub async fn create(
         .bind(new.md_email.trim())
         .execute(&mut *tx)
         .await?;
-    // The demo catalogue for now; until the tenant has other actors, the managing director
-    // owns every check.
+    // Until the tenant has other actors, the managing director owns every check.
     seed::insert_programme(
         &mut tx,
         tenant,
-        &state.providers,
+        new.programme.profile.providers(),
         &new.programme.catalogue,
         |item| item.owner.as_ref().map(|_| md_actor.clone()),
     )

@@ -166,6 +166,27 @@ const CASES: &[Case] = &[
         en: "“BLOCKED_PENDING_PREFLIGHTS” cannot be used here.",
         es: "«BLOCKED_PENDING_PREFLIGHTS» no se puede usar aquí.",
     },
+    Case {
+        from: "auth_mode = \"mock-auth-header\"",
+        to: "auth_mode = \"mock <auth>\"",
+        on: "auth_mode = \"mock <auth>\"",
+        en: "auth_mode is “mock <auth>”, which is not a mode: use only letters, digits, spaces and - . _ / : + ( ), and start with a letter or a digit.",
+        es: "auth_mode es «mock <auth>», que no es un modo",
+    },
+    Case {
+        from: "target_mode = \"Maps/ETA API\"",
+        to: "target_mode = \"\"",
+        on: "target_mode = \"\"",
+        en: "provider.maps_eta.target_mode is empty: a mode is a short name, such as “Postgres/RLS”.",
+        es: "provider.maps_eta.target_mode está vacío",
+    },
+    Case {
+        from: "key = \"offline_sync\"",
+        to: "key = \"scenario_store\"",
+        on: "key = \"scenario_store\"\ncurrent_mode = \"service-worker\"",
+        en: "The provider “scenario_store” is listed twice in [profile].",
+        es: "El proveedor «scenario_store» figura dos veces en [profile].",
+    },
 ];
 
 fn line_of(text: &str, needle: &str) -> usize {

@@ -1,7 +1,8 @@
 //! Each tenant runs its own programme: a tenant created with `tenant-rbac-adapter.toml` shows
-//! that programme's sections and items in its labels, in every language; `tenant programme`
-//! moves a tenant to a new version of its programme, keeping the acceptances of the items that
-//! stay and recording the move on the platform chain.
+//! that programme's sections and items in its labels, in every language, and starts with that
+//! programme's profile and providers; `tenant programme` moves a tenant to a new version of its
+//! programme, keeping the acceptances of the items that stay and recording the move on the
+//! platform chain.
 
 use std::collections::BTreeMap;
 
@@ -144,6 +145,102 @@ async fn a_tenant_under_the_rbac_programme_shows_its_own_labels_in_every_languag
             }
         }
     }
+}
+
+#[tokio::test]
+async fn a_tenant_under_the_rbac_programme_starts_with_that_programmes_profile_not_bfgs() {
+    let app = TestApp::spawn().await;
+    let rbac = rbac_programme();
+    let by = tenants::Operator {
+        name: "operator",
+        request_id: "test",
+        key: test_key(),
+        clock: test_clock(),
+    };
+    let new = tenants::NewTenant {
+        slug: NewSlug::parse("acme").expect("slug"),
+        name: "ACME Logistics",
+        programme: &rbac,
+        md_name: "Maria Keller",
+        md_email: "maria@acme.example",
+    };
+    let created = tenants::create(&app.db.owner, &new, &by)
+        .await
+        .expect("create");
+
+    // The rows, as the owner inside the new tenant.
+    let mut tx = app.db.owner.begin().await.expect("begin");
+    sqlx::query("select set_config('app.tenant_id', $1::text, true)")
+        .bind(created.tenant)
+        .execute(&mut *tx)
+        .await
+        .expect("enter acme");
+    let profile: (String, String, String, String, String, String) = sqlx::query_as(
+        "select scenario_contract, environment, storage_adapter, auth_mode, tenant_mode,
+                adapter_target
+         from tenant_profiles",
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .expect("acme's profile");
+    assert_eq!(
+        profile,
+        (
+            "ScenarioStore.v1".to_owned(),
+            "staging".to_owned(),
+            "db-auth-session-adapter".to_owned(),
+            "mock-auth-header".to_owned(),
+            "single-tenant-local".to_owned(),
+            "tenant-rbac-adapter".to_owned(),
+        )
+    );
+    let providers: Vec<(String, String, String)> =
+        sqlx::query_as("select key, current_mode, target_mode from providers order by position")
+            .fetch_all(&mut *tx)
+            .await
+            .expect("acme's providers");
+    let expected = [
+        (
+            "scenario_store",
+            "Postgres/RLS (single tenant)",
+            "Postgres/RLS (shared tenants)",
+        ),
+        ("auth_rbac", "mock-auth-header", "OIDC/RBAC (IdP groups)"),
+    ];
+    let rows: Vec<(&str, &str, &str)> = providers
+        .iter()
+        .map(|(k, c, t)| (k.as_str(), c.as_str(), t.as_str()))
+        .collect();
+    assert_eq!(rows, expected);
+    tx.rollback().await.expect("rollback");
+
+    // Its settings page shows them, under the name typed; BFG's shows BFG's.
+    let values = |page: &crate::support::Page| page.texts("setting-value");
+    let acme = app.get("/t/acme/settings?lang=en", &[]).await;
+    assert_eq!(acme.status, 200);
+    assert!(acme.body.contains("ACME Logistics"), "the name typed");
+    let mut shown = vec![
+        "ScenarioStore.v1",
+        "staging",
+        "db-auth-session-adapter",
+        "mock-auth-header",
+        "single-tenant-local",
+        "tenant-rbac-adapter",
+    ];
+    shown.extend(
+        expected
+            .iter()
+            .flat_map(|(_, current, target)| [*current, *target]),
+    );
+    assert_eq!(values(&acme), shown);
+    assert!(acme.body.contains("Auth and RBAC"), "a provider's name");
+    let bfg = app.get("/t/bfg-control/settings?lang=en", &[]).await;
+    assert_eq!(bfg.status, 200);
+    let bfg_values = values(&bfg);
+    assert_eq!(bfg_values.len(), 6 + 2 * 6, "{bfg_values:?}");
+    assert_eq!(bfg_values[1], "local-demo");
+    assert_eq!(bfg_values[5], "db-auth-session-adapter");
+    assert_ne!(values(&acme), bfg_values);
 }
 
 /// The demo's file as version 2, without `rollback.storage_fallback` (and the one dependency

@@ -1,6 +1,6 @@
 //! Programmes as files: `ReadinessProgramme.v1`, a TOML file holding a tenant's sections,
-//! items, decision ladder, local decisions, labels in every language, and the objects the
-//! schema gap analysis expects in the target.
+//! items, decision ladder, local decisions, labels in every language, the objects the
+//! schema gap analysis expects in the target, and the profile a new tenant starts with.
 //!
 //! [`parse`] is pure: text in, a [`Programme`] or every problem found out, each with its line,
 //! column and message id. Facts, item kinds, roles and decision codes stay the core's fixed
@@ -25,6 +25,7 @@ pub use problem::{Problem, ProgrammeError};
 
 use super::catalogue::Catalogue;
 use super::signature::SignaturesRequired;
+use super::state::{Profile, Provider};
 
 /// The value `format` must have.
 pub const FORMAT: &str = "ReadinessProgramme.v1";
@@ -47,6 +48,8 @@ pub struct Programme {
     pub target: ExpectedTarget,
     /// How many distinct managing directors must sign GO (`[signoff] required`, one if absent).
     pub signatures_required: SignaturesRequired,
+    /// The profile and providers a new tenant of the programme starts with (`[profile]`).
+    pub profile: ProgrammeProfile,
     /// The file's text, as read: what a tenant stores, with its SHA-256.
     pub source: String,
 }
@@ -55,6 +58,34 @@ impl Programme {
     /// How many items it has.
     pub fn item_count(&self) -> usize {
         self.catalogue.sections.iter().map(|s| s.items.len()).sum()
+    }
+}
+
+/// The profile a new tenant of a programme starts with (`[profile]`): how it runs today, what
+/// its rehearsals target, its release environment, and each provider's current and target
+/// mode, every value a mode ([`super::profile::Mode`]). The tenant's name is not part of it:
+/// it is typed when the tenant is created. After that the profile is the tenant's own, which
+/// its managing director edits on the settings page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgrammeProfile {
+    /// The modes; the name is empty.
+    modes: Profile,
+    /// The providers, in the file's order.
+    providers: Vec<Provider>,
+}
+
+impl ProgrammeProfile {
+    /// The profile of a new tenant called `name`.
+    pub fn named(&self, name: &str) -> Profile {
+        Profile {
+            name: name.to_owned(),
+            ..self.modes.clone()
+        }
+    }
+
+    /// The providers, in the file's order; their keys are distinct.
+    pub fn providers(&self) -> &[Provider] {
+        &self.providers
     }
 }
 
@@ -133,7 +164,15 @@ impl ExpectedTable {
 /// Reads a programme file. `languages` are the tags every label table must exist for (the
 /// languages the console speaks). Pure: no I/O.
 pub fn parse(text: &str, languages: &[&str]) -> Result<Programme, Vec<ProgrammeError>> {
-    validate::parse(text, languages)
+    validate::parse(text, languages, validate::ProfileRule::Required)
+}
+
+/// The catalogue of a programme as a tenant stores it (`tenant_programmes.source`). Every rule
+/// of [`parse`] holds, except that a text stored before the format had `[profile]` may lack
+/// it: that tenant's profile was written into its own rows when it was created, and only the
+/// catalogue is asked for here.
+pub fn stored_catalogue(text: &str, languages: &[&str]) -> Result<Catalogue, Vec<ProgrammeError>> {
+    validate::parse(text, languages, validate::ProfileRule::MayBeAbsent).map(|p| p.catalogue)
 }
 
 /// The languages a programme must be labelled in: every language the console speaks.

@@ -52,6 +52,13 @@ code_enum! {
         LabelForNothing => "label-for-nothing",
         /// `[signoff] required` outside one to the most the console allows.
         SignaturesOutOfRange => "signatures-out-of-range",
+        /// The file has no `[profile]`: a new tenant would have no profile to start with.
+        MissingProfile => "missing-profile",
+        /// A value of `[profile]` or of one of its providers that is not a mode; the message
+        /// says why (its `reason` is a [`crate::readiness::profile::ModeError`] code).
+        InvalidMode => "invalid-mode",
+        /// Two providers of `[profile]` with one key.
+        DuplicateProvider => "duplicate-provider",
     }
 }
 

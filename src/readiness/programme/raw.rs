@@ -10,9 +10,9 @@ use toml::Spanned;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawProgramme {
-    /// Checked before serde reads the rest.
-    #[expect(dead_code, reason = "checked on the parsed table, with its span")]
-    pub format: String,
+    /// Checked before serde reads the rest; its place is where a missing `[profile]` is
+    /// reported.
+    pub format: Spanned<String>,
     pub name: String,
     pub version: u32,
     /// Role → the actor who owns that role's items.
@@ -23,6 +23,9 @@ pub(super) struct RawProgramme {
     pub target: RawTarget,
     /// How production is signed off; absent, one GO signature.
     pub signoff: Option<RawSignoff>,
+    /// The profile a new tenant starts with; required, but absent from a text a tenant stored
+    /// before the format had it.
+    pub profile: Option<RawProfile>,
     /// Language tag → its labels.
     pub labels: Spanned<BTreeMap<Spanned<String>, RawLanguage>>,
 }
@@ -76,6 +79,29 @@ pub(super) struct RawItem {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSignoff {
     pub required: Spanned<i64>,
+}
+
+/// The profile a new tenant of the programme starts with: every value a mode.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawProfile {
+    pub scenario_contract: Spanned<String>,
+    pub environment: Spanned<String>,
+    pub storage_adapter: Spanned<String>,
+    pub auth_mode: Spanned<String>,
+    pub tenant_mode: Spanned<String>,
+    pub adapter_target: Spanned<String>,
+    #[serde(default)]
+    pub providers: Vec<RawProvider>,
+}
+
+/// One provider of the profile and its modes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawProvider {
+    pub key: Spanned<String>,
+    pub current_mode: Spanned<String>,
+    pub target_mode: Spanned<String>,
 }
 
 /// What the schema gap analysis expects in the target.

@@ -2,7 +2,9 @@
 //! state the tests build, and each problem is reported with its place and code.
 
 use super::frozen;
-use super::{DEMO_FILE, Problem, ProgrammeError, check_move, demo, languages, parse};
+use super::{
+    DEMO_FILE, Problem, ProgrammeError, check_move, demo, languages, parse, stored_catalogue,
+};
 use crate::readiness::catalogue::ItemKind;
 use crate::readiness::evaluate::evaluate;
 use crate::readiness::signature::SignaturesRequired;
@@ -405,4 +407,156 @@ fn a_number_of_signatures_the_console_does_not_allow_is_refused_where_it_is_writ
             assert_eq!(error.arg("max"), Some("5"), "{table}");
         }
     }
+}
+
+#[test]
+fn the_demo_file_gives_a_new_tenant_exactly_the_demo_tenants_profile_and_providers() {
+    let state = demo_state::state(AT);
+    let profile = &demo().profile;
+    assert_eq!(profile.named(&state.profile.name), state.profile);
+    assert_eq!(profile.providers(), state.providers.as_slice());
+}
+
+#[test]
+fn the_tenant_rbac_programme_starts_its_tenants_on_its_own_move() {
+    let text = include_str!("../../../programmes/tenant-rbac-adapter.toml");
+    let programme = parse(text, &languages()).expect("tenant-rbac-adapter.toml is valid");
+    let profile = programme.profile.named("ACME Logistics");
+    assert_eq!(profile.name, "ACME Logistics");
+    assert_eq!(profile.adapter_target, "tenant-rbac-adapter");
+    assert_eq!(profile.storage_adapter, "db-auth-session-adapter");
+    assert_eq!(profile.tenant_mode, "single-tenant-local");
+    let providers: Vec<(&str, &str)> = programme
+        .profile
+        .providers()
+        .iter()
+        .map(|p| (p.key.as_str(), p.target_mode.as_str()))
+        .collect();
+    assert_eq!(
+        providers,
+        [
+            ("scenario_store", "Postgres/RLS (shared tenants)"),
+            ("auth_rbac", "OIDC/RBAC (IdP groups)"),
+        ]
+    );
+    assert_ne!(programme.profile, demo().profile);
+}
+
+/// The demo file without its `[profile]` table and providers (and the comment before the
+/// ladder, which goes with them).
+fn without_profile() -> String {
+    let start = DEMO_FILE.find("[profile]").expect("[profile]");
+    let end = DEMO_FILE.find("[[ladder]]").expect("[[ladder]]");
+    format!("{}{}", &DEMO_FILE[..start], &DEMO_FILE[end..])
+}
+
+/// A broken copy of the demo file: what changes, into what, the problem, the text it is
+/// reported at, and its message's arguments.
+type ProfileCase<'a> = (&'a str, &'a str, Problem, &'a str, &'a [(&'a str, &'a str)]);
+
+#[test]
+fn each_problem_of_the_profile_is_reported_with_its_code_line_and_column() {
+    let long = "a".repeat(65);
+    let too_long = format!("target_mode = \"{long}\"");
+    let cases: &[ProfileCase<'_>] = &[
+        (
+            "auth_mode = \"mock-auth-header\"",
+            "auth_mode = \"  \"",
+            Problem::InvalidMode,
+            "\"  \"",
+            &[("field", "auth_mode"), ("reason", "empty"), ("value", "  ")],
+        ),
+        (
+            "environment = \"local-demo\"",
+            "environment = \"local demo <eu>\"",
+            Problem::InvalidMode,
+            "\"local demo <eu>\"",
+            &[("field", "environment"), ("reason", "character")],
+        ),
+        (
+            "target_mode = \"KSeF API\"",
+            &too_long,
+            Problem::InvalidMode,
+            "\"aaaa",
+            &[
+                ("field", "provider.ksef.target_mode"),
+                ("reason", "too_long"),
+                ("max", "64"),
+            ],
+        ),
+        (
+            "current_mode = \"local-ocr\"",
+            "current_mode = \"-ocr\"",
+            Problem::InvalidMode,
+            "\"-ocr\"",
+            &[
+                ("field", "provider.document_intelligence.current_mode"),
+                ("reason", "character"),
+            ],
+        ),
+        (
+            "key = \"maps_eta\"",
+            "key = \"ksef\"",
+            Problem::DuplicateProvider,
+            "\"ksef\"\ncurrent_mode = \"local-eta\"",
+            &[("key", "ksef")],
+        ),
+        (
+            "tenant_mode = \"single-tenant-local\"\n",
+            "",
+            Problem::MissingField,
+            "[profile]",
+            &[("field", "tenant_mode")],
+        ),
+        (
+            "key = \"ksef\"",
+            "key = \"ksef\"\nlabel = \"KSeF\"",
+            Problem::UnknownField,
+            "label = ",
+            &[("field", "label")],
+        ),
+    ];
+    for (from, to, problem, at, args) in cases {
+        assert!(DEMO_FILE.contains(from), "{from}");
+        let text = DEMO_FILE.replacen(from, to, 1);
+        let errors = parse(&text, &languages()).expect_err(to);
+        assert_eq!(errors.len(), 1, "{to}: {errors:?}");
+        let error = &errors[0];
+        assert_eq!(error.problem, *problem, "{to}: {errors:?}");
+        // serde reports a missing field at the table, the validator at the value.
+        let offset = text.find(at).expect("at");
+        let line_start = text[..offset].rfind('\n').map_or(0, |n| n + 1);
+        assert_eq!(error.line, line_of(&text, at), "{to}");
+        if *problem != Problem::MissingField {
+            assert_eq!(error.column, offset - line_start + 1, "{to}");
+        }
+        for (name, value) in *args {
+            assert_eq!(error.arg(name), Some(*value), "{to}: {name}");
+        }
+    }
+}
+
+#[test]
+fn a_programme_file_without_a_profile_is_refused_at_its_format_line() {
+    let text = without_profile();
+    let errors = parse(&text, &languages()).expect_err("no [profile]");
+    let found: Vec<_> = errors.iter().map(|e| (e.problem, e.line)).collect();
+    assert_eq!(
+        found,
+        [(Problem::MissingProfile, line_of(&text, "format = "))]
+    );
+}
+
+#[test]
+fn a_stored_programme_older_than_the_profile_still_gives_its_catalogue() {
+    let text = without_profile();
+    assert_eq!(
+        stored_catalogue(&text, &languages()).as_ref(),
+        Ok(&demo().catalogue)
+    );
+    // Every other rule holds.
+    let broken = text.replacen("kind = \"probe\"", "kind = \"probr\"", 1);
+    let errors = stored_catalogue(&broken, &languages()).expect_err("a bad kind");
+    let problems: Vec<_> = errors.iter().map(|e| e.problem).collect();
+    assert_eq!(problems, [Problem::UnknownKind]);
 }

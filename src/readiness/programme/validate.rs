@@ -7,20 +7,35 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::problem::{Locator, Problem, ProgrammeError};
-use super::raw::{LabelTable, RawProgramme, RawSignoff};
+use super::raw::{LabelTable, RawProfile, RawProgramme, RawSignoff};
 use super::{
     ExpectedSchema, ExpectedTable, ExpectedTarget, FORMAT, Label, LanguageLabels, Programme,
+    ProgrammeProfile,
 };
 use crate::readiness::catalogue::{
     Catalogue, DecisionCode, Dependency, Fact, ItemDef, ItemKind, LocalDecisionRule, Rung,
     SectionDef,
 };
+use crate::readiness::profile::{MAX_MODE_CHARS, Mode, ProfileField, ProviderMode};
 use crate::readiness::signature::SignaturesRequired;
-use crate::readiness::state::Role;
+use crate::readiness::state::{Profile, Provider, Role};
 
 type Args = Vec<(&'static str, String)>;
 
-pub(super) fn parse(text: &str, languages: &[&str]) -> Result<Programme, Vec<ProgrammeError>> {
+/// Whether the text must have `[profile]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ProfileRule {
+    /// A programme file: a new tenant starts with its profile.
+    Required,
+    /// A text a tenant stored, which may be older than `[profile]`.
+    MayBeAbsent,
+}
+
+pub(super) fn parse(
+    text: &str,
+    languages: &[&str],
+    rule: ProfileRule,
+) -> Result<Programme, Vec<ProgrammeError>> {
     let at = Locator::new(text);
     // Only the first syntax error: after it, the parser's recovery guesses, and its further
     // errors are mostly echoes of the first.
@@ -44,7 +59,7 @@ pub(super) fn parse(text: &str, languages: &[&str]) -> Result<Programme, Vec<Pro
         at: &at,
         errors: Vec::new(),
     };
-    let mut programme = v.programme(raw, languages);
+    let mut programme = v.programme(raw, languages, rule);
     if v.errors.is_empty() {
         programme.source = text.to_owned();
         Ok(programme)
@@ -96,7 +111,19 @@ impl Validator<'_> {
         self.errors.push(self.at.at(offset, problem, args));
     }
 
-    fn programme(&mut self, raw: RawProgramme, languages: &[&str]) -> Programme {
+    fn programme(&mut self, raw: RawProgramme, languages: &[&str], rule: ProfileRule) -> Programme {
+        let profile = match &raw.profile {
+            Some(profile) => self.profile(profile),
+            None => {
+                if rule == ProfileRule::Required {
+                    self.report(raw.format.span().start, Problem::MissingProfile, Vec::new());
+                }
+                ProgrammeProfile {
+                    modes: Profile::default(),
+                    providers: Vec::new(),
+                }
+            }
+        };
         let owners = self.owners(&raw.owners);
         let section_keys: BTreeSet<String> = raw
             .sections
@@ -180,7 +207,65 @@ impl Validator<'_> {
             labels,
             target: target(raw.target),
             signatures_required,
+            profile,
             source: String::new(),
+        }
+    }
+
+    /// `[profile]`: each value a mode, each provider's key once. A value that is not a mode
+    /// is reported under the name the settings page's audit event gives it (`auth_mode`,
+    /// `provider.ksef.target_mode`).
+    fn profile(&mut self, raw: &RawProfile) -> ProgrammeProfile {
+        let modes = Profile {
+            name: String::new(),
+            scenario_contract: self.mode(
+                &raw.scenario_contract,
+                ProfileField::ScenarioContract.as_str(),
+            ),
+            environment: self.mode(&raw.environment, ProfileField::Environment.as_str()),
+            storage_adapter: self.mode(&raw.storage_adapter, ProfileField::StorageAdapter.as_str()),
+            auth_mode: self.mode(&raw.auth_mode, ProfileField::AuthMode.as_str()),
+            tenant_mode: self.mode(&raw.tenant_mode, ProfileField::TenantMode.as_str()),
+            adapter_target: self.mode(&raw.adapter_target, ProfileField::AdapterTarget.as_str()),
+        };
+        let mut seen = BTreeSet::new();
+        let mut providers = Vec::new();
+        for provider in &raw.providers {
+            let key = provider.key.get_ref();
+            if !seen.insert(key.as_str()) {
+                self.report(
+                    provider.key.span().start,
+                    Problem::DuplicateProvider,
+                    vec![("key", key.clone())],
+                );
+            }
+            let name = |which: ProviderMode| format!("provider.{key}.{which}");
+            providers.push(Provider {
+                key: key.clone(),
+                current_mode: self.mode(&provider.current_mode, &name(ProviderMode::Current)),
+                target_mode: self.mode(&provider.target_mode, &name(ProviderMode::Target)),
+            });
+        }
+        ProgrammeProfile { modes, providers }
+    }
+
+    /// The mode `value` holds, by the settings page's rule; empty (and reported) if none.
+    fn mode(&mut self, value: &Spanned<String>, field: &str) -> String {
+        match Mode::parse(value.get_ref()) {
+            Ok(mode) => mode.as_str().to_owned(),
+            Err(error) => {
+                self.report(
+                    value.span().start,
+                    Problem::InvalidMode,
+                    vec![
+                        ("field", field.to_owned()),
+                        ("value", value.get_ref().clone()),
+                        ("reason", error.as_str().to_owned()),
+                        ("max", MAX_MODE_CHARS.to_string()),
+                    ],
+                );
+                String::new()
+            }
         }
     }
 

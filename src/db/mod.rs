@@ -17,6 +17,7 @@ pub mod platform;
 pub mod profile;
 pub(crate) mod programmes;
 pub mod proof;
+mod queue;
 pub mod rehearsal;
 mod seed;
 pub mod seed_tenants;

@@ -223,7 +223,7 @@ async fn create(
                     tr.t(&format!("people-keys-scope-{}", scope.as_str())),
                 ),
                 url: created.key,
-                expires: expires_at.map_or_else(
+                help: expires_at.map_or_else(
                     || tr.t("people-keys-until-never"),
                     |at| tr.t1("people-keys-until", "date", tr.datetime(&at)),
                 ),

@@ -17,15 +17,17 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use uuid::Uuid;
 
+use super::people::ShownLink;
+use super::viewer::{DoneQuery, manager_of};
 use super::writer::{Write, WriteForm, Writer};
-use super::{ConsoleView, page_parts, viewer_for_page};
+use super::{ConsoleView, page_parts};
 use crate::db::api_keys::KeyAuthor;
 use crate::db::outbox::DeliveryStatus;
 use crate::db::tenants::Stamp;
 use crate::db::webhooks::{self, HookError, NewEndpoint};
 use crate::i18n::Lang;
 use crate::readiness::outbox::{self, EndpointRefusal, EventType};
-use crate::readiness::permissions::{Action, Target};
+use crate::readiness::permissions::Action;
 use crate::web::frame::Frame;
 use crate::web::notice::Notice;
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
@@ -107,12 +109,6 @@ struct EventChoice {
     checked: bool,
 }
 
-/// A secret shown once.
-struct ShownSecret {
-    what: String,
-    secret: String,
-}
-
 #[derive(Template)]
 #[template(path = "webhooks/page.html")]
 struct WebhooksPage<'a> {
@@ -124,7 +120,7 @@ struct WebhooksPage<'a> {
     typed_url: String,
     problem: Option<String>,
     done: Option<String>,
-    secret: Option<ShownSecret>,
+    secret: Option<ShownLink>,
 }
 
 impl WebhooksPage<'_> {
@@ -139,7 +135,7 @@ struct Shown {
     typed: HookForm,
     problem: Option<EndpointRefusal>,
     done: Option<&'static str>,
-    secret: Option<ShownSecret>,
+    secret: Option<ShownLink>,
     status: Option<StatusCode>,
 }
 
@@ -151,13 +147,7 @@ async fn render(
     shown: Shown,
     notice: Option<axum::Extension<Notice>>,
 ) -> Result<Response> {
-    let view = app.tenant(tenant).await?;
-    let viewer = viewer_for_page(session, tenant, notice)
-        .await
-        .ok_or(AppError::SignInRequired)?;
-    if !super::view::viewer_may(&view, Some(&viewer), Action::ManageWebhooks, Target::Tenant) {
-        return Err(AppError::Forbidden);
-    }
+    let (view, viewer) = manager_of(app, tenant, session, notice, Action::ManageWebhooks).await?;
     let endpoints = webhooks::list(&app.pool, tenant)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -249,18 +239,11 @@ async fn render(
     Ok((status, Html(page.render()?)).into_response())
 }
 
-/// `?done=` on the page a write redirects to.
-#[derive(Debug, Default, serde::Deserialize)]
-struct PageQuery {
-    #[serde(default)]
-    done: Option<String>,
-}
-
 /// `GET /t/{tenant}/webhooks`.
 async fn page(
     State(app): State<AppState>,
     Path(tenant): Path<String>,
-    Query(query): Query<PageQuery>,
+    Query(query): Query<DoneQuery>,
     Locale(lang): Locale,
     session: tower_sessions::Session,
     notice: Option<axum::Extension<Notice>>,
@@ -370,9 +353,12 @@ async fn add(State(app): State<AppState>, Write { by, form }: Write<HookForm>) -
     app.cache.invalidate(&by.tenant);
     let tr = by.lang.tr();
     let shown = Shown {
-        secret: Some(ShownSecret {
+        secret: Some(ShownLink {
             what: tr.t1("webhooks-added", "url", url.as_str()),
-            secret,
+            url: secret,
+            help: tr.t("webhooks-secret-once"),
+            copy: "webhooks-copy",
+            once: None,
         }),
         ..Shown::default()
     };

@@ -21,9 +21,7 @@ use super::people::ShownLink;
 use super::viewer::{DoneQuery, manager_of};
 use super::writer::{Write, WriteForm, Writer};
 use super::{ConsoleView, page_parts};
-use crate::db::api_keys::KeyAuthor;
 use crate::db::outbox::DeliveryStatus;
-use crate::db::tenants::Stamp;
 use crate::db::webhooks::{self, HookError, NewEndpoint};
 use crate::i18n::Lang;
 use crate::readiness::outbox::{self, EndpointRefusal, EventType};
@@ -285,14 +283,6 @@ impl WriteForm for HookForm {
     }
 }
 
-fn stamp<'a>(app: &'a AppState, author: &'a crate::db::write::Author<'a>) -> Stamp<'a> {
-    Stamp {
-        key: &app.key,
-        clock: &app.clock,
-        request_id: author.request_id,
-    }
-}
-
 /// The page again with a refusal of the form: nothing written, the URL as typed.
 async fn refused(
     app: &AppState,
@@ -334,22 +324,16 @@ async fn add(State(app): State<AppState>, Write { by, form }: Write<HookForm>) -
     let id = Uuid::new_v4();
     let secret = crate::webhook::secret_of(&app.key, id);
     let hint = crate::webhook::hint_of(&secret);
-    let author = by.author(&app);
     let endpoint = NewEndpoint {
         id,
         url: &url,
         events: &events,
         secret_hint: &hint,
     };
-    webhooks::add(
-        &app.pool,
-        &by.tenant,
-        &endpoint,
-        KeyAuthor::Person(&by.viewer.actor),
-        &stamp(&app, &author),
-    )
-    .await
-    .map_err(failed)?;
+    let (stamp, who) = by.stamp(&app);
+    webhooks::add(&app.pool, &by.tenant, &endpoint, who, &stamp)
+        .await
+        .map_err(failed)?;
     app.cache.invalidate(&by.tenant);
     let tr = by.lang.tr();
     let shown = Shown {
@@ -401,8 +385,7 @@ enum Change {
 
 async fn change(app: &AppState, by: &Writer, id: &str, change: Change) -> Result<Response> {
     let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
-    let author = by.author(app);
-    let (stamp, who) = (stamp(app, &author), KeyAuthor::Person(&by.viewer.actor));
+    let (stamp, who) = by.stamp(app);
     let (done, result) = match change {
         Change::Remove => (
             "removed",

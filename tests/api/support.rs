@@ -1211,6 +1211,24 @@ pub fn cookie_header(cookies: &std::collections::BTreeMap<String, String>) -> St
         .join("; ")
 }
 
+/// The console's binary, with none of the environment's database URLs (a test names its own).
+pub fn binary() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_readiness-console"));
+    command
+        .env_remove("DATABASE_URL")
+        .env_remove("MIGRATION_DATABASE_URL");
+    command
+}
+
+/// Starts `command` (the binary's `serve`), what it logs written to the file `log`.
+pub fn serve_logging_to(command: &mut Command, log: &std::path::Path) -> std::process::Child {
+    command
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(log).expect("log file"))
+        .spawn()
+        .expect("serve")
+}
+
 /// What a run of the binary said: whether it passed, its stdout and its stderr.
 pub fn outcome(out: &std::process::Output) -> (bool, String, String) {
     (

@@ -273,6 +273,16 @@ pub(crate) async fn enter_tenant(
     .await
 }
 
+/// A transaction in the tenant with this slug ([`enter_tenant`]), for reading it; `None` for an
+/// unknown slug.
+pub(crate) async fn begin_in<'c>(
+    pool: &'c PgPool,
+    slug: &str,
+) -> Result<Option<sqlx::Transaction<'c, sqlx::Postgres>>, DbError> {
+    let mut tx = pool.begin().await?;
+    Ok(enter_tenant(&mut tx, slug).await?.map(|_| tx))
+}
+
 /// [`enter_tenant`], for a write: only an active tenant is entered (a tenant suspended or
 /// being deleted between the request's status check and its write is not written to).
 pub(crate) async fn enter_active_tenant(

@@ -95,10 +95,9 @@ struct PersonRow {
 
 /// The people of the tenant with this slug; `None` for an unknown tenant.
 pub async fn roster(pool: &PgPool, slug: &str) -> Result<Option<Roster>, DbError> {
-    let mut tx = pool.begin().await?;
-    if super::enter_tenant(&mut tx, slug).await?.is_none() {
+    let Some(mut tx) = super::begin_in(pool, slug).await? else {
         return Ok(None);
-    }
+    };
     let rows: Vec<PersonRow> = sqlx::query_as(concat!(
         "select a.actor_id, a.name, a.role, a.email, c.username,
                 c.password_hash is not null as has_password, ",
@@ -783,10 +782,9 @@ pub async fn link_for(
     if !tenants::plausible(token, purpose.prefix()) {
         return Ok(None);
     }
-    let mut tx = pool.begin().await?;
-    if super::enter_tenant(&mut tx, slug).await?.is_none() {
+    let Some(mut tx) = super::begin_in(pool, slug).await? else {
         return Ok(None);
-    }
+    };
     let row: Option<(String, String, Option<String>, bool)> = sqlx::query_as(
         "select a.name, a.role, c.username, i.invited_by is not null
          from tenant_invitations i

@@ -564,16 +564,7 @@ pub async fn assign_owner(
     let rows = people_locked(&mut tx).await?;
     let person = find(&rows, actor)?;
     people::may_own(person, kind, owner_role.as_deref().and_then(Role::parse))?;
-    sqlx::query(
-        "update catalogue_items set owner_actor_id = $2, owner_pinned = true,
-            version = version + 1
-         where key = $1",
-    )
-    .bind(item)
-    .bind(actor)
-    .execute(&mut *tx)
-    .await?;
-    let target = people::assignment_target(item, actor);
+    let target = give_item(&mut tx, item, Some(actor), true).await?;
     recorded(
         tx,
         tenant,
@@ -582,6 +573,26 @@ pub async fn assign_owner(
         (AuditAction::AssignOwner, &target),
     )
     .await
+}
+
+/// Gives `item` to `owner`, pinned to them or not. Its version moves, so a form drawn for its
+/// former owner is refused as stale. The event's target.
+async fn give_item(
+    tx: &mut PgConnection,
+    item: &str,
+    owner: Option<&str>,
+    pinned: bool,
+) -> Result<String, PeopleError> {
+    sqlx::query(
+        "update catalogue_items set owner_actor_id = $2, owner_pinned = $3, version = version + 1
+         where key = $1",
+    )
+    .bind(item)
+    .bind(owner)
+    .bind(pinned)
+    .execute(&mut *tx)
+    .await?;
+    Ok(people::assignment_target(item, owner.unwrap_or_default()))
 }
 
 /// Names `actor` the default owner of `role`'s items: every item of that owner role not pinned
@@ -675,16 +686,7 @@ pub async fn unpin_owner(
         &as_people(&rows),
         Some(author.actor),
     );
-    sqlx::query(
-        "update catalogue_items set owner_actor_id = $2, owner_pinned = false,
-            version = version + 1
-         where key = $1",
-    )
-    .bind(item)
-    .bind(owner)
-    .execute(&mut *tx)
-    .await?;
-    let target = people::assignment_target(item, owner.unwrap_or_default());
+    let target = give_item(&mut tx, item, owner, false).await?;
     recorded(
         tx,
         tenant,

@@ -4,24 +4,15 @@
 -- item's version from the 303 answers, and waiting `delay` ms before each request so that all
 -- threads together send about the rate asked for. Arguments: delay in ms, then one
 -- "cookie csrf tenant" triple per thread (space-separated, in that order).
-local counter = 0
+local common = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "bench-common.lua")
 
-function setup(thread)
-  thread:set("index", counter)
-  counter = counter + 1
-end
+setup = common.number_threads("index")
 
 function init(args)
   wait = tonumber(args[1])
   cookie, csrf, tenant = args[2 + 3 * index], args[3 + 3 * index], args[4 + 3 * index]
   version, accepting = 0, true
-  math.randomseed(index * 7919 + os.time())
-end
-
-local function uuid()
-  return (string.gsub("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx", "[xy]", function(c)
-    return string.format("%x", c == "x" and math.random(0, 15) or math.random(8, 11))
-  end))
+  common.seed(index)
 end
 
 function delay()
@@ -29,19 +20,7 @@ function delay()
 end
 
 function request()
-  local action = accepting and "accept" or "revoke"
-  local body = "csrf=" .. csrf .. "&version=" .. version .. "&idempotency_key=" .. uuid()
-    .. "&note=Benchmark+evidence+note"
-  local path = "/t/" .. tenant .. "/items/passage.bench_0/" .. action .. "?lang=en"
-  return wrk.format("POST", path, {
-    ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Cookie"] = cookie,
-  }, body)
+  return common.form_request(tenant, "passage.bench_0")
 end
 
-function response(status)
-  if status == 303 then
-    version = version + 1
-    accepting = not accepting
-  end
-end
+response = common.form_response

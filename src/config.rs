@@ -309,14 +309,9 @@ pub enum Command {
         /// What to do.
         #[command(subcommand)]
         command: TenantCommand,
-        /// The operator the platform chain records.
-        #[arg(
-            long,
-            env = "READINESS_OPERATOR",
-            default_value = "operator",
-            global = true
-        )]
-        operator: String,
+        /// Who did it.
+        #[command(flatten)]
+        by: OperatorArg,
     },
     /// Create, list and revoke a tenant's API keys (each the key of a service account of the
     /// tenant), each change recorded on the tenant's audit chain. Works while the console
@@ -325,14 +320,9 @@ pub enum Command {
         /// What to do.
         #[command(subcommand)]
         command: ApiKeyCommand,
-        /// Who the audit chain records as having done it.
-        #[arg(
-            long,
-            env = "READINESS_OPERATOR",
-            default_value = "operator",
-            global = true
-        )]
-        operator: String,
+        /// Who did it.
+        #[command(flatten)]
+        by: OperatorArg,
     },
     /// Add, list and remove a tenant's webhook endpoints, each change recorded on the tenant's
     /// audit chain. Works while the console serves the same data directory.
@@ -340,14 +330,9 @@ pub enum Command {
         /// What to do.
         #[command(subcommand)]
         command: WebhookCommand,
-        /// Who the audit chain records as having done it.
-        #[arg(
-            long,
-            env = "READINESS_OPERATOR",
-            default_value = "operator",
-            global = true
-        )]
-        operator: String,
+        /// Who did it.
+        #[command(flatten)]
+        by: OperatorArg,
     },
     /// Ask a console whether a tenant may deploy: exit 0 at GO; 1 when not GO (printing the
     /// decision, the blocking rung, what blocks it and who owns it); 2 when it cannot tell
@@ -385,6 +370,21 @@ pub enum Command {
         #[arg(long)]
         require_signed_head: bool,
     },
+}
+
+/// `--operator`: who the chain (the platform's for tenant commands, the tenant's for its keys
+/// and webhooks) records as having given an operator's command.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OperatorArg {
+    /// Who the chain records as having done it: the platform chain for `tenant`, the tenant's
+    /// audit chain for `api-key` and `webhook`.
+    #[arg(
+        long,
+        env = "READINESS_OPERATOR",
+        default_value = "operator",
+        global = true
+    )]
+    pub operator: String,
 }
 
 /// The tenant commands.
@@ -1079,6 +1079,29 @@ impl Default for ServeConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_operator_command_reads_who_gives_it_after_its_subcommand_too() {
+        use clap::Parser as _;
+        for (args, expected) in [
+            (vec!["tenant", "list", "--operator", "olga.ops"], "olga.ops"),
+            (
+                vec!["api-key", "--operator", "olga.ops", "list", "--tenant", "t"],
+                "olga.ops",
+            ),
+            (vec!["webhook", "list", "--tenant", "t"], "operator"),
+        ] {
+            let cli = Cli::try_parse_from(std::iter::once("readiness-console").chain(args.clone()))
+                .unwrap_or_else(|e| panic!("{args:?}: {e}"));
+            let by = match cli.command {
+                Command::Tenant { by, .. }
+                | Command::ApiKey { by, .. }
+                | Command::Webhook { by, .. } => by,
+                _ => panic!("{args:?}"),
+            };
+            assert_eq!(by.operator, expected, "{args:?}");
+        }
+    }
 
     #[test]
     fn lengths_of_time_are_read_with_their_unit() {

@@ -24,6 +24,7 @@ pub mod run;
 pub mod telemetry;
 pub mod web;
 pub mod webhook;
+mod worker;
 
 /// The schema migrations in `migrations/`, embedded at compile time.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!();

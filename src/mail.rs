@@ -28,6 +28,7 @@ use crate::config::SecretUrl;
 use crate::db::mail::{self, Claimed, MailKind, MailStatus, Outcome};
 use crate::i18n::{Lang, Tr};
 use crate::readiness::outbox::{AfterFailure, after_failure};
+use crate::worker;
 
 /// How long the SMTP server has to answer each command.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -370,11 +371,9 @@ async fn work(
 ) {
     // A try's lease: the server's timeout for each of a few commands, and some slack.
     let lease = sender.settings.timeout * 4 + Duration::from_secs(5);
-    loop {
-        if stop.is_cancelled() {
-            break;
-        }
-        let claimed = mail::claim(&pool, clock.now(), lease, BATCH)
+    let (pool, sender, key, clock) = (&pool, &sender, &key, &clock);
+    worker::rounds(&wake, &stop, || async move {
+        let claimed = mail::claim(pool, clock.now(), lease, BATCH)
             .await
             .unwrap_or_else(|error| {
                 tracing::warn!(%error, "cannot claim mails");
@@ -382,7 +381,7 @@ async fn work(
             });
         let busy = !claimed.is_empty();
         for one in claimed {
-            let outcome = tried(sender.send(&one, &key).await, one.tries, clock.now());
+            let outcome = tried(sender.send(&one, key).await, one.tries, clock.now());
             tracing::debug!(
                 mail = %one.id,
                 kind = one.kind,
@@ -390,29 +389,19 @@ async fn work(
                 code = ?outcome.code,
                 "mail try"
             );
-            if let Err(error) = mail::settle(&pool, one.id, &outcome, clock.now()).await {
+            if let Err(error) = mail::settle(pool, one.id, &outcome, clock.now()).await {
                 // The lease runs out and the mail is tried again: at least once, never lost.
                 tracing::warn!(%error, mail = %one.id, "cannot record a mail try");
             }
         }
-        if busy {
-            continue;
-        }
-        tokio::select! {
-            () = wake.notified() => {}
-            () = tokio::time::sleep(Duration::from_secs(1)) => {}
-            () = stop.cancelled() => break,
-        }
-    }
+        busy
+    })
+    .await;
 }
 
 /// The mail sender of one instance, and the listener that wakes it.
 #[derive(Debug)]
-pub struct Worker {
-    stop: CancellationToken,
-    work: tokio::task::JoinHandle<()>,
-    listener: tokio::task::JoinHandle<()>,
-}
+pub struct Worker(worker::Tasks);
 
 impl Worker {
     /// Turns mail on for the database of `pool` and starts sending its queue.
@@ -430,27 +419,17 @@ impl Worker {
             settings,
             password,
         };
-        let wake = Arc::new(Notify::new());
-        let stop = CancellationToken::new();
-        let listener = tokio::spawn(crate::webhook::listen_on(
+        Ok(Self(worker::Tasks::spawn(
             pool.clone(),
             mail::CHANNEL,
-            wake.clone(),
-        ));
-        let work = tokio::spawn(work(pool, sender, key, clock, wake, stop.clone()));
-        Ok(Self {
-            stop,
-            work,
-            listener,
-        })
+            |wake, stop| work(pool, sender, key, clock, wake, stop),
+        )))
     }
 
     /// Stops claiming; waits up to `grace` for the mail being sent (one cut short is claimed
     /// again once its lease runs out).
     pub async fn stop(self, grace: Duration) {
-        self.listener.abort();
-        self.stop.cancel();
-        if tokio::time::timeout(grace, self.work).await.is_err() {
+        if !self.0.stop(grace).await {
             tracing::warn!("a mail was still being sent at shutdown: its lease will run out");
         }
     }

@@ -309,13 +309,9 @@ pub async fn run(cli: Cli, clock: Clock) -> anyhow::Result<()> {
                 _ => verify_platform(&cli, &clock, demands.public_key).await,
             }
         }
-        Command::Tenant { command, operator } => tenant::run(&cli, &clock, command, operator).await,
-        Command::ApiKey { command, operator } => {
-            api_key::run(&cli, &clock, command, operator).await
-        }
-        Command::Webhook { command, operator } => {
-            webhook::run(&cli, &clock, command, operator).await
-        }
+        Command::Tenant { command, by } => tenant::run(&cli, &clock, command, &by.operator).await,
+        Command::ApiKey { command, by } => api_key::run(&cli, &clock, command, &by.operator).await,
+        Command::Webhook { command, by } => webhook::run(&cli, &clock, command, &by.operator).await,
         // `main` runs the gate itself, for its exit codes.
         Command::Gate(args) => match crate::gate::run(args).await {
             code if code == std::process::ExitCode::SUCCESS => Ok(()),

@@ -23,6 +23,7 @@ use crate::clock::Clock;
 use crate::db::outbox::{self, Claimed, DeliveryStatus, Outcome};
 use crate::outbound::{self, PRIVATE, Resolver};
 use crate::readiness::outbox::{AfterFailure, after_failure};
+use crate::worker;
 
 /// The prefix of a secret, as Standard Webhooks writes it.
 pub const SECRET_PREFIX: &str = "whsec_";
@@ -316,13 +317,11 @@ async fn work(
     stop: CancellationToken,
 ) {
     let slots = Arc::new(Semaphore::new(IN_FLIGHT));
-    loop {
-        if stop.is_cancelled() {
-            break;
-        }
+    let (pool, sender, key, clock, slots) = (&pool, &sender, &key, &clock, &slots);
+    worker::rounds(&wake, &stop, || async move {
         let free = i32::try_from(slots.available_permits()).unwrap_or(0);
         let claimed = if free > 0 {
-            outbox::claim(&pool, clock.now(), lease, free)
+            outbox::claim(pool, clock.now(), lease, free)
                 .await
                 .unwrap_or_else(|error| {
                     tracing::warn!(%error, "cannot claim webhook deliveries");
@@ -343,15 +342,9 @@ async fn work(
                 deliver(&pool, &sender, &key, &clock, &delivery).await;
             });
         }
-        if busy {
-            continue;
-        }
-        tokio::select! {
-            () = wake.notified() => {}
-            () = tokio::time::sleep(Duration::from_secs(1)) => {}
-            () = stop.cancelled() => break,
-        }
-    }
+        busy
+    })
+    .await;
     // Let the tries in flight finish and record their outcome.
     let _ = slots
         .acquire_many(u32::try_from(IN_FLIGHT).unwrap_or(u32::MAX))
@@ -360,11 +353,7 @@ async fn work(
 
 /// The worker of one instance, and the listener that wakes it.
 #[derive(Debug)]
-pub struct Worker {
-    stop: CancellationToken,
-    work: tokio::task::JoinHandle<()>,
-    listener: tokio::task::JoinHandle<()>,
-}
+pub struct Worker(worker::Tasks);
 
 impl Worker {
     /// Starts delivering the outbox of every tenant from `pool`. A try's lease is the receivers'
@@ -376,51 +365,20 @@ impl Worker {
         clock: Clock,
     ) -> Result<Self, reqwest::Error> {
         let sender = Sender::new(settings)?;
-        let wake = Arc::new(Notify::new());
-        let stop = CancellationToken::new();
-        let listener = tokio::spawn(listen(pool.clone(), wake.clone()));
         let lease = settings.timeout + Duration::from_secs(5);
-        let work = tokio::spawn(work(pool, sender, key, clock, lease, wake, stop.clone()));
-        Ok(Self {
-            stop,
-            work,
-            listener,
-        })
+        Ok(Self(worker::Tasks::spawn(
+            pool.clone(),
+            outbox::CHANNEL,
+            |wake, stop| work(pool, sender, key, clock, lease, wake, stop),
+        )))
     }
 
     /// Stops claiming; waits up to `grace` for the tries in flight to be recorded (a try cut
     /// short is claimed again by whichever worker finds its lease run out).
     pub async fn stop(self, grace: Duration) {
-        self.listener.abort();
-        self.stop.cancel();
-        if tokio::time::timeout(grace, self.work).await.is_err() {
+        if !self.0.stop(grace).await {
             tracing::warn!("webhook tries still in flight at shutdown: their leases will run out");
         }
-    }
-}
-
-/// Wakes `wake` on every notification of the outbox's channel, for as long as the task runs,
-/// reconnecting after failures (meanwhile the worker still looks every second).
-pub async fn listen(pool: PgPool, wake: Arc<Notify>) {
-    listen_on(pool, outbox::CHANNEL, wake).await;
-}
-
-/// [`listen`] on any channel: the mail sender listens on the mail queue's the same way.
-pub async fn listen_on(pool: PgPool, channel: &'static str, wake: Arc<Notify>) {
-    loop {
-        match sqlx::postgres::PgListener::connect_with(&pool).await {
-            Ok(mut listener) => {
-                if listener.listen(channel).await.is_ok() {
-                    wake.notify_one();
-                    while let Ok(Some(_)) = listener.try_recv().await {
-                        wake.notify_one();
-                    }
-                }
-                tracing::debug!("outbox listener lost its connection");
-            }
-            Err(error) => tracing::debug!(%error, "outbox listener cannot connect yet"),
-        }
-        tokio::time::sleep(Duration::from_secs(1)).await;
     }
 }
 

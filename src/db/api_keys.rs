@@ -193,10 +193,9 @@ pub async fn create<'a>(
 
 /// The live keys of the tenant `slug`, by name; `None` when there is no such tenant.
 pub async fn list(pool: &PgPool, slug: &str) -> Result<Option<Vec<Listed>>, DbError> {
-    let mut tx = pool.begin().await?;
-    if super::enter_tenant(&mut tx, slug).await?.is_none() {
+    let Some(mut tx) = super::begin_in(pool, slug).await? else {
         return Ok(None);
-    }
+    };
     type Row = (
         String,
         String,

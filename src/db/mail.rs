@@ -167,14 +167,14 @@ pub async fn claim(
     lease: std::time::Duration,
     limit: i32,
 ) -> Result<Vec<Claimed>, DbError> {
-    let lease = sqlx::postgres::types::PgInterval::try_from(lease)
-        .map_err(|e| DbError::Shape(serde::de::Error::custom(e)))?;
-    Ok(sqlx::query_as("select * from claim_mail($1, $2, $3)")
-        .bind(now)
-        .bind(lease)
-        .bind(limit)
-        .fetch_all(pool)
-        .await?)
+    super::queue::claim(
+        pool,
+        "select * from claim_mail($1, $2, $3)",
+        now,
+        lease,
+        limit,
+    )
+    .await
 }
 
 /// How a try ended.
@@ -227,10 +227,9 @@ pub(crate) async fn set_lang(
 /// Whether `actor` of the tenant with this slug receives "waiting on you" reminders (`None`:
 /// no such tenant or account).
 pub async fn reminders(pool: &PgPool, slug: &str, actor: &str) -> Result<Option<bool>, DbError> {
-    let mut tx = pool.begin().await?;
-    if super::enter_tenant(&mut tx, slug).await?.is_none() {
+    let Some(mut tx) = super::begin_in(pool, slug).await? else {
         return Ok(None);
-    }
+    };
     let on = sqlx::query_scalar("select reminders from accounts where actor_id = $1")
         .bind(actor)
         .fetch_optional(&mut *tx)

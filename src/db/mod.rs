@@ -17,6 +17,7 @@ pub mod platform;
 pub mod profile;
 pub(crate) mod programmes;
 pub mod proof;
+mod queue;
 pub mod rehearsal;
 mod seed;
 pub mod seed_tenants;
@@ -270,6 +271,16 @@ pub(crate) async fn enter_tenant(
     .bind(slug)
     .fetch_optional(&mut *tx)
     .await
+}
+
+/// A transaction in the tenant with this slug ([`enter_tenant`]), for reading it; `None` for an
+/// unknown slug.
+pub(crate) async fn begin_in<'c>(
+    pool: &'c PgPool,
+    slug: &str,
+) -> Result<Option<sqlx::Transaction<'c, sqlx::Postgres>>, DbError> {
+    let mut tx = pool.begin().await?;
+    Ok(enter_tenant(&mut tx, slug).await?.map(|_| tx))
 }
 
 /// [`enter_tenant`], for a write: only an active tenant is entered (a tenant suspended or

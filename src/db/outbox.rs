@@ -93,14 +93,8 @@ pub async fn claim(
     lease: std::time::Duration,
     limit: i32,
 ) -> Result<Vec<Claimed>, DbError> {
-    let lease = sqlx::postgres::types::PgInterval::try_from(lease)
-        .map_err(|e| DbError::Shape(serde::de::Error::custom(e)))?;
-    Ok(sqlx::query_as("select * from claim_deliveries($1, $2, $3)")
-        .bind(now)
-        .bind(lease)
-        .bind(limit)
-        .fetch_all(pool)
-        .await?)
+    let claim = "select * from claim_deliveries($1, $2, $3)";
+    super::queue::claim(pool, claim, now, lease, limit).await
 }
 
 /// How a try ended, as the deliveries page shows it.

@@ -95,10 +95,9 @@ struct PersonRow {
 
 /// The people of the tenant with this slug; `None` for an unknown tenant.
 pub async fn roster(pool: &PgPool, slug: &str) -> Result<Option<Roster>, DbError> {
-    let mut tx = pool.begin().await?;
-    if super::enter_tenant(&mut tx, slug).await?.is_none() {
+    let Some(mut tx) = super::begin_in(pool, slug).await? else {
         return Ok(None);
-    }
+    };
     let rows: Vec<PersonRow> = sqlx::query_as(concat!(
         "select a.actor_id, a.name, a.role, a.email, c.username,
                 c.password_hash is not null as has_password, ",
@@ -565,16 +564,7 @@ pub async fn assign_owner(
     let rows = people_locked(&mut tx).await?;
     let person = find(&rows, actor)?;
     people::may_own(person, kind, owner_role.as_deref().and_then(Role::parse))?;
-    sqlx::query(
-        "update catalogue_items set owner_actor_id = $2, owner_pinned = true,
-            version = version + 1
-         where key = $1",
-    )
-    .bind(item)
-    .bind(actor)
-    .execute(&mut *tx)
-    .await?;
-    let target = people::assignment_target(item, actor);
+    let target = give_item(&mut tx, item, Some(actor), true).await?;
     recorded(
         tx,
         tenant,
@@ -583,6 +573,26 @@ pub async fn assign_owner(
         (AuditAction::AssignOwner, &target),
     )
     .await
+}
+
+/// Gives `item` to `owner`, pinned to them or not. Its version moves, so a form drawn for its
+/// former owner is refused as stale. The event's target.
+async fn give_item(
+    tx: &mut PgConnection,
+    item: &str,
+    owner: Option<&str>,
+    pinned: bool,
+) -> Result<String, PeopleError> {
+    sqlx::query(
+        "update catalogue_items set owner_actor_id = $2, owner_pinned = $3, version = version + 1
+         where key = $1",
+    )
+    .bind(item)
+    .bind(owner)
+    .bind(pinned)
+    .execute(&mut *tx)
+    .await?;
+    Ok(people::assignment_target(item, owner.unwrap_or_default()))
 }
 
 /// Names `actor` the default owner of `role`'s items: every item of that owner role not pinned
@@ -676,16 +686,7 @@ pub async fn unpin_owner(
         &as_people(&rows),
         Some(author.actor),
     );
-    sqlx::query(
-        "update catalogue_items set owner_actor_id = $2, owner_pinned = false,
-            version = version + 1
-         where key = $1",
-    )
-    .bind(item)
-    .bind(owner)
-    .execute(&mut *tx)
-    .await?;
-    let target = people::assignment_target(item, owner.unwrap_or_default());
+    let target = give_item(&mut tx, item, owner, false).await?;
     recorded(
         tx,
         tenant,
@@ -783,10 +784,9 @@ pub async fn link_for(
     if !tenants::plausible(token, purpose.prefix()) {
         return Ok(None);
     }
-    let mut tx = pool.begin().await?;
-    if super::enter_tenant(&mut tx, slug).await?.is_none() {
+    let Some(mut tx) = super::begin_in(pool, slug).await? else {
         return Ok(None);
-    }
+    };
     let row: Option<(String, String, Option<String>, bool)> = sqlx::query_as(
         "select a.name, a.role, c.username, i.invited_by is not null
          from tenant_invitations i

@@ -402,10 +402,9 @@ async fn scenario_actors(
 
 /// The newest frozen snapshot's records.
 pub async fn frozen(pool: &PgPool, slug: &str) -> Result<Option<Frozen>, DbError> {
-    let mut tx = pool.begin().await?;
-    if super::enter_tenant(&mut tx, slug).await?.is_none() {
+    let Some(mut tx) = super::begin_in(pool, slug).await? else {
         return Ok(None);
-    }
+    };
     let latest: Option<(i32, Option<String>, Option<i64>)> = sqlx::query_as(
         "select version, sha256, import_id from scenario_snapshots order by version desc limit 1",
     )
@@ -470,10 +469,9 @@ pub async fn run_row(
     id: Option<i64>,
     kind: Option<RehearsalKind>,
 ) -> Result<Option<RunRow>, DbError> {
-    let mut tx = pool.begin().await?;
-    if super::enter_tenant(&mut tx, slug).await?.is_none() {
+    let Some(mut tx) = super::begin_in(pool, slug).await? else {
         return Ok(None);
-    }
+    };
     let row = sqlx::query_as(
         "select id, kind, state, reason, transcript, started_at from rehearsal_runs
          where ($1::bigint is null or id = $1) and ($2::text is null or kind = $2)

@@ -17,10 +17,9 @@ use crate::readiness::state::Role;
 
 /// The tenant's identity provider, if it has one.
 pub async fn settings(pool: &PgPool, slug: &str) -> Result<Option<SsoSettings>, DbError> {
-    let mut tx = pool.begin().await?;
-    if super::enter_tenant(&mut tx, slug).await?.is_none() {
+    let Some(mut tx) = super::begin_in(pool, slug).await? else {
         return Ok(None);
-    }
+    };
     type Row = (
         String,
         String,

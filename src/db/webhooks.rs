@@ -235,10 +235,9 @@ async fn change_one(
 
 /// The live endpoints of the tenant `slug`, oldest first; `None` when there is no such tenant.
 pub async fn list(pool: &PgPool, slug: &str) -> Result<Option<Vec<Endpoint>>, DbError> {
-    let mut tx = pool.begin().await?;
-    if super::enter_tenant(&mut tx, slug).await?.is_none() {
+    let Some(mut tx) = super::begin_in(pool, slug).await? else {
         return Ok(None);
-    }
+    };
     let rows: Vec<(Uuid, String, Vec<String>, String, String, OffsetDateTime)> = sqlx::query_as(
         "select id, url, events, secret_hint, created_by, created_at from webhook_endpoints
          where removed_at is null order by created_at, id",
@@ -269,10 +268,9 @@ pub async fn deliveries(
     slug: &str,
     limit: i64,
 ) -> Result<Option<Vec<Delivery>>, DbError> {
-    let mut tx = pool.begin().await?;
-    if super::enter_tenant(&mut tx, slug).await?.is_none() {
+    let Some(mut tx) = super::begin_in(pool, slug).await? else {
         return Ok(None);
-    }
+    };
     type Row = (
         Uuid,
         Uuid,

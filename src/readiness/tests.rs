@@ -250,23 +250,40 @@ fn a_signature_on_an_all_green_state_is_go_and_opens_live_wiring() {
     );
 }
 
+/// A record missing from an otherwise green state, and the rung the decision stops on; the
+/// tests below say what else each one moves.
 #[test]
-fn connection_incomplete_blocks_on_dry_run() {
-    let ev = green_without(&["connection.write_probe"]);
-    assert_eq!(ev.decision, D::BlockedPendingDryRun);
-    assert_eq!(ev.count("connection"), count(3, 4));
+fn one_missing_record_blocks_on_its_rung() {
+    for (missing, rung) in [
+        ("connection.write_probe", D::BlockedPendingDryRun),
+        ("dry_run.rollback_checkpoint", D::BlockedPendingDryRun),
+        ("passage.db_schema", D::BlockedPendingPreflight),
+        (
+            "infrastructure.region",
+            D::BlockedPendingInfrastructureOrCredentials,
+        ),
+        (
+            "wiring.live_credentials",
+            D::BlockedPendingInfrastructureOrCredentials,
+        ),
+    ] {
+        assert_eq!(
+            green_without(&[missing]).decision,
+            rung,
+            "without {missing}"
+        );
+    }
 }
 
 #[test]
-fn dry_run_incomplete_blocks_on_dry_run() {
-    let ev = green_without(&["dry_run.rollback_checkpoint"]);
-    assert_eq!(ev.decision, D::BlockedPendingDryRun);
+fn connection_incomplete_blocks_on_dry_run() {
+    let ev = green_without(&["connection.write_probe"]);
+    assert_eq!(ev.count("connection"), count(3, 4));
 }
 
 #[test]
 fn a_missing_owner_check_behind_the_decision_board_blocks_on_preflight() {
     let ev = green_without(&["passage.db_schema"]);
-    assert_eq!(ev.decision, D::BlockedPendingPreflight);
     // It reaches preflight twice: through the decision board (schema map) and through the
     // release's owner evidence → the rollback freeze window → rollback evidence.
     assert_eq!(ev.count("preflight"), count(3, 5));
@@ -289,7 +306,6 @@ fn an_unpopulated_batch_group_blocks_on_data_cutover() {
 #[test]
 fn an_open_infrastructure_decision_blocks_on_infrastructure_or_credentials() {
     let ev = green_without(&["infrastructure.region"]);
-    assert_eq!(ev.decision, D::BlockedPendingInfrastructureOrCredentials);
     assert_eq!(ev.count("gates"), count(8, 9));
     assert_eq!(
         ev.next_action,
@@ -299,12 +315,6 @@ fn an_open_infrastructure_decision_blocks_on_infrastructure_or_credentials() {
             owner: Some(catalogue::actors::ANNA.to_owned()),
         })
     );
-}
-
-#[test]
-fn missing_live_credentials_block_on_infrastructure_or_credentials() {
-    let ev = green_without(&["wiring.live_credentials"]);
-    assert_eq!(ev.decision, D::BlockedPendingInfrastructureOrCredentials);
 }
 
 #[test]

@@ -263,6 +263,38 @@ impl Browser {
         self.client.screenshot().await.expect("screenshot")
     }
 
+    /// Opens `path` in each of `langs`, in a desktop's window and in a phone's, checks it with
+    /// `check` (given the language), and asserts that nothing of it is wider than the window
+    /// ([`Self::fits_and_is_legible`], with `page` naming it); leaves a desktop's window.
+    pub(crate) async fn fits_everywhere(
+        &self,
+        page: &str,
+        path: &str,
+        langs: &[&str],
+        check: impl AsyncFn(&str),
+    ) {
+        let mut wide = Vec::new();
+        for &lang in langs {
+            for (device, width) in [("desktop", 1280), ("phone", 390)] {
+                let window = &self.client;
+                window.set_window_size(width, 900).await.expect("resize");
+                self.open(path, lang).await;
+                assert_eq!(self.lang().await, lang);
+                check(lang).await;
+                wide.extend(self.fits_and_is_legible(page, lang, (device, width)).await);
+            }
+        }
+        assert!(
+            wide.is_empty(),
+            "wider than the window:\n{}",
+            wide.join("\n")
+        );
+        self.client
+            .set_window_size(1280, 900)
+            .await
+            .expect("resize");
+    }
+
     /// What of the open page is wider than a window `width` wide (as `"{lang} on a {device}:
     /// …"`), after checking that its text is legible; with SCREENSHOT_DIR set, keeps the page
     /// whole as `{page}-{lang}-{device}.png`.
@@ -2256,46 +2288,31 @@ async fn annas_inbox_in_four_languages_and_its_badge_refreshing_on_a_state_event
     browser.sign_out().await;
     browser.sign_in("anna").await;
 
-    let mut wide = Vec::new();
-    for lang in ["es", "fr", "en", "pt-BR"] {
-        for (device, width) in [("desktop", 1280), ("phone", 390)] {
-            let window = &browser.client;
-            window.set_window_size(width, 900).await.expect("resize");
-            browser.open("/inbox", lang).await;
-            assert_eq!(browser.lang().await, lang);
-            assert_eq!(browser.text("#inbox-badge .inbox-count").await, "12");
-            assert_eq!(
-                browser
-                    .eval("return document.querySelectorAll('.inbox-entry').length")
-                    .await,
-                12
-            );
-            assert_eq!(
-                browser.text(".inbox-who").await,
-                format!(
-                    "Olena Shevchenko · {}",
-                    Lang::from_tag(lang).expect(lang).tr().t("unit-finance")
-                )
-            );
-            wide.extend(
-                browser
-                    .fits_and_is_legible("inbox", lang, (device, width))
-                    .await,
-            );
-        }
-    }
-    assert!(
-        wide.is_empty(),
-        "wider than the window:\n{}",
-        wide.join("\n")
-    );
+    browser
+        .fits_everywhere(
+            "inbox",
+            "/inbox",
+            &["es", "fr", "en", "pt-BR"],
+            async |lang| {
+                assert_eq!(browser.text("#inbox-badge .inbox-count").await, "12");
+                assert_eq!(
+                    browser
+                        .eval("return document.querySelectorAll('.inbox-entry').length")
+                        .await,
+                    12
+                );
+                assert_eq!(
+                    browser.text(".inbox-who").await,
+                    format!(
+                        "Olena Shevchenko · {}",
+                        Lang::from_tag(lang).expect(lang).tr().t("unit-finance")
+                    )
+                );
+            },
+        )
+        .await;
 
     // Anna accepts one of hers elsewhere; the event live updates send refreshes the badge.
-    browser
-        .client
-        .set_window_size(1280, 900)
-        .await
-        .expect("resize");
     browser.open("/inbox", "en").await;
     app.db
         .writer(ANNA)
@@ -2391,48 +2408,33 @@ async fn anna_adds_a_webhook_and_reads_its_deliveries_in_four_languages() {
         )
         .await;
 
-    let mut wide = Vec::new();
-    for lang in ["es", "fr", "en", "pt-BR"] {
-        for (device, width) in [("desktop", 1280), ("phone", 390)] {
-            let window = &browser.client;
-            window.set_window_size(width, 900).await.expect("resize");
-            browser.open("/webhooks", lang).await;
-            assert_eq!(browser.lang().await, lang);
-            let tr = Lang::from_tag(lang).expect(lang).tr();
-            assert_eq!(
-                browser.text(".status-delivered").await,
-                tr.t("webhooks-status-delivered")
-            );
-            assert_eq!(
-                browser.text(".status-dead").await,
-                tr.t("webhooks-status-dead")
-            );
-            assert!(
-                !browser
-                    .eval("return document.body.innerText.includes('whsec_')")
-                    .await
-                    .as_bool()
-                    .unwrap_or(true)
-            );
-            wide.extend(
-                browser
-                    .fits_and_is_legible("webhooks", lang, (device, width))
-                    .await,
-            );
-        }
-    }
-    assert!(
-        wide.is_empty(),
-        "wider than the window:\n{}",
-        wide.join("\n")
-    );
+    browser
+        .fits_everywhere(
+            "webhooks",
+            "/webhooks",
+            &["es", "fr", "en", "pt-BR"],
+            async |lang| {
+                let tr = Lang::from_tag(lang).expect(lang).tr();
+                assert_eq!(
+                    browser.text(".status-delivered").await,
+                    tr.t("webhooks-status-delivered")
+                );
+                assert_eq!(
+                    browser.text(".status-dead").await,
+                    tr.t("webhooks-status-dead")
+                );
+                assert!(
+                    !browser
+                        .eval("return document.body.innerText.includes('whsec_')")
+                        .await
+                        .as_bool()
+                        .unwrap_or(true)
+                );
+            },
+        )
+        .await;
 
     // The dead one, retried from the page once the receiver is back, is delivered.
-    browser
-        .client
-        .set_window_size(1280, 900)
-        .await
-        .expect("resize");
     receiver.set(Mode::Ok);
     browser.open("/webhooks", "en").await;
     browser.press(".delivery-dead button[type='submit']").await;

@@ -3,13 +3,13 @@
 //! the embedded one, left alone when DATABASE_URL names it).
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use readiness_console::db::embedded::EmbeddedPostgres;
 use readiness_console::i18n::Lang;
 
-use crate::support::outcome;
+use crate::support::{binary, outcome, serve_logging_to};
 use crate::tenants::{create_args, programme_file};
 
 const BIN: &str = env!("CARGO_BIN_EXE_readiness-console");
@@ -99,13 +99,11 @@ fn a_second_process_on_the_same_data_dir_is_refused() {
 /// `verify-audit` of the demo tenant on `data_dir`, with `extra` arguments: whether it passed,
 /// stdout, stderr.
 fn verify_audit(data_dir: &Path, extra: &[&str]) -> (bool, String, String) {
-    let out = Command::new(BIN)
+    let out = binary()
         .arg("--data-dir")
         .arg(data_dir)
         .args(["verify-audit", "--tenant", "bfg-control"])
         .args(extra)
-        .env_remove("DATABASE_URL")
-        .env_remove("MIGRATION_DATABASE_URL")
         .output()
         .expect("run the binary");
     outcome(&out)
@@ -272,7 +270,8 @@ impl Serving {
         std::fs::create_dir_all(dir).expect("dir");
         let port = free_port();
         let log = dir.with_extension("log");
-        let child = Command::new(BIN)
+        let mut serve = binary();
+        serve
             .arg("--data-dir")
             .arg(dir)
             .args([
@@ -282,13 +281,8 @@ impl Serving {
                 "--bind",
                 &format!("127.0.0.1:{port}"),
             ])
-            .env_remove("DATABASE_URL")
-            .env_remove("MIGRATION_DATABASE_URL")
-            .envs(env.iter().copied())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).expect("log file"))
-            .spawn()
-            .expect("serve");
+            .envs(env.iter().copied());
+        let child = serve_logging_to(&mut serve, &log);
         let serving = Self {
             child: Some(child),
             port,
@@ -604,12 +598,10 @@ fn tenant_commands_work_while_the_console_serves_their_data_dir() {
     let dir = scratch("tenants-serving");
     let serving = Serving::start(&dir, &[]);
     let cli = |args: &[&str]| {
-        let out = Command::new(BIN)
+        let out = binary()
             .arg("--data-dir")
             .arg(&dir)
             .args(args)
-            .env_remove("DATABASE_URL")
-            .env_remove("MIGRATION_DATABASE_URL")
             .output()
             .expect("run the binary");
         outcome(&out)

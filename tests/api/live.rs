@@ -469,13 +469,7 @@ async fn suspending_the_tenant_ends_its_streams() {
     )
     .await;
     assert_eq!(stream.next(Duration::from_millis(200)).await, None);
-    sqlx::query(
-        "update tenants set status = 'suspended', suspended_reason = 'Invoice overdue.'
-         where slug = 'bfg-control'",
-    )
-    .execute(&app.db.owner)
-    .await
-    .expect("suspend");
+    app.db.suspend_demo().await;
     stream.until_end(Duration::from_secs(3)).await;
     assert_eq!(instance.state.live.watched(), 0);
     // And a new one is refused by the status policy.

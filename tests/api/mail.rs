@@ -13,7 +13,8 @@ use readiness_console::i18n::Lang;
 use readiness_console::mail::{self, Worker};
 
 use crate::support::{
-    CONSOLE, Client, TestApp, author, secrets_dir, test_clock, test_config, test_key, test_secrets,
+    CONSOLE, Client, Logs, TestApp, author, secrets_dir, test_clock, test_config, test_key,
+    test_secrets,
 };
 
 const USER: &str = "console";
@@ -104,33 +105,6 @@ impl Drop for Smtp {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-    }
-}
-
-/// Everything logged on this thread (the tests' runtime runs the sender's tasks on it too).
-#[derive(Clone, Default)]
-struct Logs(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Logs {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Logs {
-    type Writer = Self;
-    fn make_writer(&'a self) -> Self {
-        self.clone()
-    }
-}
-
-impl Logs {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
     }
 }
 
@@ -235,6 +209,24 @@ async fn irena_accepts(app: &TestApp, link: &str) {
     assert_eq!(irena.submit(&form, &[]).await.status, 303);
 }
 
+/// Irena, once she has accepted, signed in in Brazilian Portuguese; and her actor id.
+async fn irena_in(app: &TestApp) -> (Client, String) {
+    let mut irena = Client::new(&app.router);
+    assert_eq!(
+        irena
+            .sign_in("irena", "irena-dispatch-2026", "pt-BR")
+            .await
+            .status,
+        303
+    );
+    let irena_id: String = scalar(
+        app,
+        "select actor_id from actors where email = 'irena.kovac@example.com'",
+    )
+    .await;
+    (irena, irena_id)
+}
+
 fn assert_both_parts(mail: &serde_json::Value) {
     assert_eq!(mail["content_type"], "multipart/alternative", "{mail}");
     let text = mail["text"].as_str().expect("a plain-text part");
@@ -279,19 +271,7 @@ async fn invitations_and_resets_are_mailed_in_the_persons_language_and_their_lin
     irena_accepts(&app, &link).await;
 
     // Irena signs in in Brazilian Portuguese; the reset Anna (in Spanish) sends her is in hers.
-    let mut irena = Client::new(&app.router);
-    assert_eq!(
-        irena
-            .sign_in("irena", "irena-dispatch-2026", "pt-BR")
-            .await
-            .status,
-        303
-    );
-    let irena_id: String = scalar(
-        &app,
-        "select actor_id from actors where email = 'irena.kovac@example.com'",
-    )
-    .await;
+    let (_irena, irena_id) = irena_in(&app).await;
     db::people::issue_reset(
         &app.db.app,
         &author(crate::support::ANNA),
@@ -334,19 +314,7 @@ async fn a_reminder_reaches_the_owner_in_their_language_and_unsubscribing_stops_
     invite_irena(&mut anna, Lang::En).await;
     let got = smtp.wait_for(1).await;
     irena_accepts(&app, &link_in(got[0]["text"].as_str().unwrap(), "/invite/")).await;
-    let mut irena = Client::new(&app.router);
-    assert_eq!(
-        irena
-            .sign_in("irena", "irena-dispatch-2026", "pt-BR")
-            .await
-            .status,
-        303
-    );
-    let irena_id: String = scalar(
-        &app,
-        "select actor_id from actors where email = 'irena.kovac@example.com'",
-    )
-    .await;
+    let (mut irena, irena_id) = irena_in(&app).await;
     // Two open checks of the dispatchers', waiting on Marek today.
     let items: Vec<String> = {
         let mut tx = app.db.demo_tx().await;
@@ -477,13 +445,8 @@ async fn a_reminder_reaches_the_owner_in_their_language_and_unsubscribing_stops_
 
 #[tokio::test]
 async fn a_refusing_server_is_recorded_retried_with_backoff_then_dead_and_nothing_is_lost() {
-    let logs = Logs::default();
-    let _logging = tracing::subscriber::set_default(
-        tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::TRACE)
-            .with_writer(logs.clone())
-            .finish(),
-    );
+    // Everything logged on this thread (the tests' runtime runs the sender's tasks on it too).
+    let (logs, _logging) = Logs::capture(tracing::Level::TRACE);
     let smtp = Smtp::start("refuse");
     let (app, worker, _) = app_with_mail(&smtp).await;
     let mut anna = anna_in(&app, "en").await;

@@ -47,6 +47,21 @@ async fn events(db: &TestDb, action: &str) -> Vec<(String, String)> {
     .expect("events")
 }
 
+/// The stored status of `actor`'s account.
+async fn account_status(db: &TestDb, actor: &str) -> String {
+    let mut tx = db.demo_tx().await;
+    sqlx::query_scalar("select status from accounts where actor_id = $1")
+        .bind(actor)
+        .fetch_one(&mut *tx)
+        .await
+        .expect("an account")
+}
+
+/// Sends, as `client`, the People page's one-button form whose markup holds `marker`.
+async fn press(client: &mut Client, page: &Page, marker: &str) -> Page {
+    client.submit(&people_form(page, marker), &[]).await
+}
+
 async fn scalar<T>(db: &TestDb, sql: &str) -> T
 where
     T: Send + Unpin + for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres>,
@@ -310,8 +325,7 @@ async fn the_last_active_managing_director_is_neither_demoted_nor_disabled() {
     assert_eq!(answer.status, 409);
     assert!(html_unescape(&answer.body).contains("This is the last active managing director"));
     let page = anna.page_in("/people", Lang::Fr).await;
-    let disable = people_form(&page, "/people/user_md_anna/disable");
-    let answer = anna.submit(&disable, &[]).await;
+    let answer = press(&mut anna, &page, "/people/user_md_anna/disable").await;
     assert_eq!(answer.status, 409);
     assert!(html_unescape(&answer.body).contains("C’est la dernière direction générale active"));
     let role: String = scalar(
@@ -320,11 +334,7 @@ async fn the_last_active_managing_director_is_neither_demoted_nor_disabled() {
     )
     .await;
     assert_eq!(role, "managing_director");
-    let status: String = scalar(
-        &app.db,
-        "select status from accounts where actor_id = 'user_md_anna'",
-    )
-    .await;
+    let status = account_status(&app.db, "user_md_anna").await;
     assert_eq!(status, "active");
     assert!(events(&app.db, "change_role").await.is_empty());
     assert!(events(&app.db, "disable_account").await.is_empty());
@@ -391,33 +401,15 @@ async fn disabling_and_enabling_an_account_write_its_status_and_two_events() {
     let app = TestApp::spawn().await;
     let mut anna = app.actor("anna").await;
     let page = anna.page_in("/people", Lang::En).await;
-    let answer = anna
-        .submit(
-            &people_form(&page, "/people/user_accountant_olena/disable"),
-            &[],
-        )
-        .await;
+    let answer = press(&mut anna, &page, "/people/user_accountant_olena/disable").await;
     assert_eq!(answer.status, 303);
-    let status: String = scalar(
-        &app.db,
-        "select status from accounts where actor_id = 'user_accountant_olena'",
-    )
-    .await;
+    let status = account_status(&app.db, "user_accountant_olena").await;
     assert_eq!(status, "disabled");
     let page = anna.page_in("/people", pt_br()).await;
     assert!(page.body.contains("Desativada"));
-    let answer = anna
-        .submit(
-            &people_form(&page, "/people/user_accountant_olena/enable"),
-            &[],
-        )
-        .await;
+    let answer = press(&mut anna, &page, "/people/user_accountant_olena/enable").await;
     assert_eq!(answer.status, 303);
-    let status: String = scalar(
-        &app.db,
-        "select status from accounts where actor_id = 'user_accountant_olena'",
-    )
-    .await;
+    let status = account_status(&app.db, "user_accountant_olena").await;
     assert_eq!(status, "active");
     assert_eq!(events(&app.db, "disable_account").await.len(), 1);
     assert_eq!(
@@ -447,12 +439,7 @@ async fn a_password_reset_link_sets_a_new_password_once() {
     let app = TestApp::spawn().await;
     let mut anna = app.actor("anna").await;
     let page = anna.page_in("/people", Lang::En).await;
-    let answer = anna
-        .submit(
-            &people_form(&page, "/people/user_accountant_olena/reset"),
-            &[],
-        )
-        .await;
+    let answer = press(&mut anna, &page, "/people/user_accountant_olena/reset").await;
     assert_eq!(answer.status, 200, "{}", answer.body);
     assert!(answer.body.contains("Send Olena Shevchenko this link"));
     let link = shown_link(&answer);
@@ -718,8 +705,7 @@ async fn an_expired_invitation_says_who_renews_it_and_the_director_sends_a_new_l
     )
     .await;
     let page = anna.page_in("/people", Lang::En).await;
-    let form = people_form(&page, &format!("/people/{actor}/reset"));
-    let answer = anna.submit(&form, &[]).await;
+    let answer = press(&mut anna, &page, &format!("/people/{actor}/reset")).await;
     assert_eq!(answer.status, 200);
     let new = shown_link(&answer);
     assert!(new.contains("/invite/rc_inv_") && new != old, "{new}");

@@ -178,13 +178,7 @@ async fn a_suspended_tenants_settings_form_is_refused_with_423() {
     let form =
         settings_form(&anna.page_in("/settings", Lang::En).await).set("environment", "staging-eu");
     let chain = crate::support::write_events(&app.db).await;
-    sqlx::query(
-        "update tenants set status = 'suspended', suspended_reason = 'Invoice overdue.'
-         where slug = 'bfg-control'",
-    )
-    .execute(&app.db.owner)
-    .await
-    .expect("suspend");
+    app.db.suspend_demo().await;
     let router = app.router.clone();
     eventually(|| {
         let router = router.clone();

@@ -241,12 +241,7 @@ impl ProviderBrowser {
     }
 
     async fn send(&mut self, request: reqwest::RequestBuilder) -> (u16, String, String) {
-        let cookie = self
-            .cookies
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let cookie = crate::support::cookie_header(&self.cookies);
         let response = request.header("cookie", cookie).send().await.unwrap();
         for value in response.headers().get_all("set-cookie") {
             let pair = value.to_str().unwrap().split(';').next().unwrap();
@@ -309,6 +304,25 @@ pub async fn begin(client: &mut Client, lang: &str) -> String {
     let page = client.get(&format!("/t/bfg-control/sso?lang={lang}")).await;
     assert_eq!(page.status, 303, "{}", page.body);
     page.header("location").to_owned()
+}
+
+/// A fresh reader starts a sign-in in `lang`, and `login` signs in at the provider: the reader,
+/// and the provider's redirect back to the console (not followed yet).
+pub async fn sent_back(router: &axum::Router, lang: &str, login: &str) -> (Client, String) {
+    let mut client = Client::new(router);
+    let authorize = begin(&mut client, lang).await;
+    let callback = ProviderBrowser::new().sign_in(&authorize, login).await;
+    (client, callback)
+}
+
+/// The `state` parameter of a URL.
+fn state_of(url: &str) -> &str {
+    url.split("state=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
 }
 
 /// Follows the provider's redirect back to the console.
@@ -425,9 +439,7 @@ async fn each_failure_is_its_page_in_the_readers_language_and_creates_nothing() 
     };
 
     // A wrong state.
-    let mut client = Client::new(&app.router);
-    let authorize = begin(&mut client, "es").await;
-    let callback = ProviderBrowser::new().sign_in(&authorize, "irena").await;
+    let (mut client, callback) = sent_back(&app.router, "es", "irena").await;
     let forged = callback.replace("state=", "state=x");
     let page = come_back(&mut client, &forged).await;
     refused(&page, 403, "Este enlace de inicio de sesión ha caducado");
@@ -436,41 +448,21 @@ async fn each_failure_is_its_page_in_the_readers_language_and_creates_nothing() 
     refused(&page, 403, "Este enlace de inicio de sesión ha caducado");
 
     // A code used once already, brought back with a fresh state.
-    let mut client = Client::new(&app.router);
-    let authorize = begin(&mut client, "fr").await;
-    let callback = ProviderBrowser::new().sign_in(&authorize, "canteen").await;
+    let (mut client, callback) = sent_back(&app.router, "fr", "canteen").await;
     let page = come_back(&mut client, &callback).await;
     refused(&page, 403, "Vos groupes ne vous donnent aucun rôle");
     let fresh = begin(&mut client, "fr").await;
-    let state = fresh
-        .split("state=")
-        .nth(1)
-        .unwrap()
-        .split('&')
-        .next()
-        .unwrap();
-    let old_state = callback
-        .split("state=")
-        .nth(1)
-        .unwrap()
-        .split('&')
-        .next()
-        .unwrap();
-    let replayed = callback.replace(old_state, state);
+    let replayed = callback.replace(state_of(&callback), state_of(&fresh));
     let page = come_back(&mut client, &replayed).await;
     refused(&page, 400, "Le code de connexion a été refusé");
 
     // Somebody nobody invited, with sign-up off.
-    let mut client = Client::new(&app.router);
-    let authorize = begin(&mut client, "pt-BR").await;
-    let callback = ProviderBrowser::new().sign_in(&authorize, "stranger").await;
+    let (mut client, callback) = sent_back(&app.router, "pt-BR", "stranger").await;
     let page = come_back(&mut client, &callback).await;
     refused(&page, 401, "Este console ainda não conhece você");
 
     // An ID token that expired before it came back (the console's clock moved on).
-    let mut client = Client::new(&app.router);
-    let authorize = begin(&mut client, "en").await;
-    let callback = ProviderBrowser::new().sign_in(&authorize, "irena").await;
+    let (mut client, callback) = sent_back(&app.router, "en", "irena").await;
     clock.advance(time::Duration::hours(2));
     let page = come_back(&mut client, &callback).await;
     refused(&page, 401, "The identity token has expired");
@@ -535,13 +527,9 @@ async fn with_sign_up_a_newcomer_gets_an_account_and_without_passwords_the_form_
     );
 
     // Unmapped groups get the default role; mapped ones their role.
-    let mut client = Client::new(&app.router);
-    let authorize = begin(&mut client, "en").await;
-    let callback = ProviderBrowser::new().sign_in(&authorize, "canteen").await;
+    let (mut client, callback) = sent_back(&app.router, "en", "canteen").await;
     assert_eq!(come_back(&mut client, &callback).await.status, 303);
-    let mut client = Client::new(&app.router);
-    let authorize = begin(&mut client, "en").await;
-    let callback = ProviderBrowser::new().sign_in(&authorize, "stranger").await;
+    let (mut client, callback) = sent_back(&app.router, "en", "stranger").await;
     assert_eq!(come_back(&mut client, &callback).await.status, 303);
     let mut tx = app.db.demo_tx().await;
     let rows: Vec<(String, String, String)> = sqlx::query_as(
@@ -696,9 +684,7 @@ async fn an_id_token_with_a_bad_signature_is_refused_and_creates_nothing() {
 /// Anna, the demo's one managing director, signs in at the provider (her email known to the
 /// tenant): the answer.
 async fn anna_comes_back(app: &TestApp, lang: &str) -> Page {
-    let mut client = Client::new(&app.router);
-    let authorize = begin(&mut client, lang).await;
-    let callback = ProviderBrowser::new().sign_in(&authorize, "anna").await;
+    let (mut client, callback) = sent_back(&app.router, lang, "anna").await;
     come_back(&mut client, &callback).await
 }
 

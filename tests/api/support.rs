@@ -177,6 +177,18 @@ impl TestDb {
         tx.commit().await.expect("commit");
     }
 
+    /// Suspends the demo tenant behind the platform's back (as the owner), for an overdue
+    /// invoice.
+    pub async fn suspend_demo(&self) {
+        sqlx::query(
+            "update tenants set status = 'suspended', suspended_reason = 'Invoice overdue.'
+             where slug = 'bfg-control'",
+        )
+        .execute(&self.owner)
+        .await
+        .expect("suspend");
+    }
+
     /// `actor`, writing straight through the database layer as the handlers do.
     pub fn writer(&self, actor: &'static str) -> Writer<'_> {
         Writer::new(&self.app, actor)
@@ -880,13 +892,7 @@ impl Client {
         headers: &[(&str, &str)],
     ) -> Page {
         if !self.cookies.is_empty() {
-            let cookie = self
-                .cookies
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join("; ");
-            request = request.header("cookie", cookie);
+            request = request.header("cookie", cookie_header(&self.cookies));
         }
         for (name, value) in headers {
             request = request.header(*name, *value);
@@ -1194,6 +1200,33 @@ impl<'a> IntoFuture for Write<'a> {
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
+}
+
+/// The value of a `Cookie` header sending `cookies`.
+pub fn cookie_header(cookies: &std::collections::BTreeMap<String, String>) -> String {
+    cookies
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The console's binary, with none of the environment's database URLs (a test names its own).
+pub fn binary() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_readiness-console"));
+    command
+        .env_remove("DATABASE_URL")
+        .env_remove("MIGRATION_DATABASE_URL");
+    command
+}
+
+/// Starts `command` (the binary's `serve`), what it logs written to the file `log`.
+pub fn serve_logging_to(command: &mut Command, log: &std::path::Path) -> std::process::Child {
+    command
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(log).expect("log file"))
+        .spawn()
+        .expect("serve")
 }
 
 /// What a run of the binary said: whether it passed, its stdout and its stderr.

@@ -10,7 +10,9 @@ use axum::http::StatusCode;
 use readiness_console::readiness::api_key::Scope;
 use serde_json::Value;
 
-use crate::support::{ANNA, TestApp, TestDb, cluster, eventually, outcome};
+use crate::support::{
+    ANNA, TestApp, TestDb, binary, cluster, eventually, outcome, serve_logging_to,
+};
 use crate::v1::{call, key, revoke};
 
 const BIN: &str = env!("CARGO_BIN_EXE_readiness-console");
@@ -100,19 +102,15 @@ impl Serving {
         let (dir, key) = audit_key();
         let port = free_port();
         let log = dir.path().join("serve.log");
-        let child = Command::new(BIN)
+        let mut serve = binary();
+        serve
             .args(["--database-url", &db.app_url(), "--audit-key"])
             .arg(&key)
             .arg("--data-dir")
             .arg(dir.path().join("data"))
             .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-            .args(flags)
-            .env_remove("DATABASE_URL")
-            .env_remove("MIGRATION_DATABASE_URL")
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).expect("log file"))
-            .spawn()
-            .expect("serve");
+            .args(flags);
+        let child = serve_logging_to(&mut serve, &log);
         let serving = Self {
             child: Some(child),
             url: format!("http://127.0.0.1:{port}"),
@@ -368,37 +366,36 @@ pub(crate) fn console_cli(db: &TestDb, command: &str, args: &[&str]) -> (bool, S
         readiness_console::db::OWNER_ROLE,
         options.get_database().unwrap(),
     );
-    let out = Command::new(BIN)
+    let out = binary()
         .args(["--database-url", &db.app_url()])
         .args(["--migration-database-url", &owner_url])
         .arg("--audit-key")
         .arg(&key)
         .arg(command)
         .args(args)
-        .env_remove("DATABASE_URL")
-        .env_remove("MIGRATION_DATABASE_URL")
         .env("READINESS_OPERATOR", "olga.ops")
         .output()
         .expect("run the binary");
     outcome(&out)
 }
 
+/// `api-key create` of a read key named release-train in the demo.
+const CREATE_RELEASE_TRAIN: [&str; 7] = [
+    "create",
+    "--tenant",
+    "bfg-control",
+    "--name",
+    "release-train",
+    "--scope",
+    "read",
+];
+
 #[tokio::test]
 async fn the_api_key_command_line_shows_a_key_once_lists_it_without_its_secret_and_revokes_it() {
     let app = TestApp::spawn().await;
     let (ok, stdout, stderr) = api_key_cli(
         &app.db,
-        &[
-            "create",
-            "--tenant",
-            "bfg-control",
-            "--name",
-            "release-train",
-            "--scope",
-            "read",
-            "--expires-in",
-            "90d",
-        ],
+        &[CREATE_RELEASE_TRAIN.as_slice(), &["--expires-in", "90d"]].concat(),
     );
     assert!(ok, "{stderr}");
     assert!(
@@ -435,15 +432,7 @@ async fn the_api_key_command_line_shows_a_key_once_lists_it_without_its_secret_a
     let keys_before = app.db.count_in_demo("api_keys").await;
     for (args, said) in [
         (
-            vec![
-                "create",
-                "--tenant",
-                "bfg-control",
-                "--name",
-                "release-train",
-                "--scope",
-                "read",
-            ],
+            CREATE_RELEASE_TRAIN.to_vec(),
             "a key named release-train exists already",
         ),
         (

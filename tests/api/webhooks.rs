@@ -21,7 +21,7 @@ use readiness_console::webhook::{self, Settings, Worker};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::support::{TestApp, TestDb, test_key};
+use crate::support::{TestApp, TestDb, Writer, test_key};
 
 /// How the receiver answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,6 +345,15 @@ fn verify(secret: &str, got: &Got) {
 
 const ROLE_HEADERS: &str = "passage.role_headers";
 
+/// What most tests here begin with: a fresh database, a receiver, and the demo's endpoint at it
+/// for `events`, added on `clock`; and that endpoint's secret.
+async fn hooked(clock: Clock, events: &[EventType]) -> (TestDb, Receiver, Clock, String) {
+    let db = TestDb::new().await;
+    let receiver = Receiver::start().await;
+    let (_, secret) = add_endpoint(&db.app, &clock, &receiver.url, events).await;
+    (db, receiver, clock, secret)
+}
+
 /// The worker's clock: fixed, and moved on by the tests instead of waited for. It starts an hour
 /// ahead of the writers' (the system's), so what they store is due at once.
 fn worker_clock() -> Clock {
@@ -408,11 +417,7 @@ async fn an_acceptance_reaches_the_receiver_signed_with_its_event_id() {
 
 #[tokio::test]
 async fn failures_back_off_die_after_the_last_try_and_a_retry_delivers_the_same_event() {
-    let db = TestDb::new().await;
-    let receiver = Receiver::start().await;
-    let clock = worker_clock();
-    let (_, secret) =
-        add_endpoint(&db.app, &clock, &receiver.url, &[EventType::ItemAccepted]).await;
+    let (db, receiver, clock, secret) = hooked(worker_clock(), &[EventType::ItemAccepted]).await;
     let worker = start_worker(&db.app, &receiver, 1, &clock);
     receiver.set(Mode::Fail);
     db.writer("user_dispatcher_marek")
@@ -500,15 +505,26 @@ async fn failures_back_off_die_after_the_last_try_and_a_retry_delivers_the_same_
     worker.stop(Duration::from_secs(5)).await;
 }
 
+/// The `version`th write to the role headers check, at that version: an acceptance when it is
+/// even, a revocation when it is odd.
+async fn toggle_role_headers(writer: &Writer<'_>, version: i32) {
+    if version % 2 == 0 {
+        writer
+            .accept(ROLE_HEADERS, version, "Headers checked at the gateway")
+            .await
+            .unwrap();
+    } else {
+        writer
+            .revoke(ROLE_HEADERS, version, "The gateway was reconfigured")
+            .await
+            .unwrap();
+    }
+}
+
 #[tokio::test]
 async fn a_redirect_is_not_followed_a_slow_receiver_times_out_and_a_huge_answer_is_not_read() {
-    let db = TestDb::new().await;
-    let receiver = Receiver::start().await;
-    let clock = worker_clock();
-    add_endpoint(
-        &db.app,
-        &clock,
-        &receiver.url,
+    let (db, receiver, clock, _) = hooked(
+        worker_clock(),
         &[EventType::ItemAccepted, EventType::ItemRevoked],
     )
     .await;
@@ -520,17 +536,7 @@ async fn a_redirect_is_not_followed_a_slow_receiver_times_out_and_a_huge_answer_
         (Mode::Huge, None, Some(200)),
     ]) {
         receiver.set(mode);
-        if version % 2 == 0 {
-            marek
-                .accept(ROLE_HEADERS, version, "Headers checked at the gateway")
-                .await
-                .unwrap();
-        } else {
-            marek
-                .revoke(ROLE_HEADERS, version, "The gateway was reconfigured")
-                .await
-                .unwrap();
-        }
+        toggle_role_headers(&marek, version).await;
         until(&db.app, "the try", |d| {
             d.len() == usize::try_from(version + 1).unwrap()
                 && d.iter().all(|d| d.last_tried_at.is_some())
@@ -555,13 +561,8 @@ async fn a_redirect_is_not_followed_a_slow_receiver_times_out_and_a_huge_answer_
 
 #[tokio::test]
 async fn a_receiver_down_for_the_middle_third_of_a_thousand_writes_gets_every_event() {
-    let db = TestDb::new().await;
-    let receiver = Receiver::start().await;
-    let clock = worker_clock();
-    let (_, secret) = add_endpoint(
-        &db.app,
-        &clock,
-        &receiver.url,
+    let (db, receiver, clock, secret) = hooked(
+        worker_clock(),
         &[EventType::ItemAccepted, EventType::ItemRevoked],
     )
     .await;
@@ -573,17 +574,7 @@ async fn a_receiver_down_for_the_middle_third_of_a_thousand_writes_gets_every_ev
         } else {
             Mode::Ok
         });
-        if version % 2 == 0 {
-            marek
-                .accept(ROLE_HEADERS, version, "Headers checked at the gateway")
-                .await
-                .unwrap();
-        } else {
-            marek
-                .revoke(ROLE_HEADERS, version, "The gateway was reconfigured")
-                .await
-                .unwrap();
-        }
+        toggle_role_headers(&marek, version).await;
     }
     // Back up: the failed ones come due a minute later.
     until(&db.app, "every first try", |d| {
@@ -628,10 +619,7 @@ async fn a_receiver_down_for_the_middle_third_of_a_thousand_writes_gets_every_ev
 
 #[tokio::test]
 async fn a_lease_whose_worker_died_is_claimed_again() {
-    let db = TestDb::new().await;
-    let receiver = Receiver::start().await;
-    let clock = Clock::system();
-    add_endpoint(&db.app, &clock, &receiver.url, &[EventType::ItemAccepted]).await;
+    let (db, receiver, clock, _) = hooked(Clock::system(), &[EventType::ItemAccepted]).await;
     db.writer("user_dispatcher_marek")
         .accept(ROLE_HEADERS, 0, "Headers checked at the gateway")
         .await
@@ -686,13 +674,8 @@ async fn a_move_of_the_decision_and_a_newly_actionable_check_are_events_too() {
 async fn suspending_and_resuming_the_tenant_reach_its_receiver() {
     use readiness_console::db::tenants;
     use readiness_console::readiness::lifecycle::Command;
-    let db = TestDb::new().await;
-    let receiver = Receiver::start().await;
-    let clock = Clock::system();
-    let (_, secret) = add_endpoint(
-        &db.app,
-        &clock,
-        &receiver.url,
+    let (db, receiver, clock, secret) = hooked(
+        Clock::system(),
         &[EventType::TenantSuspended, EventType::TenantResumed],
     )
     .await;
@@ -862,11 +845,7 @@ async fn the_webhook_command_line_prints_the_secret_once_lists_without_it_and_re
 #[tokio::test]
 async fn a_server_killed_mid_delivery_loses_nothing_once_restarted() {
     use crate::v1_gate::Serving;
-    let db = TestDb::new().await;
-    let receiver = Receiver::start().await;
-    let clock = Clock::system();
-    let (_, secret) =
-        add_endpoint(&db.app, &clock, &receiver.url, &[EventType::ItemAccepted]).await;
+    let (db, receiver, _, secret) = hooked(Clock::system(), &[EventType::ItemAccepted]).await;
     let ca = receiver.ca.to_str().unwrap().to_owned();
     // Tries time out after 2 s, so a lease lasts 7 s.
     let flags = [

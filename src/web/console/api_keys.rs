@@ -11,9 +11,8 @@ use time::OffsetDateTime;
 
 use super::people::{Shown, ShownLink, render};
 use super::writer::{Write, WriteForm, Writer};
-use crate::db::api_keys::{self, KeyAuthor, KeyError, Listed, NewKey};
+use crate::db::api_keys::{self, KeyError, Listed, NewKey};
 use crate::db::people::Roster;
-use crate::db::tenants::Stamp;
 use crate::i18n::Lang;
 use crate::readiness::api_key::{KeyName, Scope};
 use crate::web::{AppError, AppState, Result};
@@ -196,21 +195,8 @@ async fn create(
         scope,
         expires_at,
     };
-    let author = by.author(&app);
-    let stamp = Stamp {
-        key: &app.key,
-        clock: &app.clock,
-        request_id: author.request_id,
-    };
-    match api_keys::create(
-        &app.pool,
-        &by.tenant,
-        &new,
-        KeyAuthor::Person(&by.viewer.actor),
-        &stamp,
-    )
-    .await
-    {
+    let (stamp, who) = by.stamp(&app);
+    match api_keys::create(&app.pool, &by.tenant, &new, who, &stamp).await {
         Ok(created) => {
             app.cache.invalidate(&by.tenant);
             let tr = by.lang.tr();
@@ -223,7 +209,7 @@ async fn create(
                     tr.t(&format!("people-keys-scope-{}", scope.as_str())),
                 ),
                 url: created.key,
-                expires: expires_at.map_or_else(
+                help: expires_at.map_or_else(
                     || tr.t("people-keys-until-never"),
                     |at| tr.t1("people-keys-until", "date", tr.datetime(&at)),
                 ),
@@ -247,21 +233,8 @@ async fn revoke(
     Write { by, .. }: Write<KeyForm>,
 ) -> Result<Response> {
     let (_, name) = path;
-    let author = by.author(&app);
-    let stamp = Stamp {
-        key: &app.key,
-        clock: &app.clock,
-        request_id: author.request_id,
-    };
-    match api_keys::revoke(
-        &app.pool,
-        &by.tenant,
-        &name,
-        KeyAuthor::Person(&by.viewer.actor),
-        &stamp,
-    )
-    .await
-    {
+    let (stamp, who) = by.stamp(&app);
+    match api_keys::revoke(&app.pool, &by.tenant, &name, who, &stamp).await {
         Ok(()) => {
             app.cache.invalidate(&by.tenant);
             Ok(Redirect::to(&format!(

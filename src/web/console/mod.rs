@@ -49,4 +49,4 @@ pub use viewer::{Draft, Viewer};
 
 use page::{NoticeFragment, SectionFragment};
 pub(crate) use viewer::PENDING_DRAFT;
-use viewer::{notice_text, page_parts, viewer_for_page, viewer_of};
+use viewer::{notice_text, page_parts, viewer_of};

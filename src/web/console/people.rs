@@ -18,8 +18,9 @@ use axum::routing::{get, post};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use super::viewer::{DoneQuery, manager_of};
 use super::writer::{Write, WriteForm, Writer};
-use super::{ConsoleView, page_parts, viewer_for_page};
+use super::{ConsoleView, page_parts};
 use crate::db::people::{self, Invited, NewPerson, PeopleError, ResetIssued, Roster};
 use crate::db::tenants::Purpose;
 use crate::db::write::WriteError;
@@ -27,7 +28,7 @@ use crate::i18n::Lang;
 use crate::readiness::ItemKind;
 use crate::readiness::code::code_enum;
 use crate::readiness::people::{Email, PersonName, PersonStatus, Refusal, SignInMethod};
-use crate::readiness::permissions::{Action, Target};
+use crate::readiness::permissions::Action;
 use crate::readiness::state::Role;
 use crate::web::frame::Frame;
 use crate::web::notice::Notice;
@@ -141,14 +142,16 @@ struct RoleLine {
     people: Vec<Choice>,
 }
 
-/// The one-time link a write made (or an API key it created), shown this once.
+/// The one-time link a write made (or an API key or a webhook's secret it created), shown this
+/// once.
 pub(super) struct ShownLink {
     /// The sentence saying what it is for.
     pub(super) what: String,
-    /// The link, or the key.
+    /// The link, the key or the secret.
     pub(super) url: String,
-    /// Until when it works.
-    pub(super) expires: String,
+    /// The line under it: until when it works (a secret, which does not expire, says it is
+    /// shown once).
+    pub(super) help: String,
     /// The message id of its copy button's label.
     pub(super) copy: &'static str,
     /// The message id saying it is shown only once, unless `what` says so already.
@@ -380,13 +383,7 @@ pub(super) async fn render(
     shown: Shown,
     notice: Option<axum::Extension<Notice>>,
 ) -> Result<Response> {
-    let view = app.tenant(tenant).await?;
-    let viewer = viewer_for_page(session, tenant, notice)
-        .await
-        .ok_or(AppError::SignInRequired)?;
-    if !super::view::viewer_may(&view, Some(&viewer), Action::ManagePeople, Target::Tenant) {
-        return Err(AppError::Forbidden);
-    }
+    let (view, viewer) = manager_of(app, tenant, session, notice, Action::ManagePeople).await?;
     let roster = people::roster(&app.pool, tenant)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -431,18 +428,11 @@ pub(super) async fn render(
     Ok((status, Html(page.render()?)).into_response())
 }
 
-/// `?done=` on the page a write redirects to.
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct PageQuery {
-    #[serde(default)]
-    done: Option<String>,
-}
-
 /// `GET /t/{tenant}/people`.
 async fn people_page(
     State(app): State<AppState>,
     Path(tenant): Path<String>,
-    Query(query): Query<PageQuery>,
+    Query(query): Query<DoneQuery>,
     Locale(lang): Locale,
     session: tower_sessions::Session,
     notice: Option<axum::Extension<Notice>>,
@@ -540,7 +530,7 @@ async fn invite(
                 link: Some(ShownLink {
                     what: tr.t1("people-invited", "name", new.name.as_str()),
                     url: link_url(&headers, app.https, &by.tenant, "invite", &token),
-                    expires: tr.t1("people-link-until", "date", tr.datetime(&expires_at)),
+                    help: tr.t1("people-link-until", "date", tr.datetime(&expires_at)),
                     copy: "people-copy",
                     once: Some("people-link-once"),
                 }),
@@ -628,7 +618,7 @@ async fn person(
                     link: Some(ShownLink {
                         what: tr.t1(what, "name", name),
                         url: link_url(&headers, app.https, &by.tenant, segment, &token),
-                        expires: tr.t1("people-link-until", "date", tr.datetime(&expires_at)),
+                        help: tr.t1("people-link-until", "date", tr.datetime(&expires_at)),
                         copy: "people-copy",
                         once: Some("people-link-once"),
                     }),

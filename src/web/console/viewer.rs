@@ -1,13 +1,17 @@
 //! Who is looking at a tenant's pages: the signed-in viewer, the evidence they typed before a
 //! refusal or the end of their session, and the page frame drawn for them.
 
+use std::sync::Arc;
+
 use tower_sessions::Session;
 
 use super::ConsoleView;
 use super::keys::item_label_id;
 use crate::i18n::Lang;
+use crate::readiness::permissions::{Action, Target};
 use crate::web::frame::Frame;
-use crate::web::{TenantView, session};
+use crate::web::notice::Notice;
+use crate::web::{AppError, AppState, Result, TenantView, session};
 
 /// Who is looking, when someone is signed in: their actor, their CSRF token, and a form they
 /// were filling in (kept when a write was refused).
@@ -72,6 +76,32 @@ pub(super) async fn viewer_for_page(
     let mut viewer = viewer_of(session, tenant).await?;
     viewer.notice = notice.map(|axum::Extension(notice)| notice);
     Some(viewer)
+}
+
+/// The tenant and the viewer of a page only a viewer who may do `action` to the tenant as a
+/// whole sees (people, webhooks): sign-in is asked of nobody signed in, 403 answers anyone else.
+pub(super) async fn manager_of(
+    app: &AppState,
+    tenant: &str,
+    session: &Session,
+    notice: Option<axum::Extension<Notice>>,
+    action: Action,
+) -> Result<(Arc<TenantView>, Viewer)> {
+    let view = app.tenant(tenant).await?;
+    let viewer = viewer_for_page(session, tenant, notice)
+        .await
+        .ok_or(AppError::SignInRequired)?;
+    if !super::view::viewer_may(&view, Some(&viewer), action, Target::Tenant) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((view, viewer))
+}
+
+/// `?done=` on the page a write redirects to: what it did.
+#[derive(Debug, Default, serde::Deserialize)]
+pub(super) struct DoneQuery {
+    #[serde(default)]
+    pub(super) done: Option<String>,
 }
 
 /// A notice in words: what was done, to which item (by its label) or which run.

@@ -17,15 +17,15 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use uuid::Uuid;
 
+use super::people::ShownLink;
+use super::viewer::{DoneQuery, manager_of};
 use super::writer::{Write, WriteForm, Writer};
-use super::{ConsoleView, page_parts, viewer_for_page};
-use crate::db::api_keys::KeyAuthor;
+use super::{ConsoleView, page_parts};
 use crate::db::outbox::DeliveryStatus;
-use crate::db::tenants::Stamp;
 use crate::db::webhooks::{self, HookError, NewEndpoint};
 use crate::i18n::Lang;
 use crate::readiness::outbox::{self, EndpointRefusal, EventType};
-use crate::readiness::permissions::{Action, Target};
+use crate::readiness::permissions::Action;
 use crate::web::frame::Frame;
 use crate::web::notice::Notice;
 use crate::web::{AppError, AppState, Locale, Result, record_tenant};
@@ -107,12 +107,6 @@ struct EventChoice {
     checked: bool,
 }
 
-/// A secret shown once.
-struct ShownSecret {
-    what: String,
-    secret: String,
-}
-
 #[derive(Template)]
 #[template(path = "webhooks/page.html")]
 struct WebhooksPage<'a> {
@@ -124,7 +118,7 @@ struct WebhooksPage<'a> {
     typed_url: String,
     problem: Option<String>,
     done: Option<String>,
-    secret: Option<ShownSecret>,
+    secret: Option<ShownLink>,
 }
 
 impl WebhooksPage<'_> {
@@ -139,7 +133,7 @@ struct Shown {
     typed: HookForm,
     problem: Option<EndpointRefusal>,
     done: Option<&'static str>,
-    secret: Option<ShownSecret>,
+    secret: Option<ShownLink>,
     status: Option<StatusCode>,
 }
 
@@ -151,13 +145,7 @@ async fn render(
     shown: Shown,
     notice: Option<axum::Extension<Notice>>,
 ) -> Result<Response> {
-    let view = app.tenant(tenant).await?;
-    let viewer = viewer_for_page(session, tenant, notice)
-        .await
-        .ok_or(AppError::SignInRequired)?;
-    if !super::view::viewer_may(&view, Some(&viewer), Action::ManageWebhooks, Target::Tenant) {
-        return Err(AppError::Forbidden);
-    }
+    let (view, viewer) = manager_of(app, tenant, session, notice, Action::ManageWebhooks).await?;
     let endpoints = webhooks::list(&app.pool, tenant)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -249,18 +237,11 @@ async fn render(
     Ok((status, Html(page.render()?)).into_response())
 }
 
-/// `?done=` on the page a write redirects to.
-#[derive(Debug, Default, serde::Deserialize)]
-struct PageQuery {
-    #[serde(default)]
-    done: Option<String>,
-}
-
 /// `GET /t/{tenant}/webhooks`.
 async fn page(
     State(app): State<AppState>,
     Path(tenant): Path<String>,
-    Query(query): Query<PageQuery>,
+    Query(query): Query<DoneQuery>,
     Locale(lang): Locale,
     session: tower_sessions::Session,
     notice: Option<axum::Extension<Notice>>,
@@ -299,14 +280,6 @@ impl HookForm {
 impl WriteForm for HookForm {
     fn csrf(&self) -> &str {
         &self.csrf
-    }
-}
-
-fn stamp<'a>(app: &'a AppState, author: &'a crate::db::write::Author<'a>) -> Stamp<'a> {
-    Stamp {
-        key: &app.key,
-        clock: &app.clock,
-        request_id: author.request_id,
     }
 }
 
@@ -351,28 +324,25 @@ async fn add(State(app): State<AppState>, Write { by, form }: Write<HookForm>) -
     let id = Uuid::new_v4();
     let secret = crate::webhook::secret_of(&app.key, id);
     let hint = crate::webhook::hint_of(&secret);
-    let author = by.author(&app);
     let endpoint = NewEndpoint {
         id,
         url: &url,
         events: &events,
         secret_hint: &hint,
     };
-    webhooks::add(
-        &app.pool,
-        &by.tenant,
-        &endpoint,
-        KeyAuthor::Person(&by.viewer.actor),
-        &stamp(&app, &author),
-    )
-    .await
-    .map_err(failed)?;
+    let (stamp, who) = by.stamp(&app);
+    webhooks::add(&app.pool, &by.tenant, &endpoint, who, &stamp)
+        .await
+        .map_err(failed)?;
     app.cache.invalidate(&by.tenant);
     let tr = by.lang.tr();
     let shown = Shown {
-        secret: Some(ShownSecret {
+        secret: Some(ShownLink {
             what: tr.t1("webhooks-added", "url", url.as_str()),
-            secret,
+            url: secret,
+            help: tr.t("webhooks-secret-once"),
+            copy: "webhooks-copy",
+            once: None,
         }),
         ..Shown::default()
     };
@@ -415,8 +385,7 @@ enum Change {
 
 async fn change(app: &AppState, by: &Writer, id: &str, change: Change) -> Result<Response> {
     let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
-    let author = by.author(app);
-    let (stamp, who) = (stamp(app, &author), KeyAuthor::Person(&by.viewer.actor));
+    let (stamp, who) = by.stamp(app);
     let (done, result) = match change {
         Change::Remove => (
             "removed",

@@ -21,6 +21,8 @@ use super::keys::SectionKey;
 use super::page::{SectionFragment, section_page};
 use super::view::ConsoleView;
 use super::viewer::{Draft, PENDING_DRAFT, Reader, Viewer, viewer_of};
+use crate::db::api_keys::KeyAuthor;
+use crate::db::tenants::Stamp;
 use crate::db::write::Author;
 use crate::i18n::Lang;
 use crate::web::extract::Form;
@@ -137,6 +139,18 @@ impl Writer {
             key: &app.key,
             clock: &app.clock,
         }
+    }
+
+    /// What stamps the events of a write that a key or a person may make (API keys, webhooks):
+    /// the console's key and clock, and this request's id; with the signed-in person, its
+    /// author.
+    pub fn stamp<'a>(&'a self, app: &'a AppState) -> (Stamp<'a>, KeyAuthor<'a>) {
+        let stamp = Stamp {
+            key: &app.key,
+            clock: &app.clock,
+            request_id: &self.request_id,
+        };
+        (stamp, KeyAuthor::Person(&self.viewer.actor))
     }
 
     /// The same, owned, for a rehearsal that runs on after the answer.

@@ -476,9 +476,39 @@ impl Tr {
         if let Some(found) = self.overlay.and_then(|o| o.lookup(self.lang, id, args)) {
             return found.unwrap_or_else(|()| id.to_owned());
         }
+        if args.is_none() {
+            return plain(self.lang, id);
+        }
         LOCALES
             .lookup_single_language(self.lang.id(), id, args)
             .unwrap_or_else(|_| id.to_owned())
+    }
+}
+
+/// The Fluent files' messages without arguments, as resolved once per language: most of a
+/// page's lookups, which then cost a hash lookup instead of a resolution. Only messages that
+/// exist are kept (an id built from data that names none is not), so it holds at most every
+/// message of the files once per language.
+static PLAIN: LazyLock<[Memo; Lang::ALL.len()]> = LazyLock::new(Default::default);
+
+/// Message id → its text, in one language.
+type Memo = std::sync::RwLock<HashMap<Box<str>, Box<str>>>;
+
+/// The message `id` of the Fluent files in `lang`, without arguments (the id itself if there
+/// is none).
+fn plain(lang: Lang, id: &str) -> String {
+    let memo = &PLAIN[lang.index()];
+    if let Some(text) = memo.read().unwrap_or_else(PoisonError::into_inner).get(id) {
+        return text.to_string();
+    }
+    match LOCALES.lookup_single_language::<&str>(lang.id(), id, None) {
+        Ok(text) => {
+            memo.write()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(id.into(), text.as_str().into());
+            text
+        }
+        Err(_) => id.to_owned(),
     }
 }
 

@@ -366,13 +366,16 @@ const EVENTS: &str = "select seq, actor_id, action, target, evidence_digest, req
                              canonical, prev_hash, hash, signature
                       from audit_events order by seq";
 const CHECKPOINTS: &str = "select seq, hash, at, public_key, statement, signature
-                           from audit_checkpoints order by seq";
+                           from audit_checkpoints where tenant_id = $1 order by seq";
 
 /// Reads the whole chain of the tenant entered in `tx` (its id `tenant`).
 pub async fn read_chain_in(tx: &mut PgConnection, tenant: Uuid) -> Result<Chain, DbError> {
     let events = sqlx::query_as(EVENTS).fetch_all(&mut *tx).await?;
     let head = read_head(tx, tenant).await?;
-    let checkpoints = sqlx::query_as(CHECKPOINTS).fetch_all(&mut *tx).await?;
+    let checkpoints = sqlx::query_as(CHECKPOINTS)
+        .bind(tenant)
+        .fetch_all(&mut *tx)
+        .await?;
     Ok(Chain {
         tenant,
         events,
@@ -484,7 +487,10 @@ async fn audit(
         return Ok(None);
     };
     let head = read_head(&mut tx, tenant).await?;
-    let mut checkpoints: Vec<Checkpoint> = sqlx::query_as(CHECKPOINTS).fetch_all(&mut *tx).await?;
+    let mut checkpoints: Vec<Checkpoint> = sqlx::query_as(CHECKPOINTS)
+        .bind(tenant)
+        .fetch_all(&mut *tx)
+        .await?;
     checkpoints.extend_from_slice(kept);
     let mut checker = chain::Checker::new(tenant, &checkpoints, trusted, head.signed_from);
     {

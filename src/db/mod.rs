@@ -127,10 +127,25 @@ pub fn connect_lazy(
     Ok(app_pool(max_connections, acquire_timeout).connect_lazy_with(options(url)?))
 }
 
+/// A connection used this recently is handed out as it is; one idle longer is pinged first.
+const TRUSTED_IDLE: Duration = Duration::from_secs(1);
+
 fn app_pool(max_connections: u32, acquire_timeout: Duration) -> PgPoolOptions {
     PgPoolOptions::new()
         .max_connections(max_connections)
         .acquire_timeout(acquire_timeout)
+        // sqlx pings every connection it hands out, a round trip per request. A connection
+        // that answered within the last second is trusted instead; one idle longer (which a
+        // database restart may have cut) is still pinged, and replaced when it fails.
+        .test_before_acquire(false)
+        .before_acquire(|conn, meta| {
+            Box::pin(async move {
+                if meta.idle_for < TRUSTED_IDLE {
+                    return Ok(true);
+                }
+                sqlx::Connection::ping(conn).await.map(|()| true)
+            })
+        })
 }
 
 /// Whether an error says the database cannot be reached (down, restarting, shutting down)

@@ -268,6 +268,8 @@ type Bundle = fluent_templates::fluent_bundle::concurrent::FluentBundle<
 /// formatted the same way (no isolation marks, the same arguments).
 pub struct Overlay {
     bundles: Vec<Bundle>,
+    /// Per language, the messages that need no argument, formatted once (labels, mostly).
+    plain: Vec<HashMap<String, String>>,
 }
 
 impl Overlay {
@@ -275,6 +277,7 @@ impl Overlay {
     /// Fluent is shown as the text it is.
     pub fn new(messages: impl IntoIterator<Item = (Lang, String, String)>) -> Self {
         let mut sources: Vec<String> = vec![String::new(); Lang::ALL.len()];
+        let mut ids: Vec<Vec<String>> = vec![Vec::new(); Lang::ALL.len()];
         for (lang, id, pattern) in messages {
             let entry = |pattern: &str| format!("{id} = {}\n", pattern.replace('\n', "\n    "));
             let mut text = entry(&pattern);
@@ -283,8 +286,9 @@ impl Overlay {
                 text = entry(&format!("{{ \"{}\" }}", literal.replace('\n', " ")));
             }
             sources[lang.index()].push_str(&text);
+            ids[lang.index()].push(id);
         }
-        let bundles = Lang::ALL
+        let bundles: Vec<Bundle> = Lang::ALL
             .into_iter()
             .zip(sources)
             .map(|(lang, source)| {
@@ -297,7 +301,21 @@ impl Overlay {
                 bundle
             })
             .collect();
-        Self { bundles }
+        let plain = bundles
+            .iter()
+            .zip(ids)
+            .map(|(bundle, ids)| {
+                ids.into_iter()
+                    .filter_map(|id| {
+                        let pattern = bundle.get_message(&id)?.value()?;
+                        let mut errors = Vec::new();
+                        let text = bundle.format_pattern(pattern, None, &mut errors);
+                        errors.is_empty().then(|| (id.clone(), text.into_owned()))
+                    })
+                    .collect()
+            })
+            .collect();
+        Self { bundles, plain }
     }
 
     /// The message `id` in `lang`, if the overlay has it: `Some(Err(()))` when it cannot be
@@ -308,6 +326,11 @@ impl Overlay {
         id: &str,
         args: Option<&FluentArgs>,
     ) -> Option<Result<String, ()>> {
+        if args.is_none()
+            && let Some(text) = self.plain.get(lang.index()).and_then(|p| p.get(id))
+        {
+            return Some(Ok(text.clone()));
+        }
         let bundle = self.bundles.get(lang.index())?;
         let pattern = bundle.get_message(id)?.value()?;
         let args: Option<fluent_templates::fluent_bundle::FluentArgs<'_>> =

@@ -59,10 +59,8 @@ fn labels(programme: &Programme, lang: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
-#[tokio::test]
-async fn a_tenant_under_the_rbac_programme_shows_its_own_labels_in_every_language() {
-    let app = TestApp::spawn().await;
-    let rbac = rbac_programme();
+/// ACME Logistics, created by the operator under `programme`.
+async fn create_acme(app: &TestApp, programme: &Programme) -> tenants::Created {
     let by = tenants::Operator {
         name: "operator",
         request_id: "test",
@@ -72,13 +70,20 @@ async fn a_tenant_under_the_rbac_programme_shows_its_own_labels_in_every_languag
     let new = tenants::NewTenant {
         slug: NewSlug::parse("acme").expect("slug"),
         name: "ACME Logistics",
-        programme: &rbac,
+        programme,
         md_name: "Maria Keller",
         md_email: "maria@acme.example",
     };
     tenants::create(&app.db.owner, &new, &by)
         .await
-        .expect("create");
+        .expect("create")
+}
+
+#[tokio::test]
+async fn a_tenant_under_the_rbac_programme_shows_its_own_labels_in_every_language() {
+    let app = TestApp::spawn().await;
+    let rbac = rbac_programme();
+    create_acme(&app, &rbac).await;
 
     // Its own ladder, from its stored programme: the second rung requires its tenant model.
     let console = db::load_console(&app.db.app, "acme")
@@ -151,22 +156,7 @@ async fn a_tenant_under_the_rbac_programme_shows_its_own_labels_in_every_languag
 async fn a_tenant_under_the_rbac_programme_starts_with_that_programmes_profile_not_bfgs() {
     let app = TestApp::spawn().await;
     let rbac = rbac_programme();
-    let by = tenants::Operator {
-        name: "operator",
-        request_id: "test",
-        key: test_key(),
-        clock: test_clock(),
-    };
-    let new = tenants::NewTenant {
-        slug: NewSlug::parse("acme").expect("slug"),
-        name: "ACME Logistics",
-        programme: &rbac,
-        md_name: "Maria Keller",
-        md_email: "maria@acme.example",
-    };
-    let created = tenants::create(&app.db.owner, &new, &by)
-        .await
-        .expect("create");
+    let created = create_acme(&app, &rbac).await;
 
     // The rows, as the owner inside the new tenant.
     let mut tx = app.db.owner.begin().await.expect("begin");

@@ -363,12 +363,14 @@ static INTERNED: LazyLock<Mutex<HashMap<String, &'static Overlay>>> =
     LazyLock::new(Default::default);
 
 impl Overlay {
-    /// Whether an overlay is interned under `key` already (its messages need not be read).
-    pub fn is_interned(key: &str) -> bool {
+    /// The overlay interned under `key`, if there is one yet (then its messages need not be
+    /// read again).
+    pub fn find(key: &str) -> Option<&'static Overlay> {
         INTERNED
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .contains_key(key)
+            .get(key)
+            .copied()
     }
 }
 

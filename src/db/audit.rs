@@ -237,14 +237,13 @@ pub async fn checkpoint_due(
     key: &CheckpointKey,
     clock: &Clock,
 ) -> Result<usize, DbError> {
-    let every = sqlx::postgres::types::PgInterval::try_from(checkpoint::EVERY)
-        .map_err(|e| DbError::Seed(e.to_string()))?;
-    let tenants: Vec<Uuid> = sqlx::query_scalar("select checkpoint_candidates($1, $2, $3)")
-        .bind(clock.now())
-        .bind(checkpoint::EVERY_EVENTS)
-        .bind(every)
-        .fetch_all(pool)
-        .await?;
+    let tenants: Vec<Uuid> =
+        sqlx::query_scalar("select checkpoint_candidates($1, $2, make_interval(secs => $3))")
+            .bind(clock.now())
+            .bind(checkpoint::EVERY_EVENTS)
+            .bind(checkpoint::EVERY.as_seconds_f64())
+            .fetch_all(pool)
+            .await?;
     let mut signed = 0;
     for tenant in tenants {
         let mut tx = pool.begin().await?;

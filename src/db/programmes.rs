@@ -136,16 +136,13 @@ pub async fn labels(
     pool: &sqlx::PgPool,
     slug: &str,
 ) -> Result<BTreeMap<String, LanguageLabels>, DbError> {
-    let mut tx = pool.begin().await?;
+    let Some(mut tx) = super::begin_in(pool, slug).await? else {
+        return Ok(BTreeMap::new());
+    };
     let labels: Option<sqlx::types::Json<BTreeMap<String, LanguageLabels>>> =
-        match super::enter_tenant(&mut tx, slug).await? {
-            Some(_) => {
-                sqlx::query_scalar("select labels from tenant_programmes")
-                    .fetch_optional(&mut *tx)
-                    .await?
-            }
-            None => None,
-        };
+        sqlx::query_scalar("select labels from tenant_programmes")
+            .fetch_optional(&mut *tx)
+            .await?;
     tx.commit().await?;
     Ok(labels.map(|l| l.0).unwrap_or_default())
 }

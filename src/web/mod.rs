@@ -52,9 +52,6 @@ use crate::readiness::{self, Evaluation};
 
 use crate::i18n::Lang;
 
-/// A programme's labels, per language tag.
-type LabelsByLanguage = std::collections::BTreeMap<String, readiness::programme::LanguageLabels>;
-
 pub use console::dynamic_message_ids;
 pub use error::AppError;
 pub use locale::Locale;
@@ -100,18 +97,10 @@ const AUDIT_PAGES_KEPT: usize = 256;
 impl TenantView {
     /// Evaluates a loaded tenant, logging (once per load) what of its catalogue is
     /// misconfigured: the page shows those sections with a notice instead of failing.
-    /// `labels` are its programme's, when they had to be read (see
-    /// [`console::labels::needs_labels`]).
-    pub fn new(
-        console: TenantConsole,
-        labels: Option<Result<LabelsByLanguage, db::DbError>>,
-    ) -> Self {
+    /// `overlay` holds its programme's labels ([`console::labels::overlay`]).
+    pub fn new(console: TenantConsole, overlay: Option<&'static crate::i18n::Overlay>) -> Self {
         let evaluation = readiness::evaluate(&console.catalogue, &console.state);
         let layout = console::layout(console.programme.as_ref().map(|p| p.sections.as_slice()));
-        let overlay = console
-            .programme
-            .as_ref()
-            .map(|p| console::labels::overlay(&console.slug, p, labels));
         for key in console::items_of(&layout) {
             match evaluation.section(key) {
                 None => tracing::warn!(
@@ -346,14 +335,11 @@ impl AppState {
             .await?
             .ok_or(AppError::NotFound)?;
         let id = console.tenant_id;
-        // A programme's labels are read once per process and programme file, not per load.
-        let labels = match &console.programme {
-            Some(p) if console::labels::needs_labels(p) => {
-                Some(db::programmes::labels(&self.pool, slug).await)
-            }
-            _ => None,
+        let overlay = match &console.programme {
+            Some(p) => Some(console::labels::overlay(&self.pool, slug, p).await),
+            None => None,
         };
-        let view = Arc::new(TenantView::new(console, labels));
+        let view = Arc::new(TenantView::new(console, overlay));
         self.cache.put(slug, id, token, view.clone());
         Ok(view)
     }

@@ -5,34 +5,29 @@
 use std::collections::BTreeMap;
 
 use super::keys::item_label_id;
-use crate::db::{DbError, StoredProgramme};
+use crate::db::StoredProgramme;
 use crate::i18n::{Lang, Overlay};
 use crate::readiness::programme::LanguageLabels;
 
-/// The overlay of the tenant's programme labels, built once per distinct programme file from
-/// `labels` (read by the caller only when [`needs_labels`] said so).
-pub(crate) fn overlay(
+/// The overlay of the tenant's programme labels, built once per distinct programme file: its
+/// labels are read from the database only the first time a process meets that file.
+pub(crate) async fn overlay(
+    pool: &sqlx::PgPool,
     slug: &str,
     programme: &StoredProgramme,
-    labels: Option<Result<BTreeMap<String, LanguageLabels>, DbError>>,
 ) -> &'static Overlay {
+    if let Some(overlay) = Overlay::find(&programme.sha256) {
+        return overlay;
+    }
+    let labels = crate::db::programmes::labels(pool, slug).await;
     Overlay::interned(&programme.sha256, || match labels {
-        Some(Ok(labels)) => Overlay::new(messages(&labels)),
-        Some(Err(error)) => {
+        Ok(labels) => Overlay::new(messages(&labels)),
+        Err(error) => {
             // The page then shows the console's own labels; say so once.
             tracing::error!(tenant = slug, %error, "the programme's labels cannot be read");
             Overlay::new([])
         }
-        None => {
-            tracing::error!(tenant = slug, "the programme's labels were not read");
-            Overlay::new([])
-        }
     })
-}
-
-/// Whether the labels of `programme` must be read to build its overlay (not yet interned).
-pub(crate) fn needs_labels(programme: &StoredProgramme) -> bool {
-    !Overlay::is_interned(&programme.sha256)
 }
 
 /// (language, message id, pattern) of every label and description.

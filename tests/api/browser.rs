@@ -168,10 +168,17 @@ impl Browser {
     }
 
     /// Types `keys` into the element with this id. (Found again if a live refresh swapped it
-    /// between finding and typing.)
+    /// between finding and typing, or had not put it back yet.)
     async fn fill(&self, id: &str, keys: &str) {
         for tries in 1.. {
-            let element = self.client.find(Locator::Id(id)).await.expect(id);
+            let element = match self.client.find(Locator::Id(id)).await {
+                Ok(element) => element,
+                Err(_) if tries < 5 => {
+                    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                    continue;
+                }
+                Err(error) => panic!("{id}: {error}"),
+            };
             match element.send_keys(keys).await {
                 Err(error) if tries < 5 && stale(&error) => continue,
                 done => return done.expect("type"),

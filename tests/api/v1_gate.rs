@@ -390,7 +390,10 @@ const CREATE_RELEASE_TRAIN: [&str; 7] = [
     "read",
 ];
 
-#[tokio::test]
+// Two worker threads: a call with the key notes its use in a spawned task, which must be able
+// to commit while the command line below blocks this thread (a one-thread runtime would hold
+// that task's row lock until the revoke behind it timed out).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_api_key_command_line_shows_a_key_once_lists_it_without_its_secret_and_revokes_it() {
     let app = TestApp::spawn().await;
     let (ok, stdout, stderr) = api_key_cli(

@@ -6,11 +6,12 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::{LazyLock, Mutex, PoisonError};
+use std::sync::{LazyLock, Mutex, PoisonError, RwLock};
 
 use fluent_langneg::{NegotiationStrategy, accepted_languages, negotiate_languages};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::static_loader;
+use rustc_hash::FxHashMap;
 use time::OffsetDateTime;
 use unic_langid::{LanguageIdentifier, langid};
 
@@ -269,7 +270,7 @@ type Bundle = fluent_templates::fluent_bundle::concurrent::FluentBundle<
 pub struct Overlay {
     bundles: Vec<Bundle>,
     /// Per language, the messages that need no argument, formatted once (labels, mostly).
-    plain: Vec<HashMap<String, String>>,
+    plain: Vec<FxHashMap<String, String>>,
 }
 
 impl Overlay {
@@ -320,21 +321,19 @@ impl Overlay {
 
     /// The message `id` in `lang`, if the overlay has it: `Some(Err(()))` when it cannot be
     /// formatted with these arguments (shown as its id, as a Fluent message would be).
-    fn lookup(
-        &self,
-        lang: Lang,
-        id: &str,
-        args: Option<&FluentArgs>,
-    ) -> Option<Result<String, ()>> {
-        if args.is_none()
-            && let Some(text) = self.plain.get(lang.index()).and_then(|p| p.get(id))
-        {
+    fn lookup(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<Result<String, ()>> {
+        // A message that formats without arguments reads the same with any.
+        if let Some(text) = self.plain.get(lang.index()).and_then(|p| p.get(id)) {
             return Some(Ok(text.clone()));
         }
         let bundle = self.bundles.get(lang.index())?;
         let pattern = bundle.get_message(id)?.value()?;
-        let args: Option<fluent_templates::fluent_bundle::FluentArgs<'_>> =
-            args.map(|args| args.iter().map(|(k, v)| (k.as_ref(), v.clone())).collect());
+        let args: Option<fluent_templates::fluent_bundle::FluentArgs<'_>> = (!args.is_empty())
+            .then(|| {
+                args.iter()
+                    .map(|(k, v)| (*k, fluent_value(v.clone())))
+                    .collect()
+            });
         let mut errors = Vec::new();
         let value = bundle.format_pattern(pattern, args.as_ref(), &mut errors);
         Some(if errors.is_empty() {
@@ -396,7 +395,7 @@ impl Tr {
 
     /// The message `id`. A missing id shows as the id itself (and the parity test fails).
     pub fn t(&self, id: &str) -> String {
-        self.lookup(id, None)
+        self.lookup(id, &[])
     }
 
     /// The message `id` with one argument, or `None` where [`Tr::t1`] would show the id
@@ -443,16 +442,13 @@ impl Tr {
 
     /// The message `id` with any number of arguments.
     pub fn t_args(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        self.lookup(id, Some(&to_fluent(args.iter().cloned())))
+        self.lookup(id, args)
     }
 
     /// `prefix-key` when such a message exists, else `key` itself: for tenant data (units,
     /// provider keys) that the locales may name.
     pub fn or_raw(&self, prefix: &str, key: &str) -> String {
-        let id = format!("{prefix}-{key}");
-        LOCALES
-            .lookup_single_language::<&str>(self.lang.id(), &id, None)
-            .unwrap_or_else(|_| key.to_owned())
+        files(self.lang, &format!("{prefix}-{key}"), &[]).unwrap_or_else(|| key.to_owned())
     }
 
     /// A whole number with the language's digit grouping: 12,345 · 12.345 · 12 345.
@@ -494,61 +490,100 @@ impl Tr {
     }
 
     fn with<const N: usize>(&self, id: &str, args: [(&str, Arg); N]) -> String {
-        self.lookup(id, Some(&to_fluent(args)))
+        self.lookup(id, &args)
     }
 
-    fn lookup(&self, id: &str, args: Option<&FluentArgs>) -> String {
+    fn lookup(&self, id: &str, args: &[(&str, Arg)]) -> String {
         if let Some(found) = self.overlay.and_then(|o| o.lookup(self.lang, id, args)) {
             return found.unwrap_or_else(|()| id.to_owned());
         }
-        if args.is_none() {
-            return plain(self.lang, id);
-        }
-        LOCALES
-            .lookup_single_language(self.lang.id(), id, args)
-            .unwrap_or_else(|_| id.to_owned())
+        files(self.lang, id, args).unwrap_or_else(|| id.to_owned())
     }
 }
 
-/// The Fluent files' messages without arguments, as resolved once per language: most of a
-/// page's lookups, which then cost a hash lookup instead of a resolution. Only messages that
-/// exist are kept (an id built from data that names none is not), so it holds at most every
-/// message of the files once per language.
-static PLAIN: LazyLock<[Memo; Lang::ALL.len()]> = LazyLock::new(Default::default);
+/// What the Fluent files hold under a message id in one language, as learnt at its first
+/// lookup: most of a page's lookups then cost a hash lookup instead of a resolution.
+enum Known {
+    /// A message that reads the same whatever the arguments (it formats without any), as
+    /// formatted once.
+    Text(Box<str>),
+    /// A message that uses its arguments: formatted at every lookup.
+    Formatted,
+    /// No such message (an id built from data, such as a unit the locales do not name).
+    Missing,
+}
 
-/// Message id → its text, in one language.
-type Memo = std::sync::RwLock<HashMap<Box<str>, Box<str>>>;
+/// Per language, what the Fluent files hold under each id looked up so far. It holds every
+/// message of the files at most once per language, and at most [`MISSES_KEPT`] missing ids.
+static KNOWN: LazyLock<[RwLock<FxHashMap<Box<str>, Known>>; Lang::ALL.len()]> =
+    LazyLock::new(Default::default);
 
-/// The message `id` of the Fluent files in `lang`, without arguments (the id itself if there
-/// is none).
-fn plain(lang: Lang, id: &str) -> String {
-    let memo = &PLAIN[lang.index()];
-    if let Some(text) = memo.read().unwrap_or_else(PoisonError::into_inner).get(id) {
-        return text.to_string();
-    }
-    match LOCALES.lookup_single_language::<&str>(lang.id(), id, None) {
-        Ok(text) => {
-            memo.write()
-                .unwrap_or_else(PoisonError::into_inner)
-                .insert(id.into(), text.as_str().into());
-            text
+/// How many ids of one language are kept at most (beyond it, a missing id is looked up anew
+/// each time): ids built from data must not grow the memo without end.
+const MISSES_KEPT: usize = 16_384;
+
+/// The message `id` of the Fluent files in `lang` with `args`: `None` if there is none, or if
+/// it cannot be formatted with them.
+fn files(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+    let memo = &KNOWN[lang.index()];
+    let known = memo
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(id)
+        .map(|known| match known {
+            Known::Text(text) => Some(Ok(text.to_string())),
+            Known::Formatted => Some(Err(())),
+            Known::Missing => None,
+        });
+    let learnt = |known: Known| {
+        let mut memo = memo.write().unwrap_or_else(PoisonError::into_inner);
+        if !matches!(known, Known::Missing) || memo.len() < MISSES_KEPT {
+            memo.insert(id.into(), known);
         }
-        Err(_) => id.to_owned(),
+    };
+    match known {
+        Some(Some(Ok(text))) => return Some(text),
+        Some(None) => return None,
+        Some(Some(Err(()))) => {}
+        // The first lookup: formatting without arguments tells a text from a message that
+        // uses them (a variable it reads is an error when no argument is given).
+        None => match LOCALES.lookup_single_language::<&str>(lang.id(), id, None) {
+            Ok(text) => {
+                learnt(Known::Text(text.as_str().into()));
+                return Some(text);
+            }
+            Err(error) if uses_arguments(&error) => learnt(Known::Formatted),
+            Err(_) => {
+                learnt(Known::Missing);
+                return None;
+            }
+        },
     }
+    let args = (!args.is_empty()).then(|| to_fluent(args.iter().cloned()));
+    LOCALES
+        .lookup_single_language(lang.id(), id, args.as_ref())
+        .ok()
+}
+
+/// Whether a failed lookup found the message and failed to format it (rather than finding no
+/// message): the loader's error type is not exported, so its variant is read from its name.
+fn uses_arguments(error: &impl std::fmt::Debug) -> bool {
+    format!("{error:?}").starts_with("FluentError")
 }
 
 type FluentArgs = HashMap<Cow<'static, str>, FluentValue<'static>>;
 
 fn to_fluent<'a>(args: impl IntoIterator<Item = (&'a str, Arg)>) -> FluentArgs {
     args.into_iter()
-        .map(|(name, value)| {
-            let value = match value {
-                Arg::Num(n) => FluentValue::from(n),
-                Arg::Text(s) => FluentValue::from(s),
-            };
-            (Cow::Owned(name.to_owned()), value)
-        })
+        .map(|(name, value)| (Cow::Owned(name.to_owned()), fluent_value(value)))
         .collect()
+}
+
+fn fluent_value(value: Arg) -> FluentValue<'static> {
+    match value {
+        Arg::Num(n) => FluentValue::from(n),
+        Arg::Text(s) => FluentValue::from(s),
+    }
 }
 
 #[cfg(test)]
@@ -557,6 +592,32 @@ mod tests {
 
     fn pt_br() -> Lang {
         Lang::from_tag("pt-BR").expect("pt-BR is spoken")
+    }
+
+    #[test]
+    fn a_message_is_learnt_once_and_reads_the_same_afterwards() {
+        let tr = Lang::En.tr();
+        // Twice each: the first lookup learns what the id is, the second reads the memo.
+        for _ in 0..2 {
+            // A text reads the same with or without arguments.
+            assert_eq!(tr.t("kpi-contract-label"), "Scenario contract");
+            assert_eq!(tr.t1("kpi-contract-label", "x", 1u64), "Scenario contract");
+            // A message that uses its argument is formatted with it each time.
+            assert_eq!(
+                tr.t1("item-waiting-owner", "owner", "Anna"),
+                "Waiting on Anna"
+            );
+            assert_eq!(
+                tr.t1("item-waiting-owner", "owner", "Irena"),
+                "Waiting on Irena"
+            );
+            // Without it, it cannot be formatted: the id shows (and the parity test fails).
+            assert_eq!(tr.t("item-waiting-owner"), "item-waiting-owner");
+            // No such message: the id, or the raw key for data the locales may name.
+            assert_eq!(tr.t1_opt("no-such-message", "x", 1u64), None);
+            assert_eq!(tr.or_raw("unit", "finance"), "Finance · Accounting");
+            assert_eq!(tr.or_raw("unit", "night-shift"), "night-shift");
+        }
     }
 
     #[test]

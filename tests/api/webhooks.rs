@@ -15,7 +15,7 @@ use readiness_console::clock::Clock;
 use readiness_console::db::api_keys::KeyAuthor;
 use readiness_console::db::outbox::DeliveryStatus;
 use readiness_console::db::tenants::Stamp;
-use readiness_console::db::webhooks::{self, NewEndpoint};
+use readiness_console::db::webhooks::{self, Change, NewEndpoint};
 use readiness_console::readiness::outbox::{self, EventType};
 use readiness_console::webhook::{self, Settings, Worker};
 use sqlx::PgPool;
@@ -457,10 +457,10 @@ async fn failures_back_off_die_after_the_last_try_and_a_retry_delivers_the_same_
         clock: &clock,
         request_id: "test",
     };
-    webhooks::retry(
+    webhooks::change(
         &db.app,
         "bfg-control",
-        id,
+        (Change::Retry, id),
         KeyAuthor::Person("user_md_anna"),
         &stamp,
     )
@@ -478,10 +478,10 @@ async fn failures_back_off_die_after_the_last_try_and_a_retry_delivers_the_same_
         verify(&secret, g);
     }
     // Only the managing director retries; a dead delivery only.
-    let refused = webhooks::retry(
+    let refused = webhooks::change(
         &db.app,
         "bfg-control",
-        id,
+        (Change::Retry, id),
         KeyAuthor::Person("user_dispatcher_marek"),
         &stamp,
     )
@@ -490,10 +490,10 @@ async fn failures_back_off_die_after_the_last_try_and_a_retry_delivers_the_same_
         matches!(refused, Err(webhooks::HookError::Forbidden)),
         "{refused:?}"
     );
-    let again = webhooks::retry(
+    let again = webhooks::change(
         &db.app,
         "bfg-control",
-        id,
+        (Change::Retry, id),
         KeyAuthor::Person("user_md_anna"),
         &stamp,
     )

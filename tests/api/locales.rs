@@ -51,12 +51,12 @@ fn ids(lang: &str) -> BTreeSet<String> {
     messages(lang).into_keys().collect()
 }
 
-/// String literals passed as the first argument of `t`, `t1`, `t2`, `t3` in the templates and
+/// String literals passed as the first argument of `t`, `t1`, `t2`, `t_args` in the templates and
 /// the web code: the ids asked for by name.
 fn ids_asked_for() -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for text in sources() {
-        for call in [".t(\"", ".t1(\"", ".t2(\"", ".t3(\""] {
+        for call in [".t(\"", ".t1(\"", ".t2(\"", ".t_args(\""] {
             for (at, _) in text.match_indices(call) {
                 let rest = &text[at + call.len()..];
                 if let Some(end) = rest.find('"') {

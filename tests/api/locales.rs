@@ -52,7 +52,8 @@ fn ids(lang: &str) -> BTreeSet<String> {
 }
 
 /// String literals passed as the first argument of `t`, `t1`, `t2`, `t_args` in the templates and
-/// the web code: the ids asked for by name.
+/// the web code, and the caption and column heads of every `tables::table` call: the ids asked
+/// for by name.
 fn ids_asked_for() -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for text in sources() {
@@ -63,6 +64,13 @@ fn ids_asked_for() -> BTreeSet<String> {
                     out.insert(rest[..end].to_owned());
                 }
             }
+        }
+        // `table(tr, "class", "caption", numbered, ["column", …])`: every literal but the class.
+        for (at, _) in text.match_indices("{% call tables::table(") {
+            let rest = &text[at..];
+            let call = &rest[..rest.find("%}").unwrap_or(rest.len())];
+            let literals = call.split('"').skip(1).step_by(2).skip(1);
+            out.extend(literals.filter(|l| !l.is_empty()).map(str::to_owned));
         }
     }
     out

@@ -308,9 +308,11 @@ pub fn message_ids() -> Vec<String> {
 /// document's part of [`ApiError`], each a [`Problem`] of [`TENANT_REFUSALS`].
 pub struct TenantRefusals;
 
-/// The status of each of [`TenantRefusals`], what it means, and the header it carries if any
-/// (its name and what it says; a whole number).
-const TENANT_REFUSALS: [(u16, &str, Option<(&str, &str)>); 6] = [
+/// A header of a refusal: its name, and what it says (a whole number).
+type RefusalHeader = (&'static str, &'static str);
+
+/// The status of each of [`TenantRefusals`], what it means, and the header it carries if any.
+const TENANT_REFUSALS: [(u16, &str, Option<RefusalHeader>); 6] = [
     (401, "No valid API key", None),
     (
         403,

@@ -422,24 +422,6 @@ impl Tr {
         self.with(id, [(n1, v1.into()), (n2, v2.into())])
     }
 
-    /// The message `id` with three arguments.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "name/value pairs read best in templates"
-    )]
-    pub fn t3(
-        &self,
-        id: &str,
-        n1: &str,
-        v1: impl Into<Arg>,
-        n2: &str,
-        v2: impl Into<Arg>,
-        n3: &str,
-        v3: impl Into<Arg>,
-    ) -> String {
-        self.with(id, [(n1, v1.into()), (n2, v2.into()), (n3, v3.into())])
-    }
-
     /// The message `id` with any number of arguments.
     pub fn t_args(&self, id: &str, args: &[(&str, Arg)]) -> String {
         self.lookup(id, args)

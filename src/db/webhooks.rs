@@ -165,62 +165,52 @@ pub async fn add<'a>(
     .await
 }
 
-/// Removes the live endpoint `id` of the tenant `slug`, by `by`, with its audit event. Its
-/// pending deliveries stay, and die at their next try.
-pub async fn remove<'a>(
+/// A change to one row of the tenant's webhooks, by its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Removes a live endpoint. Its pending deliveries stay, and die at their next try.
+    Remove,
+    /// Gives a dead delivery one more try, now.
+    Retry,
+}
+
+impl Change {
+    /// The statement making it, binding the row's id, now and who.
+    fn statement(self) -> &'static str {
+        match self {
+            Self::Remove => {
+                "update webhook_endpoints set removed_at = $2, removed_by = $3
+                 where id = $1 and removed_at is null"
+            }
+            Self::Retry => {
+                "update webhook_deliveries set status = 'pending', next_attempt_at = $2,
+                        lease_until = null, retried_at = $2, retried_by = $3
+                 where id = $1 and status = 'dead'"
+            }
+        }
+    }
+
+    /// Its audit event's action.
+    fn action(self) -> AuditAction {
+        match self {
+            Self::Remove => AuditAction::RemoveWebhook,
+            Self::Retry => AuditAction::RetryDelivery,
+        }
+    }
+}
+
+/// Makes `change` to the row `id` (a live endpoint, or a dead delivery) of the tenant `slug`,
+/// by `by`, with its audit event on it; [`HookError::Unknown`] when no such row matches.
+pub async fn change<'a>(
     pool: &PgPool,
     slug: &str,
-    id: Uuid,
+    (change, id): (Change, Uuid),
     by: impl Into<KeyAuthor<'a>>,
     stamp: &Stamp<'_>,
 ) -> Result<(), HookError> {
-    let change = "update webhook_endpoints set removed_at = $2, removed_by = $3
-                  where id = $1 and removed_at is null";
-    change_one(
-        pool,
-        (slug, id),
-        change,
-        by.into(),
-        AuditAction::RemoveWebhook,
-        stamp,
-    )
-    .await
-}
-
-/// Gives the dead delivery `id` of the tenant `slug` one more try, now, by `by`.
-pub async fn retry<'a>(
-    pool: &PgPool,
-    slug: &str,
-    id: Uuid,
-    by: impl Into<KeyAuthor<'a>>,
-    stamp: &Stamp<'_>,
-) -> Result<(), HookError> {
-    let change = "update webhook_deliveries set status = 'pending', next_attempt_at = $2,
-                         lease_until = null, retried_at = $2, retried_by = $3
-                  where id = $1 and status = 'dead'";
-    change_one(
-        pool,
-        (slug, id),
-        change,
-        by.into(),
-        AuditAction::RetryDelivery,
-        stamp,
-    )
-    .await
-}
-
-/// Applies `change` (binding the row's id, now and who) to exactly one row, with the audit
-/// event `action` on it; nothing when no row matches.
-async fn change_one(
-    pool: &PgPool,
-    (slug, id): (&str, Uuid),
-    change: &str,
-    by: KeyAuthor<'_>,
-    action: AuditAction,
-    stamp: &Stamp<'_>,
-) -> Result<(), HookError> {
+    let by = by.into();
     let (mut tx, tenant) = begin(pool, slug, by).await?;
-    let changed = sqlx::query(change)
+    let changed = sqlx::query(change.statement())
         .bind(id)
         .bind(stamp.clock.now())
         .bind(by.name())
@@ -230,7 +220,7 @@ async fn change_one(
         return Err(HookError::Unknown(id.to_string()));
     }
     let target = id.to_string();
-    finish(tx, (tenant, slug), by, (action, &target), stamp).await
+    finish(tx, (tenant, slug), by, (change.action(), &target), stamp).await
 }
 
 /// The live endpoints of the tenant `slug`, oldest first; `None` when there is no such tenant.

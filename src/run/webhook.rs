@@ -97,7 +97,8 @@ pub(super) async fn run(
                 }
             }
             WebhookCommand::Remove { tenant, id } => {
-                webhooks::remove(owner, tenant, *id, by.as_str(), &stamp).await?;
+                let change = (webhooks::Change::Remove, *id);
+                webhooks::change(owner, tenant, change, by.as_str(), &stamp).await?;
                 writeln!(
                     out,
                     "webhook endpoint {id} of {tenant} removed: nothing more is sent to it"

@@ -39,8 +39,10 @@ struct UnsubscribePage {
     ask: bool,
 }
 
-/// The person a token names and their name, when it is valid and their account exists.
+/// The person a token names and their name, when it is valid and their account exists. The
+/// tenant is recorded on the request's span first.
 async fn person(app: &AppState, tenant: &str, token: &str) -> Result<Option<(String, String)>> {
+    record_tenant(tenant);
     let Some(actor) = crate::mail::unsubscribe_actor(&app.key, tenant, token) else {
         return Ok(None);
     };
@@ -78,14 +80,18 @@ async fn draw(
     Ok((status, Html(page.render()?)).into_response())
 }
 
+/// The page of a link that does not work (no such person, or a token that is not theirs).
+async fn invalid(lang: crate::i18n::Lang, link: (&str, &str)) -> Result<Response> {
+    let text = lang.tr().t("unsubscribe-invalid");
+    draw(lang, link, text, false, StatusCode::NOT_FOUND).await
+}
+
 /// `GET`: the question and its button; nothing changes.
 async fn confirm_page(
     State(app): State<AppState>,
     Path((tenant, token)): Path<(String, String)>,
     Locale(lang): Locale,
 ) -> Result<Response> {
-    record_tenant(&tenant);
-    let tr = lang.tr();
     match person(&app, &tenant, &token).await? {
         Some((_, name)) => {
             let tenant_name = app
@@ -96,7 +102,7 @@ async fn confirm_page(
                 .profile
                 .name
                 .clone();
-            let text = tr.t2(
+            let text = lang.tr().t2(
                 "unsubscribe-intro",
                 "name",
                 name.as_str(),
@@ -105,10 +111,7 @@ async fn confirm_page(
             );
             draw(lang, (&tenant, &token), text, true, StatusCode::OK).await
         }
-        None => {
-            let text = tr.t("unsubscribe-invalid");
-            draw(lang, (&tenant, &token), text, false, StatusCode::NOT_FOUND).await
-        }
+        None => invalid(lang, (&tenant, &token)).await,
     }
 }
 
@@ -118,14 +121,11 @@ async fn unsubscribe(
     Path((tenant, token)): Path<(String, String)>,
     Locale(lang): Locale,
 ) -> Result<Response> {
-    record_tenant(&tenant);
-    let tr = lang.tr();
     let Some((actor, _)) = person(&app, &tenant, &token).await? else {
-        let text = tr.t("unsubscribe-invalid");
-        return draw(lang, (&tenant, &token), text, false, StatusCode::NOT_FOUND).await;
+        return invalid(lang, (&tenant, &token)).await;
     };
     crate::db::mail::set_reminders(&app.pool, &tenant, &actor, false).await?;
     tracing::info!(person = %actor, "reminders unsubscribed");
-    let text = tr.t("unsubscribe-done");
+    let text = lang.tr().t("unsubscribe-done");
     draw(lang, (&tenant, &token), text, false, StatusCode::OK).await
 }

@@ -22,14 +22,13 @@ async fn the_demo_console_shows_the_seed_figures_in_each_language() {
         assert_eq!(page.texts("gate-count"), DEMO_GATE_COUNTS, "{lang:?}");
         assert_eq!(
             page.text("summary"),
-            tr.t3(
+            tr.t_args(
                 "prose-gates-open",
-                "ready",
-                2u32,
-                "total",
-                9u32,
-                "target",
-                "db-auth-session-adapter"
+                &[
+                    ("ready", 2u32.into()),
+                    ("total", 9u32.into()),
+                    ("target", "db-auth-session-adapter".into()),
+                ],
             ),
         );
         assert_eq!(page.text("action-title"), tr.t("action-title-connection"));
@@ -86,14 +85,13 @@ async fn the_local_decisions_of_the_cards_match_the_seed_page() {
         ("release", 3, 5, "BLOCKED_PENDING_DRY_RUN"),
         ("rollback", 0, 4, "BLOCKED_PENDING_DRY_RUN"),
     ] {
-        let text = tr.t3(
+        let text = tr.t_args(
             &format!("prose-card-{card}-gated"),
-            "ready",
-            ready,
-            "total",
-            total,
-            "decision",
-            decision,
+            &[
+                ("ready", ready.into()),
+                ("total", total.into()),
+                ("decision", decision.into()),
+            ],
         );
         assert!(page.body.contains(&text), "{text}");
     }

@@ -51,18 +51,26 @@ fn ids(lang: &str) -> BTreeSet<String> {
     messages(lang).into_keys().collect()
 }
 
-/// String literals passed as the first argument of `t`, `t1`, `t2`, `t3` in the templates and
-/// the web code: the ids asked for by name.
+/// String literals passed as the first argument of `t`, `t1`, `t2`, `t_args` in the templates and
+/// the web code, and the caption and column heads of every `tables::table` call: the ids asked
+/// for by name.
 fn ids_asked_for() -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for text in sources() {
-        for call in [".t(\"", ".t1(\"", ".t2(\"", ".t3(\""] {
+        for call in [".t(\"", ".t1(\"", ".t2(\"", ".t_args(\""] {
             for (at, _) in text.match_indices(call) {
                 let rest = &text[at + call.len()..];
                 if let Some(end) = rest.find('"') {
                     out.insert(rest[..end].to_owned());
                 }
             }
+        }
+        // `table(tr, "class", "caption", numbered, ["column", …])`: every literal but the class.
+        for (at, _) in text.match_indices("{% call tables::table(") {
+            let rest = &text[at..];
+            let call = &rest[..rest.find("%}").unwrap_or(rest.len())];
+            let literals = call.split('"').skip(1).step_by(2).skip(1);
+            out.extend(literals.filter(|l| !l.is_empty()).map(str::to_owned));
         }
     }
     out

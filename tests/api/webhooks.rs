@@ -15,7 +15,7 @@ use readiness_console::clock::Clock;
 use readiness_console::db::api_keys::KeyAuthor;
 use readiness_console::db::outbox::DeliveryStatus;
 use readiness_console::db::tenants::Stamp;
-use readiness_console::db::webhooks::{self, NewEndpoint};
+use readiness_console::db::webhooks::{self, Change, NewEndpoint};
 use readiness_console::readiness::outbox::{self, EventType};
 use readiness_console::webhook::{self, Settings, Worker};
 use sqlx::PgPool;
@@ -457,15 +457,11 @@ async fn failures_back_off_die_after_the_last_try_and_a_retry_delivers_the_same_
         clock: &clock,
         request_id: "test",
     };
-    webhooks::retry(
-        &db.app,
-        "bfg-control",
-        id,
-        KeyAuthor::Person("user_md_anna"),
-        &stamp,
-    )
-    .await
-    .unwrap();
+    let retry = |by| {
+        let by = KeyAuthor::Person(by);
+        webhooks::change(&db.app, "bfg-control", (Change::Retry, id), by, &stamp)
+    };
+    retry("user_md_anna").await.unwrap();
     until(&db.app, "the retried delivery", |d| {
         d[0].status == DeliveryStatus::Delivered
     })
@@ -478,32 +474,21 @@ async fn failures_back_off_die_after_the_last_try_and_a_retry_delivers_the_same_
         verify(&secret, g);
     }
     // Only the managing director retries; a dead delivery only.
-    let refused = webhooks::retry(
-        &db.app,
-        "bfg-control",
-        id,
-        KeyAuthor::Person("user_dispatcher_marek"),
-        &stamp,
-    )
-    .await;
+    let refused = retry("user_dispatcher_marek").await;
     assert!(
         matches!(refused, Err(webhooks::HookError::Forbidden)),
         "{refused:?}"
     );
-    let again = webhooks::retry(
-        &db.app,
-        "bfg-control",
-        id,
-        KeyAuthor::Person("user_md_anna"),
-        &stamp,
-    )
-    .await;
+    let again = retry("user_md_anna").await;
     assert!(
         matches!(again, Err(webhooks::HookError::Unknown(_))),
         "{again:?}"
     );
     worker.stop(Duration::from_secs(5)).await;
 }
+
+/// The events of [`toggle_role_headers`]'s writes.
+const TOGGLED: [EventType; 2] = [EventType::ItemAccepted, EventType::ItemRevoked];
 
 /// The `version`th write to the role headers check, at that version: an acceptance when it is
 /// even, a revocation when it is odd.
@@ -523,11 +508,7 @@ async fn toggle_role_headers(writer: &Writer<'_>, version: i32) {
 
 #[tokio::test]
 async fn a_redirect_is_not_followed_a_slow_receiver_times_out_and_a_huge_answer_is_not_read() {
-    let (db, receiver, clock, _) = hooked(
-        worker_clock(),
-        &[EventType::ItemAccepted, EventType::ItemRevoked],
-    )
-    .await;
+    let (db, receiver, clock, _) = hooked(worker_clock(), &TOGGLED).await;
     let worker = start_worker(&db.app, &receiver, 1, &clock);
     let marek = db.writer("user_dispatcher_marek");
     for (version, (mode, failure, status)) in (0..).zip([
@@ -561,11 +542,7 @@ async fn a_redirect_is_not_followed_a_slow_receiver_times_out_and_a_huge_answer_
 
 #[tokio::test]
 async fn a_receiver_down_for_the_middle_third_of_a_thousand_writes_gets_every_event() {
-    let (db, receiver, clock, secret) = hooked(
-        worker_clock(),
-        &[EventType::ItemAccepted, EventType::ItemRevoked],
-    )
-    .await;
+    let (db, receiver, clock, secret) = hooked(worker_clock(), &TOGGLED).await;
     let worker = start_worker(&db.app, &receiver, 5, &clock);
     let marek = db.writer("user_dispatcher_marek");
     for version in 0..1_000 {
@@ -724,20 +701,21 @@ async fn the_webhook_command_line_prints_the_secret_once_lists_without_it_and_re
     use crate::v1_gate::console_cli;
     let db = TestDb::new().await;
     let receiver = Receiver::start().await;
-    let (ok, stdout, stderr) = console_cli(
-        &db,
-        "webhook",
-        &[
+    // `webhook add` of an endpoint of the demo tenant at `url` for `events`.
+    let add = |url, events| {
+        vec![
             "add",
             "--tenant",
             "bfg-control",
             "--url",
-            &receiver.url,
+            url,
             "--events",
-            "item.accepted, item.revoked",
-            "--allow-private",
-        ],
-    );
+            events,
+        ]
+    };
+    let mut args = add(&receiver.url, "item.accepted, item.revoked");
+    args.push("--allow-private");
+    let (ok, stdout, stderr) = console_cli(&db, "webhook", &args);
     assert!(ok, "{stderr}");
     assert!(
         stdout.contains("for item.accepted, item.revoked"),
@@ -770,39 +748,15 @@ async fn the_webhook_command_line_prints_the_secret_once_lists_without_it_and_re
     let before = db.count_in_demo("webhook_endpoints").await;
     for (args, said) in [
         (
-            vec![
-                "add",
-                "--tenant",
-                "bfg-control",
-                "--url",
-                "http://hooks.example.com/",
-                "--events",
-                "item.accepted",
-            ],
+            add("http://hooks.example.com/", "item.accepted"),
             "an endpoint's URL must be https://",
         ),
         (
-            vec![
-                "add",
-                "--tenant",
-                "bfg-control",
-                "--url",
-                "https://hooks.example.com/",
-                "--events",
-                "item.exploded",
-            ],
+            add("https://hooks.example.com/", "item.exploded"),
             "that is not an event type the console emits",
         ),
         (
-            vec![
-                "add",
-                "--tenant",
-                "bfg-control",
-                "--url",
-                &receiver.url,
-                "--events",
-                "item.accepted",
-            ],
+            add(&receiver.url, "item.accepted"),
             "that host resolves to a loopback, private or link-local address",
         ),
         (

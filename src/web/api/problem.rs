@@ -10,6 +10,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 
 use crate::i18n::Lang;
 
@@ -302,56 +304,54 @@ pub fn message_ids() -> Vec<String> {
 
 /// The refusals every route of a tenant may answer, as the OpenAPI document lists them: no valid
 /// key, a key of another tenant (or a write it may not make), no such tenant or resource, a
-/// suspended tenant, the rate limit, and a console that cannot answer now. Never built: the document's part of [`ApiError`].
-#[derive(utoipa::IntoResponses)]
-#[allow(
-    dead_code,
-    reason = "a description for the document, never constructed"
-)]
-pub enum TenantRefusals {
-    /// 401.
-    #[response(
-        status = 401,
-        description = "No valid API key",
-        content_type = "application/problem+json"
-    )]
-    Unauthorized(Problem),
-    /// 403.
-    #[response(
-        status = 403,
-        description = "A key of another tenant, or a write the key may not make",
-        content_type = "application/problem+json"
-    )]
-    Forbidden(Problem),
-    /// 404.
-    #[response(
-        status = 404,
-        description = "No such tenant, or nothing at this address",
-        content_type = "application/problem+json"
-    )]
-    NotFound(Problem),
-    /// 423.
-    #[response(
-        status = 423,
-        description = "The tenant is suspended",
-        content_type = "application/problem+json"
-    )]
-    Suspended(Problem),
-    /// 429.
-    #[response(
-        status = 429,
-        description = "Over the rate limit",
-        content_type = "application/problem+json",
-        headers(("Retry-After" = u64, description = "Seconds to wait before asking again"))
-    )]
-    RateLimited(Problem),
-    /// 503.
-    #[response(
-        status = 503,
-        description = "The console cannot answer now: its database is unreachable, or the request took longer than it may",
-        content_type = "application/problem+json"
-    )]
-    Unavailable(Problem),
+/// suspended tenant, the rate limit, and a console that cannot answer now. Never built: the
+/// document's part of [`ApiError`], each a [`Problem`] of [`TENANT_REFUSALS`].
+pub struct TenantRefusals;
+
+/// A header of a refusal: its name, and what it says (a whole number).
+type RefusalHeader = (&'static str, &'static str);
+
+/// The status of each of [`TenantRefusals`], what it means, and the header it carries if any.
+const TENANT_REFUSALS: [(u16, &str, Option<RefusalHeader>); 6] = [
+    (401, "No valid API key", None),
+    (
+        403,
+        "A key of another tenant, or a write the key may not make",
+        None,
+    ),
+    (404, "No such tenant, or nothing at this address", None),
+    (423, "The tenant is suspended", None),
+    (
+        429,
+        "Over the rate limit",
+        Some(("Retry-After", "Seconds to wait before asking again")),
+    ),
+    (
+        503,
+        "The console cannot answer now: its database is unreachable, or the request took longer than it may",
+        None,
+    ),
+];
+
+impl utoipa::IntoResponses for TenantRefusals {
+    fn responses() -> std::collections::BTreeMap<String, RefOr<utoipa::openapi::Response>> {
+        TENANT_REFUSALS
+            .iter()
+            .map(|&(status, description, header)| {
+                let problem = Ref::from_schema_name(Problem::name());
+                let mut response = ResponseBuilder::new()
+                    .description(description)
+                    .content(PROBLEM_JSON, Content::new(Some(problem)));
+                if let Some((name, says)) = header {
+                    let number = HeaderBuilder::new()
+                        .schema(Some(<u64 as utoipa::PartialSchema>::schema()))
+                        .description(Some(says));
+                    response = response.header(name, number.build());
+                }
+                (status.to_string(), response.build().into())
+            })
+            .collect()
+    }
 }
 
 /// An RFC 9457 problem document.

@@ -156,14 +156,13 @@ impl super::ConsoleView<'_> {
         let tally = self.ev().signatures;
         let (signed, required) = (Arg::from(tally.ready), Arg::from(tally.total));
         Some(match own {
-            Some(own) => self.tr.t3(
+            Some(own) => self.tr.t_args(
                 "signoff-you-signed",
-                "date",
-                self.tr.datetime(&own.at),
-                "signed",
-                signed,
-                "required",
-                required,
+                &[
+                    ("date", self.tr.datetime(&own.at).into()),
+                    ("signed", signed),
+                    ("required", required),
+                ],
             ),
             None => self.tr.t_args(
                 "signoff-cosign",

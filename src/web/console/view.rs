@@ -307,14 +307,13 @@ impl<'a> ConsoleView<'a> {
     fn sign_off_action(&self) -> ActionView {
         let tr = self.tr;
         let gates = self.count("gates");
-        let detail = tr.t3(
+        let detail = tr.t_args(
             "action-detail-signoff",
-            "ready",
-            gates.ready,
-            "total",
-            gates.total,
-            "target",
-            self.target(),
+            &[
+                ("ready", gates.ready.into()),
+                ("total", gates.total.into()),
+                ("target", self.target().into()),
+            ],
         );
         let state = &self.view.console.state;
         let director = state
@@ -354,14 +353,13 @@ impl<'a> ConsoleView<'a> {
                         let name = tr.t(&format!("section-name-{section}"));
                         (
                             tr.t1("action-title-section", "section", name.as_str()),
-                            tr.t3(
+                            tr.t_args(
                                 "action-detail-section",
-                                "section",
-                                name.as_str(),
-                                "ready",
-                                count.ready,
-                                "total",
-                                count.total,
+                                &[
+                                    ("section", name.as_str().into()),
+                                    ("ready", count.ready.into()),
+                                    ("total", count.total.into()),
+                                ],
                             ),
                         )
                     }

@@ -22,7 +22,7 @@ use super::viewer::{DoneQuery, manager_of};
 use super::writer::{Write, WriteForm, Writer};
 use super::{ConsoleView, page_parts};
 use crate::db::outbox::DeliveryStatus;
-use crate::db::webhooks::{self, HookError, NewEndpoint};
+use crate::db::webhooks::{self, Change, HookError, NewEndpoint};
 use crate::i18n::Lang;
 use crate::readiness::outbox::{self, EndpointRefusal, EventType};
 use crate::readiness::permissions::Action;
@@ -376,27 +376,16 @@ async fn retry(
     change(&app, &by, &id, Change::Retry).await
 }
 
-/// What the page's buttons change.
-#[derive(Clone, Copy)]
-enum Change {
-    Remove,
-    Retry,
-}
-
 async fn change(app: &AppState, by: &Writer, id: &str, change: Change) -> Result<Response> {
     let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
     let (stamp, who) = by.stamp(app);
-    let (done, result) = match change {
-        Change::Remove => (
-            "removed",
-            webhooks::remove(&app.pool, &by.tenant, id, who, &stamp).await,
-        ),
-        Change::Retry => (
-            "retried",
-            webhooks::retry(&app.pool, &by.tenant, id, who, &stamp).await,
-        ),
-    };
-    result.map_err(failed)?;
+    webhooks::change(&app.pool, &by.tenant, (change, id), who, &stamp)
+        .await
+        .map_err(failed)?;
     app.cache.invalidate(&by.tenant);
+    let done = match change {
+        Change::Remove => "removed",
+        Change::Retry => "retried",
+    };
     Ok(back(by, done))
 }

@@ -497,8 +497,10 @@ enum Known {
 
 /// Per language, what the Fluent files hold under each id looked up so far. It holds every
 /// message of the files at most once per language, and at most [`MISSES_KEPT`] missing ids.
-static KNOWN: LazyLock<[RwLock<FxHashMap<Box<str>, Known>>; Lang::ALL.len()]> =
-    LazyLock::new(Default::default);
+static KNOWN: LazyLock<[Memo; Lang::ALL.len()]> = LazyLock::new(Default::default);
+
+/// Message id → what the Fluent files hold under it, in one language.
+type Memo = RwLock<FxHashMap<Box<str>, Known>>;
 
 /// How many ids of one language are kept at most (beyond it, a missing id is looked up anew
 /// each time): ids built from data must not grow the memo without end.

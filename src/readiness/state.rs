@@ -318,6 +318,11 @@ pub struct ReadinessState {
 }
 
 impl ReadinessState {
+    /// The version of `item` (0 before its first write): a write drawn from another is refused.
+    pub fn version_of(&self, item: &str) -> i32 {
+        self.item_versions.get(item).copied().unwrap_or(0)
+    }
+
     /// The actor with this id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)

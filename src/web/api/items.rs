@@ -94,7 +94,7 @@ fn items(view: &TenantView, lang: crate::i18n::Lang, key: Option<&str>) -> Vec<I
         .map(|(s, i)| Item {
             summary: summary(view, &tr, &s.key, i),
             depends_on: i.depends_on.clone(),
-            version: state.item_versions.get(&i.key).copied().unwrap_or(0),
+            version: state.version_of(&i.key),
             value: i.value.clone(),
             accepted: state.acceptances.get(&i.key).map(|a| Accepted {
                 by: owner(view, &a.actor),

@@ -178,53 +178,12 @@ pub(super) async fn write(
         CheckAction::parse(&action).ok_or_else(|| ApiError::not_found("api-detail-not-found"))?;
     let header_value = idempotency_header(&headers)?;
     let asked_version = if_match(&headers)?;
-    let view = &caller.view;
-    let key = caller.key();
-    let def = view
-        .evaluation
-        .item(&item)
-        .ok_or_else(|| ApiError::not_found("api-detail-item-not-found"))?;
-    let owned = def.owner.as_deref() == Some(key.actor.as_str());
-    let target = Target::item(Some(def.kind), owned);
-    if !key.scope.permits(action.permission(), target) {
-        return Err(ApiError::forbidden(match key.scope {
-            crate::readiness::api_key::Scope::Read => "api-detail-read-scope",
-            crate::readiness::api_key::Scope::Attest => "api-detail-not-owner",
-        }));
-    }
+    authorize(&caller, &item, action)?;
     let command = command(action, &body)?;
-    let version = asked_version.unwrap_or_else(|| {
-        view.console
-            .state
-            .item_versions
-            .get(&item)
-            .copied()
-            .unwrap_or(0)
-    });
-    // The request as sent: without `If-Match`, a retry names no version either (the item's
-    // version has moved since the first try).
-    let digest = sha256_hex(&format!(
-        "{}\0{item}\0{asked_version:?}\0{}",
-        action.as_str(),
-        serde_json::to_string(&body).unwrap_or_default()
-    ));
+    let version = asked_version.unwrap_or_else(|| caller.view.console.state.version_of(&item));
+    let digest = request_digest(action, &item, asked_version, &body);
     let slug = caller.slug().to_owned();
-    let answer = |seq: i64| {
-        serde_json::to_string(&Envelope {
-            data: WriteResult {
-                item: item.clone(),
-                action: action.as_str().to_owned(),
-                audit_seq: seq,
-                version: version + 1,
-            },
-            meta: Meta {
-                tenant: slug.clone(),
-                lang: caller.lang.code().to_owned(),
-                ..Meta::default()
-            },
-        })
-        .unwrap_or_default()
-    };
+    let answer = |seq: i64| answer(&caller, &item, action, version, seq);
     let call = ApiCall {
         request_sha256: &digest,
         answer: &answer,
@@ -233,6 +192,7 @@ pub(super) async fn write(
         key: idempotency_key(&caller, header_value),
         api: Some(&call),
     };
+    let key = caller.key();
     let author = Author {
         tenant: &slug,
         actor: &key.actor,
@@ -251,40 +211,110 @@ pub(super) async fn write(
         consent,
     )
     .await;
-    let (answer, replayed) = match written {
-        Ok(Written::Applied(seq)) => {
-            // Our own write: drop the cached state now rather than when the notification
-            // arrives.
-            app.cache.invalidate(&slug);
-            tracing::info!(item = %item, action = action.as_str(), key = %key.name, "item written through the API");
-            (answer(seq), false)
-        }
+    if let Ok(Written::Applied(_)) = written {
+        // Our own write: drop the cached state now rather than when the notification arrives.
+        app.cache.invalidate(&slug);
+        tracing::info!(item = %item, action = action.as_str(), key = %key.name, "item written through the API");
+    }
+    let (answer, replayed) = settle(&app, &slug, &call, idempotency.key, written).await?;
+    Ok(json_answer(answer, replayed))
+}
+
+/// Refuses a key that may not take `action` on `item`: a read key, or an attest key on a check
+/// its service account does not own.
+fn authorize(caller: &Caller, item: &str, action: CheckAction) -> Result<(), ApiError> {
+    let key = caller.key();
+    let def = caller
+        .view
+        .evaluation
+        .item(item)
+        .ok_or_else(|| ApiError::not_found("api-detail-item-not-found"))?;
+    let owned = def.owner.as_deref() == Some(key.actor.as_str());
+    if key
+        .scope
+        .permits(action.permission(), Target::item(Some(def.kind), owned))
+    {
+        return Ok(());
+    }
+    Err(ApiError::forbidden(match key.scope {
+        crate::readiness::api_key::Scope::Read => "api-detail-read-scope",
+        crate::readiness::api_key::Scope::Attest => "api-detail-not-owner",
+    }))
+}
+
+/// The request as sent: without `If-Match`, a retry names no version either (the item's
+/// version has moved since the first try).
+fn request_digest(
+    action: CheckAction,
+    item: &str,
+    asked_version: Option<i32>,
+    body: &WriteBody,
+) -> String {
+    sha256_hex(&format!(
+        "{}\0{item}\0{asked_version:?}\0{}",
+        action.as_str(),
+        serde_json::to_string(body).unwrap_or_default()
+    ))
+}
+
+/// The answer to a write that appended the audit event `seq`.
+fn answer(caller: &Caller, item: &str, action: CheckAction, version: i32, seq: i64) -> String {
+    serde_json::to_string(&Envelope {
+        data: WriteResult {
+            item: item.to_owned(),
+            action: action.as_str().to_owned(),
+            audit_seq: seq,
+            version: version + 1,
+        },
+        meta: Meta {
+            tenant: caller.slug().to_owned(),
+            lang: caller.lang.code().to_owned(),
+            ..Meta::default()
+        },
+    })
+    .unwrap_or_default()
+}
+
+/// The answer to send for what the write did, and whether it is a replay.
+async fn settle(
+    app: &AppState,
+    slug: &str,
+    call: &ApiCall<'_>,
+    key: Uuid,
+    written: Result<Written, WriteError>,
+) -> Result<(String, bool), ApiError> {
+    match written {
+        Ok(Written::Applied(seq)) => Ok(((call.answer)(seq), false)),
         Ok(Written::Replayed(seq)) => {
-            let stored = write::remembered_answer(&app.pool, &slug, idempotency.key)
+            let stored = write::remembered_answer(&app.pool, slug, key)
                 .await
                 .map_err(refusal)?;
-            (
-                stored.and_then(|(_, a)| a).unwrap_or_else(|| answer(seq)),
+            Ok((
+                stored
+                    .and_then(|(_, a)| a)
+                    .unwrap_or_else(|| (call.answer)(seq)),
                 true,
-            )
+            ))
         }
         // The same request sent twice at once: the second waited for the first's row lock,
         // then found the item moved. If the first remembered this very request, the second is
         // its replay.
         Err(
             error @ (WriteError::Stale | WriteError::AlreadyAccepted | WriteError::NotAccepted),
-        ) => {
-            match write::remembered_answer(&app.pool, &slug, idempotency.key)
-                .await
-                .map_err(refusal)?
-            {
-                Some((Some(sent), Some(stored))) if sent == digest => (stored, true),
-                Some(_) => return Err(refusal(WriteError::KeyReused)),
-                None => return Err(refusal(error)),
-            }
-        }
-        Err(error) => return Err(refusal(error)),
-    };
+        ) => match write::remembered_answer(&app.pool, slug, key)
+            .await
+            .map_err(refusal)?
+        {
+            Some((Some(sent), Some(stored))) if sent == call.request_sha256 => Ok((stored, true)),
+            Some(_) => Err(refusal(WriteError::KeyReused)),
+            None => Err(refusal(error)),
+        },
+        Err(error) => Err(refusal(error)),
+    }
+}
+
+/// A JSON answer, marked as a replay when it is one.
+fn json_answer(answer: String, replayed: bool) -> Response {
     let mut response = (
         [(
             header::CONTENT_TYPE,
@@ -298,5 +328,5 @@ pub(super) async fn write(
             .headers_mut()
             .insert("idempotent-replayed", HeaderValue::from_static("true"));
     }
-    Ok(response)
+    response
 }

@@ -195,14 +195,7 @@ impl ConsoleView<'_> {
                     .unwrap_or_default()
             }),
             csrf: viewer.csrf.clone(),
-            version: self
-                .view
-                .console
-                .state
-                .item_versions
-                .get(&item.key)
-                .copied()
-                .unwrap_or(0),
+            version: self.view.console.state.version_of(&item.key),
             idempotency_key: uuid::Uuid::new_v4().to_string(),
             note: draft.map(|d| d.note.clone()).unwrap_or_default(),
             url: draft.map(|d| d.url.clone()).unwrap_or_default(),

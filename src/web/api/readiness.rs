@@ -74,11 +74,34 @@ pub struct Readiness {
 pub struct RungView {
     /// Its code.
     pub code: String,
-    /// `passed`, `blocking` (the decision stands here) or `ahead`.
-    #[schema(example = "blocking")]
-    pub state: &'static str,
+    /// Where it stands against the decision.
+    pub state: RungState,
     /// The sections it needs complete (none for the sign-off rung).
     pub requires: Vec<String>,
+}
+
+/// Where a rung stands against the decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RungState {
+    /// Below the decision (or every rung, at GO): passed.
+    Passed,
+    /// The decision stands here: this rung blocks.
+    Blocking,
+    /// Above the decision: still ahead.
+    Ahead,
+}
+
+impl RungState {
+    /// Where rung `i` stands when the decision is rung `blocking` (`None`: above them all).
+    fn of(i: usize, blocking: Option<usize>) -> Self {
+        match blocking {
+            Some(b) if i < b => Self::Passed,
+            Some(b) if i == b => Self::Blocking,
+            Some(_) => Self::Ahead,
+            None => Self::Passed,
+        }
+    }
 }
 
 /// Ready of total.
@@ -251,12 +274,7 @@ fn readiness_of(view: &TenantView, tr: &Tr) -> Readiness {
         .enumerate()
         .map(|(i, rung)| RungView {
             code: rung.code.as_str().to_owned(),
-            state: match blocking {
-                Some(b) if i < b => "passed",
-                Some(b) if i == b => "blocking",
-                Some(_) => "ahead",
-                None => "passed",
-            },
+            state: RungState::of(i, blocking),
             requires: rung.requires.clone(),
         })
         .collect();

@@ -327,7 +327,7 @@ impl AppState {
         if readiness::names::TenantSlug::parse(slug).is_none() {
             return Err(AppError::NotFound);
         }
-        if let Some(view) = self.cache.get(slug) {
+        if let Some(view) = self.cache.get(slug).or_else(|| tenancy::loaded(slug)) {
             return Ok(view);
         }
         let token = self.cache.token();

@@ -3,17 +3,21 @@
 //! ([`crate::readiness::lifecycle::TenantStatus::access`]): active → served; suspended → 423
 //! with the reason; provisioning or deleting → 409; deleted or unknown → 404.
 //!
-//! The status comes with the tenant's cached view when there is one (no query on a cached
-//! page); otherwise from the tenant directory, one small query by slug.
+//! The status comes with the tenant's view, cached or loaded here for the handler after (no
+//! query on a cached page, one on a cold one); for a write while no cache is live, from the
+//! tenant directory, one small query by slug.
 //!
 //! axum cannot list its routes, so [`TENANT_ROUTES`] lists them, and a test holds it to the
 //! `.route("/t/…")` calls of the source: the every-route × every-status test walks it.
 
+use std::sync::Arc;
+
 use axum::extract::{Request, State};
+use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::{AppError, AppState};
+use super::{AppError, AppState, TenantView};
 use crate::db;
 use crate::readiness::lifecycle::{Access, TenantStatus};
 use crate::readiness::names::TenantSlug;
@@ -110,17 +114,20 @@ fn slug_of(path: &str) -> Option<&str> {
 
 /// The status of the tenant with this slug, from its view; `None` when there is none the app
 /// may see. While the cache is live, a tenant not cached yet is loaded (and cached) here, so
-/// the handler after finds it: a cold page is one statement. Without a live cache, the
-/// directory's one small query answers, and the handler loads what it needs.
+/// the handler after finds it: a cold page is one statement. Without a live cache, a read is
+/// loaded here too, and handed to its handler for this request alone (see [`loaded`]); a write
+/// gets the directory's one small query, and its handler loads what it needs.
 async fn status_of(
     app: &AppState,
     slug: &str,
-) -> Result<Option<(TenantStatus, Option<String>)>, AppError> {
-    if app.cache.is_live() {
+    read: bool,
+) -> Result<Option<(TenantStatus, Option<String>, Option<Arc<TenantView>>)>, AppError> {
+    if app.cache.is_live() || read {
         return match app.tenant(slug).await {
             Ok(view) => Ok(Some((
                 view.console.status,
                 view.console.suspended_reason.clone(),
+                (!app.cache.is_live()).then_some(view),
             ))),
             Err(AppError::NotFound) => Ok(None),
             Err(error) => Err(error),
@@ -128,7 +135,22 @@ async fn status_of(
     }
     Ok(db::tenants::directory(&app.pool, slug)
         .await?
-        .map(|d| (d.status, d.suspended_reason)))
+        .map(|d| (d.status, d.suspended_reason, None)))
+}
+
+tokio::task_local! {
+    /// The view the policy loaded for a read while no cache is live: its handler uses it rather
+    /// than loading the same state a second time. A read changes nothing, so the state it was
+    /// let in by is the state it shows.
+    static LOADED: Arc<TenantView>;
+}
+
+/// The view the policy loaded for this request, if it loaded one of `slug` (see [`LOADED`]).
+pub(super) fn loaded(slug: &str) -> Option<Arc<TenantView>> {
+    LOADED
+        .try_with(|view| (view.console.slug == slug).then(|| view.clone()))
+        .ok()
+        .flatten()
 }
 
 /// The status policy (see the module's documentation).
@@ -139,7 +161,8 @@ pub(super) async fn policy(State(app): State<AppState>, request: Request, next: 
     if TenantSlug::parse(slug).is_none() {
         return AppError::NotFound.into_response();
     }
-    let (status, reason) = match status_of(&app, slug).await {
+    let read = matches!(*request.method(), Method::GET | Method::HEAD);
+    let (status, reason, view) = match status_of(&app, slug, read).await {
         Ok(Some(found)) => found,
         Ok(None) => return AppError::NotFound.into_response(),
         // The database is down and nothing is cached: the request goes on to its handler,
@@ -153,7 +176,10 @@ pub(super) async fn policy(State(app): State<AppState>, request: Request, next: 
         Err(error) => return error.into_response(),
     };
     match status.access() {
-        Access::Served => next.run(request).await,
+        Access::Served => match view {
+            Some(view) => LOADED.scope(view, next.run(request)).await,
+            None => next.run(request).await,
+        },
         Access::Suspended => AppError::Suspended(reason.unwrap_or_default()).into_response(),
         Access::Provisioning => AppError::Provisioning.into_response(),
         Access::Deleting => AppError::Deleting.into_response(),

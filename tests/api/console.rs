@@ -473,3 +473,40 @@ async fn a_database_outage_answers_503_in_the_visitors_language_and_recovers() {
     pg.stop().expect("stop");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Without a live state cache (`--no-state-cache`, or while its listener is down), the status
+/// policy loads a read's state and hands it to the handler: every read shows the tenant as it
+/// is at that read, and nothing is kept from one request to the next.
+#[tokio::test]
+async fn without_a_state_cache_each_read_shows_the_tenant_as_it_is() {
+    // As `serve --no-state-cache` runs it: no listener, so the cache never goes live.
+    let db = crate::support::TestDb::new().await;
+    let state = readiness_console::web::AppState::new(
+        db.app.clone(),
+        crate::support::test_key().clone(),
+        &crate::support::test_config(),
+        crate::support::test_clock().clone(),
+    );
+    let app = TestApp {
+        db,
+        router: readiness_console::web::app(state),
+    };
+    let page = app.get(CONSOLE, &[]).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("BLOCKED_PENDING_DRY_RUN"));
+
+    app.db.suspend_demo().await;
+    let page = app.get(&format!("{CONSOLE}?lang=en"), &[]).await;
+    assert_eq!(page.status, 423);
+    assert!(page.body.contains("Invoice overdue."));
+
+    sqlx::query(
+        "update tenants set status = 'active', suspended_reason = null where slug = 'bfg-control'",
+    )
+    .execute(&app.db.owner)
+    .await
+    .expect("resume");
+    let page = app.get(CONSOLE, &[]).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("BLOCKED_PENDING_DRY_RUN"));
+}

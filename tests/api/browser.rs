@@ -168,16 +168,21 @@ impl Browser {
     }
 
     /// Types `keys` into the element with this id. (Found again if a live refresh swapped it
-    /// between finding and typing, or had not put it back yet.)
+    /// between finding and typing, or had not put it back yet; on a loaded machine a page can
+    /// take seconds.) A field that never comes names the page it was looked for on.
     async fn fill(&self, id: &str, keys: &str) {
         for tries in 1.. {
             let element = match self.client.find(Locator::Id(id)).await {
                 Ok(element) => element,
-                Err(_) if tries < 5 => {
+                Err(_) if tries < 15 => {
                     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
                     continue;
                 }
-                Err(error) => panic!("{id}: {error}"),
+                Err(error) => {
+                    let url = self.client.current_url().await.map(|u| u.to_string());
+                    let title = self.eval("return document.title").await;
+                    panic!("{id}: {error} (on {url:?}, titled {title})")
+                }
             };
             match element.send_keys(keys).await {
                 Err(error) if tries < 5 && stale(&error) => continue,

@@ -305,6 +305,7 @@ async fn change_password(
         .map_err(|e| AppError::Internal(e.into()))?
         .map_err(AppError::Internal)?;
     let now = crate::checkpoint::to_micros(app.clock.now());
+    keep_this(&by, &signed, now).await?;
     let author = by.author(&app);
     sign_ins::cut(
         &app.pool,
@@ -314,7 +315,7 @@ async fn change_password(
         now,
     )
     .await?;
-    kept(&app, &by, &signed, now, "password").await
+    kept(&app, &by, "password")
 }
 
 /// `POST /t/{tenant}/account/sessions`: every other session of the account ends.
@@ -324,9 +325,10 @@ async fn end_sessions(
 ) -> Result<Response> {
     let signed = signed_of(&by).await?;
     let now = crate::checkpoint::to_micros(app.clock.now());
+    keep_this(&by, &signed, now).await?;
     let author = by.author(&app);
     sign_ins::cut(&app.pool, &author, &signed.sign_in, Cut::EndSessions, now).await?;
-    kept(&app, &by, &signed, now, "sessions").await
+    kept(&app, &by, "sessions")
 }
 
 /// `POST /t/{tenant}/account/reminders`: the "waiting on you" mails, on or off.
@@ -344,16 +346,24 @@ async fn set_reminders(
     .into_response())
 }
 
-/// After a cut at `now`: this session counts from `now` on, and the page says what was done.
-async fn kept(
-    app: &AppState,
+/// Before a cut at `now`: this session counts from `now` on, under a new id, saved before the
+/// cut commits. Saved after it (with the response), a request of this browser still carrying
+/// the old id in that moment — the live stream reconnecting, woken by the cut — would find its
+/// session ended, and its answer would clear the browser's cookie: the new one too, had it
+/// arrived first. Now the old id names no session by the time any session ends.
+async fn keep_this(
     by: &Writer,
     signed: &session::SignedIn,
     now: time::OffsetDateTime,
-    done: &str,
-) -> Result<Response> {
-    app.cache.invalidate(&by.tenant);
+) -> Result<()> {
     session::restamp(&by.session, signed, now).await?;
+    by.session.save().await?;
+    Ok(())
+}
+
+/// After a cut: the page says what was done.
+fn kept(app: &AppState, by: &Writer, done: &str) -> Result<Response> {
+    app.cache.invalidate(&by.tenant);
     tracing::info!(done, "account");
     Ok(Redirect::to(&format!("{}&done={done}", by.console_url("/account", ""))).into_response())
 }

@@ -485,6 +485,7 @@ impl Tr {
 
 /// What the Fluent files hold under a message id in one language, as learnt at its first
 /// lookup: most of a page's lookups then cost a hash lookup instead of a resolution.
+#[derive(Clone)]
 enum Known {
     /// A message that reads the same whatever the arguments (it formats without any), as
     /// formatted once.
@@ -514,39 +515,32 @@ fn files(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
         .read()
         .unwrap_or_else(PoisonError::into_inner)
         .get(id)
-        .map(|known| match known {
-            Known::Text(text) => Some(Ok(text.to_string())),
-            Known::Formatted => Some(Err(())),
-            Known::Missing => None,
-        });
-    let learnt = |known: Known| {
-        let mut memo = memo.write().unwrap_or_else(PoisonError::into_inner);
-        if !matches!(known, Known::Missing) || memo.len() < MISSES_KEPT {
-            memo.insert(id.into(), known);
+        .cloned();
+    match known.unwrap_or_else(|| learn(memo, lang, id)) {
+        Known::Text(text) => Some(text.into()),
+        Known::Missing => None,
+        Known::Formatted => {
+            let args = (!args.is_empty()).then(|| to_fluent(args.iter().cloned()));
+            LOCALES
+                .lookup_single_language(lang.id(), id, args.as_ref())
+                .ok()
         }
-    };
-    match known {
-        Some(Some(Ok(text))) => return Some(text),
-        Some(None) => return None,
-        Some(Some(Err(()))) => {}
-        // The first lookup: formatting without arguments tells a text from a message that
-        // uses them (a variable it reads is an error when no argument is given).
-        None => match LOCALES.lookup_single_language::<&str>(lang.id(), id, None) {
-            Ok(text) => {
-                learnt(Known::Text(text.as_str().into()));
-                return Some(text);
-            }
-            Err(error) if uses_arguments(&error) => learnt(Known::Formatted),
-            Err(_) => {
-                learnt(Known::Missing);
-                return None;
-            }
-        },
     }
-    let args = (!args.is_empty()).then(|| to_fluent(args.iter().cloned()));
-    LOCALES
-        .lookup_single_language(lang.id(), id, args.as_ref())
-        .ok()
+}
+
+/// What `id` is, learnt by formatting it without arguments (a variable it reads is an error
+/// then), and kept in `memo`.
+fn learn(memo: &Memo, lang: Lang, id: &str) -> Known {
+    let known = match LOCALES.lookup_single_language::<&str>(lang.id(), id, None) {
+        Ok(text) => Known::Text(text.into()),
+        Err(error) if uses_arguments(&error) => Known::Formatted,
+        Err(_) => Known::Missing,
+    };
+    let mut memo = memo.write().unwrap_or_else(PoisonError::into_inner);
+    if !matches!(known, Known::Missing) || memo.len() < MISSES_KEPT {
+        memo.insert(id.into(), known.clone());
+    }
+    known
 }
 
 /// Whether a failed lookup found the message and failed to format it (rather than finding no

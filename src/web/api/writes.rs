@@ -183,10 +183,10 @@ pub(super) async fn write(
     let version = asked_version.unwrap_or_else(|| caller.view.console.state.version_of(&item));
     let digest = request_digest(action, &item, asked_version, &body);
     let slug = caller.slug().to_owned();
-    let answer = |seq: i64| answer(&caller, &item, action, version, seq);
+    let answer_of = |seq: i64| answer(&caller, &item, action, version, seq);
     let call = ApiCall {
         request_sha256: &digest,
-        answer: &answer,
+        answer: &answer_of,
     };
     let idempotency = IdempotencyKey {
         key: idempotency_key(&caller, header_value),

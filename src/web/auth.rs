@@ -284,5 +284,6 @@ async fn sign_out(
     }
     session::sign_out(&session).await?;
     tracing::info!("signed out");
-    Ok(Redirect::to(&format!("/t/{tenant}?lang={}", lang.code())).into_response())
+    let home = Redirect::to(&format!("/t/{tenant}?lang={}", lang.code()));
+    Ok(session::signed_out(home.into_response()))
 }

@@ -432,6 +432,9 @@ pub fn app(state: AppState) -> Router {
         .layer(MapResponseLayer::new(session::mark))
         .layer(session_layer(&state))
         .layer(MapResponseLayer::new(session::store_failed))
+        .layer(MapResponseLayer::new(session::keep_cookie(
+            session_cookie_name(state.https),
+        )))
         .with_state(state.clone());
     // The routed app behind a router of its own: each `from_fn` layer below clones what it
     // wraps on every request, and a router clones as one pointer.
@@ -548,6 +551,11 @@ fn with_security_headers(router: Router) -> Router {
         ))
 }
 
+/// The session cookie's name: `__Host-` behind HTTPS (sent only to this host, over HTTPS).
+fn session_cookie_name(https: bool) -> &'static str {
+    if https { "__Host-session" } else { "session" }
+}
+
 /// Sessions in PostgreSQL, behind a signed cookie: only an id this console issued is ever
 /// looked up, and a request carrying one can be told from a request carrying none or a
 /// made-up one.
@@ -557,13 +565,8 @@ fn session_layer(
     let cookie_key = tower_sessions::cookie::Key::from(&state.key.derive("session-cookie"));
     let idle = tower_sessions::cookie::time::Duration::try_from(state.sessions.idle)
         .unwrap_or(tower_sessions::cookie::time::Duration::MAX);
-    let name = if state.https {
-        "__Host-session"
-    } else {
-        "session"
-    };
     SessionManagerLayer::new(PostgresStore::new(state.pool.clone()))
-        .with_name(name)
+        .with_name(session_cookie_name(state.https))
         .with_secure(state.https)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)

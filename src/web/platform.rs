@@ -217,7 +217,8 @@ impl OperatorForm for CsrfForm {
 async fn sign_out(write: OperatorWrite<CsrfForm>) -> Result<Response> {
     let OperatorWrite { lang, session, .. } = write;
     session::sign_out(&session).await?;
-    Ok(Redirect::to(&format!("/platform/sign-in?lang={}", lang.code())).into_response())
+    let sign_in = Redirect::to(&format!("/platform/sign-in?lang={}", lang.code()));
+    Ok(session::signed_out(sign_in.into_response()))
 }
 
 // ---- the list ----------------------------------------------------------------------------

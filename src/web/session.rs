@@ -124,9 +124,62 @@ pub async fn restamp(
 }
 
 /// Signs out: the session is destroyed (in the store too, or it fails: a session row left
-/// behind would still be valid).
+/// behind would still be valid). The answer, passed through [`signed_out`], clears the
+/// browser's cookie.
 pub async fn sign_out(session: &Session) -> Result<(), tower_sessions::session::Error> {
     session.flush().await
+}
+
+/// Marks the answer to a sign-out: the one answer that clears the browser's session cookie
+/// (see [`keep_cookie`]).
+pub fn signed_out(mut response: Response) -> Response {
+    response.extensions_mut().insert(SignedOut);
+    response
+}
+
+/// The mark of [`signed_out`].
+#[derive(Debug, Clone, Copy)]
+struct SignedOut;
+
+/// The session layer answers every request whose cookie names no session with a cookie that
+/// clears it. But a cookie names no session also when a newer one has just replaced it — at
+/// sign-in, or when this session is kept while the account's others end — and a request the
+/// browser sent with the old id in that moment (the live stream reconnecting, a second tab)
+/// would then clear the new cookie if its answer arrived last: signed out of the session just
+/// begun or kept. So only a sign-out's answer clears the cookie; any other keeps the browser's
+/// cookie as it is. A cookie naming no session reads as nobody signed in, so keeping it costs
+/// nothing.
+pub(super) fn keep_cookie(name: &'static str) -> impl Fn(Response) -> Response + Clone {
+    move |mut response: Response| {
+        if response.extensions().get::<SignedOut>().is_some() {
+            return response;
+        }
+        let headers = response.headers_mut();
+        let clears = |value: &axum::http::HeaderValue| {
+            value
+                .to_str()
+                .ok()
+                .and_then(|v| tower_sessions::cookie::Cookie::parse(v).ok())
+                .is_some_and(|c| {
+                    c.name() == name
+                        && (c.value().is_empty() || c.max_age().is_some_and(|age| age.is_zero()))
+                })
+        };
+        if !headers.get_all(header::SET_COOKIE).iter().any(clears) {
+            return response;
+        }
+        let kept: Vec<_> = headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter(|v| !clears(v))
+            .cloned()
+            .collect();
+        headers.remove(header::SET_COOKIE);
+        for value in kept {
+            headers.append(header::SET_COOKIE, value);
+        }
+        response
+    }
 }
 
 /// Reads the session a request's cookie names before the handler runs (one read serves the

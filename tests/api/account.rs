@@ -196,6 +196,57 @@ async fn ending_the_other_sessions_ends_them_and_keeps_this_one() {
     assert_eq!(events(&app, "end_sessions").await, 1);
 }
 
+/// A browser sends a request with its session id, a new id replaces it (this session is kept
+/// while the account's others end), and the answer to the old request arrives last (the live
+/// stream reconnecting in that moment does this): the browser stays signed in to the session
+/// it kept. Only a sign-out's answer clears its cookie.
+#[tokio::test]
+async fn an_answer_to_a_request_sent_with_a_replaced_id_does_not_sign_the_browser_out() {
+    let app = TestApp::spawn().await;
+    let olena = Account::named("olena");
+    let mut here = signed_in(&app, olena.username, olena.password).await;
+    let _there = signed_in(&app, olena.username, olena.password).await;
+    let kept = here.cookie("session").expect("signed in");
+    let form = account_page(&mut here, Lang::En)
+        .await
+        .form("account/sessions");
+    assert_eq!(here.submit(&form, &[]).await.status, 303);
+    assert_ne!(
+        here.cookie("session"),
+        Some(kept.clone()),
+        "a new id for the kept one"
+    );
+    let late = answer_with(&app, &kept).await;
+    here.keep_cookies(&late);
+    assert!(
+        still_signed_in(&mut here).await,
+        "the kept session after the late answer"
+    );
+
+    // Signing out clears the cookie.
+    let sign_out = account_page(&mut here, Lang::En).await.form("/sign-out");
+    let out = here.submit(&sign_out, &[]).await;
+    assert_eq!(out.status, 303);
+    assert!(
+        out.headers
+            .get_all("set-cookie")
+            .iter()
+            .any(|v| v.to_str().unwrap().starts_with("session=;")),
+        "{:?}",
+        out.headers
+    );
+    assert_eq!(here.cookie("session"), None);
+}
+
+/// The headers of the console's answer to a request carrying the session cookie `id`.
+async fn answer_with(app: &TestApp, id: &str) -> axum::http::HeaderMap {
+    let mut old = Client::new(&app.router);
+    old.set_cookie("session", id);
+    let page = old.get(CONSOLE).await;
+    assert_eq!(page.status, 200);
+    page.headers
+}
+
 #[tokio::test]
 async fn a_disabled_account_s_open_session_ends_at_its_next_request() {
     let app = TestApp::spawn().await;

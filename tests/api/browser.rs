@@ -1499,7 +1499,6 @@ async fn the_operator_creates_acme_whose_md_signs_in_then_suspends_resumes_and_d
 /// (a second browser), is refused a common password (in Spanish), and once her account is
 /// disabled behind the page, her next request finds her signed out.
 #[tokio::test]
-#[ignore = "known bug, open: under load the session Olena keeps sometimes ends with the others (the page after is the sign-in page); run it with --ignored"]
 async fn olena_ends_her_other_session_and_a_disabled_account_is_signed_out_at_its_next_request() {
     let (app, driver, browser) = a_browser_at_a_fresh_app(true).await;
     let other = Browser::new(&driver, &browser.base, true).await;

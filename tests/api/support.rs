@@ -796,6 +796,24 @@ impl Client {
         self.send(Request::get(path), Body::empty(), &[]).await
     }
 
+    /// Keeps (or clears) the cookies an answer sets, as a browser does with every answer it
+    /// receives: also one to a request another client sent, to play a browser's answers in
+    /// an order of the test's choosing.
+    pub fn keep_cookies(&mut self, headers: &axum::http::HeaderMap) {
+        for value in headers.get_all("set-cookie") {
+            let text = value.to_str().unwrap_or_default();
+            let pair = text.split(';').next().unwrap_or_default();
+            if let Some((name, value)) = pair.split_once('=') {
+                let expired = text.contains("Max-Age=0") || value.is_empty();
+                if expired {
+                    self.cookies.remove(name);
+                } else {
+                    self.cookies.insert(name.to_owned(), value.to_owned());
+                }
+            }
+        }
+    }
+
     /// A page of the demo tenant (`""` for the console) in `lang`.
     pub async fn page_in(&mut self, page: &str, lang: Lang) -> Page {
         self.get(&format!("{CONSOLE}{page}?lang={}", lang.code()))
@@ -903,20 +921,9 @@ impl Client {
             .oneshot(request.body(body).expect("request"))
             .await
             .expect("infallible");
-        for value in response.headers().get_all("set-cookie") {
-            let text = value.to_str().unwrap_or_default();
-            let pair = text.split(';').next().unwrap_or_default();
-            if let Some((name, value)) = pair.split_once('=') {
-                let expired = text.contains("Max-Age=0") || value.is_empty();
-                if expired {
-                    self.cookies.remove(name);
-                } else {
-                    self.cookies.insert(name.to_owned(), value.to_owned());
-                }
-            }
-        }
         let status = response.status();
         let headers = response.headers().clone();
+        self.keep_cookies(&headers);
         // A live console's event stream does not end while its session lasts: its headers
         // only (tests/api/live.rs reads streams off a socket).
         let streaming = headers

@@ -347,10 +347,9 @@ async fn set_reminders(
 }
 
 /// Before a cut at `now`: this session counts from `now` on, under a new id, saved before the
-/// cut commits. Saved after it (with the response), a request of this browser still carrying
-/// the old id in that moment — the live stream reconnecting, woken by the cut — would find its
-/// session ended, and its answer would clear the browser's cookie: the new one too, had it
-/// arrived first. Now the old id names no session by the time any session ends.
+/// cut commits, so that it counts the moment the others end. A request this browser sent
+/// with the old id in that moment (the live stream reconnecting, woken by the cut) finds no
+/// session, and its answer leaves the browser's cookie alone ([`session::keep_cookie`]).
 async fn keep_this(
     by: &Writer,
     signed: &session::SignedIn,

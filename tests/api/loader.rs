@@ -172,3 +172,55 @@ async fn an_unknown_decision_code_is_reported_on_its_section_not_defaulted() {
         "{logged:?}"
     );
 }
+
+/// The state document names its catalogue's definition by a digest: a caller that holds that
+/// definition gets each item's owner and version instead of the sections and items, and a row
+/// changed in any way changes the digest, so the rows come again — a console that already
+/// holds the definition shows the change at its next load.
+#[tokio::test]
+async fn a_held_catalogue_is_named_by_its_digest_and_a_changed_row_is_read_again() {
+    let app = TestApp::spawn().await;
+    let state = |known: Vec<String>| {
+        let pool = app.db.app.clone();
+        async move {
+            let doc: serde_json::Value =
+                sqlx::query_scalar("select console_state('bfg-control', $1)::jsonb")
+                    .bind(known)
+                    .fetch_one(&pool)
+                    .await
+                    .expect("state");
+            doc
+        }
+    };
+    let full = state(Vec::new()).await;
+    let digest = full["catalogue"].as_str().expect("a digest").to_owned();
+    assert_eq!(digest.len(), 64, "{digest}");
+    let items = full["items"].as_array().expect("the items");
+    assert_eq!(items.len(), 71);
+    assert!(full["owners"].is_null());
+
+    let held = state(vec![digest.clone()]).await;
+    assert_eq!(held["catalogue"], digest.as_str());
+    assert!(held["items"].is_null() && held["sections"].is_null());
+    let owners = held["owners"].as_array().expect("the owners");
+    assert_eq!(owners.len(), items.len());
+    for item in items {
+        let owner = owners
+            .iter()
+            .find(|o| o["key"] == item["key"])
+            .expect("each item's owner");
+        assert_eq!(owner["owner"], item["owner"]);
+        assert_eq!(owner["version"], item["version"]);
+    }
+
+    // The console holds the definition now; a row changed behind it has another digest.
+    assert!(console(&app).await.texts("misconfigured-notice").is_empty());
+    misconfigure(
+        &app,
+        "update catalogue_items set kind = 'wish' where key = 'passage.db_schema'",
+    )
+    .await;
+    let changed = state(vec![digest.clone()]).await;
+    assert_ne!(changed["catalogue"], digest.as_str());
+    assert!(changed["items"].is_array() && changed["owners"].is_null());
+}

@@ -40,12 +40,16 @@ pub(crate) fn start_driver() -> Driver {
     Driver { child, port }
 }
 
-/// Whether a WebDriver error says the element was replaced since it was found.
-fn stale(error: &fantoccini::error::CmdError) -> bool {
+/// Whether a WebDriver error says the element is in the middle of a swap: replaced since it
+/// was found, or not yet interactable (a live refresh putting its section back). Worth a
+/// moment's wait and another try.
+fn mid_swap(error: &fantoccini::error::CmdError) -> bool {
+    use fantoccini::error::ErrorStatus;
     matches!(
         error,
         fantoccini::error::CmdError::Standard(e)
-            if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+            if matches!(e.error, ErrorStatus::StaleElementReference
+                | ErrorStatus::ElementNotInteractable)
     )
 }
 
@@ -185,7 +189,9 @@ impl Browser {
                 }
             };
             match element.send_keys(keys).await {
-                Err(error) if tries < 5 && stale(&error) => continue,
+                Err(error) if tries < 10 && mid_swap(&error) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
                 done => return done.expect("type"),
             }
         }
@@ -197,7 +203,9 @@ impl Browser {
         for tries in 1.. {
             let element = self.client.find(Locator::Css(css)).await.expect(css);
             match element.click().await {
-                Err(error) if tries < 5 && stale(&error) => continue,
+                Err(error) if tries < 10 && mid_swap(&error) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
                 done => return done.expect("click"),
             }
         }

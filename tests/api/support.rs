@@ -731,19 +731,21 @@ impl Form {
 }
 
 /// Polls `check` until it holds (the cache learns of direct database changes through NOTIFY,
-/// which arrives a moment after the commit). Fails after five seconds.
+/// which arrives a moment after the commit). Fails after ten seconds: the browser tests run
+/// side by side on two cores, where a page and its live refresh can take seconds.
 pub async fn eventually<F, Fut>(mut check: F)
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = bool>,
 {
-    for _ in 0..100 {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::time::Instant::now() < deadline {
         if check().await {
             return;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    panic!("condition not reached within five seconds");
+    panic!("condition not reached within ten seconds");
 }
 
 /// Signs in through the form; the client keeps the session.

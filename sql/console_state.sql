@@ -20,18 +20,16 @@
 --
 -- The catalogue's definition — its sections and what each item is, as opposed to who owns it
 -- and its version — is the same for every tenant of a programme file, and was most of the
--- document's bytes and of the time spent building it. So the document names it by its digest
--- (`catalogue`, from `catalogue_digests`, which triggers keep in the transaction that changes
--- a row: migration 0019), and a caller that already holds the definition with that digest
--- (`p_known`) gets only each item's owner and version (`owners`) instead of the rows
--- (`sections`, `items`). A row changed by any means changes the digest, and the next caller
--- reads the rows again: what it reads is always what is stored.
-create or replace function console_state(p_slug text, p_known text[])
+-- document's bytes and of the time spent building it. So the document names it by a digest
+-- (`catalogue`: SHA-256 over those columns of every live row), and a caller that already
+-- holds the definition with that digest (`p_known`) gets only each item's owner and version
+-- (`owners`) instead of the rows (`sections`, `items`). A row changed by any means changes
+-- the digest, and the next caller reads the rows again: what it reads is always what is
+-- stored.
+drop function if exists console_state(text);
+create or replace function console_state(p_slug text, p_known text[] default '{}')
 returns json
-language plpgsql volatile security invoker
--- One plan for every call: planned for the value of `v_known`, each call would be planned
--- anew (its plan for either value is cheaper than the generic one).
-set plan_cache_mode = force_generic_plan as $$
+language plpgsql volatile security invoker as $$
 #variable_conflict use_column
 declare
     t tenants;
@@ -43,7 +41,18 @@ begin
         return null;
     end if;
     perform set_config('app.tenant_id', t.id::text, true);
-    v_catalogue := (select digest from catalogue_digests);
+    v_catalogue := encode(sha256(convert_to(
+        coalesce((select string_agg(
+                      row(key, contract, decision_gated_by, decision_pending, position)::text,
+                      E'\n' order by key)
+                  from catalogue_sections where retired_in is null), '')
+        || E'\n\n' ||
+        coalesce((select string_agg(
+                      row(key, section_key, kind, code, owner_role, depends_on, fact,
+                          proposal, expected, position)::text,
+                      E'\n' order by key)
+                  from catalogue_items where retired_in is null), ''),
+        'UTF8')), 'hex');
     v_known := coalesce(v_catalogue = any(p_known), false);
     return json_build_object(
         'catalogue', v_catalogue,
@@ -149,10 +158,3 @@ end
 $$;
 
 grant execute on function console_state(text, text[]) to readiness_app;
-
--- The whole document, for a caller that holds no definition (and for an instance of an
--- earlier version still serving during an upgrade, which calls it so).
-create or replace function console_state(p_slug text) returns json
-language sql volatile security invoker as $$
-    select console_state(p_slug, '{}'::text[])
-$$;

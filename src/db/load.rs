@@ -81,9 +81,8 @@ struct Doc {
     #[serde(default)]
     api_keys: Vec<ApiKeyRow>,
     providers: Vec<ProviderRow>,
-    /// The digest of the catalogue's definition (see [`Definitions`]); `None` for a tenant
-    /// without one yet, which is read in full.
-    catalogue: Option<String>,
+    /// The digest of the catalogue's definition (see [`Definitions`]).
+    catalogue: String,
     /// The sections and items, when the caller did not name the digest as known.
     sections: Option<Vec<SectionRow>>,
     items: Option<Vec<ItemRow>>,
@@ -298,7 +297,7 @@ pub async fn load_console<'c>(
 
 /// The definitions of the catalogues this process has read — each catalogue's sections and
 /// items as stored, but for the items' owners and versions — by their digest (SHA-256 of
-/// those rows, kept in `catalogue_digests` by triggers in the transaction that changes one). The tenants of one programme file share one:
+/// those rows, computed by `console_state`). The tenants of one programme file share one:
 /// once it is held, a tenant's load carries only its owners and versions. Content-addressed,
 /// so never stale: a row changed by any means has another digest, read afresh. At most
 /// [`Definitions::KEPT`] are held (a process meeting more reads the rest in full each time).
@@ -331,24 +330,19 @@ impl Definitions {
             let mut held = DEFINITIONS
                 .write()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            if let Some(digest) = &doc.catalogue
-                && held.len() < Self::KEPT
-                && !held.contains_key(digest)
-            {
+            if held.len() < Self::KEPT && !held.contains_key(&doc.catalogue) {
                 held.insert(
-                    digest.clone(),
+                    doc.catalogue.clone(),
                     std::sync::Arc::new((sections.clone(), items.clone())),
                 );
             }
             return Ok((sections, items));
         }
-        let definition = doc.catalogue.as_ref().and_then(|digest| {
-            DEFINITIONS
-                .read()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .get(digest)
-                .cloned()
-        });
+        let definition = DEFINITIONS
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&doc.catalogue)
+            .cloned();
         let (Some(definition), Some(owners)) = (definition, doc.owners.take()) else {
             return Err(DbError::Shape(serde::de::Error::custom(format!(
                 "the state of {} names a catalogue this process does not hold",

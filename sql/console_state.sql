@@ -17,45 +17,18 @@
 -- once for both `last_write` and `audit_head`. The latest sign-off is read once too, for
 -- itself and for its round's other standing GO signatures (`cosignatures`: the same state
 -- digest, not withdrawn), which a programme asking for more than one signature counts.
---
--- The catalogue's definition — its sections and what each item is, as opposed to who owns it
--- and its version — is the same for every tenant of a programme file, and was most of the
--- document's bytes and of the time spent building it. So the document names it by a digest
--- (`catalogue`: SHA-256 over those columns of every live row), and a caller that already
--- holds the definition with that digest (`p_known`) gets only each item's owner and version
--- (`owners`) instead of the rows (`sections`, `items`). A row changed by any means changes
--- the digest, and the next caller reads the rows again: what it reads is always what is
--- stored.
-drop function if exists console_state(text);
-create or replace function console_state(p_slug text, p_known text[] default '{}')
-returns json
+create or replace function console_state(p_slug text) returns json
 language plpgsql volatile security invoker as $$
 #variable_conflict use_column
 declare
     t tenants;
-    v_catalogue text;
-    v_known boolean;
 begin
     select * into t from tenants where slug = p_slug and deleted_at is null;
     if not found then
         return null;
     end if;
     perform set_config('app.tenant_id', t.id::text, true);
-    v_catalogue := encode(sha256(convert_to(
-        coalesce((select string_agg(
-                      row(key, contract, decision_gated_by, decision_pending, position)::text,
-                      E'\n' order by key)
-                  from catalogue_sections where retired_in is null), '')
-        || E'\n\n' ||
-        coalesce((select string_agg(
-                      row(key, section_key, kind, code, owner_role, depends_on, fact,
-                          proposal, expected, position)::text,
-                      E'\n' order by key)
-                  from catalogue_items where retired_in is null), ''),
-        'UTF8')), 'hex');
-    v_known := coalesce(v_catalogue = any(p_known), false);
     return json_build_object(
-        'catalogue', v_catalogue,
         'tenant', row_to_json(t),
         'programme', (
             select row_to_json(p)
@@ -86,19 +59,15 @@ begin
             select json_agg(p order by p.position)
             from (select key, current_mode, target_mode, position from providers) p),
             '[]'::json),
-        'sections', case when not v_known then coalesce((
+        'sections', coalesce((
             select json_agg(s order by s.position)
             from (select key, contract, decision_gated_by, decision_pending, position
-                  from catalogue_sections where retired_in is null) s), '[]'::json) end,
-        'items', case when not v_known then coalesce((
+                  from catalogue_sections where retired_in is null) s), '[]'::json),
+        'items', coalesce((
             select json_agg(i order by i.position)
             from (select key, section_key, kind, code, owner_actor_id as owner, owner_role,
                          depends_on, fact, proposal, expected, version, position
-                  from catalogue_items where retired_in is null) i), '[]'::json) end,
-        'owners', case when v_known then coalesce((
-            select json_agg(i)
-            from (select key, owner_actor_id as owner, version
-                  from catalogue_items where retired_in is null) i), '[]'::json) end,
+                  from catalogue_items where retired_in is null) i), '[]'::json),
         'acceptances', coalesce((
             select json_agg(a)
             from (select item_key, actor_id, value, accepted_at as at
@@ -156,5 +125,3 @@ begin
       on true;
 end
 $$;
-
-grant execute on function console_state(text, text[]) to readiness_app;

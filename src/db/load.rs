@@ -81,13 +81,8 @@ struct Doc {
     #[serde(default)]
     api_keys: Vec<ApiKeyRow>,
     providers: Vec<ProviderRow>,
-    /// The digest of the catalogue's definition (see [`Definitions`]).
-    catalogue: String,
-    /// The sections and items, when the caller did not name the digest as known.
-    sections: Option<Vec<SectionRow>>,
-    items: Option<Vec<ItemRow>>,
-    /// Each item's owner and version, when the caller named the digest as known.
-    owners: Option<Vec<OwnerRow>>,
+    sections: Vec<SectionRow>,
+    items: Vec<ItemRow>,
     acceptances: Vec<AcceptanceRow>,
     probes: Vec<ProbeRow>,
     snapshot: Option<SnapshotRow>,
@@ -185,7 +180,7 @@ struct ProviderRow {
     target_mode: String,
 }
 
-#[derive(Deserialize, Clone)]
+#[derive(Deserialize)]
 struct SectionRow {
     key: String,
     contract: Option<String>,
@@ -193,15 +188,7 @@ struct SectionRow {
     decision_pending: Option<String>,
 }
 
-/// An item's owner and version: what differs between the tenants of one catalogue.
 #[derive(Deserialize)]
-struct OwnerRow {
-    key: String,
-    owner: Option<String>,
-    version: i32,
-}
-
-#[derive(Deserialize, Clone)]
 struct ItemRow {
     key: String,
     section_key: String,
@@ -283,89 +270,11 @@ pub async fn load_console<'c>(
     db: impl sqlx::PgExecutor<'c>,
     slug: &str,
 ) -> Result<Option<TenantConsole>, DbError> {
-    let doc: Option<sqlx::types::Json<Doc>> = sqlx::query_scalar("select console_state($1, $2)")
+    let doc: Option<sqlx::types::Json<Doc>> = sqlx::query_scalar("select console_state($1)")
         .bind(slug)
-        .bind(Definitions::known())
         .fetch_one(db)
         .await?;
-    doc.map(|sqlx::types::Json(mut doc)| {
-        let (sections, items) = Definitions::of(&mut doc)?;
-        from_doc(doc, sections, items)
-    })
-    .transpose()
-}
-
-/// The definitions of the catalogues this process has read — each catalogue's sections and
-/// items as stored, but for the items' owners and versions — by their digest (SHA-256 of
-/// those rows, computed by `console_state`). The tenants of one programme file share one:
-/// once it is held, a tenant's load carries only its owners and versions. Content-addressed,
-/// so never stale: a row changed by any means has another digest, read afresh. At most
-/// [`Definitions::KEPT`] are held (a process meeting more reads the rest in full each time).
-struct Definitions;
-
-/// One catalogue's definition.
-type Definition = std::sync::Arc<(Vec<SectionRow>, Vec<ItemRow>)>;
-
-static DEFINITIONS: std::sync::LazyLock<
-    std::sync::RwLock<rustc_hash::FxHashMap<String, Definition>>,
-> = std::sync::LazyLock::new(Default::default);
-
-impl Definitions {
-    const KEPT: usize = 64;
-
-    /// The digests held, for `console_state` to leave their rows out.
-    fn known() -> Vec<String> {
-        DEFINITIONS
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .keys()
-            .cloned()
-            .collect()
-    }
-
-    /// The document's sections and items: as it carries them (then held for next time), or
-    /// the held definition its digest names, with the document's owners and versions.
-    fn of(doc: &mut Doc) -> Result<(Vec<SectionRow>, Vec<ItemRow>), DbError> {
-        if let (Some(sections), Some(items)) = (doc.sections.take(), doc.items.take()) {
-            let mut held = DEFINITIONS
-                .write()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            if held.len() < Self::KEPT && !held.contains_key(&doc.catalogue) {
-                held.insert(
-                    doc.catalogue.clone(),
-                    std::sync::Arc::new((sections.clone(), items.clone())),
-                );
-            }
-            return Ok((sections, items));
-        }
-        let definition = DEFINITIONS
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .get(&doc.catalogue)
-            .cloned();
-        let (Some(definition), Some(owners)) = (definition, doc.owners.take()) else {
-            return Err(DbError::Shape(serde::de::Error::custom(format!(
-                "the state of {} names a catalogue this process does not hold",
-                doc.tenant.slug
-            ))));
-        };
-        let mut owners: HashMap<String, OwnerRow> =
-            owners.into_iter().map(|o| (o.key.clone(), o)).collect();
-        let (sections, items) = &*definition;
-        let items = items
-            .iter()
-            .map(|item| {
-                let mut item = item.clone();
-                // The digest covers the keys: every item has its row.
-                if let Some(o) = owners.remove(&item.key) {
-                    item.owner = o.owner;
-                    item.version = o.version;
-                }
-                item
-            })
-            .collect();
-        Ok((sections.clone(), items))
-    }
+    doc.map(|sqlx::types::Json(doc)| from_doc(doc)).transpose()
 }
 
 /// A section's local decision rule as stored (`None` without a pending code), or the problem
@@ -388,11 +297,7 @@ fn local_rule(
 /// The document as the core reads it. What cannot be read is reported, never replaced by a
 /// default: an item, or a section, is marked misconfigured with the problem's code, and the
 /// evaluation shows it as such.
-fn from_doc(
-    mut doc: Doc,
-    sections: Vec<SectionRow>,
-    items: Vec<ItemRow>,
-) -> Result<TenantConsole, DbError> {
+fn from_doc(mut doc: Doc) -> Result<TenantConsole, DbError> {
     // The ladder is the stored programme's (validated when it was written: a code this
     // console does not know is reported, not skipped). A tenant without one runs the demo's.
     let ladder = match doc.programme.as_mut() {
@@ -444,7 +349,8 @@ fn from_doc(
             }
         })
         .collect();
-    let mut sections: Vec<SectionDef> = sections
+    let mut sections: Vec<SectionDef> = doc
+        .sections
         .into_iter()
         .map(|s| {
             let (decision, misconfigured) =
@@ -463,8 +369,12 @@ fn from_doc(
             }
         })
         .collect();
-    let item_versions = items.iter().map(|i| (i.key.clone(), i.version)).collect();
-    for row in items {
+    let item_versions = doc
+        .items
+        .iter()
+        .map(|i| (i.key.clone(), i.version))
+        .collect();
+    for row in doc.items {
         let kind = ItemKind::parse(&row.kind);
         let fact = row.fact.as_deref().map(Fact::parse);
         let reads_unreadable_role = row
